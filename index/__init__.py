@@ -1,0 +1,1 @@
+"""The Textual-free core of newsreader: loading, indexing, search, events, comparison, export."""

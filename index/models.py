@@ -1,0 +1,126 @@
+"""The frozen dataclasses every part of newsreader speaks: articles, passages, links, conflicts, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ConflictType = Literal["number", "date", "role", "actor", "certainty", "negation", "quote"]
+LinkKind = Literal["shared", "conflict"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report, after loading and cleaning.
+
+    ``body`` is the cleaned text; every character offset anywhere in newsreader indexes it.
+    """
+
+    id: str  # corpus-relative POSIX path, or "path#n" for the n-th object of a .json/.jsonl file
+    path: str  # corpus-relative POSIX path of the file it came from
+    title: str
+    body: str
+    source: str | None = None  # the outlet, never invented
+    published: str | None = None  # ISO 8601 as given by front matter / JSON, else None
+    url: str | None = None
+    author: str | None = None
+
+    def to_meta(self) -> dict[str, str | None]:
+        """The public JSON shape of an article reference (used by events, compare, search)."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file (or one object of a file) that could not be loaded, with a one-line reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of an article: ``article.body[start:end] == text``."""
+
+    id: str  # f"{article_id}:{index}"
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets into an article's cleaned body, and the text they cover."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A typed disagreement between two linked passages, with the spans that disagree."""
+
+    type: ConflictType
+    a: Span
+    b: Span
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two passages of different articles that state the same fact (and maybe disagree on it)."""
+
+    a: str  # passage id
+    b: str  # passage id
+    score: float  # similarity in [0, 1]
+    verbatim: bool
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def kind(self) -> LinkKind:
+        return "conflict" if self.conflicts else "shared"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Linked passages across an event's articles: one fact and the articles that support it."""
+
+    passages: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Spellings of one entity that are not a conflict (Zelensky / Zelenskiy / Zelenskyy)."""
+
+    type: Literal["name"]
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Articles that report the same real-world event. ``id`` is stable for an unchanged corpus."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the reader, the CLI and export need to show how an event's reports relate."""
+
+    event: Event | None
+    articles: tuple[Article, ...]
+    passages: tuple[Passage, ...]
+    links: tuple[Link, ...]
+    claims: tuple[Claim, ...]
+    variants: tuple[Variant, ...] = field(default=())

@@ -1,0 +1,45 @@
+"""Shared fixtures: isolated XDG dirs for every test, and the ../shared data when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS = REPO / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real cache, data or config while testing."""
+    home = tmp_path_factory.mktemp("xdg")
+    for var in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    for var in ("NEWSREADER_INDEX_DIR", "NEWSREADER_DATA_DIR", "NEWSREADER_CACHE_DIR"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """The five real seed reports; the test is skipped when ../shared is absent."""
+    path = SHARED / "seeds"
+    if not path.is_dir():
+        pytest.skip("../shared/seeds is not present")
+    return path
+
+
+@pytest.fixture
+def ecbplus_dir() -> Path:
+    """The ECB+ development subset; the test is skipped when ../shared is absent."""
+    path = SHARED / "ecbplus-dev"
+    if not path.is_dir():
+        pytest.skip("../shared/ecbplus-dev is not present")
+    return path
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """The bundled sample corpus."""
+    return CORPUS

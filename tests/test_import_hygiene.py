@@ -1,0 +1,25 @@
+"""The core never imports the UI toolkit: importing every index module loads no textual or rich."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_index_imports_no_textual_or_rich() -> None:
+    modules = sorted(p.stem for p in (REPO / "index").glob("*.py") if p.stem != "__init__")
+    assert modules, "index/ has no modules"
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module('index.' + name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "", f"index/ pulled in: {out.stdout.strip()}"

@@ -1,0 +1,3 @@
+"""The newsreader terminal app and its command line."""
+
+__version__ = "0.1.0"
