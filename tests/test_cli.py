@@ -1,0 +1,167 @@
+"""The command line: help for every command, exit codes, one-line errors and the JSON shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui_reader.cli import COMMANDS, main
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli-index")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_command_has_help(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--help"] if command is None else [command, "--help"]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: newsreader")
+    # every option documents itself
+    for line in out.splitlines():
+        if line.strip().startswith("--") and "--help" not in line:
+            assert len(line.split(None, 2)) >= 2, f"undocumented option: {line!r}"
+
+
+def test_missing_folder_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nope"
+    for argv in (["index", str(missing)], ["search", "x", "--corpus", str(missing)]):
+        code, out, err = run(capsys, *argv)
+        assert code == 2
+        assert out == ""
+        assert len(err.strip().splitlines()) == 1
+        assert str(missing) in err
+
+
+def test_missing_folder_for_the_app(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, str(tmp_path / "absent"))
+    assert code == 2
+    assert "absent" in err and len(err.strip().splitlines()) == 1
+
+
+def test_index_prints_summary_then_skips(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("Harbour reopens\n\nThe harbour reopened on Monday.\n")
+    (corpus / "broken.json").write_text("{not json")
+    code, out, _ = run(capsys, "index", str(corpus), "--index-dir", str(tmp_path / "ix"))
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert "added 1" in lines[0]
+    assert any(line.startswith("skipped broken.json") for line in lines[1:])
+    code, out, _ = run(capsys, "index", str(corpus), "--index-dir", str(tmp_path / "ix"))
+    assert "added 0" in out and "unchanged 1" in out
+
+
+def test_search_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "troops", "--index-dir", str(index_dir), "--format", "json")
+    assert code == 0
+    payload = json.loads(out)
+    assert set(payload) == {"query", "total", "hits"}
+    assert payload["query"] == "troops" and payload["total"] >= len(payload["hits"]) > 0
+    for hit in payload["hits"]:
+        assert set(hit) == {
+            "id", "path", "title", "source", "published", "score", "snippet", "matches"
+        }
+        assert isinstance(hit["score"], float)
+        assert all(isinstance(pair, list) and len(pair) == 2 for pair in hit["matches"])
+
+
+def test_search_text_emphasises_matches(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "ambassador", "--index-dir", str(index_dir))
+    assert code == 0
+    assert "**ambassador" in out.lower()
+
+
+@pytest.mark.parametrize("query", ['"unclosed phrase', "(troops", "title:", "AND"])
+def test_malformed_query_is_one_line_exit_2(
+    query: str, index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "search", query, "--index-dir", str(index_dir))
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and "query" in err
+
+
+def test_unreadable_index_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "search", "troops", "--index-dir", str(blocker / "ix"))
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_events_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "events", "--index-dir", str(index_dir), "--format", "json")
+    assert code == 0
+    payload = json.loads(out)
+    assert set(payload) == {"events"}
+    seen: list[str] = []
+    for event in payload["events"]:
+        assert set(event) == {"id", "title", "articles"}
+        for article in event["articles"]:
+            assert set(article) == {"id", "path", "title", "source", "published"}
+            seen.append(article["id"])
+    assert len(seen) == len(set(seen)) >= 16  # every article in exactly one event
+
+
+def test_compare_event_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "events", "--index-dir", str(index_dir), "--format", "json")
+    event = json.loads(out)["events"][0]
+    code, out, _ = run(
+        capsys, "compare", "--event", event["id"], "--index-dir", str(index_dir), "--format", "json"
+    )
+    assert code == 0
+    payload = json.loads(out)
+    assert set(payload) >= {"event", "articles", "passages", "links", "claims", "variants"}
+    assert payload["event"]["id"] == event["id"]
+    passages = {p["id"]: p for p in payload["passages"]}
+    for link in payload["links"]:
+        assert link["a"] in passages and link["b"] in passages
+        assert link["kind"] == ("conflict" if link["conflicts"] else "shared")
+        assert 0.0 <= link["score"] <= 1.0
+
+
+def test_compare_needs_a_target(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "compare", "--index-dir", str(index_dir))
+    assert code == 2 and "--event" in err
+    code, _, err = run(capsys, "compare", "--event", "ev-nope", "--index-dir", str(index_dir))
+    assert code == 2 and "ev-nope" in err
+
+
+def test_compare_pairs_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    lines = [
+        {"id": 1, "a": "Officials said 10,000 troops crossed the border on Monday.",
+         "b": "Officials said 11,000 troops crossed the border on Monday."},
+        {"id": "x", "a": "The harbour reopened after the storm.",
+         "b": "Wheat prices fell sharply in Chicago trading."},
+    ]
+    pairs.write_text("\n".join(json.dumps(x) for x in lines) + "\nnot json\n")
+    code, out, err = run(capsys, "compare", "--pairs", str(pairs), "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [1, "x"]
+    assert rows[0]["relation"] == "conflict"
+    assert rows[0]["conflicts"][0]["type"] == "number"
+    assert rows[1]["relation"] == "unrelated"
+    assert code == 2 and ":3:" in err  # the bad line is named, the others still answered
+
+
+def test_bundled_corpus_is_the_default() -> None:
+    # the default corpus is the repo's corpus/ in a development install
+    from index.locations import bundled_corpus
+
+    assert (bundled_corpus() / "README.md").is_file()

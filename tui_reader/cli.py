@@ -1,0 +1,126 @@
+"""The ``newsreader`` command line: bare or ``newsreader DIR`` opens the app; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui_reader import __version__
+
+COMMANDS = ("index", "search", "events", "compare")
+
+DESCRIPTION = (
+    "Compare how different outlets report the same event. Bare `newsreader` opens the bundled "
+    "sample corpus; `newsreader DIR` opens a folder of articles (.txt, .md, .json, .jsonl)."
+)
+
+
+def _add_index_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--index-dir",
+        metavar="DIR",
+        type=Path,
+        help="folder of this corpus's index (default: the user cache dir; env NEWSREADER_INDEX_DIR)",
+    )
+
+
+def _add_corpus(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        type=Path,
+        help="folder of articles (default: the bundled sample corpus)",
+    )
+    _add_index_dir(parser)
+
+
+def app_parser() -> argparse.ArgumentParser:
+    """The parser for opening the app (no subcommand)."""
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description=DESCRIPTION,
+        epilog=f"commands: {', '.join(COMMANDS)} (see `newsreader COMMAND --help`)",
+    )
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    parser.add_argument("corpus", nargs="?", type=Path, metavar="DIR", help="folder of articles")
+    _add_index_dir(parser)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """The parser for the headless subcommands."""
+    parser = argparse.ArgumentParser(prog="newsreader", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "index",
+        help="index a folder of articles",
+        description="Index a folder of articles (incrementally), then print one summary line.",
+    )
+    p.add_argument("corpus", type=Path, metavar="DIR", help="folder of articles")
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    _add_index_dir(p)
+
+    p = sub.add_parser(
+        "search",
+        help="search the articles",
+        description=(
+            "Search titles and bodies (indexing first if needed). Whoosh query language: AND, OR,"
+            ' NOT, "phrases", title:/source: fields, wild*cards, fuzzy~. Plain words rank articles'
+            " with all of them first and still return articles with some of them."
+        ),
+    )
+    p.add_argument("query", help="the query")
+    _add_corpus(p)
+    p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to show (default 10)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    p = sub.add_parser(
+        "events",
+        help="group the articles by event",
+        description="Group the articles that report the same real-world event.",
+    )
+    _add_corpus(p)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    p = sub.add_parser(
+        "compare",
+        help="compare the reports of an event, or chosen articles",
+        description=(
+            "Show what reports share, what only one says, and where they conflict. Give --event"
+            " ID, or two or more article ids, or --pairs FILE.jsonl to relate single statements."
+        ),
+    )
+    p.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="article ids to compare")
+    _add_corpus(p)
+    p.add_argument("--event", metavar="ID", help="compare the reports of this event")
+    p.add_argument(
+        "--pairs",
+        type=Path,
+        metavar="FILE",
+        help='JSON lines {"id": ..., "a": str, "b": str}; prints one relation per line',
+    )
+    p.add_argument(
+        "--format", choices=("text", "json", "md", "jsonl"), default="text", help="output format"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 no result, 2 usage or input error)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    from tui_reader import cli_run  # deferred: keeps `--help` fast
+
+    if args_list and args_list[0] in COMMANDS:
+        args = command_parser().parse_args(args_list)
+        return cli_run.run_command(args)
+    args = app_parser().parse_args(args_list)
+    return cli_run.run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

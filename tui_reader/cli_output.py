@@ -1,0 +1,98 @@
+"""Text output of the headless commands: progress bar, summary lines, search hits, event lists."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from index.models import Article, Event
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@contextlib.contextmanager
+def progress_reporter(enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A progress bar on stderr while indexing, when stderr is a terminal."""
+    if not enabled:
+        yield None
+        return
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("index", total=None)
+
+        def update(done: int, total: int, _path: str) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def report_lines(report: Any) -> str:
+    """The summary line, then one line per skipped file with its reason."""
+    lines = [report.summary_line()]
+    if report.note:
+        lines.append(f"note: {report.note}")
+    lines.extend(f"skipped {item.path}: {item.reason}" for item in report.skipped)
+    return "\n".join(lines)
+
+
+def _safe(text: str) -> str:
+    """Article text never carries control characters to the terminal (belt and braces)."""
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+
+
+def print_search(results: Any, color: bool) -> None:
+    """Ranked hits: title, source, path and a snippet with the matched words emphasised."""
+    console = Console(highlight=False, no_color=not color, emoji=False)
+    shown = len(results.hits)
+    console.print(Text(f"{results.total} articles match {results.query!r} (showing {shown})"))
+    for rank, hit in enumerate(results.hits, start=1):
+        head = Text(f"\n{rank}. ")
+        head.append(_safe(hit.title), style="bold")
+        source = hit.source or "unknown source"
+        date = f", {hit.published}" if hit.published else ""
+        head.append(f"  ({_safe(source)}{date})  {hit.score:.2f}")
+        console.print(head)
+        console.print(Text(f"   {_safe(hit.path)}", style="dim"))
+        console.print(_snippet(hit.snippet, hit.snippet_matches, color))
+
+
+def _snippet(snippet: str, spans: Sequence[tuple[int, int]], color: bool) -> Text:
+    """Matches styled bold on a terminal, wrapped in ** ** when piped (greppable, no ANSI)."""
+    if color:
+        text = Text("   " + _safe(snippet))
+        for start, end in spans:
+            text.stylize("bold yellow underline", start + 3, end + 3)
+        return text
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        pieces.append(snippet[last:start])
+        pieces.append(f"**{snippet[start:end]}**")
+        last = end
+    pieces.append(snippet[last:])
+    return Text("   " + _safe("".join(pieces)))
+
+
+def events_text(events: Sequence[Event], by_id: Mapping[str, Article]) -> str:
+    """A readable list of events and their reports."""
+    lines: list[str] = []
+    for event in events:
+        n = len(event.article_ids)
+        lines.append(f"{event.id}  {_safe(event.title)}  ({n} report{'s' if n != 1 else ''})")
+        for article_id in event.article_ids:
+            article = by_id[article_id]
+            meta = ", ".join(x for x in (article.source, article.published) if x)
+            suffix = f"  [{_safe(meta)}]" if meta else ""
+            lines.append(f"    {_safe(article.id)}  {_safe(article.title)}{suffix}")
+        lines.append("")
+    return "\n".join(lines).rstrip()

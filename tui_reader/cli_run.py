@@ -1,0 +1,180 @@
+"""Runs the ``newsreader`` subcommands over the core; turns every expected failure into one line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from index.errors import NewsreaderError
+from index.locations import bundled_corpus
+from tui_reader import cli_output
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def fail(message: str) -> int:
+    """Print one clear line on stderr and return the error exit code."""
+    print(f"newsreader: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _corpus(value: Path | None) -> Path:
+    return (value if value is not None else bundled_corpus()).expanduser()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the Textual app on a corpus (the bundled one by default)."""
+    corpus = _corpus(args.corpus)
+    if not corpus.is_dir():
+        return fail(f"no such folder: {corpus}")
+    from tui_reader.app import NewsReaderApp  # deferred: the headless commands never load Textual
+
+    app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Dispatch a subcommand; core errors and OS errors become one line and exit code 2."""
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "index": _index,
+        "search": _search,
+        "events": _events,
+        "compare": _compare,
+    }
+    try:
+        return handlers[args.command](args)
+    except NewsreaderError as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+    except KeyboardInterrupt:
+        return fail("interrupted")
+
+
+def _open_index(corpus: Path, index_dir: Path | None) -> Any:
+    from index.store import CorpusIndex
+
+    return CorpusIndex(corpus, index_dir)
+
+
+def _index(args: argparse.Namespace) -> int:
+    index = _open_index(_corpus(args.corpus), args.index_dir)
+    with cli_output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
+        report = index.update(rebuild=args.rebuild, progress=progress)
+    print(cli_output.report_lines(report))
+    return EXIT_OK
+
+
+def _ready_index(args: argparse.Namespace) -> Any:
+    """Open the index and bring it up to date, saying so on stderr only when work was done."""
+    index = _open_index(_corpus(args.corpus), args.index_dir)
+    if index.needs_update():
+        with cli_output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
+            report = index.update(progress=progress)
+        print(cli_output.report_lines(report), file=sys.stderr)
+    return index
+
+
+def _search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        return fail("--limit must be at least 1")
+    index = _ready_index(args)
+    results = index.search(args.query, limit=args.limit)
+    if args.format == "json":
+        print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
+    else:
+        cli_output.print_search(results, color=sys.stdout.isatty())
+    return EXIT_OK
+
+
+def _events(args: argparse.Namespace) -> int:
+    from index.events import group_events
+
+    index = _ready_index(args)
+    articles = index.articles()
+    events = group_events(articles)
+    by_id = {article.id: article for article in articles}
+    if args.format == "json":
+        payload = {
+            "events": [
+                {
+                    "id": event.id,
+                    "title": event.title,
+                    "articles": [by_id[a].to_meta() for a in event.article_ids],
+                }
+                for event in events
+            ]
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(cli_output.events_text(events, by_id))
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from index import compare_report
+    from index.compare import compare, relate
+
+    if args.pairs is not None:
+        if args.event or args.articles:
+            return fail("--pairs takes no --event or article ids")
+        return _compare_pairs(args.pairs, relate, compare_report.relation_to_json)
+    if bool(args.event) == bool(args.articles):
+        return fail("give either --event ID or two or more article ids")
+    if args.format == "jsonl":
+        return fail("--format jsonl goes with --pairs")
+    index = _ready_index(args)
+    event = None
+    if args.event:
+        from index.events import group_events
+
+        everything = index.articles()
+        event = next((e for e in group_events(everything) if e.id == args.event), None)
+        if event is None:
+            return fail(f"no event with id {args.event!r} (see `newsreader events`)")
+        by_id = {article.id: article for article in everything}
+        articles = [by_id[a] for a in event.article_ids]
+    else:
+        if len(args.articles) < 2:
+            return fail("compare needs two or more article ids")
+        articles = []
+        for article_id in args.articles:
+            article = index.article(article_id)
+            if article is None:
+                return fail(f"no article with id {article_id!r} in {index.corpus}")
+            articles.append(article)
+    comparison = compare(articles, event)
+    if args.format == "json":
+        text = json.dumps(compare_report.comparison_to_json(comparison), ensure_ascii=False, indent=2)
+    elif args.format == "md":
+        text = compare_report.comparison_to_markdown(comparison)
+    else:
+        text = compare_report.comparison_to_text(comparison)
+    print(text)
+    return EXIT_OK
+
+
+def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[..., Any]) -> int:
+    """Relate single statements, one JSON line in, one out; a bad line is reported, not fatal."""
+    status = EXIT_OK
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                a, b = item["a"], item["b"]
+                if not isinstance(a, str) or not isinstance(b, str):
+                    raise TypeError("a and b must be strings")
+            except (ValueError, KeyError, TypeError) as error:
+                print(f"newsreader: error: {path}:{number}: {error}", file=sys.stderr)
+                status = EXIT_ERROR
+                continue
+            print(json.dumps(to_json(item.get("id"), relate(a, b)), ensure_ascii=False))
+    return status
