@@ -1,0 +1,69 @@
+"""Name spelling variants are one entity; shared family names alone never are."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.names import name_key, name_variants, same_name
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        ("Zelensky", "Zelenskiy"),
+        ("Zelenskyy", "Zelensky"),
+        ("Volodymyr Zelenskiy", "Zelenskyy"),
+        ("Kim Hong-Kyun", "Kim Hong-kyun"),
+        ("Kim Hong-kyun", "Hong Kyun"),
+        ("Kim Hongkyun", "Kim Hong Kyun"),
+        ("Hongkyun", "Kim Hong-kyun"),
+        ("Dmitry Peskov", "Dmitriy Peskov"),
+        ("Georgy Zinoviev", "Georgiy Zinovyev"),
+        ("Mikhail Gorbachev", "Mihail Gorbachev"),
+        ("Kyiv", "Kiev"),
+        ("Yevgeny Prigozhin", "Yevgeniy Prigozhin"),
+        ("Putin", "Vladimir Putin"),
+    ],
+)
+def test_spellings_of_one_name_are_the_same(x: str, y: str) -> None:
+    assert same_name(x, y)
+    assert same_name(y, x)
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [
+        ("Kim Hong-kyun", "Kim"),
+        ("Kim Hong-kyun", "Kim Jong Un"),
+        ("Lee Jae-myung", "Lee Jae-yong"),
+        ("John Smith", "Jane Smith"),
+        ("Park", "Park Geun-hye"),
+        ("Peskov", "Lavrov"),
+        ("Kim", "Kin"),
+        ("Zelensky", "Zelenska"),
+    ],
+)
+def test_different_people_are_not_merged(x: str, y: str) -> None:
+    assert not same_name(x, y)
+
+
+def test_key_folds_transliteration_differences() -> None:
+    assert name_key("Zelenskyy") == name_key("Zelenskiy") == name_key("Zelensky")
+    assert name_key("Khodorkovsky") == name_key("Hodorkovskiy")
+
+
+def test_name_variants_groups_spellings_across_texts() -> None:
+    texts = [
+        "President Volodymyr Zelensky thanked allies on Tuesday.",
+        "Zelenskiy met the envoy, and Zelenskyy later spoke to Kim Hong-Kyun.",
+        "The first vice minister Kim Hong-kyun told Hong Kyun about Kim Jong Un.",
+    ]
+    groups = {v.forms for v in name_variants(texts)}
+    assert ("Volodymyr Zelensky", "Zelenskiy", "Zelenskyy") in groups
+    assert ("Hong Kyun", "Kim Hong-Kyun", "Kim Hong-kyun") in groups
+    assert not any("Kim Jong Un" in forms for forms in groups)
+
+
+def test_name_variants_skips_names_written_one_way() -> None:
+    texts = ["Vladimir Putin spoke.", "Putin spoke again.", "Dmitry Peskov declined."]
+    assert name_variants(texts) == ()

@@ -1,0 +1,102 @@
+"""Quantities: normalised values, bounds and counted things, with years and times left out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from index.numbers import extract_quantities, lemma
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    found = extract_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Moscow moved 10,000 troops to the border.", 10_000, "troop"),
+        ("Some reports said 1.500 special forces soldiers went.", 1_500, "soldier"),
+        ("Officials counted 1,500 special forces.", 1_500, "force"),
+        ("They saw ten thousand soldiers there.", 10_000, "soldier"),
+        ("The fund pledged $2.6 million on Monday.", 2_600_000, "dollar"),
+        ("The fund pledged 2.6m dollars.", 2_600_000, "dollar"),
+        ("It gave 2.6 million dollars.", 2_600_000, "dollar"),
+        ("About 11,000 infantrymen arrived.", 11_000, "infantryman"),
+        ("Turnout reached 61.5 percent.", 61.5, "percent"),
+        ("Turnout reached 61.5%.", 61.5, "percent"),
+        ("A 45-year-old driver was held.", 45, "age"),
+        ("A magnitude 6.2 earthquake hit.", 6.2, "magnitude"),
+        ("Twenty-five people were rescued.", 25, "people"),
+        ("A dozen drones were shot down.", 12, "drone"),
+        ("Seoul said 1,500 of its troops were ready.", 1_500, "troop"),
+    ],
+)
+def test_values_and_counted_things(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.start:q.end] == q.text
+
+
+def test_thousands_separator_dot_equals_comma() -> None:
+    assert one("1.500 troops").value == one("1,500 troops").value == 1500
+    assert one("a 2.5 point drop").value == 2.5
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("more than 1,000 people", 1000, math.inf),
+        ("at least 20 people", 20, math.inf),
+        ("up to 300 people", 0, 300),
+        ("nearly 500 people", 450, 500),
+        ("about 100 people", 90, 110),
+        ("10-12 people", 10, 12),
+        ("between 2 and 3 million people", 2_000_000, 3_000_000),
+        ("hundreds of people", 200, 999),
+    ],
+)
+def test_bounds(text: str, low: float, high: float) -> None:
+    q = one(text)
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+    assert q.approximate
+
+
+def test_exact_number_is_not_approximate() -> None:
+    q = one("exactly 40 sailors")
+    assert (q.low, q.high, q.approximate) == (40, 40, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks opened on Oct. 17, 2024.",
+        "He spoke on 17 October in 2023.",
+        "The meeting began at 3 p.m. and ended at 10:30.",
+        "It was his 3rd visit since 1999.",
+        "An F-16 flew over; COVID-19 cases fell.",
+        "One of the envoys left.",
+    ],
+)
+def test_dates_times_and_labels_are_not_counts(text: str) -> None:
+    assert extract_quantities(text) == []
+
+
+def test_state_of_the_counted_thing() -> None:
+    assert one("20 soldiers were killed in the strike.").state == "killed"
+    assert one("The strike killed 20 soldiers.").state == "killed"
+    assert one("Six military personnel went north.").state is None
+    q = one("The death toll rose to 31.")
+    assert (q.unit, q.state) == ("people", "killed")
+
+
+def test_lemma() -> None:
+    assert lemma("troops") == "troop"
+    assert lemma("infantrymen") == "infantryman"
+    assert lemma("casualties") == "casualty"
+    assert lemma("personnel") == "personnel"
