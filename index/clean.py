@@ -1,0 +1,202 @@
+"""Turn untrusted article text into the cleaned body: no control sequences, no page furniture."""
+
+from __future__ import annotations
+
+import re
+
+# Terminal escape sequences. Order matters: string-type sequences (OSC, DCS, ...) first so their
+# payload (e.g. an OSC 52 clipboard write or an OSC 8 hyperlink target) goes with them.
+_ESCAPES = re.compile(
+    r"""
+      \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?       # OSC ... BEL/ST (unterminated: to end of line)
+    | \x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # 8-bit OSC
+    | \x1b[PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?     # DCS / SOS / PM / APC strings
+    | [\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?
+    | \x1b\[[0-?]*[ -/]*[@-~]?                   # CSI (7-bit)
+    | \x9b[0-?]*[ -/]*[@-~]?                     # CSI (8-bit)
+    | \x1b[ -/]*[0-~]?                           # any other ESC sequence, or a bare ESC
+    """,
+    re.VERBOSE,
+)
+# C0/C1 controls except \n and \t, DEL, bidi embeddings/overrides/isolates (text spoofing), BOMs.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]")
+_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0c\x0b]")
+
+_DATE_WORDS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december mon monday tue tues tuesday wed wednesday "
+    "thu thur thurs thursday fri friday sat saturday sun sunday a m p am pm noon midnight at on "
+    "et est edt ct cst cdt mt mst mdt pt pst pdt utc gmt bst cet cest kst jst ist aest".split()
+)
+
+# Whole-line page furniture, matched case-insensitively against a whitespace-normalised line.
+# Deliberately narrow: each pattern is a widget label, never the start of a real sentence.
+_FURNITURE = re.compile(
+    r"""(?:
+      advert(?:isement|isment)?s? | sponsored(?:\s+content)? | story\s+continues\s+below\s+advert\w*
+    | continue\s+reading(?:\s+(?:below|the\s+main\s+story))?
+    | (?:add|leave|post)\s+a\s+comment | \d*\s*comments? | view\s+comments | show\s+comments
+    | your\s+email\s+address\s+will\s+not\s+be\s+published\.?
+      (?:\s+required\s+fields\s+are\s+marked\s*\*?)?
+    | required\s+fields\s+are\s+marked\s*\*?
+    | sign\s+up\b.{0,40}newsletters?\b.{0,30} | (?:e-?)?newsletters?
+    | subscribe(?:\s+(?:now|today|to\s+our\s+newsletter))?
+    | letter
+    | top\s+\d+\s+(?:stories|news) | most\s+(?:read|popular|viewed) | trending(?:\s+now)?
+    | related(?:\s+(?:stories|articles|coverage|content))?
+    | \d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read
+    | share(?:\s+this(?:\s+(?:article|story|post))?)?(?:\s+on\s+\w+)?
+    | share\s+via\s+\w+ | copy\s+link | print(?:\s+this\s+(?:article|page))?
+    | follow\s+us\s+on\s+.{1,40}
+    | read\s+more\s*[:.»>…]*
+    | skip\s+to\s+(?:main\s+)?content | back\s+to\s+top
+    | (?:image|photo)\s+credit
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_STAMP = re.compile(r"(?:updated|published|posted|last\s+updated)\b[:\s]*(.*)", re.IGNORECASE)
+# A section label such as "- News": only at the very top or bottom of a text (see _is_edge_label).
+_LABEL = re.compile(r"[-–—•|]\s*[A-Za-z][A-Za-z&]*(?:\s+[A-Za-z&]+)?")
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|der|al|bin)){1,3}"
+_BYLINE = re.compile(
+    rf"(?P<by>(?i:by)\s+)?{_NAME}(?:\s+(?:and|&)\s+{_NAME})*"
+    r"(?:,\s+(?P<outlet>[A-Za-z][\w .&'’-]{1,40}))?"
+)
+_OUTLET_WORD = re.compile(
+    r"\b(?:news|times|post|press|reuters|agency|journal|herald|tribune|guardian|telegraph|daily|"
+    r"radio|tv|television|broadcasting|gazette|wire|media|yonhap|xinhua|tass|network)\b",
+    re.IGNORECASE,
+)
+APPEARED = re.compile(
+    r"this\s+(?:article|story)\s+(?:originally|first)\s+(?:appeared|was\s+published)\s+"
+    r"(?:on|in|by)\s+([^:]{2,60}?)\s*(?::|\.$|$)",
+    re.IGNORECASE,
+)
+TOP = 6  # bylines and outlet lines sit in the first few lines of a report
+
+
+def strip_controls(s: str) -> str:
+    """Remove terminal escape sequences and control characters except ``\\n``; ``\\t`` → space."""
+    s = _NEWLINES.sub("\n", s)
+    s = _ESCAPES.sub("", s)
+    s = s.replace("\t", " ")
+    return _CONTROLS.sub("", s)
+
+
+def normalise_line(line: str) -> str:
+    """Collapse every run of spaces (NBSP and tabs included) to one space and trim the ends."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def _is_stamp(line: str) -> bool:
+    """ "Updated", or "Updated Oct. 21, 2024, 5:03 a.m. ET": a date/time and nothing else."""
+    m = _STAMP.fullmatch(line)
+    if not m:
+        return False
+    rest = m.group(1)
+    return all(w.isdigit() or w.lower() in _DATE_WORDS for w in _WORD.findall(rest))
+
+
+def is_furniture(line: str) -> bool:
+    """True for a whole line that is page furniture (ads, share/comment widgets, read times)."""
+    return bool(_FURNITURE.fullmatch(line)) or _is_stamp(line)
+
+
+def clean_lines(raw: str) -> list[str]:
+    """The non-empty, normalised lines of ``raw`` without furniture or back-to-back repeats."""
+    lines = [normalise_line(x) for x in strip_controls(raw).split("\n")]
+    lines = [x for x in lines if x and not is_furniture(x)]
+    # Section labels ("- News") appear at the edges of a scraped page, never mid-report.
+    while lines and _LABEL.fullmatch(lines[-1]):
+        lines.pop()
+    while lines and _LABEL.fullmatch(lines[0]):
+        lines.pop(0)
+    out: list[str] = []
+    for line in lines:
+        # A caption or paragraph printed twice in a row is a scraping artefact: keep one copy.
+        if out and out[-1].casefold() == line.casefold():
+            continue
+        out.append(line)
+    return out
+
+
+def clean_title(raw: str) -> str:
+    """A title on one line: controls stripped, whitespace collapsed."""
+    return normalise_line(strip_controls(raw).replace("\n", " "))
+
+
+def byline_outlet(line: str) -> str | None:
+    """The outlet of a byline line ("Jane Roe, USA TODAY" → "USA TODAY"), else None."""
+    m = _BYLINE.fullmatch(line)
+    if not m or not m.group("outlet"):
+        return None
+    outlet = m.group("outlet").strip()
+    if outlet.isupper() or _OUTLET_WORD.search(outlet):
+        return outlet
+    return None
+
+
+def is_byline(line: str) -> bool:
+    """A whole-line byline: "By Jane Roe" or "Jane Roe, OUTLET"."""
+    m = _BYLINE.fullmatch(line)
+    if not m:
+        return False
+    if m.group("outlet"):
+        return byline_outlet(line) is not None
+    return bool(m.group("by"))
+
+
+def declared_outlets(lines: list[str]) -> set[str]:
+    """Outlets the text names as its own: a byline near the top, "originally appeared on X"."""
+    found = {o.casefold() for o in map(byline_outlet, lines[:TOP]) if o}
+    for line in lines:
+        m = APPEARED.match(line)
+        if m:
+            found.add(m.group(1).strip().casefold())
+    return found
+
+
+def _metadata_count(lines: list[str], outlets: set[str]) -> int:
+    """How many leading lines are a byline or a lone outlet name confirmed elsewhere."""
+    n = 0
+    while n < len(lines) and n < TOP and (
+        lines[n].casefold() in outlets or is_byline(lines[n])
+    ):
+        n += 1
+    return n
+
+
+def _drop_title_repeats(lines: list[str], title: str) -> list[str]:
+    key = title.casefold()
+    while lines and lines[0].casefold() == key:
+        lines = lines[1:]
+    return lines
+
+
+def clean_text(raw: str, title: str | None = None) -> str:
+    """The cleaned body: one paragraph per line, paragraphs separated by exactly one blank line.
+
+    Lines that only repeat ``title`` at the top, a byline ("Name, OUTLET") and a lone outlet
+    line at the top are metadata, not report sentences, and are dropped.
+    """
+    lines = clean_lines(raw)
+    outlets = declared_outlets(lines)
+    lines = lines[_metadata_count(lines, outlets) :]
+    if title:
+        lines = _drop_title_repeats(lines, clean_title(title))
+        lines = lines[_metadata_count(lines, outlets) :]
+    return "\n\n".join(lines)
+
+
+def split_title(raw: str) -> tuple[str, str]:
+    """A plain-text report as (title, cleaned body): the first real line is the title."""
+    lines = clean_lines(raw)
+    outlets = declared_outlets(lines)
+    lines = lines[_metadata_count(lines, outlets) :]
+    if not lines:
+        return "", ""
+    title, rest = lines[0], _drop_title_repeats(lines[1:], lines[0])
+    rest = rest[_metadata_count(rest, outlets) :]
+    return title, "\n\n".join(rest)

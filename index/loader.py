@@ -1,0 +1,52 @@
+"""The loader's public API: find a corpus's files and load them as cleaned Articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.decode import Unreadable, read_text
+from index.discover import discover, relative_id, walk
+from index.errors import CorpusNotFound
+from index.formats import LOADERS, NO_TEXT
+from index.models import Article, Skipped
+
+__all__ = ["discover", "relative_id", "load_file", "load_corpus"]
+
+
+def load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
+    """The articles of one file, and what was skipped with a one-line reason.
+
+    Never raises for bad content (undecodable, binary, too large, unreadable, malformed JSON):
+    every problem becomes a ``Skipped(path=relative id, reason=...)``.
+    """
+    rel = relative_id(root, path)
+    loader = LOADERS.get(path.suffix.lower())
+    if loader is None:
+        return [], [Skipped(rel, f"unsupported file type {path.suffix or '(none)'!r}")]
+    try:
+        text = read_text(path)
+    except Unreadable as error:
+        return [], [Skipped(rel, str(error))]
+    if not text.strip():
+        return [], [Skipped(rel, NO_TEXT)]
+    try:
+        return loader(rel, text)
+    except Exception as error:  # noqa: BLE001 - a last guard: one bad file never stops a corpus
+        first = str(error).splitlines()[0] if str(error) else ""
+        return [], [Skipped(rel, f"could not load: {type(error).__name__} {first}".strip())]
+
+
+def load_corpus(root: Path) -> tuple[list[Article], list[Skipped]]:
+    """Every article under ``root`` in discovery order; raises ``CorpusNotFound`` if no folder."""
+    if not root.exists():
+        raise CorpusNotFound(f"corpus folder not found: {root}")
+    if not root.is_dir():
+        raise CorpusNotFound(f"corpus is not a folder: {root}")
+    paths, errors = walk(root)
+    articles: list[Article] = []
+    skipped = [Skipped(relative_id(root, where), reason) for where, reason in errors]
+    for path in paths:
+        got, missed = load_file(root, path)
+        articles.extend(got)
+        skipped.extend(missed)
+    return articles, skipped

@@ -1,0 +1,122 @@
+"""Cleaning: control sequences, whitespace, page furniture, repeats, bylines and outlet lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.clean import (
+    clean_lines,
+    clean_text,
+    clean_title,
+    is_furniture,
+    split_title,
+    strip_controls,
+)
+
+
+def test_strip_controls_removes_csi_osc_and_bare_escape() -> None:
+    raw = "red \x1b[31mtext\x1b[0m done\x1b]0;title\x07 and \x1b]52;c;aGVsbG8=\x1b\\ok\x1b"
+    assert strip_controls(raw) == "red text done and ok"
+
+
+def test_strip_controls_removes_osc8_hyperlink_but_keeps_its_text() -> None:
+    raw = "see \x1b]8;;http://evil.example\x1b\\the link\x1b]8;;\x1b\\ now"
+    assert strip_controls(raw) == "see the link now"
+
+
+def test_strip_controls_removes_c0_c1_and_bidi_keeps_newline_tab_becomes_space() -> None:
+    raw = "a\x00b\x07c\x9cd\u202eE\tf\ng\x7fh\x9b1mi"
+    assert strip_controls(raw) == "abcdE f\nghi"
+
+
+def test_strip_controls_normalises_newlines() -> None:
+    assert strip_controls("one\r\ntwo\rthree\u2028four") == "one\ntwo\nthree\nfour"
+
+
+def test_clean_text_paragraphs_separated_by_one_blank_line() -> None:
+    raw = "First line here.\nSecond line here.\n\n\n\nThird  paragraph\u00a0with   spaces.\n"
+    expected = "First line here.\n\nSecond line here.\n\nThird paragraph with spaces."
+    assert clean_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Add a Comment",
+        "Your email address will not be published.",
+        "Sign up for eNewsletter",
+        "Sign up for our daily newsletter",
+        "Top 10 Stories",
+        "2 min read",
+        "12 min read",
+        "Updated",
+        "Updated Oct. 21, 2024, 5:03 a.m. ET",
+        "Share",
+        "Share this article",
+        "Follow us on Facebook",
+        "Read more",
+        "LETTER",
+    ],
+)
+def test_furniture_lines(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated figures show 5 people died on Monday.",
+        "Share prices fell 3% in Tokyo.",
+        "Advertisement spending rose sharply last year.",
+        "The minister said she would read more reports before deciding.",
+        "Top officials met for 10 hours.",
+        "He wrote a letter to the council.",
+        "Comments from the ministry were expected later.",
+    ],
+)
+def test_real_sentences_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+    assert clean_text(f"Intro sentence.\n{line}\nOutro sentence.").count(line) == 1
+
+
+def test_section_label_only_at_the_edges() -> None:
+    body = clean_text("Real first line.\n- Budget\nReal last line.\n- World News")
+    assert body == "Real first line.\n\n- Budget\n\nReal last line."
+
+
+def test_repeated_line_kept_once_even_across_blank_lines() -> None:
+    raw = "Para one.\nCaption of the photo.\n\nCaption of the photo.\nPara two.\nPara one."
+    assert clean_lines(raw) == ["Para one.", "Caption of the photo.", "Para two.", "Para one."]
+
+
+def test_title_repeat_and_byline_and_outlet_line_dropped() -> None:
+    raw = (
+        "DAILY BUGLE\n\nCity council votes on the new bridge\n\n"
+        "City council votes on the new bridge\nJane Q. Roe, DAILY BUGLE\nUpdated\n\n"
+        "The council voted 7 to 2 on Tuesday.\n"
+    )
+    title, body = split_title(raw)
+    assert title == "City council votes on the new bridge"
+    assert body == "The council voted 7 to 2 on Tuesday."
+
+
+def test_lone_caps_line_is_the_title_without_a_confirming_byline() -> None:
+    title, body = split_title("BRIDGE VOTE\n\nThe council voted on Tuesday.")
+    assert title == "BRIDGE VOTE"
+    assert body == "The council voted on Tuesday."
+
+
+def test_byline_with_by_prefix_dropped_but_sentence_kept() -> None:
+    title, body = split_title("A title\nBy Jane Roe\nJane Roe said the vote was close.")
+    assert body == "Jane Roe said the vote was close."
+
+
+def test_clean_title_is_one_line() -> None:
+    assert clean_title(" A\x1b[1m bold\n title\t ") == "A bold title"
+
+
+def test_quotes_and_apostrophes_survive() -> None:
+    raw = "He said \u201cno\u201d and it\u2019s \"fine\" 'really'."
+    assert clean_text(raw) == raw
