@@ -1,0 +1,303 @@
+"""Pair passages of an event's articles that state the same fact (wire copy, edit, paraphrase)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+from index.models import Link, Passage
+
+# A pair is linked when its score reaches LINK_THRESHOLD, or MUTUAL_THRESHOLD when the two
+# passages are each other's best match between their two articles (paraphrases score lower).
+LINK_THRESHOLD = 0.34
+MUTUAL_THRESHOLD = 0.22
+VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
+MIN_CONCEPTS = 3  # shorter passages ("Advertisement", "(Yonhap)") never link
+SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
+
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself s t would shall may might
+    must said say says saying told tell tells added according reported stated statement
+    however meanwhile separately earlier later already still yet even well""".split()
+)
+
+# A small table of news synonyms (words and phrases) folded to one concept each. General news
+# vocabulary only: it must help any event, not one story.
+_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("troop", "force", "soldier", "serviceman", "servicemen", "personnel", "infantrymen", "men"),
+    ("ambassador", "envoy", "emissary"),
+    ("summon", "called in", "call in", "calls in", "calling in"),
+    ("withdraw", "withdrawal", "pull out", "pulled out", "get out", "take out", "retreat"),
+    ("legal", "lawful", "in line with international law", "in accordance with international law",
+     "within the framework of international law", "under international law"),
+    ("urge", "ask", "request", "demand", "call for", "called for", "calling for", "calls for"),
+    ("immediate", "immediately", "right away", "at once", "without delay"),
+    ("deny", "reject", "dismiss", "refute"),
+    ("condemn", "denounce", "decry"),
+    ("send", "sent", "dispatch", "ship", "deploy", "deployment"),
+    ("confirm", "verify", "corroborate"),
+    ("security", "safety"),
+    ("cooperation", "working together", "collaboration"),
+    ("violate", "violation", "breach", "against"),
+    ("intelligence", "spy"),
+    ("agency", "service"),
+    ("war", "conflict"),
+    ("fight", "combat", "battle"),
+    ("consult", "talk", "talked"),
+    ("help", "support", "assist", "aid"),
+    ("serious", "grave", "major", "significant"),
+    ("respond", "react", "reaction", "response"),
+    ("country", "nation", "state"),
+    ("joint", "jointly", "together"),
+    ("means", "way"),
+    ("act", "action"),
+    ("resolution", "decision"),
+    ("kill", "dead", "die"),
+    ("meet", "met", "meeting"),
+)
+_COUNTRY_ADJECTIVES = {
+    "russian": "russia", "korean": "korea", "ukrainian": "ukraine", "american": "usa",
+    "chinese": "china", "japanese": "japan", "british": "britain", "french": "france",
+    "german": "germany", "israeli": "israel", "iranian": "iran", "n": "north", "s": "south",
+    # A capital stands for its government in news copy ("Moscow said", "talks with Washington").
+    "moscow": "russia", "kremlin": "russia", "washington": "usa", "kyiv": "ukraine",
+    "kiev": "ukraine", "beijing": "china", "tokyo": "japan", "london": "britain",
+    "paris": "france", "berlin": "germany", "tehran": "iran", "pyongyang": "korea",
+}
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper: enough to fold troops/troop, summoned/summoning, urged/urge."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)  # mobilising = mobilizing
+    for suffix, repl in (("ational", "ate"), ("ations", ""), ("ation", ""), ("ments", ""),
+                         ("ment", ""), ("ingly", ""), ("ing", ""), ("edly", ""), ("ied", "y"),
+                         ("ies", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # summonned / planned
+    return word
+
+
+def _build_synonyms() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    words: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for group in _SYNONYM_GROUPS:
+        concept = _stem(group[0])
+        for form in group:
+            parts = tuple(form.split())
+            if len(parts) == 1:
+                words[_stem(parts[0])] = concept
+            else:
+                phrases[parts] = concept
+    return words, phrases
+
+
+_WORD_SYNONYMS, _PHRASE_SYNONYMS = _build_synonyms()
+_MAX_PHRASE = max(len(p) for p in _PHRASE_SYNONYMS)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+_INITIALISM = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.")
+
+
+def normalise(text: str) -> str:
+    """Lowercase ASCII text with thousands separators and initialisms (U.N., U.S.) folded."""
+    text = anyascii(text)
+    text = _INITIALISM.sub(r"\1\2", text)
+    text = re.sub(r"\bUS\b", "USA", text)  # before lowercasing: the country, not the pronoun
+    text = _THOUSANDS.sub("", text)
+    text = text.lower().replace("united states", "usa")
+    return " ".join(_TOKEN.findall(text))
+
+
+def concepts(normalised: str) -> list[str]:
+    """Content concepts of a normalised text: stems, synonyms and phrases folded, stopwords out."""
+    tokens = normalised.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(_MAX_PHRASE, len(tokens) - i), 1, -1):
+            concept = _PHRASE_SYNONYMS.get(tuple(tokens[i : i + size]))
+            if concept:
+                out.append(concept)
+                i += size
+                break
+        else:
+            token = tokens[i]
+            i += 1
+            if token in ("get", "pull") and "out" in tokens[i : i + 5]:
+                out.append(_WORD_SYNONYMS["withdraw"])  # "get the troops out"
+                continue
+            if token in _STOPWORDS:
+                continue
+            token = _COUNTRY_ADJECTIVES.get(token, token)
+            stem = _stem(token)
+            out.append(_WORD_SYNONYMS.get(stem, stem))
+    return out
+
+
+def char_grams(normalised: str) -> dict[str, int]:
+    """Counts of character 3-, 4- and 5-grams of the padded normalised text."""
+    padded = f" {normalised} "
+    counts: dict[str, int] = defaultdict(int)
+    for n in (3, 4, 5):
+        for i in range(len(padded) - n + 1):
+            counts[padded[i : i + n]] += 1
+    return counts
+
+
+@dataclass
+class _Features:
+    passage: Passage
+    text: str  # normalised
+    concepts: set[str]
+    grams: dict[str, int]
+    numbers: set[str]
+
+
+def _features(passage: Passage) -> _Features:
+    text = normalise(passage.text)
+    return _Features(passage, text, set(concepts(text)), char_grams(text),
+                     {t for t in text.split() if t.isdigit()})
+
+
+def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term of ``docs``."""
+    df: dict[str, int] = defaultdict(int)
+    for doc in docs:
+        for term in doc:
+            df[term] += 1
+    n = len(docs)
+    return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+
+
+def _tfidf(docs: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors (smoothed IDF over ``docs``, sublinear TF)."""
+    idf = _idf(docs)
+    vectors = []
+    for doc in docs:
+        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in doc.items() if c > 0}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({t: v / norm for t, v in vec.items()})
+    return vectors
+
+
+def _cosines(
+    vectors: Sequence[dict[str, float]], groups: Sequence[int]
+) -> dict[tuple[int, int], float]:
+    """Cosine of every pair (i < j) of vectors in different groups, through an inverted index."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for term, weight in vec.items():
+            postings[term].append((i, weight))
+    scores: dict[tuple[int, int], float] = defaultdict(float)
+    for plist in postings.values():
+        for x in range(len(plist)):
+            i, wi = plist[x]
+            gi = groups[i]
+            for j, wj in plist[x + 1 :]:
+                if groups[j] != gi:
+                    scores[(i, j)] += wi * wj
+    return scores
+
+
+def _combine(char_cos: float, concept_cos: float, shared_info: float, shared_numbers: int) -> float:
+    """One score in [0, 1]: the stronger of concept and blended similarity, damped when the pair
+    shares little information (a short caption sharing "Ministry of Foreign Affairs")."""
+    base = max(concept_cos, 0.5 * (char_cos + concept_cos) + 0.05)
+    if shared_numbers:
+        base += 0.05
+    return min(1.0, base * min(1.0, shared_info))
+
+
+def score_pairs(feats: Sequence[_Features], groups: Sequence[int]) -> dict[tuple[int, int], float]:
+    """Scores of every cross-group pair that shares any content concept."""
+    concept_docs = [dict.fromkeys(f.concepts, 1.0) for f in feats]
+    concept_vecs = _tfidf(concept_docs)
+    concept_cos = _cosines(concept_vecs, groups)
+    idf = _idf(concept_docs)
+    # Information shared is measured in units of "a few typical concepts", so it does not depend
+    # on how many passages the event has.
+    unit = SHARED_CONCEPTS * (sum(idf.values()) / len(idf)) if idf else 1.0
+    gram_vecs = _tfidf([f.grams for f in feats])
+    out: dict[tuple[int, int], float] = {}
+    for (i, j), ccos in concept_cos.items():
+        if ccos < 0.08:
+            continue  # unrelated: skip the costlier character comparison
+        gi, gj = gram_vecs[i], gram_vecs[j]
+        if len(gi) > len(gj):
+            gi, gj = gj, gi
+        char_cos = sum(w * gj[t] for t, w in gi.items() if t in gj)
+        shared = sum(idf[t] for t in feats[i].concepts & feats[j].concepts) / unit
+        shared_numbers = len(feats[i].numbers & feats[j].numbers)
+        out[(i, j)] = _combine(char_cos, ccos, shared, shared_numbers)
+    return out
+
+
+def is_verbatim(a: str, b: str) -> bool:
+    """Near-identical text (wire copy): rapidfuzz ratio >= 90 on normalised text."""
+    return fuzz.ratio(normalise(a), normalise(b)) >= VERBATIM_RATIO
+
+
+def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
+    """Links (without conflicts) between passages of different articles that state the same fact.
+
+    Each passage proposes its best match in every other article; the proposal becomes a link at
+    LINK_THRESHOLD, or at MUTUAL_THRESHOLD when the two are each other's best. A passage may so
+    receive several links from one article (one sentence there merges two sentences here), but
+    proposes only one. Deterministic: ties go to the earlier passage.
+    """
+    article_ids = list(passages_by_article)
+    feats: list[_Features] = []
+    groups: list[int] = []
+    for g, article_id in enumerate(article_ids):
+        for passage in passages_by_article[article_id]:
+            f = _features(passage)
+            if len(f.concepts) >= MIN_CONCEPTS:
+                feats.append(f)
+                groups.append(g)
+    scores = score_pairs(feats, groups)
+    # best[(passage, other article)] = (score, partner); ties go to the earlier partner.
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), s in sorted(scores.items()):
+        for x, y in ((i, j), (j, i)):
+            key = (x, groups[y])
+            if key not in best or s > best[key][0]:
+                best[key] = (s, y)
+    chosen: set[tuple[int, int]] = set()
+    for (x, _group), (s, y) in best.items():
+        mutual = best[(y, groups[x])][1] == x
+        if s >= LINK_THRESHOLD or (s >= MUTUAL_THRESHOLD and mutual):
+            chosen.add((min(x, y), max(x, y)))
+    links: list[Link] = []
+    for i, j in chosen:
+        a, b = feats[i], feats[j]
+        verbatim = fuzz.ratio(a.text, b.text) >= VERBATIM_RATIO
+        links.append(Link(a.passage.id, b.passage.id, round(scores[(i, j)], 4), verbatim))
+    order = {f.passage.id: k for k, f in enumerate(feats)}
+    links.sort(key=lambda link: (order[link.a], order[link.b]))
+    return links
+
+
+def pair_score(a: str, b: str) -> float:
+    """The alignment score of two standalone statements (IDF over just the two)."""
+    fa = _features(Passage("a:0", "a", 0, len(a), a))
+    fb = _features(Passage("b:0", "b", 0, len(b), b))
+    return score_pairs([fa, fb], [0, 1]).get((0, 1), 0.0)
