@@ -1,0 +1,49 @@
+"""Pilot: the app starts at once, indexes a tmp corpus in a worker, lists articles and events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_corpus import write_corpus
+from textual.widgets import DataTable, ProgressBar
+
+from tui_reader.app import NewsReaderApp
+from tui_reader.screens.articles import ArticlesScreen
+from tui_reader.screens.events import EventsScreen
+
+
+async def settle(app: NewsReaderApp, pilot: object) -> None:
+    """Wait until every worker (index, events, comparisons) has finished and messages landed."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_start_screen_shows_progress_then_articles(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        # Usable at once: the start screen and its progress bar exist before indexing ends.
+        assert isinstance(app.screen, EventsScreen)
+        assert app.screen.query_one(ProgressBar) is not None
+        await settle(app, pilot)
+        assert len(app.articles) == 4
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("added 4") for m in messages)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 4
+
+
+async def test_index_failure_is_a_notification(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the index folder should be", encoding="utf-8")
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=blocker / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and errors[0].title == "index failed"
+        assert app.failure
+        assert isinstance(app.screen, EventsScreen)  # still running, not crashed
+        assert app.is_running

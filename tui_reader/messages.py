@@ -1,0 +1,61 @@
+"""Provides the small dataclass Messages that thread workers post back to the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.message import Message
+
+from index.models import Article, Comparison, Event
+
+
+@dataclass
+class IndexProgress(Message):
+    """The index worker finished one more file; bursts coalesce (only the newest counts)."""
+
+    done: int
+    total: int
+    path: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexProgress)
+
+
+@dataclass
+class IndexReady(Message):
+    """The index is up to date: every article, and the update report (summary, skipped files)."""
+
+    articles: list[Article]
+    report: Any  # index.store.IndexReport
+
+
+@dataclass
+class EventsReady(Message):
+    """Articles were grouped into events."""
+
+    events: list[Event]
+
+
+@dataclass
+class ComparisonReady(Message):
+    """A comparison finished; ``key`` is the event id, or the joined article ids."""
+
+    key: str
+    comparison: Comparison
+
+
+@dataclass
+class SearchFinished(Message):
+    """Results for a query (``results`` is an index.search.SearchResults)."""
+
+    query: str
+    results: Any
+
+
+@dataclass
+class SearchFailed(Message):
+    """A query could not be parsed; ``error`` is the one-line QueryError message."""
+
+    query: str
+    error: str

@@ -1,0 +1,1 @@
+"""Provides the newsreader screens (imported lazily by the App)."""

@@ -1,0 +1,180 @@
+"""Provides CompareScreen: reports side by side, marks, navigation between linked passages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from index.models import Article, Comparison, Event
+
+from ..marks import GUTTER, LEGEND, CompareModel, PassageView
+from ..text import one_line
+from ..widgets import ArticlePane, BlockSpec, DetailPanel
+from ..widgets.detail_panel import explain
+from .compare_nav import CompareNav
+
+if TYPE_CHECKING:
+    from ..app import NewsReaderApp
+
+WIDE = 150  # columns from which three panes fit by default
+NARROW = 100  # below this only the active pane is shown; Tab flips
+
+
+def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
+    """The blocks of one report: gutter symbol and strength, conflicting words spanned."""
+    specs = []
+    for view in model.views.get(article_id, []):
+        label = GUTTER[view.kind]
+        if view.kind != "unique":
+            label += f"{len(view.supporters)}/{model.total}"
+        spans = [(s, e, "pane--conflict") for s, e in view.conflict_spans]
+        if view.kind == "verbatim":
+            spans = [(0, len(view.passage.text), "pane--verbatim")]
+        specs.append(BlockSpec(view.passage.id, view.passage.start, view.passage.text,
+                               view.kind, label, spans))
+    return specs
+
+
+class CompareScreen(CompareNav):
+    """Reports of one event side by side; the detail panel explains the current mark."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("n", "next('linked', 1)", "Next link", id="next-link"),
+        Binding("N", "next('linked', -1)", "Prev link", show=False, id="prev-link"),
+        Binding("c", "next('conflict', 1)", "Next conflict", id="next-conflict"),
+        Binding("C", "next('conflict', -1)", "Prev conflict", show=False, id="prev-conflict"),
+        Binding("u", "next('unique', 1)", "Next unique", show=False, id="next-unique"),
+        Binding("tab,l,right", "pane(1)", "Next pane", id="next-pane"),
+        Binding("shift+tab,h,left", "pane(-1)", "Prev pane", show=False, id="prev-pane"),
+        Binding("right_square_bracket", "report(1)", "Next report", show=False, id="next-report"),
+        Binding("left_square_bracket", "report(-1)", "Prev report", show=False, id="prev-report"),
+        Binding("enter", "align", "Align", id="align"),
+        Binding("s", "toggle_sync", "Sync", id="sync"),
+        Binding("d", "toggle_dim", "Dim unique", id="dim"),
+        Binding("plus", "panes(1)", "More panes", show=False, id="more-panes"),
+        Binding("minus", "panes(-1)", "Fewer panes", show=False, id="fewer-panes"),
+    ]
+
+    app: NewsReaderApp  # type: ignore[assignment]
+
+    def __init__(self, key: str, articles: list[Article], event: Event | None) -> None:
+        super().__init__()
+        self.key = key
+        self.event = event
+        self.requested = articles
+        self.model: CompareModel | None = None
+        self.shown: list[str] = []  # article id per pane
+        self.active = 0
+        self.pane_count = 0
+        self.sync = False
+        self.dim = False
+
+    def compose(self) -> ComposeResult:
+        title = self.event.title if self.event else "Chosen reports"
+        yield Static(Content(one_line(title, 200)), id="compare-title")
+        yield Static(Content(LEGEND), id="legend")
+        yield Static(Content(f"Comparing {len(self.requested)} reports…"), id="compare-status")
+        yield Horizontal(id="panes")
+        yield DetailPanel(Content(""), id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        cached = self.app.comparisons.get(self.key)
+        if cached is not None:
+            self.call_after_refresh(self.comparison_ready, self.key, cached)
+        else:
+            self.app.load_comparison(self.key, self.requested, self.event)
+
+    def comparison_ready(self, key: str, comparison: Comparison) -> None:
+        """Build the panes once this screen's comparison arrives."""
+        if key != self.key or self.model is not None:
+            return
+        self.model = CompareModel(comparison)
+        shared, conflicts = self.model.counts()
+        status = f"{self.model.total} reports · {shared} shared · {conflicts} conflicting links"
+        self.query_one("#compare-status", Static).update(Content(status))
+        self.pane_count = 3 if self.size.width >= WIDE else 2
+        self.shown = [a.id for a in comparison.articles][: self.pane_count]
+        self._remount()
+
+    def _remount(self) -> None:
+        self.run_worker(self._mount_panes(), exclusive=True, group="panes")
+
+    async def _mount_panes(self) -> None:
+        assert self.model is not None
+        box = self.query_one("#panes", Horizontal)
+        await box.remove_children()
+        panes = [self._pane(i, aid) for i, aid in enumerate(self.shown)]
+        await box.mount_all(panes)
+        self.active = min(self.active, len(panes) - 1)
+        self._layout_mode()
+        self._activate(self.active)
+        for pane in panes:
+            self.watch(pane, "scroll_y", lambda y, p=pane: self._follow(p), init=False)
+
+    def _pane(self, i: int, article_id: str) -> ArticlePane:
+        assert self.model is not None
+        article = self.model.articles[article_id]
+        pane = ArticlePane(article, block_specs(self.model, article_id), classes="compare-pane")
+        pane.set_class(self.dim, "-dim")
+        return pane
+
+    def _layout_mode(self) -> None:
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        for i, pane in enumerate(self.panes):
+            pane.set_class(i == self.active, "-active")
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Re-lay out and keep the reader's place: the current block stays in view.
+        self._layout_mode()
+        panes = self.panes
+        if panes:
+            pane = panes[self.active]
+            index = pane.current if pane.current >= 0 else pane.first_visible()
+            self.call_after_refresh(pane.set_current, index, True, True)
+
+    def _activate(self, i: int) -> None:
+        panes = self.panes
+        if not panes:
+            return
+        self.active = i % len(panes)
+        self._layout_mode()
+        panes[self.active].focus()
+        self.show_detail()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        panes = self.panes
+        if isinstance(event.widget, ArticlePane) and event.widget in panes:
+            index = panes.index(event.widget)
+            if index != self.active:
+                self.active = index
+                self._layout_mode()
+                self.show_detail()
+
+    def current_view(self) -> PassageView | None:
+        """The passage the active pane's cursor is on."""
+        panes = self.panes
+        if self.model is None or not panes:
+            return None
+        pane = panes[self.active]
+        if pane.current < 0:
+            return None
+        return self.model.by_id.get(pane.blocks[pane.current].key)
+
+    def show_detail(self) -> None:
+        """Explain the current passage in the detail panel."""
+        view = self.current_view()
+        detail = self.query_one(DetailPanel)
+        if view is None or self.model is None:
+            detail.show(Content("n/N linked passage · c/C conflict · u unique · Enter aligns the "
+                                "other panes · [ ] change report · ? all keys"))
+        else:
+            detail.show(explain(self.model, view))

@@ -1,0 +1,111 @@
+"""Provides SearchScreen: results update as you type; Enter opens the article at its first hit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..messages import SearchFailed, SearchFinished
+from ..text import clean, date_only, one_line, outlet
+
+if TYPE_CHECKING:
+    from ..app import NewsReaderApp
+
+DEBOUNCE = 0.2  # seconds of quiet typing before a query runs
+
+
+def hit_prompt(hit: Any) -> Content:
+    """Two lines: outlet · date · title, then the snippet with its matched words emphasised."""
+    meta = " · ".join(x for x in (outlet(hit.source, hit.path), date_only(hit.published)) if x)
+    head = Content.assemble((meta, "bold"), "  ", one_line(hit.title, 100))
+    snippet = Content(clean(hit.snippet).replace("\n", " "))
+    for start, end in hit.snippet_matches:
+        snippet = snippet.stylize("bold reverse", start, end)
+    return Content("\n").join([head, snippet])
+
+
+class SearchScreen(Screen[None]):
+    """Full-text search over the index (Whoosh query syntax: AND, OR, "phrases", source:x)."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("down", "focus_results", "Results", show=False, id="results"),
+    ]
+
+    app: NewsReaderApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Any] = []
+        self._timer: Timer | None = None
+        self.last_query = ""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder='Search: words, "a phrase", source:reuters, a AND b', id="query")
+        yield Static(Content(""), id="search-error")
+        yield Static(Content("Type to search."), id="search-status")
+        yield OptionList(id="results", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self._run(message.value))
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._run(message.value)
+        if self.hits:
+            self.query_one(OptionList).focus()
+
+    def _run(self, query: str) -> None:
+        self.last_query = query
+        if not query.strip():
+            self._show([], "Type to search.")
+            return
+        self.app.run_search(query, self)
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.query != self.last_query:
+            return  # a newer query is on its way
+        results = message.results
+        self.query_one("#search-error", Static).update(Content(""))
+        self._show(list(results.hits), f"{results.total} matching articles")
+
+    def on_search_failed(self, message: SearchFailed) -> None:
+        if message.query == self.last_query:
+            self.query_one("#search-error", Static).update(Content(one_line(message.error)))
+
+    def _show(self, hits: list[Any], status: str) -> None:
+        self.hits = hits
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(h), id=str(i)) for i, h in enumerate(hits)])
+        if hits:
+            results.highlighted = 0
+        self.query_one("#search-status", Static).update(Content(status))
+
+    def action_focus_results(self) -> None:
+        if self.hits:
+            self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        hit = self.hits[message.option_index]
+        article = self.app.by_id.get(hit.id)
+        if article is None and self.app.index is not None:
+            article = self.app.index.article(hit.id)
+        if article is None:
+            self.notify(f"Article not found: {hit.id}", severity="error", markup=False)
+            return
+        self.app.open_article(article, tuple(hit.matches))

@@ -1,0 +1,41 @@
+"""Provides helpers that turn untrusted strings into literal, control-free Content."""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+# C0/C1 control characters and ANSI escape sequences: article text must never drive the terminal.
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str | None) -> str:
+    """Remove escape sequences and control characters (keeps newlines and tabs)."""
+    if not text:
+        return ""
+    return _CONTROL.sub("", _ANSI.sub("", text))
+
+
+def one_line(text: str | None, limit: int = 0) -> str:
+    """Clean text collapsed onto one line, shortened to ``limit`` characters when given."""
+    flat = " ".join(clean(text).split())
+    if limit and len(flat) > limit:
+        return flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def literal(text: str | None) -> Content:
+    """Content that shows ``text`` exactly as written: never parsed as markup."""
+    return Content(clean(text))
+
+
+def outlet(source: str | None, path: str = "") -> str:
+    """The outlet's name, or the file name when the article names none (never invented)."""
+    return one_line(source) if source else (path.rsplit("/", 1)[-1] or "unknown source")
+
+
+def date_only(published: str | None) -> str:
+    """The date part of an ISO 8601 timestamp, or an empty string."""
+    return one_line(published)[:10] if published else ""

@@ -1,0 +1,85 @@
+"""Provides ArticlePane: a scrolling article, a header and one PassageBlock per passage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from index.models import Article
+
+from ..text import date_only, one_line, outlet
+from .passage_block import PassageBlock
+
+
+@dataclass
+class BlockSpec:
+    """What one block shows: text, mark kind, gutter label and styled spans (text offsets)."""
+
+    key: str  # passage id, or "p<n>" for a paragraph
+    start: int  # offset of the text in the article body
+    text: str
+    kind: str = "plain"
+    label: str = ""
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def header_content(article: Article) -> Content:
+    """Outlet, date and title as literal Content (outlet names may contain brackets)."""
+    parts = (outlet(article.source, article.path), date_only(article.published))
+    meta = " · ".join(x for x in parts if x)
+    return Content.assemble((meta, "bold"), "\n", one_line(article.title))
+
+
+class ArticlePane(VerticalScroll):
+    """One report: header then blocks; tracks a current block for navigation."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+    ]
+
+    def __init__(self, article: Article, blocks: list[BlockSpec], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.article = article
+        self.specs = blocks
+        self.current = -1
+
+    def compose(self) -> ComposeResult:
+        yield Static(header_content(self.article), classes="pane-header")
+        for i, spec in enumerate(self.specs):
+            yield PassageBlock(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
+
+    @property
+    def blocks(self) -> list[PassageBlock]:
+        """The mounted passage blocks in order."""
+        return list(self.query(PassageBlock))
+
+    def block_for(self, key: str) -> PassageBlock | None:
+        """The block showing passage ``key``."""
+        return next((b for b in self.blocks if b.key == key), None)
+
+    def set_current(self, index: int, scroll: bool = True, top: bool = False) -> None:
+        """Mark block ``index`` as current and bring it into view."""
+        blocks = self.blocks
+        if not blocks:
+            return
+        index = max(0, min(index, len(blocks) - 1))
+        if 0 <= self.current < len(blocks):
+            blocks[self.current].remove_class("-current")
+        self.current = index
+        blocks[index].add_class("-current")
+        if scroll:
+            self.scroll_to_widget(blocks[index], top=top, animate=False)
+
+    def first_visible(self) -> int:
+        """Index of the first block whose top is on screen (after a free scroll)."""
+        top = self.scroll_y
+        for block in self.blocks:
+            if block.virtual_region.y + block.virtual_region.height > top:
+                return block.index
+        return 0
