@@ -18,8 +18,11 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
-# C0/C1 controls except \n and \t, DEL, bidi embeddings/overrides/isolates (text spoofing), BOMs.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]")
+# C0/C1 controls except \n and \t, DEL, bidi embeddings/overrides/isolates (text spoofing), BOMs,
+# and lone surrogates (from JSON "\\ud800" escapes), which no UTF-8 writer can encode.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\ud800-\udfff]"
+)
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0c\x0b]")
 

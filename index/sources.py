@@ -13,7 +13,7 @@ _TAG = r"[A-Z][A-Za-z.&'’-]*(?: [A-Z][A-Za-z.&'’-]*){0,2}"
 _WIRE_TAG = re.compile(rf"[.!?\"”’']\s*\((?P<tag>{_TAG})\)\s*$")
 _NOT_OUTLET = frozenset(
     "photo photos file video image images pictured left right center centre top bottom "
-    "above below ap photo graphic map updated update corrected correction".split()
+    "above below graphic map updated update corrected correction".split()
 )
 # "SEOUL (AP) —" / "WASHINGTON, Oct 21 (Reuters) -": a wire dateline names its agency. A bare
 # "JAKARTA -" names only a place.

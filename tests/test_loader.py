@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -123,3 +124,149 @@ def test_terminal_escapes_never_reach_title_or_body(tmp_path: Path) -> None:
     raw = "\x1b[2JTi\x1b[31mtle\x07\nBo\x1b]52;c;eA==\x07dy.\r\n"
     (art,), _ = load_one(tmp_path, "esc.txt", raw)
     assert (art.title, art.body) == ("Title", "Body.")
+
+
+# --- .md --------------------------------------------------------------------------------------
+
+
+def test_md_yaml_front_matter_and_markdown_reduced_to_text(tmp_path: Path) -> None:
+    src = (
+        "---\ntitle: '  Port strike ends '\nsource: The Harbour Times\npublished: 2024-03-05\n"
+        "url: ' https://example.org/a '\nauthor: ['Ann Lee', 'Bo Chan']\n---\n"
+        "# Port strike ends\n\nWorkers *returned* on [Monday](http://x.example/m).\n"
+        "Talks lasted `9` days.\n\n- first item\n- second item\n\n> A quoted line.\n\n"
+        "<div class='ad'>Boxed <b>text</b> &amp; more</div>\n\n```\ncode  words\n```\n"
+        "\n![a photo](p.png)\n"
+    )
+    (art,), skipped = load_one(tmp_path, "p.md", src)
+    assert skipped == []
+    assert art.title == "Port strike ends"
+    assert art.source == "The Harbour Times"
+    assert art.published == "2024-03-05"
+    assert art.url == "https://example.org/a"
+    assert art.author == "Ann Lee, Bo Chan"
+    assert art.body.split("\n\n") == [
+        "Workers returned on Monday. Talks lasted 9 days.",
+        "first item",
+        "second item",
+        "A quoted line.",
+        "Boxed text & more",
+        "code words",
+    ]
+    assert "<" not in art.body and "http" not in art.body
+
+
+def test_md_toml_front_matter(tmp_path: Path) -> None:
+    src = '+++\ntitle = "Dam report"\npublished = 2024-01-02T03:04:05Z\n+++\nThe dam held.\n'
+    (art,), _ = load_one(tmp_path, "t.markdown", src)
+    assert (art.title, art.body) == ("Dam report", "The dam held.")
+    assert art.published == "2024-01-02T03:04:05+00:00"
+
+
+def test_md_title_from_first_heading_else_first_line(tmp_path: Path) -> None:
+    (a,), _ = load_one(tmp_path, "h.md", "Intro line.\n\n## The Heading\n\nMore text.")
+    assert a.title == "The Heading" and a.body == "Intro line.\n\nThe Heading\n\nMore text."
+    (b,), _ = load_one(tmp_path, "h2.md", "## Top Heading\n\nText under it.")
+    assert b.title == "Top Heading" and b.body == "Text under it."
+    (c,), _ = load_one(tmp_path, "l.md", "First *line* here\n\nSecond para.")
+    assert c.title == "First line here" and c.body == "Second para."
+
+
+@pytest.mark.parametrize(
+    "front",
+    ["---\n: : [\n---\n", "---\n- a list\n---\n", "+++\nnot = = toml\n+++\n", "---\n---\n"],
+)
+def test_md_bad_front_matter_means_no_metadata(tmp_path: Path, front: str) -> None:
+    (art,), _ = load_one(tmp_path, "f.md", front + "Title line\n\nBody text.")
+    assert (art.title, art.body, art.source) == ("Title line", "Body text.", None)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-10-21", "2024-10-21"),
+        ("'2024-10-21T08:30:00+09:00'", "2024-10-21T08:30:00+09:00"),
+        ("2024-10-21 08:30:00", "2024-10-21T08:30:00"),
+        ("'October 21, 2024'", None),
+        ("'yesterday'", None),
+        ("20241021", None),
+        ("''", None),
+    ],
+)
+def test_published_normalised_never_invented(tmp_path: Path, value: str, expected: str) -> None:
+    (art,), _ = load_one(tmp_path, "d.md", f"---\npublished: {value}\n---\nT\n\nBody.")
+    assert art.published == expected
+
+
+def test_md_raw_html_and_escapes_are_text_not_markup(tmp_path: Path) -> None:
+    src = "T\n\nA <script>alert(1)</script> b [bold]x[/bold] \x1b[31mred\n"
+    (art,), _ = load_one(tmp_path, "x.md", src)
+    assert "<script>" not in art.body and "\x1b" not in art.body
+    assert "[bold]x[/bold]" in art.body  # kept as literal text; the UI must not parse it
+
+
+# --- .json / .jsonl ---------------------------------------------------------------------------
+
+
+def test_json_single_object_id_is_path(tmp_path: Path) -> None:
+    obj = {"title": "Flood", "text": "Water rose.\nRoads closed.", "source": " ", "url": ""}
+    (art,), _ = load_one(tmp_path, "one.json", json.dumps(obj))
+    assert (art.id, art.title, art.body) == ("one.json", "Flood", "Water rose.\n\nRoads closed.")
+    assert art.source is None and art.url is None
+
+
+def test_json_list_ids_and_bad_entries(tmp_path: Path) -> None:
+    data = [
+        {"title": "A", "body": "Alpha."},
+        "not an object",
+        {"title": "C"},
+        {"content": "Gamma text without a title."},
+        {"title": "E", "body": 42},
+    ]
+    articles, skipped = load_one(tmp_path, "many.json", json.dumps(data))
+    assert [a.id for a in articles] == ["many.json#0", "many.json#3"]
+    assert articles[1].title == "Gamma text without a title."
+    assert all(a.path == "many.json" for a in articles)
+    assert [s.path for s in skipped] == ["many.json#1", "many.json#2", "many.json#4"]
+    assert all(s.path in s.reason for s in skipped)
+
+
+def test_malformed_json_reports_line_and_column(tmp_path: Path) -> None:
+    _, (skip,) = load_one(tmp_path, "bad.json", '{\n  "title": "x",\n  oops\n}')
+    assert skip.path == "bad.json"
+    assert "line 3 column 3" in skip.reason
+
+
+def test_deeply_nested_json_is_skipped_not_raised(tmp_path: Path) -> None:
+    _, (skip,) = load_one(tmp_path, "deep.json", "[" * 100000 + "]" * 100000)
+    assert skip.path.startswith("deep.json")
+
+
+def test_jsonl_bad_line_does_not_stop_others(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "One", "body": "First."}),
+        "{broken",
+        "",
+        json.dumps({"title": "Three", "body": "Third.", "published": "2024-02-30"}),
+        json.dumps([1, 2]),
+    ]
+    articles, skipped = load_one(tmp_path, "feed.jsonl", "\n".join(lines))
+    assert [a.id for a in articles] == ["feed.jsonl#0", "feed.jsonl#3"]
+    assert articles[1].published is None  # Feb 30 is not a date
+    assert [s.path for s in skipped] == ["feed.jsonl#1", "feed.jsonl#4"]
+    assert "line 2 column" in skipped[0].reason
+
+
+def test_json_source_inferred_from_text_when_missing(tmp_path: Path) -> None:
+    obj = {"title": "Quake", "body": "A quake hit the coast. It was strong. (Reuters)"}
+    (art,), _ = load_one(tmp_path, "q.json", json.dumps(obj))
+    assert art.source == "Reuters"
+    obj["source"] = "Metro Daily"
+    (art,), _ = load_one(tmp_path, "q.json", json.dumps(obj))
+    assert art.source == "Metro Daily"
+
+
+def test_json_lone_surrogate_escapes_do_not_survive(tmp_path: Path) -> None:
+    (art,), _ = load_one(tmp_path, "s.json", '{"title": "T\\ud800", "body": "Bo\\udfffdy."}')
+    assert (art.title, art.body) == ("T", "Body.")
+    art.body.encode("utf-8")

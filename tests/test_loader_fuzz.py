@@ -1,0 +1,103 @@
+"""Property tests: any bytes load as Articles or Skipped; cleaned text never carries controls."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index.clean import clean_text, clean_title, strip_controls
+from index.loader import load_file
+from index.models import Article, Skipped
+
+FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+BAD_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+EXTENSIONS = [".txt", ".md", ".markdown", ".json", ".jsonl"]
+
+# Text built from the pieces that break parsers and terminals: escapes, markup, JSON, BOMs.
+PIECES = st.sampled_from(
+    ["\x1b[", "\x1b]52;c;", "\x1b]8;;", "\x07", "\x1b\\", "\x9b", "\x9d", "\x00", "\r", "\n",
+     "\n\n", "---\n", "+++\n", "# ", "<b>", "</div>", "```", "> ", "- ", "{", "}", "[", "]",
+     '"', ":", ",", "\ufeff", "\u00a0", "\u202e", "\t", "Advertisement", "(Yonhap)", "title: "]
+)
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map("".join)
+
+
+@pytest.fixture(scope="module")
+def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder per module: hypothesis reruns a test body many times within one fixture."""
+    return tmp_path_factory.mktemp("fuzz")
+
+
+def check(result: tuple[list[Article], list[Skipped]]) -> None:
+    articles, skipped = result
+    assert all(isinstance(a, Article) for a in articles)
+    assert all(isinstance(s, Skipped) and s.reason and "\n" not in s.reason for s in skipped)
+    assert articles or skipped
+    for art in articles:
+        assert art.body and not BAD_CHARS.search(art.body) and not BAD_CHARS.search(art.title)
+        assert "\n\n\n" not in art.body and art.body == art.body.strip()
+        assert "\n" not in art.title
+        art.body.encode("utf-8")  # no lone surrogates: every later writer needs UTF-8
+        art.title.encode("utf-8")
+        for value in (art.source, art.url, art.author, art.published):
+            assert value is None or (value and not BAD_CHARS.search(value))
+
+
+@FAST
+@given(data=st.binary(max_size=600), ext=st.sampled_from(EXTENSIONS))
+def test_random_bytes_load_or_skip(fuzz_dir: Path, data: bytes, ext: str) -> None:
+    path = fuzz_dir / f"b{ext}"
+    path.write_bytes(data)
+    check(load_file(fuzz_dir, path))
+
+
+@FAST
+@given(text=TEXT, ext=st.sampled_from(EXTENSIONS), enc=st.sampled_from(["utf-8", "utf-16"]))
+def test_hostile_text_load_or_skip(fuzz_dir: Path, text: str, ext: str, enc: str) -> None:
+    path = fuzz_dir / f"t{ext}"
+    path.write_bytes(text.encode(enc, errors="surrogatepass"))
+    check(load_file(fuzz_dir, path))
+
+
+@FAST
+@given(raw=TEXT)
+def test_clean_text_has_no_controls(raw: str) -> None:
+    out = clean_text(raw)
+    assert not BAD_CHARS.search(out)
+    assert "\x1b" not in strip_controls(raw) and "\r" not in strip_controls(raw)
+    assert "\n" not in clean_title(raw) and not BAD_CHARS.search(clean_title(raw))
+    assert out == clean_text(out)  # cleaning is idempotent
+
+
+SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20))
+VALUE = st.recursive(SCALAR, lambda c: st.lists(c, max_size=3) | st.dictionaries(
+    st.text(max_size=5), c, max_size=3), max_leaves=8)
+KEYS = st.sampled_from(["title", "source", "published", "url", "author", "body", "x"])
+
+
+@FAST
+@given(meta=st.dictionaries(KEYS, VALUE, max_size=6), body=TEXT, toml=st.booleans())
+def test_markdown_with_random_front_matter(
+    fuzz_dir: Path, meta: dict[str, object], body: str, toml: bool
+) -> None:
+    # JSON is valid YAML flow syntax; as TOML it is usually invalid, which must not matter either
+    fence = "+++" if toml else "---"
+    src = f"{fence}\n{json.dumps(meta)}\n{fence}\n{body}"
+    path = fuzz_dir / "fm.md"
+    path.write_text(src, encoding="utf-8", errors="surrogatepass")
+    check(load_file(fuzz_dir, path))
+
+
+@FAST
+@given(objs=st.lists(st.dictionaries(KEYS, VALUE, max_size=6) | VALUE, max_size=5))
+def test_json_and_jsonl_with_random_objects(fuzz_dir: Path, objs: list[object]) -> None:
+    (fuzz_dir / "r.json").write_text(json.dumps(objs), encoding="utf-8")
+    lines = "\n".join(json.dumps(o) for o in objs) + "\n"
+    (fuzz_dir / "r.jsonl").write_text(lines, encoding="utf-8")
+    check(load_file(fuzz_dir, fuzz_dir / "r.json"))
+    check(load_file(fuzz_dir, fuzz_dir / "r.jsonl"))
