@@ -1,0 +1,243 @@
+"""Building and incrementally updating a corpus's Whoosh store, with one writer per update."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.errors import IndexUnavailable
+from index.manifest import FileRecord, Manifest, Meta, write_manifest, write_meta
+from index.models import Article
+from index.schema import SCHEMA_VERSION, article_fields
+from index.whoosh_store import (
+    committed_files,
+    create_store,
+    new_store_name,
+    open_store,
+    open_writer,
+    remove_stores,
+)
+
+# The return value is ignored (a UI may pass a function returning bool, e.g. post_message).
+Progress = Callable[[int, int, str], object]
+
+
+@dataclass
+class Plan:
+    """How the corpus differs from the manifest, file by file (relative paths)."""
+
+    new: list[tuple[str, Path, os.stat_result]] = field(default_factory=list)
+    changed: list[tuple[str, Path, os.stat_result]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    # Files whose content is as indexed; ``touched`` ones got a new stat (same hash).
+    kept: dict[str, FileRecord] = field(default_factory=dict)
+    touched: bool = False
+
+    def is_empty(self) -> bool:
+        return not (self.new or self.changed or self.removed or self.touched)
+
+    @property
+    def unchanged_ids(self) -> int:
+        return sum(len(rec.ids) for rec in self.kept.values())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    manifest: Manifest
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    seconds: float
+
+
+def file_digest(path: Path) -> str:
+    """Content hash of a file (blake2b-128), or a marker when it cannot be read."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as error:
+        return f"unreadable:{error.errno}"
+    return digest.hexdigest()
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
+    """Compare the corpus with the manifest by size+mtime_ns; with ``hash_changed``, files whose
+    stat differs are hashed and count as changed only when their bytes did change."""
+    from index.loader import discover, relative_id
+
+    plan = Plan()
+    seen: set[str] = set()
+    for path in discover(corpus):
+        rel = relative_id(corpus, path)
+        st = _stat(path)
+        if st is None:
+            continue  # vanished between listing and stat: treated as removed below
+        seen.add(rel)
+        old = manifest.files.get(rel)
+        if old is None:
+            plan.new.append((rel, path, st))
+        elif old.same_stat(st.st_size, st.st_mtime_ns):
+            plan.kept[rel] = old
+        elif hash_changed and file_digest(path) == old.digest:
+            plan.kept[rel] = FileRecord(
+                st.st_size, st.st_mtime_ns, old.digest, old.ids, old.skipped
+            )
+            plan.touched = True
+        else:
+            plan.changed.append((rel, path, st))
+    plan.removed = sorted(rel for rel in manifest.files if rel not in seen)
+    return plan
+
+
+def _load(
+    corpus: Path, rel: str, path: Path, st: os.stat_result
+) -> tuple[FileRecord, list[Article]]:
+    from index.loader import load_file
+
+    digest = file_digest(path)
+    articles, skipped = load_file(corpus, path)
+    record = FileRecord(
+        size=st.st_size,
+        mtime_ns=st.st_mtime_ns,
+        digest=digest,
+        ids=tuple(a.id for a in articles),
+        skipped=tuple(skipped),
+    )
+    return record, articles
+
+
+def _finish(ix: Any, corpus: Path, store: str, files: dict[str, FileRecord]) -> Manifest:
+    return Manifest(
+        corpus=str(corpus),
+        schema_version=SCHEMA_VERSION,
+        store=store,
+        generation=ix.latest_generation(),
+        doc_count=ix.doc_count(),
+        store_files=committed_files(ix),
+        files=files,
+    )
+
+
+def build_full(
+    corpus: Path, index_dir: Path, progress: Progress | None, lock_timeout: float
+) -> BuildResult:
+    """Index every file into a fresh store, then switch the meta to it and drop the old ones."""
+    from index.loader import discover, relative_id
+
+    started = time.monotonic()
+    store = new_store_name()
+    try:
+        ix = create_store(index_dir / store)
+    except OSError as error:
+        raise IndexUnavailable(f"cannot create the index in {index_dir}: {error}") from error
+    files: dict[str, FileRecord] = {}
+    paths = discover(corpus)
+    writer = open_writer(ix, corpus, lock_timeout)
+    try:
+        for done, path in enumerate(paths, start=1):
+            rel = relative_id(corpus, path)
+            st = _stat(path)
+            if st is not None:
+                record, articles = _load(corpus, rel, path, st)
+                for article in articles:
+                    writer.add_document(**article_fields(article))
+                files[rel] = record
+            if progress is not None:
+                progress(done, len(paths), rel)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        remove_stores(index_dir, keep=_live_store(index_dir))
+        raise
+    manifest = _finish(ix, corpus, store, files)
+    write_manifest(index_dir, manifest)
+    write_meta(index_dir, Meta(str(corpus), SCHEMA_VERSION, store))
+    remove_stores(index_dir, keep=store)
+    added = sum(len(rec.ids) for rec in files.values())
+    return BuildResult(manifest, added, 0, 0, 0, time.monotonic() - started)
+
+
+def _live_store(index_dir: Path) -> str | None:
+    from index.manifest import read_meta
+
+    meta = read_meta(index_dir)
+    return None if meta is None else meta.store
+
+
+def build_incremental(
+    corpus: Path,
+    index_dir: Path,
+    manifest: Manifest,
+    progress: Progress | None,
+    lock_timeout: float,
+) -> BuildResult:
+    """Apply new, changed and removed files to the live store with one writer and one commit;
+    a changed file's old articles (all its ``path#n``) are deleted before its new ones go in."""
+    started = time.monotonic()
+    plan = plan_changes(corpus, manifest, hash_changed=True)
+    files = dict(plan.kept)
+    if not (plan.new or plan.changed or plan.removed):
+        new_manifest = Manifest(
+            manifest.corpus,
+            manifest.schema_version,
+            manifest.store,
+            manifest.generation,
+            manifest.doc_count,
+            manifest.store_files,
+            files,
+        )
+        if plan.touched:
+            write_manifest(index_dir, new_manifest)
+        return BuildResult(new_manifest, 0, 0, 0, plan.unchanged_ids, time.monotonic() - started)
+
+    old_ids = {i for rel, _, _ in plan.changed for i in manifest.files[rel].ids}
+    old_ids |= {i for rel in plan.removed for i in manifest.files[rel].ids}
+    new_ids: set[str] = set()
+    ix = open_store(index_dir / manifest.store)
+    writer = open_writer(ix, corpus, lock_timeout)
+    work = plan.changed + plan.new
+    try:
+        for rel in plan.removed:
+            writer.delete_by_term("path", rel)
+        for done, (rel, path, st) in enumerate(work, start=1):
+            if rel in manifest.files:
+                writer.delete_by_term("path", rel)
+            record, articles = _load(corpus, rel, path, st)
+            for article in articles:
+                writer.add_document(**article_fields(article))
+            new_ids.update(record.ids)
+            files[rel] = record
+            if progress is not None:
+                progress(done, len(work), rel)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    new_manifest = _finish(ix, corpus, manifest.store, files)
+    write_manifest(index_dir, new_manifest)
+    return BuildResult(
+        new_manifest,
+        added=len(new_ids - old_ids),
+        updated=len(new_ids & old_ids),
+        removed=len(old_ids - new_ids),
+        unchanged=plan.unchanged_ids,
+        seconds=time.monotonic() - started,
+    )
+
+
+__all__ = ["Progress", "Plan", "BuildResult", "plan_changes", "build_full", "build_incremental"]

@@ -1,0 +1,158 @@
+"""The index folder's bookkeeping: which corpus it belongs to, and what each corpus file became."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from index.models import Skipped
+
+META_NAME = "meta.json"
+MANIFEST_NAME = "manifest.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """One corpus file as last indexed: its stat, its content hash, and the articles it gave."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+    ids: tuple[str, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+    def same_stat(self, size: int, mtime_ns: int) -> bool:
+        return self.size == size and self.mtime_ns == mtime_ns
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "size": self.size,
+            "mtime_ns": self.mtime_ns,
+            "hash": self.digest,
+            "ids": list(self.ids),
+            "skipped": [[s.path, s.reason] for s in self.skipped],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FileRecord:
+        return cls(
+            size=int(data["size"]),
+            mtime_ns=int(data["mtime_ns"]),
+            digest=str(data["hash"]),
+            ids=tuple(str(i) for i in data["ids"]),
+            skipped=tuple(Skipped(str(p), str(r)) for p, r in data.get("skipped", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Identity of an index folder: the corpus it indexes, the schema, and the live store."""
+
+    corpus: str
+    schema_version: int
+    store: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "schema_version": self.schema_version, "store": self.store}
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What the Whoosh store holds, written only after its commit succeeded.
+
+    ``generation``, ``doc_count`` and ``store_files`` (name -> size) describe the commit, so a
+    crash between the commit and this file, or a damaged store, shows up as a mismatch.
+    """
+
+    corpus: str
+    schema_version: int
+    store: str
+    generation: int
+    doc_count: int
+    store_files: dict[str, int]
+    files: dict[str, FileRecord] = field(default_factory=dict)
+
+    def skipped(self) -> tuple[Skipped, ...]:
+        return tuple(s for rel in sorted(self.files) for s in self.files[rel].skipped)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": MANIFEST_FORMAT,
+            "corpus": self.corpus,
+            "schema_version": self.schema_version,
+            "store": self.store,
+            "generation": self.generation,
+            "doc_count": self.doc_count,
+            "store_files": self.store_files,
+            "files": {rel: rec.to_json() for rel, rec in sorted(self.files.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Manifest:
+        if data.get("format") != MANIFEST_FORMAT:
+            raise ValueError(f"unknown manifest format {data.get('format')!r}")
+        return cls(
+            corpus=str(data["corpus"]),
+            schema_version=int(data["schema_version"]),
+            store=str(data["store"]),
+            generation=int(data["generation"]),
+            doc_count=int(data["doc_count"]),
+            store_files={str(k): int(v) for k, v in data["store_files"].items()},
+            files={str(k): FileRecord.from_json(v) for k, v in data["files"].items()},
+        )
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    """Write JSON so a reader sees the old file or the new one, never half of one."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``, or None when it is missing or not a readable object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def read_meta(index_dir: Path) -> Meta | None:
+    data = read_json(index_dir / META_NAME)
+    if data is None:
+        return None
+    try:
+        return Meta(str(data["corpus"]), int(data["schema_version"]), str(data["store"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def read_manifest(index_dir: Path) -> Manifest | None:
+    data = read_json(index_dir / MANIFEST_NAME)
+    if data is None:
+        return None
+    try:
+        return Manifest.from_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def write_meta(index_dir: Path, meta: Meta) -> None:
+    write_json_atomic(index_dir / META_NAME, meta.to_json())
+
+
+def write_manifest(index_dir: Path, manifest: Manifest) -> None:
+    write_json_atomic(index_dir / MANIFEST_NAME, manifest.to_json())

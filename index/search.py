@@ -1,0 +1,158 @@
+"""Searching the article index: query checks, all-words-first ranking, hits with snippets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup
+from whoosh.qparser.syntax import GroupNode
+
+from index.errors import QueryError
+from index.query_check import check_syntax
+from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS
+from index.snippets import BODY, body_matches, query_shape, snippet
+
+# Within the some-words fallback, an article with more of the words still ranks higher.
+_SOME_WORDS = OrGroup.factory(0.9)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching article. ``matches`` are offsets into its cleaned body, every matched word;
+    ``snippet_matches`` are offsets into ``snippet``."""
+
+    id: str
+    path: str
+    title: str
+    source: str | None
+    published: str | None
+    score: float
+    snippet: str
+    snippet_matches: tuple[tuple[int, int], ...]
+    matches: tuple[tuple[int, int], ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "source": self.source,
+            "published": self.published,
+            "score": self.score,
+            "snippet": self.snippet,
+            "matches": [[start, end] for start, end in self.matches],
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The hits on one page of results; ``total`` counts every matching article."""
+
+    query: str
+    total: int
+    hits: tuple[SearchHit, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [hit.to_json() for hit in self.hits],
+        }
+
+
+def _parser(schema: Any, group: type[GroupNode] | None = None) -> MultifieldParser:
+    kwargs: dict[str, Any] = {"fieldboosts": FIELD_BOOSTS}
+    if group is not None:
+        kwargs["group"] = group
+    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, **kwargs)
+    parser.add_plugin(FuzzyTermPlugin())
+    return parser
+
+
+def _check_tree(text: str, q: wq.Query) -> None:
+    """Whoosh turns many errors into null or match-everything queries; refuse those."""
+    if isinstance(q, wq.qcore._NullQuery):
+        raise QueryError(
+            text, "nothing left to search for: very common words (the, of, a...) are not indexed"
+        )
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        name = type(node).__name__
+        if name == "ErrorQuery":
+            raise QueryError(text, "it cannot be parsed")
+        if isinstance(node, wq.Every):
+            raise QueryError(text, "a wildcard alone matches everything; add some letters")
+        if not node.is_leaf():
+            stack.extend(node.children())
+
+
+def parse_query(schema: Any, text: str) -> tuple[wq.Query, wq.Query | None]:
+    """The all-words query and, for plain words, the some-words fallback (None if the same).
+
+    Raises QueryError for malformed input: empty, unbalanced quotes or parentheses, dangling
+    operators, a field with no word, an unknown field, a wildcard with no letters.
+    """
+    explicit = check_syntax(text, schema)
+    try:
+        all_words = _parser(schema).parse(text)
+        some_words = _parser(schema, _SOME_WORDS).parse(text)
+    except Exception as error:  # noqa: BLE001 - whoosh raises assorted errors on odd input
+        raise QueryError(text, f"it cannot be parsed ({error})") from error
+    _check_tree(text, all_words)
+    if (
+        explicit
+        or isinstance(some_words, wq.qcore._NullQuery)
+        or repr(some_words) == repr(all_words)
+    ):
+        return all_words, None
+    return all_words, some_words
+
+
+def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
+    """Search with BM25F over title (boosted) and body.
+
+    Ranking choice: articles containing ALL the words come first, in BM25F order; when fewer
+    than ``limit`` do, articles containing SOME of the words follow, ranked by the OR query
+    (more words first). ``total`` counts every article with at least one of the words, so it
+    agrees with what paging through all results would show. Explicit operators (AND, OR, NOT,
+    phrases on their own) are taken as written.
+    """
+    limit = max(1, int(limit))
+    all_words, some_words = parse_query(searcher.schema, text)
+    first = searcher.search(all_words, limit=limit, terms=True)
+    picked: list[tuple[Any, wq.Query]] = [(hit, all_words) for hit in first]
+    total = len(first)
+    if some_words is not None:
+        more = searcher.search(some_words, limit=limit + len(picked), terms=True)
+        total = len(more)
+        seen = {hit.docnum for hit, _ in picked}
+        for hit in more:
+            if len(picked) >= limit:
+                break
+            if hit.docnum not in seen:
+                picked.append((hit, some_words))
+    hits = tuple(_make_hit(searcher, hit, q) for hit, q in picked[:limit])
+    return SearchResults(query=text, total=total, hits=hits)
+
+
+def _make_hit(searcher: Any, hit: Any, q: wq.Query) -> SearchHit:
+    fields = hit.fields()
+    body = str(fields.get("body", ""))
+    words = [term.decode("utf-8") for field, term in hit.matched_terms() if field == BODY]
+    phrases, plain = query_shape(q)
+    matches = body_matches(searcher, hit.docnum, words, phrases, plain)
+    excerpt, excerpt_matches = snippet(body, matches)
+    return SearchHit(
+        id=str(fields["id"]),
+        path=str(fields["path"]),
+        title=str(fields.get("title", "")),
+        source=fields.get("source"),
+        published=fields.get("published"),
+        score=round(float(hit.score), 4),
+        snippet=excerpt,
+        snippet_matches=excerpt_matches,
+        matches=matches,
+    )

@@ -1,0 +1,113 @@
+"""Where a hit's matched words are in its body (from stored character offsets), and its excerpt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from whoosh import query as wq
+
+SNIPPET_CHARS = 200
+LEAD_CHARS = 50  # context kept before the first match
+BODY = "body"
+
+
+def _walk(q: wq.Query) -> Iterator[wq.Query]:
+    yield q
+    if not isinstance(q, wq.Not) and q.is_leaf() is False:
+        for child in q.children():
+            yield from _walk(child)
+
+
+def query_shape(q: wq.Query) -> tuple[list[tuple[list[str], int]], set[str]]:
+    """The body phrases of a query (words, slop) and the words it also searches on their own.
+
+    Words of a phrase are highlighted only where they form the phrase, unless the query also
+    asks for them as plain terms. Negated parts are ignored: they never match a hit.
+    """
+    phrases: list[tuple[list[str], int]] = []
+    plain: set[str] = set()
+    for node in _walk(q):
+        if isinstance(node, wq.Phrase) and node.fieldname == BODY:
+            phrases.append((list(node.words), int(node.slop)))
+        elif isinstance(node, wq.Term) and node.fieldname == BODY:
+            plain.add(str(node.text))
+    return phrases, plain
+
+
+def _postings(searcher: Any, docnum: int, word: str) -> dict[int, tuple[int, int]]:
+    """Position -> (start, end) offsets of ``word`` in document ``docnum``'s body."""
+    try:
+        matcher = searcher.postings(BODY, word.encode("utf-8"))
+    except Exception:  # noqa: BLE001 - term absent from the index
+        return {}
+    matcher.skip_to(docnum)
+    if not matcher.is_active() or matcher.id() != docnum:
+        return {}
+    return {int(p): (int(s), int(e)) for p, s, e in matcher.value_as("characters")}
+
+
+def _phrase_offsets(
+    searcher: Any, docnum: int, words: list[str], slop: int
+) -> set[tuple[int, int]]:
+    """Offsets of the words of each occurrence of a phrase (in order, each within ``slop``)."""
+    tables = [_postings(searcher, docnum, w) for w in words]
+    if not tables or any(not t for t in tables):
+        return set()
+    found: set[tuple[int, int]] = set()
+    for first in sorted(tables[0]):
+        chosen = [first]
+        for table in tables[1:]:
+            nxt = [p for p in table if chosen[-1] < p <= chosen[-1] + max(slop, 1)]
+            if not nxt:
+                break
+            chosen.append(min(nxt))
+        if len(chosen) == len(tables):
+            found.update(table[p] for table, p in zip(tables, chosen, strict=True))
+    return found
+
+
+def body_matches(
+    searcher: Any,
+    docnum: int,
+    matched_words: Iterable[str],
+    phrases: list[tuple[list[str], int]],
+    plain: set[str],
+) -> tuple[tuple[int, int], ...]:
+    """Sorted offsets of every body word the hit matched (stemmed forms map back to the text)."""
+    phrase_words = {w for words, _ in phrases for w in words}
+    offsets: set[tuple[int, int]] = set()
+    for word in matched_words:
+        if word in phrase_words and word not in plain:
+            continue
+        offsets.update(_postings(searcher, docnum, word).values())
+    for words, slop in phrases:
+        offsets.update(_phrase_offsets(searcher, docnum, words, slop))
+    return tuple(sorted(offsets))
+
+
+def snippet(
+    body: str, matches: tuple[tuple[int, int], ...]
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A one-line excerpt of about SNIPPET_CHARS around the first matches, and their offsets in it.
+
+    Whitespace is replaced one for one by spaces, so offsets in the excerpt stay exact; "…" marks
+    a cut at either end.
+    """
+    if not body:
+        return "", ()
+    anchor, anchor_end = matches[0] if matches else (0, 0)
+    start = max(0, anchor - LEAD_CHARS)
+    if start > 0:
+        space = body.find(" ", start, anchor)
+        start = space + 1 if space != -1 else start
+    end = min(len(body), start + SNIPPET_CHARS)
+    if end < len(body):
+        space = body.rfind(" ", start, end)
+        end = space if space >= anchor_end else end
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(body) else ""
+    text = "".join(" " if c.isspace() else c for c in body[start:end])
+    shift = len(head) - start
+    inside = tuple((s + shift, e + shift) for s, e in matches if s >= start and e <= end)
+    return head + text + tail, inside

@@ -1,0 +1,255 @@
+"""CorpusIndex: the on-disk Whoosh index of a corpus folder, kept in step with it, searched."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from whoosh.index import FileIndex
+
+from index.errors import CorpusNotFound, IndexUnavailable
+from index.indexer import Progress, build_full, build_incremental, plan_changes
+from index.locations import index_dir_for
+from index.manifest import Manifest, read_manifest, read_meta
+from index.models import Article, Skipped
+from index.schema import SCHEMA_VERSION, article_from_fields
+from index.search import SearchResults, run_search
+from index.whoosh_store import UpdateLock, open_store, store_problem
+
+DEFAULT_LOCK_TIMEOUT = 5.0
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one ``update`` did, counted in articles (a .json file may hold several)."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+    seconds: float
+    note: str | None = None
+
+    def summary_line(self) -> str:
+        return (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged}, skipped {len(self.skipped)} in {self.seconds:.2f} s"
+        )
+
+
+@dataclass(frozen=True)
+class _State:
+    """The index folder as found: a usable manifest, or the reason it must be rebuilt."""
+
+    manifest: Manifest | None
+    reason: str | None  # None with no manifest means "nothing there yet": a first build
+
+
+class CorpusIndex:
+    """The index of one corpus. Thread-safe for searching; updates lock the index folder.
+
+    The index lives in ``index_dir`` (never inside the corpus): ``meta.json`` names the corpus,
+    ``manifest.json`` maps each corpus file to its stat, hash and article ids, and ``ix-*``
+    folders hold the Whoosh store that the meta names.
+    """
+
+    def __init__(
+        self,
+        corpus: Path | str,
+        index_dir: Path | str | None = None,
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    ) -> None:
+        folder = Path(corpus).expanduser()
+        if not folder.is_dir():
+            raise CorpusNotFound(f"corpus folder not found: {folder}")
+        self.corpus: Path = folder.resolve()
+        self.index_dir: Path = index_dir_for(self.corpus, index_dir).expanduser().absolute()
+        if self.index_dir.resolve().is_relative_to(self.corpus):
+            raise IndexUnavailable(
+                f"the index folder {self.index_dir} must be outside the corpus {self.corpus}"
+            )
+        self.lock_timeout = lock_timeout
+        self._guard = threading.Lock()
+        self._cached: tuple[str, FileIndex] | None = None
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _inspect(self) -> _State:
+        meta = read_meta(self.index_dir)
+        manifest = read_manifest(self.index_dir)
+        if meta is None and manifest is None:
+            return _State(None, None)
+        if meta is not None and meta.corpus != str(self.corpus):
+            return _State(None, f"rebuilt: the index belonged to {meta.corpus}")
+        if meta is not None and meta.schema_version != SCHEMA_VERSION:
+            return _State(None, "rebuilt: the index was made by another version of newsreader")
+        if meta is None or manifest is None:
+            return _State(None, "repaired a damaged index (its metadata was missing or unreadable)")
+        if manifest.corpus != meta.corpus or manifest.store != meta.store:
+            return _State(None, "repaired a damaged index (its metadata disagreed)")
+        problem = store_problem(self.index_dir / manifest.store, manifest)
+        if problem:
+            return _State(None, f"repaired a damaged index ({problem})")
+        return _State(manifest, None)
+
+    def needs_update(self) -> bool:
+        """True when the corpus files differ (by size or mtime) from what was indexed, or the
+        index is missing, damaged or belongs to another corpus."""
+        state = self._inspect()
+        if state.manifest is None:
+            return True
+        return not plan_changes(self.corpus, state.manifest, hash_changed=False).is_empty()
+
+    # -- updating ----------------------------------------------------------------------------
+
+    def update(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+        """Bring the index in step with the corpus: only new, changed and deleted files are
+        (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise IndexUnavailable(
+                f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
+            ) from error
+        started = time.monotonic()
+        if not rebuild:
+            # Fast path without the lock: an unchanged corpus does no work at all.
+            state = self._inspect()
+            if state.manifest is not None:
+                plan = plan_changes(self.corpus, state.manifest, hash_changed=False)
+                if plan.is_empty():
+                    return _report(
+                        plan.unchanged_ids,
+                        state.manifest,
+                        0,
+                        0,
+                        0,
+                        time.monotonic() - started,
+                        None,
+                    )
+        with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
+            state = self._inspect()  # again: another process may have updated meanwhile
+            if rebuild or state.manifest is None:
+                result = build_full(self.corpus, self.index_dir, progress, self.lock_timeout)
+                note = state.reason
+            else:
+                result = build_incremental(
+                    self.corpus, self.index_dir, state.manifest, progress, self.lock_timeout
+                )
+                note = None
+        with self._guard:
+            self._cached = None
+        return _report(
+            result.unchanged,
+            result.manifest,
+            result.added,
+            result.updated,
+            result.removed,
+            time.monotonic() - started,
+            note,
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _open(self) -> FileIndex:
+        """The live store's index object, cached; reopened when a rebuild switched stores."""
+        meta = read_meta(self.index_dir)
+        if meta is None or meta.corpus != str(self.corpus):
+            raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
+        with self._guard:
+            if self._cached is not None and self._cached[0] == meta.store:
+                return self._cached[1]
+        manifest = read_manifest(self.index_dir)
+        problem = (
+            "its manifest is missing"
+            if manifest is None
+            else store_problem(self.index_dir / meta.store, manifest)
+        )
+        if problem:
+            raise IndexUnavailable(
+                f"the index of {self.corpus} is damaged ({problem}); run `newsreader index`"
+            )
+        ix = open_store(self.index_dir / meta.store)
+        with self._guard:
+            self._cached = (meta.store, ix)
+        return ix
+
+    def _damaged(self, error: Exception) -> IndexUnavailable:
+        with self._guard:
+            self._cached = None
+        return IndexUnavailable(
+            f"the index of {self.corpus} cannot be read ({type(error).__name__}); "
+            "run `newsreader index` to repair it"
+        )
+
+    def articles(self) -> list[Article]:
+        """Every indexed article, rebuilt from its stored fields, sorted by id."""
+        ix = self._open()
+        try:
+            with ix.reader() as reader:
+                found = [article_from_fields(fields) for fields in reader.all_stored_fields()]
+        except (OSError, ValueError, EOFError, KeyError) as error:
+            raise self._damaged(error) from error
+        return sorted(found, key=lambda a: a.id)
+
+    def article(self, article_id: str) -> Article | None:
+        ix = self._open()
+        try:
+            with ix.searcher() as searcher:
+                fields = searcher.document(id=article_id)
+        except (OSError, ValueError, EOFError, KeyError) as error:
+            raise self._damaged(error) from error
+        return None if fields is None else article_from_fields(fields)
+
+    def search(self, query: str, limit: int = 10) -> SearchResults:
+        """Search titles and bodies; raises QueryError for a malformed query. Each call opens
+        its own searcher, so worker threads may search concurrently."""
+        ix = self._open()
+        try:
+            with ix.searcher() as searcher:
+                return run_search(searcher, query, limit)
+        except (OSError, EOFError) as error:
+            raise self._damaged(error) from error
+
+    def close(self) -> None:
+        with self._guard:
+            self._cached = None
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _report(
+    unchanged: int,
+    manifest: Manifest,
+    added: int,
+    updated: int,
+    removed: int,
+    seconds: float,
+    note: str | None,
+) -> IndexReport:
+    return IndexReport(
+        added=added,
+        updated=updated,
+        removed=removed,
+        unchanged=unchanged,
+        skipped=manifest.skipped(),
+        seconds=seconds,
+        note=note,
+    )
+
+
+__all__ = ["CorpusIndex", "IndexReport", "Progress"]
