@@ -1,0 +1,122 @@
+"""Event grouping: same-kind events stay apart, determinism, stable ids, singletons, ECB+ runs."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+from index.events import event_id, group_events, shorten
+from index.models import Article
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def art(aid: str, title: str, body: str) -> Article:
+    return Article(id=aid, path=aid, title=title, body=body)
+
+
+QUAKE_A1 = art(
+    "qa1.md",
+    "Magnitude 6.4 earthquake shakes Velmora province",
+    "A magnitude 6.4 earthquake struck near the town of Ostrava Nueva in Velmora province on "
+    "Tuesday, 3 March 2009, killing 41 people. Governor Lina Petrak said rescuers were searching "
+    "collapsed houses in Ostrava Nueva and the village of Kelmet. The quake was felt in the "
+    "capital. Aftershocks continued through the night, the Velmora seismic institute said.",
+)
+QUAKE_A2 = art(
+    "qa2.md",
+    "Death toll rises to 41 after Velmora quake",
+    "Rescuers in Velmora province pulled survivors from the rubble in Ostrava Nueva after "
+    "Tuesday's magnitude 6.4 earthquake. Governor Lina Petrak put the death toll at 41. "
+    "Kelmet, a village of farmers, lost its school and church. The seismic institute recorded "
+    "more than 30 aftershocks in 2009's strongest earthquake in the province.",
+)
+QUAKE_B1 = art(
+    "qb1.md",
+    "Magnitude 5.1 earthquake hits Velmora province",
+    "A magnitude 5.1 earthquake hit the town of Dravik in Velmora province on Sunday, 14 June "
+    "2015, injuring 12 people. Mayor Tomas Aurel said three bridges near Dravik and the harbour "
+    "town of Sennet were closed. The quake was felt in the capital. The seismic institute said "
+    "aftershocks were likely in the coming days.",
+)
+QUAKE_B2 = art(
+    "qb2.md",
+    "Dravik counts damage after 5.1 quake",
+    "Residents of Dravik in Velmora province cleared debris on Monday after Sunday's magnitude "
+    "5.1 earthquake injured 12 people. Mayor Tomas Aurel said the bridges to Sennet would "
+    "reopen after inspection. It was the strongest earthquake in the province since 2009, the "
+    "seismic institute said.",
+)
+FESTIVAL = art(
+    "fest.md",
+    "Jazz festival opens in Port Alric",
+    "The Port Alric jazz festival opened on Friday with 60 concerts over ten days. Organiser "
+    "Mira Solen said ticket sales had doubled. Pianist Karel Voss will close the festival with "
+    "a tribute to the harbour's old dance halls.",
+)
+CORPUS = [QUAKE_A1, QUAKE_A2, QUAKE_B1, QUAKE_B2, FESTIVAL]
+
+
+def groups(events: list) -> set[frozenset[str]]:
+    return {frozenset(e.article_ids) for e in events}
+
+
+def test_two_quakes_in_one_region_stay_apart() -> None:
+    events = group_events(CORPUS)
+    assert groups(events) == {
+        frozenset({"qa1.md", "qa2.md"}),
+        frozenset({"qb1.md", "qb2.md"}),
+        frozenset({"fest.md"}),
+    }
+
+
+def test_every_article_in_exactly_one_event_sorted_by_size() -> None:
+    events = group_events(CORPUS)
+    ids = [a for e in events for a in e.article_ids]
+    assert sorted(ids) == sorted(a.id for a in CORPUS)
+    sizes = [len(e.article_ids) for e in events]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_order_does_not_change_ids_or_groups() -> None:
+    first = group_events(CORPUS)
+    shuffled = CORPUS[:]
+    random.Random(7).shuffle(shuffled)
+    second = group_events(shuffled)
+    assert first == second
+    assert [e.id for e in first] == [event_id(e.article_ids) for e in first]
+    assert all(e.id.startswith("ev-") for e in first)
+
+
+def test_event_title_comes_from_a_member() -> None:
+    for event in group_events(CORPUS):
+        titles = {a.title for a in CORPUS if a.id in event.article_ids}
+        assert event.title in titles
+
+
+def test_single_article_and_empty_input() -> None:
+    events = group_events([FESTIVAL])
+    assert len(events) == 1 and events[0].article_ids == ("fest.md",)
+    assert group_events([]) == []
+
+
+def test_empty_bodies_are_singletons() -> None:
+    events = group_events([art("a", "", ""), art("b", "", "")])
+    assert groups(events) == {frozenset({"a"}), frozenset({"b"})}
+
+
+def test_shorten_cuts_at_a_word() -> None:
+    long = "word " * 30
+    short = shorten(long, 20)
+    assert len(short) <= 20 and short.endswith("\u2026") and "  " not in short
+    assert shorten("Short title") == "Short title"
+
+
+def test_ecbplus_bench_computes_scores(ecbplus_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "events_bcubed.py"), "--data", str(ecbplus_dir)],
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    assert "B-cubed P=" in result.stdout and "F1=" in result.stdout
