@@ -1,0 +1,52 @@
+"""Date conflicts: two aligned passages put the same action on days that cannot coincide."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from index.conflict_text import clause_around, conflict, similar_context
+from index.dates import DateMention, compatible, extract_dates
+from index.models import Conflict
+
+
+def _describe(d: DateMention) -> str:
+    text = " ".join(d.text.split())
+    if d.start_date is None or d.end_date is None or d.start_date.isoformat() in text:
+        return text
+    if d.start_date == d.end_date:
+        return f"{text} ({_day(d.start_date)})"
+    return f"{text} ({_day(d.start_date)} to {_day(d.end_date)})"
+
+
+def _day(d: date) -> str:
+    return f"{d:%a} {d.isoformat()}"
+
+
+def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | None
+                   ) -> list[Conflict]:
+    """The first pair of dates about the same action that cannot mean the same day."""
+    da, db = extract_dates(a, published_a), extract_dates(b, published_b)
+    if not da or not db:
+        return []
+    context = {id(d): clause_around(a, d.start, d.end) for d in da}
+    context.update({id(d): clause_around(b, d.start, d.end) for d in db})
+    clashes: list[tuple[DateMention, DateMention]] = []
+    agreed_a: set[int] = set()
+    agreed_b: set[int] = set()
+    for x in da:
+        for y in db:
+            verdict = compatible(x, y)
+            if verdict is None or not similar_context(context[id(x)], context[id(y)]):
+                continue
+            if verdict:
+                agreed_a.add(id(x))
+                agreed_b.add(id(y))
+            else:
+                clashes.append((x, y))
+    for x, y in clashes:
+        # A date that matches a date on the other side is about that action, not this one.
+        if id(x) in agreed_a or id(y) in agreed_b:
+            continue
+        return [conflict("date", a, (x.start, x.end), b, (y.start, y.end),
+                         f"Dates differ: {_describe(x)} vs {_describe(y)}")]
+    return []

@@ -1,0 +1,180 @@
+"""Find date expressions in news text and resolve them against the publication date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# Case-sensitive on purpose: "may" the modal is lower case; "May 5" the month is not.
+_DATE_RE = re.compile(
+    rf"\b(?P<md>{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\d:])"
+    rf"|\b(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}(?:,?\s+\d{{4}})?)\b"
+    r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b"
+    r"|\b(?P<wd>(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" + _PART + r")\b"
+    r"|\b(?P<rel>[Yy]esterday" + _PART + r"|[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon"
+    r"|evening)|[Ll]ast\s+night"
+    r"|(?:[Ee]arlier\s+|[Ll]ater\s+|[Ll]ate\s+|[Ee]arly\s+)?(?:[Ll]ast|[Tt]his)\s+(?:week|month"
+    r"|year)|(?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months)\s+ago)\b"
+    rf"|\b(?:in\s+)(?P<mo>{_MONTH_RE}(?:\s+\d{{4}})?)\b(?!\s+\d)",
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression; ``text == source[start:end]``. Resolved range when the base is known."""
+
+    start: int
+    end: int
+    text: str
+    start_date: date | None  # first day the expression can mean
+    end_date: date | None  # last day it can mean
+    weekday: int | None = None  # 0 = Monday, when the expression names or implies one
+    month: int | None = None  # month and day when written without a year and no base
+    day: int | None = None
+
+
+def _base(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+@lru_cache(maxsize=4096)
+def _parse(span: str, base: date | None) -> tuple[date, str] | None:
+    """dateparser on a span we found, never a sentence: (date, period) or None."""
+    from dateparser.date import DateDataParser  # imported lazily: it is slow to import
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(span)
+    if data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def _period_range(d: date, period: str) -> tuple[date, date]:
+    if period == "week":
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        first = d.replace(day=1)
+        nxt = (first + timedelta(days=32)).replace(day=1)
+        return first, nxt - timedelta(days=1)
+    if period == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d, d
+
+
+def _weekday_range(name: str, base: date) -> tuple[date, date]:
+    """The last such weekday up to the publication day; the day itself stays possible."""
+    low = name.lower()
+    target = next(i for i, w in enumerate(_WEEKDAYS) if w in low)
+    back = (base.weekday() - target) % 7
+    if low.startswith("next"):
+        ahead = (target - base.weekday()) % 7 or 7
+        d = base + timedelta(days=ahead)
+        return d, d
+    if low.startswith("last") and back == 0:
+        back = 7
+    if back == 0:  # "on Monday" in a Monday article: today or a week ago
+        return base - timedelta(days=7), base
+    d = base - timedelta(days=back)
+    return d, d
+
+
+def _relative_range(low: str, base: date) -> tuple[date, date] | None:
+    low = " ".join(low.split())
+    monday = base - timedelta(days=base.weekday())
+    if low.startswith(("earlier this", "this", "early this", "late this")):
+        if low.endswith("week"):
+            return monday, base
+        if low.endswith("month"):
+            return base.replace(day=1), base
+        if low.endswith("year"):
+            return date(base.year, 1, 1), base
+        return base, base  # this morning / afternoon / evening
+    if low in ("today", "tonight"):
+        return base, base
+    if low == "last night":
+        return base - timedelta(days=1), base
+    parsed = _parse(re.sub(r"^(?:earlier|later|late|early)\s+", "", low), base)
+    if parsed is None:
+        return None
+    return _period_range(*parsed)
+
+
+@lru_cache(maxsize=2048)
+def _extract(text: str, published: str | None) -> tuple[DateMention, ...]:
+    base = _base(published)
+    out: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "mo":
+            start, end = m.start("mo"), m.end("mo")
+        else:
+            start, end = m.start(), m.end()
+        span = text[start:end]
+        rng: tuple[date, date] | None = None
+        weekday = month = day = None
+        if kind == "wd":
+            weekday = next(i for i, w in enumerate(_WEEKDAYS) if w in span.lower())
+            if base is not None:
+                rng = _weekday_range(span, base)
+        elif kind == "rel":
+            if base is not None:
+                rng = _relative_range(span.lower(), base)
+        else:
+            clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", span)
+            has_year = bool(re.search(r"\d{4}", clean))
+            if base is not None or has_year:
+                parsed = _parse(clean, base)
+                if parsed is not None:
+                    rng = _period_range(*parsed)
+            if rng is None and kind in ("md", "dm"):
+                month = _MONTHS[re.search(r"[A-Za-z]{3}", clean).group().lower()]  # type: ignore[union-attr]
+                day = int(re.search(r"\b(\d{1,2})\b", clean).group(1))  # type: ignore[union-attr]
+        if rng is not None and rng[0] == rng[1] and not re.search(r"week|month|year", span, re.I):
+            weekday = rng[0].weekday()  # a single named or implied day
+        out.append(DateMention(start, end, span, rng[0] if rng else None,
+                               rng[1] if rng else None, weekday, month, day))
+    return tuple(out)
+
+
+def extract_dates(text: str, published: str | None) -> list[DateMention]:
+    """Date expressions in ``text``, resolved to day ranges against ``published`` when possible."""
+    return list(_extract(text, published))
+
+
+def compatible(x: DateMention, y: DateMention) -> bool | None:
+    """True if the two can mean the same day, False if they cannot, None if no evidence."""
+    if x.start_date and x.end_date and y.start_date and y.end_date:
+        return x.start_date <= y.end_date and y.start_date <= x.end_date
+    if x.month is not None and y.month is not None:
+        return (x.month, x.day) == (y.month, y.day)
+    for p, q in ((x, y), (y, x)):
+        if p.month is not None and q.start_date and q.start_date == q.end_date:
+            return (p.month, p.day) == (q.start_date.month, q.start_date.day)
+    if x.weekday is not None and y.weekday is not None:
+        x_day = x.start_date is None or x.start_date == x.end_date
+        y_day = y.start_date is None or y.start_date == y.end_date
+        if x_day and y_day:
+            return x.weekday == y.weekday
+    return None
