@@ -1,4 +1,4 @@
-"""Typed conflicts between aligned passages: number, date, role, actor, certainty, negation, quote."""
+"""Typed conflicts between aligned passages: numbers, dates, roles, actors, claims, quotes."""
 
 from __future__ import annotations
 
