@@ -12,7 +12,7 @@ from .text import outlet
 
 Kind = Literal["conflict", "verbatim", "shared", "unique"]
 GUTTER: dict[str, str] = {"shared": "│", "verbatim": "≡", "conflict": "!", "unique": "·"}
-LEGEND = "│ shared  ≡ verbatim copy  ! conflict  · only in this report  4/5 = sources stating it"
+LEGEND = "│ shared  ≡ verbatim  ! conflict  · only here  4/5 = sources stating it"
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def explain(model: CompareModel, view: PassageView, limit: int = 4) -> Content:
     outlets = ", ".join(model.outlet_of(a) for a in view.supporters)
     head = Content.assemble(
         (f"{symbol} {KIND_NAMES[view.kind]}", "bold"), " · ",
-        (model.strength(view), "bold"), ": ", one_line(outlets, 120),
+        (model.strength(view), "bold"), ": ", one_line(outlets, 90),
     )
     verbatim = [model.outlet_of(model.passages[view.other(k)].article_id)
                 for k in view.links if k.verbatim and view.other(k) in model.passages]

@@ -1,0 +1,73 @@
+"""Pilot: open an event, step to a conflict, read the detail panel, switch panes and reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_app_corpus import write_corpus
+from test_app_start import settle
+from textual.widgets import DataTable
+
+from tui_reader.app import NewsReaderApp
+from tui_reader.screens.compare import CompareScreen
+from tui_reader.widgets import DetailPanel
+
+
+async def open_first_event(app: NewsReaderApp, pilot: object) -> CompareScreen:
+    await settle(app, pilot)
+    table = app.screen.query_one("#events", DataTable)
+    assert table.row_count == 2  # the harbour strike (3 reports) and the garden show
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+async def test_next_conflict_is_explained(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert len(screen.panes) == 2  # two panes below 150 columns
+        await pilot.press("c")
+        view = screen.current_view()
+        assert view is not None and view.kind == "conflict"
+        assert view.conflict_spans  # the differing words are spanned inside the passage
+        pane = screen.panes[screen.active]
+        block = pane.blocks[pane.current]
+        assert [n for *_x, n in block.body.spans] == ["pane--conflict"] * len(view.conflict_spans)
+        detail = str(screen.query_one(DetailPanel).content)
+        assert "number" in detail and "240" in detail and "410" in detail
+        assert "2 of 3 sources" in detail
+        # Enter aligns the other pane on the linked passage.
+        await pilot.press("enter")
+        other = screen.panes[1]
+        linked = {view.other(k) for k in view.links}
+        assert other.blocks[other.current].key in linked
+
+
+async def test_panes_reports_and_marks(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert len(screen.panes) == 3  # wide enough for three
+        await pilot.press("minus")
+        await settle(app, pilot)
+        assert len(screen.panes) == 2
+        await pilot.press("tab")
+        assert screen.active == 1 and screen.focused is screen.panes[1]
+        await pilot.press("h")
+        assert screen.active == 0
+        before = list(screen.shown)
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        assert screen.shown[0] not in before  # the one report not yet on screen
+        assert screen.panes[0].article.id == screen.shown[0]
+        await pilot.press("u")
+        view = screen.current_view()
+        assert view is not None and view.kind == "unique"
+        await pilot.press("d")
+        assert all(p.has_class("-dim") for p in screen.panes)
+        await pilot.press("N")
+        view = screen.current_view()
+        assert view is not None and view.kind in ("shared", "verbatim", "conflict")

@@ -1,0 +1,58 @@
+"""Pilot: untrusted titles, outlets and text show literally ("[Reuters]", "[bold]", "[/]")."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from test_app_compare import open_first_event
+from test_app_corpus import write_corpus
+from test_app_start import settle
+from textual.command import CommandPalette
+from textual.widgets import OptionList
+
+from tui_reader.app import NewsReaderApp
+from tui_reader.text import clean
+
+
+def screen_text(app: NewsReaderApp) -> str:
+    """Every text run of the rendered screen (from the SVG screenshot), spaces normalised."""
+    svg = app.export_screenshot()
+    runs = re.findall(r"<text[^>]*>(.*?)</text>", svg)
+    return "".join(html.unescape(r).replace("\xa0", " ") for r in runs)
+
+
+async def test_brackets_survive_on_screen(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert "[Reuters]" in screen_text(app)  # the reports list beside the events
+        await open_first_event(app, pilot)
+        text = screen_text(app)
+        assert "[Reuters]" in text
+        assert "[bold]for two days[/]" in text
+        assert "[@click=app.quit]" in text
+        assert app.is_running
+
+
+async def test_search_snippets_and_palette_are_literal(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"printed")
+        await pilot.pause(0.35)
+        await settle(app, pilot)
+        assert "[@click=app.quit]" in screen_text(app)
+        await pilot.press("escape", "ctrl+p", *"Ferry strike")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Open event: Ferry strike" in p and "[bold]for two days[/]" in p for p in prompts)
+
+
+def test_clean_strips_terminal_controls() -> None:
+    assert clean("a\x1b[31mred\x1b[0m b\x07\x1b]0;title\x07c") == "ared bc"
+    assert clean("keep\ttabs\nand lines") == "keep\ttabs\nand lines"
