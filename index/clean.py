@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Terminal escape sequences. Order matters: string-type sequences (OSC, DCS, ...) first so their
 # payload (e.g. an OSC 52 clipboard write or an OSC 8 hyperlink target) goes with them.
@@ -23,7 +24,14 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\ud800-\udfff]"
 )
-_SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of 2+ spaces or any other space character; a lone ASCII space (the common case) is left
+# alone, which keeps the substitution nearly free on ordinary text.
+_SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[ {_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS}]")
+# Anything strip_controls would change: when absent (most files), it returns the text untouched.
+_SUSPECT = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\ud800-\udfff]"
+)
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0c\x0b]")
 
 _DATE_WORDS = frozenset(
@@ -59,7 +67,7 @@ _FURNITURE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _STAMP = re.compile(r"(?:updated|published|posted|last\s+updated)\b[:\s]*(.*)", re.IGNORECASE)
-# A section label such as "- News": only at the very top or bottom of a text (see _is_edge_label).
+# A section label such as "- News": only at the very top or bottom of a text (see clean_lines).
 _LABEL = re.compile(r"[-–—•|]\s*[A-Za-z][A-Za-z&]*(?:\s+[A-Za-z&]+)?")
 _WORD = re.compile(r"[A-Za-z]+|\d+")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|der|al|bin)){1,3}"
@@ -69,7 +77,9 @@ _BYLINE = re.compile(
 )
 _OUTLET_WORD = re.compile(
     r"\b(?:news|times|post|press|reuters|agency|journal|herald|tribune|guardian|telegraph|daily|"
-    r"radio|tv|television|broadcasting|gazette|wire|media|yonhap|xinhua|tass|network)\b",
+    r"radio|tv|television|broadcasting|gazette|wire|media|yonhap|xinhua|tass|network|ledger|"
+    r"courier|dispatch|chronicle|observer|standard|globe|examiner|inquirer|bulletin|monitor|"
+    r"express|independent|mirror|online|today|magazine|weekly|review|star|sun|mail|record)\b",
     re.IGNORECASE,
 )
 APPEARED = re.compile(
@@ -82,6 +92,8 @@ TOP = 6  # bylines and outlet lines sit in the first few lines of a report
 
 def strip_controls(s: str) -> str:
     """Remove terminal escape sequences and control characters except ``\\n``; ``\\t`` → space."""
+    if _SUSPECT.search(s) is None:
+        return s
     s = _NEWLINES.sub("\n", s)
     s = _ESCAPES.sub("", s)
     s = s.replace("\t", " ")
@@ -109,7 +121,12 @@ def is_furniture(line: str) -> bool:
 
 def clean_lines(raw: str) -> list[str]:
     """The non-empty, normalised lines of ``raw`` without furniture or back-to-back repeats."""
-    lines = [normalise_line(x) for x in strip_controls(raw).split("\n")]
+    return list(_clean_lines(raw))
+
+
+@lru_cache(maxsize=8)  # the loader cleans a text, then infers its source from the same text
+def _clean_lines(raw: str) -> tuple[str, ...]:
+    lines = [x.strip() for x in _SPACES.sub(" ", strip_controls(raw)).split("\n")]
     lines = [x for x in lines if x and not is_furniture(x)]
     # Section labels ("- News") appear at the edges of a scraped page, never mid-report.
     while lines and _LABEL.fullmatch(lines[-1]):
@@ -122,7 +139,7 @@ def clean_lines(raw: str) -> list[str]:
         if out and out[-1].casefold() == line.casefold():
             continue
         out.append(line)
-    return out
+    return tuple(out)
 
 
 def clean_title(raw: str) -> str:
@@ -130,42 +147,46 @@ def clean_title(raw: str) -> str:
     return normalise_line(strip_controls(raw).replace("\n", " "))
 
 
-def byline_outlet(line: str) -> str | None:
+def byline_outlet(line: str, known: frozenset[str] = frozenset()) -> str | None:
     """The outlet of a byline line ("Jane Roe, USA TODAY" → "USA TODAY"), else None."""
     m = _BYLINE.fullmatch(line)
     if not m or not m.group("outlet"):
         return None
     outlet = m.group("outlet").strip()
-    if outlet.isupper() or _OUTLET_WORD.search(outlet):
+    # The part after the comma must look like an outlet, so "Anna Berg, Oslo" is not a byline.
+    if outlet.isupper() or _OUTLET_WORD.search(outlet) or outlet.casefold() in known:
         return outlet
     return None
 
 
-def is_byline(line: str) -> bool:
+def is_byline(line: str, known: frozenset[str] = frozenset()) -> bool:
     """A whole-line byline: "By Jane Roe" or "Jane Roe, OUTLET"."""
     m = _BYLINE.fullmatch(line)
     if not m:
         return False
     if m.group("outlet"):
-        return byline_outlet(line) is not None
+        return byline_outlet(line, known) is not None
     return bool(m.group("by"))
 
 
-def declared_outlets(lines: list[str]) -> set[str]:
-    """Outlets the text names as its own: a byline near the top, "originally appeared on X"."""
-    found = {o.casefold() for o in map(byline_outlet, lines[:TOP]) if o}
+def declared_outlets(lines: list[str]) -> frozenset[str]:
+    """Outlets the text names as its own (case-folded): "originally appeared on X", and the
+    outlet of a byline near the top."""
+    found = set()
     for line in lines:
         m = APPEARED.match(line)
         if m:
-            found.add(m.group(1).strip().casefold())
-    return found
+            found.add(m.group(1).strip().rstrip(".").casefold())
+    known = frozenset(found)
+    found.update(o.casefold() for o in (byline_outlet(x, known) for x in lines[:TOP]) if o)
+    return frozenset(found)
 
 
-def _metadata_count(lines: list[str], outlets: set[str]) -> int:
+def _metadata_count(lines: list[str], outlets: frozenset[str]) -> int:
     """How many leading lines are a byline or a lone outlet name confirmed elsewhere."""
     n = 0
     while n < len(lines) and n < TOP and (
-        lines[n].casefold() in outlets or is_byline(lines[n])
+        lines[n].casefold() in outlets or is_byline(lines[n], outlets)
     ):
         n += 1
     return n
@@ -194,7 +215,10 @@ def clean_text(raw: str, title: str | None = None) -> str:
 
 
 def split_title(raw: str) -> tuple[str, str]:
-    """A plain-text report as (title, cleaned body): the first real line is the title."""
+    """A plain-text report as (title, cleaned body): the first real line is the title.
+
+    When that line is the only one, it is the body too.
+    """
     lines = clean_lines(raw)
     outlets = declared_outlets(lines)
     lines = lines[_metadata_count(lines, outlets) :]
@@ -202,4 +226,5 @@ def split_title(raw: str) -> tuple[str, str]:
         return "", ""
     title, rest = lines[0], _drop_title_repeats(lines[1:], lines[0])
     rest = rest[_metadata_count(rest, outlets) :]
-    return title, "\n\n".join(rest)
+    # A one-line report (a lone sentence or headline) is its own body: never drop its only text.
+    return title, "\n\n".join(rest or [title])

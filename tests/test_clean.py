@@ -120,3 +120,13 @@ def test_clean_title_is_one_line() -> None:
 def test_quotes_and_apostrophes_survive() -> None:
     raw = "He said \u201cno\u201d and it\u2019s \"fine\" 'really'."
     assert clean_text(raw) == raw
+
+
+def test_title_case_byline_dropped_only_when_the_outlet_is_confirmed() -> None:
+    body = "The council voted 7 to 2 on Tuesday."
+    credit = "This article originally appeared on The Coastal Lantern: Bridge vote"
+    raw = f"Bridge vote\nAnn Lee, The Coastal Lantern\n{body}\n{credit}"
+    assert split_title(raw) == ("Bridge vote", f"{body}\n\n{credit}")
+    # without a confirming line, "Name, Words" could be anything: kept as text
+    raw = f"Bridge vote\nAnn Lee, The Coastal Lantern\n{body}"
+    assert split_title(raw)[1] == f"Ann Lee, The Coastal Lantern\n\n{body}"

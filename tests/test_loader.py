@@ -70,10 +70,17 @@ def test_txt_title_and_body(tmp_path: Path) -> None:
     assert art.source is None and art.published is None
 
 
-@pytest.mark.parametrize("data", ["", "   \n\n", "Only a title\n", "Advertisement\nShare\n"])
+@pytest.mark.parametrize("data", ["", "   \n\n", "\x1b[31m\n", "Advertisement\nShare\n"])
 def test_txt_without_text_is_skipped(tmp_path: Path, data: str) -> None:
     articles, (skip,) = load_one(tmp_path, "e.txt", data)
     assert articles == [] and skip == skip.__class__("e.txt", "no article text")
+
+
+@pytest.mark.parametrize("data", ["One lone sentence.\n", "# One lone sentence.\n"])
+def test_one_line_report_is_its_own_body(tmp_path: Path, data: str) -> None:
+    name = "one.md" if data.startswith("#") else "one.txt"
+    (art,), _ = load_one(tmp_path, name, data)
+    assert art.title == art.body == "One lone sentence."
 
 
 @pytest.mark.parametrize(
