@@ -50,7 +50,8 @@ async def test_search_snippets_and_palette_are_literal(tmp_path: Path) -> None:
         assert isinstance(palette, CommandPalette)
         options = palette.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any("Open event: Ferry strike" in p and "[bold]for two days[/]" in p for p in prompts)
+        wanted = "[bold]for two days[/]"
+        assert any("Open event: Ferry strike" in p and wanted in p for p in prompts)
 
 
 def test_clean_strips_terminal_controls() -> None:

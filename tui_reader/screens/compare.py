@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -117,7 +118,11 @@ class CompareScreen(CompareNav):
         self._layout_mode()
         self._activate(self.active)
         for pane in panes:
-            self.watch(pane, "scroll_y", lambda y, p=pane: self._follow(p), init=False)
+            self.watch(pane, "scroll_y", self._follower(pane), init=False)
+
+    def _follower(self, pane: ArticlePane) -> Callable[[float], None]:
+        # One parameter exactly: Textual passes (old, new) to two-parameter watchers.
+        return lambda _y: self._follow(pane)
 
     def _pane(self, i: int, article_id: str) -> ArticlePane:
         assert self.model is not None

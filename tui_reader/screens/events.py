@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.events import Resize
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -62,6 +63,10 @@ class EventsScreen(Screen[None]):
         reports.add_column("Title", key="title")
         for what in ("failure", "articles", "events"):
             self.data_changed(what)
+
+    def on_resize(self, event: Resize) -> None:
+        # Below 110 columns the reports list goes under the events instead of beside them.
+        self.set_class(event.size.width < 110, "-narrow")
 
     def index_progress(self, done: int, total: int, path: str) -> None:
         """Advance the bar; called by the App for every (coalesced) progress message."""
