@@ -6,8 +6,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from index.conflict_actors import actor_conflicts
+from index.conflict_claims import certainty_conflicts, negation_conflicts
 from index.conflict_dates import date_conflicts
 from index.conflict_numbers import number_conflicts
+from index.conflict_quotes import quote_conflicts, quote_diff
+from index.conflict_roles import role_conflicts
 from index.models import Article, Conflict, Passage, Span
 
 _Check = Callable[[str, str, "str | None", "str | None"], list[Conflict]]
@@ -20,7 +24,13 @@ def _no_dates(check: Callable[[str, str], list[Conflict]]) -> _Check:
     return run
 
 
-_CHECKS: list[_Check] = [_no_dates(number_conflicts), date_conflicts]
+# Quotes first: a reworded quote explains the number or negation inside it better.
+_CHECKS: list[_Check] = [
+    _no_dates(quote_conflicts), _no_dates(number_conflicts), date_conflicts,
+    _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(negation_conflicts),
+    _no_dates(certainty_conflicts),
+]
+__all__ = ["detect_conflicts", "detect_text_conflicts", "quote_diff"]
 
 
 def _normal(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.conflicts import detect_conflicts, detect_text_conflicts
+from index.conflicts import detect_conflicts, detect_text_conflicts, quote_diff
 from index.models import Article, Passage
 
 MONDAY = "2024-10-21"
@@ -124,3 +124,195 @@ def test_detect_conflicts_offsets_index_the_article_bodies() -> None:
 def test_identical_passages_have_no_conflicts() -> None:
     text = "Russia sent 10,000 troops on Friday, the ministry may have said."
     assert detect_text_conflicts(text, text, MONDAY, "2024-10-25") == ()
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("a", "b", "what"),
+    [
+        ("Kremlin spokesman Dmitry Peskov declined to comment on the report.",
+         "Kremlin spokeswoman Dmitry Peskov declined to comment on the report.", "gendered role"),
+        ("Dmitry Peskov, the Kremlin spokesman, declined to comment.",
+         "Kremlin spokeswoman Dmitry Peskov declined to comment.", "gendered role"),
+        ("First Deputy Foreign Minister Kim Hong-kyun called in the envoy.",
+         "Vice Foreign Minister Kim Hong-kyun called in the envoy.", "rank"),
+        ("Deputy Prime Minister Alexander Novak met the delegation.",
+         "Prime Minister Alexander Novak met the delegation.", "rank"),
+        ("Foreign Minister Kim called in the envoy.",
+         "Defence Minister Kim Hong-kyun called in the envoy.", "portfolio"),
+    ],
+)
+def test_role_conflicts(a: str, b: str, what: str) -> None:
+    found = detect_text_conflicts(a, b)
+    assert [c.type for c in found] == ["role"]
+    assert f"({what})" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("first vice foreign minister Kim Hong-kyun called in the envoy.",
+         "First Deputy Foreign Minister Kim Hong-Kyun called in the envoy."),
+        ("Kremlin spokesman Dmitry Peskov declined to comment.",
+         "Kremlin spokesperson Dmitriy Peskov declined to comment."),
+        ("President Putin spoke to reporters.",
+         "Russian President Vladimir Putin spoke to reporters."),
+        ("Kremlin aide Dmitry Peskov declined to comment.",
+         "Kremlin spokesman Dmitry Peskov declined to comment."),
+        ("Kremlin spokesman Dmitry Peskov declined to comment.",
+         "Foreign Ministry spokeswoman Maria Zakharova declined to comment."),
+    ],
+)
+def test_role_lookalikes(a: str, b: str) -> None:
+    assert "role" not in types(a, b)
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russia and South Korea have opposing positions on the war.",
+         "Moscow and Pyongyang hold opposing views on the war."),
+        ("Seoul condemned the troop deployment on Monday.",
+         "Tokyo condemned the troop deployment on Monday."),
+        ("On Monday, Washington and Seoul warned of a response to the deployment.",
+         "On Monday, Beijing and Seoul warned of a response to the deployment."),
+    ],
+)
+def test_actor_conflicts(a: str, b: str) -> None:
+    assert types(a, b) == ["actor"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russia and North Korea have opposing positions on the war.",
+         "Moscow and Pyongyang hold opposing views on the war."),
+        ("The U.N. condemned the troop deployment.", "The UN condemned the troop deployment."),
+        ("Seoul summoned Russia's ambassador over the troops.",
+         "Russia's ambassador was summoned by South Korea over the troops."),
+        ("Kyiv said the troops reached Kursk.", "Kiev said the troops reached Kursk."),
+        ("Seoul condemned the troop deployment.", "Moscow praised its new partnership."),
+    ],
+)
+def test_actor_lookalikes(a: str, b: str) -> None:
+    assert "actor" not in types(a, b)
+
+
+# --- certainty and negation ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("North Korea may have sent troops to Russia, officials said.",
+         "North Korea sent troops to Russia, officials said."),
+        ("Seoul confirmed that North Korea sent troops to Russia.",
+         "North Korea might have sent troops to Russia."),
+        ("North Korea reportedly deployed troops to Kursk.",
+         "North Korea deployed troops to Kursk."),
+        ("North Korean troops are believed to have crossed into Ukraine.",
+         "North Korean troops crossed into Ukraine."),
+        ("The Kremlin denied that troops were sent.",
+         "The Kremlin confirmed that troops were sent."),
+    ],
+)
+def test_certainty_conflicts(a: str, b: str) -> None:
+    assert types(a, b) == ["certainty"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Peskov could not confirm that troops were sent.",
+         "Peskov confirmed that troops were sent."),
+        ("Kim did not attend the meeting in Seoul.", "Kim attended the meeting in Seoul."),
+        ("The ambassador attended the briefing at the ministry.",
+         "The ambassador didn't attend the briefing at the ministry."),
+        ("Zinoviev refused to answer questions from reporters.",
+         "Zinoviev answered questions from reporters."),
+    ],
+)
+def test_negation_conflicts(a: str, b: str) -> None:
+    assert types(a, b) == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("North Korea may send more troops to Russia.",
+         "North Korea sent troops to Russia last month."),
+        ("Kim attended the meeting in Seoul.", "Kim did attend the meeting in Seoul."),
+        ("The envoy did not comment on the troops.", "The envoy has not commented on the troops."),
+        ("Kim did not attend the dinner.", "Zinoviev attended a concert in Busan."),
+    ],
+)
+def test_claim_lookalikes(a: str, b: str) -> None:
+    assert not {"certainty", "negation"} & set(types(a, b))
+
+
+# --- quotes -------------------------------------------------------------------------------------
+
+def test_reworded_quote_is_a_conflict_with_a_word_diff() -> None:
+    a = '"We will answer by mobilising all available ways," Kim said.'
+    b = "Kim said: “We will answer by mobilizing every available means.”"
+    (c,) = detect_text_conflicts(a, b)
+    assert c.type == "quote"
+    assert c.a.text == "We will answer by mobilising all available ways"
+    assert "“all” vs “every”" in c.explanation and "“ways” vs “means”" in c.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ('"Cooperation with Pyongyang breaks no law," Zinoviev told reporters.',
+         '"Cooperation with Pyongyang breaks no international law," Zinoviev told reporters.'),
+        ('Peskov said: "We have nothing to add on this subject."',
+         'Peskov said: "We have nothing further to say on this subject."'),
+    ],
+)
+def test_more_reworded_quotes(a: str, b: str) -> None:
+    assert types(a, b) == ["quote"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ('"We will answer by mobilising all available ways," Kim said.',
+         'Kim said: "we will answer by mobilizing all available ways."'),
+        ('"We condemn this with the strongest words," Kim said.',
+         'Kim said Seoul condemned it "with the strongest words".'),
+        ('"We condemn this with the strongest words," Kim said.',
+         '"We condemn this in the harshest terms," Peskov said.'),
+        ('"We condemn this ... and demand a withdrawal," Kim said.',
+         '"We condemn this with the strongest words and demand a withdrawal," Kim said.'),
+        ('"The colour of the programme is odd," Kim said.',
+         '"The color of the program is odd," Kim said.'),
+    ],
+)
+def test_quote_lookalikes(a: str, b: str) -> None:
+    assert "quote" not in types(a, b)
+
+
+def test_quote_diff_ops() -> None:
+    diff = quote_diff("we stand by our partners", "We stand with all our partners")
+    assert diff == [("=", "we"), ("=", "stand"), ("-", "by"), ("+", "with"), ("+", "all"),
+                    ("=", "our"), ("=", "partners")]
+    assert all(op == "=" for op, _w in quote_diff("mobilising troops", "mobilizing troops"))
+
+
+# --- names are never conflicts ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("President Zelensky said 1,500 special forces had arrived.",
+         "President Zelenskiy said 1,500 special forces had arrived."),
+        ("Zelenskyy thanked the allies on Friday.", "Zelensky thanked the allies on Friday."),
+        ("First Deputy Foreign Minister Kim Hong-Kyun called in Zinoviev.",
+         "First Deputy Foreign Minister Kim Hong-kyun called in Zinovyev."),
+    ],
+)
+def test_name_spellings_are_not_conflicts(a: str, b: str) -> None:
+    assert types(a, b) == []

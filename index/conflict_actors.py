@@ -1,0 +1,104 @@
+"""Actor conflicts: the same statement made about different countries (capitals normalised)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.conflict_text import conflict, similar_context
+from index.models import Conflict
+
+# Country -> the ways news names it as an actor: names, capitals, seats of power, adjectives.
+_ACTORS = {
+    "Russia": "Russia|Moscow|Kremlin|Russian Federation|Russian",
+    "South Korea": "South Korea|Seoul|Republic of Korea|ROK|South Korean",
+    "North Korea": "North Korea|Pyongyang|DPRK|North Korean",
+    "United States": "United States|U\\.S\\.|US|USA|America|Washington|White House|Pentagon"
+                     "|American",
+    "Ukraine": "Ukraine|Kyiv|Kiev|Ukrainian",
+    "China": "China|Beijing|Chinese",
+    "Japan": "Japan|Tokyo|Japanese",
+    "United Kingdom": "United Kingdom|Britain|U\\.K\\.|UK|London|Downing Street|British",
+    "France": "France|Paris|Elysee|French",
+    "Germany": "Germany|Berlin|German",
+    "Iran": "Iran|Tehran|Iranian",
+    "Israel": "Israel|Jerusalem|Israeli",
+    "Turkey": "Turkey|Türkiye|Ankara|Turkish",
+    "India": "India|New Delhi|Indian",
+    "Belarus": "Belarus|Minsk|Belarusian",
+    "Poland": "Poland|Warsaw|Polish",
+    "Syria": "Syria|Damascus|Syrian",
+    "Taiwan": "Taiwan|Taipei|Taiwanese",
+    "European Union": "European Union|EU|Brussels",
+    "United Nations": "United Nations|UN|U\\.N\\.",
+    "NATO": "NATO|Nato",
+}
+_PATTERNS = [(country, alt) for country, alts in _ACTORS.items() for alt in alts.split("|")]
+_PATTERNS.sort(key=lambda p: -len(p[1]))
+_ACTOR_RE = re.compile(
+    "|".join(f"(?P<g{i}>{alt})" for i, (_c, alt) in enumerate(_PATTERNS)).join(
+        [r"(?<![\w.])(?:", r")(?![\w])(?:['’]s)?"]
+    )
+)
+_COUNTRY_OF = {f"g{i}": country for i, (country, _alt) in enumerate(_PATTERNS)}
+# An opening adverbial ("On Monday," / "Meanwhile,") is not the subject.
+_OPENER = re.compile(
+    r"^(?:(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Meanwhile|Separately|However"
+    r"|According|Since|Following|Also|Yet|But|And)\b[^,]{0,60},\s*)"
+)
+_SUBJECT_WORD = re.compile(r"[A-Z][\w.'’-]*|and|of|the|[,&]")
+
+
+@lru_cache(maxsize=8192)
+def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every country mention as (start, end, country)."""
+    return tuple((m.start(), m.end(), _COUNTRY_OF[m.lastgroup or ""])
+                 for m in _ACTOR_RE.finditer(text))
+
+
+@lru_cache(maxsize=8192)
+def actor_groups(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Who acts: the countries of the sentence subject, and of "X and Y" pairs anywhere."""
+    groups: list[tuple[int, int, frozenset[str]]] = []
+    found = mentions(text)
+    opener = _OPENER.match(text)
+    at = opener.end() if opener else 0
+    end = at
+    for m in _SUBJECT_WORD.finditer(text, at):
+        if m.start() > end + 1 and text[end:m.start()].strip():
+            break
+        end = m.end()
+    subject = [f for f in found if at <= f[0] and f[1] <= end]
+    if subject:
+        groups.append((subject[0][0], subject[-1][1], frozenset(f[2] for f in subject)))
+    for x, y in zip(found, found[1:], strict=False):
+        if re.fullmatch(r",?\s+and\s+", text[x[1]:y[0]]) and x[2] != y[2]:
+            groups.append((x[0], y[1], frozenset((x[2], y[2]))))
+    return tuple(groups)
+
+
+def _rest(text: str, start: int, end: int) -> str:
+    return text[:start] + " " + text[end:]
+
+
+def actor_conflicts(a: str, b: str) -> list[Conflict]:
+    """A statement whose actors differ, when each side names a country the other never does."""
+    ga, gb = actor_groups(a), actor_groups(b)
+    if not ga or not gb:
+        return []
+    in_a = {m[2] for m in mentions(a)}
+    in_b = {m[2] for m in mentions(b)}
+    for sa, ea, xa in ga:
+        for sb, eb, xb in gb:
+            if xa == xb or len(xa) != len(xb):
+                continue
+            only_a, only_b = xa - in_b, xb - in_a
+            if not only_a or not only_b:
+                continue  # "Seoul summoned Russia's envoy" / "Russia's envoy was summoned by Seoul"
+            if not similar_context(_rest(a, sa, ea), _rest(b, sb, eb), min_shared=2, ratio=0.5):
+                continue
+            wa, wb = " ".join(a[sa:ea].split()), " ".join(b[sb:eb].split())
+            names = f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}"
+            return [conflict("actor", a, (sa, ea), b, (sb, eb),
+                             f"Actors differ: {wa} vs {wb} ({names})")]
+    return []

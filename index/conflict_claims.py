@@ -1,0 +1,122 @@
+"""Certainty and negation conflicts: hedged vs asserted, denied vs confirmed, did not vs did."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.conflict_text import STOP, clause_around, conflict, similar_context, stem
+from index.models import Conflict, ConflictType
+
+_ADV = r"(?:\w+ly\s+)?"
+_HEDGE = re.compile(
+    # "may have sent" hedges a past fact; "may send" is about the future, a different claim.
+    r"\b(?:(?:may|might|could)\s+(?:well\s+)?(?:have\s+(?:been\s+)?|be\s+)"
+    r"|(?:reportedly|allegedly|possibly|probably|apparently|purportedly|likely)\s+"
+    r"(?:has\s+|have\s+|had\s+|was\s+|were\s+|is\s+|are\s+)?(?:been\s+)?"
+    r"|(?:is|are|was|were)\s+(?:believed|thought|said|suspected|reported|alleged|likely)\s+to\s+"
+    r"(?:have\s+)?(?:been\s+)?"
+    r"|(?:suspected|accused)\s+of\s+)"
+    r"(?P<verb>[a-z][a-z'-]+)",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(
+    r"\b(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|could\s+not|couldn't|cannot"
+    r"|can't|can\s+not|would\s+not|wouldn't|will\s+not|won't|has\s+not|hasn't|have\s+not"
+    r"|haven't|had\s+not|hadn't|was\s+not|wasn't|were\s+not|weren't|is\s+not|isn't|are\s+not"
+    r"|aren't|never|refused\s+to|declined\s+to|failed\s+to|no\s+longer)\s+"
+    + _ADV + r"(?:be\s+|been\s+|have\s+|yet\s+)?(?P<verb>[a-z][a-z'-]+)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][a-z'-]+")
+_CONFIRM = frozenset({"confirm", "acknowledg", "admit", "verify", "verifi"})
+_DENY = frozenset({"deny", "deni", "reject", "refut", "dismiss"})
+
+
+def _polarity(word: str) -> str | None:
+    s = stem(word)
+    if s in _CONFIRM:
+        return "confirmed"
+    if s in _DENY:
+        return "denied"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]:
+    """(marker start, verb end, verb start, verb end, verb stem) for hedged or negated verbs."""
+    pattern = _HEDGE if which == "hedge" else _NEGATION
+    out = []
+    for m in pattern.finditer(text):
+        verb = m.group("verb")
+        if verb.lower() in STOP or len(verb) < 3:
+            continue
+        out.append((m.start(), m.end(), m.start("verb"), m.end("verb"), stem(verb)))
+    return tuple(out)
+
+
+def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
+    """Occurrences of a verb that are neither hedged nor negated."""
+    covered = [(s, e) for which in ("hedge", "neg") for s, e, _vs, _ve, _st in _marked(text, which)]
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)
+            if stem(m.group()) == verb_stem
+            and not any(s <= m.start() < e for s, e in covered)]
+
+
+def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
+    """A verb marked (hedged/negated) in ``a`` stated plainly in ``b`` about the same thing."""
+    for start, end, _vs, ve, verb_stem in _marked(a, which):
+        for ps, pe in _plain(b, verb_stem):
+            if similar_context(clause_around(a, start, ve), clause_around(b, ps, pe)):
+                return start, end, ps, pe
+    return None
+
+
+def _either_way(kind: ConflictType, a: str, b: str, which: str, marked: str, plain: str
+                ) -> list[Conflict]:
+    hit = _against(a, b, which)
+    if hit is not None:
+        sa, ea, sb, eb = hit
+        text = f'"{_one(a[sa:ea])}" ({marked}) vs "{_one(b[sb:eb])}" ({plain})'
+    else:
+        hit = _against(b, a, which)
+        if hit is None:
+            return []
+        sb, eb, sa, ea = hit
+        text = f'"{_one(a[sa:ea])}" ({plain}) vs "{_one(b[sb:eb])}" ({marked})'
+    label = "Certainty differs" if kind == "certainty" else "Negation differs"
+    return [conflict(kind, a, (sa, ea), b, (sb, eb), f"{label}: {text}")]
+
+
+def _one(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _polarities(text: str) -> list[tuple[int, int, str]]:
+    negated = [(s, e) for s, e, _vs, _ve, _st in _marked(text, "neg")]
+    out = []
+    for m in _WORD.finditer(text):
+        pol = _polarity(m.group())
+        if pol and not any(s <= m.start() < e for s, e in negated):
+            out.append((m.start(), m.end(), pol))
+    return out
+
+
+def certainty_conflicts(a: str, b: str) -> list[Conflict]:
+    """Hedged in one passage, asserted in the other; or confirmed in one and denied in the other."""
+    found = _either_way("certainty", a, b, "hedge", "hedged", "asserted")
+    if found:
+        return found
+    pa, pb = _polarities(a), _polarities(b)
+    kinds_a, kinds_b = {p[2] for p in pa}, {p[2] for p in pb}
+    if len(kinds_a) == 1 and len(kinds_b) == 1 and kinds_a != kinds_b:
+        (sa, ea, _ka), (sb, eb, _kb) = pa[0], pb[0]
+        if similar_context(clause_around(a, sa, ea), clause_around(b, sb, eb)):
+            return [conflict("certainty", a, (sa, ea), b, (sb, eb),
+                             f"Certainty differs: {a[sa:ea]} vs {b[sb:eb]}")]
+    return []
+
+
+def negation_conflicts(a: str, b: str) -> list[Conflict]:
+    """A verb negated in one passage and affirmed in the other about the same thing."""
+    return _either_way("negation", a, b, "neg", "negated", "affirmed")

@@ -1,0 +1,142 @@
+"""Quote conflicts: the same utterance quoted in different words, with a word-level diff."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from index.conflict_text import conflict
+from index.models import Conflict
+from index.names import candidate_names, same_name
+
+_QUOTE = re.compile(r'"(?P<s>[^"\n]{3,600})"|“(?P<c>[^”\n]{3,600})”')
+_WORD = re.compile(r"[\w'’-]+|…|\.\.\.")
+_ELLIPSIS = frozenset({"…", "..."})
+# British spellings whose American form differs only by these endings; both sides are folded.
+_BRITISH = [
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ful|able|ite|ites)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ence$"), r"ense"),
+    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"amme(s)?$"), r"am\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+]
+_KEEP = frozenset({"our", "ours", "four", "hour", "hours", "your", "yours", "pour", "tour",
+                   "sour", "flour", "rise", "wise", "since", "hence", "fence", "tell", "sell",
+                   "fell", "well", "will", "kill", "killed", "still", "all", "call", "fall"})
+_MIN_OVERLAP = 0.5
+
+
+@lru_cache(maxsize=16384)
+def _norm_word(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w in _KEEP or len(w) < 5:
+        return w
+    for pattern, repl in _BRITISH:
+        new = pattern.sub(repl, w)
+        if new != w:
+            return new
+    return w
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level diff of two quotes: ("=", w), ("-", w) only in a, ("+", w) only in b.
+
+    Case, punctuation and British/American spelling are ignored when matching words.
+    """
+    wa, wb = _words(a), _words(b)
+    na, nb = [_norm_word(w) for w in wa], [_norm_word(w) for w in wb]
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.extend(("=", w) for w in wa[i1:i2])
+        else:
+            out.extend(("-", w) for w in wa[i1:i2])
+            out.extend(("+", w) for w in wb[j1:j2])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def quotes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """(start, end, quote, speakers named in the same sentence outside quotes)."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        group = "s" if m.group("s") is not None else "c"
+        inner = m.group(group)
+        if len(_words(inner)) < 3:
+            continue
+        sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
+        stop = text.find(". ", m.end())
+        sentence_end = len(text) if stop < 0 else stop
+        speakers = tuple(
+            form for s, e, form in candidate_names(text[sentence_start:sentence_end])
+            if not (m.start() <= s + sentence_start < m.end())
+        )
+        start, end = m.start(group), m.end(group)
+        end -= len(inner) - len(inner.rstrip(" ,.;:"))  # highlight words, not trailing commas
+        out.append((start, end, text[start:end], speakers))
+    return tuple(out)
+
+
+def _same_speaker(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    if not x or not y:
+        return True  # unattributed: the word overlap alone has to show it is one utterance
+    return any(same_name(p, q) or p.split()[-1] == q.split()[-1] for p in x for q in y)
+
+
+def _explain(diff: list[tuple[str, str]]) -> str:
+    changes: list[str] = []
+    i = 0
+    while i < len(diff) and len(changes) < 3:
+        if diff[i][0] == "=":
+            i += 1
+            continue
+        minus: list[str] = []
+        plus: list[str] = []
+        while i < len(diff) and diff[i][0] != "=":
+            (minus if diff[i][0] == "-" else plus).append(diff[i][1])
+            i += 1
+        if minus and plus:
+            changes.append(f"“{' '.join(minus)}” vs “{' '.join(plus)}”")
+        elif minus:
+            changes.append(f"only in first: “{' '.join(minus)}”")
+        else:
+            changes.append(f"only in second: “{' '.join(plus)}”")
+    return "Quote worded differently: " + "; ".join(changes)
+
+
+def _is_excerpt(na: list[str], nb: list[str]) -> bool:
+    """One quote is a cut of the other (a run of its words, or its words around an ellipsis)."""
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    if f" {' '.join(short)} " in f" {' '.join(long_)} ":
+        return True
+    parts = [p for p in short if p not in _ELLIPSIS]
+    if len(parts) == len(short):
+        return False
+    it = iter(long_)
+    return all(any(w == x for x in it) for w in parts)
+
+
+def quote_conflicts(a: str, b: str) -> list[Conflict]:
+    """Two quotes of one utterance that differ in wording beyond case, punctuation, spelling."""
+    for sa, ea, qa, spa in quotes(a):
+        na = [_norm_word(w) for w in _words(qa)]
+        for sb, eb, qb, spb in quotes(b):
+            nb = [_norm_word(w) for w in _words(qb)]
+            if na == nb or not _same_speaker(spa, spb) or _is_excerpt(na, nb):
+                continue
+            matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
+            matched = sum(block.size for block in matcher.get_matching_blocks())
+            if matched / max(len(na), len(nb)) < _MIN_OVERLAP:
+                continue
+            diff = quote_diff(qa, qb)
+            return [conflict("quote", a, (sa, ea), b, (sb, eb), _explain(diff))]
+    return []
