@@ -15,8 +15,9 @@ from index.models import Link, Passage
 
 # A pair is linked when its score reaches LINK_THRESHOLD, or MUTUAL_THRESHOLD when the two
 # passages are each other's best match between their two articles (paraphrases score lower).
-LINK_THRESHOLD = 0.34
-MUTUAL_THRESHOLD = 0.22
+LINK_THRESHOLD = 0.30
+MUTUAL_THRESHOLD = 0.25
+SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merged sentences)
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
 MIN_CONCEPTS = 3  # shorter passages ("Advertisement", "(Yonhap)") never link
 SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
@@ -30,7 +31,10 @@ _STOPWORDS = frozenset(
     there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours yourself s t would shall may might
     must said say says saying told tell tells added according reported stated statement
-    however meanwhile separately earlier later already still yet even well""".split()
+    however meanwhile separately earlier later already still yet even well take took taken
+    make made give gave given go went gone come came get got put strongly also another
+    several many much including amid since whether couldn wouldn didn doesn isn wasn aren
+    weren hasn haven hadn shouldn don won can cannot""".split()
 )
 
 # A small table of news synonyms (words and phrases) folded to one concept each. General news
@@ -53,6 +57,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("violate", "violation", "breach", "against"),
     ("intelligence", "spy"),
     ("agency", "service"),
+    ("usa", "white house"),  # like "the Kremlin": the seat stands for the government
     ("war", "conflict"),
     ("fight", "combat", "battle"),
     ("consult", "talk", "talked"),
@@ -175,7 +180,7 @@ class _Features:
 def _features(passage: Passage) -> _Features:
     text = normalise(passage.text)
     return _Features(passage, text, set(concepts(text)), char_grams(text),
-                     {t for t in text.split() if t.isdigit()})
+                     {t for t in text.split() if t.isdigit() and int(t) >= 100})
 
 
 def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
@@ -221,10 +226,10 @@ def _cosines(
 def _combine(char_cos: float, concept_cos: float, shared_info: float, shared_numbers: int) -> float:
     """One score in [0, 1]: the stronger of concept and blended similarity, damped when the pair
     shares little information (a short caption sharing "Ministry of Foreign Affairs")."""
-    base = max(concept_cos, 0.5 * (char_cos + concept_cos) + 0.05)
+    score = max(concept_cos, 0.5 * (char_cos + concept_cos) + 0.05) * min(1.0, shared_info)
     if shared_numbers:
-        base += 0.05
-    return min(1.0, base * min(1.0, shared_info))
+        score += 0.15  # the same specific figure (1,500; 10,000) is strong evidence of one fact
+    return min(1.0, score)
 
 
 def score_pairs(feats: Sequence[_Features], groups: Sequence[int]) -> dict[tuple[int, int], float]:
@@ -274,18 +279,23 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
                 feats.append(f)
                 groups.append(g)
     scores = score_pairs(feats, groups)
-    # best[(passage, other article)] = (score, partner); ties go to the earlier partner.
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for (i, j), s in sorted(scores.items()):
-        for x, y in ((i, j), (j, i)):
-            key = (x, groups[y])
-            if key not in best or s > best[key][0]:
-                best[key] = (s, y)
+    # ranked[(passage, other article)] = [(score, partner), ...], best first, ties to the earlier.
+    ranked: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), s in scores.items():
+        ranked[(i, groups[j])].append((s, j))
+        ranked[(j, groups[i])].append((s, i))
+    for options in ranked.values():
+        options.sort(key=lambda t: (-t[0], t[1]))
     chosen: set[tuple[int, int]] = set()
-    for (x, _group), (s, y) in best.items():
-        mutual = best[(y, groups[x])][1] == x
-        if s >= LINK_THRESHOLD or (s >= MUTUAL_THRESHOLD and mutual):
+    for (x, _group), options in ranked.items():
+        best, y = options[0]
+        mutual = ranked[(y, groups[x])][0][1] == x
+        if best >= LINK_THRESHOLD or (best >= MUTUAL_THRESHOLD and mutual):
             chosen.add((min(x, y), max(x, y)))
+        # A sentence that merges two sentences of the other report matches both about equally.
+        if len(options) > 1 and options[1][0] >= max(LINK_THRESHOLD, SECOND_RATIO * best):
+            y2 = options[1][1]
+            chosen.add((min(x, y2), max(x, y2)))
     links: list[Link] = []
     for i, j in chosen:
         a, b = feats[i], feats[j]

@@ -1,0 +1,145 @@
+"""compare() and relate() on reports we wrote: links, conflicts, claims, offsets, caching."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from index.analysis_cache import AnalysisCache, comparison_key
+from index.compare import compare, relate, unique_passages
+from index.models import Article, Comparison, Event
+
+PIER = "The harbour authority closed the northern pier on Tuesday after a crane collapsed."
+HOME_A = "Police said 2,400 dock workers were sent home for the rest of the week."
+HOME_B = "Police said 2,600 dock workers were sent home for the rest of the week."
+
+
+def _article(aid: str, sentences: list[str], published: str | None = None) -> Article:
+    return Article(id=aid, path=aid, title=f"Report {aid}", body="\n\n".join(sentences),
+                   source=f"Outlet {aid[0].upper()}", published=published)
+
+
+ARTICLES = (
+    _article("a.txt", [PIER, "Mayor Ingrid Solberg urged the immediate evacuation of the "
+                             "warehouse district.", HOME_A,
+                       "Local bakeries reported a record sale of cinnamon buns at the festival."]),
+    _article("b.txt", [PIER, "Solberg asked residents to get out of the warehouse district "
+                             "right away.", HOME_B,
+                       "A chess tournament in the library drew players from four counties."]),
+    _article("c.txt", ["Officials said the harbour authority shut the northern pier on Tuesday "
+                       "after a crane fell.",
+                       "The city zoo welcomed twin otters born over the weekend."]),
+)
+
+
+@pytest.fixture
+def comparison() -> Comparison:
+    return compare(ARTICLES, cache=AnalysisCache())
+
+
+def _pid(c: Comparison, aid: str, text_start: str) -> str:
+    hits = [p.id for p in c.passages if p.article_id == aid and p.text.startswith(text_start)]
+    assert len(hits) == 1, (aid, text_start, hits)
+    return hits[0]
+
+
+def _link(c: Comparison, x: str, y: str):  # type: ignore[no-untyped-def]
+    found = [lk for lk in c.links if {lk.a, lk.b} == {x, y}]
+    return found[0] if found else None
+
+
+def test_verbatim_copy_linked_and_flagged(comparison: Comparison) -> None:
+    link = _link(comparison, _pid(comparison, "a.txt", "The harbour"),
+                 _pid(comparison, "b.txt", "The harbour"))
+    assert link is not None and link.verbatim and link.kind == "shared"
+
+
+def test_paraphrase_linked(comparison: Comparison) -> None:
+    a, b = _pid(comparison, "a.txt", "Mayor"), _pid(comparison, "b.txt", "Solberg")
+    link = _link(comparison, a, b)
+    assert link is not None and not link.verbatim
+
+
+def test_numeric_conflict_linked_and_marked(comparison: Comparison) -> None:
+    a, b = _pid(comparison, "a.txt", "Police"), _pid(comparison, "b.txt", "Police")
+    link = _link(comparison, a, b)
+    assert link is not None
+    assert link.kind == "conflict"
+    assert any(c.type == "number" for c in link.conflicts)
+
+
+def test_unrelated_not_linked_and_unique(comparison: Comparison) -> None:
+    linked = {pid for lk in comparison.links for pid in (lk.a, lk.b)}
+    for aid, start in (("a.txt", "Local"), ("b.txt", "A chess"), ("c.txt", "The city zoo")):
+        pid = _pid(comparison, aid, start)
+        assert pid not in linked
+        assert pid in {p.id for p in unique_passages(comparison, aid)}
+
+
+def test_claim_with_three_supporting_articles(comparison: Comparison) -> None:
+    top = comparison.claims[0]
+    assert top.articles == ("a.txt", "b.txt", "c.txt")
+    assert {pid.split(":")[0] for pid in top.passages} == {"a.txt", "b.txt", "c.txt"}
+
+
+def test_kind_conflict_iff_conflicts(comparison: Comparison) -> None:
+    for link in comparison.links:
+        assert (link.kind == "conflict") == bool(link.conflicts)
+        assert 0.0 <= link.score <= 1.0
+
+
+def test_offsets_slice_the_body(comparison: Comparison) -> None:
+    body = {a.id: a.body for a in comparison.articles}
+    for p in comparison.passages:
+        assert body[p.article_id][p.start : p.end] == p.text
+    passage = {p.id: p for p in comparison.passages}
+    for link in comparison.links:
+        for pid, span in ((link.a, "a"), (link.b, "b")):
+            for c in link.conflicts:
+                s = getattr(c, span)
+                assert body[passage[pid].article_id][s.start : s.end] == s.text
+
+
+def test_deterministic_and_order_of_links_stable() -> None:
+    first = compare(ARTICLES, cache=AnalysisCache())
+    second = compare(ARTICLES, cache=AnalysisCache())
+    assert first == second
+
+
+def test_warm_cache_returns_stored_result_quickly() -> None:
+    cache = AnalysisCache()
+    cold = compare(ARTICLES, cache=cache)
+    start = time.perf_counter()
+    warm = compare(ARTICLES, cache=cache)
+    assert warm is cold
+    assert time.perf_counter() - start < 0.05
+    changed = (ARTICLES[0], ARTICLES[1], _article("c.txt", ["Something else entirely happened."]))
+    assert compare(changed, cache=cache) is not cold
+
+
+def test_disk_cache_round_trip(tmp_path: Path) -> None:
+    event = Event("e1", "Pier closed", tuple(a.id for a in ARTICLES))
+    db = tmp_path / "analysis.sqlite"
+    stored = compare(ARTICLES, event, cache=AnalysisCache(disk=db))
+    reread = AnalysisCache(disk=db).comparison(comparison_key(ARTICLES, event), ARTICLES, event)
+    assert reread == stored
+
+
+def test_duplicate_articles_compared_once() -> None:
+    c = compare((ARTICLES[0], ARTICLES[0], ARTICLES[1]), cache=AnalysisCache())
+    assert [a.id for a in c.articles] == ["a.txt", "b.txt"]
+
+
+def test_relate_single_statements() -> None:
+    assert relate(PIER, PIER).relation == "shared"
+    clash = relate(HOME_A, HOME_B)
+    assert clash.relation == "conflict" and clash.conflicts
+    assert any(c.type == "number" for c in clash.conflicts)
+    assert relate(PIER, "The city zoo welcomed twin otters born over the weekend.").relation == (
+        "unrelated"
+    )
+    para = relate("The minister summoned the ambassador on Monday over the missile test.",
+                  "On Monday the minister called in the envoy over the missile test.")
+    assert para.relation == "shared" and 0.0 < para.score <= 1.0
