@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-
 from textual.content import Content
 from textual.widgets import Static
 
+from index.conflicts import quote_diff
 from index.models import Conflict
 
 from ..marks import GUTTER, CompareModel, PassageView
@@ -21,27 +20,14 @@ KIND_NAMES = {
 
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
-    """A word-level diff as (op, words) with op '=', '-' (only in a) or '+' (only in b).
-
-    Uses the core's quote_diff when it exists; difflib otherwise (display only, no analysis).
-    """
-    try:
-        from index.conflicts import quote_diff  # type: ignore[attr-defined]
-    except ImportError:
-        quote_diff = None
-    if quote_diff is not None:
-        return [(str(op), str(text)) for op, text in quote_diff(a, b)]
-    wa, wb = a.split(), b.split()
-    out: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out.append(("=", " ".join(wa[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(("-", " ".join(wa[i1:i2])))
-        if j2 > j1:
-            out.append(("+", " ".join(wb[j1:j2])))
-    return out
+    """The core's word diff of two quotes, runs of the same op joined: [(op, words)]."""
+    runs: list[tuple[str, str]] = []
+    for op, word in quote_diff(a, b):
+        if runs and runs[-1][0] == op:
+            runs[-1] = (op, f"{runs[-1][1]} {word}")
+        else:
+            runs.append((op, word))
+    return runs
 
 
 def _diff_line(a: str, b: str) -> Content:
