@@ -1,0 +1,70 @@
+"""Measures the app's first paint and time-to-events on the bundled corpus (headless run_test).
+
+Run: python bench/first_paint.py [--runs 5]. The index is built once in a temp dir first, so
+the runs measure an already-indexed corpus (the normal start). Prints milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+async def one_run(corpus: Path, index_dir: Path) -> tuple[float, float, float]:
+    """(first paint, articles listed, events listed) in ms since the App was constructed."""
+    from textual.widgets import DataTable
+
+    from tui_reader.app import NewsReaderApp
+
+    start = time.perf_counter()
+    app = NewsReaderApp(corpus, index_dir=index_dir)
+    async with app.run_test(size=(120, 36)) as pilot:
+        # run_test hands over once the first screen has been composed and painted.
+        paint = time.perf_counter()
+        articles = events = 0.0
+        while not events:
+            await pilot.pause(0.005)
+            if not articles and app.articles:
+                articles = time.perf_counter()
+            table = app.screen.query_one("#events", DataTable)
+            if app.events is not None and table.row_count:
+                events = time.perf_counter()
+        await app.workers.wait_for_complete()
+    return tuple((t - start) * 1000 for t in (paint, articles, events))  # type: ignore[return-value]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    import tui_reader.app  # noqa: F401  (import cost, paid once per process)
+
+    imported = (time.perf_counter() - t0) * 1000
+    from index.store import CorpusIndex
+
+    with tempfile.TemporaryDirectory() as tmp:
+        index_dir = Path(tmp) / "ix"
+        report = CorpusIndex(args.corpus, index_dir).update()
+        print(f"indexed once: {report.summary_line()}")
+        runs = [asyncio.run(one_run(args.corpus, index_dir)) for _ in range(args.runs)]
+    paint, articles, events = (statistics.median(col) for col in zip(*runs, strict=True))
+    print(f"import tui_reader.app: {imported:.0f} ms")
+    worst = max(r[0] for r in runs)
+    print(f"first paint (median of {args.runs}): {paint:.0f} ms  (max {worst:.0f})")
+    print(f"articles listed: {articles:.0f} ms; events listed: {events:.0f} ms")
+    print(f"first paint + import: {paint + imported:.0f} ms (target <= 500 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
