@@ -38,7 +38,8 @@ _DATE_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
     "september oct october nov november dec december mon monday tue tues tuesday wed wednesday "
     "thu thur thurs thursday fri friday sat saturday sun sunday a m p am pm noon midnight at on "
-    "et est edt ct cst cdt mt mst mdt pt pst pdt utc gmt bst cet cest kst jst ist aest".split()
+    "et est edt ct cst cdt mt mst mdt pt pst pdt utc gmt bst cet cest kst jst ist aest t z "
+    "ago min mins minute minutes hr hrs hour hours day days week weeks just now".split()
 )
 
 # Whole-line page furniture, matched case-insensitively against a whitespace-normalised line.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 DEFAULT_MAX_FILE_MB = 20.0
@@ -31,6 +32,11 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes, or ``Unreadable`` when it is too large or cannot be read."""
     limit = max_file_bytes()
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a fifo or device would block or never end
+            raise Unreadable("not a regular file")
+        if st.st_size > limit:
+            raise Unreadable(f"file is larger than {limit / (1024 * 1024):g} MB")
         with path.open("rb") as handle:
             data = handle.read(limit + 1)  # never read more than the limit, whatever stat says
     except OSError as error:

@@ -18,8 +18,10 @@ _NOT_OUTLET = frozenset(
 # "SEOUL (AP) —" / "WASHINGTON, Oct 21 (Reuters) -": a wire dateline names its agency. A bare
 # "JAKARTA -" names only a place.
 _DATELINE = re.compile(
-    r"[A-Z]{2,}[A-Z .,'’-]*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    rf"\((?P<tag>{_TAG})\)\s*[-–—:]"
+    r"[A-Z]{2,}[A-Z .'’-]*"  # the place, in capitals
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"  # ", South Korea"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", Oct. 21"
+    rf"\s*\((?P<tag>{_TAG})\)\s*[-–—:]"
 )
 # Credit lines after the story ("Contributing: Reuters") cite helpers, not the outlet.
 _CREDIT = re.compile(

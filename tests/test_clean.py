@@ -53,6 +53,8 @@ def test_clean_text_paragraphs_separated_by_one_blank_line() -> None:
         "12 min read",
         "Updated",
         "Updated Oct. 21, 2024, 5:03 a.m. ET",
+        "Updated: 3 hours ago",
+        "Published 2024-10-21T08:00Z",
         "Share",
         "Share this article",
         "Follow us on Facebook",
@@ -68,6 +70,7 @@ def test_furniture_lines(line: str) -> None:
     "line",
     [
         "Updated figures show 5 people died on Monday.",
+        "Published reports put the toll at 12 on Monday.",
         "Share prices fell 3% in Tokyo.",
         "Advertisement spending rose sharply last year.",
         "The minister said she would read more reports before deciding.",

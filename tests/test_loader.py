@@ -277,3 +277,13 @@ def test_json_lone_surrogate_escapes_do_not_survive(tmp_path: Path) -> None:
     (art,), _ = load_one(tmp_path, "s.json", '{"title": "T\\ud800", "body": "Bo\\udfffdy."}')
     assert (art.title, art.body) == ("T", "Body.")
     art.body.encode("utf-8")
+
+
+def test_fifo_and_folder_skipped_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    _, (skip,) = load_file(tmp_path, tmp_path / "pipe.txt")
+    assert skip == skip.__class__("pipe.txt", "not a regular file")
+    (tmp_path / "dir.md").mkdir()
+    _, (skip,) = load_file(tmp_path, tmp_path / "dir.md")
+    assert skip.reason == "not a regular file"
+    assert discover(tmp_path) == []

@@ -28,6 +28,9 @@ BODY = "The mayor opened the new bridge on Tuesday.\n\nTraffic was light in the 
         # wire dateline
         ("SPRINGFIELD (AP) \u2014 " + BODY, "AP"),
         ("SPRINGFIELD, Oct 21 (Reuters) - " + BODY, "Reuters"),
+        ("SPRINGFIELD, Oct. 21 (Yonhap) -- " + BODY, "Yonhap"),
+        ("SPRINGFIELD, Ill. (AP) \u2014 " + BODY, "AP"),
+        ("SPRINGFIELD, South Korea (AP) \u2014 " + BODY, "AP"),
     ],
 )
 def test_own_origin_is_the_source(text: str, expected: str) -> None:
@@ -47,6 +50,9 @@ def test_own_origin_is_the_source(text: str, expected: str) -> None:
         BODY + "(Reporting by Jane Roe; Editing by Max Poe)",
         # a plain dateline is a place
         "SPRINGFIELD - " + BODY,
+        "SPRINGFIELD, Ill. - " + BODY,
+        # a parenthesis in an ordinary first sentence is not a wire dateline
+        "The agency (NIS) - as it is known - said so.\n" + BODY,
         # an acronym inside the sentence, and photo credits, are not wire tags
         BODY + "The agency spoke to the National Intelligence Service (NIS)",
         BODY + "A crowd gathered near the bridge. (File photo)",
