@@ -10,8 +10,8 @@ from types import TracebackType
 
 from whoosh.index import FileIndex
 
-from index.errors import CorpusNotFound, IndexUnavailable
-from index.indexer import Progress, build_full, build_incremental, plan_changes
+from index.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
+from index.indexer import BuildResult, Progress, build_full, build_incremental, plan_changes
 from index.locations import index_dir_for
 from index.manifest import Manifest, read_manifest, read_meta
 from index.models import Article, Skipped
@@ -133,15 +133,14 @@ class CorpusIndex:
                         None,
                     )
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
-            state = self._inspect()  # again: another process may have updated meanwhile
-            if rebuild or state.manifest is None:
-                result = build_full(self.corpus, self.index_dir, progress, self.lock_timeout)
-                note = state.reason
-            else:
-                result = build_incremental(
-                    self.corpus, self.index_dir, state.manifest, progress, self.lock_timeout
-                )
-                note = None
+            try:
+                result, note = self._update_locked(rebuild, progress)
+            except NewsreaderError:
+                raise
+            except OSError as error:
+                raise IndexUnavailable(
+                    f"cannot write the index in {self.index_dir}: {error.strerror or error}"
+                ) from error
         with self._guard:
             self._cached = None
         return _report(
@@ -153,6 +152,25 @@ class CorpusIndex:
             time.monotonic() - started,
             note,
         )
+
+    def _update_locked(
+        self, rebuild: bool, progress: Progress | None
+    ) -> tuple[BuildResult, str | None]:
+        state = self._inspect()  # again: another process may have updated meanwhile
+        if rebuild or state.manifest is None:
+            return build_full(
+                self.corpus, self.index_dir, progress, self.lock_timeout
+            ), state.reason
+        try:
+            result = build_incremental(
+                self.corpus, self.index_dir, state.manifest, progress, self.lock_timeout
+            )
+        except (NewsreaderError, OSError):
+            raise
+        except Exception as error:  # noqa: BLE001 - damage the open-time checks did not see
+            note = f"repaired a damaged index ({type(error).__name__} while updating it)"
+            return build_full(self.corpus, self.index_dir, progress, self.lock_timeout), note
+        return result, None
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -193,7 +211,9 @@ class CorpusIndex:
         try:
             with ix.reader() as reader:
                 found = [article_from_fields(fields) for fields in reader.all_stored_fields()]
-        except (OSError, ValueError, EOFError, KeyError) as error:
+        except NewsreaderError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
             raise self._damaged(error) from error
         return sorted(found, key=lambda a: a.id)
 
@@ -202,7 +222,9 @@ class CorpusIndex:
         try:
             with ix.searcher() as searcher:
                 fields = searcher.document(id=article_id)
-        except (OSError, ValueError, EOFError, KeyError) as error:
+        except NewsreaderError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
             raise self._damaged(error) from error
         return None if fields is None else article_from_fields(fields)
 
@@ -213,7 +235,9 @@ class CorpusIndex:
         try:
             with ix.searcher() as searcher:
                 return run_search(searcher, query, limit)
-        except (OSError, EOFError) as error:
+        except NewsreaderError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
             raise self._damaged(error) from error
 
     def close(self) -> None:

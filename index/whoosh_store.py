@@ -118,9 +118,10 @@ class UpdateLock:
         self._lock.release()
 
 
-def open_writer(ix: FileIndex, corpus: Path, timeout: float) -> Any:
+def open_writer(ix: FileIndex, corpus: Path, timeout: float, procs: int = 1) -> Any:
     """Whoosh's own write lock, held by us under UpdateLock; a clash still gets a clear error."""
+    extra: dict[str, Any] = {"procs": procs, "multisegment": True} if procs > 1 else {}
     try:
-        return ix.writer(timeout=timeout, delay=0.1, limitmb=128)
+        return ix.writer(timeout=timeout, delay=0.1, limitmb=128, **extra)
     except LockError as error:
         raise IndexUnavailable(f"another newsreader is indexing {corpus}; try again") from error

@@ -339,3 +339,16 @@ def test_schema_round_trips_an_article_in_ram_storage() -> None:
         assert searcher.document(path="a/x.json") is not None
     words = [t.text for t in text_analyzer()("Troops in Priština")]
     assert words == ["troop", "pristina"]
+
+
+def test_parallel_writer_builds_a_consistent_index(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")
+    ix = CorpusIndex(corpus, index_dir)
+    assert ix.update().added == 3
+    assert not ix.needs_update()  # the multi-segment store passes the open-time checks
+    assert [h.id for h in ix.search("ferries").hits] == ["harbour.md"]
+    write_md(corpus, "harbour.md", "Harbour shut", "Storms shut the harbour again.")
+    assert ix.update().updated == 1
+    assert ix.search("ferries").total == 0 and ix.search("storms").total == 1
