@@ -56,7 +56,13 @@ async def test_article_list_opens_reader(tmp_path: Path) -> None:
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ArticlesScreen)
-        await pilot.press("down", "enter")
+        await pilot.press("down")
+        await settle(app, pilot)
+        # The reader pane beside the list follows the highlighted row.
+        preview = app.screen.query_one("#preview-pane", ArticlePane)
+        assert preview.article.id == app.articles[1].id
+        assert preview.blocks
+        await pilot.press("enter")
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)

@@ -78,10 +78,8 @@ class CompareScreen(CompareNav):
         self.dim = False
 
     def compose(self) -> ComposeResult:
-        title = self.event.title if self.event else "Chosen reports"
-        yield Static(Content(one_line(title, 200)), id="compare-title")
+        yield Static(self._title(f"comparing {len(self.requested)} reports…"), id="compare-title")
         yield Static(Content(LEGEND), id="legend")
-        yield Static(Content(f"Comparing {len(self.requested)} reports…"), id="compare-status")
         yield Horizontal(id="panes")
         yield DetailPanel(Content(""), id="detail")
         yield Footer()
@@ -100,10 +98,15 @@ class CompareScreen(CompareNav):
         self.model = CompareModel(comparison)
         shared, conflicts = self.model.counts()
         status = f"{self.model.total} reports · {shared} shared · {conflicts} conflicting links"
-        self.query_one("#compare-status", Static).update(Content(status))
+        self.query_one("#compare-title", Static).update(self._title(status))
+        self.refresh_bindings()
         self.pane_count = 3 if self.size.width >= WIDE else 2
         self.shown = [a.id for a in comparison.articles][: self.pane_count]
         self._remount()
+
+    def _title(self, status: str) -> Content:
+        title = one_line(self.event.title if self.event else "Chosen reports", 120)
+        return Content.assemble((title, "bold"), "  ", (status, "dim"))
 
     def _remount(self) -> None:
         self.run_worker(self._mount_panes(), exclusive=True, group="panes")

@@ -14,6 +14,9 @@ WANT = {
 }
 
 
+NEEDS_MODEL = {"next", "pane", "report", "panes", "align", "toggle_sync", "toggle_dim"}
+
+
 class CompareNav(Screen[None]):
     """Base of CompareScreen: every action here reads and moves the panes' current blocks."""
 
@@ -40,6 +43,12 @@ class CompareNav(Screen[None]):
 
     def current_view(self) -> PassageView | None:
         raise NotImplementedError
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Until the comparison arrives, navigation keys show greyed out in the footer.
+        if action in NEEDS_MODEL and self.model is None:
+            return None
+        return True
 
     def action_next(self, what: str, step: int) -> None:
         """Move the active pane's cursor to the next/previous block of a kind."""
