@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -20,6 +21,8 @@ MUTUAL_THRESHOLD = 0.25
 SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merged sentences)
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
 MIN_CONCEPTS = 3  # shorter passages ("Advertisement", "(Yonhap)") never link
+CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
+CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
 SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
 
 _STOPWORDS = frozenset(
@@ -83,6 +86,7 @@ _COUNTRY_ADJECTIVES = {
 }
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """A light suffix stripper: enough to fold troops/troop, summoned/summoning, urged/urge."""
     if len(word) <= 3 or word.isdigit():
@@ -161,26 +165,35 @@ def concepts(normalised: str) -> list[str]:
 def char_grams(normalised: str) -> dict[str, int]:
     """Counts of character 3-, 4- and 5-grams of the padded normalised text."""
     padded = f" {normalised} "
-    counts: dict[str, int] = defaultdict(int)
-    for n in (3, 4, 5):
-        for i in range(len(padded) - n + 1):
-            counts[padded[i : i + n]] += 1
-    return counts
+    size = len(padded)
+    return Counter([padded[i : i + n] for n in (3, 4, 5) for i in range(size - n + 1)])
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Features:
     passage: Passage
     text: str  # normalised
-    concepts: set[str]
-    grams: dict[str, int]
-    numbers: set[str]
+    concepts: frozenset[str]
+    grams: Mapping[str, int]
+    numbers: frozenset[str]
+
+
+@lru_cache(maxsize=16384)
+def _text_features(text: str) -> tuple[str, frozenset[str], Mapping[str, int], frozenset[str]]:
+    """Everything about a passage that does not depend on the event (so reopening is cheap)."""
+    norm = normalise(text)
+    numbers = frozenset(t for t in norm.split() if t.isdigit() and int(t) >= 100)
+    return norm, frozenset(concepts(norm)), char_grams(norm), numbers
+
+
+def clear_caches() -> None:
+    """Forget per-text features (benchmarks use this to time a truly cold run)."""
+    _text_features.cache_clear()
+    _stem.cache_clear()
 
 
 def _features(passage: Passage) -> _Features:
-    text = normalise(passage.text)
-    return _Features(passage, text, set(concepts(text)), char_grams(text),
-                     {t for t in text.split() if t.isdigit() and int(t) >= 100})
+    return _Features(passage, *_text_features(passage.text))
 
 
 def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
@@ -232,6 +245,24 @@ def _combine(char_cos: float, concept_cos: float, shared_info: float, shared_num
     return min(1.0, score)
 
 
+def _candidates(
+    concept_cos: Mapping[tuple[int, int], float], groups: Sequence[int]
+) -> list[tuple[int, int]]:
+    """Pairs worth the costlier character comparison: for each passage and other article, the
+    CANDIDATES pairs of highest concept cosine (only the best one or two can become links)."""
+    ranked: dict[tuple[int, int], list[tuple[float, int, int]]] = defaultdict(list)
+    for (i, j), ccos in concept_cos.items():
+        if ccos >= CANDIDATE_COSINE:
+            ranked[(i, groups[j])].append((-ccos, i, j))
+            ranked[(j, groups[i])].append((-ccos, i, j))
+    keep: set[tuple[int, int]] = set()
+    for options in ranked.values():
+        if len(options) > CANDIDATES:
+            options.sort()
+        keep.update((i, j) for _neg, i, j in options[:CANDIDATES])
+    return sorted(keep)
+
+
 def score_pairs(feats: Sequence[_Features], groups: Sequence[int]) -> dict[tuple[int, int], float]:
     """Scores of every cross-group pair that shares any content concept."""
     concept_docs = [dict.fromkeys(f.concepts, 1.0) for f in feats]
@@ -242,14 +273,12 @@ def score_pairs(feats: Sequence[_Features], groups: Sequence[int]) -> dict[tuple
     # on how many passages the event has.
     unit = SHARED_CONCEPTS * (sum(idf.values()) / len(idf)) if idf else 1.0
     gram_vecs = _tfidf([f.grams for f in feats])
+    gram_sets = [frozenset(v) for v in gram_vecs]
     out: dict[tuple[int, int], float] = {}
-    for (i, j), ccos in concept_cos.items():
-        if ccos < 0.08:
-            continue  # unrelated: skip the costlier character comparison
+    for (i, j) in _candidates(concept_cos, groups):
+        ccos = concept_cos[(i, j)]
         gi, gj = gram_vecs[i], gram_vecs[j]
-        if len(gi) > len(gj):
-            gi, gj = gj, gi
-        char_cos = sum(w * gj[t] for t, w in gi.items() if t in gj)
+        char_cos = sum([gi[t] * gj[t] for t in gram_sets[i] & gram_sets[j]])  # C set ops
         shared = sum(idf[t] for t in feats[i].concepts & feats[j].concepts) / unit
         shared_numbers = len(feats[i].numbers & feats[j].numbers)
         out[(i, j)] = _combine(char_cos, ccos, shared, shared_numbers)

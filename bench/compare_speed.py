@@ -1,0 +1,115 @@
+"""Cold and warm timings of compare() on synthetic events or real articles.
+
+Usage:
+  python bench/compare_speed.py                      # synthetic: 10 articles x 40 sentences
+  python bench/compare_speed.py --articles 20 --sentences 30
+  python bench/compare_speed.py PATH                 # every article of a folder (seeds, corpus)
+
+Cold = fresh cache (split, align, conflicts, claims, variants); warm = the same call again.
+Targets (issue 3 section 7): 10 x 40 cold <= 300 ms, warm <= 50 ms, on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from index.align import align, clear_caches  # noqa: E402
+from index.analysis_cache import AnalysisCache  # noqa: E402
+from index.compare import compare  # noqa: E402
+from index.loader import load_corpus  # noqa: E402
+from index.models import Article  # noqa: E402
+from index.sentences import split_passages  # noqa: E402
+
+_WHO = ["The minister", "Police", "The agency", "Officials", "A spokesman", "The mayor",
+        "Rescuers", "The governor", "Witnesses", "The company"]
+_VERB = ["said", "reported", "confirmed", "denied", "announced", "warned"]
+_WHAT = ["the bridge was closed", "{n} people were evacuated", "the talks would resume",
+         "the fire had spread to {n} homes", "the vote was postponed", "the port reopened",
+         "{n} flights were cancelled", "the border crossing stayed shut", "aid had arrived",
+         "the storm weakened overnight", "the suspect was arrested", "prices rose {n} percent"]
+_WHEN = ["on Monday", "on Tuesday", "late on Friday", "last week", "this morning", "at noon"]
+_WHERE = ["in Lisbon", "near the harbour", "in the northern province", "at the airport",
+          "in the capital", "along the coast", "in Kharkiv", "in Busan"]
+
+
+def synthetic(n_articles: int, n_sentences: int, seed: int = 7) -> list[Article]:
+    """Reports sharing about half their facts (some edited), the rest their own."""
+    rng = random.Random(seed)
+
+    def fact() -> str:
+        return (f"{rng.choice(_WHO)} {rng.choice(_VERB)} {rng.choice(_WHEN)} that "
+                f"{rng.choice(_WHAT).format(n=rng.randint(2, 5000))} {rng.choice(_WHERE)}.")
+
+    shared = [fact() for _ in range(n_sentences)]
+    articles = []
+    for k in range(n_articles):
+        lines = []
+        for i in range(n_sentences):
+            if rng.random() < 0.5:
+                s = shared[i]
+                if rng.random() < 0.3:
+                    s = s.replace(" said ", " told reporters ").replace("on Monday", "Monday")
+                lines.append(s)
+            else:
+                lines.append(fact())
+        articles.append(Article(id=f"synthetic/{k:02d}.txt", path=f"synthetic/{k:02d}.txt",
+                                title=f"Synthetic report {k}", body="\n\n".join(lines)))
+    return articles
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def time_compare(articles: list[Article], repeats: int = 5) -> None:
+    cold, warm, align_only = [], [], []
+    for _ in range(repeats):
+        cache = AnalysisCache()
+        clear_caches()
+        t = time.perf_counter()
+        result = compare(articles, cache=cache)
+        cold.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        compare(articles, cache=cache)
+        warm.append(time.perf_counter() - t)
+        by_article = {a.id: split_passages(a) for a in articles}
+        clear_caches()
+        t = time.perf_counter()
+        align(by_article)
+        align_only.append(time.perf_counter() - t)
+    print(f"{len(articles)} articles, {len(result.passages)} passages, {len(result.links)} links, "
+          f"{sum(bool(lk.conflicts) for lk in result.links)} with conflicts")
+    print(f"  cold compare: median {_ms(statistics.median(cold))} (min {_ms(min(cold))})")
+    print(f"  warm compare: median {_ms(statistics.median(warm))}")
+    print(f"  align only:   median {_ms(statistics.median(align_only))} "
+          f"(min {_ms(min(align_only))})")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path,
+                        help="a folder of articles (default: synthetic)")
+    parser.add_argument("--articles", type=int, default=10)
+    parser.add_argument("--sentences", type=int, default=40)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.path:
+        articles, _skipped = load_corpus(args.path)
+        print(f"real articles from {args.path}")
+    else:
+        articles = synthetic(args.articles, args.sentences)
+        print(f"synthetic: {args.articles} articles x {args.sentences} sentences")
+    time_compare(articles, args.repeats)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
