@@ -71,6 +71,8 @@ _STAMP = re.compile(r"(?:updated|published|posted|last\s+updated)\b[:\s]*(.*)", 
 # A section label such as "- News": only at the very top or bottom of a text (see clean_lines).
 _LABEL = re.compile(r"[-–—•|]\s*[A-Za-z][A-Za-z&]*(?:\s+[A-Za-z&]+)?")
 _WORD = re.compile(r"[A-Za-z]+|\d+")
+_CONTINUES = re.compile(r"[a-z]+(?![A-Za-z])")
+_CLOSED = re.compile("[.!?:;\"”’')\\]]$")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|da|del|der|al|bin)){1,3}"
 _BYLINE = re.compile(
     rf"(?P<by>(?i:by)\s+)?{_NAME}(?:\s+(?:and|&)\s+{_NAME})*"
@@ -125,10 +127,33 @@ def clean_lines(raw: str) -> list[str]:
     return list(_clean_lines(raw))
 
 
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: a line without closing punctuation, followed directly (no blank
+    line) by one starting with an all-lower-case word, is the same sentence. The first line (a
+    .txt title) and a line starting "iPhone" or "eBay" never join. Anything else stays a line."""
+    out: list[str] = []
+    first = True
+    for line in lines:
+        if (
+            not first
+            and out
+            and out[-1]
+            and _CONTINUES.match(line)
+            and not _CLOSED.search(out[-1])
+        ):
+            out[-1] = f"{out[-1]} {line}"
+            continue
+        if out and out[-1]:
+            first = False
+        out.append(line)
+    return out
+
+
 @lru_cache(maxsize=8)  # the loader cleans a text, then infers its source from the same text
 def _clean_lines(raw: str) -> tuple[str, ...]:
     lines = [x.strip() for x in _SPACES.sub(" ", strip_controls(raw)).split("\n")]
-    lines = [x for x in lines if x and not is_furniture(x)]
+    # Furniture becomes a blank line first, so a wrapped sentence never swallows an ad label.
+    lines = [x for x in _unwrap(["" if is_furniture(x) else x for x in lines]) if x]
     # Section labels ("- News") appear at the edges of a scraped page, never mid-report.
     while lines and _LABEL.fullmatch(lines[-1]):
         lines.pop()

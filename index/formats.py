@@ -60,7 +60,7 @@ def load_txt(rel: str, text: str) -> Loaded:
 def load_md(rel: str, text: str) -> Loaded:
     """Front matter, then Markdown reduced to plain paragraphs; title from front matter, the
     first heading, or the first line."""
-    raw_meta, src = split_front_matter(text)
+    raw_meta, src = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
     meta = article_meta(raw_meta)
     blocks = markdown_blocks(src)
     plain = "\n\n".join(b.text for b in blocks)
@@ -106,10 +106,16 @@ def _parse_error(error: json.JSONDecodeError | RecursionError) -> str:
 
 
 def load_json(rel: str, text: str) -> Loaded:
-    """One object (id ``path``) or a list of objects (ids ``path#n``)."""
+    """One object (id ``path``) or a list of objects (ids ``path#n``); JSON Lines content in a
+    .json file is read as .jsonl."""
     try:
         data: Any = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
+        if isinstance(error, json.JSONDecodeError) and error.msg == "Extra data":
+            # One object per line saved as .json: read it as JSON Lines when that works.
+            articles, skipped = load_jsonl(rel, text)
+            if articles:
+                return articles, skipped
         return [], [Skipped(rel, _parse_error(error))]
     if isinstance(data, list):
         if not data:

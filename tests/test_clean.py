@@ -133,3 +133,25 @@ def test_title_case_byline_dropped_only_when_the_outlet_is_confirmed() -> None:
     # without a confirming line, "Name, Words" could be anything: kept as text
     raw = f"Bridge vote\nAnn Lee, The Coastal Lantern\n{body}"
     assert split_title(raw)[1] == f"Ann Lee, The Coastal Lantern\n\n{body}"
+
+
+def test_hard_wrapped_lines_joined_but_sentence_lines_kept() -> None:
+    raw = (
+        "Headline\nThe council said the bridge\nwould open in May, and\ncost 5 million.\n"
+        "Officials agreed.\nthe mayor did not.\nA headline without a stop\nNext line.\n\n"
+        "Block ends here\n\nnew block in lower case.\nA product name\niPhone sales rose."
+    )
+    assert clean_lines("Title line\nwith lower case.") == ["Title line", "with lower case."]
+    assert clean_lines("T\nAdvertisement\nthe text.") == ["T", "the text."]
+    assert clean_lines(raw) == [
+        "Headline",
+        "The council said the bridge would open in May, and cost 5 million.",
+        "Officials agreed.",
+        "the mayor did not.",
+        "A headline without a stop",
+        "Next line.",
+        "Block ends here",
+        "new block in lower case.",
+        "A product name",
+        "iPhone sales rose.",
+    ]

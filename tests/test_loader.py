@@ -170,6 +170,12 @@ def test_md_toml_front_matter(tmp_path: Path) -> None:
     assert art.published == "2024-01-02T03:04:05+00:00"
 
 
+def test_md_front_matter_with_windows_line_endings(tmp_path: Path) -> None:
+    src = "---\r\ntitle: Crlf title\r\nsource: Crlf Post\r\n---\r\nLine one\r\nline two.\r\n"
+    (art,), _ = load_one(tmp_path, "w.md", src)
+    assert (art.title, art.source, art.body) == ("Crlf title", "Crlf Post", "Line one line two.")
+
+
 def test_md_title_from_first_heading_else_first_line(tmp_path: Path) -> None:
     (a,), _ = load_one(tmp_path, "h.md", "Intro line.\n\n## The Heading\n\nMore text.")
     assert a.title == "The Heading" and a.body == "Intro line.\n\nThe Heading\n\nMore text."
@@ -242,6 +248,14 @@ def test_malformed_json_reports_line_and_column(tmp_path: Path) -> None:
     _, (skip,) = load_one(tmp_path, "bad.json", '{\n  "title": "x",\n  oops\n}')
     assert skip.path == "bad.json"
     assert "line 3 column 3" in skip.reason
+
+
+def test_json_lines_content_in_a_json_file(tmp_path: Path) -> None:
+    lines = [json.dumps({"title": "A", "body": "Alpha."}), json.dumps({"title": "B", "body": "B."})]
+    articles, skipped = load_one(tmp_path, "lines.json", "\n".join(lines))
+    assert [a.id for a in articles] == ["lines.json#0", "lines.json#1"] and skipped == []
+    _, (skip,) = load_one(tmp_path, "two.json", '{"a": 1} {"b": 2}')
+    assert "line 1 column 10: Extra data" in skip.reason
 
 
 def test_deeply_nested_json_is_skipped_not_raised(tmp_path: Path) -> None:
