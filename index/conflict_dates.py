@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from index.conflict_text import clause_around, conflict, similar_context
+from index.conflict_text import clause_around, conflict, in_quote, similar_context
 from index.dates import DateMention, compatible, extract_dates
 from index.models import Conflict
 
@@ -25,7 +25,9 @@ def _day(d: date) -> str:
 def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | None
                    ) -> list[Conflict]:
     """The first pair of dates about the same action that cannot mean the same day."""
-    da, db = extract_dates(a, published_a), extract_dates(b, published_b)
+    # "tonight" inside a quote is the speaker's night, not the publication day's.
+    da = [d for d in extract_dates(a, published_a) if not in_quote(a, d.start)]
+    db = [d for d in extract_dates(b, published_b) if not in_quote(b, d.start)]
     if not da or not db:
         return []
     context = {id(d): clause_around(a, d.start, d.end) for d in da}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.conflict_text import conflict
+from index.conflict_text import clause_around, conflict, similar_context
 from index.models import Conflict
 from index.numbers import Quantity, extract_quantities
 
@@ -61,8 +61,15 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         lone_y = [y for y in ys if not any(_compatible(x, y) for x in xs)]
         if not lone_x or not lone_y:
             continue  # one passage gives more figures, but every shared figure agrees
-        x = lone_x[0]
-        y = min(lone_y, key=lambda q: abs(q.value - x.value))
+        # "8,000 residents moved to shelters" vs "a town of 90,000 people": same class, other fact.
+        # The same noun ("troops"/"troops") is evidence enough; synonyms need shared context.
+        pairs = [(x, y) for x in lone_x for y in lone_y
+                 if x.unit == y.unit or similar_context(clause_around(a, x.start, x.end, 70),
+                                                        clause_around(b, y.start, y.end, 70),
+                                                        ratio=0.2)]
+        if not pairs:
+            continue
+        x, y = min(pairs, key=lambda p: abs(p[0].value - p[1].value))
         out.append(conflict("number", a, (x.start, x.end), b, (y.start, y.end),
                             f"Numbers differ: {_fmt(x)} vs {_fmt(y)}"))
     return out

@@ -13,7 +13,7 @@ from index.names import candidate_names, name_key, same_name
 # "vice" and "deputy" translate one word (Korean/Russian titles): normalised to "deputy".
 _RANK = {"first": "first", "deputy": "deputy", "vice": "deputy", "acting": "acting",
          "former": "former", "senior": "senior", "assistant": "assistant", "under": "under",
-         "ex": "former"}
+         "ex": "former", "presiding": "presiding", "associate": "associate"}
 _DOMAIN = {w: w for w in (
     "foreign defense interior finance economy economic trade justice health education energy"
     " unification culture transport agriculture prime home labor labour environment"
@@ -29,9 +29,13 @@ _HEAD = {
 }
 for _w in ("minister secretary ambassador envoy president director governor mayor senator"
            " general commander chief head leader adviser advisor aide premier chancellor"
-           " representative lawmaker official spokesperson prosecutor judge").split():
+           " representative lawmaker official spokesperson prosecutor judge officer").split():
     _HEAD.setdefault(_w, (_w.replace("advisor", "adviser"), None))
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+# Who runs an organisation vs who works for it: one person is not both "spokesman" and "head".
+_LEADS = frozenset({"head", "chief", "director", "chair", "president", "leader", "governor",
+                    "minister", "premier", "chancellor", "commander", "mayor"})
+_STAFF = frozenset({"spokes", "aide", "adviser", "officer", "official", "representative"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ def _title(words: list[re.Match[str]]) -> Title | None:
             elif part in _DOMAIN:
                 domain.add(_DOMAIN[part])
             elif part in _HEAD:
+                if head is not None and head[0] == "chief":
+                    rank.add("chief")  # "Chief Judge": chief qualifies the next head word
                 head = _HEAD[part]
     if head is None:
         return None
@@ -89,8 +95,12 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
         before = list(_TOKEN.finditer(text[max(0, start - 90):start]))
         offset = max(0, start - 90)
         run: list[re.Match[str]] = []
+        # "The government's spokeswoman, Dmitry Peskov, said": a title before a comma counts
+        # only when the name is closed by a second comma (an apposition).
+        comma_ok = bool(re.match(r"\s*,", text[end:]))
         for w in reversed(before):
-            if text[offset + w.end():start if not run else offset + run[0].start()].strip(" "):
+            gap = text[offset + w.end():start if not run else offset + run[0].start()]
+            if gap.strip(" ") and not (not run and comma_ok and gap.strip() == ","):
                 break  # punctuation between: the run ends
             if _is_title_word(w.group()) or (run and _org_word(w.group())):
                 run.insert(0, w)
@@ -106,11 +116,15 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
         if after:
             at = end + after.end()
             run = []
+            loose = 0
             for w in _TOKEN.finditer(text[at:at + 90]):
                 if text[at + (run[-1].end() if run else 0):at + w.start()].strip(" "):
                     break
                 if _is_title_word(w.group()) or _org_word(w.group()):
                     run.append(w)
+                elif loose < 1 and w.group().islower() and w.group() not in _STOPISH:
+                    run.append(w)  # "the duty officer": one plain modifier before the head
+                    loose += 1
                 else:
                     break
             while run and not _is_title_word(run[-1].group()):
@@ -119,6 +133,10 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
             if title is not None:
                 out.append((form, _shift(title, at)))
     return tuple(out)
+
+
+_STOPISH = frozenset({"said", "says", "told", "who", "which", "that", "and", "was", "is", "has",
+                      "had", "will", "would", "in", "on", "at", "for", "to", "with", "by"})
 
 
 def _shift(t: Title, offset: int) -> Title:
@@ -139,7 +157,10 @@ def same_person(x: str, y: str) -> bool:
 
 def _difference(x: Title, y: Title) -> str | None:
     if x.family != y.family:
-        return None  # "aide" vs "spokesman": different words, not evidence of a different job
+        # "aide" vs "spokesman" may be one job in other words; "spokesman" vs "head" is not.
+        if {x.family, y.family} & _LEADS and {x.family, y.family} & _STAFF:
+            return "title"
+        return None
     if x.gender and y.gender and x.gender != y.gender:
         return "gendered role"
     if x.rank != y.rank:

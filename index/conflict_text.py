@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from index.models import Conflict, ConflictType, Span
+from index.names import name_key
 
 STOP = frozenset(
     "the a an of to in on at for from with by and or but were was are is be been being have has"
@@ -43,8 +44,22 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> frozenset[str]:
-    """Stems of the content words of ``text`` (stop words and one-letter words dropped)."""
-    return frozenset(stem(w) for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 1)
+    """Stems of the content words of ``text``, spelling-folded so Zelenskyy == Zelensky."""
+    return frozenset(name_key(stem(w)) or w for w in _WORD.findall(text)
+                     if w.lower() not in STOP and len(w) > 1)
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+@lru_cache(maxsize=8192)
+def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Offsets of direct quotes: their dates are the speaker's, their words the quote family's."""
+    return tuple((m.start(), m.end()) for m in _QUOTED.finditer(text))
+
+
+def in_quote(text: str, pos: int) -> bool:
+    return any(s < pos < e for s, e in quoted_spans(text))
 
 
 def clause_around(text: str, start: int, end: int, reach: int = 90) -> str:

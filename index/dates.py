@@ -94,8 +94,7 @@ def _weekday_range(name: str, base: date) -> tuple[date, date]:
         return d, d
     if low.startswith("last") and back == 0:
         back = 7
-    if back == 0:  # "on Monday" in a Monday article: today or a week ago
-        return base - timedelta(days=7), base
+    # "on Monday" in a Monday article means today: news says "last Monday" for a week ago.
     d = base - timedelta(days=back)
     return d, d
 

@@ -85,6 +85,11 @@ _AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _MAG_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _MAG_AFTER = re.compile(r"^\s*-?\s*magnitude\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,2}(?:to|of|at)\s+$", re.IGNORECASE)
+# "The number of people killed ... rose to 36": a bare figure that a toll sentence moves to.
+_ROSE_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|stands|hit)"
+                      r"(?:\s+(?:to|at))?\s+$", re.IGNORECASE)
+_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b|\btoll\b|\bnumber\s+of\s+(?:people\s+)?"
+                           r"(?:killed|dead|deaths)\b|\bnumber\s+of\s+dead\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|[^\sA-Za-z]")
 
 # Words that end a counted noun phrase without being part of it.
@@ -269,20 +274,37 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                 unit = _CURRENCY[m.group("cur").strip().lower()]
                 noun = m.group("cur").strip()
                 span_end = end
-            elif _TOLL_BEFORE.search(before):
+            elif _TOLL_BEFORE.search(before) or (unit is None and _toll_rose(text, start)):
                 unit, noun, state = "people", "dead", "killed"
             elif unit in ("dead", "death", "fatality"):
                 unit, state = "people", "killed"
+            elif unit is None and state is not None and re.match(r"\s*[A-Za-z]+", after) and (
+                    after.split()[0].strip(",.;").lower() in _STATE_WORDS):
+                unit = "people"  # "420 injured", "nine dead"
             elif unit == "casualty":
                 state = "casualty"
             if state is None:  # "killed 12 soldiers", "killing at least 20 people"
                 prior = re.findall(r"[A-Za-z]+", before)[-2:]
                 state = next((_STATE_WORDS[w.lower()] for w in prior
                               if w.lower() in _STATE_WORDS), None)
+                if state is not None and unit is None:
+                    unit = "people"  # "killing 20", "injuring more than 400"
         text_span = text[start:span_end]
         found.append(Quantity(value, low, high, unit, start, span_end, text_span, approx,
                               state, noun))
     return tuple(_merge_ranges(text, found))
+
+
+def _toll_rose(text: str, start: int) -> bool:
+    before = text[max(0, start - 160):start]
+    head = _QUAL_AT_END.sub("", before)
+    if not _ROSE_TO.search(head):
+        return False
+    sentence = re.split(r"[.!?]\s", head)[-1]
+    return bool(_TOLL_SUBJECT.search(sentence))
+
+
+_QUAL_AT_END = re.compile(r"(?:at\s+least|more\s+than|about|nearly|almost|over)\s+$", re.I)
 
 
 def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
