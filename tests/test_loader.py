@@ -107,6 +107,14 @@ def test_binary_file_skipped(tmp_path: Path) -> None:
     assert skip.reason == "binary file"
 
 
+def test_control_byte_soup_without_nul_is_binary(tmp_path: Path) -> None:
+    _, (skip,) = load_one(tmp_path, "soup.txt", bytes(range(1, 32)) * 20 + b"some text")
+    assert skip.reason == "binary file"
+    # a few stray controls in real text are cleaned, not a reason to skip
+    (art,), _ = load_one(tmp_path, "ok.txt", b"Title\nBody \x01with\x02 text." + b"x" * 100)
+    assert art.body.startswith("Body with text.")
+
+
 def test_size_limit_from_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSREADER_MAX_FILE_MB", "0.001")
     _, (skip,) = load_one(tmp_path, "big.txt", "Title\n" + "word " * 400)

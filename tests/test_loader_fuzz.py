@@ -41,7 +41,7 @@ def check(result: tuple[list[Article], list[Skipped]]) -> None:
     for art in articles:
         assert art.body and not BAD_CHARS.search(art.body) and not BAD_CHARS.search(art.title)
         assert "\n\n\n" not in art.body and art.body == art.body.strip()
-        assert "\n" not in art.title
+        assert art.title and "\n" not in art.title
         art.body.encode("utf-8")  # no lone surrogates: every later writer needs UTF-8
         art.title.encode("utf-8")
         for value in (art.source, art.url, art.author, art.published):
