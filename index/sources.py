@@ -13,7 +13,7 @@ _TAG = r"[A-Z][A-Za-z.&'’-]*(?: [A-Z][A-Za-z.&'’-]*){0,2}"
 _WIRE_TAG = re.compile(rf"[.!?\"”’']\s*\((?P<tag>{_TAG})\)\s*$")
 _NOT_OUTLET = frozenset(
     "photo photos file video image images pictured left right center centre top bottom "
-    "above below graphic map updated update corrected correction".split()
+    "above below graphic map updated update corrected correction agencies end".split()
 )
 # "SEOUL (AP) —" / "WASHINGTON, Oct 21 (Reuters) -": a wire dateline names its agency. A bare
 # "JAKARTA -" names only a place.
@@ -29,6 +29,10 @@ _CREDIT = re.compile(
     r"|\(?\s*(?:reporting|writing|editing)\s+by\b|copyright\b|©|\(c\)\s",
     re.IGNORECASE,
 )
+
+
+# Wire trailers after the last paragraph: "(END)", "###", a contact e-mail address.
+_TRAILER = re.compile(r"\(?\s*end\s*\)?|#{1,3}|[-–—]+\s*end\s*[-–—]+|\S+@\S+\.\w+", re.IGNORECASE)
 
 
 def _tag(m: re.Match[str] | None) -> str | None:
@@ -51,7 +55,7 @@ def _appeared_on(lines: list[str]) -> str | None:
 
 def _closing_tag(lines: list[str]) -> str | None:
     for line in reversed(lines):
-        if _CREDIT.match(line) or APPEARED.match(line):
+        if _CREDIT.match(line) or APPEARED.match(line) or _TRAILER.fullmatch(line):
             continue
         return _tag(_WIRE_TAG.search(line))  # only the last real paragraph counts
     return None

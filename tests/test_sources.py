@@ -17,6 +17,7 @@ BODY = "The mayor opened the new bridge on Tuesday.\n\nTraffic was light in the 
         (BODY + "Officials said more bridges would follow. (Yonhap)\n\nAdvertisement\nShare\n",
          "Yonhap"),
         (BODY + "Officials said more bridges would follow.\u201d (AP)", "AP"),
+        (BODY + "More bridges will follow. (Yonhap)\n\njdoe@example.org\n(END)", "Yonhap"),
         # "originally appeared on" names the outlet, with or without a headline after it
         (BODY + "This article originally appeared on Metro Daily: Bridge opens\n", "Metro Daily"),
         (BODY + "This story first appeared in The Harbour Times.", "The Harbour Times"),
@@ -56,6 +57,8 @@ def test_own_origin_is_the_source(text: str, expected: str) -> None:
         # an acronym inside the sentence, and photo credits, are not wire tags
         BODY + "The agency spoke to the National Intelligence Service (NIS)",
         BODY + "A crowd gathered near the bridge. (File photo)",
+        BODY + "Officials said so. (END)",
+        BODY + "Officials said so. (Agencies)",
         # a wire tag that does not close the story
         "Officials said more bridges would follow. (Yonhap)\n\n" + BODY,
         # a name line without an outlet is not a byline with a source
