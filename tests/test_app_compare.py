@@ -30,11 +30,13 @@ async def test_next_conflict_is_explained(tmp_path: Path) -> None:
         screen = await open_first_event(app, pilot)
         assert len(screen.panes) == 2  # two panes below 150 columns
         await pilot.press("c")
+        await pilot.pause()
         view = screen.current_view()
         assert view is not None and view.kind == "conflict"
         assert view.conflict_spans  # the differing words are spanned inside the passage
         pane = screen.panes[screen.active]
         block = pane.blocks[pane.current]
+        assert pane.region.y <= block.region.y and block.region.bottom <= pane.region.bottom
         assert [n for *_x, n in block.body.spans] == ["pane--conflict"] * len(view.conflict_spans)
         detail = str(screen.query_one(DetailPanel).content)
         assert "number" in detail and "240" in detail and "410" in detail

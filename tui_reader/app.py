@@ -104,6 +104,8 @@ class NewsReaderApp(Jobs, App[None]):
         if name == "index":
             self.failure = text
             self._tell_screens("failure")
+        elif name == "compare":
+            self._tell_screens("compare-failed")
         self.notify(text, title=f"{name} failed", severity="error", markup=False, timeout=15)
 
     def articles_of(self, event: Event) -> list[Article]:

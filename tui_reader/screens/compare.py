@@ -91,6 +91,11 @@ class CompareScreen(CompareNav):
         else:
             self.app.load_comparison(self.key, self.requested, self.event)
 
+    def data_changed(self, what: str) -> None:
+        """Say so in the title row when this screen's comparison failed (details in the toast)."""
+        if what == "compare-failed" and self.model is None:
+            self.query_one("#compare-title", Static).update(self._title("comparison failed"))
+
     def comparison_ready(self, key: str, comparison: Comparison) -> None:
         """Build the panes once this screen's comparison arrives."""
         if key != self.key or self.model is not None:

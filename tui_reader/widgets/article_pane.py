@@ -64,7 +64,7 @@ class ArticlePane(VerticalScroll):
         return next((b for b in self.blocks if b.key == key), None)
 
     def set_current(self, index: int, scroll: bool = True, top: bool = False) -> None:
-        """Mark block ``index`` as current and bring it into view."""
+        """Mark block ``index`` as current and bring it into view (centred, or at the top)."""
         blocks = self.blocks
         if not blocks:
             return
@@ -74,7 +74,14 @@ class ArticlePane(VerticalScroll):
         self.current = index
         blocks[index].add_class("-current")
         if scroll:
-            self.scroll_to_widget(blocks[index], top=top, animate=False)
+            # After the next refresh: the detail panel may change height (and so this pane's).
+            self.call_after_refresh(self._bring_into_view, blocks[index], top)
+
+    def _bring_into_view(self, block: PassageBlock, top: bool) -> None:
+        if top:
+            self.scroll_to_widget(block, top=True, animate=False, immediate=True)
+        else:
+            self.scroll_to_center(block, animate=False, immediate=True)
 
     def first_visible(self) -> int:
         """Index of the first block whose top is on screen (after a free scroll)."""
