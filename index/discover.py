@@ -6,6 +6,18 @@ import os
 from pathlib import Path
 
 EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl"})
+# Documentation that travels with a corpus (README.md, LICENSE.txt, COPYING-CC.TXT) is not news.
+_DOC_NAMES = ("readme", "license", "licence", "copying", "changelog", "authors", "contributing")
+
+
+def is_doc_file(name: str) -> bool:
+    """README/LICENSE/COPYING-style names: the exact word, or an all-capitals name starting
+    with it ("LICENSEDATA.TXT"), so an article called "license-fees.txt" still loads."""
+    stem = os.path.splitext(name)[0]
+    folded = stem.casefold()
+    if folded in _DOC_NAMES:
+        return True
+    return stem.isupper() and folded.startswith(_DOC_NAMES)
 
 
 def relative_id(root: Path, path: Path) -> str:
@@ -20,7 +32,8 @@ def relative_id(root: Path, path: Path) -> str:
 def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Candidate files under ``root`` sorted by relative POSIX path, and folders that failed.
 
-    Hidden files and folders (name starting with ".") are skipped. Symlinked folders are not
+    Hidden files and folders (name starting with ".") and documentation files (README.md,
+    LICENSE.txt, see ``is_doc_file``) are skipped. Symlinked folders are not
     descended (``followlinks=False``), so a symlink loop cannot trap the walk; symlinked files
     that resolve to a regular file are kept.
     """
@@ -36,6 +49,8 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         base = Path(dirpath)
         for name in filenames:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
+            if is_doc_file(name):
                 continue
             path = base / name
             if path.is_file():  # drops broken symlinks, fifos and sockets

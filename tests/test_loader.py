@@ -36,6 +36,15 @@ def test_discover_sorted_recursive_skips_hidden_and_other_types(tmp_path: Path) 
     assert got == ["a/y.JSON", "a/z.md", "b.txt", "c.jsonl", "d.markdown"]
 
 
+def test_discover_skips_corpus_documentation(tmp_path: Path) -> None:
+    names = ["README.md", "readme.txt", "sub/LICENSE", "LICENSEDATA.TXT", "COPYING-CC.TXT",
+             "Licence.md", "license-fees.txt", "readme-of-the-week.md", "CHANGELOG.md", "news.md"]
+    for name in names:
+        write(tmp_path / name, "Title\nBody.")
+    got = [relative_id(tmp_path, p) for p in discover(tmp_path)]
+    assert got == ["license-fees.txt", "news.md", "readme-of-the-week.md"]
+
+
 def test_discover_survives_symlink_loop(tmp_path: Path) -> None:
     write(tmp_path / "sub" / "a.txt", "Title\nBody.")
     os.symlink(tmp_path, tmp_path / "sub" / "loop")
@@ -309,3 +318,12 @@ def test_fifo_and_folder_skipped_without_blocking(tmp_path: Path) -> None:
     _, (skip,) = load_file(tmp_path, tmp_path / "dir.md")
     assert skip.reason == "not a regular file"
     assert discover(tmp_path) == []
+
+
+def test_bundled_corpus_loads_without_skips(corpus_dir: Path) -> None:
+    articles, skipped = load_corpus(corpus_dir)
+    assert skipped == []
+    assert articles and not any(a.path.endswith("README.md") for a in articles)
+    assert len({a.id for a in articles}) == len(articles)
+    kinds = {Path(a.path).suffix for a in articles}
+    assert {".txt", ".md", ".json", ".jsonl"} <= kinds
