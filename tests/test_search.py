@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -258,3 +259,26 @@ def test_search_sees_updates_without_reopening(tmp_path: Path) -> None:
     assert ids(ix, "ferry") == ["b.md"]
     ix.update(rebuild=True)
     assert ids(ix, "ferry") == ["b.md"]
+
+
+@pytest.mark.parametrize("which", ["corpus_dir", "seeds_dir"])
+def test_real_articles_are_found_by_their_title_words(
+    which: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    folder: Path = request.getfixturevalue(which)
+    ix = CorpusIndex(folder, tmp_path / "idx")
+    ix.update()
+    articles = ix.articles()
+    assert articles
+    for article in articles:
+        words = sorted(set(re.findall(r"[A-Za-z]{4,}", article.title)), key=len)[-2:]
+        wanted = {s for w in words for s in stems(w)}
+        if not wanted:
+            continue
+        query = " ".join(words)
+        results = ix.search(query, limit=len(articles))
+        assert article.id in [h.id for h in results.hits], (article.id, query)
+        for hit in results.hits:
+            body = (ix.article(hit.id) or article).body
+            for start, end in hit.matches:
+                assert stems(body[start:end])[0] in wanted, (hit.id, body[start:end], query)
