@@ -327,3 +327,50 @@ def test_bundled_corpus_loads_without_skips(corpus_dir: Path) -> None:
     assert len({a.id for a in articles}) == len(articles)
     kinds = {Path(a.path).suffix for a in articles}
     assert {".txt", ".md", ".json", ".jsonl"} <= kinds
+
+
+# Expected metadata from docs/corpus-guide.md (the bundled corpus's answer key).
+CORPUS_META = {
+    "korea-russia-envoy/jakarta-desk.txt": (None, None),
+    "korea-russia-envoy/peninsula-wire.txt": ("Yonhap", None),
+    "korea-russia-envoy/national-ledger.txt": ("The National Ledger", None),
+    "korea-russia-envoy/dnipro-dispatch.md": ("Dnipro Dispatch", "2024-10-21T18:40:00+03:00"),
+    "korea-russia-envoy/global-courier.json": ("Global Courier", "2024-10-21T14:05:00+00:00"),
+    "serani-quake-2021/archipelago-times.md": ("Archipelago Times", "2021-03-09T14:30:00+08:00"),
+    "serani-quake-2021/waimora-quake-report.txt": (None, None),
+    "serani-quake-2021/wire-roundup.json#0": ("Southeast Asia Wire", "2021-03-09T16:05:00+08:00"),
+    "serani-quake-2021/wire-roundup.json#1": ("Nusantara Daily Post", "2021-03-09"),
+    "serani-quake-2024/serani-herald.md": ("Serani Herald", "2024-11-14"),
+    "serani-quake-2024/nusa-press.txt": ("Nusa Press", None),
+    "serani-quake-2024/equator-online.md": ("Equator Online", "2024-11-14T19:20:00+08:00"),
+    "wire/agency-feed.jsonl#0": ("Pacific Rim Newswire", "2024-11-14T08:10:00+00:00"),
+    "hestnes-ferry-grounding/nordic-coast-news.md": (
+        "Nordic Coast News",
+        "2025-02-08T23:55:00+01:00",
+    ),
+    "hestnes-ferry-grounding/island-evacuation.txt": (None, None),
+    "wire/agency-feed.jsonl#1": ("Baltic & Nordic Wire", "2025-02-09T06:30:00+00:00"),
+    "hestnes-ferry-grounding/fjord-tidende.md": ("Fjord Tidende", "2025-02-09T11:15:00+01:00"),
+    "marlow-wetland-ruling/calder-courier.md": ("Calder Courier", "2025-06-10T17:45:00-04:00"),
+    "marlow-wetland-ruling/harbor-report.txt": (None, None),
+    "wire/agency-feed.jsonl#2": ("Coastal Business Wire", "2025-06-11"),
+    "marlow-wetland-ruling/tidewater-gazette.json": (
+        "Tidewater Gazette",
+        "2025-06-10T20:30:00-04:00",
+    ),
+}
+CORPUS_FURNITURE = {
+    "Share this article", "Follow us on X", "Top 10 Stories", "Sign up for eNewsletter", "Updated",
+    "2 min read", "Advertisement", "Add a Comment", "Your email address will not be published.",
+}
+
+
+def test_bundled_corpus_metadata_matches_the_guide(corpus_dir: Path) -> None:
+    articles, _ = load_corpus(corpus_dir)
+    got = {a.id: (a.source, a.published) for a in articles}
+    assert got == CORPUS_META
+    for art in articles:
+        paragraphs = art.body.split("\n\n")
+        assert not CORPUS_FURNITURE & set(paragraphs), art.id
+        assert len(paragraphs) == len(set(paragraphs)), art.id  # repeated caption kept once
+        assert not any(p.startswith("By ") and len(p) < 40 for p in paragraphs), art.id
