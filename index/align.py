@@ -19,6 +19,8 @@ from index.models import Link, Passage
 LINK_THRESHOLD = 0.30
 MUTUAL_THRESHOLD = 0.25
 SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merged sentences)
+SPLIT_THRESHOLD = 0.2  # a neighbour of a linked sentence joins the link from this score
+SPLIT_NEEDS_BEST = True
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
 MIN_CONCEPTS = 3  # shorter passages ("Advertisement", "(Yonhap)") never link
 CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
@@ -52,6 +54,8 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("urge", "ask", "request", "demand", "call for", "called for", "calling for", "calls for"),
     ("immediate", "immediately", "right away", "at once", "without delay"),
     ("deny", "reject", "dismiss", "refute"),
+    ("refuse", "decline", "would not say", "wouldn t say", "declined to say", "did not say",
+     "didn t say", "declined to comment", "would not comment"),
     ("condemn", "denounce", "decry"),
     ("send", "sent", "dispatch", "ship", "deploy", "deployment"),
     ("confirm", "verify", "corroborate"),
@@ -325,6 +329,7 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
         if len(options) > 1 and options[1][0] >= max(LINK_THRESHOLD, SECOND_RATIO * best):
             y2 = options[1][1]
             chosen.add((min(x, y2), max(x, y2)))
+    chosen |= _split_sentences(chosen, scores, ranked, groups)
     links: list[Link] = []
     for i, j in chosen:
         a, b = feats[i], feats[j]
@@ -333,6 +338,33 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     order = {f.passage.id: k for k, f in enumerate(feats)}
     links.sort(key=lambda link: (order[link.a], order[link.b]))
     return links
+
+
+def _split_sentences(
+    chosen: set[tuple[int, int]],
+    scores: Mapping[tuple[int, int], float],
+    ranked: Mapping[tuple[int, int], list[tuple[float, int]]],
+    groups: Sequence[int],
+) -> set[tuple[int, int]]:
+    """Links for sentences one report split in two: when x is linked to y, x's neighbour that
+    has no link into y's article, shares enough with y and has y as its best match there, is
+    linked to y as well ("The US could not confirm it." + "If true, it would be ..." = one)."""
+    linked_to = {(x, groups[y]) for i, j in chosen for x, y in ((i, j), (j, i))}
+    extra: set[tuple[int, int]] = set()
+    for i, j in sorted(chosen):
+        for x, y in ((i, j), (j, i)):
+            for n in (x - 1, x + 1):
+                if not 0 <= n < len(groups) or groups[n] != groups[x]:
+                    continue
+                if (n, groups[y]) in linked_to:
+                    continue
+                pair = (min(n, y), max(n, y))
+                options = ranked.get((n, groups[y]), [])
+                if scores.get(pair, 0.0) >= SPLIT_THRESHOLD and (
+                    not SPLIT_NEEDS_BEST or (options and options[0][1] == y)
+                ):
+                    extra.add(pair)
+    return extra
 
 
 def pair_score(a: str, b: str) -> float:

@@ -105,3 +105,16 @@ def test_pair_score_separates_paraphrase_from_unrelated() -> None:
     unrelated = pair_score("The minister summoned the ambassador on Monday.",
                            "Heavy rain flooded three villages in the valley.")
     assert para > 0.34 > unrelated
+
+
+def test_sentence_split_in_two_links_both_halves() -> None:
+    whole = ["The city council voted on Friday to close the old swing bridge, and the engineer "
+             "in charge said the repairs would take two years and cost 40 million euros."]
+    split = ["The city council voted on Friday to close the old swing bridge.",
+             "The engineer in charge said the repairs would take two years and cost 40 million "
+             "euros.",
+             "Tourists flocked to the new aquarium over the holiday weekend."]
+    links = align({"w": _passages("w", whole), "s": _passages("s", split)})
+    assert _link(links, "w:0", "s:0") is not None
+    assert _link(links, "w:0", "s:1") is not None
+    assert _link(links, "w:0", "s:2") is None
