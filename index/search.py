@@ -74,6 +74,8 @@ def _parser(schema: Any, group: type[GroupNode] | None = None) -> MultifieldPars
 def _check_tree(text: str, q: wq.Query) -> None:
     """Whoosh turns many errors into null or match-everything queries; refuse those."""
     if isinstance(q, wq.qcore._NullQuery):
+        if not any(c.isalnum() for c in text):
+            raise QueryError(text, "it has no words to search for, only punctuation")
         raise QueryError(
             text, "nothing left to search for: very common words (the, of, a...) are not indexed"
         )

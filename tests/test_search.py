@@ -32,6 +32,11 @@ ARTICLES = {
         "Volunteers joined rescue teams overnight. The withdrawal of the army units was "
         "delayed by a day. Hospitals reported no new patients.",
     ),
+    "zurich.md": (
+        "Bankers meet in Zürich",
+        None,
+        "Bankers met in Zürich on Thursday to discuss the Priština office.",
+    ),
     "market.md": (
         "Markets calm",
         None,
@@ -123,6 +128,14 @@ def test_fuzzy_and_wildcard(index: CorpusIndex) -> None:
     assert set(ids(index, "far?land")) == {"flood.md"}
 
 
+def test_accents_are_folded_and_matches_keep_the_original_text(index: CorpusIndex) -> None:
+    assert ids(index, "zurich") == ids(index, "Zürich") == ["zurich.md"]
+    hit = index.search("pristina").hits[0]
+    article = index.article(hit.id)
+    assert article is not None
+    assert [article.body[s:e] for s, e in hit.matches] == ["Priština"]
+
+
 def test_stemming_finds_other_forms(index: CorpusIndex) -> None:
     assert set(ids(index, "flood")) == {"flood.md"}
     assert "flood.md" in ids(index, "flooded")
@@ -149,6 +162,7 @@ def test_stemming_finds_other_forms(index: CorpusIndex) -> None:
         ("()", "empty parentheses"),
         ("colour:red", "unknown field"),
         ("the of", "common words"),
+        ("$ ~ ^", "only punctuation"),
     ],
 )
 def test_malformed_queries_raise_query_error(index: CorpusIndex, query: str, reason: str) -> None:
