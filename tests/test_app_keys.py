@@ -80,3 +80,17 @@ async def test_sync_scrolling_follows_the_active_pane(tmp_path: Path) -> None:
         left.scroll_home(animate=False, immediate=True)
         await pilot.pause()
         assert right.scroll_y == right.max_scroll_y  # sync off: the right pane stays
+
+
+async def test_light_theme_renders_marks(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c")
+        app.theme = "textual-light"
+        await pilot.pause()
+        pane = screen.panes[screen.active]
+        text = pane.blocks[pane.current].body
+        spans = text.render().spans
+        assert spans and all(span.style for span in spans)  # conflict words styled from CSS
+        assert "410" in screen_text(app) or "240" in screen_text(app)

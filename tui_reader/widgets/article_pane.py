@@ -39,8 +39,8 @@ class ArticlePane(VerticalScroll):
     """One report: header then blocks; tracks a current block for navigation."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
     ]
 
     def __init__(self, article: Article, blocks: list[BlockSpec], **kwargs: object) -> None:
