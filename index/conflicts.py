@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from index.conflict_actors import actor_conflicts
+from index.conflict_actors import actor_conflicts, subject_conflicts
 from index.conflict_claims import certainty_conflicts, negation_conflicts
 from index.conflict_dates import date_conflicts
 from index.conflict_numbers import number_conflicts
@@ -27,7 +27,7 @@ def _no_dates(check: Callable[[str, str], list[Conflict]]) -> _Check:
 # Quotes first: a reworded quote explains the number or negation inside it better.
 _CHECKS: list[_Check] = [
     _no_dates(quote_conflicts), _no_dates(number_conflicts), date_conflicts,
-    _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(negation_conflicts),
+    _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts), _no_dates(negation_conflicts),
     _no_dates(certainty_conflicts),
 ]
 __all__ = ["detect_conflicts", "detect_text_conflicts", "quote_diff"]

@@ -188,6 +188,41 @@ def test_actor_conflicts(a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        ("The navy pulled nine fishermen from the water near the pier.",
+         "Volunteers from the harbour club pulled nine fishermen from the water."),
+        ("The city council approved the new bridge in March.",
+         "The regional commission approved the new bridge in March."),
+        ("The Coastal Safety Board will review the collision.",
+         "The Harbour Investigation Board will review the collision."),
+    ],
+)
+def test_different_doers_of_the_same_act(a: str, b: str) -> None:
+    assert types(a, b) == ["actor"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The judges ruled against the county.", "A three-judge panel ruled against the county."),
+        ("Officials said the road was closed.", "Police said the road was closed."),
+        ("The agency reopened the airport.", "The aviation agency reopened the airport."),
+        ("NIS released satellite images of the port.",
+         "The spy agency released satellite images of the port."),
+        ("A strong earthquake shook the coast before dawn.",
+         "A shallow earthquake shook the coast before dawn."),
+        ("First Deputy Foreign Minister Kim Hong-kyun called in the envoy.",
+         "First Vice Foreign Minister Kim Hong-kyun called in the envoy."),
+        ("Washington said it could not confirm the deployment.",
+         "Seoul urged Moscow to stop the deployment."),
+    ],
+)
+def test_doer_lookalikes(a: str, b: str) -> None:
+    assert "actor" not in types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         ("Russia and North Korea have opposing positions on the war.",
          "Moscow and Pyongyang hold opposing views on the war."),
         ("The U.N. condemned the troop deployment.", "The UN condemned the troop deployment."),
