@@ -27,8 +27,8 @@ def _no_dates(check: Callable[[str, str], list[Conflict]]) -> _Check:
 # Quotes first: a reworded quote explains the number or negation inside it better.
 _CHECKS: list[_Check] = [
     _no_dates(quote_conflicts), _no_dates(number_conflicts), date_conflicts,
-    _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts), _no_dates(negation_conflicts),
-    _no_dates(certainty_conflicts),
+    _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts),
+    _no_dates(negation_conflicts), _no_dates(certainty_conflicts),
 ]
 __all__ = ["detect_conflicts", "detect_text_conflicts", "quote_diff"]
 
