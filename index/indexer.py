@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import IndexUnavailable
-from index.manifest import FileRecord, Manifest, Meta, write_manifest, write_meta
+from index.manifest import (
+    FileRecord,
+    Manifest,
+    Meta,
+    clear_damaged,
+    write_manifest,
+    write_meta,
+)
 from index.models import Article
 from index.schema import SCHEMA_VERSION, article_fields
 from index.whoosh_store import (
@@ -179,6 +186,7 @@ def build_full(
     manifest = _finish(ix, corpus, store, files)
     write_manifest(index_dir, manifest)
     write_meta(index_dir, Meta(str(corpus), SCHEMA_VERSION, store))
+    clear_damaged(index_dir)
     remove_stores(index_dir, keep=store)
     added = sum(len(rec.ids) for rec in files.values())
     return BuildResult(manifest, added, 0, 0, 0, time.monotonic() - started)

@@ -14,6 +14,8 @@ from index.models import Skipped
 META_NAME = "meta.json"
 MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
+# Left by a reader that failed on the store named in it, so the next update rebuilds it.
+DAMAGED_NAME = "damaged.json"
 
 
 @dataclass(frozen=True)
@@ -157,3 +159,23 @@ def write_meta(index_dir: Path, meta: Meta) -> None:
 
 def write_manifest(index_dir: Path, manifest: Manifest) -> None:
     write_json_atomic(index_dir / MANIFEST_NAME, manifest.to_json())
+
+
+def mark_damaged(index_dir: Path, store: str, reason: str) -> None:
+    """Record that reading ``store`` failed; best effort (the folder may be read-only)."""
+    try:
+        write_json_atomic(index_dir / DAMAGED_NAME, {"store": store, "reason": reason})
+    except OSError:
+        pass
+
+
+def damaged_reason(index_dir: Path, store: str) -> str | None:
+    """Why a reader found ``store`` damaged, if one did (marks for older stores are ignored)."""
+    data = read_json(index_dir / DAMAGED_NAME)
+    if data is None or data.get("store") != store:
+        return None
+    return str(data.get("reason", "reading it failed"))
+
+
+def clear_damaged(index_dir: Path) -> None:
+    (index_dir / DAMAGED_NAME).unlink(missing_ok=True)

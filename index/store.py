@@ -13,7 +13,7 @@ from whoosh.index import FileIndex
 from index.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
 from index.indexer import BuildResult, Progress, build_full, build_incremental, plan_changes
 from index.locations import index_dir_for
-from index.manifest import Manifest, read_manifest, read_meta
+from index.manifest import Manifest, damaged_reason, mark_damaged, read_manifest, read_meta
 from index.models import Article, Skipped
 from index.schema import SCHEMA_VERSION, article_from_fields
 from index.search import SearchResults, run_search
@@ -92,7 +92,9 @@ class CorpusIndex:
             return _State(None, "repaired a damaged index (its metadata was missing or unreadable)")
         if manifest.corpus != meta.corpus or manifest.store != meta.store:
             return _State(None, "repaired a damaged index (its metadata disagreed)")
-        problem = store_problem(self.index_dir / manifest.store, manifest)
+        problem = damaged_reason(self.index_dir, manifest.store) or store_problem(
+            self.index_dir / manifest.store, manifest
+        )
         if problem:
             return _State(None, f"repaired a damaged index ({problem})")
         return _State(manifest, None)
@@ -198,8 +200,11 @@ class CorpusIndex:
         return ix
 
     def _damaged(self, error: Exception) -> IndexUnavailable:
+        """Forget the open store and mark it damaged, so the next update rebuilds it."""
         with self._guard:
-            self._cached = None
+            cached, self._cached = self._cached, None
+        if cached is not None:
+            mark_damaged(self.index_dir, cached[0], f"reading it failed: {type(error).__name__}")
         return IndexUnavailable(
             f"the index of {self.corpus} cannot be read ({type(error).__name__}); "
             "run `newsreader index` to repair it"

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import os
 import stat
+import struct
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -352,3 +356,54 @@ def test_parallel_writer_builds_a_consistent_index(
     write_md(corpus, "harbour.md", "Harbour shut", "Storms shut the harbour again.")
     assert ix.update().updated == 1
     assert ix.search("ferries").total == 0 and ix.search("storms").total == 1
+
+
+def test_read_failure_marks_the_index_for_repair(
+    corpus: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Damage the open-time checks miss fails a search; the next update must rebuild it."""
+    ix = CorpusIndex(corpus, index_dir)
+    ix.update()
+    assert not ix.needs_update()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise struct.error("unpack requires a buffer of 4 bytes")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("index.store.run_search", broken)
+        with pytest.raises(IndexUnavailable, match="cannot be read"):
+            ix.search("ferries")
+    assert ix.needs_update()
+    report = ix.update()
+    assert report.note is not None and "reading it failed: error" in report.note
+    assert [h.id for h in ix.search("ferries").hits] == ["harbour.md"]
+    assert not ix.needs_update()
+
+
+def test_update_waits_for_another_process_then_proceeds(corpus: Path, index_dir: Path) -> None:
+    ix = CorpusIndex(corpus, index_dir, lock_timeout=10)
+    ix.update()
+    write_md(corpus, "dam.md", "Dam inspected", "Inspectors visited the dam.")
+    holder = (
+        "import sys, time\n"
+        "from whoosh.util.filelock import FileLock\n"
+        "lock = FileLock(sys.argv[1])\n"
+        "assert lock.acquire()\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(1.0)\n"
+        "lock.release()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder, str(index_dir / "update.lock")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        report = ix.update()
+        waited = time.monotonic() - started
+    finally:
+        proc.wait(timeout=10)
+    assert report.added == 1
+    assert waited >= 0.5  # it really waited for the other process's lock
