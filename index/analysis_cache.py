@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ _ANALYSIS_MODULES = ("index.sentences", "index.align", "index.conflicts", "index
 FORMAT = 1
 
 
+@lru_cache(maxsize=1)
 def _code_version() -> str:
     digest = hashlib.sha256(str(FORMAT).encode())
     for name in _ANALYSIS_MODULES:

@@ -10,7 +10,9 @@ from index.models import Comparison, Conflict, Passage, Span
 
 # C0/C1 controls (ESC starts terminal sequences) except newline and tab; article text is untrusted.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~])")
+# Inline markup characters only: our own prefix starts every line, so block markers (#, -, 1.)
+# inside article text can never begin a block.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>!|~&])")
 
 
 def _plain(text: str) -> str:
@@ -90,8 +92,8 @@ def comparison_to_text(c: Comparison) -> str:
     for link, x in s["conflicts"]:
         pa, pb = passage[link.a], passage[link.b]
         out.append(f"- {x.type}: {_plain(x.explanation)}")
-        out.append(f"   [{label[pa.article_id]}] {_plain(x.a.text)!r} in: {_plain(pa.text)}")
-        out.append(f"   [{label[pb.article_id]}] {_plain(x.b.text)!r} in: {_plain(pb.text)}")
+        out.append(f"   [{label[pa.article_id]}] \"{_plain(x.a.text)}\" in: {_plain(pa.text)}")
+        out.append(f"   [{label[pb.article_id]}] \"{_plain(x.b.text)}\" in: {_plain(pb.text)}")
     if c.variants:
         out += ["", "Name variants (not conflicts):"]
         out += [f"- {' / '.join(_plain(f) for f in v.forms)}" for v in c.variants]
@@ -115,12 +117,16 @@ def comparison_to_markdown(c: Comparison) -> str:
         out.append(f"| {_md(label[a.id])} | {_md(a.title)} | {_md(a.published or 'unknown')} "
                    f"| {_md(a.id)} |")
     out += ["", f"## Shared claims ({len(c.claims)})", ""]
+    if not c.claims:
+        out.append("None.")
     for k, claim in enumerate(c.claims, 1):
         out.append(f"{k}. **{len(claim.articles)} of {n} sources**")
         for pid in claim.passages:
             p = passage[pid]
             out.append(f"    - *{_md(label[p.article_id])}*: {_md(p.text)}")
     out += ["", f"## Conflicts ({len(s['conflicts'])})", ""]
+    if not s["conflicts"]:
+        out.append("None.")
     for link, x in s["conflicts"]:
         pa, pb = passage[link.a], passage[link.b]
         out.append(f"- **{x.type}**: {_md(x.explanation)}")
@@ -131,7 +137,8 @@ def comparison_to_markdown(c: Comparison) -> str:
         out += [f"- {' / '.join(_md(f) for f in v.forms)}" for v in c.variants]
     out += ["", "## Only in one report", ""]
     for a in c.articles:
-        out.append(f"### {_md(label[a.id])}")
+        out += [f"### {_md(label[a.id])}", ""]
         only = s["unique"][a.id]
-        out += [f"- {_md(p.text)}" for p in only] or ["- (nothing unique)"]
+        out += [f"- {_md(p.text)}" for p in only] or ["Nothing unique."]
+        out.append("")
     return "\n".join(out) + "\n"
