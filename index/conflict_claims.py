@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.conflict_text import STOP, clause_around, conflict, similar_context, stem
+from index.conflict_text import STOP, clause_around, conflict, in_quote, similar_context, stem
 from index.models import Conflict, ConflictType
 
 _ADV = r"(?:\w+ly\s+)?"
@@ -28,6 +28,16 @@ _NEGATION = re.compile(
     + _ADV + r"(?:be\s+|been\s+|have\s+|yet\s+)?(?P<verb>[a-z][a-z'-]+)",
     re.IGNORECASE,
 )
+# "remain unconfirmed", "an unverified report": negation carried by the prefix.
+_UN = re.compile(r"\bun(?P<verb>(?:confirm|verifi|prov|report|sign|announc|claim)ed)\b",
+                 re.IGNORECASE)
+# "issued no warning" vs "issued a tsunami warning".
+_NO_OBJECT = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+no\s+(?P<noun>[a-z]{3,})", re.IGNORECASE)
+# Future: "might appeal" (hedged) vs "would appeal" (asserted).
+_MAYBE = re.compile(r"\b(?:may|might|could)\s+(?!not\b|have\b|be\b)(?P<verb>[a-z]{3,})",
+                    re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|would|shall)\s+(?!not\b)(?:\w+ly\s+)?(?P<verb>[a-z]{3,})",
+                   re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 _CONFIRM = frozenset({"confirm", "acknowledg", "admit", "verify", "verifi"})
 _DENY = frozenset({"deny", "deni", "reject", "refut", "dismiss"})
@@ -45,30 +55,63 @@ def _polarity(word: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]:
     """(marker start, verb end, verb start, verb end, verb stem) for hedged or negated verbs."""
-    pattern = _HEDGE if which == "hedge" else _NEGATION
+    patterns = {"hedge": (_HEDGE,), "neg": (_NEGATION, _UN), "maybe": (_MAYBE,),
+                "will": (_WILL,)}[which]
     out = []
-    for m in pattern.finditer(text):
-        verb = m.group("verb")
-        if verb.lower() in STOP or len(verb) < 3:
-            continue
-        out.append((m.start(), m.end(), m.start("verb"), m.end("verb"), stem(verb)))
-    return tuple(out)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            verb = m.group("verb")
+            if verb.lower() in STOP or len(verb) < 3 or in_quote(text, m.start()):
+                continue  # words inside a direct quote are the quote check's business
+            out.append((m.start(), m.end(), m.start("verb"), m.end("verb"), stem(verb)))
+    return tuple(sorted(out))
 
 
 def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
     """Occurrences of a verb that are neither hedged nor negated."""
-    covered = [(s, e) for which in ("hedge", "neg") for s, e, _vs, _ve, _st in _marked(text, which)]
+    covered = [(s, e) for which in ("hedge", "neg", "maybe")
+               for s, e, _vs, _ve, _st in _marked(text, which)]
     return [(m.start(), m.end()) for m in _WORD.finditer(text)
-            if stem(m.group()) == verb_stem
+            if stem(m.group()) == verb_stem and not in_quote(text, m.start())
             and not any(s <= m.start() < e for s, e in covered)]
+
+
+def _similar(a: str, sa: int, ea: int, b: str, sb: int, eb: int) -> bool:
+    """The same verb is strong evidence: two shared content words around it are enough."""
+    return similar_context(clause_around(a, sa, ea), clause_around(b, sb, eb), min_shared=2,
+                           ratio=0.25)
 
 
 def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
     """A verb marked (hedged/negated) in ``a`` stated plainly in ``b`` about the same thing."""
     for start, end, _vs, ve, verb_stem in _marked(a, which):
-        for ps, pe in _plain(b, verb_stem):
-            if similar_context(clause_around(a, start, ve), clause_around(b, ps, pe)):
+        if which == "maybe":  # a hedged future against an asserted future only
+            plain = [(s, e) for s, e, _x, _y, st in _marked(b, "will") if st == verb_stem]
+        else:
+            plain = _plain(b, verb_stem)
+        for ps, pe in plain:
+            if _similar(a, start, ve, b, ps, pe):
                 return start, end, ps, pe
+    if which == "neg":
+        for m in _NO_OBJECT.finditer(a):
+            hit = _object_affirmed(b, stem(m.group("verb")), stem(m.group("noun")))
+            if hit and not in_quote(a, m.start()) and _similar(a, m.start(), m.end(), b, *hit):
+                return m.start(), m.end(), hit[0], hit[1]
+    return None
+
+
+def _object_affirmed(text: str, verb_stem: str, noun_stem: str) -> tuple[int, int] | None:
+    """"issued a tsunami warning": the verb, then the noun within four words, no "no"."""
+    words = list(_WORD.finditer(text))
+    for i, w in enumerate(words):
+        if stem(w.group()) != verb_stem or in_quote(text, w.start()):
+            continue
+        window = words[i + 1:i + 5]
+        if any(x.group().lower() == "no" for x in window):
+            continue
+        for x in window:
+            if stem(x.group()) == noun_stem:
+                return w.start(), x.end()
     return None
 
 
@@ -97,14 +140,16 @@ def _polarities(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _WORD.finditer(text):
         pol = _polarity(m.group())
-        if pol and not any(s <= m.start() < e for s, e in negated):
+        if pol and not in_quote(text, m.start()) and not any(s <= m.start() < e
+                                                             for s, e in negated):
             out.append((m.start(), m.end(), pol))
     return out
 
 
 def certainty_conflicts(a: str, b: str) -> list[Conflict]:
     """Hedged in one passage, asserted in the other; or confirmed in one and denied in the other."""
-    found = _either_way("certainty", a, b, "hedge", "hedged", "asserted")
+    found = _either_way("certainty", a, b, "hedge", "hedged", "asserted") or _either_way(
+        "certainty", a, b, "maybe", "hedged", "asserted")
     if found:
         return found
     pa, pb = _polarities(a), _polarities(b)

@@ -351,3 +351,33 @@ def test_quote_diff_ops() -> None:
 )
 def test_name_spellings_are_not_conflicts(a: str, b: str) -> None:
     assert types(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Claims that the convoy reached Kursk remain unconfirmed, officials said.",
+         "Officials confirmed that the convoy reached Kursk.", "negation"),
+        ("The weather office issued no warning before the storm hit the coast.",
+         "The weather office issued a storm warning before the storm hit the coast.", "negation"),
+        ("The mayor said the city would appeal to the high court.",
+         "The mayor said the city might appeal to the high court.", "certainty"),
+    ],
+)
+def test_prefix_object_and_future_claims(a: str, b: str, kind: str) -> None:
+    assert types(a, b) == [kind]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The spy agency said 1,500 troops had been sent to the Far East.",
+         "The spy agency said the troops would probably be sent to the front later."),
+        ('"You cannot approve a dam without asking," the lawyer said.',
+         '"They approved the dam without asking," the lawyer said.'),
+        ("The mayor said the city might appeal to the high court.",
+         "The mayor appealed to voters for calm after the high court ruling."),
+    ],
+)
+def test_claim_lookalikes_across_tenses_and_quotes(a: str, b: str) -> None:
+    assert not {"certainty", "negation"} & set(types(a, b))
