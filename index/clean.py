@@ -6,15 +6,14 @@ import re
 from functools import lru_cache
 
 # Terminal escape sequences. Order matters: string-type sequences (OSC, DCS, ...) first so their
-# payload (e.g. an OSC 52 clipboard write or an OSC 8 hyperlink target) goes with them.
+# payload (e.g. an OSC 52 clipboard write or an OSC 8 hyperlink target) goes with them. 8-bit C1
+# introducers (U+009B, U+009D...) are removed alone by _CONTROLS, not with what follows: in real
+# text they are mostly mojibake of curly quotes, and the words after them must survive.
 _ESCAPES = re.compile(
     r"""
       \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?       # OSC ... BEL/ST (unterminated: to end of line)
-    | \x9d[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?  # 8-bit OSC
     | \x1b[PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?     # DCS / SOS / PM / APC strings
-    | [\x90\x98\x9e\x9f][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?
-    | \x1b\[[0-?]*[ -/]*[@-~]?                   # CSI (7-bit)
-    | \x9b[0-?]*[ -/]*[@-~]?                     # CSI (8-bit)
+    | \x1b\[[0-?]*[ -/]*[@-~]?                   # CSI
     | \x1b[ -/]*[0-~]?                           # any other ESC sequence, or a bare ESC
     """,
     re.VERBOSE,

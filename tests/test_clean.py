@@ -26,7 +26,14 @@ def test_strip_controls_removes_osc8_hyperlink_but_keeps_its_text() -> None:
 
 def test_strip_controls_removes_c0_c1_and_bidi_keeps_newline_tab_becomes_space() -> None:
     raw = "a\x00b\x07c\x9cd\u202eE\tf\ng\x7fh\x9b1mi"
-    assert strip_controls(raw) == "abcdE f\nghi"
+    assert strip_controls(raw) == "abcdE f\ngh1mi"
+
+
+def test_c1_controls_from_mojibake_do_not_swallow_words() -> None:
+    # "it\u2019s" read as Latin-1 then re-encoded: U+0080/U+0099 are controls, the words stay
+    assert strip_controls("it\u00e2\u0080\u0099s a \u009dquote and more words") == (
+        "it\u00e2s a quote and more words"
+    )
 
 
 def test_strip_controls_normalises_newlines() -> None:
