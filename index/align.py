@@ -22,7 +22,7 @@ SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merg
 SPLIT_THRESHOLD = 0.2  # a neighbour of a linked sentence joins the link from this score
 SPLIT_NEEDS_BEST = True
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
-MIN_CONCEPTS = 3  # shorter passages ("Advertisement", "(Yonhap)") never link
+MIN_CONCEPTS = 3  # fewer content words ("Advertisement", "(Yonhap)", a time stamp): no link
 CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
 CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
 SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
@@ -190,6 +190,21 @@ def _text_features(text: str) -> tuple[str, frozenset[str], Mapping[str, int], f
     return norm, frozenset(concepts(norm)), char_grams(norm), numbers
 
 
+# Words of datelines and time stamps ("Updated May 3rd, 2013 2:00pm EDT"): not content.
+_STAMP_WORDS = frozenset(
+    """january february march april june july august september october november december jan
+    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday am pm edt est cdt cst pdt pst gmt utc bst cet cest kst publish updat post
+    original last modifi""".split()
+)
+
+
+def _linkable(f: _Features) -> bool:
+    """Enough words of content to state a fact (not "Advertisement", not a time stamp)."""
+    words = [c for c in f.concepts if c.isalpha() and c not in _STAMP_WORDS]
+    return len(words) >= MIN_CONCEPTS
+
+
 def clear_caches() -> None:
     """Forget per-text features (benchmarks use this to time a truly cold run)."""
     _text_features.cache_clear()
@@ -308,7 +323,7 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     for g, article_id in enumerate(article_ids):
         for passage in passages_by_article[article_id]:
             f = _features(passage)
-            if len(f.concepts) >= MIN_CONCEPTS:
+            if _linkable(f):
                 feats.append(f)
                 groups.append(g)
     scores = score_pairs(feats, groups)
