@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from index.clean import clean_text, clean_title, split_title
+from index.clean import clean_text, clean_title, split_title, strip_controls
 from index.frontmatter import article_meta, split_front_matter
 from index.mdtext import markdown_blocks
 from index.models import Article, Skipped
@@ -60,7 +60,9 @@ def load_txt(rel: str, text: str) -> Loaded:
 def load_md(rel: str, text: str) -> Loaded:
     """Front matter, then Markdown reduced to plain paragraphs; title from front matter, the
     first heading, or the first line."""
-    raw_meta, src = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Controls go before parsing: an escape sequence must never combine with Markdown syntax
+    # (a "\\" ending an OSC 8 link would otherwise escape the next character).
+    raw_meta, src = split_front_matter(strip_controls(text))
     meta = article_meta(raw_meta)
     blocks = markdown_blocks(src)
     plain = "\n\n".join(b.text for b in blocks)

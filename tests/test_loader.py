@@ -228,6 +228,12 @@ def test_published_normalised_never_invented(tmp_path: Path, value: str, expecte
     assert art.published == expected
 
 
+def test_md_osc8_link_next_to_markdown_syntax(tmp_path: Path) -> None:
+    src = "T\n\nSee \x1b]8;;http://e.example\x1b\\[the site]\x1b]8;;\x1b\\ today.\n"
+    (art,), _ = load_one(tmp_path, "o.md", src)
+    assert art.body == "See [the site] today."
+
+
 def test_md_raw_html_and_escapes_are_text_not_markup(tmp_path: Path) -> None:
     src = "T\n\nA <script>alert(1)</script> b [bold]x[/bold] \x1b[31mred\n"
     (art,), _ = load_one(tmp_path, "x.md", src)
