@@ -6,30 +6,20 @@ import hashlib
 from collections.abc import Sequence
 
 from index.features import tfidf_vectors
-from index.linkage import Merge, average_link, cut
+from index.linkage import relative_average_link
 from index.models import Article, Event
-from index.neighbours import Graph, nearest_neighbours, second_order
+from index.neighbours import Graph, nearest_neighbours
 
-NEIGHBOURS = 15  # neighbourhood profile size for second-order similarity
+NEIGHBOURS = 10  # a report's neighbourhood: about the size of a well-covered event
+# Below this cosine two reports share only incidental vocabulary (a few common words); such pairs
+# are never edges, so unrelated reports stay alone instead of pairing up with their least-bad match.
+RELATED = 0.1
 TITLE_CHARS = 70
 
 
-def choose_threshold(merges: list[Merge]) -> float:
-    """Cut the dendrogram at its widest gap between consecutive merge similarities.
-
-    Merges inside an event are close together; the step down to merging different events is the
-    largest drop in the sequence. With no merges at all, every report stands alone.
-    """
-    if not merges:
-        return float("inf")
-    heights = [m[0] for m in merges] + [0.0]
-    gap, at = max((heights[i] - heights[i + 1], i) for i in range(len(heights) - 1))
-    return (heights[at] + heights[at + 1]) / 2 if gap > 0 else heights[at]
-
-
 def similarity_graph(articles: Sequence[Article]) -> Graph:
-    """Second-order similarity of the articles over their nearest-neighbour graph."""
-    return second_order(nearest_neighbours(tfidf_vectors(articles), NEIGHBOURS))
+    """Each article linked to its nearest neighbours by the cosine of their weighted TF-IDF."""
+    return nearest_neighbours(tfidf_vectors(articles), NEIGHBOURS, RELATED)
 
 
 def event_id(article_ids: Sequence[str]) -> str:
@@ -60,8 +50,7 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     if not ordered:
         return []
     graph = similarity_graph(ordered)
-    merges = average_link(graph)
-    clusters = cut(len(ordered), merges, choose_threshold(merges))
+    clusters = relative_average_link(graph)
     events = []
     for members in clusters:
         members.sort()

@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.models import Article
 
@@ -18,7 +19,6 @@ NUMBER_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?|\d+(?:[.,]\d+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\"\u201c\u201d]\s+|\n\s*)$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 STOPWORDS = frozenset(
@@ -49,6 +49,15 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
+def _word(lower: str) -> str:
+    """The feature of a lowercased word, or "" for stopwords and one-letter words (cached)."""
+    if lower in STOPWORDS:
+        return ""
+    word = _stem(lower)
+    return "" if len(word) < 2 or word in STOPWORDS else word
+
+
 def _normalise_number(token: str) -> str:
     """'1,500' and '1500' are one number; a decimal like '6.1' keeps its point."""
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
@@ -56,22 +65,78 @@ def _normalise_number(token: str) -> str:
     return token
 
 
-def _tokens(text: str) -> list[tuple[str, bool, bool]]:
-    """(feature, is_name_candidate, is_number) for each token of ``text``."""
-    out: list[tuple[str, bool, bool]] = []
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {name: i + 1 for i, name in enumerate(_MONTH_NAMES.split())}
+_MONTHS.update({name[:3]: n for name, n in _MONTHS.items()})
+_MONTHS["sept"] = 9
+_DATE = re.compile(
+    r"\b(?:(?P<m1>[A-Z][a-z]{2,8})\.? (?P<d1>[0-3]?\d)(?!\d)"
+    r"|(?P<d2>[0-3]?\d) (?P<m2>[A-Z][a-z]{2,8})\b)"
+)
+_OPENERS = " \t\"'([\u2018\u201c"
+_CLOSERS = "\"'\u2019\u201d)"
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` begins a sentence or a line (looking back past quotes and brackets)."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    while i >= 0 and text[i] in _CLOSERS:
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n\r"
+
+
+Token = tuple[str, bool, bool, int, int]  # feature, is_name or is_year, is_number, start, end
+
+
+def _tokens(text: str) -> list[Token]:
+    """(feature, flag, is_number, start, end) for each kept token; flag: a name or a year."""
+    out: list[Token] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
         if raw[0].isdigit():
             number = _normalise_number(raw)
-            out.append(("#" + number, bool(_YEAR.fullmatch(number)), True))
+            out.append(("#" + number, bool(_YEAR.fullmatch(number)), True, *match.span()))
             continue
-        word = _stem(raw.lower())
-        if len(word) < 2 or word in STOPWORDS:
+        word = _word(raw.lower())
+        if not word:
             continue
-        capitalised = raw[0].isupper()
-        initial = bool(_SENTENCE_START.search(text, 0, match.start())) if capitalised else False
-        out.append((word, capitalised and not initial, False))
+        name = raw[0].isupper() and not _sentence_initial(text, match.start())
+        out.append((word, name, False, *match.span()))
     return out
+
+
+def _dates(text: str) -> list[str]:
+    """'March 3' / '3 March' / 'Mar. 3' as one feature: the day of an event tells events apart."""
+    found = []
+    for m in _DATE.finditer(text):
+        month = _MONTHS.get((m.group("m1") or m.group("m2")).lower())
+        day = int(m.group("d1") or m.group("d2"))
+        if month and 1 <= day <= 31:
+            found.append(f"@{month}-{day}")
+    return found
+
+
+def _phrases(text: str, tokens: list[Token]) -> list[str]:
+    """Runs of adjacent capitalised words ('Red Sox', 'Betty Ford Center') as one feature each."""
+    found = []
+    run: list[str] = []
+    last_end = -2
+    for word, _, is_number, start, end in tokens:
+        adjacent = start == last_end + 1 and text[last_end] == " "
+        if not is_number and text[start].isupper() and (adjacent or not run):
+            run.append(word)
+        else:
+            if len(run) > 1:
+                found.append("_".join(run))
+            run = [word] if not is_number and text[start].isupper() else []
+        last_end = end
+    if len(run) > 1:
+        found.append("_".join(run))
+    return found
 
 
 def article_terms(article: Article) -> tuple[dict[str, float], dict[str, float]]:
@@ -81,19 +146,29 @@ def article_terms(article: Article) -> tuple[dict[str, float], dict[str, float]]
     # titles are often in Title Case, so they never decide name-ness on their own.
     capital: Counter[str] = Counter()
     lower: Counter[str] = Counter()
-    for word, is_name, is_number in body:
+    for word, is_name, is_number, _, _ in body:
         if not is_number:
             (capital if is_name else lower)[word] += 1
     names = {w for w, n in capital.items() if n > lower.get(w, 0)}
+    body_phrases = _phrases(article.body, body)
     counts: dict[str, float] = {}
     kinds: dict[str, float] = {}
-    for tokens, boost in ((body, 1.0), (_tokens(article.title), TITLE_WEIGHT)):
-        for word, is_year, is_number in tokens:
+    for text, tokens, phrases, boost in (
+        (article.body, body, body_phrases, 1.0),
+        (article.title, _tokens(article.title), None, TITLE_WEIGHT),
+    ):
+        for word, flag, is_number, _, _ in tokens:
             counts[word] = counts.get(word, 0.0) + boost
             if is_number:
-                kinds[word] = NAME_WEIGHT if is_year else NUMBER_WEIGHT
+                # a lone digit (3 dead, 2 ships) is too common to tell one event from another
+                kinds[word] = NAME_WEIGHT if flag else NUMBER_WEIGHT if len(word) > 2 else 1.0
             else:
                 kinds[word] = NAME_WEIGHT if word in names else 1.0
+        if phrases is None:  # a Title Case headline is full of false phrases: keep the body's
+            phrases = [p for p in _phrases(text, tokens) if p in body_phrases]
+        for feature in phrases + _dates(text):
+            counts[feature] = counts.get(feature, 0.0) + boost
+            kinds[feature] = NAME_WEIGHT
     return counts, kinds
 
 

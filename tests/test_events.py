@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from index.events import event_id, group_events, shorten
+from index.linkage import relative_average_link
 from index.models import Article
+from index.neighbours import nearest_neighbours
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,13 @@ FESTIVAL = art(
     "Mira Solen said ticket sales had doubled. Pianist Karel Voss will close the festival with "
     "a tribute to the harbour's old dance halls.",
 )
+MATCH = art(
+    "match.md",
+    "Rovers beat Harlow 3-1 in cup replay",
+    "Rovers came from behind to beat Harlow in Friday's cup replay at the Westfield ground. "
+    "Striker Ivo Brandt scored twice after the break and coach Elsa Moor praised her defence. "
+    "Rovers meet Dunmore in the quarter-final next month.",
+)
 CORPUS = [QUAKE_A1, QUAKE_A2, QUAKE_B1, QUAKE_B2, FESTIVAL]
 
 
@@ -70,6 +79,35 @@ def test_two_quakes_in_one_region_stay_apart() -> None:
         frozenset({"qb1.md", "qb2.md"}),
         frozenset({"fest.md"}),
     }
+
+
+def test_two_unrelated_reports_do_not_pair_up() -> None:
+    events = group_events([*CORPUS, MATCH])
+    assert frozenset({"fest.md", "match.md"}) not in groups(events)
+    assert {frozenset({"fest.md"}), frozenset({"match.md"})} <= groups(events)
+
+
+def test_weak_similarities_are_not_edges() -> None:
+    vectors = [{"a": 1.0}, {"a": 0.05, "b": (1 - 0.05**2) ** 0.5}, {"c": 1.0}]
+    assert nearest_neighbours(vectors, 5, floor=0.1) == [{}, {}, {}]
+    assert nearest_neighbours(vectors, 5)[0] == {1: 0.05}
+
+
+def _two_pairs(inside: float, across: float) -> list[dict[int, float]]:
+    """Reports 0-1 and 2-3 are pairs with similarity ``inside``; every cross pair ``across``."""
+    graph: list[dict[int, float]] = [{} for _ in range(4)]
+    for i in range(4):
+        for j in range(4):
+            if i != j:
+                graph[i][j] = inside if {i, j} in ({0, 1}, {2, 3}) else across
+    return graph
+
+
+def test_relative_link_bar_follows_cluster_cohesion() -> None:
+    # tight pairs refuse a link far below their own cohesion
+    assert sorted(relative_average_link(_two_pairs(0.9, 0.15))) == [[0, 1], [2, 3]]
+    # loose pairs accept the same link: it is more than half their cohesion
+    assert sorted(relative_average_link(_two_pairs(0.2, 0.15))) == [[0, 1, 2, 3]]
 
 
 def test_every_article_in_exactly_one_event_sorted_by_size() -> None:
@@ -112,6 +150,25 @@ def test_shorten_cuts_at_a_word() -> None:
     short = shorten(long, 20)
     assert len(short) <= 20 and short.endswith("\u2026") and "  " not in short
     assert shorten("Short title") == "Short title"
+
+
+def test_bundled_corpus_groups_into_its_five_events(corpus_dir: Path) -> None:
+    from index.loader import load_corpus
+
+    articles, _ = load_corpus(corpus_dir)
+    # docs/corpus-guide.md: folders are events; the wire feed holds one report of three of them
+    wire = {
+        "wire/agency-feed.jsonl#0": "serani-quake-2024",
+        "wire/agency-feed.jsonl#1": "hestnes-ferry-grounding",
+        "wire/agency-feed.jsonl#2": "marlow-wetland-ruling",
+    }
+    planted: dict[str, set[str]] = {}
+    for a in articles:
+        if "/" in a.id:
+            planted.setdefault(wire.get(a.id, a.id.split("/")[0]), set()).add(a.id)
+    assert len(planted) == 5
+    found = {frozenset(e.article_ids) - {"README.md"} for e in group_events(articles)}
+    assert {frozenset(ids) for ids in planted.values()} <= found
 
 
 def test_ecbplus_bench_computes_scores(ecbplus_dir: Path) -> None:
