@@ -10,7 +10,7 @@ from index.models import Article, Passage
 
 # Abbreviations that precede a name or number and so never end a sentence by themselves.
 _TITLE_ABBREVIATIONS = frozenset(
-    """Mr Mrs Ms Dr Sen Rep Gen Lt Col Gov Atty Pres Sgt Capt No St Prof Jr Sr Maj Adm Cmdr
+    """Mr Mrs Ms Dr Sen Rep Gen Lt Col Gov Atty Pres Sgt Capt No St Prof Jr Sr Maj Adm Cmdr Brig
     Gens Reps Sens Hon Rev Fr Ft Mt Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
@@ -24,6 +24,9 @@ _ACRONYM_THEN_STARTER = re.compile(
     r"At|A|An|There|His|Her|Their|Its|Our|Officials|Police)\b)"
 )
 _LINE = re.compile(r"[^\r\n]+")
+# A segment that is only a bracketed credit or wire tag, "(Yonhap)" or "[Reuters]", ends the
+# sentence before it rather than standing alone.
+_BRACKETED_TAG = re.compile(r"^[(\[][^()\[\]]{1,40}[)\]][.,;]?$")
 
 
 def _syntok_spans(line: str, base: int) -> list[tuple[int, int]]:
@@ -46,6 +49,8 @@ def _should_join(text: str, left: tuple[int, int], right: tuple[int, int]) -> bo
     if word and word.group(1) in _TITLE_ABBREVIATIONS:
         return True
     if _SINGLE_INITIAL.search(head):
+        return True
+    if _BRACKETED_TAG.match(tail):
         return True
     first = _FIRST_LETTER.match(tail)
     return bool(first and first.group(1).islower())

@@ -63,6 +63,22 @@ def test_every_line_is_a_boundary() -> None:
     ]
 
 
+def test_trailing_wire_tag_stays_with_its_sentence() -> None:
+    text = "The talks will resume in May. (Harbor Wire)\nCaption of a photo. [Lumen Press]"
+    assert sentences(text) == [
+        "The talks will resume in May. (Harbor Wire)",
+        "Caption of a photo. [Lumen Press]",
+    ]
+
+
+def test_brigadier_general() -> None:
+    text = "Brig. Gen. Tomas Ruel said 600 officers were sent. Roads reopened."
+    assert sentences(text) == [
+        "Brig. Gen. Tomas Ruel said 600 officers were sent.",
+        "Roads reopened.",
+    ]
+
+
 def test_ellipsis_ends_a_sentence() -> None:
     text = "They waited and waited... Then the bus came."
     assert sentences(text) == ["They waited and waited...", "Then the bus came."]
