@@ -20,6 +20,19 @@ def is_doc_file(name: str) -> bool:
     return stem.isupper() and folded.startswith(_DOC_NAMES)
 
 
+def printable(text: str) -> str:
+    """A path string safe to print and store: undecodable bytes (surrogates) become U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _valid_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a name with bytes that are not UTF-8 (surrogate-escaped)
+        return False
+    return True
+
+
 def relative_id(root: Path, path: Path) -> str:
     """``path`` relative to ``root`` as a POSIX path: the id every article and skip is keyed by."""
     try:
@@ -45,14 +58,21 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         errors.append((where, f"cannot read folder: {error.strerror or error}"))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         base = Path(dirpath)
+        for d in dirnames:
+            if not d.startswith(".") and not _valid_name(d):
+                errors.append((base / d, "folder name is not valid UTF-8"))
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and _valid_name(d)]
         for name in filenames:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                 continue
             if is_doc_file(name):
                 continue
             path = base / name
+            if not _valid_name(name):
+                # an id must be storable text; report it instead of indexing a mangled name
+                errors.append((path, "file name is not valid UTF-8"))
+                continue
             if path.is_file():  # drops broken symlinks, fifos and sockets
                 found.append(path)
     found.sort(key=lambda p: relative_id(root, p))

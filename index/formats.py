@@ -74,7 +74,7 @@ def load_md(rel: str, text: str) -> Loaded:
         if heading is not None and clean_title(heading.text):
             title = clean_title(heading.text)
             # The heading is the title: it leaves the body when nothing real precedes it.
-            rest = blocks[blocks.index(heading) + 1 :] if blocks[0] is heading else blocks
+            rest = blocks[1:] if blocks[0] is heading else blocks
             body = clean_text("\n\n".join(b.text for b in rest), title) or title
         else:
             title, body = split_title(plain)

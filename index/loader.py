@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.decode import Unreadable, read_text
-from index.discover import discover, relative_id, walk
+from index.discover import discover, printable, relative_id, walk
 from index.errors import CorpusNotFound
 from index.formats import LOADERS, NO_TEXT
 from index.models import Article, Skipped
@@ -44,7 +44,7 @@ def load_corpus(root: Path) -> tuple[list[Article], list[Skipped]]:
         raise CorpusNotFound(f"corpus is not a folder: {root}")
     paths, errors = walk(root)
     articles: list[Article] = []
-    skipped = [Skipped(relative_id(root, where), reason) for where, reason in errors]
+    skipped = [Skipped(printable(relative_id(root, where)), reason) for where, reason in errors]
     for path in paths:
         got, missed = load_file(root, path)
         articles.extend(got)

@@ -51,6 +51,21 @@ def test_discover_survives_symlink_loop(tmp_path: Path) -> None:
     assert [relative_id(tmp_path, p) for p in discover(tmp_path)] == ["sub/a.txt"]
 
 
+def test_undecodable_file_name_reported_not_loaded(tmp_path: Path) -> None:
+    write(tmp_path / "ok.txt", "Title\nBody.")
+    with open(os.fsencode(tmp_path) + b"/bad\xff.txt", "wb") as handle:
+        handle.write(b"Title\nBody.")
+    assert [p.name for p in discover(tmp_path)] == ["ok.txt"]
+    articles, (skip,) = load_corpus(tmp_path)
+    assert [a.id for a in articles] == ["ok.txt"]
+    assert skip.path == "bad\ufffd.txt" and "UTF-8" in skip.reason
+    os.mkdir(os.fsencode(tmp_path) + b"/dir\xfe")
+    with open(os.fsencode(tmp_path) + b"/dir\xfe/in.txt", "wb") as handle:
+        handle.write(b"Title\nBody.")
+    _, skipped = load_corpus(tmp_path)
+    assert [s.path for s in skipped] == ["dir\ufffd", "bad\ufffd.txt"]
+
+
 def test_load_corpus_missing_or_not_a_folder(tmp_path: Path) -> None:
     with pytest.raises(CorpusNotFound):
         load_corpus(tmp_path / "nope")
