@@ -6,13 +6,17 @@ import difflib
 import re
 from functools import lru_cache
 
-from index.conflict_text import conflict
+from rapidfuzz.distance import Levenshtein
+
+from index.conflict_roles import same_person
+from index.conflict_text import STOP, conflict, stem
 from index.models import Conflict
-from index.names import candidate_names, same_name
+from index.names import candidate_names
 
 _QUOTE = re.compile(r'"(?P<s>[^"\n]{3,600})"|“(?P<c>[^”\n]{3,600})”')
 _WORD = re.compile(r"[\w'’-]+|…|\.\.\.")
 _ELLIPSIS = frozenset({"…", "..."})
+_BRACKETS = re.compile(r"\[[^\]]{0,40}\]")
 # British spellings whose American form differs only by these endings; both sides are folded.
 _BRITISH = [
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -43,7 +47,13 @@ def _norm_word(word: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """Words of a quote; editorial inserts such as "[sic]" or "[the North]" are not its words."""
+    return _WORD.findall(_BRACKETS.sub(" ", text))
+
+
+def _typo(x: str, y: str) -> bool:
+    """"asses" for "assess": one edit in a long word is a slip, not a different word."""
+    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
 
 
 def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
@@ -56,7 +66,8 @@ def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1 and all(
+                _typo(x, y) for x, y in zip(na[i1:i2], nb[j1:j2], strict=True))):
             out.extend(("=", w) for w in wa[i1:i2])
         else:
             out.extend(("-", w) for w in wa[i1:i2])
@@ -86,10 +97,15 @@ def quotes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-def _same_speaker(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+def _same_speaker(x: tuple[str, ...], y: tuple[str, ...]) -> bool | None:
+    """True: one named speaker; False: different named speakers; None: not attributed."""
     if not x or not y:
-        return True  # unattributed: the word overlap alone has to show it is one utterance
-    return any(same_name(p, q) or p.split()[-1] == q.split()[-1] for p in x for q in y)
+        return None  # unattributed: the word overlap alone has to show it is one utterance
+    return any(same_person(p, q) for p in x for q in y)
+
+
+def _content(words: list[str]) -> set[str]:
+    return {stem(w) for w in words if w.lower() not in STOP and len(w) > 2}
 
 
 def _explain(diff: list[tuple[str, str]]) -> str:
@@ -131,12 +147,21 @@ def quote_conflicts(a: str, b: str) -> list[Conflict]:
         na = [_norm_word(w) for w in _words(qa)]
         for sb, eb, qb, spb in quotes(b):
             nb = [_norm_word(w) for w in _words(qb)]
-            if na == nb or not _same_speaker(spa, spb) or _is_excerpt(na, nb):
+            speaker = _same_speaker(spa, spb)
+            if na == nb or speaker is False or _is_excerpt(na, nb):
+                continue
+            # One utterance: most content words shared (function words inflate any overlap),
+            # and either the word order mostly kept or one named speaker on both sides.
+            ca, cb = _content(na), _content(nb)
+            shared = len(ca & cb)
+            if not ca or not cb or shared / max(len(ca), len(cb)) < _MIN_OVERLAP:
                 continue
             matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
             matched = sum(block.size for block in matcher.get_matching_blocks())
-            if matched / max(len(na), len(nb)) < _MIN_OVERLAP:
+            if matched / max(len(na), len(nb)) < _MIN_OVERLAP and not (speaker and shared >= 3):
                 continue
             diff = quote_diff(qa, qb)
+            if all(op == "=" for op, _w in diff):
+                continue  # only case, spelling or a slip marked [sic]
             return [conflict("quote", a, (sa, ea), b, (sb, eb), _explain(diff))]
     return []

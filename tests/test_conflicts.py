@@ -193,7 +193,7 @@ def test_actor_conflicts(a: str, b: str) -> None:
         ("The city council approved the new bridge in March.",
          "The regional commission approved the new bridge in March."),
         ("The Coastal Safety Board will review the collision.",
-         "The Harbour Investigation Board will review the collision."),
+         "The Northern Harbour Accident Investigation Board will review the collision."),
     ],
 )
 def test_different_doers_of_the_same_act(a: str, b: str) -> None:
@@ -327,6 +327,28 @@ def test_more_reworded_quotes(a: str, b: str) -> None:
     ],
 )
 def test_quote_lookalikes(a: str, b: str) -> None:
+    assert "quote" not in types(a, b)
+
+
+def test_reordered_quote_of_one_named_speaker_is_a_conflict() -> None:
+    a = '"Every family is safe and warm, and that is what counts today," said Ana Lind.'
+    b = '"What counts today is that each family is safe and warm," Ana Lind told reporters.'
+    assert types(a, b) == ["quote"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ('The court said the town "failed to asses [sic] the risk to the river."',
+         'The court said the town "failed to assess the risk to the river."'),
+        ('"Pyongyang\'s arms deals with Moscow endanger our region and the world," Kim said.',
+         '"Pyongyang\'s unlawful arms deals with Moscow, including shells, deserve our scorn,"'
+         " Kim said."),
+        ('"Every family is safe and warm, and that is what counts today," said Ana Lind.',
+         '"What counts today is that each family is safe and warm," Per Holm said.'),
+    ],
+)
+def test_quote_lookalikes_sic_other_sentences_other_speakers(a: str, b: str) -> None:
     assert "quote" not in types(a, b)
 
 
