@@ -73,3 +73,18 @@ async def test_panes_reports_and_marks(tmp_path: Path) -> None:
         await pilot.press("N")
         view = screen.current_view()
         assert view is not None and view.kind in ("shared", "verbatim", "conflict")
+
+
+async def test_leaving_while_panes_mount_is_safe(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        app.screen.action_open_event()  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.screen.action_open_event()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.is_running
+        assert not [n for n in app._notifications if n.severity == "error"]

@@ -51,6 +51,10 @@ class NewsReaderApp(Jobs, App[None]):
         self.push_screen(EventsScreen())
         self.load_index()
 
+    def on_unmount(self) -> None:
+        if self.index is not None:
+            self.index.close()
+
     def _tell_screens(self, what: str) -> None:
         # Plain method calls on the UI thread: every screen on the stack refreshes what it shows.
         for screen in self.screen_stack:

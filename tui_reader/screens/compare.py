@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
 from index.models import Article, Comparison, Event
 
@@ -91,6 +92,10 @@ class CompareScreen(CompareNav):
         else:
             self.app.load_comparison(self.key, self.requested, self.event)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The pane-mounting worker belongs to this screen; its failures go to the App's handler.
+        self.app.on_worker_state_changed(event)
+
     def data_changed(self, what: str) -> None:
         """Say so in the title row when this screen's comparison failed (details in the toast)."""
         if what == "compare-failed" and self.model is None:
@@ -114,7 +119,7 @@ class CompareScreen(CompareNav):
         return Content.assemble((title, "bold"), "  ", (status, "dim"))
 
     def _remount(self) -> None:
-        self.run_worker(self._mount_panes(), exclusive=True, group="panes")
+        self.run_worker(self._mount_panes(), exclusive=True, group="panes", exit_on_error=False)
 
     async def _mount_panes(self) -> None:
         assert self.model is not None
@@ -122,6 +127,8 @@ class CompareScreen(CompareNav):
         await box.remove_children()
         panes = [self._pane(i, aid) for i, aid in enumerate(self.shown)]
         await box.mount_all(panes)
+        if not self.is_attached:  # the user left (or quit) while the panes were mounting
+            return
         self.active = min(self.active, len(panes) - 1)
         self._layout_mode()
         self._activate(self.active)
@@ -151,8 +158,11 @@ class CompareScreen(CompareNav):
         panes = self.panes
         if panes:
             pane = panes[self.active]
-            index = pane.current if pane.current >= 0 else pane.first_visible()
-            self.call_after_refresh(pane.set_current, index, True, True)
+            if pane.current >= 0:
+                self.call_after_refresh(pane.set_current, pane.current, True, pane.current_top)
+            elif pane.blocks:
+                block = pane.blocks[pane.first_visible()]
+                self.call_after_refresh(pane.scroll_to_widget, block, top=True, animate=False)
 
     def _activate(self, i: int) -> None:
         panes = self.panes
@@ -185,7 +195,9 @@ class CompareScreen(CompareNav):
     def show_detail(self) -> None:
         """Explain the current passage in the detail panel."""
         view = self.current_view()
-        detail = self.query_one(DetailPanel)
+        detail = self.query_one_optional(DetailPanel)
+        if detail is None:  # the screen is being torn down
+            return
         if view is None or self.model is None:
             detail.show(Content("n/N linked passage · c/C conflict · u unique · Enter aligns the "
                                 "other panes · [ ] change report · ? all keys"))

@@ -48,6 +48,7 @@ class ArticlePane(VerticalScroll):
         self.article = article
         self.specs = blocks
         self.current = -1
+        self.current_top = False  # the current block was last placed at the top (else centred)
 
     def compose(self) -> ComposeResult:
         yield Static(header_content(self.article), classes="pane-header")
@@ -73,6 +74,7 @@ class ArticlePane(VerticalScroll):
             blocks[self.current].remove_class("-current")
         self.current = index
         blocks[index].add_class("-current")
+        self.current_top = top
         if scroll:
             # After the next refresh: the detail panel may change height (and so this pane's).
             self.call_after_refresh(self._bring_into_view, blocks[index], top)
