@@ -101,3 +101,29 @@ def test_json_and_jsonl_with_random_objects(fuzz_dir: Path, objs: list[object]) 
     (fuzz_dir / "r.jsonl").write_text(lines, encoding="utf-8")
     check(load_file(fuzz_dir, fuzz_dir / "r.json"))
     check(load_file(fuzz_dir, fuzz_dir / "r.jsonl"))
+
+
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+SENTENCE = st.lists(WORDS, min_size=2, max_size=12).map(
+    lambda ws: (" ".join(ws)[0].upper() + " ".join(ws)[1:] + ".").replace(" .", ".")
+)
+FURNITURE = st.sampled_from(
+    ["Advertisement", "Share this article", "2 min read", "Updated", "Add a Comment",
+     "Sign up for our newsletter", "Follow us on X", "Read more", "Top 10 Stories"]
+)
+
+
+@FAST
+@given(
+    sentences=st.lists(SENTENCE, min_size=1, max_size=15, unique=True),
+    noise=st.lists(st.tuples(st.integers(0, 15), FURNITURE), max_size=6),
+    sep=st.sampled_from(["\n", "\n\n", "\r\n", "\n \n"]),
+)
+def test_no_sentence_lost_and_no_furniture_kept(
+    sentences: list[str], noise: list[tuple[int, str]], sep: str
+) -> None:
+    lines = list(sentences)
+    for at, junk in sorted(noise, reverse=True):
+        lines.insert(min(at, len(lines)), junk)
+    paragraphs = clean_text(sep.join(lines)).split("\n\n")
+    assert paragraphs == sentences
