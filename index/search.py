@@ -126,6 +126,13 @@ def parse_query(schema: Any, text: str) -> tuple[wq.Query, wq.Query | None]:
     return all_words, some_words
 
 
+def validate_query(text: str) -> None:
+    """Raise QueryError if ``text`` is malformed, without an index (a CLI can check first)."""
+    from index.schema import build_schema
+
+    parse_query(build_schema(), text)
+
+
 def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     """Search with BM25F over title (boosted) and body.
 

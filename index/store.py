@@ -125,15 +125,8 @@ class CorpusIndex:
             if state.manifest is not None:
                 plan = plan_changes(self.corpus, state.manifest, hash_changed=False)
                 if plan.is_empty():
-                    return _report(
-                        plan.unchanged_ids,
-                        state.manifest,
-                        0,
-                        0,
-                        0,
-                        time.monotonic() - started,
-                        None,
-                    )
+                    seconds = time.monotonic() - started
+                    return _report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, None)
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
             try:
                 result, note = self._update_locked(rebuild, progress)

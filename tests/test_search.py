@@ -10,6 +10,7 @@ import pytest
 
 from index.errors import QueryError
 from index.schema import text_analyzer
+from index.search import validate_query
 from index.store import CorpusIndex
 
 ARTICLES = {
@@ -170,6 +171,12 @@ def test_malformed_queries_raise_query_error(index: CorpusIndex, query: str, rea
         index.search(query)
     assert reason in caught.value.reason
     assert caught.value.query == query
+
+
+def test_validate_query_needs_no_index() -> None:
+    validate_query("earthquake OR flood")
+    with pytest.raises(QueryError, match="quotes"):
+        validate_query('"open')
 
 
 @pytest.mark.parametrize(
