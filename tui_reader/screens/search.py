@@ -91,7 +91,12 @@ class SearchScreen(Screen[None]):
         self.hits = hits
         results = self.query_one(OptionList)
         results.clear_options()
-        results.add_options([Option(hit_prompt(h), id=str(i)) for i, h in enumerate(hits)])
+        options: list[Option | None] = []
+        for i, hit in enumerate(hits):
+            if i:
+                options.append(None)  # a separator line between hits
+            options.append(Option(hit_prompt(hit), id=str(i)))
+        results.add_options(options)
         if hits:
             results.highlighted = 0
         self.query_one("#search-status", Static).update(Content(status))
@@ -101,7 +106,7 @@ class SearchScreen(Screen[None]):
             self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
-        hit = self.hits[message.option_index]
+        hit = self.hits[int(message.option_id or 0)]
         article = self.app.by_id.get(hit.id)
         if article is None and self.app.index is not None:
             article = self.app.index.article(hit.id)
