@@ -7,6 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from index.errors import QueryError
 from index.schema import text_analyzer
@@ -303,3 +305,60 @@ def test_real_articles_are_found_by_their_title_words(
             body = (ix.article(hit.id) or article).body
             for start, end in hit.matches:
                 assert stems(body[start:end])[0] in wanted, (hit.id, body[start:end], query)
+
+
+QUERY_PIECES = st.sampled_from(
+    [
+        "wall",
+        "old",
+        "flood*",
+        "rescu~",
+        "title:",
+        "source:",
+        "body:",
+        "AND",
+        "OR",
+        "NOT",
+        "(",
+        ")",
+        '"',
+        "*",
+        "?",
+        "~",
+        "^2",
+        "[",
+        "]",
+        " TO ",
+        "{",
+        "}",
+        ":",
+        "-",
+        "+",
+        "\\",
+        "the",
+        "Zürich",
+        "'",
+        "/",
+        "!",
+        "&&",
+        "||",
+        " ",
+    ]
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(QUERY_PIECES, min_size=1, max_size=8).map(" ".join))
+def test_any_query_gives_results_or_a_query_error(index: CorpusIndex, query: str) -> None:
+    try:
+        results = index.search(query, limit=3)
+    except QueryError as error:
+        assert error.reason and "\n" not in error.reason
+        return
+    assert results.total >= len(results.hits)
+    for hit in results.hits:
+        article = index.article(hit.id)
+        assert article is not None
+        assert all(0 <= s < e <= len(article.body) for s, e in hit.matches)
