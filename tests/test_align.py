@@ -118,3 +118,18 @@ def test_sentence_split_in_two_links_both_halves() -> None:
     assert _link(links, "w:0", "s:0") is not None
     assert _link(links, "w:0", "s:1") is not None
     assert _link(links, "w:0", "s:2") is None
+
+
+def test_claim_never_holds_two_passages_of_one_article() -> None:
+    passages = _passages("a", A[:2]) + _passages("b", B[:1])
+    # b:0 is linked to both a:0 and a:1: the stronger link forms the claim, the other stays a link.
+    links = [Link("a:0", "b:0", 0.9, False), Link("a:1", "b:0", 0.5, False)]
+    claims = group_claims(links, passages)
+    assert claims == (group_claims(links[::-1], passages)[0],)
+    assert claims[0].passages == ("a:0", "b:0")
+
+
+def test_no_links_within_one_article_or_for_empty_input() -> None:
+    assert align({}) == []
+    assert align({"a": _passages("a", A + A)}) == []
+    assert align({"a": _passages("a", A), "b": []}) == []

@@ -143,3 +143,16 @@ def test_relate_single_statements() -> None:
     para = relate("The minister summoned the ambassador on Monday over the missile test.",
                   "On Monday the minister called in the envoy over the missile test.")
     assert para.relation == "shared" and 0.0 < para.score <= 1.0
+
+
+def test_cache_keys_follow_content() -> None:
+    from dataclasses import replace
+
+    from index.analysis_cache import article_key
+
+    a = ARTICLES[0]
+    assert article_key(a) == article_key(replace(a, title="Another title"))
+    assert article_key(a) != article_key(replace(a, body=a.body + " More."))
+    assert comparison_key(ARTICLES, None) != comparison_key(
+        (replace(ARTICLES[0], published="2024-01-02"), *ARTICLES[1:]), None
+    )
