@@ -126,6 +126,10 @@ _DOERS = frozenset(
     " authority cross crescent agency ministry department service corps board bank fund party"
     " organization organisation office institute".split()
 )
+# Doers that are one body in other words: "the judges" and "the panel" decide together.
+_SAME_BODY = [frozenset(g.split()) for g in (
+    "judg panel court justic bench", "army military soldier troop", "polic policeman officer",
+    "rescuer rescue")]
 # Heads too vague to prove a different doer on their own.
 _VAGUE = frozenset("official authority government agency ministry source people".split())
 _SAYING = frozenset(
@@ -236,7 +240,7 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
         doers = {stem(ha.lower()), stem(hb.lower())}
         if not doers <= {stem(d) for d in _DOERS} or doers & {stem(v) for v in _VAGUE}:
             return []
-        if _stems(wa) & _stems(wb):
+        if any(doers <= group for group in _SAME_BODY) or _stems(wa) & _stems(wb):
             return []  # "the judges" / "a three-judge panel": maybe one body in other words
     if not similar_context(a[ta[i].start():], b[tb[j].start():], min_shared=2, ratio=0.3):
         return []

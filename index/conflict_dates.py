@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from index.conflict_text import clause_around, conflict, in_quote, similar_context
 from index.dates import DateMention, compatible, extract_dates
 from index.models import Conflict
+
+_SPEECH = frozenset({"said", "says", "told", "announced", "stated", "added", "warned", "reported",
+                     "claimed", "declared", "wrote", "tweeted", "posted", "confirmed", "denied"})
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _speech(text: str, d: DateMention) -> bool:
+    """Is the date when something was said (not when it happened)? "said on Friday" vs
+    "Reports emerged": the day of a statement and the day of an event are other facts."""
+    before = _WORDS.findall(text[max(0, d.start - 40):d.start])[-3:]
+    after = _WORDS.findall(text[d.end:d.end + 40])[:3]
+    if re.match(r"\s*[:,]", text[d.end:]) and re.fullmatch(r"\s*(?:[Oo]n\s+)?",
+                                                          text[:d.start]):
+        # A label or opener ("Oct. 17: ... said", "On Sunday, X said"): the sentence's verb.
+        sentence = re.split(r"\bthat\b|[.;]\s", text[d.end:], maxsplit=1)[0]
+        after = _WORDS.findall(sentence)
+    return any(w.lower() in _SPEECH for w in before + after)
 
 
 def _describe(d: DateMention) -> str:
@@ -39,6 +57,8 @@ def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | N
         for y in db:
             verdict = compatible(x, y)
             if verdict is None or not similar_context(context[id(x)], context[id(y)]):
+                continue
+            if _speech(a, x) != _speech(b, y):
                 continue
             if verdict:
                 agreed_a.add(id(x))

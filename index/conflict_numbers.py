@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from index.conflict_text import clause_around, conflict, similar_context
+import re
+
+from index.conflict_text import clause_around, conflict, content_stems, similar_context
 from index.models import Conflict
 from index.numbers import Quantity, extract_quantities
 
@@ -73,3 +75,45 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         out.append(conflict("number", a, (x.start, x.end), b, (y.start, y.end),
                             f"Numbers differ: {_fmt(x)} vs {_fmt(y)}"))
     return out
+
+
+# Vote tallies and scores: "voted 2-1", "a 5-4 ruling", "a unanimous panel".
+_TALLY = re.compile(r"(?<![\w.-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w.-])|\bunanimous(?:ly)?\b",
+                    re.IGNORECASE)
+_TALLY_WORDS = frozenset({"vote", "voted", "decision", "ruling", "unanimous", "unanimously",
+                          "panel", "split", "divided"})
+
+
+def _tallies(text: str) -> list[tuple[int, int, int, int | None]]:
+    """(start, end, minority, majority) of tallies; "unanimous" is (0, None): any size."""
+    out: list[tuple[int, int, int, int | None]] = []
+    for m in _TALLY.finditer(text):
+        if m.group(1) is None:
+            out.append((m.start(), m.end(), 0, None))
+            continue
+        hi, lo = int(m.group(1)), int(m.group(2))
+        around = text[max(0, m.start() - 40):m.end() + 30].lower()
+        if hi >= lo and any(w in around for w in _TALLY_WORDS):
+            out.append((m.start(), m.end(), lo, hi))
+    return out
+
+
+def _tally_context(text: str, start: int, end: int) -> frozenset[str]:
+    return content_stems(clause_around(text, start, end, 60)) - _TALLY_STEMS
+
+
+_TALLY_STEMS = frozenset({"vot", "vote", "decision", "rul", "ruling", "unanimous", "unanimously",
+                          "panel", "split", "divid"})
+
+
+def tally_conflicts(a: str, b: str) -> list[Conflict]:
+    """"2-1" vs "3-0" or "unanimous" for the same vote (two shared words around it)."""
+    for sa, ea, lo_a, hi_a in _tallies(a):
+        for sb, eb, lo_b, hi_b in _tallies(b):
+            if lo_a == lo_b and (hi_a is None or hi_b is None or hi_a == hi_b):
+                continue  # the same tally, or "unanimous" vs "3-0"
+            if len(_tally_context(a, sa, ea) & _tally_context(b, sb, eb)) < 2:
+                continue
+            return [conflict("number", a, (sa, ea), b, (sb, eb),
+                             f"Vote counts differ: {a[sa:ea]} vs {b[sb:eb]}")]
+    return []

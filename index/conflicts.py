@@ -9,7 +9,7 @@ from functools import lru_cache
 from index.conflict_actors import actor_conflicts, subject_conflicts
 from index.conflict_claims import certainty_conflicts, negation_conflicts
 from index.conflict_dates import date_conflicts
-from index.conflict_numbers import number_conflicts
+from index.conflict_numbers import number_conflicts, tally_conflicts
 from index.conflict_quotes import quote_conflicts, quote_diff
 from index.conflict_roles import role_conflicts
 from index.models import Article, Conflict, Passage, Span
@@ -26,7 +26,8 @@ def _no_dates(check: Callable[[str, str], list[Conflict]]) -> _Check:
 
 # Quotes first: a reworded quote explains the number or negation inside it better.
 _CHECKS: list[_Check] = [
-    _no_dates(quote_conflicts), _no_dates(number_conflicts), date_conflicts,
+    _no_dates(quote_conflicts), _no_dates(number_conflicts), _no_dates(tally_conflicts),
+    date_conflicts,
     _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts),
     _no_dates(negation_conflicts), _no_dates(certainty_conflicts),
 ]

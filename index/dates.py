@@ -19,7 +19,7 @@ _MONTH_RE = (
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # Case-sensitive on purpose: "may" the modal is lower case; "May 5" the month is not.
 _DATE_RE = re.compile(
-    rf"\b(?P<md>{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?![\d:])"
+    rf"\b(?P<md>{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)(?!\d|:\d)"
     rf"|\b(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}(?:,?\s+\d{{4}})?)\b"
     r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b"
     r"|\b(?P<wd>(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+)?"

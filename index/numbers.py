@@ -312,7 +312,8 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.end <= q.start and _RANGE_GAP.match(text[prev.end:q.start]):
+        if (prev is not None and prev.end <= q.start and prev.value < q.value
+                and _RANGE_GAP.match(text[prev.end:q.start])):  # "2-1" is a tally, not a range
             gap = text[prev.end:q.start]
             if "and" in gap and not re.search(r"\bbetween\s+$", text[:prev.start], re.I):
                 out.append(q)

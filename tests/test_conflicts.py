@@ -403,3 +403,35 @@ def test_prefix_object_and_future_claims(a: str, b: str, kind: str) -> None:
 )
 def test_claim_lookalikes_across_tenses_and_quotes(a: str, b: str) -> None:
     assert not {"certainty", "negation"} & set(types(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("The judges voted 2-1 to overturn the permit for the quarry.",
+         "The panel voted 3-0 to overturn the permit for the quarry.", "number"),
+        ("In a 5-4 ruling, the Supreme Court struck down the toll law.",
+         "The Supreme Court unanimously struck down the toll law.", "number"),
+    ],
+)
+def test_vote_tallies(a: str, b: str, kind: str) -> None:
+    assert types(a, b) == [kind]
+
+
+def test_statement_day_vs_event_day() -> None:
+    # The day a statement was made is not the day of the event it reports.
+    a = "Oct. 19: Reports emerged that 800 engineers had reached the dam."
+    b = "The ministry said on Friday that 800 engineers had reached the dam."
+    assert "date" not in types(a, b, MONDAY, None)
+
+
+def test_different_votes_are_not_compared() -> None:
+    a = "The county commission voted 4-1 in 2023 to sell the harbour land."
+    b = "The judges voted 2-1 on Tuesday to overturn the rezoning of the marsh."
+    assert "number" not in types(a, b)
+
+
+def test_timeline_label_takes_the_sentence_verb() -> None:
+    a = "Oct. 17: At a briefing in Brussels, President Zelenskyy said 10,000 troops were ready."
+    b = "President Zelensky said on Sunday that 10,000 troops were ready."
+    assert types(a, b, MONDAY, None) == ["date"]
