@@ -77,7 +77,9 @@ def _check_tree(text: str, q: wq.Query) -> None:
         if not any(c.isalnum() for c in text):
             raise QueryError(text, "it has no words to search for, only punctuation")
         raise QueryError(
-            text, "nothing left to search for: very common words (the, of, a...) are not indexed"
+            text,
+            "nothing to search for: very common words (the, of...) and single letters are not"
+            " indexed",
         )
     stack = [q]
     while stack:

@@ -165,6 +165,7 @@ def test_stemming_finds_other_forms(index: CorpusIndex) -> None:
         ("()", "empty parentheses"),
         ("colour:red", "unknown field"),
         ("the of", "common words"),
+        ("x", "single letters"),
         ("$ ~ ^", "only punctuation"),
     ],
 )
