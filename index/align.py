@@ -124,6 +124,11 @@ def _build_synonyms() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
 
 
 _WORD_SYNONYMS, _PHRASE_SYNONYMS = _build_synonyms()
+# A verb of moving with "out"/"home"/"back" a few words on means withdrawing the object.
+_MOVE_VERBS = frozenset(
+    "get gets got pull pulls pulled send sends sent bring brings brought".split()
+)
+_AWAY = frozenset(("out", "home", "back"))
 _MAX_PHRASE = max(len(p) for p in _PHRASE_SYNONYMS)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
@@ -155,8 +160,8 @@ def concepts(normalised: str) -> list[str]:
         else:
             token = tokens[i]
             i += 1
-            if token in ("get", "pull") and "out" in tokens[i : i + 5]:
-                out.append(_WORD_SYNONYMS["withdraw"])  # "get the troops out"
+            if token in _MOVE_VERBS and _AWAY.intersection(tokens[i : i + 5]):
+                out.append(_WORD_SYNONYMS["withdraw"])  # "get the troops out", "send them home"
                 continue
             if token in _STOPWORDS:
                 continue
