@@ -15,16 +15,16 @@ _HEDGE = re.compile(
     r"|(?:reportedly|allegedly|possibly|probably|apparently|purportedly|likely)\s+"
     r"(?:has\s+|have\s+|had\s+|was\s+|were\s+|is\s+|are\s+)?(?:been\s+)?"
     r"|(?:is|are|was|were)\s+(?:believed|thought|said|suspected|reported|alleged|likely)\s+to\s+"
-    r"(?:have\s+)?(?:been\s+)?"
+    r"(?:have\s+)?(?:been\s+|be\s+)?"
     r"|(?:suspected|accused)\s+of\s+)"
     r"(?P<verb>[a-z][a-z'-]+)",
     re.IGNORECASE,
 )
 _NEGATION = re.compile(
-    r"\b(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|could\s+not|couldn't|cannot"
-    r"|can't|can\s+not|would\s+not|wouldn't|will\s+not|won't|has\s+not|hasn't|have\s+not"
-    r"|haven't|had\s+not|hadn't|was\s+not|wasn't|were\s+not|weren't|is\s+not|isn't|are\s+not"
-    r"|aren't|never|refused\s+to|declined\s+to|failed\s+to|no\s+longer)\s+"
+    r"\b(?:did\s+not|didn['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t|could\s+not|couldn['’]t|cannot"
+    r"|can['’]t|can\s+not|would\s+not|wouldn['’]t|will\s+not|won['’]t|has\s+not|hasn['’]t|have\s+not"
+    r"|haven['’]t|had\s+not|hadn['’]t|was\s+not|wasn['’]t|were\s+not|weren['’]t|is\s+not|isn['’]t|are\s+not"
+    r"|aren['’]t|never|refused\s+to|declined\s+to|failed\s+to|no\s+longer)\s+"
     + _ADV + r"(?:be\s+|been\s+|have\s+|yet\s+)?(?P<verb>[a-z][a-z'-]+)",
     re.IGNORECASE,
 )

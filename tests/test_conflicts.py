@@ -435,3 +435,16 @@ def test_timeline_label_takes_the_sentence_verb() -> None:
     a = "Oct. 17: At a briefing in Brussels, President Zelenskyy said 10,000 troops were ready."
     b = "President Zelensky said on Sunday that 10,000 troops were ready."
     assert types(a, b, MONDAY, None) == ["date"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Peskov said the pact was not aimed at other states.",
+         "Peskov said the pact wasn’t aimed at other states."),
+        ("The agency said 300 engineers may have been sent to the port.",
+         "The agency said the engineers were likely to be sent to the port."),
+    ],
+)
+def test_curly_contractions_and_likely_to_be(a: str, b: str) -> None:
+    assert not {"certainty", "negation"} & set(types(a, b))
