@@ -188,11 +188,12 @@ class _Features:
 
 
 @lru_cache(maxsize=16384)
-def _text_features(text: str) -> tuple[str, frozenset[str], Mapping[str, int], frozenset[str]]:
-    """Everything about a passage that does not depend on the event (so reopening is cheap)."""
+def _text_features(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The small, event-independent analysis of a passage (character grams are not kept: at
+    ~600 per sentence they would make this cache weigh hundreds of megabytes)."""
     norm = normalise(text)
     numbers = frozenset(t for t in norm.split() if t.isdigit() and int(t) >= 100)
-    return norm, frozenset(concepts(norm)), char_grams(norm), numbers
+    return norm, frozenset(concepts(norm)), numbers
 
 
 # Words of datelines and time stamps ("Updated May 3rd, 2013 2:00pm EDT"): not content.
@@ -217,7 +218,8 @@ def clear_caches() -> None:
 
 
 def _features(passage: Passage) -> _Features:
-    return _Features(passage, *_text_features(passage.text))
+    norm, found, numbers = _text_features(passage.text)
+    return _Features(passage, norm, found, char_grams(norm), numbers)
 
 
 def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
