@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import IndexUnavailable
+from index.loader import discover, load_file, relative_id
 from index.manifest import (
     FileRecord,
     Manifest,
     Meta,
     clear_damaged,
+    read_meta,
     write_manifest,
     write_meta,
 )
@@ -97,8 +99,6 @@ def _stat(path: Path) -> os.stat_result | None:
 def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
     """Compare the corpus with the manifest by size+mtime_ns; with ``hash_changed``, files whose
     stat differs are hashed and count as changed only when their bytes did change."""
-    from index.loader import discover, relative_id
-
     plan = Plan()
     seen: set[str] = set()
     for path in discover(corpus):
@@ -126,8 +126,6 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
 def _load(
     corpus: Path, rel: str, path: Path, st: os.stat_result
 ) -> tuple[FileRecord, list[Article]]:
-    from index.loader import load_file
-
     digest = file_digest(path)
     articles, skipped = load_file(corpus, path)
     record = FileRecord(
@@ -156,8 +154,6 @@ def build_full(
     corpus: Path, index_dir: Path, progress: Progress | None, lock_timeout: float
 ) -> BuildResult:
     """Index every file into a fresh store, then switch the meta to it and drop the old ones."""
-    from index.loader import discover, relative_id
-
     started = time.monotonic()
     store = new_store_name()
     try:
@@ -193,8 +189,6 @@ def build_full(
 
 
 def _live_store(index_dir: Path) -> str | None:
-    from index.manifest import read_meta
-
     meta = read_meta(index_dir)
     return None if meta is None else meta.store
 
