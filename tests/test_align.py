@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from index.align import align, normalise, pair_score
 from index.claims import group_claims
 from index.models import Link, Passage
@@ -133,3 +136,24 @@ def test_no_links_within_one_article_or_for_empty_input() -> None:
     assert align({}) == []
     assert align({"a": _passages("a", A + A)}) == []
     assert align({"a": _passages("a", A), "b": []}) == []
+
+
+_WORDS = ["harbour", "pier", "crane", "mayor", "council", "bridge", "storm", "police", "Tuesday",
+          "closed", "opened", "said", "2,400", "workers", "the", "of", "on", "Solberg", "urged"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
+                         max_size=6), min_size=1, max_size=4))
+def test_align_invariants(articles: list[list[list[str]]]) -> None:
+    data = {f"art{k}": _passages(f"art{k}", [" ".join(words) + "." for words in sentences])
+            for k, sentences in enumerate(articles)}
+    ids = {p.id for ps in data.values() for p in ps}
+    links = align(data)
+    pairs = [frozenset((lk.a, lk.b)) for lk in links]
+    assert len(pairs) == len(set(pairs))
+    for link in links:
+        assert link.a in ids and link.b in ids
+        assert link.a.split(":")[0] != link.b.split(":")[0]
+        assert 0.0 <= link.score <= 1.0 and not link.conflicts
+    assert links == align(data)
