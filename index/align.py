@@ -289,8 +289,11 @@ def _candidates(
     return sorted(keep)
 
 
-def score_pairs(feats: Sequence[_Features], groups: Sequence[int]) -> dict[tuple[int, int], float]:
-    """Scores of every cross-group pair that shares any content concept."""
+def score_pairs(
+    feats: Sequence[_Features], groups: Sequence[int], floor: float = 0.0
+) -> dict[tuple[int, int], float]:
+    """Scores of the candidate cross-group pairs; pairs that cannot reach ``floor`` are left out
+    before the costlier character comparison."""
     concept_docs = [dict.fromkeys(f.concepts, 1.0) for f in feats]
     concept_vecs = _tfidf(concept_docs)
     concept_cos = _cosines(concept_vecs, groups)
@@ -303,10 +306,12 @@ def score_pairs(feats: Sequence[_Features], groups: Sequence[int]) -> dict[tuple
     out: dict[tuple[int, int], float] = {}
     for (i, j) in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
-        gi, gj = gram_vecs[i], gram_vecs[j]
-        char_cos = sum([gi[t] * gj[t] for t in gram_sets[i] & gram_sets[j]])  # C set ops
         shared = sum(idf[t] for t in feats[i].concepts & feats[j].concepts) / unit
         shared_numbers = len(feats[i].numbers & feats[j].numbers)
+        if _combine(1.0, ccos, shared, shared_numbers) < floor:
+            continue  # even identical characters would not lift it to the floor
+        gi, gj = gram_vecs[i], gram_vecs[j]
+        char_cos = sum([gi[t] * gj[t] for t in gram_sets[i] & gram_sets[j]])  # C set ops
         out[(i, j)] = _combine(char_cos, ccos, shared, shared_numbers)
     return out
 
@@ -333,7 +338,8 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
             if _linkable(f):
                 feats.append(f)
                 groups.append(g)
-    scores = score_pairs(feats, groups)
+    # Pairs below every threshold can neither link nor be anyone's best above a threshold.
+    scores = score_pairs(feats, groups, min(LINK_THRESHOLD, MUTUAL_THRESHOLD, SPLIT_THRESHOLD))
     # ranked[(passage, other article)] = [(score, partner), ...], best first, ties to the earlier.
     ranked: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (i, j), s in scores.items():
