@@ -17,6 +17,7 @@ from index.manifest import (
     Manifest,
     Meta,
     clear_damaged,
+    is_racy,
     read_meta,
     write_manifest,
     write_meta,
@@ -98,7 +99,8 @@ def _stat(path: Path) -> os.stat_result | None:
 
 def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
     """Compare the corpus with the manifest by size+mtime_ns; with ``hash_changed``, files whose
-    stat differs are hashed and count as changed only when their bytes did change."""
+    stat differs (or was too recent to trust) are hashed and count as changed only when their
+    bytes did change. Without it, every such file counts as changed (the cheap check)."""
     plan = Plan()
     seen: set[str] = set()
     for path in discover(corpus):
@@ -113,10 +115,16 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
         elif old.same_stat(st.st_size, st.st_mtime_ns):
             plan.kept[rel] = old
         elif hash_changed and file_digest(path) == old.digest:
-            plan.kept[rel] = FileRecord(
-                st.st_size, st.st_mtime_ns, old.digest, old.ids, old.skipped
+            record = FileRecord(
+                st.st_size,
+                st.st_mtime_ns,
+                old.digest,
+                old.ids,
+                old.skipped,
+                is_racy(st.st_mtime_ns),
             )
-            plan.touched = True
+            plan.kept[rel] = record
+            plan.touched = plan.touched or record != old
         else:
             plan.changed.append((rel, path, st))
     plan.removed = sorted(rel for rel in manifest.files if rel not in seen)
@@ -134,6 +142,7 @@ def _load(
         digest=digest,
         ids=tuple(a.id for a in articles),
         skipped=tuple(skipped),
+        racy=is_racy(st.st_mtime_ns),
     )
     return record, articles
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,12 @@ MANIFEST_NAME = "manifest.json"
 MANIFEST_FORMAT = 1
 # Left by a reader that failed on the store named in it, so the next update rebuilds it.
 DAMAGED_NAME = "damaged.json"
+RACY_NS = 2_000_000_000
+
+
+def is_racy(mtime_ns: int) -> bool:
+    """Was the file modified too recently (or in the future) for its stat to be trusted?"""
+    return time.time_ns() - mtime_ns < RACY_NS
 
 
 @dataclass(frozen=True)
@@ -27,9 +34,13 @@ class FileRecord:
     digest: str
     ids: tuple[str, ...]
     skipped: tuple[Skipped, ...] = ()
+    # Modified within RACY_NS of being read: a same-size rewrite in the same clock tick would
+    # keep size and mtime, so the stat alone is not trusted and the bytes are hashed next time.
+    racy: bool = False
 
     def same_stat(self, size: int, mtime_ns: int) -> bool:
-        return self.size == size and self.mtime_ns == mtime_ns
+        """True when the stat matches and can be trusted to mean "unchanged"."""
+        return self.size == size and self.mtime_ns == mtime_ns and not self.racy
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +49,7 @@ class FileRecord:
             "hash": self.digest,
             "ids": list(self.ids),
             "skipped": [[s.path, s.reason] for s in self.skipped],
+            "racy": self.racy,
         }
 
     @classmethod
@@ -48,6 +60,7 @@ class FileRecord:
             digest=str(data["hash"]),
             ids=tuple(str(i) for i in data["ids"]),
             skipped=tuple(Skipped(str(p), str(r)) for p, r in data.get("skipped", [])),
+            racy=bool(data.get("racy", False)),
         )
 
 

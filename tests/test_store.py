@@ -44,7 +44,16 @@ def corpus(tmp_path: Path) -> Path:
     write_md(folder, "harbour.md", "Harbour reopens", "The harbour reopened to ferries on Monday.")
     write_md(folder, "bridge.md", "Bridge closed", "Engineers closed the old bridge after cracks.")
     write_md(folder, "sub/school.md", "School rebuilt", "A new school opened in the valley town.")
+    age(folder)
     return folder
+
+
+def age(folder: Path, seconds: int = 3600) -> None:
+    """Date every file back, as files in a real corpus are (fresh ones are re-hashed: racy)."""
+    then = time.time_ns() - seconds * 1_000_000_000
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(then, then))
 
 
 @pytest.fixture
@@ -407,3 +416,21 @@ def test_update_waits_for_another_process_then_proceeds(corpus: Path, index_dir:
         proc.wait(timeout=10)
     assert report.added == 1
     assert waited >= 0.5  # it really waited for the other process's lock
+
+
+def test_same_size_rewrite_in_the_same_clock_tick_is_not_missed(
+    corpus: Path, index_dir: Path
+) -> None:
+    ix = CorpusIndex(corpus, index_dir)
+    ix.update()
+    path = write_md(corpus, "dam.md", "Dam inspected", "Inspectors visited the dam at dawn.")
+    assert ix.update().added == 1
+    tick = path.stat().st_mtime_ns
+    write_md(corpus, "dam.md", "Dam inspected", "Inspectors visited the dam at dusk.")
+    os.utime(path, ns=(tick, tick))  # same size, same mtime: only the bytes differ
+    assert ix.needs_update()
+    assert ix.update().updated == 1
+    assert [h.id for h in ix.search("dusk").hits] == ["dam.md"]
+    age(corpus)
+    ix.update()
+    assert not ix.needs_update()  # once old enough, the stat is trusted again
