@@ -18,7 +18,7 @@ from whoosh.support.charset import accent_map
 from index.models import Article
 
 # Bump when the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Fields the query parser searches when the user names no field; title matches count double.
 DEFAULT_FIELDS = ("title", "body")
@@ -29,7 +29,8 @@ QUERY_FIELDS = ("title", "body", "source", "published", "id", "path")
 
 def text_analyzer() -> Analyzer:
     """English stemming with accents folded, so "Pristina" finds "Priština" and "troops" "troop"."""
-    return StemmingAnalyzer() | CharsetFilter(accent_map)
+    # minsize=1: single letters and digits count in news ("5 dead", "Plan B"); default drops them.
+    return StemmingAnalyzer(minsize=1) | CharsetFilter(accent_map)
 
 
 def source_analyzer() -> Analyzer:

@@ -78,8 +78,7 @@ def _check_tree(text: str, q: wq.Query) -> None:
             raise QueryError(text, "it has no words to search for, only punctuation")
         raise QueryError(
             text,
-            "nothing to search for: very common words (the, of...) and single letters are not"
-            " indexed",
+            "nothing left to search for: very common words (the, of, a...) are not indexed",
         )
     stack = [q]
     while stack:
