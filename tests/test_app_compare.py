@@ -56,6 +56,14 @@ async def test_panes_reports_and_marks(tmp_path: Path) -> None:
         await pilot.press("minus")
         await settle(app, pilot)
         assert len(screen.panes) == 2
+        await pilot.press("plus")
+        await settle(app, pilot)
+        assert len(screen.panes) == 3
+        await pilot.press("plus")  # no fourth report: stays at three
+        await settle(app, pilot)
+        assert len(screen.panes) == 3
+        await pilot.press("minus")
+        await settle(app, pilot)
         await pilot.press("tab")
         assert screen.active == 1 and screen.focused is screen.panes[1]
         await pilot.press("h")
@@ -70,6 +78,7 @@ async def test_panes_reports_and_marks(tmp_path: Path) -> None:
         assert view is not None and view.kind == "unique"
         await pilot.press("d")
         assert all(p.has_class("-dim") for p in screen.panes)
+        assert "unique dimmed" in str(screen.query_one("#compare-title").content)
         await pilot.press("N")
         view = screen.current_view()
         assert view is not None and view.kind in ("shared", "verbatim", "conflict")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from test_app_corpus import write_corpus
 from test_app_start import settle
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.reader import ReaderScreen
@@ -51,6 +51,11 @@ async def test_search_open_and_walk_hits(tmp_path: Path) -> None:
         assert reader.current_hit == tuple(sorted(hit.matches))[1]
         await pilot.press("N")
         assert reader.current_hit == first
+        # '/' from the reader goes back to the same search, query and results kept.
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen is screen
+        assert len(screen.hits) == 3 and screen.query_one(Input).value == "harbour"
 
 
 async def test_malformed_query_shows_error_inline(tmp_path: Path) -> None:

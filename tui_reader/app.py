@@ -122,23 +122,30 @@ class NewsReaderApp(Jobs, App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _back_to(self, kind: type) -> bool:
+        """Pop back to a screen of this kind if one is open (keeps its state); False if none."""
+        if not any(isinstance(screen, kind) for screen in self.screen_stack):
+            return False
+        while not isinstance(self.screen, kind):
+            self.pop_screen()
+        return True
+
     def action_search(self) -> None:
         from .screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
+        if not self._back_to(SearchScreen):
             self.push_screen(SearchScreen())
 
     def action_articles(self) -> None:
         from .screens.articles import ArticlesScreen
 
-        if not isinstance(self.screen, ArticlesScreen):
+        if not self._back_to(ArticlesScreen):
             self.push_screen(ArticlesScreen())
 
     def action_events(self) -> None:
         from .screens.events import EventsScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, EventsScreen):
-            self.pop_screen()
+        self._back_to(EventsScreen)
 
     def action_pick_compare(self) -> None:
         """Choose reports to compare from the full list."""

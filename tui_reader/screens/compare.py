@@ -107,12 +107,20 @@ class CompareScreen(CompareNav):
             return
         self.model = CompareModel(comparison)
         shared, conflicts = self.model.counts()
-        status = f"{self.model.total} reports · {shared} shared · {conflicts} conflicting links"
-        self.query_one("#compare-title", Static).update(self._title(status))
+        self.update_title()
         self.refresh_bindings()
         self.pane_count = 3 if self.size.width >= WIDE else 2
         self.shown = [a.id for a in comparison.articles][: self.pane_count]
         self._remount()
+
+    def update_title(self) -> None:
+        """Counts and the state of the toggles, in the title row."""
+        if self.model is None:
+            return
+        shared, conflicts = self.model.counts()
+        flags = "".join([" · sync on" if self.sync else "", " · unique dimmed" if self.dim else ""])
+        status = f"{self.model.total} reports · {shared} shared · {conflicts} conflicting{flags}"
+        self.query_one("#compare-title", Static).update(self._title(status))
 
     def _title(self, status: str) -> Content:
         title = one_line(self.event.title if self.event else "Chosen reports", 120)

@@ -44,6 +44,9 @@ class CompareNav(Screen[None]):
     def current_view(self) -> PassageView | None:
         raise NotImplementedError
 
+    def update_title(self) -> None:
+        raise NotImplementedError
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Until the comparison arrives, navigation keys show greyed out in the footer.
         if action in NEEDS_MODEL and self.model is None:
@@ -132,12 +135,14 @@ class CompareNav(Screen[None]):
         """Turn synchronised (proportional) scrolling on or off."""
         self.sync = not self.sync
         self.notify(f"Synchronised scrolling {'on' if self.sync else 'off'}", timeout=2)
+        self.update_title()
 
     def action_toggle_dim(self) -> None:
         """Dim or undim passages that only one report has."""
         self.dim = not self.dim
         for pane in self.panes:
             pane.set_class(self.dim, "-dim")
+        self.update_title()
 
     def _follow(self, leader: ArticlePane) -> None:
         # Only the active pane leads, so the mirrored panes never echo back.
