@@ -16,6 +16,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,28 +70,36 @@ def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process): CPU time is what one core spends, and moves
+    less than wall time when other jobs share the machine."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _line(name: str, runs: list[tuple[float, float]]) -> str:
+    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
+    return (f"  {name:<13} wall median {_ms(statistics.median(walls))} (min {_ms(min(walls))}), "
+            f"CPU median {_ms(statistics.median(cpus))} (min {_ms(min(cpus))})")
+
+
 def time_compare(articles: list[Article], repeats: int = 5) -> None:
     cold, warm, align_only = [], [], []
+    result = compare(articles, cache=AnalysisCache())
     for _ in range(repeats):
         cache = AnalysisCache()
         clear_caches()
-        t = time.perf_counter()
-        result = compare(articles, cache=cache)
-        cold.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        compare(articles, cache=cache)
-        warm.append(time.perf_counter() - t)
+        cold.append(_timed(lambda: compare(articles, cache=cache)))  # noqa: B023
+        warm.append(_timed(lambda: compare(articles, cache=cache)))  # noqa: B023
         by_article = {a.id: split_passages(a) for a in articles}
         clear_caches()
-        t = time.perf_counter()
-        align(by_article)
-        align_only.append(time.perf_counter() - t)
+        align_only.append(_timed(lambda: align(by_article)))  # noqa: B023
     print(f"{len(articles)} articles, {len(result.passages)} passages, {len(result.links)} links, "
           f"{sum(bool(lk.conflicts) for lk in result.links)} with conflicts")
-    print(f"  cold compare: median {_ms(statistics.median(cold))} (min {_ms(min(cold))})")
-    print(f"  warm compare: median {_ms(statistics.median(warm))}")
-    print(f"  align only:   median {_ms(statistics.median(align_only))} "
-          f"(min {_ms(min(align_only))})")
+    print(_line("cold compare", cold))
+    print(_line("warm compare", warm))
+    print(_line("align only", align_only))
 
 
 def main(argv: list[str]) -> int:

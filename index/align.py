@@ -302,7 +302,10 @@ def score_pairs(
     # on how many passages the event has.
     unit = SHARED_CONCEPTS * (sum(idf.values()) / len(idf)) if idf else 1.0
     gram_vecs = _tfidf([f.grams for f in feats])
-    gram_sets = [frozenset(v) for v in gram_vecs]
+    # A gram of a single passage adds nothing to any dot product (only to the norm, already
+    # applied): dropping it shrinks the set intersections below without changing a score.
+    df: Counter[str] = Counter(g for v in gram_vecs for g in v)
+    gram_sets = [frozenset(g for g in v if df[g] > 1) for v in gram_vecs]
     out: dict[tuple[int, int], float] = {}
     for (i, j) in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
