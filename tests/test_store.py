@@ -434,3 +434,16 @@ def test_same_size_rewrite_in_the_same_clock_tick_is_not_missed(
     age(corpus)
     ix.update()
     assert not ix.needs_update()  # once old enough, the stat is trusted again
+
+
+def test_index_from_another_schema_version_is_rebuilt(corpus: Path, index_dir: Path) -> None:
+    ix = CorpusIndex(corpus, index_dir)
+    ix.update()
+    meta_path = index_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["schema_version"] -= 1
+    meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    assert ix.needs_update()
+    report = ix.update()
+    assert report.note is not None and "another version" in report.note
+    assert report.added == 3 and not ix.needs_update()
