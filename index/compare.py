@@ -34,7 +34,10 @@ def compare(articles: Sequence[Article], event: Event | None = None, *,
     cached by content: comparing the same bodies again returns the cached Comparison.
     """
     cache = cache if cache is not None else _CACHE
-    unique = tuple({a.id: a for a in reversed(articles)}.values())[::-1]
+    first: dict[str, Article] = {}
+    for article in articles:
+        first.setdefault(article.id, article)
+    unique = tuple(first.values())
     key = comparison_key(unique, event)
     found = cache.comparison(key, unique, event)
     if found is not None:

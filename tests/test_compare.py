@@ -130,6 +130,8 @@ def test_disk_cache_round_trip(tmp_path: Path) -> None:
 def test_duplicate_articles_compared_once() -> None:
     c = compare((ARTICLES[0], ARTICLES[0], ARTICLES[1]), cache=AnalysisCache())
     assert [a.id for a in c.articles] == ["a.txt", "b.txt"]
+    c = compare((ARTICLES[0], ARTICLES[1], ARTICLES[0]), cache=AnalysisCache())
+    assert [a.id for a in c.articles] == ["a.txt", "b.txt"]
 
 
 def test_relate_single_statements() -> None:
