@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index.conflict_actors import mentions
+from index.conflict_roles import same_person
 from index.conflict_text import STOP, clause_around, conflict, in_quote, similar_context, stem
 from index.models import Conflict, ConflictType
+from index.names import candidate_names
 
 _ADV = r"(?:\w+ly\s+)?"
 _HEDGE = re.compile(
@@ -61,7 +64,8 @@ def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]
     for pattern in patterns:
         for m in pattern.finditer(text):
             verb = m.group("verb")
-            if verb.lower() in STOP or len(verb) < 3 or in_quote(text, m.start()):
+            if (verb.lower() in STOP or len(verb) < 3 or not verb[0].islower()
+                    or in_quote(text, m.start())):
                 continue  # words inside a direct quote are the quote check's business
             out.append((m.start(), m.end(), m.start("verb"), m.end("verb"), stem(verb)))
     return tuple(sorted(out))
@@ -72,8 +76,32 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
     covered = [(s, e) for which in ("hedge", "neg", "maybe")
                for s, e, _vs, _ve, _st in _marked(text, which)]
     return [(m.start(), m.end()) for m in _WORD.finditer(text)
-            if stem(m.group()) == verb_stem and not in_quote(text, m.start())
-            and not any(s <= m.start() < e for s, e in covered)]
+            if stem(m.group()) == verb_stem and m.group()[0].islower()
+            and not in_quote(text, m.start())
+            and not any(s <= m.start() < e for s, e in covered)
+            and not _UNASSERTED.search(text[max(0, m.start() - 40):m.start()])]
+
+
+# "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.
+_UNASSERTED = re.compile(
+    r"\b(?:can|could|would|should|will|may|might|must|to|nothing|nobody|none|neither|nor"
+    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _subject(text: str, pos: int) -> str | None:
+    """The nearest name before ``pos`` in its sentence: who the verb is about."""
+    sentence_start = max(text.rfind(". ", 0, pos) + 2, 0) if ". " in text[:pos] else 0
+    places = {(s, e) for s, e, _c in mentions(text)}
+    names = [n for s, e, n in candidate_names(text) if sentence_start <= s < pos - 1
+             and pos - s < 80 and (s, e) not in places  # people, not "Washington said"
+             and not (" " not in n and not text[sentence_start:s].strip())]  # "Officials"
+    return names[-1] if names else None
+
+
+def _same_subject(a: str, sa: int, b: str, sb: int) -> bool:
+    """False only when both verbs have a named subject and they are different people."""
+    x, y = _subject(a, sa), _subject(b, sb)
+    return x is None or y is None or same_person(x, y)
 
 
 def _similar(a: str, sa: int, ea: int, b: str, sb: int, eb: int) -> bool:
@@ -90,7 +118,7 @@ def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
         else:
             plain = _plain(b, verb_stem)
         for ps, pe in plain:
-            if _similar(a, start, ve, b, ps, pe):
+            if _similar(a, start, ve, b, ps, pe) and _same_subject(a, start, b, ps):
                 return start, end, ps, pe
     if which == "neg":
         for m in _NO_OBJECT.finditer(a):

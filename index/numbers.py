@@ -59,7 +59,7 @@ _QUAL = (
     r"|just\s+under|some\s+)\s+)?"
 )
 _NUM_RE = re.compile(
-    rf"(?<![\w.,:$€£¥₩₽/])(?<![A-Za-z]-)(?P<qual>{_QUAL})"
+    rf"(?<![\w.,:$€£¥₩₽/])(?<![A-Za-z]-)(?<!\d{{4}}[-–])(?P<qual>{_QUAL})"
     r"(?P<cur>US\$|\$|€|£|¥|₩|₽|(?:USD|EUR|GBP)\s?)?"
     rf"(?:(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds"
     rf"|thousands|millions)\s+of\b|(?P<num>{_DIGITS})|\b(?P<words>{_NUMWORDS})\b)"
@@ -78,6 +78,8 @@ _AFTER_NOT_COUNT = re.compile(
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
+_CUMULATIVE = re.compile(r"\b(?:so\s+far|in\s+total|a\s+total\s+of|to\s+date|in\s+all"
+                         r"|altogether|cumulative|all\s+told)\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"\s+(?:of|another|day|time|way|side)\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+and\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b|^\s*-year-old\b", re.IGNORECASE)
@@ -182,15 +184,17 @@ def _context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None
     phrase: list[tuple[str, int, int]] = []
     state: str | None = None
     i = 0
-    if tokens and tokens[0][0].lower() == "of" and len(tokens) > 1:
-        i = 1  # "1,500 of its troops": skip the partitive
+    partitive = bool(tokens and tokens[0][0].lower() == "of" and len(tokens) > 1)
+    if partitive:
+        i = 1  # "37 of the candidates": a part of a group, compared only with other parts
         if tokens[1][0].lower() in _STOP:
             i = 2
     for j in range(i, min(len(tokens), i + 5)):
         word, s, e = tokens[j]
         low = word.lower()
-        if not word[0].isalpha() or low in _STOP:
-            break
+        if not word[0].isalpha() or low in _STOP or (
+                "-" in low and any(part in _ONES for part in low.split("-"))):
+            break  # "workers-two women": another number starts here
         if low in _STATE_WORDS and low not in ("casualties", "casualty", "deaths", "dead"):
             state = _STATE_WORDS[low]
             break
@@ -199,6 +203,8 @@ def _context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None
         phrase.append((word, s, e))
         if lemma(low) in _KNOWN and not (j + 1 < len(tokens) and lemma(tokens[j + 1][0]) in _KNOWN):
             break
+    if partitive and state is None:
+        state = "part"
     if not phrase:
         return None, "", end, state
     word, _s, e = phrase[-1]
@@ -289,6 +295,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                               if w.lower() in _STATE_WORDS), None)
                 if state is not None and unit is None:
                     unit = "people"  # "killing 20", "injuring more than 400"
+        if _CUMULATIVE.search(text[max(0, start - 60):span_end + 50]):
+            state = f"{state or ''}+total"  # "a total of 923 rounds so far": not one operation's
         text_span = text[start:span_end]
         found.append(Quantity(value, low, high, unit, start, span_end, text_span, approx,
                               state, noun))
@@ -312,6 +320,10 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
+        if (prev is not None and prev.end <= q.start and prev.value >= q.value
+                and re.fullmatch(r"[-–]", text[prev.end:q.start])):
+            out.pop()  # "88-72", "9-14" after a team: a score or a record, not two counts
+            continue
         if (prev is not None and prev.end <= q.start and prev.value < q.value
                 and _RANGE_GAP.match(text[prev.end:q.start])):  # "2-1" is a tally, not a range
             gap = text[prev.end:q.start]
