@@ -97,3 +97,21 @@ async def test_leaving_while_panes_mount_is_safe(tmp_path: Path) -> None:
         await settle(app, pilot)
         assert app.is_running
         assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_enter_brings_in_a_report_that_states_the_passage(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("tab", "right_square_bracket")  # right pane: the third report
+        await settle(app, pilot)
+        assert screen.shown[1] == "harbour/island-post.md"
+        await pilot.press("tab", "c")  # left pane: the strike count, which Island Post lacks
+        view = screen.current_view()
+        assert view is not None and view.kind == "conflict"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.shown[1] == "harbour/coast-herald.md"
+        right = screen.panes[1]
+        assert right.current >= 0
+        assert right.blocks[right.current].key in {view.other(k) for k in view.links}

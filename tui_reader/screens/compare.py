@@ -142,6 +142,11 @@ class CompareScreen(CompareNav):
         self._activate(self.active)
         for pane in panes:
             self.watch(pane, "scroll_y", self._follower(pane), init=False)
+        if self.pending_align and self.model is not None:
+            view = self.model.by_id.get(self.pending_align)
+            self.pending_align = None
+            if view is not None:
+                self.call_after_refresh(self.align_on, view)
 
     def _follower(self, pane: ArticlePane) -> Callable[[float], None]:
         # One parameter exactly: Textual passes (old, new) to two-parameter watchers.

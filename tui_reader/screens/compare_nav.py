@@ -26,6 +26,7 @@ class CompareNav(Screen[None]):
     pane_count: int
     sync: bool
     dim: bool
+    pending_align: str | None = None  # passage id to align once the panes are rebuilt
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -111,14 +112,43 @@ class CompareNav(Screen[None]):
         self._remount()
 
     def action_align(self) -> None:
-        """Scroll every other pane to the passage linked to the current one (strongest first)."""
+        """Scroll every other pane to the passage linked to the current one (strongest first).
+
+        A pane whose report does not state the fact switches to a report that does, if one is
+        not on screen yet; the alignment then happens once the panes are rebuilt.
+        """
         view = self.current_view()
-        panes = self.panes
         if view is None or self.model is None:
             self.notify("Move to a passage first (n, c or u)", timeout=2)
             return
+        if self._swap_in_linked(view):
+            self.pending_align = view.passage.id
+            self._remount()
+            return
+        self.align_on(view)
+
+    def _swap_in_linked(self, view: PassageView) -> bool:
+        assert self.model is not None
+        ranked = sorted(view.links, key=lambda k: -k.score)
+        linked = [self.model.passages[view.other(k)].article_id
+                  for k in ranked if view.other(k) in self.model.passages]
+        missing = [a for a in dict.fromkeys(linked) if a not in self.shown]
+        swapped = False
+        for i, article_id in enumerate(self.shown):
+            if i == self.active or article_id in linked or not missing:
+                continue
+            self.shown[i] = missing.pop(0)
+            swapped = True
+        return swapped
+
+    def align_on(self, view: PassageView) -> None:
+        """Put ``view``'s block at the top of the active pane and its links atop the others."""
+        panes = self.panes
         active = panes[self.active]
-        active.scroll_to_widget(active.blocks[active.current], top=True, animate=False)
+        block = active.block_for(view.passage.id)
+        if block is None:
+            return
+        active.set_current(block.index, top=True)
         ranked = sorted(view.links, key=lambda k: -k.score)
         aligned = 0
         for i, pane in enumerate(panes):
@@ -128,8 +158,9 @@ class CompareNav(Screen[None]):
             if target is not None:
                 pane.set_current(target.index, top=True)
                 aligned += 1
+        self.show_detail()
         if not aligned:
-            self.notify("No linked passage in the other panes", timeout=2)
+            self.notify("No other report states this passage", timeout=2)
 
     def action_toggle_sync(self) -> None:
         """Turn synchronised (proportional) scrolling on or off."""
