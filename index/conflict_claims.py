@@ -79,13 +79,18 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
             if stem(m.group()) == verb_stem and m.group()[0].islower()
             and not in_quote(text, m.start())
             and not any(s <= m.start() < e for s, e in covered)
-            and not _UNASSERTED.search(text[max(0, m.start() - 40):m.start()])]
+            and not _UNASSERTED.search(text[max(0, m.start() - 40):m.start()])
+            and not _NEG_SUBJECT.search(text[max(0, m.start() - 50):m.start()])]
 
 
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.
 _UNASSERTED = re.compile(
     r"\b(?:can|could|would|should|will|may|might|must|to|nothing|nobody|none|neither|nor"
     r"|no\s+one|if|whether|unless)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+_NEG_SUBJECT = re.compile(r"\b(?:nothing|nobody|none|neither|nor|no\s+one)\b[^,;.]*$",
+                         re.IGNORECASE)
 
 
 def _subject(text: str, pos: int) -> str | None:

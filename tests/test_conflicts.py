@@ -448,3 +448,35 @@ def test_timeline_label_takes_the_sentence_verb() -> None:
 )
 def test_curly_contractions_and_likely_to_be(a: str, b: str) -> None:
     assert not {"certainty", "negation"} & set(types(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The club lost 88-72 at home, its eighth loss in ten games.",
+         "The club lost 91-70 at home on Friday."),
+        ("The coach signed a deal through the 2008-09 season.",
+         "The coach signed a deal through the 2009-10 season."),
+        ("Guards seized 300 rounds of ammunition from the skiff.",
+         "Guards have seized a total of 900 rounds of ammunition so far."),
+        ("Police said 37 of the candidates were barred from the ballot.",
+         "Police said 280 candidates were on the ballot."),
+    ],
+)
+def test_scores_seasons_totals_and_parts_are_not_number_conflicts(a: str, b: str) -> None:
+    assert "number" not in types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Stars Mia Lund and Per Holm are already signed for the sequel.",
+         "Unlike Mia Lund and Per Holm, director Ola Berg is not signed for the sequel."),
+        ("Lawmakers will likely invoke the review law to block the rules.",
+         "In the House, members can invoke the review law to block the rules."),
+        ("The new rules do not require agencies to consult biologists.",
+         "Nothing in the new rules requires agencies to skip consulting biologists."),
+    ],
+)
+def test_claims_about_other_subjects_or_unasserted_verbs(a: str, b: str) -> None:
+    assert not {"certainty", "negation"} & set(types(a, b))
