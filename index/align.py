@@ -25,6 +25,7 @@ VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
 MIN_CONCEPTS = 3  # fewer content words ("Advertisement", "(Yonhap)", a time stamp): no link
 CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
 CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
+PAIR_SHARED_CONCEPTS = 2.5  # two lone statements: no event around them to be generic against
 SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
 
 _STOPWORDS = frozenset(
@@ -60,7 +61,9 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("send", "sent", "dispatch", "ship", "deploy", "deployment"),
     ("confirm", "verify", "corroborate"),
     ("security", "safety"),
-    ("cooperation", "working together", "collaboration"),
+    ("cooperation", "working together", "collaboration", "partnership"),
+    ("aim", "aimed at", "directed against", "directed at", "targeted at", "targeting"),
+    ("arrest", "detain", "taken into custody", "apprehend"),
     ("violate", "violation", "breach", "against"),
     ("intelligence", "spy"),
     ("agency", "service"),
@@ -290,7 +293,10 @@ def _candidates(
 
 
 def score_pairs(
-    feats: Sequence[_Features], groups: Sequence[int], floor: float = 0.0
+    feats: Sequence[_Features],
+    groups: Sequence[int],
+    floor: float = 0.0,
+    shared_concepts: float = SHARED_CONCEPTS,
 ) -> dict[tuple[int, int], float]:
     """Scores of the candidate cross-group pairs; pairs that cannot reach ``floor`` are left out
     before the costlier character comparison."""
@@ -300,7 +306,7 @@ def score_pairs(
     idf = _idf(concept_docs)
     # Information shared is measured in units of "a few typical concepts", so it does not depend
     # on how many passages the event has.
-    unit = SHARED_CONCEPTS * (sum(idf.values()) / len(idf)) if idf else 1.0
+    unit = shared_concepts * (sum(idf.values()) / len(idf)) if idf else 1.0
     gram_vecs = _tfidf([f.grams for f in feats])
     # A gram of a single passage adds nothing to any dot product (only to the norm, already
     # applied): dropping it shrinks the set intersections below without changing a score.
@@ -402,4 +408,4 @@ def pair_score(a: str, b: str) -> float:
     """The alignment score of two standalone statements (IDF over just the two)."""
     fa = _features(Passage("a:0", "a", 0, len(a), a))
     fb = _features(Passage("b:0", "b", 0, len(b), b))
-    return score_pairs([fa, fb], [0, 1]).get((0, 1), 0.0)
+    return score_pairs([fa, fb], [0, 1], shared_concepts=PAIR_SHARED_CONCEPTS).get((0, 1), 0.0)
