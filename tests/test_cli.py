@@ -37,7 +37,7 @@ def test_every_command_has_help(command: str | None, capsys: pytest.CaptureFixtu
 
 def test_missing_folder_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nope"
-    for argv in (["index", str(missing)], ["search", "x", "--corpus", str(missing)]):
+    for argv in (["index", str(missing)], ["search", "troops", "--corpus", str(missing)]):
         code, out, err = run(capsys, *argv)
         assert code == 2
         assert out == ""

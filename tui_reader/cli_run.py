@@ -75,15 +75,21 @@ def _ready_index(args: argparse.Namespace) -> Any:
     """Open the index and bring it up to date, saying so on stderr only when work was done."""
     index = _open_index(_corpus(args.corpus), args.index_dir)
     if index.needs_update():
-        with cli_output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
+        interactive = sys.stderr.isatty()
+        with cli_output.progress_reporter(enabled=interactive) as progress:
             report = index.update(progress=progress)
-        print(cli_output.report_lines(report), file=sys.stderr)
+        # On a terminal say what indexing did; in a pipe stay quiet (the output is data).
+        if interactive or report.skipped:
+            print(cli_output.report_lines(report), file=sys.stderr)
     return index
 
 
 def _search(args: argparse.Namespace) -> int:
+    from index.search import validate_query
+
     if args.limit < 1:
         return fail("--limit must be at least 1")
+    validate_query(args.query)  # a malformed query fails at once, before any indexing
     index = _ready_index(args)
     results = index.search(args.query, limit=args.limit)
     if args.format == "json":
