@@ -47,3 +47,16 @@ async def test_index_failure_is_a_notification(tmp_path: Path) -> None:
         assert app.failure
         assert isinstance(app.screen, EventsScreen)  # still running, not crashed
         assert app.is_running
+
+
+async def test_skipped_files_are_listed(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "broken [x].json").write_text("{ not json", encoding="utf-8")
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert warnings and warnings[0].title == "Skipped 1 file(s)"
+        assert "broken [x].json" in warnings[0].message
+        assert all(not n.markup for n in app._notifications)  # paths are shown literally
+        assert len(app.articles) == 4
