@@ -20,6 +20,7 @@ TITLE_WEIGHT = 2.0
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are around as at be because been
@@ -58,11 +59,12 @@ def _word(lower: str) -> str:
     return "" if len(word) < 2 or word in STOPWORDS else word
 
 
-def _normalise_number(token: str) -> str:
-    """'1,500' and '1500' are one number; a decimal like '6.1' keeps its point."""
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
-        return token.replace(",", "")
-    return token
+@lru_cache(maxsize=100_000)
+def _number(token: str) -> tuple[str, bool]:
+    """The feature of a number and whether it is a year: '1,500' and '1500' are one number."""
+    if _THOUSANDS.fullmatch(token):
+        token = token.replace(",", "")
+    return "#" + token, bool(_YEAR.fullmatch(token))
 
 
 _MONTH_NAMES = (
@@ -95,17 +97,18 @@ Token = tuple[str, bool, bool, int, int]  # feature, is_name or is_year, is_numb
 def _tokens(text: str) -> list[Token]:
     """(feature, flag, is_number, start, end) for each kept token; flag: a name or a year."""
     out: list[Token] = []
+    append = out.append
     for match in _TOKEN.finditer(text):
         raw = match.group()
+        start, end = match.span()
         if raw[0].isdigit():
-            number = _normalise_number(raw)
-            out.append(("#" + number, bool(_YEAR.fullmatch(number)), True, *match.span()))
+            feature, is_year = _number(raw)
+            append((feature, is_year, True, start, end))
             continue
         word = _word(raw.lower())
-        if not word:
-            continue
-        name = raw[0].isupper() and not _sentence_initial(text, match.start())
-        out.append((word, name, False, *match.span()))
+        if word:
+            name = raw[0].isupper() and not _sentence_initial(text, start)
+            append((word, name, False, start, end))
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from index.events import event_id, group_events, shorten
 from index.linkage import relative_average_link
 from index.models import Article
-from index.neighbours import nearest_neighbours
+from index.neighbours import Graph, dot, nearest_neighbours
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -93,21 +93,21 @@ def test_weak_similarities_are_not_edges() -> None:
     assert nearest_neighbours(vectors, 5)[0] == {1: 0.05}
 
 
-def _two_pairs(inside: float, across: float) -> list[dict[int, float]]:
-    """Reports 0-1 and 2-3 are pairs with similarity ``inside``; every cross pair ``across``."""
-    graph: list[dict[int, float]] = [{} for _ in range(4)]
-    for i in range(4):
-        for j in range(4):
-            if i != j:
-                graph[i][j] = inside if {i, j} in ({0, 1}, {2, 3}) else across
-    return graph
+def _two_pairs(inside: float, across: float) -> tuple[list[dict[str, float]], Graph]:
+    """Unit vectors: 0-1 and 2-3 are pairs with cosine ``inside``; every cross pair ``across``."""
+    shared, pair, own = across**0.5, (inside - across) ** 0.5, (1 - inside) ** 0.5
+    vectors = [
+        {"x": shared, f"pair{i // 2}": pair, f"own{i}": own} for i in range(4)
+    ]
+    graph: Graph = [{j: dot(vectors[i], vectors[j]) for j in range(4) if j != i} for i in range(4)]
+    return vectors, graph
 
 
 def test_relative_link_bar_follows_cluster_cohesion() -> None:
     # tight pairs refuse a link far below their own cohesion
-    assert sorted(relative_average_link(_two_pairs(0.9, 0.15))) == [[0, 1], [2, 3]]
+    assert sorted(relative_average_link(*_two_pairs(0.9, 0.15))) == [[0, 1], [2, 3]]
     # loose pairs accept the same link: it is more than half their cohesion
-    assert sorted(relative_average_link(_two_pairs(0.2, 0.15))) == [[0, 1, 2, 3]]
+    assert sorted(relative_average_link(*_two_pairs(0.2, 0.15))) == [[0, 1, 2, 3]]
 
 
 def test_every_article_in_exactly_one_event_sorted_by_size() -> None:
