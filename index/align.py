@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from index.models import Link, Passage
+from index.passage_terms import Features, features, linkable, normalise
 
 # A pair is linked when its score reaches LINK_THRESHOLD, or MUTUAL_THRESHOLD when the two
 # passages are each other's best match between their two articles (paraphrases score lower).
@@ -22,208 +19,10 @@ SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merg
 SPLIT_THRESHOLD = 0.2  # a neighbour of a linked sentence joins the link from this score
 SPLIT_NEEDS_BEST = True
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
-MIN_CONCEPTS = 3  # fewer content words ("Advertisement", "(Yonhap)", a time stamp): no link
 CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
 CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
 PAIR_SHARED_CONCEPTS = 2.5  # two lone statements: no event around them to be generic against
 SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
-
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    out over own same she should so some such than that the their theirs them themselves then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself s t would shall may might
-    must said say says saying told tell tells added according reported stated statement
-    however meanwhile separately earlier later already still yet even well take took taken
-    make made give gave given go went gone come came get got put strongly also another
-    several many much including amid since whether couldn wouldn didn doesn isn wasn aren
-    weren hasn haven hadn shouldn don won can cannot""".split()
-)
-
-# A small table of news synonyms (words and phrases) folded to one concept each. General news
-# vocabulary only: it must help any event, not one story.
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("troop", "force", "soldier", "serviceman", "servicemen", "personnel", "infantrymen", "men"),
-    ("ambassador", "envoy", "emissary"),
-    ("summon", "called in", "call in", "calls in", "calling in"),
-    ("withdraw", "withdrawal", "pull out", "pulled out", "get out", "take out", "retreat"),
-    ("legal", "lawful", "in line with international law", "in accordance with international law",
-     "within the framework of international law", "under international law"),
-    ("urge", "ask", "request", "demand", "call for", "called for", "calling for", "calls for"),
-    ("immediate", "immediately", "right away", "at once", "without delay"),
-    ("deny", "reject", "dismiss", "refute"),
-    ("refuse", "decline", "would not say", "wouldn t say", "declined to say", "did not say",
-     "didn t say", "declined to comment", "would not comment"),
-    ("condemn", "denounce", "decry"),
-    ("send", "sent", "dispatch", "ship", "deploy", "deployment"),
-    ("confirm", "verify", "corroborate"),
-    ("security", "safety"),
-    ("cooperation", "working together", "collaboration", "partnership"),
-    ("aim", "aimed at", "directed against", "directed at", "targeted at", "targeting"),
-    ("arrest", "detain", "taken into custody", "apprehend"),
-    ("violate", "violation", "breach", "against"),
-    ("intelligence", "spy"),
-    ("agency", "service"),
-    ("usa", "white house"),  # like "the Kremlin": the seat stands for the government
-    ("war", "conflict"),
-    ("fight", "combat", "battle"),
-    ("consult", "talk", "talked"),
-    ("help", "support", "assist", "aid"),
-    ("serious", "grave", "major", "significant"),
-    ("respond", "react", "reaction", "response"),
-    ("country", "nation", "state"),
-    ("joint", "jointly", "together"),
-    ("means", "way"),
-    ("act", "action"),
-    ("resolution", "decision"),
-    ("kill", "dead", "die"),
-    ("meet", "met", "meeting"),
-)
-_COUNTRY_ADJECTIVES = {
-    "russian": "russia", "korean": "korea", "ukrainian": "ukraine", "american": "usa",
-    "chinese": "china", "japanese": "japan", "british": "britain", "french": "france",
-    "german": "germany", "israeli": "israel", "iranian": "iran", "n": "north", "s": "south",
-    # A capital stands for its government in news copy ("Moscow said", "talks with Washington").
-    "moscow": "russia", "kremlin": "russia", "washington": "usa", "kyiv": "ukraine",
-    "kiev": "ukraine", "beijing": "china", "tokyo": "japan", "london": "britain",
-    "paris": "france", "berlin": "germany", "tehran": "iran", "pyongyang": "korea",
-}
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """A light suffix stripper: enough to fold troops/troop, summoned/summoning, urged/urge."""
-    if len(word) <= 3 or word.isdigit():
-        return word
-    word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)  # mobilising = mobilizing
-    for suffix, repl in (("ational", "ate"), ("ations", ""), ("ation", ""), ("ments", ""),
-                         ("ment", ""), ("ingly", ""), ("ing", ""), ("edly", ""), ("ied", "y"),
-                         ("ies", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: len(word) - len(suffix)] + repl
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
-        word = word[:-1]  # summonned / planned
-    return word
-
-
-def _build_synonyms() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
-    words: dict[str, str] = {}
-    phrases: dict[tuple[str, ...], str] = {}
-    for group in _SYNONYM_GROUPS:
-        concept = _stem(group[0])
-        for form in group:
-            parts = tuple(form.split())
-            if len(parts) == 1:
-                words[_stem(parts[0])] = concept
-            else:
-                phrases[parts] = concept
-    return words, phrases
-
-
-_WORD_SYNONYMS, _PHRASE_SYNONYMS = _build_synonyms()
-# A verb of moving with "out"/"home"/"back" a few words on means withdrawing the object.
-_MOVE_VERBS = frozenset(
-    "get gets got pull pulls pulled send sends sent bring brings brought".split()
-)
-_AWAY = frozenset(("out", "home", "back"))
-_MAX_PHRASE = max(len(p) for p in _PHRASE_SYNONYMS)
-_TOKEN = re.compile(r"[a-z0-9]+")
-_THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
-_INITIALISM = re.compile(r"\b([A-Za-z])\.([A-Za-z])\.")
-
-
-def normalise(text: str) -> str:
-    """Lowercase ASCII text with thousands separators and initialisms (U.N., U.S.) folded."""
-    text = anyascii(text)
-    text = _INITIALISM.sub(r"\1\2", text)
-    text = re.sub(r"\bUS\b", "USA", text)  # before lowercasing: the country, not the pronoun
-    text = _THOUSANDS.sub("", text)
-    text = text.lower().replace("united states", "usa")
-    return " ".join(_TOKEN.findall(text))
-
-
-def concepts(normalised: str) -> list[str]:
-    """Content concepts of a normalised text: stems, synonyms and phrases folded, stopwords out."""
-    tokens = normalised.split()
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for size in range(min(_MAX_PHRASE, len(tokens) - i), 1, -1):
-            concept = _PHRASE_SYNONYMS.get(tuple(tokens[i : i + size]))
-            if concept:
-                out.append(concept)
-                i += size
-                break
-        else:
-            token = tokens[i]
-            i += 1
-            if token in _MOVE_VERBS and _AWAY.intersection(tokens[i : i + 5]):
-                out.append(_WORD_SYNONYMS["withdraw"])  # "get the troops out", "send them home"
-                continue
-            if token in _STOPWORDS:
-                continue
-            token = _COUNTRY_ADJECTIVES.get(token, token)
-            stem = _stem(token)
-            out.append(_WORD_SYNONYMS.get(stem, stem))
-    return out
-
-
-def char_grams(normalised: str) -> dict[str, int]:
-    """Counts of character 3-, 4- and 5-grams of the padded normalised text."""
-    padded = f" {normalised} "
-    size = len(padded)
-    return Counter([padded[i : i + n] for n in (3, 4, 5) for i in range(size - n + 1)])
-
-
-@dataclass(frozen=True)
-class _Features:
-    passage: Passage
-    text: str  # normalised
-    concepts: frozenset[str]
-    grams: Mapping[str, int]
-    numbers: frozenset[str]
-
-
-@lru_cache(maxsize=16384)
-def _text_features(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    """The small, event-independent analysis of a passage (character grams are not kept: at
-    ~600 per sentence they would make this cache weigh hundreds of megabytes)."""
-    norm = normalise(text)
-    numbers = frozenset(t for t in norm.split() if t.isdigit() and int(t) >= 100)
-    return norm, frozenset(concepts(norm)), numbers
-
-
-# Words of datelines and time stamps ("Updated May 3rd, 2013 2:00pm EDT"): not content.
-_STAMP_WORDS = frozenset(
-    """january february march april june july august september october november december jan
-    feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday am pm edt est cdt cst pdt pst gmt utc bst cet cest kst publish updat post
-    original last modifi""".split()
-)
-
-
-def _linkable(f: _Features) -> bool:
-    """Enough words of content to state a fact (not "Advertisement", not a time stamp)."""
-    words = [c for c in f.concepts if c.isalpha() and c not in _STAMP_WORDS]
-    return len(words) >= MIN_CONCEPTS
-
-
-def clear_caches() -> None:
-    """Forget per-text features (benchmarks use this to time a truly cold run)."""
-    _text_features.cache_clear()
-    _stem.cache_clear()
-
-
-def _features(passage: Passage) -> _Features:
-    norm, found, numbers = _text_features(passage.text)
-    return _Features(passage, norm, found, char_grams(norm), numbers)
-
 
 def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
     """Smoothed inverse document frequency of every term of ``docs``."""
@@ -293,7 +92,7 @@ def _candidates(
 
 
 def score_pairs(
-    feats: Sequence[_Features],
+    feats: Sequence[Features],
     groups: Sequence[int],
     floor: float = 0.0,
     shared_concepts: float = SHARED_CONCEPTS,
@@ -339,12 +138,12 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     proposes only one. Deterministic: ties go to the earlier passage.
     """
     article_ids = list(passages_by_article)
-    feats: list[_Features] = []
+    feats: list[Features] = []
     groups: list[int] = []
     for g, article_id in enumerate(article_ids):
         for passage in passages_by_article[article_id]:
-            f = _features(passage)
-            if _linkable(f):
+            f = features(passage)
+            if linkable(f):
                 feats.append(f)
                 groups.append(g)
     # Pairs below every threshold can neither link nor be anyone's best above a threshold.
@@ -406,6 +205,6 @@ def _split_sentences(
 
 def pair_score(a: str, b: str) -> float:
     """The alignment score of two standalone statements (IDF over just the two)."""
-    fa = _features(Passage("a:0", "a", 0, len(a), a))
-    fb = _features(Passage("b:0", "b", 0, len(b), b))
+    fa = features(Passage("a:0", "a", 0, len(a), a))
+    fb = features(Passage("b:0", "b", 0, len(b), b))
     return score_pairs([fa, fb], [0, 1], shared_concepts=PAIR_SHARED_CONCEPTS).get((0, 1), 0.0)

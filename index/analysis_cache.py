@@ -17,8 +17,8 @@ from index.locations import cache_dir
 from index.models import Article, Claim, Comparison, Conflict, Event, Link, Passage, Span, Variant
 
 # Modules whose code decides a comparison: a change to any of them invalidates the disk cache.
-_ANALYSIS_MODULES = ("index.sentences", "index.align", "index.conflicts", "index.names",
-                     "index.claims", "index.compare")
+_ANALYSIS_MODULES = ("index.sentences", "index.passage_terms", "index.align", "index.conflicts",
+                     "index.names", "index.claims", "index.compare")
 FORMAT = 1
 
 
