@@ -76,6 +76,11 @@ class SearchScreen(Screen[None]):
             return
         self.app.run_search(query, self)
 
+    def data_changed(self, what: str) -> None:
+        """Re-run the query once the index is ready (it may have been typed during indexing)."""
+        if what == "articles" and self.last_query.strip():
+            self._run(self.last_query)
+
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.last_query:
             return  # a newer query is on its way
