@@ -1,0 +1,103 @@
+"""End-to-end: the installed ``newsreader`` in a real terminal (tmux), driven by keys, read from the screen."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+
+
+class Terminal:
+    """A tmux session on a private socket running one command."""
+
+    def __init__(self, socket: str, command: str, env: dict[str, str]) -> None:
+        self.socket = socket
+        self._tmux(
+            "new-session", "-d", "-s", "nr", "-x", "120", "-y", "36", command, env=env
+        )
+
+    def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
+        assert TMUX is not None
+        done = subprocess.run(
+            [TMUX, "-L", self.socket, *args], capture_output=True, text=True, env=env, timeout=30
+        )
+        return done.stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "nr")
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "nr", *keys)
+
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.25)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    if TMUX is None:
+        pytest.skip("tmux is not installed")
+    binary = shutil.which("newsreader", path=str(Path(sys.executable).parent))
+    if binary is None:
+        pytest.skip("the newsreader console script is not installed")
+    env = dict(os.environ)
+    env.update(
+        NEWSREADER_INDEX_DIR=str(tmp_path / "index"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        TERM="xterm-256color",
+    )
+    env.pop("TMUX", None)
+    command = f"{shlex.quote(binary)}; echo __exit_$?__; sleep 30"
+    term = Terminal(f"nr-test-{os.getpid()}", command, env)
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def test_open_event_step_to_conflict_search_and_quit(terminal: Terminal) -> None:
+    # Bare `newsreader` opens the bundled corpus and lists its events.
+    screen = terminal.wait_for("events from")
+    assert "summons Russia" in screen
+    # Enter opens the first event side by side, with the legend of marks.
+    terminal.keys("Enter")
+    screen = terminal.wait_for("verbatim")
+    assert "conflict" in screen
+    # `c` steps to a conflict and the detail panel explains it.
+    terminal.keys("c")
+    terminal.wait_for("! Conflict")
+    # `/` searches from anywhere; results appear as you type.
+    terminal.keys("/")
+    time.sleep(0.5)
+    terminal.keys("-l", "Hestnes ferry")
+    screen = terminal.wait_for("matching articles")
+    assert "Hestnes" in screen
+    terminal.keys("Escape")
+    time.sleep(0.5)
+    terminal.keys("Escape")
+    time.sleep(0.5)
+    # `q` quits cleanly: the shell prints the exit status.
+    terminal.keys("q")
+    terminal.wait_for("__exit_0__")
