@@ -20,6 +20,7 @@ TITLE_WEIGHT = 2.0
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'\u2019-]*\w)?|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_PUBLISHED = re.compile(r"(?:1[89]|20)\d\d-[01]\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 STOPWORDS = frozenset(
@@ -172,6 +173,12 @@ def article_terms(article: Article) -> tuple[dict[str, float], dict[str, float]]
         for feature in phrases + _dates(text):
             counts[feature] = counts.get(feature, 0.0) + boost
             kinds[feature] = NAME_WEIGHT
+    # reports of one event appear within days of each other: the month of publication is a date
+    # the reports share even when the text never states the year
+    published = _PUBLISHED.match(article.published or "")
+    if published:
+        counts["@pub-" + published.group()] = 1.0
+        kinds["@pub-" + published.group()] = NAME_WEIGHT
     return counts, kinds
 
 

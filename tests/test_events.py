@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from index.events import event_id, group_events, shorten
+from index.features import article_terms
 from index.linkage import relative_average_link
 from index.models import Article
 from index.neighbours import Graph, dot, nearest_neighbours
@@ -85,6 +86,26 @@ def test_two_unrelated_reports_do_not_pair_up() -> None:
     events = group_events([*CORPUS, MATCH])
     assert frozenset({"fest.md", "match.md"}) not in groups(events)
     assert {frozenset({"fest.md"}), frozenset({"match.md"})} <= groups(events)
+
+
+def test_features_names_dates_phrases_and_numbers() -> None:
+    article = Article(
+        id="x",
+        path="x",
+        title="Port Alric Talks",
+        body="Talks resumed in Port Alric on Oct. 17, 2024. Then 3 delegates and 41 aides left. "
+        "The talks were held by Mira Solen.",
+        published="2024-10-18T09:00:00Z",
+    )
+    counts, kinds = article_terms(article)
+    assert kinds["mira"] == 2.0 and kinds["solen"] == 2.0  # capitalised mid-sentence: names
+    assert kinds["talk"] == 1.0  # capitalised only at a sentence start and in the title
+    assert counts["talk"] == 2.0 + 2.0  # two body mentions, one title mention counted double
+    assert "port_alric" in counts and "mira_solen" in counts
+    assert counts["@10-17"] == 1.0 and kinds["#2024"] == 2.0 and kinds["#41"] == 2.0
+    assert kinds["#3"] == 1.0  # a lone digit says little about which event
+    assert "@pub-2024-10" in counts
+    assert "then" not in counts and "the" not in counts
 
 
 def test_weak_similarities_are_not_edges() -> None:
