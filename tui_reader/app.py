@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -15,6 +15,9 @@ from .commands import NewsCommands
 from .jobs import Jobs
 from .messages import ComparisonReady, EventsReady, IndexProgress, IndexReady
 from .text import one_line
+
+if TYPE_CHECKING:
+    from index.store import CorpusIndex, IndexReport
 
 
 class NewsReaderApp(Jobs, App[None]):
@@ -37,12 +40,12 @@ class NewsReaderApp(Jobs, App[None]):
         self.corpus = Path(corpus)
         self.index_dir = Path(index_dir) if index_dir is not None else None
         self.rebuild = rebuild
-        self.index: Any = None
+        self.index: CorpusIndex | None = None
         self.articles: list[Article] = []
         self.by_id: dict[str, Article] = {}
         self.events: list[Event] | None = None
         self.comparisons: dict[str, Comparison] = {}
-        self.report: Any = None
+        self.report: IndexReport | None = None
         self.failure: str | None = None
 
     def on_mount(self) -> None:

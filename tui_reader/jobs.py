@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message_pump import MessagePump
@@ -25,6 +25,9 @@ from .messages import (
 if TYPE_CHECKING:
     from textual.app import App
 
+    from index.models import Comparison
+    from index.store import CorpusIndex
+
     _Base = App[None]
 else:
     _Base = object
@@ -40,8 +43,8 @@ class Jobs(_Base):
     corpus: Path
     index_dir: Path | None
     rebuild: bool
-    index: Any
-    comparisons: dict[str, Any]
+    index: CorpusIndex | None
+    comparisons: dict[str, Comparison]
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="index")
     def load_index(self) -> None:

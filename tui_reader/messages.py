@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from index.models import Article, Comparison, Event
+
+if TYPE_CHECKING:  # Whoosh loads in the index worker, after the first paint
+    from index.search import SearchResults
+    from index.store import IndexReport
 
 
 @dataclass
@@ -27,7 +31,7 @@ class IndexReady(Message):
     """The index is up to date: every article, and the update report (summary, skipped files)."""
 
     articles: list[Article]
-    report: Any  # index.store.IndexReport
+    report: IndexReport
 
 
 @dataclass
@@ -47,10 +51,10 @@ class ComparisonReady(Message):
 
 @dataclass
 class SearchFinished(Message):
-    """Results for a query (``results`` is an index.search.SearchResults)."""
+    """Results for a query."""
 
     query: str
-    results: Any
+    results: SearchResults
 
 
 @dataclass
