@@ -1,4 +1,4 @@
-"""Where newsreader keeps its files: the bundled corpus, and XDG cache/data dirs overridable by env."""
+"""Where newsreader keeps its files: the bundled corpus and XDG dirs, overridable by env."""
 
 from __future__ import annotations
 

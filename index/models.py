@@ -1,4 +1,4 @@
-"""The frozen dataclasses every part of newsreader speaks: articles, passages, links, conflicts, events."""
+"""The frozen dataclasses every part of newsreader speaks: articles, passages, links, events."""
 
 from __future__ import annotations
 

@@ -35,7 +35,9 @@ def test_every_command_has_help(command: str | None, capsys: pytest.CaptureFixtu
             assert len(line.split(None, 2)) >= 2, f"undocumented option: {line!r}"
 
 
-def test_missing_folder_is_one_line_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_folder_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = tmp_path / "nope"
     for argv in (["index", str(missing)], ["search", "troops", "--corpus", str(missing)]):
         code, out, err = run(capsys, *argv)
@@ -68,20 +70,31 @@ def test_index_prints_summary_then_skips(
 
 
 def test_search_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "search", "troops", "--index-dir", str(index_dir), "--format", "json")
+    code, out, _ = run(
+        capsys, "search", "troops", "--index-dir", str(index_dir), "--format", "json"
+    )
     assert code == 0
     payload = json.loads(out)
     assert set(payload) == {"query", "total", "hits"}
     assert payload["query"] == "troops" and payload["total"] >= len(payload["hits"]) > 0
     for hit in payload["hits"]:
         assert set(hit) == {
-            "id", "path", "title", "source", "published", "score", "snippet", "matches"
+            "id",
+            "path",
+            "title",
+            "source",
+            "published",
+            "score",
+            "snippet",
+            "matches",
         }
         assert isinstance(hit["score"], float)
         assert all(isinstance(pair, list) and len(pair) == 2 for pair in hit["matches"])
 
 
-def test_search_text_emphasises_matches(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_text_emphasises_matches(
+    index_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "search", "ambassador", "--index-dir", str(index_dir))
     assert code == 0
     assert "**ambassador" in out.lower()
@@ -145,10 +158,16 @@ def test_compare_needs_a_target(index_dir: Path, capsys: pytest.CaptureFixture[s
 def test_compare_pairs_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pairs = tmp_path / "pairs.jsonl"
     lines = [
-        {"id": 1, "a": "Officials said 10,000 troops crossed the border on Monday.",
-         "b": "Officials said 11,000 troops crossed the border on Monday."},
-        {"id": "x", "a": "The harbour reopened after the storm.",
-         "b": "Wheat prices fell sharply in Chicago trading."},
+        {
+            "id": 1,
+            "a": "Officials said 10,000 troops crossed the border on Monday.",
+            "b": "Officials said 11,000 troops crossed the border on Monday.",
+        },
+        {
+            "id": "x",
+            "a": "The harbour reopened after the storm.",
+            "b": "Wheat prices fell sharply in Chicago trading.",
+        },
     ]
     pairs.write_text("\n".join(json.dumps(x) for x in lines) + "\nnot json\n")
     code, out, err = run(capsys, "compare", "--pairs", str(pairs), "--format", "jsonl")

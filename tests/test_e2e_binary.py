@@ -1,4 +1,4 @@
-"""End-to-end: the installed ``newsreader`` binary and ``python -m tui_reader``, as real processes."""
+"""End-to-end: the installed ``newsreader`` binary and ``python -m tui_reader`` as processes."""
 
 from __future__ import annotations
 
@@ -43,7 +43,10 @@ def test_binary_indexes_then_searches_a_real_folder(tmp_path: Path) -> None:
     assert "added 2" in done.stdout
     found = subprocess.run(
         [*_binary(), "search", "dam", "--corpus", str(corpus), "--format", "json"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert found.returncode == 0, found.stderr
     payload = json.loads(found.stdout)
@@ -54,7 +57,10 @@ def test_binary_indexes_then_searches_a_real_folder(tmp_path: Path) -> None:
 
 def test_python_dash_m_works(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "tui_reader", "--version"], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tui_reader", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0 and done.stdout.startswith("newsreader ")
 
@@ -65,7 +71,10 @@ def test_bad_query_through_the_binary(tmp_path: Path) -> None:
     (corpus / "a.txt").write_text("Title\n\nBody text here.\n")
     done = subprocess.run(
         [*_binary(), "search", '"open', "--corpus", str(corpus)],
-        env=_env(tmp_path), capture_output=True, text=True, timeout=120,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1

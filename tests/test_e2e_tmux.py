@@ -1,4 +1,4 @@
-"""End-to-end: the installed ``newsreader`` in a real terminal (tmux), driven by keys, read from the screen."""
+"""End-to-end: the installed ``newsreader`` in a real terminal (tmux), driven by keys."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The ``newsreader`` command line: bare or ``newsreader DIR`` opens the app; subcommands work headless."""
+"""The ``newsreader`` command line: bare ``newsreader [DIR]`` opens the app; the rest is headless."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
         "--index-dir",
         metavar="DIR",
         type=Path,
-        help="folder of this corpus's index (default: the user cache dir; env NEWSREADER_INDEX_DIR)",
+        help="folder of this corpus's index (default: user cache dir; env NEWSREADER_INDEX_DIR)",
     )
 
 

@@ -157,7 +157,8 @@ def _compare(args: argparse.Namespace) -> int:
             articles.append(article)
     comparison = compare(articles, event)
     if args.format == "json":
-        text = json.dumps(compare_report.comparison_to_json(comparison), ensure_ascii=False, indent=2)
+        payload = compare_report.comparison_to_json(comparison)
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
     elif args.format == "md":
         text = compare_report.comparison_to_markdown(comparison)
     else:
