@@ -1,4 +1,4 @@
-"""The ``newsreader`` command line: bare ``newsreader [DIR]`` opens the app; the rest is headless."""
+"""The ``newsreader`` command line: ``newsreader [DIR]`` opens the app; the rest is headless."""
 
 from __future__ import annotations
 
