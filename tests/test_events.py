@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from index.events import event_id, group_events, shorten
 from index.features import article_terms
 from index.linkage import relative_average_link
@@ -190,6 +193,26 @@ def test_bundled_corpus_groups_into_its_five_events(corpus_dir: Path) -> None:
     assert len(planted) == 5
     found = {frozenset(e.article_ids) - {"README.md"} for e in group_events(articles)}
     assert {frozenset(ids) for ids in planted.values()} <= found
+
+
+_WORDS = st.sampled_from(
+    "Quake Velmora Dravik 2009 6.4 rescuers town festival jazz Rovers cup 41 Mayor Aurel".split()
+)
+_ARTICLES = st.lists(
+    st.tuples(st.lists(_WORDS, max_size=6), st.lists(_WORDS, max_size=40)), max_size=12
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_ARTICLES, st.randoms(use_true_random=False))
+def test_partition_is_complete_and_order_free(texts: list, rnd: random.Random) -> None:
+    articles = [art(f"a{i}", " ".join(t), ". ".join(b)) for i, (t, b) in enumerate(texts)]
+    events = group_events(articles)
+    assert sorted(a for e in events for a in e.article_ids) == sorted(a.id for a in articles)
+    assert len({e.id for e in events}) == len(events)
+    shuffled = articles[:]
+    rnd.shuffle(shuffled)
+    assert group_events(shuffled) == events
 
 
 def test_ecbplus_bench_computes_scores(ecbplus_dir: Path) -> None:
