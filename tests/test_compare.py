@@ -158,3 +158,28 @@ def test_cache_keys_follow_content() -> None:
     assert comparison_key(ARTICLES, None) != comparison_key(
         (replace(ARTICLES[0], published="2024-01-02"), *ARTICLES[1:]), None
     )
+
+
+def test_seed_gold_locators_each_select_one_passage(seeds_dir: Path) -> None:
+    """The gold file of bench/quality_seeds.py still names real sentences of the split seeds."""
+    import importlib.util
+    import json
+
+    from index.loader import load_corpus
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    spec = importlib.util.spec_from_file_location("quality_seeds", bench / "quality_seeds.py")
+    assert spec is not None and spec.loader is not None
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    gold = json.loads((bench / "seeds_gold.json").read_text(encoding="utf-8"))
+    articles, _ = load_corpus(seeds_dir)
+    comparison = compare(articles, cache=AnalysisCache())
+    find = quality.Locator(comparison, gold["seeds"])
+    locators = [loc for fact in gold["facts"] for key in ("passages", "optional")
+                for loc in fact.get(key, [])]
+    locators += gold["unique"] + [p for pair in gold["optional_pairs"] for p in pair]
+    locators += [x[side] for key in ("conflicts", "lookalikes", "disputed")
+                 for x in gold[key] for side in ("a", "b")]
+    found = {find(loc).id for loc in locators}  # exits (fails) on a locator matching 0 or 2+
+    assert found == {p.id for p in comparison.passages}  # every seed sentence is annotated
