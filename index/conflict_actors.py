@@ -130,6 +130,12 @@ _DOERS = frozenset(
 _SAME_BODY = [frozenset(g.split()) for g in (
     "judg panel court justic bench", "army military soldier troop", "polic policeman officer",
     "rescuer rescue")]
+_GENERIC_ORG = frozenset(
+    "national state federal royal new central regional international united general public"
+    " safety security maritime investigation health service authority agency board council"
+    " commission committee ministry department office bureau institute organization"
+    " organisation association union corps force cross crescent court".split()
+) | frozenset(d for d in ("authority",))
 # Heads too vague to prove a different doer on their own.
 _VAGUE = frozenset("official authority government agency ministry source people".split())
 _SAYING = frozenset(
@@ -226,6 +232,8 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
     if ha is None or hb is None or ha.isupper() or hb.isupper():
         return []  # no noun, or an acronym that may name either
     sub_a, sub_b = a[ta[0].start():ta[i - 1].end()], b[tb[0].start():tb[j - 1].end()]
+    if "," in sub_a or "," in sub_b or "(" in sub_a or "(" in sub_b:
+        return []  # an apposition or aside: not a plain subject
     names_a, names_b = candidate_names(sub_a), candidate_names(sub_b)
     if any(same_name(x[2], y[2]) for x in names_a for y in names_b
            if " " in x[2] and " " in y[2]):
@@ -235,6 +243,11 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
     if _proper(wa) and _proper(wb):
         sa, sb = _stems(wa), _stems(wb)
         if sa <= sb or sb <= sa or same_name(sub_a, sub_b):
+            return []
+        # A shared rare name ("INS Sukanya" / "Warship Sukanya") is one thing, named two ways;
+        # shared generic words ("Norwegian ... Authority") are not.
+        if any(w not in _GENERIC_ORG and not re.search(r"(?:ian|ese|ish|an)$", w)
+               for w in sa & sb):
             return []
     else:
         doers = {stem(ha.lower()), stem(hb.lower())}

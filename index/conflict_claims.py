@@ -80,7 +80,22 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
             and not in_quote(text, m.start())
             and not any(s <= m.start() < e for s, e in covered)
             and not _UNASSERTED.search(text[max(0, m.start() - 40):m.start()])
-            and not _NEG_SUBJECT.search(text[max(0, m.start() - 50):m.start()])]
+            and not _NEG_SUBJECT.search(text[max(0, m.start() - 50):m.start()])
+            and not _DETERMINER.search(text[max(0, m.start() - 12):m.start()])
+            and not _hedged_sentence(text, m.start())]
+
+
+# "a rescue call": after a determiner the word is a noun, not the verb.
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that)\s+$", re.IGNORECASE)
+_SENTENCE_HEDGE = re.compile(r"\b(?:allegedly|reportedly|apparently|purportedly|according\s+to"
+                             r"\s+(?:unconfirmed\s+)?reports|unconfirmed)\b", re.IGNORECASE)
+
+
+def _hedged_sentence(text: str, pos: int) -> bool:
+    """"Allegedly, Ross was paid ...": a sentence-wide hedge covers every verb in it."""
+    start = max(text.rfind(". ", 0, pos), 0)
+    stop = text.find(". ", pos)
+    return bool(_SENTENCE_HEDGE.search(text[start:len(text) if stop < 0 else stop]))
 
 
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.

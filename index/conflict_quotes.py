@@ -14,9 +14,14 @@ from index.models import Conflict
 from index.names import candidate_names
 
 _QUOTE = re.compile(r'"(?P<s>[^"\n]{3,600})"|“(?P<c>[^”\n]{3,600})”')
-_WORD = re.compile(r"[\w'’-]+|…|\.\.\.")
+_WORD = re.compile(r"[\w'’]+|…|\.\.\.")
 _ELLIPSIS = frozenset({"…", "..."})
-_BRACKETS = re.compile(r"\[[^\]]{0,40}\]")
+# Editorial inserts: "[sic]", "[the North]", "her (Tara Reid) family".
+_BRACKETS = re.compile(r"\[[^\]]{0,40}\]|\([^)]{0,40}\)")
+_CLOCK = re.compile(r"(?<=\d)[:.](?=\d\d\b)")  # "02:41" and "0241" are one time
+_CONTRACTION = re.compile(r"^(\w+?)(n['’]t|['’]m|['’]re|['’]ve|['’]ll)$", re.IGNORECASE)
+_EXPAND = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will"}
+_IRREGULAR_NOT = {"ca": "can", "wo": "will", "sha": "shall"}
 # British spellings whose American form differs only by these endings; both sides are folded.
 _BRITISH = [
     (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
@@ -36,7 +41,7 @@ _MIN_OVERLAP = 0.5
 
 @lru_cache(maxsize=16384)
 def _norm_word(word: str) -> str:
-    w = word.lower().replace("’", "'")
+    w = word.lower().replace("’", "'").replace("'", "")  # population's / populations'
     if w in _KEEP or len(w) < 5:
         return w
     for pattern, repl in _BRITISH:
@@ -48,7 +53,21 @@ def _norm_word(word: str) -> str:
 
 def _words(text: str) -> list[str]:
     """Words of a quote; editorial inserts such as "[sic]" or "[the North]" are not its words."""
-    return _WORD.findall(_BRACKETS.sub(" ", text))
+    text = _CLOCK.sub("", _BRACKETS.sub(" ", text))
+    out: list[str] = []
+    for w in _WORD.findall(text):
+        m = _CONTRACTION.match(w)
+        if m:  # "aren't" == "are not"
+            base, tail = m.group(1), m.group(2).lower().replace("’", "'")
+            out.extend((_IRREGULAR_NOT.get(base.lower(), base), _EXPAND[tail]))
+        else:
+            out.append(w)
+    return out
+
+
+def _spoken(words: list[str]) -> list[str]:
+    """Words without ellipsis marks (an ellipsis is punctuation unless words were cut)."""
+    return [w for w in words if w not in _ELLIPSIS]
 
 
 def _typo(x: str, y: str) -> bool:
@@ -61,7 +80,7 @@ def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
 
     Case, punctuation and British/American spelling are ignored when matching words.
     """
-    wa, wb = _words(a), _words(b)
+    wa, wb = _spoken(_words(a)), _spoken(_words(b))
     na, nb = [_norm_word(w) for w in wa], [_norm_word(w) for w in wb]
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
@@ -131,13 +150,13 @@ def _explain(diff: list[tuple[str, str]]) -> str:
 
 def _is_excerpt(na: list[str], nb: list[str]) -> bool:
     """One quote is a cut of the other (a run of its words, or its words around an ellipsis)."""
-    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
-    if f" {' '.join(short)} " in f" {' '.join(long_)} ":
+    short, long_ = (na, nb) if len(_spoken(na)) <= len(_spoken(nb)) else (nb, na)
+    parts, whole = _spoken(short), _spoken(long_)
+    if f" {' '.join(parts)} " in f" {' '.join(whole)} ":
         return True
-    parts = [p for p in short if p not in _ELLIPSIS]
     if len(parts) == len(short):
-        return False
-    it = iter(long_)
+        return False  # no ellipsis: words left out silently are a different wording
+    it = iter(whole)
     return all(any(w == x for x in it) for w in parts)
 
 
@@ -148,8 +167,9 @@ def quote_conflicts(a: str, b: str) -> list[Conflict]:
         for sb, eb, qb, spb in quotes(b):
             nb = [_norm_word(w) for w in _words(qb)]
             speaker = _same_speaker(spa, spb)
-            if na == nb or speaker is False or _is_excerpt(na, nb):
+            if _spoken(na) == _spoken(nb) or speaker is False or _is_excerpt(na, nb):
                 continue
+            na, nb = _spoken(na), _spoken(nb)
             # One utterance: most content words shared (function words inflate any overlap),
             # and either the word order mostly kept or one named speaker on both sides.
             ca, cb = _content(na), _content(nb)

@@ -12,8 +12,15 @@ from index.names import candidate_names, name_key, same_name
 
 # "vice" and "deputy" translate one word (Korean/Russian titles): normalised to "deputy".
 _RANK = {"first": "first", "deputy": "deputy", "vice": "deputy", "acting": "acting",
-         "former": "former", "senior": "senior", "assistant": "assistant", "under": "under",
-         "ex": "former", "presiding": "presiding", "associate": "associate"}
+         "senior": "senior", "assistant": "assistant", "under": "under",
+         "presiding": "presiding", "associate": "associate"}
+# "former president" and "president" name one person at two times: not compared.
+_TIME = frozenset({"former", "ex", "then", "outgoing", "incoming", "late"})
+# Military ranks used as a form of address before a name ("spokesman Commander Nirad Sinha").
+_HONORIFIC = frozenset({"commander", "commodore", "captain", "capt", "colonel", "col", "general",
+                        "gen", "lieutenant", "lt", "admiral", "adm", "major", "maj", "sergeant",
+                        "sgt", "brigadier", "brig", "corporal", "cpl", "private", "dr", "mr",
+                        "mrs", "ms", "sir", "dame", "rev"})
 _DOMAIN = {w: w for w in (
     "foreign defense interior finance economy economic trade justice health education energy"
     " unification culture transport agriculture prime home labor labour environment"
@@ -28,7 +35,7 @@ _HEAD = {
     "businesswoman": ("business", "f"),
 }
 for _w in ("minister secretary ambassador envoy president director governor mayor senator"
-           " general commander chief head leader adviser advisor aide premier chancellor"
+           " chief head leader adviser advisor aide premier chancellor"
            " representative lawmaker official spokesperson prosecutor judge officer").split():
     _HEAD.setdefault(_w, (_w.replace("advisor", "adviser"), None))
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
@@ -57,6 +64,8 @@ def _title(words: list[re.Match[str]]) -> Title | None:
         low = w.group().lower().rstrip(".").replace("’", "'")
         low = re.sub(r"'s$", "", low)
         for part in low.split("-"):
+            if part in _TIME or part in _HONORIFIC:
+                continue
             if part in _RANK:
                 rank.add(_RANK[part])
             elif part in _DOMAIN:
@@ -72,7 +81,8 @@ def _title(words: list[re.Match[str]]) -> Title | None:
 
 def _is_title_word(word: str) -> bool:
     low = re.sub(r"['’]s$", "", word.lower().rstrip("."))
-    return all(p in _RANK or p in _DOMAIN or p in _HEAD for p in low.split("-"))
+    return all(p in _RANK or p in _DOMAIN or p in _HEAD or p in _TIME or p in _HONORIFIC
+               for p in low.split("-"))
 
 
 def _org_word(word: str) -> bool:
@@ -127,8 +137,11 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
                     loose += 1
                 else:
                     break
+            popped: list[str] = []
             while run and not _is_title_word(run[-1].group()):
-                run.pop()
+                popped.append(run.pop().group())
+            if len(popped) == 1 and popped[0].isupper() and len(popped[0]) > 1 and len(run) == 1:
+                continue  # "chief PRO": the acronym is the title, the bare head word is not
             title = _title(run) if run else None
             if title is not None:
                 out.append((form, _shift(title, at)))

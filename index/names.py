@@ -32,7 +32,8 @@ _NOT_NAME = frozenset(
     " monday tuesday wednesday thursday friday saturday sunday january february march april may"
     " june july august september october november december jan feb mar apr jun jul aug sep sept"
     " oct nov dec meanwhile however separately earlier later today yesterday defence defense"
-    " interior finance acting former senior assistant envoy chairwoman chairperson".split()
+    " interior finance acting former senior assistant envoy chairwoman chairperson commodore"
+    " admiral lieutenant major sergeant brigadier commander".split()
 )
 _RUN = re.compile(
     r"\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:\s+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){0,3}"

@@ -480,3 +480,63 @@ def test_scores_seasons_totals_and_parts_are_not_number_conflicts(a: str, b: str
 )
 def test_claims_about_other_subjects_or_unasserted_verbs(a: str, b: str) -> None:
     assert not {"certainty", "negation"} & set(types(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Navy spokesman Commander Ravi Menon said the skiffs turned back.",
+         "Commodore Ravi Menon, a navy spokesman, said the skiffs turned back."),
+        ("The club fired president Sam Ortiz last year.",
+         "That was former president Sam Ortiz, the club said."),
+        ("Captain Lena Roy, Chief Public Relations Officer, said the ship was safe.",
+         "Captain Lena Roy, chief PRO, said the ship was safe."),
+    ],
+)
+def test_role_lookalikes_ranks_times_and_acronyms(a: str, b: str) -> None:
+    assert "role" not in types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ('"We respect her privacy at this time," her agent said.',
+         '"We respect her (Ana Lind) privacy at this time," her agent said.'),
+        ('"Torches and pitchforks aren’t going to be needed," she said.',
+         '"torches and pitchforks are not going to be needed," she said.'),
+        ('"If fans have problems with the coach, then something is wrong," Ray said.',
+         '"If fans have problems with the coach... then something is wrong," Ray said.'),
+        ('"I understand the people’s anger at this," he said.',
+         '"I understand the peoples’ anger at this," he said.'),
+        ('"She died at 02:41 this morning," the agent said.',
+         '"She died at 0241 this morning," the agent said.'),
+    ],
+)
+def test_quote_lookalikes_inserts_contractions_ellipses(a: str, b: str) -> None:
+    assert "quote" not in types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("INS Tarang, currently on patrol in the gulf, was escorting five ships.",
+         "Warship Tarang, currently on patrol in the gulf, was escorting five ships."),
+        ("INS Tarang was escorting five ships through the corridor.",
+         "Warship Tarang was escorting five ships through the corridor."),
+    ],
+)
+def test_one_ship_named_two_ways_is_one_actor(a: str, b: str) -> None:
+    assert "actor" not in types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Allegedly, the director was paid $3 million for the film.",
+         "The director was reportedly paid $3 million for the film."),
+        ("Marines were reported to have rescued two cargo ships.",
+         "The ship sent a rescue call and marines flew to the two cargo ships."),
+    ],
+)
+def test_sentence_hedges_and_nouns_are_not_assertions(a: str, b: str) -> None:
+    assert "certainty" not in types(a, b)
