@@ -39,9 +39,11 @@ def _tfidf(docs: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
     idf = _idf(docs)
     vectors = []
     for doc in docs:
-        vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in doc.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
+        # Most terms occur once in a sentence: skip the logarithm for them.
+        vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in doc.items()
+               if c > 0}
+        scale = 1.0 / (math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0)
+        vectors.append({t: v * scale for t, v in vec.items()})
     return vectors
 
 
