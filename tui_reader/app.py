@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from index.store import CorpusIndex, IndexReport
 
 
+PREFETCH = 40  # events (largest first) compared in the background for the list's link counts
+
+
 class NewsReaderApp(Jobs, App[None]):
     """Compare how outlets report the same event. The CLI builds it and calls ``run()``."""
 
@@ -91,6 +94,7 @@ class NewsReaderApp(Jobs, App[None]):
         self.events = message.events
         self._tell_screens("events")
         jobs = [(ev, self.articles_of(ev)) for ev in message.events if len(ev.article_ids) > 1]
+        jobs = jobs[:PREFETCH]
         if jobs:
             self.prefetch_comparisons(jobs)
 

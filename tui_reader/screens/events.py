@@ -109,6 +109,7 @@ class EventsScreen(Screen[None]):
         comparison = self.app.comparisons.get(event.id)
         if comparison is None:
             return ("…", "…") if len(event.article_ids) > 1 else ("-", "-")
+        # Beyond the prefetched events, "…" stays until the event is opened.
         shared, conflicts = CompareModel(comparison).counts()
         return str(shared), str(conflicts)
 
