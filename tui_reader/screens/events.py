@@ -108,8 +108,8 @@ class EventsScreen(Screen[None]):
     def _counts(self, event: Event) -> tuple[str, str]:
         comparison = self.app.comparisons.get(event.id)
         if comparison is None:
+            # Not compared yet (beyond the prefetched events, until the event is opened).
             return ("…", "…") if len(event.article_ids) > 1 else ("-", "-")
-        # Beyond the prefetched events, "…" stays until the event is opened.
         shared, conflicts = CompareModel(comparison).counts()
         return str(shared), str(conflicts)
 
