@@ -132,11 +132,13 @@ def _similar(a: str, sa: int, ea: int, b: str, sb: int, eb: int) -> bool:
 
 def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
     """A verb marked (hedged/negated) in ``a`` stated plainly in ``b`` about the same thing."""
-    for start, end, _vs, ve, verb_stem in _marked(a, which):
+    for start, end, vs, ve, verb_stem in _marked(a, which):
         if which == "maybe":  # a hedged future against an asserted future only
             plain = [(s, e) for s, e, _x, _y, st in _marked(b, "will") if st == verb_stem]
-        else:
-            plain = _plain(b, verb_stem)
+        else:  # "likely to affect" vs "affecting": a gerund is not the asserted verb
+            ing = a[vs:ve].lower().endswith("ing")
+            plain = [(ps, pe) for ps, pe in _plain(b, verb_stem)
+                     if ing or not b[ps:pe].lower().endswith("ing")]
         for ps, pe in plain:
             if _similar(a, start, ve, b, ps, pe) and _same_subject(a, start, b, ps):
                 return start, end, ps, pe

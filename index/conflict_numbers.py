@@ -23,6 +23,10 @@ _CLASSES = {
     "drone": "drone uav",
 }
 CLASS_OF = {word: cls for cls, words in _CLASSES.items() for word in words.split()}
+# Periods ("three seasons", "23 games", "five years") measure spans that differ between
+# passages far more often than they disagree: never compared.
+_PERIODS = frozenset("season game match year month week day hour minute second decade century"
+                     " time term inning round lap night".split())
 # Generic measures: compared only when each passage has exactly one (which percentage is which?).
 _ONE_EACH = frozenset({"percent", "age", "magnitude"})
 
@@ -36,7 +40,7 @@ def counted_class(unit: str | None) -> str | None:
 
 def _key(q: Quantity) -> tuple[str, str | None] | None:
     cls = counted_class(q.unit)
-    return None if cls is None else (cls, q.state)
+    return None if cls is None or cls in _PERIODS else (cls, q.state)
 
 
 def _compatible(x: Quantity, y: Quantity) -> bool:

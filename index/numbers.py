@@ -92,7 +92,7 @@ _ROSE_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|s
                       r"(?:\s+(?:to|at))?\s+$", re.IGNORECASE)
 _TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b|\btoll\b|\bnumber\s+of\s+(?:people\s+)?"
                            r"(?:killed|dead|deaths)\b|\bnumber\s+of\s+dead\b", re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|[^\sA-Za-z]")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|[^\sA-Za-z]")
 
 # Words that end a counted noun phrase without being part of it.
 _STOP = frozenset(
@@ -205,6 +205,9 @@ def _context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None
             break
     if partitive and state is None:
         state = "part"
+    if state is None and any(w.lower() in ("other", "more", "additional", "further", "another")
+                             for w, _s, _e in phrase):
+        state = "part"  # "two other rifles", "three more boats": a remainder, not the whole
     if not phrase:
         return None, "", end, state
     word, _s, e = phrase[-1]
@@ -247,6 +250,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                 continue  # a year, not a count
             if re.match(r"[A-Za-z]", after) and not m.group("scale_att"):
                 continue  # "5G", "3D", "17th"
+            if re.search(r"\b[A-Z]{2,4}[ -]?$", before) and "," not in raw and len(raw) <= 3:
+                continue  # "AK 47", "MH 17": part of a model or flight name
         if m.group("words") and (_AFTER_NOT_COUNT.match(after) or (
                 m.group("words").lower() == "one" and _ONE_OF.match(after))):
             continue  # "one of the ...", "one day": not a count
