@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from index.features import Vector, tfidf_vectors
@@ -17,6 +18,7 @@ NEIGHBOURS = 10
 # are never edges, so unrelated reports stay alone instead of pairing up with their least-bad match.
 RELATED = 0.1
 TITLE_CHARS = 70
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def event_id(article_ids: Sequence[str]) -> str:
@@ -26,7 +28,8 @@ def event_id(article_ids: Sequence[str]) -> str:
 
 def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     """A title cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
-    title = " ".join(title.split())
+    # titles are untrusted text: no control characters (terminal escapes) survive into a title
+    title = " ".join(_CONTROL.sub("", title).split())
     if len(title) <= limit:
         return title
     head = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]
