@@ -101,7 +101,7 @@ def _hedged_sentence(text: str, pos: int) -> bool:
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.
 _UNASSERTED = re.compile(
     r"\b(?:can|could|would|should|will|may|might|must|to|nothing|nobody|none|neither|nor"
-    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+)?$", re.IGNORECASE)
+    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 _NEG_SUBJECT = re.compile(r"\b(?:nothing|nobody|none|neither|nor|no\s+one)\b[^,;.]*$",

@@ -14,6 +14,8 @@ from index.names import candidate_names, name_key, same_name
 _RANK = {"first": "first", "deputy": "deputy", "vice": "deputy", "acting": "acting",
          "senior": "senior", "assistant": "assistant", "under": "under",
          "presiding": "presiding", "associate": "associate"}
+# Ranks that specialise a job without changing it ("Presiding Judge" is a judge).
+_QUALIFIER = frozenset({"presiding", "senior", "chief"})
 # "former president" and "president" name one person at two times: not compared.
 _TIME = frozenset({"former", "ex", "then", "outgoing", "incoming", "late"})
 # Military ranks used as a form of address before a name ("spokesman Commander Nirad Sinha").
@@ -176,8 +178,10 @@ def _difference(x: Title, y: Title) -> str | None:
         return None
     if x.gender and y.gender and x.gender != y.gender:
         return "gendered role"
-    if x.rank != y.rank:
-        return "rank"
+    if x.rank - _QUALIFIER != y.rank - _QUALIFIER:
+        return "rank"  # "Deputy Minister" is not a minister
+    if x.rank & _QUALIFIER and y.rank & _QUALIFIER and x.rank != y.rank:
+        return "rank"  # "Chief Judge" vs "Presiding Judge"; "Judge" alone is just less specific
     if x.domain and y.domain and x.domain != y.domain:
         return "portfolio"
     return None

@@ -540,3 +540,11 @@ def test_one_ship_named_two_ways_is_one_actor(a: str, b: str) -> None:
 )
 def test_sentence_hedges_and_nouns_are_not_assertions(a: str, b: str) -> None:
     assert "certainty" not in types(a, b)
+
+
+def test_qualified_title_vs_bare_title() -> None:
+    bare = "Judge Ana Lind wrote the opinion for the court."
+    presiding = "Presiding Judge Ana Lind wrote the opinion for the court."
+    chief = "Chief Judge Ana Lind wrote the opinion for the court."
+    assert "role" not in types(bare, presiding)
+    assert types(presiding, chief) == ["role"]
