@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from index.numbers import extract_quantities, lemma
+from index.counted import lemma
+from index.numbers import extract_quantities
 
 
 def one(text: str):  # type: ignore[no-untyped-def]

@@ -1,0 +1,106 @@
+"""The counted thing after a number: its head noun, lemmatised, and what happened to it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|[^\sA-Za-z]")
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " sixty seventy eighty ninety hundred thousand".split()
+)
+# Words that end a counted noun phrase without being part of it.
+_STOP = frozenset(
+    "the a an of to in on at for from with by and or but were was are is be been being have has"
+    " had who that which will would could can may might should as than into since after before"
+    " during said says according while when where there their its his her our they them it this"
+    " these those per each more less not no so if then also all both only just about over under"
+    " more been did do does".split()
+)
+STATE_WORDS = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "killing": "killed",
+    "deaths": "killed", "death": "killed", "fatalities": "killed", "wounded": "wounded",
+    "injured": "wounded", "hurt": "wounded", "injuries": "wounded", "injuring": "wounded",
+    "wounding": "wounded", "missing": "missing", "captured": "captured", "arrested": "arrested",
+    "detained": "arrested", "evacuated": "evacuated", "displaced": "displaced",
+    "rescued": "rescued", "casualties": "casualty", "casualty": "casualty",
+}
+_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child",
+              "personnel": "personnel", "police": "police", "staff": "staff", "dead": "dead",
+              "series": "series", "news": "news", "species": "species", "feet": "foot"}
+
+
+@lru_cache(maxsize=4096)
+def lemma(word: str) -> str:
+    """A cheap English noun lemma: troops->troop, infantrymen->infantryman, casualties->casualty."""
+    w = word.lower().strip("'’")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]:
+    """Head noun after a number: (lemma, surface, end offset, state)."""
+    window = text[end:end + 120]
+    tokens = [(m.group(), end + m.start(), end + m.end()) for m in _TOKEN.finditer(window)]
+    phrase: list[tuple[str, int, int]] = []
+    state: str | None = None
+    i = 0
+    partitive = bool(tokens and tokens[0][0].lower() == "of" and len(tokens) > 1)
+    if partitive:
+        i = 1  # "37 of the candidates": a part of a group, compared only with other parts
+        if tokens[1][0].lower() in _STOP:
+            i = 2
+    for j in range(i, min(len(tokens), i + 5)):
+        word, s, e = tokens[j]
+        low = word.lower()
+        if not word[0].isalpha() or low in _STOP or (
+                "-" in low and any(part in _NUMBER_WORDS for part in low.split("-"))):
+            break  # "workers-two women": another number starts here
+        if low in STATE_WORDS and low not in ("casualties", "casualty", "deaths", "dead"):
+            state = STATE_WORDS[low]
+            break
+        if phrase and (low.endswith("ed") or low.endswith("ing")) and lemma(low) not in KNOWN:
+            break
+        phrase.append((word, s, e))
+        if lemma(low) in KNOWN and not (j + 1 < len(tokens) and lemma(tokens[j + 1][0]) in KNOWN):
+            break
+    if partitive and state is None:
+        state = "part"
+    if state is None and any(w.lower() in ("other", "more", "additional", "further", "another")
+                             for w, _s, _e in phrase):
+        state = "part"  # "two other rifles", "three more boats": a remainder, not the whole
+    if not phrase:
+        return None, "", end, state
+    word, _s, e = phrase[-1]
+    head = lemma(word.lower())
+    if word.lower() in STATE_WORDS:
+        state = STATE_WORDS[word.lower()]
+    if state is None:  # "20 soldiers were killed": a state word later in the same clause
+        rest = text[e:e + 60]
+        clause = re.split(r"[,;.:()\"“”]|\band\b|\bbut\b", rest, maxsplit=1)[0]
+        for w in re.findall(r"[A-Za-z]+", clause)[:4]:
+            if w.lower() in STATE_WORDS:
+                state = STATE_WORDS[w.lower()]
+                break
+    return head, text[end:e].strip() or word, e, state
+
+
+# Counted things whose plural/singular we know: a phrase stops at the last of them.
+KNOWN = frozenset(
+    "troop soldier infantryman force man personnel serviceman servicemember fighter combatant"
+    " marine sailor paratrooper commando mercenary worker people person civilian resident"
+    " casualty death fatality victim dead child woman dollar euro pound yen won yuan ruble rouble"
+    " missile drone shell rocket tank aircraft jet plane vehicle ship vessel prisoner hostage"
+    " refugee migrant officer police policeman".split()
+)
