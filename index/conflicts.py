@@ -31,7 +31,13 @@ _CHECKS: list[_Check] = [
     _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts),
     _no_dates(negation_conflicts), _no_dates(certainty_conflicts),
 ]
-__all__ = ["detect_conflicts", "detect_text_conflicts", "quote_diff"]
+__all__ = ["CONFLICT_MODULES", "detect_conflicts", "detect_text_conflicts", "quote_diff"]
+# Every module whose code decides a conflict (for cache keys that must change with the rules).
+CONFLICT_MODULES = (
+    "index.conflicts", "index.conflict_text", "index.conflict_numbers", "index.conflict_dates",
+    "index.conflict_roles", "index.conflict_actors", "index.conflict_claims",
+    "index.conflict_quotes", "index.numbers", "index.counted", "index.dates", "index.names",
+)
 
 
 def _normal(text: str) -> str:
