@@ -626,7 +626,7 @@ def test_corpus_lookalikes(corpus_dir: Path, id_a: str, wording_a: str, id_b: st
 
 
 def test_conflict_modules_all_exist() -> None:
-    import importlib
+    import importlib.util
 
     from index.conflicts import CONFLICT_MODULES
 

@@ -1,10 +1,12 @@
-"""extract_quantities never raises on arbitrary text and its spans slice back."""
+"""Number, date and conflict extraction never raise on arbitrary text; spans slice back."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.conflicts import detect_text_conflicts
+from index.dates import extract_dates
 from index.numbers import extract_quantities
 
 _NEWSY = st.lists(
@@ -22,3 +24,24 @@ def test_never_raises_and_spans_slice_back(text: str) -> None:
         assert text[q.start:q.end] == q.text
         assert q.low <= q.value <= q.high or q.low <= q.high
         assert 0 <= q.start < q.end <= len(text)
+
+
+_CLAIMS = st.lists(
+    st.sampled_from(
+        ['"', "“", "”", "Kim", "Hong-kyun", "said", "on", "Friday", "Oct.", "17", "last week",
+         "may have", "sent", "did not", "confirm", "10,000", "troops", "spokesman", "Seoul",
+         "and", "Moscow", "the", "army", "set up", "unanimous", "2-1", ",", ".", "[sic]", "("]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=200), _CLAIMS), st.one_of(st.text(max_size=200), _CLAIMS))
+def test_conflict_detection_never_raises_and_spans_slice_back(a: str, b: str) -> None:
+    for c in detect_text_conflicts(a, b, "2024-10-21", None):
+        assert a[c.a.start:c.a.end] == c.a.text
+        assert b[c.b.start:c.b.end] == c.b.text
+        assert c.explanation and "\n" not in c.explanation
+    for d in extract_dates(a, "2024-10-21"):
+        assert a[d.start:d.end] == d.text
