@@ -18,7 +18,6 @@ from index.models import Article, Comparison, Event
 from ..marks import GUTTER, LEGEND, CompareModel, PassageView
 from ..text import one_line
 from ..widgets import ArticlePane, BlockSpec, DetailPanel
-from ..widgets.detail_panel import explain
 from .compare_nav import CompareNav
 
 if TYPE_CHECKING:
@@ -215,4 +214,4 @@ class CompareScreen(CompareNav):
             detail.show(Content("n/N linked passage · c/C conflict · u unique · Enter aligns the "
                                 "other panes · [ ] change report · ? all keys"))
         else:
-            detail.show(explain(self.model, view))
+            detail.explain(self.model, view)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Static
 
 from index.conflicts import quote_diff
-from index.models import Conflict
 
 from ..marks import GUTTER, CompareModel, PassageView
 from ..text import one_line
+
+StyleType = Style | str
 
 KIND_NAMES = {
     "shared": "Shared",
@@ -30,42 +34,54 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     return runs
 
 
-def _diff_line(a: str, b: str) -> Content:
-    parts: list[Content | tuple[str, str] | str] = ["  words: "]
-    styles = {"=": "", "-": "strike $error", "+": "underline $success"}
+# Styles without colour; the panel passes the colours of its .tcss component classes instead.
+PLAIN: dict[str, StyleType] = {
+    "heading": "bold", "conflict": "bold", "removed": "strike", "added": "underline",
+}
+
+
+def _diff_line(a: str, b: str, styles: Mapping[str, StyleType]) -> Content:
+    parts: list[Content | tuple[str, StyleType] | str] = ["  words: "]
+    by_op = {"=": "", "-": styles["removed"], "+": styles["added"]}
     marks = {"=": "", "-": "-", "+": "+"}
     for op, words in word_diff(a, b):
-        parts.append((f"{marks.get(op, '')}{one_line(words)} ", styles.get(op, "")))
+        parts.append((f"{marks.get(op, '')}{one_line(words)} ", by_op.get(op, "")))
     return Content.assemble(*parts)
 
 
-def _conflict_lines(model: CompareModel, view: PassageView) -> list[Content]:
+def _conflict_lines(
+    model: CompareModel, view: PassageView, styles: Mapping[str, StyleType]
+) -> list[Content]:
     lines: list[Content] = []
     for link, conflict, mine_is_a in view.conflicts():
         other = model.passages.get(view.other(link))
         other_outlet = model.outlet_of(other.article_id) if other else "?"
         mine, theirs = (conflict.a, conflict.b) if mine_is_a else (conflict.b, conflict.a)
         lines.append(Content.assemble(
-            ("! ", "bold $error"), (f"{conflict.type}", "bold"), " vs ", (other_outlet, "bold"),
+            ("! ", styles["conflict"]), (conflict.type, "bold"), " vs ", (other_outlet, "bold"),
             ": ", (one_line(mine.text, 50), "underline"), " ≠ ",
             (one_line(theirs.text, 50), "underline"),
             " — ", one_line(conflict.explanation, 160),
         ))
         if conflict.type == "quote":
-            lines.append(_diff_line(mine.text, theirs.text))
+            lines.append(_diff_line(mine.text, theirs.text, styles))
     return lines
 
 
-def explain(model: CompareModel, view: PassageView, limit: int = 4) -> Content:
+def explain(
+    model: CompareModel,
+    view: PassageView,
+    limit: int = 4,
+    styles: Mapping[str, StyleType] = PLAIN,
+) -> Content:
     """A few lines describing the passage's mark, its sources, and every conflict."""
     symbol = GUTTER[view.kind]
     own = model.outlet_of(view.passage.article_id)
     if view.kind == "unique":
-        head = Content.assemble((f"{symbol} {KIND_NAMES['unique']}", "bold"), f": {own}")
-        return head
+        return Content.assemble((f"{symbol} {KIND_NAMES['unique']}", styles["heading"]), f": {own}")
     outlets = ", ".join(model.outlet_of(a) for a in view.supporters)
     head = Content.assemble(
-        (f"{symbol} {KIND_NAMES[view.kind]}", "bold"), " · ",
+        (f"{symbol} {KIND_NAMES[view.kind]}", styles["heading"]), " · ",
         (model.strength(view), "bold"), ": ", one_line(outlets, 90),
     )
     verbatim = [model.outlet_of(model.passages[view.other(k)].article_id)
@@ -73,18 +89,23 @@ def explain(model: CompareModel, view: PassageView, limit: int = 4) -> Content:
     lines = [head]
     if verbatim:
         lines.append(Content("≡ copied word for word in: " + ", ".join(sorted(set(verbatim)))))
-    lines.extend(_conflict_lines(model, view))
+    lines.extend(_conflict_lines(model, view, styles))
     return Content("\n").join(lines[:limit])
-
-
-def conflict_summary(conflict: Conflict) -> str:
-    """One line for a conflict (used by the command palette and tests)."""
-    return f"{conflict.type}: {one_line(conflict.explanation)}"
 
 
 class DetailPanel(Static):
     """A few lines under the panes; content is always built from literal text."""
 
+    COMPONENT_CLASSES = {"detail--heading", "detail--conflict", "detail--removed", "detail--added"}
+
     def show(self, content: Content) -> None:
         """Replace the explanation."""
         self.update(content)
+
+    def explain(self, model: CompareModel, view: PassageView) -> None:
+        """Explain ``view`` in the colours of this panel's component classes."""
+        styles: dict[str, StyleType] = {
+            key: Style.from_rich_style(self.get_component_rich_style(f"detail--{key}"))
+            for key in PLAIN
+        }
+        self.update(explain(model, view, styles=styles))
