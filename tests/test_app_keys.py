@@ -94,3 +94,16 @@ async def test_light_theme_renders_marks(tmp_path: Path) -> None:
         spans = text.render().spans
         assert spans and all(span.style for span in spans)  # conflict words styled from CSS
         assert "410" in screen_text(app) or "240" in screen_text(app)
+
+
+async def test_palette_offers_the_screens_actions(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("ctrl+p", *"Compare: Next conflict")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        view = screen.current_view()
+        assert view is not None and view.kind == "conflict"

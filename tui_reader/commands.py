@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -39,10 +40,27 @@ class NewsCommands(Provider):
             ("Keys", app.action_help, "Every key (?)"),
             ("Quit", app.exit, "Leave newsreader (q)"),
         ]
+        items.extend(self._screen_actions())
         for event in app.events or []:
             title = f"Open event: {one_line(event.title, 80)}"
             items.append((title, partial(app.open_event, event),
                           f"Compare its {len(event.article_ids)} reports"))
+        return items
+
+    def _screen_actions(self) -> list[Command]:
+        # The keys of the screen under the palette, as commands (so every action is reachable).
+        from .screens.help import key_label
+
+        screen = self.screen
+        name = type(screen).__name__.removesuffix("Screen")
+        items: list[Command] = []
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description:
+                keys = key_label(binding.key)
+                # Help text is parsed as markup: keys with brackets are left out of it.
+                help_text = f"key {keys}" if "[" not in keys and "]" not in keys else ""
+                items.append((f"{name}: {binding.description}",
+                              partial(screen.run_action, binding.action), help_text))
         return items
 
     def _on_compare(self, action: str) -> None:
