@@ -13,7 +13,7 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from tui_reader.app import NewsReaderApp
-from tui_reader.text import clean
+from tui_reader.text import clean, neutralize
 
 
 def screen_text(app: NewsReaderApp) -> str:
@@ -52,6 +52,13 @@ async def test_search_snippets_and_palette_are_literal(tmp_path: Path) -> None:
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         wanted = "[bold]for two days[/]"
         assert any("Open event: Ferry strike" in p and wanted in p for p in prompts)
+
+
+def test_neutralize_keeps_offsets_and_drops_escapes() -> None:
+    text = "a\x1b[31mred b"
+    safe = neutralize(text)
+    assert len(safe) == len(text) and "\x1b" not in safe
+    assert safe.index("red") == text.index("red")
 
 
 def test_clean_strips_terminal_controls() -> None:

@@ -18,6 +18,15 @@ def clean(text: str | None) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text))
 
 
+def neutralize(text: str | None) -> str:
+    """Same-length text with every control character shown as U+FFFD.
+
+    For text addressed by character offsets (passages, snippets): offsets stay valid, and without
+    ESC no escape sequence can reach the terminal.
+    """
+    return _CONTROL.sub("\ufffd", text or "")
+
+
 def one_line(text: str | None, limit: int = 0) -> str:
     """Clean text collapsed onto one line, shortened to ``limit`` characters when given."""
     flat = " ".join(clean(text).split())

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..messages import SearchFailed, SearchFinished
-from ..text import clean, date_only, one_line, outlet
+from ..text import date_only, neutralize, one_line, outlet
 
 if TYPE_CHECKING:
     from ..app import NewsReaderApp
@@ -25,7 +25,7 @@ def hit_prompt(hit: Any) -> Content:
     """Two lines: outlet · date · title, then the snippet with its matched words emphasised."""
     meta = " · ".join(x for x in (outlet(hit.source, hit.path), date_only(hit.published)) if x)
     head = Content.assemble((meta, "bold"), "  ", one_line(hit.title, 100))
-    snippet = Content(clean(hit.snippet).replace("\n", " "))
+    snippet = Content(neutralize(hit.snippet.replace("\n", " ")))
     for start, end in hit.snippet_matches:
         snippet = snippet.stylize("bold reverse", start, end)
     return Content("\n").join([head, snippet])

@@ -8,7 +8,7 @@ from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..text import clean
+from ..text import neutralize
 
 MARK_CLASSES = {
     "pane--shared",
@@ -27,7 +27,7 @@ class PassageText(Static):
 
     def __init__(self, text: str, spans: list[tuple[int, int, str]]) -> None:
         super().__init__(classes="passage-text")
-        self.text = clean(text)
+        self.text = neutralize(text)  # same length: span offsets stay valid
         self.spans = spans
 
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
