@@ -35,9 +35,18 @@ _NOT_NAME = frozenset(
     " interior finance acting former senior assistant envoy chairwoman chairperson commodore"
     " admiral lieutenant major sergeant brigadier commander".split()
 )
-_RUN = re.compile(
-    r"\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:\s+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){0,3}"
+_TITLES = frozenset(
+    "president minister ambassador spokesman spokeswoman spokesperson secretary governor mayor"
+    " senator chancellor premier king queen prince pope judge general gen commander commodore"
+    " admiral captain capt colonel col lieutenant lt sgt sergeant major dr mr mrs ms sir chief"
+    " director chairman chairwoman envoy".split()
 )
+# Runs stay on one line: a headline or dateline above is not part of the name.
+_RUN = re.compile(
+    r"\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){0,3}"
+)
+_CONTRACTED = re.compile(r"['’](?:ll|re|ve|m|d|t)$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
 
 
 @lru_cache(maxsize=8192)
@@ -108,17 +117,23 @@ def candidate_names(text: str) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     for m in _RUN.finditer(text):
         words = list(re.finditer(r"\S+", m.group()))
+        titled = [i for i, w in enumerate(words) if w.group().lower().strip(".") in _TITLES]
+        if titled:  # "Ukrainian President Volodymyr Zelensky": the name follows the title
+            words = words[titled[-1] + 1:]
         while words and words[0].group().lower().strip("'’s") in _NOT_NAME:
             words.pop(0)
         while words and words[-1].group().lower() in _NOT_NAME:
             words.pop()
-        if not words:
-            continue
+        if words and words[0].start() == 0 and len(words) > 1 and _SENTENCE_START.search(
+                text[:m.start()]) and re.search(r"(?:ly|ing|ed)$", words[0].group()):
+            words.pop(0)  # "Naturally Scott Boras", "Considering Lionsgate": not part of it
+        if not words or any(_CONTRACTED.search(w.group()) for w in words):
+            continue  # "We'll" is not a name
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
-        form = text[start:end]
-        form = re.sub(r"['’]s$", "", form)
-        if len(re.sub(r"[^A-Za-z]", "", anyascii(form))) < 3:
-            continue
+        form = re.sub(r"(?:['’]s?)+$", "", text[start:end])  # "Angels'" / "Boras’s" -> the name
+        letters = re.sub(r"[^A-Za-z]", "", anyascii(form))
+        if len(letters) < 3 or (len(letters) > 3 and letters.isupper()):
+            continue  # too short to tell, or a shouted headline ("AMERICAN PIE")
         out.append((start, start + len(form), form))
     return tuple(out)
 
@@ -136,9 +151,7 @@ def name_variants(texts: Sequence[str]) -> tuple[Variant, ...]:
     for form in forms:
         home = None
         for group in groups:
-            if any(same_name(form, g) for g in group) and all(
-                same_name(form, g) or _is_partial(form, g) for g in group
-            ):
+            if all(same_name(form, g) for g in group):  # every member, not just one
                 home = group
                 break
         if home is None:
@@ -149,13 +162,10 @@ def name_variants(texts: Sequence[str]) -> tuple[Variant, ...]:
     for group in groups:
         spelled_differently = any(
             a != b and not _is_part_of(a, b) and not _is_part_of(b, a)
+            and (len(_tokens(a)) > 1 or len(re.sub(r"\W", "", a)) >= 4)
             for a in group for b in group
         )
         if len(group) > 1 and spelled_differently:
             variants.append(Variant(type="name", forms=tuple(sorted(group))))
     return tuple(sorted(variants, key=lambda v: v.forms))
 
-
-def _is_partial(x: str, y: str) -> bool:
-    """Two full names never join one group unless they match each other (John / Jane Smith)."""
-    return len(_tokens(x)) == 1 or len(_tokens(y)) == 1

@@ -67,3 +67,18 @@ def test_name_variants_groups_spellings_across_texts() -> None:
 def test_name_variants_skips_names_written_one_way() -> None:
     texts = ["Vladimir Putin spoke.", "Putin spoke again.", "Dmitry Peskov declined."]
     assert name_variants(texts) == ()
+
+
+def test_name_variants_ignore_headline_caps_possessives_and_openers() -> None:
+    texts = [
+        "KIM HONG-KYUN SPEAKS\nThe envoy met Kim Hong-kyun on Monday.",
+        "Naturally Kim Hong-kyun objected. We'll see, the Rangers' coach said.",
+        "The Rangers beat the Rangers' rivals. Well, Kim Hong-kyun's aide said.",
+    ]
+    assert name_variants(texts) == ()
+
+
+def test_every_member_of_a_group_matches_every_other() -> None:
+    texts = ["Los Angeles hosted the Angels.", "The Los Angeles Angels lost in Angeles City."]
+    for variant in name_variants(texts):
+        assert all(same_name(a, b) for a in variant.forms for b in variant.forms)
