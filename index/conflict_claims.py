@@ -14,11 +14,11 @@ from index.names import candidate_names
 _ADV = r"(?:\w+ly\s+)?"
 _HEDGE = re.compile(
     # "may have sent" hedges a past fact; "may send" is about the future, a different claim.
-    r"\b(?:(?:may|might|could)\s+(?:well\s+)?(?:have\s+(?:been\s+)?|be\s+)"
+    r"\b(?:(?:may|might|could)\s+(?:well\s+)?have\s+(?:been\s+)?"
     r"|(?:reportedly|allegedly|possibly|probably|apparently|purportedly|likely)\s+"
     r"(?:has\s+|have\s+|had\s+|was\s+|were\s+|is\s+|are\s+)?(?:been\s+)?"
     r"|(?:is|are|was|were)\s+(?:believed|thought|said|suspected|reported|alleged|likely)\s+to\s+"
-    r"(?:have\s+)?(?:been\s+|be\s+)?"
+    r"have\s+(?:been\s+)?"
     r"|(?:suspected|accused)\s+of\s+)"
     r"(?P<verb>[a-z][a-z'-]+)",
     re.IGNORECASE,
@@ -37,10 +37,13 @@ _UN = re.compile(r"\bun(?P<verb>(?:confirm|verifi|prov|report|sign|announc|claim
 # "issued no warning" vs "issued a tsunami warning".
 _NO_OBJECT = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+no\s+(?P<noun>[a-z]{3,})", re.IGNORECASE)
 # Future: "might appeal" (hedged) vs "would appeal" (asserted).
-_MAYBE = re.compile(r"\b(?:may|might|could)\s+(?!not\b|have\b|be\b)(?P<verb>[a-z]{3,})",
-                    re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|would|shall)\s+(?!not\b)(?:\w+ly\s+)?(?P<verb>[a-z]{3,})",
-                   re.IGNORECASE)
+# "may be sent", "likely to be sent" look ahead: compared only with "will/would be sent".
+_MAYBE = re.compile(
+    r"\b(?:(?:may|might|could)\s+(?!not\b|have\b)|(?:is|are|was|were)\s+(?:likely|expected"
+    r"|set|due|believed|thought|said|reported)\s+to\s+(?!have\b))(?:be\s+)?(?P<verb>[a-z]{3,})",
+    re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|would|shall)\s+(?!not\b)(?:\w+ly\s+)?(?:be\s+)?"
+                   r"(?P<verb>[a-z]{3,})", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 _CONFIRM = frozenset({"confirm", "acknowledg", "admit", "verify", "verifi"})
 _DENY = frozenset({"deny", "deni", "reject", "refut", "dismiss"})

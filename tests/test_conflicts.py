@@ -632,3 +632,18 @@ def test_conflict_modules_all_exist() -> None:
 
     for name in CONFLICT_MODULES:
         assert importlib.util.find_spec(name) is not None, name
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("The agency said the troops were likely to be sent to the front.",
+         "The agency said the North had sent troops to Russia.", []),
+        ("Officials said engineers may be deployed to the dam.",
+         "Officials said engineers were deployed to the dam.", []),
+        ("Officials said engineers were expected to be deployed to the dam.",
+         "Officials said engineers would be deployed to the dam.", ["certainty"]),
+    ],
+)
+def test_future_hedges_only_meet_future_assertions(a: str, b: str, expected: list[str]) -> None:
+    assert types(a, b) == expected
