@@ -29,7 +29,9 @@ NARROW = 100  # below this only the active pane is shown; Tab flips
 
 def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
     """The blocks of one report: gutter symbol and strength, conflicting words spanned."""
-    specs = []
+    body = model.articles[article_id].body
+    specs: list[BlockSpec] = []
+    previous_end = 0
     for view in model.views.get(article_id, []):
         label = GUTTER[view.kind]
         if view.kind != "unique":
@@ -37,8 +39,12 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
         spans = [(s, e, "pane--conflict") for s, e in view.conflict_spans]
         if view.kind == "verbatim":
             spans = [(0, len(view.passage.text), "pane--verbatim")]
-        specs.append(BlockSpec(view.passage.id, view.passage.start, view.passage.text,
-                               view.kind, label, spans))
+        passage = view.passage
+        # A new paragraph of the report starts a new visual paragraph too.
+        paragraph = bool(specs) and "\n" in body[previous_end : passage.start]
+        previous_end = passage.end
+        specs.append(BlockSpec(passage.id, passage.start, passage.text, view.kind, label, spans,
+                               paragraph=paragraph))
     return specs
 
 

@@ -26,6 +26,7 @@ class BlockSpec:
     kind: str = "plain"
     label: str = ""
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    paragraph: bool = False  # starts a new paragraph of the article (a blank line above)
 
 
 def header_content(article: Article) -> Content:
@@ -53,7 +54,9 @@ class ArticlePane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(header_content(self.article), classes="pane-header")
         for i, spec in enumerate(self.specs):
-            yield PassageBlock(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
+            block = PassageBlock(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
+            block.set_class(spec.paragraph, "-paragraph")
+            yield block
 
     @property
     def blocks(self) -> list[PassageBlock]:
