@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from index.conflict_text import clause_around, conflict, in_quote, similar_context
+from index.conflict_text import clause_around, conflict, in_quote, similar_context, stem
 from index.dates import DateMention, compatible, extract_dates
 from index.models import Conflict
 
@@ -25,6 +25,35 @@ def _speech(text: str, d: DateMention) -> bool:
         sentence = re.split(r"\bthat\b|[.;]\s", text[d.end:], maxsplit=1)[0]
         after = _WORDS.findall(sentence)
     return any(w.lower() in _SPEECH for w in before + after)
+
+
+_PAST_IRREGULAR = frozenset({"struck", "shook", "threw", "left", "sent", "took", "gave", "made",
+                             "met", "held", "began", "came", "fell", "hit", "broke", "told",
+                             "said", "won", "lost", "ran", "flew", "drove", "stood", "caught"})
+
+
+def _clause_verb(text: str, d: DateMention) -> str | None:
+    """Stem of the past-tense verb in the date's own clause (or its sentence, if none there)."""
+    start = max(text.rfind(p, 0, d.start) for p in (". ", ", ", "; ")) + 1
+    stops = [i for i in (text.find(p, d.end) for p in (". ", ", ", "; ")) if i >= 0]
+    end = min(stops) if stops else len(text)
+    for lo, hi in ((start, end), (max(text.rfind(". ", 0, d.start), 0), len(text))):
+        for w in _WORDS.findall(text[lo:hi]):
+            low = w.lower()
+            if w[0].islower() and (low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4)):
+                return stem(low)
+    return None
+
+
+def _other_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """"She left on Thursday and has checked in" vs "checked in on Friday": the date on one
+    side belongs to an action the other side also names, without that date."""
+    va, vb = _clause_verb(a, x), _clause_verb(b, y)
+    if va is None or vb is None or va == vb:
+        return False
+    in_a = {stem(w.lower()) for w in _WORDS.findall(a)}
+    in_b = {stem(w.lower()) for w in _WORDS.findall(b)}
+    return va in in_b or vb in in_a
 
 
 def _describe(d: DateMention) -> str:
@@ -58,7 +87,7 @@ def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | N
             verdict = compatible(x, y)
             if verdict is None or not similar_context(context[id(x)], context[id(y)]):
                 continue
-            if _speech(a, x) != _speech(b, y):
+            if _speech(a, x) != _speech(b, y) or _other_action(a, x, b, y):
                 continue
             if verdict:
                 agreed_a.add(id(x))

@@ -647,3 +647,12 @@ def test_conflict_modules_all_exist() -> None:
 )
 def test_future_hedges_only_meet_future_assertions(a: str, b: str, expected: list[str]) -> None:
     assert types(a, b) == expected
+
+
+def test_date_of_another_action_in_the_same_passage() -> None:
+    a = "Early on Friday, the singer checked into a clinic in Palm Springs."
+    b = "After she left a clinic in Malibu on Thursday, the singer checked into a clinic."
+    assert "date" not in types(a, b)
+    c = "The singer checked into a clinic in Palm Springs on Thursday."
+    d = "The singer checked into a clinic in Palm Springs on Friday."
+    assert types(c, d) == ["date"]
