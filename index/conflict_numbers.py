@@ -40,7 +40,9 @@ def counted_class(unit: str | None) -> str | None:
 
 def _key(q: Quantity) -> tuple[str, str | None] | None:
     cls = counted_class(q.unit)
-    return None if cls is None or cls in _PERIODS else (cls, q.state)
+    if cls is None or cls in _PERIODS or q.state == "vague":
+        return None
+    return cls, q.state
 
 
 def _compatible(x: Quantity, y: Quantity) -> bool:

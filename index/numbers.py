@@ -205,6 +205,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                               if w.lower() in STATE_WORDS), None)
                 if state is not None and unit is None:
                     unit = "people"  # "killing 20", "injuring more than 400"
+        if m.group("vague"):
+            state = "vague"  # "hundreds of jobs" is no figure to hold against "1,100 jobs"
         if _CUMULATIVE.search(text[max(0, start - 60):span_end + 50]):
             state = f"{state or ''}+total"  # "a total of 923 rounds so far": not one operation's
         text_span = text[start:span_end]

@@ -465,6 +465,8 @@ def test_curly_contractions_and_likely_to_be(a: str, b: str) -> None:
          "Guards have seized a total of 900 rounds of ammunition so far."),
         ("Police said 37 of the candidates were barred from the ballot.",
          "Police said 280 candidates were on the ballot."),
+        ("The port says the terminal means 1,100 jobs for the county.",
+         "The port says the terminal means hundreds of jobs for the county."),
     ],
 )
 def test_scores_seasons_totals_and_parts_are_not_number_conflicts(a: str, b: str) -> None:
