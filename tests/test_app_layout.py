@@ -53,3 +53,17 @@ async def test_resize_keeps_position(tmp_path: Path) -> None:
         await pilot.pause()
         assert not screen.has_class("-narrow")
         assert sum(1 for p in screen.panes if visible(p)) == 2
+
+
+async def test_next_continues_from_the_screen_after_scrolling(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 14)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("n")
+        pane = screen.panes[screen.active]
+        assert pane.current == 0
+        pane.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert not pane.in_view(0)
+        await pilot.press("N")  # backwards from the bottom of the screen, not from block 0
+        assert pane.current > 0 and pane.in_view(pane.current)

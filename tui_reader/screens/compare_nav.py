@@ -62,7 +62,12 @@ class CompareNav(Screen[None]):
         pane = panes[self.active]
         blocks = pane.blocks
         kinds = WANT[what]
-        start = pane.current if pane.current >= 0 else (pane.first_visible() - (step > 0))
+        if pane.current >= 0 and pane.in_view(pane.current):
+            start = pane.current
+        elif step > 0:  # after free scrolling, continue from what is on screen
+            start = pane.first_visible() - 1
+        else:
+            start = pane.last_visible() + 1
         for offset in range(1, len(blocks) + 1):
             i = start + step * offset
             if not 0 <= i < len(blocks):

@@ -88,6 +88,17 @@ class ArticlePane(VerticalScroll):
         else:
             self.scroll_to_center(block, animate=False, immediate=True)
 
+    def in_view(self, index: int) -> bool:
+        """Whether block ``index`` is at least partly inside the viewport."""
+        region = self.blocks[index].virtual_region
+        top, height = self.scroll_y, self.scrollable_content_region.height
+        return region.y < top + height and region.y + region.height > top
+
+    def last_visible(self) -> int:
+        """Index of the last block that is at least partly on screen."""
+        visible = [b.index for b in self.blocks if self.in_view(b.index)]
+        return visible[-1] if visible else len(self.blocks) - 1
+
     def first_visible(self) -> int:
         """Index of the first block whose top is on screen (after a free scroll)."""
         top = self.scroll_y
