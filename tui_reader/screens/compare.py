@@ -111,7 +111,6 @@ class CompareScreen(CompareNav):
         if key != self.key or self.model is not None:
             return
         self.model = CompareModel(comparison)
-        shared, conflicts = self.model.counts()
         self.update_title()
         self.refresh_bindings()
         self.pane_count = 3 if self.size.width >= WIDE else 2
