@@ -6,7 +6,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from index.conflict_text import STOP, conflict, similar_context, stem
+from index.conflict_text import STOP, clause_around, conflict, similar_context, stem
 from index.models import Conflict
 from index.names import candidate_names, same_name
 
@@ -107,9 +107,13 @@ def actor_conflicts(a: str, b: str) -> list[Conflict]:
             if len(xa) == 1 and _verb_after(a, ea) != _verb_after(b, eb):
                 continue  # "Washington said ..." / "Seoul called on ...": other statements
             only_a, only_b = xa - in_b, xb - in_a
+            if len(xa) == 2:
+                only_a, only_b = xa - xb, xb - xa  # "X and Y hold opposing views": the pair
             if not only_a or not only_b:
                 continue  # "Seoul summoned Russia's envoy" / "Russia's envoy was summoned by Seoul"
-            if not similar_context(_rest(a, sa, ea), _rest(b, sb, eb), min_shared=2, ratio=0.4):
+            if not (similar_context(_rest(a, sa, ea), _rest(b, sb, eb), min_shared=2, ratio=0.4)
+                    or similar_context(clause_around(a, sa, ea, 100),
+                                       clause_around(b, sb, eb, 100), min_shared=3, ratio=0.3)):
                 continue
             wa, wb = " ".join(a[sa:ea].split()), " ".join(b[sb:eb].split())
             names = f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}"

@@ -114,9 +114,10 @@ _NEG_SUBJECT = re.compile(r"\b(?:nothing|nobody|none|neither|nor|no\s+one)\b[^,;
 def _subject(text: str, pos: int) -> str | None:
     """The nearest name before ``pos`` in its sentence: who the verb is about."""
     sentence_start = max(text.rfind(". ", 0, pos) + 2, 0) if ". " in text[:pos] else 0
-    places = {(s, e) for s, e, _c in mentions(text)}
+    places = mentions(text)
     names = [n for s, e, n in candidate_names(text) if sentence_start <= s < pos - 1
-             and pos - s < 80 and (s, e) not in places  # people, not "Washington said"
+             and pos - s < 80 and not any(ps < e and s < pe for ps, pe, _c in places)
+             # people, not "Washington said"
              and not (" " not in n and not text[sentence_start:s].strip())]  # "Officials"
     return names[-1] if names else None
 

@@ -66,6 +66,10 @@ def clause_around(text: str, start: int, end: int, reach: int = 90) -> str:
     """The words around a span, within its sentence, without the span itself."""
     left = text[max(0, start - reach):start]
     right = text[end:end + reach]
+    if start - reach > 0:
+        left = left.split(" ", 1)[-1]  # no half words at the window's edges
+    if end + reach < len(text):
+        right = right.rsplit(" ", 1)[0]
     left = re.split(r"[.!?;]\s", left)[-1]
     right = re.split(r"[.!?;]\s", right)[0]
     return f"{left} {right}"

@@ -658,3 +658,17 @@ def test_date_of_another_action_in_the_same_passage() -> None:
     c = "The singer checked into a clinic in Palm Springs on Thursday."
     d = "The singer checked into a clinic in Palm Springs on Friday."
     assert types(c, d) == ["date"]
+
+
+def test_coordinated_actors_in_a_long_sentence() -> None:
+    a = ('The envoy stressed that the deal is "lawful," and said that Moscow and Seoul hold '
+         '"opposite views on the causes of the rising tension on the peninsula," the post said.')
+    b = ("The embassy in Seoul added that Russia and North Korea hold opposite views on the "
+         "causes of the rising tension on the peninsula.")
+    assert "actor" in types(a, b)
+
+
+def test_hedged_vs_asserted_when_subjects_are_countries() -> None:
+    a = "South Korea's spy agency said the North may have sent 900 engineers to the coast."
+    b = "South Korea's spy agency said the North sent 900 engineers to the coast last month."
+    assert types(a, b) == ["certainty"]
