@@ -78,8 +78,9 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
     """Occurrences of a verb that are neither hedged nor negated."""
     covered = [(s, e) for which in ("hedge", "neg", "maybe")
                for s, e, _vs, _ve, _st in _marked(text, which)]
+    same = _SYNONYMS.get(verb_stem, frozenset({verb_stem}))
     return [(m.start(), m.end()) for m in _WORD.finditer(text)
-            if stem(m.group()) == verb_stem and m.group()[0].islower()
+            if stem(m.group()) in same and m.group()[0].islower()
             and not in_quote(text, m.start())
             and not any(s <= m.start() < e for s, e in covered)
             and not _UNASSERTED.search(text[max(0, m.start() - 40):m.start()])
@@ -99,6 +100,13 @@ def _hedged_sentence(text: str, pos: int) -> bool:
     start = max(text.rfind(". ", 0, pos), 0)
     stop = text.find(". ", pos)
     return bool(_SENTENCE_HEDGE.search(text[start:len(text) if stop < 0 else stop]))
+
+
+# Verbs news uses for one act ("may have sent" vs "had shipped"): stems of each group.
+_SYNONYM_GROUPS = (frozenset({"send", "ship", "dispatch", "deploy"}),
+                   frozenset({"kill", "slay"}), frozenset({"arrest", "detain"}),
+                   frozenset({"confirm", "verify", "verifi"}))
+_SYNONYMS = {verb: group for group in _SYNONYM_GROUPS for verb in group}
 
 
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.

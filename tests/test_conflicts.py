@@ -672,3 +672,9 @@ def test_hedged_vs_asserted_when_subjects_are_countries() -> None:
     a = "South Korea's spy agency said the North may have sent 900 engineers to the coast."
     b = "South Korea's spy agency said the North sent 900 engineers to the coast last month."
     assert types(a, b) == ["certainty"]
+
+
+def test_hedged_vs_asserted_with_a_synonym_verb() -> None:
+    a = "The agency said the North may have sent 900 engineers to the coast."
+    b = "The agency said on Friday that the North had shipped 900 engineers to the coast."
+    assert types(a, b) == ["certainty"]
