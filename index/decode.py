@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 from pathlib import Path
@@ -32,25 +33,46 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes, or ``Unreadable`` when it is too large or cannot be read."""
     limit = max_file_bytes()
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):  # a fifo or device would block or never end
+        # O_NONBLOCK: a fifo swapped in after discovery must not block the open; fstat checks
+        # the file actually opened, not the name (which may change between a stat and an open).
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise Unreadable(_open_problem(path, error)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):  # a fifo, folder or device would block or never end
             raise Unreadable("not a regular file")
         if st.st_size > limit:
             raise Unreadable(f"file is larger than {limit / (1024 * 1024):g} MB")
-        with path.open("rb") as handle:
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)  # never read more than the limit, whatever stat says
     except OSError as error:
         raise Unreadable(f"cannot read file: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
     if len(data) > limit:
         raise Unreadable(f"file is larger than {limit / (1024 * 1024):g} MB")
     return data
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM optional), UTF-16 with BOM, clean cp1252, else UTF-8 replaced.
+def _open_problem(path: Path, error: OSError) -> str:
+    """The one-line reason a file could not be opened; symlink trouble named as such."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return "broken symbolic link"
+    if error.errno == errno.ENOENT:
+        return "file vanished before it could be read"
+    return f"cannot read file: {error.strerror or error}"
 
-    A decode with replacement characters still loads: the text is mostly right and a reader can
-    see the damage. NUL bytes outside UTF-16 mean a binary file (``Unreadable``).
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (BOM optional), UTF-16 with BOM, UTF-8 with a few damaged bytes
+    replaced, clean cp1252, else UTF-8 replaced.
+
+    A decode with replacement characters still loads: the text is mostly right and a reader sees
+    the damage as U+FFFD where the bad bytes were. NUL bytes outside UTF-16 mean a binary file
+    (``Unreadable``).
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
@@ -64,10 +86,22 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    replaced = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(replaced):
+        # UTF-8 with a few damaged bytes: cp1252 would turn every good accent into mojibake.
+        return replaced
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace")
+        return replaced
+
+
+def _mostly_utf8(replaced: str) -> bool:
+    """Did a replacing UTF-8 decode find at least as many valid non-ASCII characters as bad
+    bytes? Legacy 8-bit text almost never forms valid multi-byte UTF-8 sequences."""
+    bad = replaced.count("\ufffd")
+    good = len(replaced) - len(replaced.encode("ascii", "ignore")) - bad
+    return good > 0 and good >= bad
 
 
 def read_text(path: Path) -> str:

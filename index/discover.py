@@ -47,8 +47,9 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 
     Hidden files and folders (name starting with ".") and documentation files (README.md,
     LICENSE.txt, see ``is_doc_file``) are skipped. Symlinked folders are not
-    descended (``followlinks=False``), so a symlink loop cannot trap the walk; symlinked files
-    that resolve to a regular file are kept.
+    descended (``followlinks=False``), so a symlink loop cannot trap the walk; they are reported.
+    Every other entry with an article extension is a candidate, even a fifo or a broken symlink:
+    ``load_file`` turns it into a one-line reason.
     """
     found: list[Path] = []
     errors: list[tuple[Path, str]] = []
@@ -60,8 +61,12 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         base = Path(dirpath)
         for d in dirnames:
-            if not d.startswith(".") and not _valid_name(d):
+            if d.startswith("."):
+                continue
+            if not _valid_name(d):
                 errors.append((base / d, "folder name is not valid UTF-8"))
+            elif (base / d).is_symlink():  # os.walk lists it but, rightly, never enters it
+                errors.append((base / d, "symbolic link to a folder, not followed"))
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and _valid_name(d)]
         for name in filenames:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
@@ -73,8 +78,9 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
                 # an id must be storable text; report it instead of indexing a mangled name
                 errors.append((path, "file name is not valid UTF-8"))
                 continue
-            if path.is_file():  # drops broken symlinks, fifos and sockets
-                found.append(path)
+            # Fifos, sockets, broken or looping symlinks are kept: loading them gives the reason
+            # ("not a regular file", "broken symbolic link") without ever blocking on a read.
+            found.append(path)
     found.sort(key=lambda p: relative_id(root, p))
     return found, errors
 

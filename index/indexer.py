@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,7 +83,11 @@ def file_digest(path: Path) -> str:
     """Content hash of a file (blake2b-128), or a marker when it cannot be read."""
     digest = hashlib.blake2b(digest_size=16)
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK and the fstat check: a fifo in the corpus must never block the indexer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return "not-a-file"
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError as error:
@@ -93,6 +98,10 @@ def file_digest(path: Path) -> str:
 def _stat(path: Path) -> os.stat_result | None:
     try:
         return path.stat()
+    except OSError:
+        pass
+    try:  # a broken or looping symlink: its own stat, so it is recorded with its reason
+        return path.lstat()
     except OSError:
         return None
 
