@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from index.conflict_actors import actor_conflicts, subject_conflicts
+from index.conflict_actors import actor_conflicts
 from index.conflict_claims import certainty_conflicts, negation_conflicts
 from index.conflict_dates import date_conflicts
+from index.conflict_doers import subject_conflicts
 from index.conflict_numbers import number_conflicts, tally_conflicts
 from index.conflict_quotes import quote_conflicts, quote_diff
 from index.conflict_roles import role_conflicts
@@ -35,8 +36,9 @@ __all__ = ["CONFLICT_MODULES", "detect_conflicts", "detect_text_conflicts", "quo
 # Every module whose code decides a conflict (for cache keys that must change with the rules).
 CONFLICT_MODULES = (
     "index.conflicts", "index.conflict_text", "index.conflict_numbers", "index.conflict_dates",
-    "index.conflict_roles", "index.conflict_actors", "index.conflict_claims",
-    "index.conflict_quotes", "index.numbers", "index.counted", "index.dates", "index.names",
+    "index.conflict_roles", "index.conflict_actors", "index.conflict_doers",
+    "index.conflict_claims", "index.conflict_quotes", "index.numbers", "index.counted",
+    "index.dates", "index.names",
 )
 
 
