@@ -90,8 +90,3 @@ def conflict(kind: ConflictType, a: str, sa: tuple[int, int], b: str, sb: tuple[
     return Conflict(kind, Span(sa[0], sa[1], a[sa[0]:sa[1]]), Span(sb[0], sb[1], b[sb[0]:sb[1]]),
                     explanation)
 
-
-def squash(text: str, limit: int = 60) -> str:
-    """One line, at most ``limit`` characters, for explanations."""
-    one = " ".join(text.split())
-    return one if len(one) <= limit else one[: limit - 1] + "…"
