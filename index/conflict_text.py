@@ -86,7 +86,11 @@ def similar_context(a: str, b: str, min_shared: int = 1, ratio: float = 0.34) ->
 
 def conflict(kind: ConflictType, a: str, sa: tuple[int, int], b: str, sb: tuple[int, int],
              explanation: str) -> Conflict:
-    """A conflict with spans local to the two texts."""
+    """A conflict with spans local to the two texts; the explanation is one clean line."""
+    line = " ".join(_CONTROL.sub(" ", explanation).split())  # quoted text is untrusted
     return Conflict(kind, Span(sa[0], sa[1], a[sa[0]:sa[1]]), Span(sb[0], sb[1], b[sb[0]:sb[1]]),
-                    explanation)
+                    line)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

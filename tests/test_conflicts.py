@@ -678,3 +678,10 @@ def test_hedged_vs_asserted_with_a_synonym_verb() -> None:
     a = "The agency said the North may have sent 900 engineers to the coast."
     b = "The agency said on Friday that the North had shipped 900 engineers to the coast."
     assert types(a, b) == ["certainty"]
+
+
+def test_explanations_carry_no_control_sequences() -> None:
+    a = '"We will \x1b[31manswer\x1b[0m by mobilising all ways," Kim said.'
+    b = '"We will answer by mobilizing every means," Kim said.'
+    for c in detect_text_conflicts(a, b):
+        assert "\x1b" not in c.explanation and "\n" not in c.explanation
