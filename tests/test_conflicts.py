@@ -681,7 +681,8 @@ def test_hedged_vs_asserted_with_a_synonym_verb() -> None:
 
 
 def test_explanations_carry_no_control_sequences() -> None:
-    a = '"We will \x1b[31manswer\x1b[0m by mobilising all ways," Kim said.'
-    b = '"We will answer by mobilizing every means," Kim said.'
-    for c in detect_text_conflicts(a, b):
-        assert "\x1b" not in c.explanation and "\n" not in c.explanation
+    from index.conflict_text import conflict
+
+    c = conflict("number", "10 troops", (0, 9), "12 troops", (0, 9),
+                 "Numbers differ: 10\x1b[31m troops\n vs 12 troops")
+    assert c.explanation == "Numbers differ: 10 [31m troops vs 12 troops"
