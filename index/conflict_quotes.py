@@ -18,6 +18,7 @@ _WORD = re.compile(r"[\w'’]+|…|\.\.\.")
 _ELLIPSIS = frozenset({"…", "..."})
 # Editorial inserts: "[sic]", "[the North]", "her (Tara Reid) family".
 _BRACKETS = re.compile(r"\[[^\]]{0,40}\]|\([^)]{0,40}\)")
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.N." == "UN"
 _CLOCK = re.compile(r"(?<=\d)[:.](?=\d\d\b)")  # "02:41" and "0241" are one time
 _CONTRACTION = re.compile(r"^(\w+?)(n['’]t|['’]m|['’]re|['’]ve|['’]ll)$", re.IGNORECASE)
 _EXPAND = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will"}
@@ -54,6 +55,7 @@ def _norm_word(word: str) -> str:
 def _words(text: str) -> list[str]:
     """Words of a quote; editorial inserts such as "[sic]" or "[the North]" are not its words."""
     text = _CLOCK.sub("", _BRACKETS.sub(" ", text))
+    text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     out: list[str] = []
     for w in _WORD.findall(text):
         m = _CONTRACTION.match(w)

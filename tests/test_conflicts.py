@@ -516,6 +516,8 @@ def test_role_lookalikes_ranks_times_and_acronyms(a: str, b: str) -> None:
          '"I understand the peoples’ anger at this," he said.'),
         ('"She died at 02:41 this morning," the agent said.',
          '"She died at 0241 this morning," the agent said.'),
+        ('"This breaks U.N. rules and the U.S. knows it," Kim said.',
+         '"This breaks UN rules and the US knows it," Kim said.'),
     ],
 )
 def test_quote_lookalikes_inserts_contractions_ellipses(a: str, b: str) -> None:
