@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui_reader import __version__
 
-COMMANDS = ("index", "search", "events", "compare")
+COMMANDS = ("index", "search", "events", "compare", "export")
 
 DESCRIPTION = (
     "Compare how different outlets report the same event. Bare `newsreader` opens the bundled "
@@ -23,6 +23,15 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         type=Path,
         help="folder of this corpus's index (default: user cache dir; env NEWSREADER_INDEX_DIR)",
+    )
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="folder of your marks and notes (default: user data dir; env NEWSREADER_DATA_DIR)",
     )
 
 
@@ -46,6 +55,7 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     parser.add_argument("corpus", nargs="?", type=Path, metavar="DIR", help="folder of articles")
     _add_index_dir(parser)
+    _add_data_dir(parser)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     return parser
 
@@ -107,6 +117,27 @@ def command_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("text", "json", "md", "jsonl"), default="text", help="output format"
     )
+
+    p = sub.add_parser(
+        "export",
+        help="export an event's report, or your marked excerpts",
+        description=(
+            "Write a report: the reports of an event, the claims they share (strongest first),"
+            " every conflict with both excerpts, what only one report says, and your marks and"
+            " notes; or (--marked) every excerpt you marked. Every excerpt cites outlet, title,"
+            " date and path. JSON shape: docs/export-format.md."
+        ),
+    )
+    _add_corpus(p)
+    _add_data_dir(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--event", metavar="ID", help="export the report of this event")
+    which.add_argument("--marked", action="store_true", help="export every marked excerpt")
+    p.add_argument("--format", choices=("md", "html", "json"), default="md",
+                   help="report format (default md)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,10 @@ def run_app(args: argparse.Namespace) -> int:
         return fail(f"no such folder: {corpus}")
     from tui_reader.app import NewsReaderApp  # deferred: the headless commands never load Textual
 
+    if getattr(args, "data_dir", None) is not None:
+        # the app finds its marks through index.locations.data_dir(), which reads this
+        os.environ["NEWSREADER_DATA_DIR"] = str(args.data_dir.expanduser())
+
     app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild)
     app.run()
     return app.return_code or EXIT_OK
@@ -46,6 +51,7 @@ def run_command(args: argparse.Namespace) -> int:
         "search": _search,
         "events": _events,
         "compare": _compare,
+        "export": _export,
     }
     try:
         return handlers[args.command](args)
@@ -185,3 +191,43 @@ def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[...
                 continue
             print(json.dumps(to_json(item.get("id"), relate(a, b)), ensure_ascii=False))
     return status
+
+
+def _export(args: argparse.Namespace) -> int:
+    from index.annotations import AnnotationStore
+    from index.events import group_events
+    from index.export import event_document, marked_document, render, write_atomic
+
+    if args.output is None and args.force:
+        return fail("--force goes with -o FILE")
+    if args.output is not None:  # fail before any indexing when the file is there
+        from index.export import ExportError
+
+        target = args.output.expanduser()
+        if target.is_symlink() or (target.exists() and not args.force):
+            raise ExportError(f"{target} already exists (use --force to overwrite it)"
+                              if not target.is_symlink()
+                              else f"refusing to write through a symlink: {target}")
+    index = _ready_index(args)
+    corpus = Path(index.corpus)
+    everything = index.articles()
+    events = group_events(everything)
+    with AnnotationStore.open(args.data_dir) as store:
+        if args.marked:
+            doc = marked_document(corpus, everything, events, store)
+        else:
+            from index.compare import compare
+
+            event = next((e for e in events if e.id == args.event), None)
+            if event is None:
+                return fail(f"no event with id {args.event!r} (see `newsreader events`)")
+            by_id = {article.id: article for article in everything}
+            comparison = compare([by_id[a] for a in event.article_ids], event)
+            doc = event_document(corpus, comparison, store)
+    text = render(doc, args.format)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        written = write_atomic(args.output, text, force=args.force)
+        print(f"wrote {written}", file=sys.stderr)
+    return EXIT_OK
