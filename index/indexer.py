@@ -262,6 +262,8 @@ def build_incremental(
         raise
     new_manifest = _finish(ix, corpus, manifest.store, files)
     write_manifest(index_dir, new_manifest)
+    # Stores of rebuilds killed half-way are never live: drop them (we hold the update lock).
+    remove_stores(index_dir, keep=manifest.store)
     return BuildResult(
         new_manifest,
         added=len(new_ids - old_ids),
