@@ -93,7 +93,17 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
             if w.lower() in STATE_WORDS:
                 state = STATE_WORDS[w.lower()]
                 break
+    # "seven AK-47 rifles" and "three rifles" count different things: a model name qualifies.
+    model = next((w.lower() for w, _s, _e in phrase[:-1]
+                  if any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)), None)
+    if model:
+        state = f"{state or ''}+{model}"
     return head, text[end:e].strip() or word, e, state
+
+
+# "$23 million per season", "$5 a year": a rate, not a total.
+RATE = re.compile(r"\s*(?:per|a|an|each)\s+(?:year|season|month|week|day|hour|game|head|person"
+                   r"|capita|annum)\b", re.IGNORECASE)
 
 
 # Counted things whose plural/singular we know: a phrase stops at the last of them.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.counted import STATE_WORDS, context_unit
+from index.counted import RATE, STATE_WORDS, context_unit
 
 INF = math.inf
 
@@ -205,9 +205,13 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                               if w.lower() in STATE_WORDS), None)
                 if state is not None and unit is None:
                     unit = "people"  # "killing 20", "injuring more than 400"
+        if RATE.match(text[end:end + 30]) or RATE.match(text[span_end:span_end + 30]):
+            state = f"{state or ''}+rate"
         if m.group("vague"):
             state = "vague"  # "hundreds of jobs" is no figure to hold against "1,100 jobs"
-        if _CUMULATIVE.search(text[max(0, start - 60):span_end + 50]):
+        sentence_start = max(text.rfind(". ", 0, start), 0)
+        sentence_end = text.find(". ", span_end)
+        if _CUMULATIVE.search(text[sentence_start:len(text) if sentence_end < 0 else sentence_end]):
             state = f"{state or ''}+total"  # "a total of 923 rounds so far": not one operation's
         text_span = text[start:span_end]
         found.append(Quantity(value, low, high, unit, start, span_end, text_span, approx,

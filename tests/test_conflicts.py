@@ -688,3 +688,18 @@ def test_explanations_carry_no_control_sequences() -> None:
     c = conflict("number", "10 troops", (0, 9), "12 troops", (0, 9),
                  "Numbers differ: 10\x1b[31m troops\n vs 12 troops")
     assert c.explanation == "Numbers differ: 10 [31m troops vs 12 troops"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The navy seized seven AK-47 rifles from the skiffs.",
+         "The navy seized three rifles from the skiffs."),
+        ("The club offered $160 million over eight years.",
+         "The club offered $20 million per season over eight years."),
+        ("In five raids so far, the crew has seized 31 magazines from the skiffs.",
+         "In the raid the crew seized 12 magazines from the skiffs."),
+    ],
+)
+def test_models_rates_and_running_totals_are_other_counts(a: str, b: str) -> None:
+    assert "number" not in types(a, b)
