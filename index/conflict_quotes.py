@@ -40,9 +40,21 @@ _KEEP = frozenset({"our", "ours", "four", "hour", "hours", "your", "yours", "pou
 _MIN_OVERLAP = 0.5
 
 
+_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBERS.update({w: f"{i + 1}th" for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    .split())})
+
+
 @lru_cache(maxsize=16384)
 def _norm_word(word: str) -> str:
     w = word.lower().replace("’", "'").replace("'", "")  # population's / populations'
+    w = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1th", w)  # "11th" == "eleventh", "3" == "three"
+    if w in _NUMBERS:
+        return _NUMBERS[w]
     if w in _KEEP or len(w) < 5:
         return w
     for pattern, repl in _BRITISH:

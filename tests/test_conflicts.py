@@ -518,6 +518,8 @@ def test_role_lookalikes_ranks_times_and_acronyms(a: str, b: str) -> None:
          '"She died at 0241 this morning," the agent said.'),
         ('"This breaks U.N. rules and the U.S. knows it," Kim said.',
          '"This breaks UN rules and the US knows it," Kim said.'),
+        ('"It is our 11th visit and 3 more will follow," Kim said.',
+         '"It is our eleventh visit and three more will follow," Kim said.'),
     ],
 )
 def test_quote_lookalikes_inserts_contractions_ellipses(a: str, b: str) -> None:
