@@ -97,9 +97,9 @@ _SENTENCE_HEDGE = re.compile(r"\b(?:allegedly|reportedly|apparently|purportedly|
 
 def _hedged_sentence(text: str, pos: int) -> bool:
     """"Allegedly, Ross was paid ...": a sentence-wide hedge covers every verb in it."""
-    start = max(text.rfind(". ", 0, pos), 0)
-    stop = text.find(". ", pos)
-    return bool(_SENTENCE_HEDGE.search(text[start:len(text) if stop < 0 else stop]))
+    start = max(text.rfind(". ", max(0, pos - 300), pos), pos - 300, 0)
+    stop = text.find(". ", pos, pos + 300)
+    return bool(_SENTENCE_HEDGE.search(text[start:pos + 300 if stop < 0 else stop]))
 
 
 # Verbs news uses for one act ("may have sent" vs "had shipped"): stems of each group.

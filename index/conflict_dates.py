@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from index.conflict_text import clause_around, conflict, in_quote, similar_context, stem
 from index.dates import DateMention, compatible, extract_dates
@@ -27,11 +28,13 @@ def _speech(text: str, d: DateMention) -> bool:
     return any(w.lower() in _SPEECH for w in before + after)
 
 
+_MAX_DATES = 12
 _PAST_IRREGULAR = frozenset({"struck", "shook", "threw", "left", "sent", "took", "gave", "made",
                              "met", "held", "began", "came", "fell", "hit", "broke", "told",
                              "said", "won", "lost", "ran", "flew", "drove", "stood", "caught"})
 
 
+@lru_cache(maxsize=8192)
 def _clause_verb(text: str, d: DateMention) -> str | None:
     """Stem of the past-tense verb in the date's own clause (or its sentence, if none there)."""
     start = max(text.rfind(p, 0, d.start) for p in (". ", ", ", "; ")) + 1
@@ -51,9 +54,12 @@ def _other_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     va, vb = _clause_verb(a, x), _clause_verb(b, y)
     if va is None or vb is None or va == vb:
         return False
-    in_a = {stem(w.lower()) for w in _WORDS.findall(a)}
-    in_b = {stem(w.lower()) for w in _WORDS.findall(b)}
-    return va in in_b or vb in in_a
+    return va in _stems(b) or vb in _stems(a)
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for w in _WORDS.findall(text))
 
 
 def _describe(d: DateMention) -> str:
@@ -73,8 +79,9 @@ def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | N
                    ) -> list[Conflict]:
     """The first pair of dates about the same action that cannot mean the same day."""
     # "tonight" inside a quote is the speaker's night, not the publication day's.
-    da = [d for d in extract_dates(a, published_a) if not in_quote(a, d.start)]
-    db = [d for d in extract_dates(b, published_b) if not in_quote(b, d.start)]
+    # Passages are sentences; a pathological wall of text is capped, not compared pairwise.
+    da = [d for d in extract_dates(a, published_a) if not in_quote(a, d.start)][:_MAX_DATES]
+    db = [d for d in extract_dates(b, published_b) if not in_quote(b, d.start)][:_MAX_DATES]
     if not da or not db:
         return []
     context = {id(d): clause_around(a, d.start, d.end) for d in da}

@@ -209,9 +209,10 @@ def _extract(text: str) -> tuple[Quantity, ...]:
             state = f"{state or ''}+rate"
         if m.group("vague"):
             state = "vague"  # "hundreds of jobs" is no figure to hold against "1,100 jobs"
-        sentence_start = max(text.rfind(". ", 0, start), 0)
-        sentence_end = text.find(". ", span_end)
-        if _CUMULATIVE.search(text[sentence_start:len(text) if sentence_end < 0 else sentence_end]):
+        sentence_start = max(text.rfind(". ", max(0, start - 300), start), start - 300, 0)
+        sentence_end = text.find(". ", span_end, span_end + 300)
+        if _CUMULATIVE.search(text[sentence_start:span_end + 300 if sentence_end < 0
+                                   else sentence_end]):
             state = f"{state or ''}+total"  # "a total of 923 rounds so far": not one operation's
         text_span = text[start:span_end]
         found.append(Quantity(value, low, high, unit, start, span_end, text_span, approx,

@@ -705,3 +705,15 @@ def test_explanations_carry_no_control_sequences() -> None:
 )
 def test_models_rates_and_running_totals_are_other_counts(a: str, b: str) -> None:
     assert "number" not in types(a, b)
+
+
+def test_a_wall_of_text_stays_fast() -> None:
+    import time
+
+    words = ('the army said 10,000 troops were sent on Friday to Kursk and Seoul may have '
+             'confirmed that Kim spokesman "we will respond" did not').split()
+    a = " ".join(words[i * 7 % len(words)] for i in range(3000))
+    b = " ".join(words[i * 5 % len(words)] for i in range(3000))
+    start = time.perf_counter()
+    detect_text_conflicts(a, b, MONDAY, None)
+    assert time.perf_counter() - start < 5.0
