@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
-from index.models import Article, Conflict, Passage
+from index.models import Article, Comparison, Conflict, Passage
 from index.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -105,3 +105,16 @@ def anchor(annotation: Annotation, article: Article | None) -> Anchored:
     if start is None or end is None:
         return Anchored(annotation, "orphaned", None, None, None)
     return Anchored(annotation, status, start, end, article.body[start:end])
+
+
+def without_dismissed(comparison: Comparison, dismissed: set[str]) -> Comparison:
+    """The comparison with the conflicts the user dismissed as false taken off their links."""
+    if not dismissed:
+        return comparison
+    passage = {p.id: p for p in comparison.passages}
+    links = tuple(
+        replace(link, conflicts=tuple(
+            c for c in link.conflicts
+            if conflict_key(c, passage[link.a], passage[link.b]) not in dismissed))
+        for link in comparison.links)
+    return replace(comparison, links=links)

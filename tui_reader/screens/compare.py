@@ -18,7 +18,7 @@ from index.models import Article, Comparison, Event
 from ..marks import GUTTER, LEGEND, CompareModel, PassageView
 from ..text import one_line
 from ..widgets import ArticlePane, BlockSpec, DetailPanel
-from .compare_nav import CompareNav
+from .marking import Marking
 
 if TYPE_CHECKING:
     from ..app import NewsReaderApp
@@ -48,7 +48,7 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
     return specs
 
 
-class CompareScreen(CompareNav):
+class CompareScreen(Marking):
     """Reports of one event side by side; the detail panel explains the current mark."""
 
     BINDINGS = [
@@ -110,7 +110,7 @@ class CompareScreen(CompareNav):
         """Build the panes once this screen's comparison arrives."""
         if key != self.key or self.model is not None:
             return
-        self.model = CompareModel(comparison)
+        self.model = CompareModel(self.undismissed(comparison))  # marking.py
         self.update_title()
         self.refresh_bindings()
         self.pane_count = 3 if self.size.width >= WIDE else 2
@@ -144,6 +144,7 @@ class CompareScreen(CompareNav):
         self.active = min(self.active, len(panes) - 1)
         self._layout_mode()
         self._activate(self.active)
+        self.show_marks()  # stars marked passages, fills the marks panel (marking.py)
         for pane in panes:
             self.watch(pane, "scroll_y", self._follower(pane), init=False)
         if self.pending_align and self.model is not None:

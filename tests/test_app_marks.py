@@ -1,0 +1,124 @@
+"""Pilot: marks, notes and dismissed conflicts survive restarts; export with the reader open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_app_compare import open_first_event
+from test_app_corpus import write_corpus
+from test_app_start import settle
+from textual.widgets import Input, OptionList
+
+from index.annotations import DB_NAME, DISMISSED, AnnotationStore
+from tui_reader.app import NewsReaderApp
+from tui_reader.marks_store import close_store
+from tui_reader.screens.export_dialog import ExportDialog
+from tui_reader.screens.note_dialog import NoteDialog
+from tui_reader.widgets.marks_panel import MarksPanel
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(folder))
+    return folder
+
+
+def _saved(data_dir: Path, corpus: Path) -> list[tuple[str, str | None, str]]:
+    with AnnotationStore(data_dir / DB_NAME) as store:
+        return [(m.text, m.label, m.note) for m in store.marks(corpus)]
+
+
+async def test_mark_and_note_survive_a_restart(tmp_path: Path, data_dir: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c")
+        view = screen.current_view()
+        assert view is not None
+        await pilot.press("m")
+        await pilot.pause()
+        assert _saved(data_dir, corpus) == [(view.passage.text, None, "")]  # saved at once
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"ask the union", "ctrl+s")
+        await pilot.pause()
+        assert _saved(data_dir, corpus) == [(view.passage.text, None, "ask the union")]
+        pane = screen.panes[screen.active]
+        assert pane.blocks[pane.current].has_class("-marked")
+        close_store(app)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await settle(app, pilot)
+        marked = [b.key for p in screen.panes for b in p.blocks if b.has_class("-marked")]
+        assert marked == [view.passage.id]
+        panel = screen.query_one(MarksPanel)
+        assert panel.query_one(OptionList).option_count == 1
+        assert "ask the union" in str(panel.query_one(OptionList).get_option_at_index(0).prompt)
+        # m on the marked passage removes the mark
+        pane = screen.panes[[p.article.id for p in screen.panes].index(view.passage.article_id)]
+        pane.set_current(pane.block_for(view.passage.id).index)  # type: ignore[union-attr]
+        screen._activate(screen.panes.index(pane))
+        await pilot.press("m")
+        await pilot.pause()
+        assert _saved(data_dir, corpus) == []
+        close_store(app)
+
+
+async def test_dismissed_conflict_is_not_flagged_again(tmp_path: Path, data_dir: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert screen.model is not None
+        _, before = screen.model.counts()
+        await pilot.press("c")
+        view = screen.current_view()
+        assert view is not None and view.kind == "conflict"
+        await pilot.press("x")
+        await settle(app, pilot)
+        _, after = screen.model.counts()
+        assert after < before
+        assert screen.model.by_id[view.passage.id].kind != "conflict"
+        assert [label for _t, label, _n in _saved(data_dir, corpus)] == [DISMISSED] * len(
+            view.conflicts())
+        close_store(app)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert screen.model is not None
+        assert screen.model.counts()[1] == after
+        assert screen.model.by_id[view.passage.id].kind != "conflict"
+        close_store(app)
+
+
+async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    target = tmp_path / "out" / "brief.md"
+    target.parent.mkdir()
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c", "m", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# ") and "## Your marked excerpts (1)" in text
+        # a second export to the same file is refused, and the file is left as it was
+        target.write_text("edited by hand", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "edited by hand"
+        assert any("already exists" in n.message for n in app._notifications)
+        close_store(app)

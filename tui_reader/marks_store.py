@@ -1,0 +1,38 @@
+"""Provides the app's annotation store: opened on first use, in the user data dir."""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from textual.app import App
+
+from index.annotations import AnnotationStore
+from index.errors import NewsreaderError
+
+from .text import one_line
+
+_STORES: WeakKeyDictionary[App[None], AnnotationStore] = WeakKeyDictionary()
+
+
+def store_for(app: App[None]) -> AnnotationStore | None:
+    """The store of ``app`` (``--data-dir`` / ``NEWSREADER_DATA_DIR`` / XDG), None if unusable.
+
+    A failure is shown once as an error notification; the reader keeps working without marks.
+    """
+    store = _STORES.get(app)
+    if store is None:
+        try:
+            store = AnnotationStore.open()
+        except NewsreaderError as error:
+            app.notify(one_line(str(error)), title="Marks unavailable", severity="error",
+                       markup=False, timeout=15)
+            return None
+        _STORES[app] = store
+    return store
+
+
+def close_store(app: App[None]) -> None:
+    """Close the app's store (every write is already committed; this only frees the file)."""
+    store = _STORES.pop(app, None)
+    if store is not None:
+        store.close()
