@@ -83,6 +83,14 @@ def _stems(words: list[str]) -> set[str]:
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}?\s[-–—]+\s")
 
 
+def _beyond_country(subject: str) -> bool:
+    """Does the subject say more than a country ("Norwegian Maritime Authority": yes)?"""
+    rest = subject
+    for start, end, _c in reversed(mentions(subject)):
+        rest = rest[:start] + " " + rest[end:]
+    return any(w.lower() not in STOP for w in re.findall(r"[A-Za-z]+", rest))
+
+
 def _tokens_after_dateline(text: str) -> list[re.Match[str]]:
     """Word tokens, skipping a "JAKARTA -" dateline (a place, not a subject)."""
     m = _DATELINE.match(text)
@@ -131,7 +139,8 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
     if any(same_name(x[2], y[2]) for x in names_a for y in names_b
            if " " in x[2] and " " in y[2]):
         return []  # one person under two titles: the role check's business
-    if {m[2] for m in mentions(sub_a)} & {m[2] for m in mentions(sub_b)}:
+    if {m[2] for m in mentions(sub_a)} & {m[2] for m in mentions(sub_b)} and (
+            not _beyond_country(sub_a) or not _beyond_country(sub_b)):
         return []  # "South Korea's ministry" / "South Korea": one country, named two ways
     if _proper(wa) and _proper(wb):
         sa, sb = _stems(wa), _stems(wb)
