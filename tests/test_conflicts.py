@@ -198,6 +198,8 @@ def test_actor_conflicts(a: str, b: str) -> None:
          "The regional commission approved the new bridge in March."),
         ("The Coastal Safety Board will review the collision.",
          "The Northern Harbour Accident Investigation Board will review the collision."),
+        ("The Danish Maritime Authority will review the collision.",
+         "The Danish Accident Investigation Board will review the collision."),
     ],
 )
 def test_different_doers_of_the_same_act(a: str, b: str) -> None:
