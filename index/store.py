@@ -9,17 +9,27 @@ from pathlib import Path
 from types import TracebackType
 
 from whoosh.index import FileIndex
+from whoosh.util.filelock import FileLock
 
 from index.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
 from index.indexer import BuildResult, Progress, build_full, build_incremental, plan_changes
 from index.locations import index_dir_for
-from index.manifest import Manifest, damaged_reason, mark_damaged, read_manifest, read_meta
+from index.manifest import (
+    Manifest,
+    Meta,
+    damaged_reason,
+    mark_damaged,
+    read_manifest,
+    read_meta,
+)
 from index.models import Article, Skipped
 from index.schema import SCHEMA_VERSION, article_from_fields
 from index.search import SearchResults, run_search
-from index.whoosh_store import UpdateLock, open_store, store_problem
+from index.whoosh_store import UPDATE_LOCK, UpdateLock, open_store, store_problem
 
 DEFAULT_LOCK_TIMEOUT = 5.0
+# Tries to open the live store while another process switches or commits it (0.05 s apart).
+OPEN_ATTEMPTS = 20
 
 
 @dataclass(frozen=True)
@@ -171,26 +181,59 @@ class CorpusIndex:
 
     def _open(self) -> FileIndex:
         """The live store's index object, cached; reopened when a rebuild switched stores."""
-        meta = read_meta(self.index_dir)
-        if meta is None or meta.corpus != str(self.corpus):
-            raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
-        with self._guard:
-            if self._cached is not None and self._cached[0] == meta.store:
-                return self._cached[1]
-        manifest = read_manifest(self.index_dir)
-        problem = (
-            "its manifest is missing"
-            if manifest is None
-            else store_problem(self.index_dir / meta.store, manifest)
-        )
-        if problem:
-            raise IndexUnavailable(
-                f"the index of {self.corpus} is damaged ({problem}); run `newsreader index`"
+        problem = None
+        for _ in range(OPEN_ATTEMPTS):
+            meta = read_meta(self.index_dir)
+            if meta is None or meta.corpus != str(self.corpus):
+                raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
+            with self._guard:
+                if self._cached is not None and self._cached[0] == meta.store:
+                    return self._cached[1]
+            manifest = read_manifest(self.index_dir)
+            problem = (
+                "its manifest is missing"
+                if manifest is None
+                else store_problem(self.index_dir / meta.store, manifest)
             )
-        ix = open_store(self.index_dir / meta.store)
-        with self._guard:
-            self._cached = (meta.store, ix)
-        return ix
+            if not problem:
+                try:
+                    ix = open_store(self.index_dir / meta.store)
+                except Exception as error:  # noqa: BLE001 - removed or damaged since the check
+                    problem = f"it cannot be read ({type(error).__name__})"
+                else:
+                    with self._guard:
+                        self._cached = (meta.store, ix)
+                    return ix
+            if not self._switching(meta, manifest):
+                break
+            time.sleep(0.05)  # another process is committing or switching stores: look again
+        raise IndexUnavailable(
+            f"the index of {self.corpus} is damaged ({problem}); run `newsreader index`"
+        )
+
+    def _writer_busy(self) -> bool:
+        """Does another update hold the index's lock right now?"""
+        lock = FileLock(str(self.index_dir / UPDATE_LOCK))
+        try:
+            if lock.acquire(blocking=False):
+                lock.release()
+                return False
+        except OSError:  # a read-only index folder: nobody can be writing it
+            return False
+        return True
+
+    def _switching(self, meta: Meta, manifest: Manifest | None) -> bool:
+        """Did another process change the index while we checked it (a rebuild writes the new
+        manifest, then the meta; an update commits, then writes the manifest)? Then what we
+        found was that change in progress, not damage."""
+        if manifest is not None and manifest.store != meta.store:
+            return True
+        if self._writer_busy():
+            return True
+        now = read_manifest(self.index_dir)
+        before = None if manifest is None else (manifest.store, manifest.generation)
+        after = None if now is None else (now.store, now.generation)
+        return read_meta(self.index_dir) != meta or before != after
 
     def _damaged(self, error: Exception) -> IndexUnavailable:
         """Forget the open store and mark it damaged, so the next update rebuilds it."""
