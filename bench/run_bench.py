@@ -19,7 +19,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from gen_corpus import extra_files, write_corpus  # noqa: E402
+from gen_corpus import extra_files  # noqa: E402
 
 
 def run_task(name: str, work: Path) -> dict[str, Any]:
@@ -64,7 +64,9 @@ def add_files(work: Path, count: int, seed: int) -> None:
 
 def measure(work: Path, docs: int, seed: int, reader: bool) -> dict[str, Any]:
     t = time.perf_counter()
-    write_corpus(work, docs, seed)
+    # In a child: a forked process inherits this one's peak RSS, so the runner stays small.
+    subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), str(work), "--docs", str(docs),
+                    "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
     print(f"generated {docs} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     facts = json.loads((work / "queries.json").read_text(encoding="utf-8"))
     r: dict[str, Any] = {"docs": docs, "seed": seed, "cpus": os.cpu_count(),

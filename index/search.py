@@ -12,7 +12,7 @@ from whoosh.qparser.syntax import GroupNode
 from index.errors import QueryError
 from index.query_check import check_syntax
 from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS, text_analyzer
-from index.snippets import BODY, body_matches, query_shape, snippet
+from index.snippets import BODY, Postings, body_matches, query_shape, snippet
 
 # Within the some-words fallback, an article with more of the words still ranks higher.
 _SOME_WORDS = OrGroup.factory(0.9)
@@ -157,16 +157,18 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
                 break
             if hit.docnum not in seen:
                 picked.append((hit, some_words))
-    hits = tuple(_make_hit(searcher, hit, q) for hit, q in picked[:limit])
+    picked = picked[:limit]
+    postings = Postings(searcher, (hit.docnum for hit, _ in picked))
+    hits = tuple(_make_hit(postings, hit, q) for hit, q in picked)
     return SearchResults(query=text, total=total, hits=hits)
 
 
-def _make_hit(searcher: Any, hit: Any, q: wq.Query) -> SearchHit:
+def _make_hit(postings: Postings, hit: Any, q: wq.Query) -> SearchHit:
     fields = hit.fields()
     body = str(fields.get("body", ""))
     words = [term.decode("utf-8") for field, term in hit.matched_terms() if field == BODY]
     phrases, plain = query_shape(q)
-    matches = body_matches(searcher, hit.docnum, words, phrases, plain)
+    matches = body_matches(postings, hit.docnum, words, phrases, plain)
     excerpt, excerpt_matches = snippet(body, matches)
     return SearchHit(
         id=str(fields["id"]),

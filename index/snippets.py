@@ -35,23 +35,50 @@ def query_shape(q: wq.Query) -> tuple[list[tuple[list[str], int]], set[str]]:
     return phrases, plain
 
 
-def _postings(searcher: Any, docnum: int, word: str) -> dict[int, tuple[int, int]]:
-    """Position -> (start, end) offsets of ``word`` in document ``docnum``'s body."""
-    try:
-        matcher = searcher.postings(BODY, word.encode("utf-8"))
-    except Exception:  # noqa: BLE001 - term absent from the index
-        return {}
-    matcher.skip_to(docnum)
-    if not matcher.is_active() or matcher.id() != docnum:
-        return {}
-    return {int(p): (int(s), int(e)) for p, s, e in matcher.value_as("characters")}
+class Postings:
+    """Character offsets of words in the bodies of one page of hits.
+
+    One postings matcher per word walks the page's documents in docnum order, instead of one
+    matcher per word per hit (creating a matcher reads the term's info and first block).
+    """
+
+    def __init__(self, searcher: Any, docnums: Iterable[int]) -> None:
+        self._searcher = searcher
+        self._docnums = sorted(set(docnums))
+        self._tables: dict[str, dict[int, dict[int, tuple[int, int]]]] = {}
+
+    def get(self, docnum: int, word: str) -> dict[int, tuple[int, int]]:
+        """Position -> (start, end) offsets of ``word`` in document ``docnum``'s body."""
+        table = self._tables.get(word)
+        if table is None:
+            table = self._tables[word] = self._read(word)
+        return table.get(docnum, {})
+
+    def _read(self, word: str) -> dict[int, dict[int, tuple[int, int]]]:
+        try:
+            matcher = self._searcher.postings(BODY, word.encode("utf-8"))
+        except Exception:  # noqa: BLE001 - term absent from the index
+            return {}
+        found: dict[int, dict[int, tuple[int, int]]] = {}
+        for docnum in self._docnums:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            if matcher.id() == docnum:
+                found[docnum] = {
+                    int(p): (int(s), int(e)) for p, s, e in matcher.value_as("characters")
+                }
+        return found
 
 
 def _phrase_offsets(
-    searcher: Any, docnum: int, words: list[str], slop: int
+    postings: Postings, docnum: int, words: list[str], slop: int
 ) -> set[tuple[int, int]]:
     """Offsets of the words of each occurrence of a phrase (in order, each within ``slop``)."""
-    tables = [_postings(searcher, docnum, w) for w in words]
+    tables = [postings.get(docnum, w) for w in words]
     if not tables or any(not t for t in tables):
         return set()
     found: set[tuple[int, int]] = set()
@@ -68,7 +95,7 @@ def _phrase_offsets(
 
 
 def body_matches(
-    searcher: Any,
+    postings: Postings,
     docnum: int,
     matched_words: Iterable[str],
     phrases: list[tuple[list[str], int]],
@@ -80,9 +107,9 @@ def body_matches(
     for word in matched_words:
         if word in phrase_words and word not in plain:
             continue
-        offsets.update(_postings(searcher, docnum, word).values())
+        offsets.update(postings.get(docnum, word).values())
     for words, slop in phrases:
-        offsets.update(_phrase_offsets(searcher, docnum, words, slop))
+        offsets.update(_phrase_offsets(postings, docnum, words, slop))
     return tuple(sorted(offsets))
 
 

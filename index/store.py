@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from whoosh.index import FileIndex
 from whoosh.util.filelock import FileLock
@@ -30,6 +31,8 @@ from index.whoosh_store import UPDATE_LOCK, UpdateLock, open_store, store_proble
 DEFAULT_LOCK_TIMEOUT = 5.0
 # Tries to open the live store while another process switches or commits it (0.05 s apart).
 OPEN_ATTEMPTS = 20
+# Idle searchers kept for reuse: opening one reads every segment's TOC and length columns.
+SEARCHER_POOL = 4
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class CorpusIndex:
         self.lock_timeout = lock_timeout
         self._guard = threading.Lock()
         self._cached: tuple[str, FileIndex] | None = None
+        self._idle: list[tuple[str, Any]] = []  # (store name, searcher) ready for reuse
 
     # -- state -------------------------------------------------------------------------------
 
@@ -146,6 +150,7 @@ class CorpusIndex:
                 raise IndexUnavailable(
                     f"cannot write the index in {self.index_dir}: {error.strerror or error}"
                 ) from error
+        self._drop_searchers()
         with self._guard:
             self._cached = None
         return _report(
@@ -235,8 +240,39 @@ class CorpusIndex:
         after = None if now is None else (now.store, now.generation)
         return read_meta(self.index_dir) != meta or before != after
 
+    def _searcher(self) -> tuple[str, Any]:
+        """A searcher of the live store, from the pool when one is idle; refreshed when another
+        writer committed since (a cheap generation check), so results are never stale."""
+        ix = self._open()
+        with self._guard:
+            store = self._cached[0] if self._cached is not None else ""
+            while self._idle:
+                name, searcher = self._idle.pop()
+                if name == store and not searcher.is_closed:
+                    return name, (searcher if searcher.up_to_date() else searcher.refresh())
+                searcher.close()
+        return store, ix.searcher()
+
+    def _release(self, store: str, searcher: Any) -> None:
+        with self._guard:
+            current = self._cached is not None and self._cached[0] == store
+            if current and len(self._idle) < SEARCHER_POOL:
+                self._idle.append((store, searcher))
+                return
+        searcher.close()
+
+    def _drop_searchers(self) -> None:
+        with self._guard:
+            idle, self._idle = self._idle, []
+        for _, searcher in idle:
+            try:
+                searcher.close()
+            except Exception:  # noqa: BLE001, S110 - closing a broken searcher may fail too
+                pass
+
     def _damaged(self, error: Exception) -> IndexUnavailable:
         """Forget the open store and mark it damaged, so the next update rebuilds it."""
+        self._drop_searchers()
         with self._guard:
             cached, self._cached = self._cached, None
         if cached is not None:
@@ -259,29 +295,35 @@ class CorpusIndex:
         return sorted(found, key=lambda a: a.id)
 
     def article(self, article_id: str) -> Article | None:
-        ix = self._open()
+        store, searcher = "", None
         try:
-            with ix.searcher() as searcher:
-                fields = searcher.document(id=article_id)
+            store, searcher = self._searcher()
+            fields = searcher.document(id=article_id)
         except NewsreaderError:
             raise
         except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
             raise self._damaged(error) from error
+        self._release(store, searcher)
         return None if fields is None else article_from_fields(fields)
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
-        """Search titles and bodies; raises QueryError for a malformed query. Each call opens
-        its own searcher, so worker threads may search concurrently."""
-        ix = self._open()
+        """Search titles and bodies; raises QueryError for a malformed query. Each call has a
+        searcher of its own (pooled), so worker threads may search concurrently."""
+        store, searcher = "", None
         try:
-            with ix.searcher() as searcher:
-                return run_search(searcher, query, limit)
+            store, searcher = self._searcher()
+            results = run_search(searcher, query, limit)
         except NewsreaderError:
+            if searcher is not None:  # a QueryError leaves the searcher as good as it was
+                self._release(store, searcher)
             raise
         except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
             raise self._damaged(error) from error
+        self._release(store, searcher)
+        return results
 
     def close(self) -> None:
+        self._drop_searchers()
         with self._guard:
             self._cached = None
 

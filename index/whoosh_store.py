@@ -73,13 +73,15 @@ def store_problem(path: Path, manifest: Manifest) -> str | None:
 
 
 def _probe(reader: Any) -> None:
-    """Read a few stored documents and a term list, so garbage in the files raises here."""
+    """Read a few stored documents, a term list and a postings list, so garbage in the files
+    raises here."""
     last = reader.doc_count_all() - 1
     for docnum in {0, last // 2, last} if last >= 0 else ():
         if not reader.is_deleted(docnum):
             reader.stored_fields(docnum)
-    for _ in zip(range(3), reader.lexicon("body"), strict=False):
-        pass
+    terms = [term for _, term in zip(range(3), reader.lexicon("body"), strict=False)]
+    for term in terms[:1]:
+        reader.postings("body", term).all_ids()
 
 
 def remove_stores(index_dir: Path, keep: str | None) -> None:
@@ -122,6 +124,8 @@ def open_writer(ix: FileIndex, corpus: Path, timeout: float, procs: int = 1) -> 
     """Whoosh's own write lock, held by us under UpdateLock; a clash still gets a clear error."""
     extra: dict[str, Any] = {"procs": procs, "multisegment": True} if procs > 1 else {}
     try:
-        return ix.writer(timeout=timeout, delay=0.1, limitmb=128, **extra)
+        # compound=False: each segment's parts stay separate files, read directly; a compound
+        # file opened without mmap goes through a seek-per-read sub-file layer (slower queries).
+        return ix.writer(timeout=timeout, delay=0.1, limitmb=128, compound=False, **extra)
     except LockError as error:
         raise IndexUnavailable(f"another newsreader is indexing {corpus}; try again") from error
