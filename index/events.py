@@ -6,7 +6,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from index.features import Vector, tfidf_vectors
+from index.divide import split_events
+from index.features import Vector, article_terms, weigh_terms
 from index.linkage import relative_average_link
 from index.models import Article, Event
 from index.neighbours import dot, nearest_neighbours
@@ -53,9 +54,16 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return []
-    vectors = tfidf_vectors(ordered)
+    terms = [article_terms(a) for a in ordered]
+    vectors = weigh_terms(terms)
     graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
-    clusters = relative_average_link(vectors, graph)
+    clusters = []
+    for merged in relative_average_link(vectors, graph):
+        # agglomeration joins look-alike events that share most names; the divisive check
+        # looks inside each group at the names that are specific to part of it
+        merged.sort()
+        for part in split_events([ordered[i].id for i in merged], [terms[i] for i in merged]):
+            clusters.append([merged[i] for i in part])
     events = []
     for members in clusters:
         members.sort()

@@ -184,11 +184,15 @@ def article_terms(article: Article) -> tuple[dict[str, float], dict[str, float]]
 
 def tfidf_vectors(articles: Sequence[Article]) -> list[Vector]:
     """Unit-length sublinear TF-IDF vectors, one per article, times each term's kind weight."""
-    analysed = [article_terms(a) for a in articles]
+    return weigh_terms([article_terms(a) for a in articles])
+
+
+def weigh_terms(analysed: Sequence[tuple[dict[str, float], dict[str, float]]]) -> list[Vector]:
+    """``tfidf_vectors`` from the articles' ``article_terms`` (computed once by the caller)."""
     df: Counter[str] = Counter()
     for counts, _ in analysed:
         df.update(counts.keys())
-    n = len(articles)
+    n = len(analysed)
     vectors: list[Vector] = []
     for counts, kinds in analysed:
         vec: Vector = {}

@@ -1,0 +1,147 @@
+"""Divisive check: split a cluster in two when its specific names say it holds two events."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Sequence
+
+from index.neighbours import dot
+
+Vector = dict[str, float]
+Terms = tuple[dict[str, float], dict[str, float]]  # (counts, kind weights) from article_terms
+
+# Two look-alike events share their topic words and their common names (team, country, agency);
+# inside the cluster only the specific names, numbers and dates (the fired coach, the year, the
+# minister in office) still differ. A split is accepted when cutting the cluster in two reduces
+# the spread of those features at least SPLIT_FACTOR times as much as the same cut does on
+# shuffled copies of the cluster (each term's occurrences dealt at random to the members, its
+# document frequency kept). 2 mirrors the merge rule's ratio 0.5 (index/linkage.py); it is a
+# round factor, not one fitted to the answers (bench/README.md reports its sensitivity).
+SPLIT_FACTOR = 2.0
+NULL_SAMPLES = 20
+# Each half must hold at least two reports: one report that shares few specific names with the
+# others is an outlier the merge rule already judged, not evidence of a second event.
+MIN_HALF = 3
+# 2-means starts from the SEEDS most atypical members (each paired with its farthest member)
+SEEDS = 6
+_ITERATIONS = 20
+_EPS = 1e-9
+
+
+def _rows(terms: Sequence[Terms]) -> list[Vector]:
+    """Sublinear, kind-weighted counts of the specific terms found in 2..n-1 of the members."""
+    n = len(terms)
+    df: Counter[str] = Counter()
+    for counts, kinds in terms:
+        df.update(t for t in counts if kinds[t] > 1.0)
+    return [
+        {t: (1.0 + math.log(c)) * kinds[t] for t, c in counts.items() if 2 <= df.get(t, 0) < n}
+        for counts, kinds in terms
+    ]
+
+
+def _unit(rows: Sequence[Vector]) -> list[Vector]:
+    """Unit vectors with the IDF computed inside the cluster (terms of every member weigh 0)."""
+    n = len(rows)
+    df: Counter[str] = Counter()
+    for row in rows:
+        df.update(row.keys())
+    out = []
+    for row in rows:
+        vec = {t: w * math.log(n / df[t]) for t, w in row.items() if df[t] < n}
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        out.append({t: w / norm for t, w in vec.items()} if norm else {})
+    return out
+
+
+def _sum(vectors: Sequence[Vector], idx: Sequence[int]) -> Vector:
+    total: Vector = {}
+    for i in idx:
+        for t, w in vectors[i].items():
+            total[t] = total.get(t, 0.0) + w
+    return total
+
+
+def _spread(vectors: Sequence[Vector], groups: Sequence[Sequence[int]]) -> float:
+    """Sum over members of 1 - cosine to their group's mean direction (k-means dispersion)."""
+    spread = 0.0
+    for idx in groups:
+        total = _sum(vectors, idx)
+        spread += sum(1 for i in idx if vectors[i]) - dot(total, total) / len(idx)
+    return max(spread, 0.0)
+
+
+def _two_means(vectors: Sequence[Vector]) -> list[int] | None:
+    """The best spherical 2-means labelling over a few deterministic starts (None if none)."""
+    n = len(vectors)
+    centre = _sum(vectors, range(n))
+    seeds = sorted(range(n), key=lambda i: (dot(vectors[i], centre), i))[:SEEDS]
+    best: tuple[float, list[int]] | None = None
+    for a in seeds:
+        b = min(range(n), key=lambda j: (dot(vectors[a], vectors[j]), j))
+        labels = [0 if dot(v, vectors[a]) >= dot(v, vectors[b]) else 1 for v in vectors]
+        for _ in range(_ITERATIONS):
+            sums = [_sum(vectors, [i for i in range(n) if labels[i] == g]) for g in (0, 1)]
+            new = [0 if dot(v, sums[0]) * _norm(sums[1]) >= dot(v, sums[1]) * _norm(sums[0])
+                   else 1 for v in vectors]
+            if new == labels:
+                break
+            labels = new
+        if len(set(labels)) < 2:
+            continue
+        sums = [_sum(vectors, [i for i in range(n) if labels[i] == g]) for g in (0, 1)]
+        score = _norm(sums[0]) + _norm(sums[1])  # the sum of cosines to the two mean directions
+        if best is None or score > best[0] + _EPS:
+            best = (score, labels)
+    return None if best is None else best[1]
+
+
+def _norm(vec: Vector) -> float:
+    return math.sqrt(dot(vec, vec))
+
+
+def _reduction(vectors: Sequence[Vector]) -> tuple[float, list[int] | None]:
+    """How much the best 2-means cut lowers the spread (log ratio), and its labels."""
+    labels = _two_means(vectors)
+    if labels is None:
+        return 0.0, None
+    whole = _spread(vectors, [range(len(vectors))])
+    halves = _spread(vectors, [[i for i, g in enumerate(labels) if g == h] for h in (0, 1)])
+    return math.log((whole + _EPS) / (halves + _EPS)), labels
+
+
+def _shuffled(rows: Sequence[Vector], rng: random.Random) -> list[Vector]:
+    """The rows with each term's occurrences dealt to random members (same document frequency)."""
+    out: list[Vector] = [{} for _ in rows]
+    placed: dict[str, list[float]] = {}
+    for row in rows:
+        for t, w in row.items():
+            placed.setdefault(t, []).append(w)
+    for t in sorted(placed):
+        for member, w in zip(rng.sample(range(len(rows)), len(placed[t])), placed[t], strict=True):
+            out[member][t] = w
+    return out
+
+
+def split_events(ids: Sequence[str], terms: Sequence[Terms]) -> list[list[int]]:
+    """Positions of ``ids`` grouped into one or more events: the cluster is cut in two (and each
+    half again) while the cut passes the test described at SPLIT_FACTOR. Deterministic: the
+    shuffles are seeded by the member ids."""
+    members = list(range(len(ids)))
+    if len(members) < 2 * MIN_HALF:
+        return [members]
+    rows = _rows(terms)
+    real, labels = _reduction(_unit(rows))
+    if labels is None or min(labels.count(0), labels.count(1)) < MIN_HALF or real <= 0:
+        return [members]
+    rng = random.Random("\n".join(sorted(ids)))
+    null = [_reduction(_unit(_shuffled(rows, rng)))[0] for _ in range(NULL_SAMPLES)]
+    if real < SPLIT_FACTOR * sum(null) / NULL_SAMPLES or real <= max(null):
+        return [members]
+    out = []
+    for half in ([i for i in members if labels[i] == 0], [i for i in members if labels[i] == 1]):
+        for part in split_events([ids[i] for i in half], [terms[i] for i in half]):
+            out.append([half[i] for i in part])
+    return out
