@@ -53,7 +53,10 @@ def _base(published: str | None) -> date | None:
         return datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
     except ValueError:
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+        except ValueError:
+            return None  # "2024-13-45": no usable base, so relative dates stay unresolved
 
 
 @lru_cache(maxsize=4096)
@@ -64,7 +67,10 @@ def _parse(span: str, base: date | None) -> tuple[date, str] | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day, 12)
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(span)
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(span)
+    except Exception:  # noqa: BLE001 - a third-party parser on untrusted text must not crash us
+        return None
     if data.date_obj is None:
         return None
     return data.date_obj.date(), data.period or "day"
@@ -126,35 +132,40 @@ def _extract(text: str, published: str | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
         kind = m.lastgroup
-        if kind == "mo":
-            start, end = m.start("mo"), m.end("mo")
-        else:
-            start, end = m.start(), m.end()
-        span = text[start:end]
-        rng: tuple[date, date] | None = None
-        weekday = month = day = None
-        if kind == "wd":
-            weekday = next(i for i, w in enumerate(_WEEKDAYS) if w in span.lower())
-            if base is not None:
-                rng = _weekday_range(span, base)
-        elif kind == "rel":
-            if base is not None:
-                rng = _relative_range(span.lower(), base)
-        else:
-            clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", span)
-            has_year = bool(re.search(r"\d{4}", clean))
-            if base is not None or has_year:
-                parsed = _parse(clean, base)
-                if parsed is not None:
-                    rng = _period_range(*parsed)
-            if rng is None and kind in ("md", "dm"):
-                month = _MONTHS[re.search(r"[A-Za-z]{3}", clean).group().lower()]  # type: ignore[union-attr]
-                day = int(re.search(r"\b(\d{1,2})\b", clean).group(1))  # type: ignore[union-attr]
-        if rng is not None and rng[0] == rng[1] and not re.search(r"week|month|year", span, re.I):
-            weekday = rng[0].weekday()  # a single named or implied day
-        out.append(DateMention(start, end, span, rng[0] if rng else None,
-                               rng[1] if rng else None, weekday, month, day))
+        start, end = (m.start("mo"), m.end("mo")) if kind == "mo" else (m.start(), m.end())
+        try:
+            out.append(_mention(kind, text[start:end], start, end, base))
+        except (OverflowError, ValueError):  # a base in year 1 or 9999: keep the words only
+            out.append(DateMention(start, end, text[start:end], None, None))
     return tuple(out)
+
+
+def _mention(kind: str | None, span: str, start: int, end: int, base: date | None
+             ) -> DateMention:
+    """One found expression, resolved to a day range when the base (or its year) allows."""
+    rng: tuple[date, date] | None = None
+    weekday = month = day = None
+    if kind == "wd":
+        weekday = next(i for i, w in enumerate(_WEEKDAYS) if w in span.lower())
+        if base is not None:
+            rng = _weekday_range(span, base)
+    elif kind == "rel":
+        if base is not None:
+            rng = _relative_range(span.lower(), base)
+    else:
+        clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", span)
+        if base is not None or re.search(r"\d{4}", clean):
+            parsed = _parse(clean, base)
+            if parsed is not None:
+                rng = _period_range(*parsed)
+        month_name = re.search(r"[A-Za-z]{3}", clean)
+        day_number = re.search(r"\b(\d{1,2})\b", clean)
+        if rng is None and kind in ("md", "dm") and month_name and day_number:
+            month, day = _MONTHS[month_name.group().lower()], int(day_number.group(1))
+    if rng is not None and rng[0] == rng[1] and not re.search(r"week|month|year", span, re.I):
+        weekday = rng[0].weekday()  # a single named or implied day
+    return DateMention(start, end, span, rng[0] if rng else None, rng[1] if rng else None,
+                       weekday, month, day)
 
 
 def extract_dates(text: str, published: str | None) -> list[DateMention]:

@@ -61,3 +61,12 @@ def test_compatibility() -> None:
     assert compatible(only("on Friday", None), only("on Thursday", None)) is False
     assert compatible(only("Oct. 17", None), only("on Friday")) is False  # Friday was Oct. 18
     assert compatible(only("Oct. 18", None), only("on Friday")) is True
+
+
+def test_a_broken_publication_date_resolves_nothing_and_raises_nothing() -> None:
+    for published in ("2024-13-45", "yesterday", "", "2024-10-99"):
+        d = only("He spoke on Friday.", published)
+        assert d.start_date is None and d.weekday == 4
+    for edge in ("0001-01-01", "9999-12-31"):  # no day before year 1 or after 9999
+        found = extract_dates("Friday, next Monday, two days ago, Oct. 17", edge)
+        assert [d.text for d in found] == ["Friday", "next Monday", "two days ago", "Oct. 17"]
