@@ -122,3 +122,12 @@ async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -
         assert target.read_text(encoding="utf-8") == "edited by hand"
         assert any("already exists" in n.message for n in app._notifications)
         close_store(app)
+
+
+def test_help_lists_the_mark_keys() -> None:
+    from tui_reader.screens.help import help_sections
+
+    rows = dict(help_sections())["Marks (compare)"]
+    keys = {k for keys, _d in rows for k in keys.split(" / ")}
+    assert {"m", "space", "a", "x", "e", "M"} <= keys
+    assert any(d == "Export" for _k, d in rows)

@@ -29,11 +29,13 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from .articles import ArticlesScreen
     from .compare import CompareScreen
     from .events import EventsScreen
+    from .marking import Marking
     from .reader import ReaderScreen
     from .search import SearchScreen
 
     sections = []
     owners = [("Everywhere", NewsReaderApp), ("Events", EventsScreen), ("Compare", CompareScreen),
+              ("Marks (compare)", Marking),
               ("Articles", ArticlesScreen), ("Reader", ReaderScreen), ("Search", SearchScreen)]
     for title, owner in owners:
         rows = []
