@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -16,6 +18,7 @@ from index.annotations_anchor import conflict_key
 from index.compare import compare
 from index.events import group_events
 from index.export import event_document, marked_document, render
+from index.export_markdown import md_text
 from index.loader import load_corpus
 from index.models import Article, Comparison, Event
 
@@ -156,3 +159,24 @@ def test_marked_document_groups_by_event_and_keeps_orphans(corpus_dir: Path,
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         render({"events": [], "scope": "event"}, "pdf")
+
+
+_PIECES = st.sampled_from(list("ab1 \t\n#>-+=*_`[]()!<>&|~\\:./\"'0") + [
+    "http://x.example", "javascript:", "&amp;", "<script>", "1.", "2)", "    ", "***", "---",
+    "```", "\x1b[31m", "\r\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_any_text_stays_one_literal_paragraph_in_a_quote(text: str) -> None:
+    """Whatever an article says, quoted it parses as plain text: no heading, list, link, HTML."""
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(
+        "> " + md_text(text))
+    words = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text).replace("\n", " ").split()
+    if not words:
+        return
+    assert [t.type for t in tokens] == ["blockquote_open", "paragraph_open", "inline",
+                                        "paragraph_close", "blockquote_close"]
+    children = tokens[2].children or []
+    assert {c.type for c in children} == {"text"}
+    assert "".join(c.content for c in children).split() == words
