@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from index.conflict_roles import same_person
 from index.conflict_text import clause_around, conflict, content_stems, similar_context
 from index.models import Conflict
 from index.numbers import Quantity, extract_quantities
@@ -45,6 +46,11 @@ def _key(q: Quantity) -> tuple[str, str | None] | None:
     return cls, q.state
 
 
+def _same_person_aged(x: Quantity, y: Quantity) -> bool:
+    named = [q.noun for q in (x, y) if q.noun != "years old"]
+    return len(named) < 2 or same_person(named[0], named[1])
+
+
 def _compatible(x: Quantity, y: Quantity) -> bool:
     return x.low <= y.high and y.low <= x.high
 
@@ -65,6 +71,8 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         ys = [q for q in qb if _key(q) == key]
         if not ys or (key[0] in _ONE_EACH and (len(xs) != 1 or len(ys) != 1)):
             continue
+        if key[0] == "age" and not _same_person_aged(xs[0], ys[0]):
+            continue  # "Lund, 71" and "Berg, 64": two people
         lone_x = [x for x in xs if not any(_compatible(x, y) for y in ys)]
         lone_y = [y for y in ys if not any(_compatible(x, y) for x in xs)]
         if not lone_x or not lone_y:
@@ -78,8 +86,11 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
         if not pairs:
             continue
         x, y = min(pairs, key=lambda p: abs(p[0].value - p[1].value))
-        out.append(conflict("number", a, (x.start, x.end), b, (y.start, y.end),
-                            f"Numbers differ: {_fmt(x)} vs {_fmt(y)}"))
+        what = f"Numbers differ: {_fmt(x)} vs {_fmt(y)}"
+        if key[0] == "age":
+            who = max((q.noun for q in (x, y) if q.noun != "years old"), key=len, default="")
+            what = f"Ages differ{' for ' + who if who else ''}: {_fmt(x)} vs {_fmt(y)}"
+        out.append(conflict("number", a, (x.start, x.end), b, (y.start, y.end), what))
     return out
 
 

@@ -85,6 +85,10 @@ _CUMULATIVE = re.compile(r"\b(?:so\s+far|in\s+total|a\s+total\s+of|to\s+date|in\
 _ONE_OF = re.compile(r"\s+(?:of|another|day|time|way|side)\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+and\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b|^\s*-year-old\b", re.IGNORECASE)
+# Places written like "Name, 71," would read as ages: the common ones are left out.
+_PLACE_NAME = re.compile(r"\b(?:Paris|London|Washington|Moscow|Seoul|Beijing|Tokyo|Kyiv|Berlin"
+                         r"|Calif|Fla|Texas|York|Street|Road|Avenue|Province|County|District)\b")
+_NAME_AGE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s*$")
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _MAG_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _MAG_AFTER = re.compile(r"^\s*-?\s*magnitude\b", re.IGNORECASE)
@@ -182,6 +186,10 @@ def _extract(text: str) -> tuple[Quantity, ...]:
             unit, noun = "percent", "percent"
         elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             unit, noun = "age", "years old"
+        elif (named := _NAME_AGE.search(before)) and re.match(r"\s*[,)]", after) and (
+                m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num"))
+                and 0 < value <= 120 and not _PLACE_NAME.search(named.group(1))):
+            unit, noun = "age", named.group(1)  # "Kari Nystad, 71, said": the person's age
         elif _MAG_AFTER.match(after) or _MAG_BEFORE.search(before):
             unit, noun = "magnitude", "magnitude"
         else:

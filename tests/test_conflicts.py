@@ -719,3 +719,11 @@ def test_a_wall_of_text_stays_fast() -> None:
     start = time.perf_counter()
     detect_text_conflicts(a, b, MONDAY, None)
     assert time.perf_counter() - start < 5.0
+
+
+def test_ages_of_named_people() -> None:
+    a = "Passenger Kari Lund, 71, said the sea was calm."
+    assert [c.explanation for c in detect_text_conflicts(
+        a, "Passenger Kari Lund, 74, said the sea was calm.")] == [
+        "Ages differ for Passenger Kari Lund: 71 vs 74"]
+    assert detect_text_conflicts(a, "Passenger Ole Berg, 74, said the sea was calm.") == ()
