@@ -131,3 +131,35 @@ def test_help_lists_the_mark_keys() -> None:
     keys = {k for keys, _d in rows for k in keys.split(" / ")}
     assert {"m", "space", "a", "x", "e", "M"} <= keys
     assert any(d == "Export" for _k, d in rows)
+
+
+async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> None:
+    from textual.widgets import RadioButton
+
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c", "a")
+        await pilot.pause()
+        app.screen.query(RadioButton)[2].value = True  # "disputed"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        view = screen.current_view()
+        assert view is not None
+        assert [(label, note) for _t, label, note in _saved(data_dir, corpus)] == [("disputed", "")]
+        # move away, then jump back from the panel
+        pane = screen.panes[screen.active]
+        pane.set_current(0)
+        panel = screen.query_one(MarksPanel)
+        panel.query_one(OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.current_view() == view
+        panel.query_one(OptionList).focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert _saved(data_dir, corpus) == []
+        assert not any(b.has_class("-marked") for p in screen.panes for b in p.blocks)
+        await pilot.press("M")  # hide the (now empty) panel; no error
+        close_store(app)
