@@ -42,8 +42,8 @@ _MAYBE = re.compile(
     r"\b(?:(?:may|might|could)\s+(?!not\b|have\b)|(?:is|are|was|were)\s+(?:likely|expected"
     r"|set|due|believed|thought|said|reported)\s+to\s+(?!have\b))(?:be\s+)?(?P<verb>[a-z]{3,})",
     re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|would|shall)\s+(?!not\b)(?:\w+ly\s+)?(?:be\s+)?"
-                   r"(?P<verb>[a-z]{3,})", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|would|shall)\s+(?!not\b|probably\b|likely\b|possibly\b|perhaps\b)"
+                   r"(?:\w+ly\s+)?(?:be\s+)?(?P<verb>[a-z]{3,})", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 _CONFIRM = frozenset({"confirm", "acknowledg", "admit", "verify", "verifi"})
 _DENY = frozenset({"deny", "deni", "reject", "refut", "dismiss"})

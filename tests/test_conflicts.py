@@ -727,3 +727,9 @@ def test_ages_of_named_people() -> None:
         a, "Passenger Kari Lund, 74, said the sea was calm.")] == [
         "Ages differ for Passenger Kari Lund: 71 vs 74"]
     assert detect_text_conflicts(a, "Passenger Ole Berg, 74, said the sea was calm.") == ()
+
+
+def test_would_probably_is_not_an_assertion() -> None:
+    a = "The agency said the engineers were likely to be sent to the dam."
+    b = "The agency said the engineers would probably be sent to the dam."
+    assert "certainty" not in types(a, b)
