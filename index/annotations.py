@@ -169,11 +169,14 @@ class AnnotationStore:
                        (note, _now(), annotation_id))
         return self.get(annotation_id)
 
-    def move(self, annotation_id: int, start: int, end: int, text: str) -> None:
-        """Re-anchor a mark whose article changed (found again by its text)."""
+    def move(self, moves: Iterable[tuple[int, int, int, str]]) -> None:
+        """Re-anchor marks whose article changed: (id, start, end, text), in one transaction."""
+        rows = [(start, end, text, text_hash(text), mark_id) for mark_id, start, end, text in moves]
+        if not rows:
+            return
         with self._transaction() as db:
-            db.execute('UPDATE annotations SET start = ?, "end" = ?, text = ?, text_hash = ? '
-                       "WHERE id = ?", (start, end, text, text_hash(text), annotation_id))
+            db.executemany('UPDATE annotations SET start = ?, "end" = ?, text = ?, text_hash = ? '
+                           "WHERE id = ?", rows)
 
     def delete(self, annotation_id: int) -> bool:
         with self._transaction() as db:
@@ -201,6 +204,7 @@ class AnnotationStore:
         """
         wanted = None if article_ids is None else set(article_ids)
         out = []
+        moves = []
         for mark in self.marks(corpus):
             if wanted is not None and mark.article_id not in wanted and (
                     event_id is None or mark.event_id != event_id):
@@ -208,8 +212,9 @@ class AnnotationStore:
             found = anchor(mark, articles.get(mark.article_id))
             if found.status in ("moved", "changed") and found.text is not None:
                 assert found.start is not None and found.end is not None
-                self.move(mark.id, found.start, found.end, found.text)
+                moves.append((mark.id, found.start, found.end, found.text))
             out.append(found)
+        self.move(moves)
         return out
 
     def dismissed(self, corpus: Path | str) -> set[str]:

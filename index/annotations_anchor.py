@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
@@ -54,11 +55,12 @@ class Anchored:
         return self.status == "orphaned"
 
 
-def _candidates(body: str) -> list[tuple[int, int]]:
-    """Sentences and paragraphs: the units a mark is normally made on."""
+@lru_cache(maxsize=16)
+def _candidates(body: str) -> tuple[tuple[int, int, str], ...]:
+    """Sentences and paragraphs (the units a mark is normally made on), whitespace collapsed."""
     spans = split_sentences(body)
     spans += [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", body)]
-    return spans
+    return tuple((s, e, _SPACE.sub(" ", body[s:e])) for s, e in spans)
 
 
 def _nearest(body: str, text: str, near: int) -> int | None:
@@ -84,8 +86,8 @@ def locate(text: str, start: int, body: str) -> tuple[Status, int | None, int | 
         return "moved", at, at + len(text)
     wanted = _SPACE.sub(" ", text.strip())
     best: tuple[float, int, int] | None = None
-    for s, e in _candidates(body):
-        score = fuzz.ratio(wanted, _SPACE.sub(" ", body[s:e]), score_cutoff=SIMILAR)
+    for s, e, candidate in _candidates(body):
+        score = fuzz.ratio(wanted, candidate, score_cutoff=SIMILAR)
         if score and (best is None or score > best[0]):
             best = (score, s, e)
     if best is not None:
