@@ -125,23 +125,42 @@ def _shuffled(rows: Sequence[Vector], rng: random.Random) -> list[Vector]:
     return out
 
 
-def split_events(ids: Sequence[str], terms: Sequence[Terms]) -> list[list[int]]:
+def _place_silent(labels: list[int], unit: Sequence[Vector], whole: Sequence[Vector]) -> None:
+    """Members with none of the specific terms say nothing to the cut: each goes to the half
+    whose members its full vector (``whole``) resembles more on average."""
+    speaking = [[i for i, g in enumerate(labels) if g == h and unit[i]] for h in (0, 1)]
+    if not (speaking[0] and speaking[1]):
+        return
+    sums = [_sum(whole, idx) for idx in speaking]
+    for i, vec in enumerate(unit):
+        if not vec:
+            near = [dot(whole[i], sums[h]) / len(speaking[h]) for h in (0, 1)]
+            labels[i] = 0 if near[0] >= near[1] else 1
+
+
+def split_events(
+    ids: Sequence[str], terms: Sequence[Terms], whole: Sequence[Vector]
+) -> list[list[int]]:
     """Positions of ``ids`` grouped into one or more events: the cluster is cut in two (and each
-    half again) while the cut passes the test described at SPLIT_FACTOR. Deterministic: the
+    half again) while the cut passes the test described at SPLIT_FACTOR. ``terms`` are the
+    members' ``article_terms`` and ``whole`` their full TF-IDF vectors. Deterministic: the
     shuffles are seeded by the member ids."""
     members = list(range(len(ids)))
     if len(members) < 2 * MIN_HALF:
         return [members]
     rows = _rows(terms)
-    real, labels = _reduction(_unit(rows))
+    unit = _unit(rows)
+    real, labels = _reduction(unit)
     if labels is None or min(labels.count(0), labels.count(1)) < MIN_HALF or real <= 0:
         return [members]
     rng = random.Random("\n".join(sorted(ids)))
     null = [_reduction(_unit(_shuffled(rows, rng)))[0] for _ in range(NULL_SAMPLES)]
     if real < SPLIT_FACTOR * sum(null) / NULL_SAMPLES or real <= max(null):
         return [members]
+    _place_silent(labels, unit, whole)
     out = []
     for half in ([i for i in members if labels[i] == 0], [i for i in members if labels[i] == 1]):
-        for part in split_events([ids[i] for i in half], [terms[i] for i in half]):
+        sub = [ids[i] for i in half], [terms[i] for i in half], [whole[i] for i in half]
+        for part in split_events(*sub):
             out.append([half[i] for i in part])
     return out

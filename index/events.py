@@ -62,7 +62,9 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
         # agglomeration joins look-alike events that share most names; the divisive check
         # looks inside each group at the names that are specific to part of it
         merged.sort()
-        for part in split_events([ordered[i].id for i in merged], [terms[i] for i in merged]):
+        member_ids = [ordered[i].id for i in merged]
+        own = [terms[i] for i in merged], [vectors[i] for i in merged]
+        for part in split_events(member_ids, *own):
             clusters.append([merged[i] for i in part])
     events = []
     for members in clusters:

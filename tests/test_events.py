@@ -10,8 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from index.divide import split_events
 from index.events import event_id, group_events, shorten
-from index.features import article_terms
+from index.features import article_terms, weigh_terms
 from index.linkage import relative_average_link
 from index.models import Article
 from index.neighbours import Graph, dot, nearest_neighbours
@@ -222,3 +223,87 @@ def test_ecbplus_bench_computes_scores(ecbplus_dir: Path) -> None:
         capture_output=True, text=True, timeout=120, check=True,
     )
     assert "B-cubed P=" in result.stdout and "F1=" in result.stdout
+
+
+# Two look-alike events: the same club fires its coach twice, years apart. The club, its city, its
+# owner and the league are in every report; the coach, the year, the record and the interim
+# replacement tell the two firings apart.
+_FIRING_2019 = [
+    ("Harbour City Hawks fire coach Lena Marsh",
+     "The Harbour City Hawks fired coach Lena Marsh on Monday after a 4-13 start to the 2019 "
+     "season. Owner Rafael Ostby said assistant Dana Kroll will coach the Hawks for the rest of "
+     "the season. Marsh had led Harbour City since 2016 and reached the playoffs once."),
+    ("Hawks dismiss Marsh after 4-13 start",
+     "Lena Marsh is out as coach of the Harbour City Hawks. The club announced the dismissal "
+     "after the 4-13 start, its worst since 2009. Dana Kroll, an assistant under Marsh, takes "
+     "over on an interim basis, owner Rafael Ostby said in a statement."),
+    ("Kroll named interim coach as Hawks part ways with Marsh",
+     "Dana Kroll will lead the Harbour City Hawks after the club fired Lena Marsh. Ostby told "
+     "reporters the 4-13 record in 2019 left him no choice. Marsh, hired in 2016, finished with "
+     "a losing record in Harbour City."),
+]
+_FIRING_2023 = [
+    ("Harbour City Hawks fire coach Piet Varga",
+     "The Harbour City Hawks fired coach Piet Varga on Thursday after a 7-19 start to the 2023 "
+     "season. Owner Rafael Ostby said scout Ivo Stein will coach the Hawks until a permanent "
+     "hire. Varga had coached Harbour City since 2021."),
+    ("Hawks let Varga go after 7-19 start",
+     "Piet Varga is out as coach of the Harbour City Hawks, who began the 2023 season 7-19. "
+     "Ivo Stein, the club's chief scout, takes over for now, owner Rafael Ostby said. Varga "
+     "arrived in 2021 with two years left on his contract."),
+    ("Stein to coach Hawks after Varga firing",
+     "Ivo Stein was named interim coach of the Harbour City Hawks after Piet Varga was fired. "
+     "Ostby said the 7-19 record was not good enough. Varga, hired in 2021, never had a winning "
+     "month in Harbour City."),
+]
+FIRINGS = [
+    art(f"{year}-{n}.md", title, body)
+    for year, reports in (("y2019", _FIRING_2019), ("y2023", _FIRING_2023))
+    for n, (title, body) in enumerate(reports)
+]
+
+
+def _split(articles: list[Article]) -> set[frozenset[str]]:
+    terms = [article_terms(a) for a in articles]
+    parts = split_events([a.id for a in articles], terms, weigh_terms(terms))
+    return {frozenset(articles[i].id for i in part) for part in parts}
+
+
+def test_divisive_check_splits_two_look_alike_firings() -> None:
+    assert _split(FIRINGS) == {
+        frozenset(a.id for a in FIRINGS if a.id.startswith("y2019")),
+        frozenset(a.id for a in FIRINGS if a.id.startswith("y2023")),
+    }
+    assert groups(group_events(FIRINGS)) == _split(FIRINGS)
+
+
+_ONE_FIRING = [
+    "The Hawks fired Lena Marsh on Monday.",
+    "Rafael Ostby, the owner, spoke to reporters.",
+    "Dana Kroll takes over for now.",
+    "The team began the season 4-13.",
+    "It was the worst start since 2009.",
+    "Marsh arrived from the Lakeside Otters.",
+    "Bruno Tamm, a former coach, was not surprised.",
+    "The next game is against the Port Wardens.",
+    "Guard Mika Sorel said the players were told at practice.",
+    "The arena at Brandt Square was half empty on Sunday.",
+]
+
+
+def test_divisive_check_keeps_one_event_whole() -> None:
+    # ten reports of one firing; report n leaves out facts n and n + 3 (mod 10), so every report
+    # shares most names with every other and the best cut is no better than on shuffled copies
+    reports = [
+        art(f"r{n}.md", "Hawks fire coach", " ".join(
+            fact for k, fact in enumerate(_ONE_FIRING) if k not in (n, (n + 3) % 10)
+        ))
+        for n in range(10)
+    ]
+    assert _split(reports) == {frozenset(a.id for a in reports)}
+
+
+def test_divisive_check_needs_two_halves_of_three() -> None:
+    # five reports cannot hold two halves of three: never split, whatever their names
+    five = FIRINGS[:5]
+    assert _split(five) == {frozenset(a.id for a in five)}
