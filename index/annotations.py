@@ -87,7 +87,7 @@ class AnnotationStore:
             # FULL: a commit is on disk when it returns, so "saved" survives even a power cut
             self._db.execute("PRAGMA synchronous=FULL")
             self._migrate()
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             raise AnnotationError(f"cannot open annotations {self.path}: {error}") from error
 
     @classmethod

@@ -163,3 +163,19 @@ async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> N
         assert not any(b.has_class("-marked") for p in screen.panes for b in p.blocks)
         await pilot.press("M")  # hide the (now empty) panel; no error
         close_store(app)
+
+
+async def test_unusable_data_dir_is_one_error_and_the_reader_works(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(blocker))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c", "m", "n", "m")
+        await pilot.pause()
+        errors = [n for n in app._notifications if n.title == "Marks unavailable"]
+        assert len(errors) == 1 and "cannot open annotations" in errors[0].message
+        assert screen.current_view() is not None  # navigation still works
+        close_store(app)

@@ -117,3 +117,12 @@ def test_cli_export_usage_errors(corpus_dir: Path, index_dir: Path, tmp_path: Pa
     code, _, err = run(capsys, "export", "--corpus", str(corpus_dir), "--index-dir",
                        str(index_dir), "--data-dir", str(tmp_path), "--event", "ev-nope")
     assert code == 2 and "no event with id 'ev-nope'" in err
+
+
+def test_data_dir_flag_for_the_app_and_export() -> None:
+    from tui_reader.cli import app_parser, command_parser
+
+    assert app_parser().parse_args(["--data-dir", "/tmp/marks"]).data_dir == Path("/tmp/marks")
+    args = command_parser().parse_args(["export", "--marked", "--data-dir", "d", "-o", "r.md"])
+    assert (args.data_dir, args.output, args.format, args.force) == (Path("d"), Path("r.md"),
+                                                                      "md", False)

@@ -11,7 +11,7 @@ from index.errors import NewsreaderError
 
 from .text import one_line
 
-_STORES: WeakKeyDictionary[App[None], AnnotationStore] = WeakKeyDictionary()
+_STORES: WeakKeyDictionary[App[None], AnnotationStore | None] = WeakKeyDictionary()
 
 
 def store_for(app: App[None]) -> AnnotationStore | None:
@@ -19,15 +19,15 @@ def store_for(app: App[None]) -> AnnotationStore | None:
 
     A failure is shown once as an error notification; the reader keeps working without marks.
     """
-    store = _STORES.get(app)
-    if store is None:
-        try:
-            store = AnnotationStore.open()
-        except NewsreaderError as error:
-            app.notify(one_line(str(error)), title="Marks unavailable", severity="error",
-                       markup=False, timeout=15)
-            return None
-        _STORES[app] = store
+    if app in _STORES:
+        return _STORES[app]
+    store: AnnotationStore | None = None
+    try:
+        store = AnnotationStore.open()
+    except NewsreaderError as error:
+        app.notify(one_line(str(error)), title="Marks unavailable", severity="error",
+                   markup=False, timeout=15)
+    _STORES[app] = store  # a failure is remembered too: one message, not one per keypress
     return store
 
 
