@@ -162,6 +162,16 @@ def _explain(diff: list[tuple[str, str]]) -> str:
     return "Quote worded differently: " + "; ".join(changes)
 
 
+def _explain_reordered(qa: str, qb: str) -> str:
+    """Same words in another order: a positional diff is noise, so name the words that differ."""
+    wa, wb = _spoken(_words(qa)), _spoken(_words(qb))
+    na, nb = {_norm_word(w) for w in wa}, {_norm_word(w) for w in wb}
+    only_a = [w for w in wa if _norm_word(w) not in nb][:6]
+    only_b = [w for w in wb if _norm_word(w) not in na][:6]
+    return ("Quote worded differently (reordered): "
+            f"“{' '.join(only_a) or '…'}” vs “{' '.join(only_b) or '…'}”")
+
+
 def _is_excerpt(na: list[str], nb: list[str]) -> bool:
     """One quote is a cut of the other (a run of its words, or its words around an ellipsis)."""
     short, long_ = (na, nb) if len(_spoken(na)) <= len(_spoken(nb)) else (nb, na)
@@ -197,5 +207,7 @@ def quote_conflicts(a: str, b: str) -> list[Conflict]:
             diff = quote_diff(qa, qb)
             if all(op == "=" for op, _w in diff):
                 continue  # only case, spelling or a slip marked [sic]
-            return [conflict("quote", a, (sa, ea), b, (sb, eb), _explain(diff))]
+            reordered = matched / max(len(na), len(nb)) < _MIN_OVERLAP
+            explanation = _explain_reordered(qa, qb) if reordered else _explain(diff)
+            return [conflict("quote", a, (sa, ea), b, (sb, eb), explanation)]
     return []
