@@ -214,7 +214,10 @@ class AnnotationStore:
                 assert found.start is not None and found.end is not None
                 moves.append((mark.id, found.start, found.end, found.text))
             out.append(found)
-        self.move(moves)
+        try:
+            self.move(moves)
+        except AnnotationError:
+            pass  # a read-only or busy database: the marks are still found, just not re-saved
         return out
 
     def dismissed(self, corpus: Path | str) -> set[str]:
