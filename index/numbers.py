@@ -49,7 +49,12 @@ _CURRENCY = {"$": "dollar", "us$": "dollar", "usd": "dollar", "€": "euro", "eu
              "£": "pound", "gbp": "pound", "¥": "yen", "₩": "won", "₽": "ruble"}
 
 _WORD = "|".join(sorted(_ONES, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?"
+# A decimal comma is read only before a scale or percent ("1,5 million", "2,5%"): anywhere
+# else a comma followed by three digits groups thousands.
+_DIGITS = (
+    r"\d{1,3},\d{1,2}(?=\s?(?:million|billion|mn|bn|m\b|%|percent|per\s+cent))"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?"
+)
 _NUMWORDS = (
     rf"(?:(?:{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}|hundred|thousand|million|billion))*"
     r"|an?\s+(?:dozen|hundred|thousand|million|billion))"
@@ -122,6 +127,8 @@ def _digits_value(raw: str) -> tuple[float, float]:
     """The value and half a unit of its last digit (for rounding tolerance)."""
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):  # "1.500": a thousands separator, not 1.5
         return float(raw.replace(".", "")), 0.0
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):  # "1,5 million": a decimal comma
+        raw = raw.replace(",", ".")
     clean = raw.replace(",", "")
     decimals = len(clean.split(".")[1]) if "." in clean else 0
     return float(clean), 0.5 * 10.0 ** (-decimals) if decimals else 0.0

@@ -43,6 +43,12 @@ def test_values_and_counted_things(text: str, value: float, unit: str) -> None:
     assert text[q.start:q.end] == q.text
 
 
+def test_decimal_comma_only_before_a_scale_or_percent() -> None:
+    assert one("Aid of 1,5 million euros arrived.").value == 1_500_000
+    assert one("Inflation hit 2,5% in May.").value == 2.5
+    assert one("The fund lost 1,500 dollars.").value == 1500
+
+
 def test_thousands_separator_dot_equals_comma() -> None:
     assert one("1.500 troops").value == one("1,500 troops").value == 1500
     assert one("a 2.5 point drop").value == 2.5
