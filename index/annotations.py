@@ -111,7 +111,8 @@ class AnnotationStore:
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
         except sqlite3.Error as error:
@@ -121,17 +122,23 @@ class AnnotationStore:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
+        while self._check_version() < SCHEMA_VERSION:
+            with self._transaction() as db:
+                # Re-read under the write lock: another process may have migrated meanwhile.
+                version = self._check_version()
+                if version < SCHEMA_VERSION:
+                    # executescript would COMMIT first; run the statements one by one instead
+                    for statement in MIGRATIONS[version].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {version + 1}")
+
+    def _check_version(self) -> int:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
             raise AnnotationError(f"{self.path} has schema {version}; this newsreader knows "
                                   f"{SCHEMA_VERSION} (upgrade newsreader)")
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            with self._transaction() as db:
-                # executescript would COMMIT first; run the statements one by one instead
-                for statement in MIGRATIONS[number - 1].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute(f"PRAGMA user_version = {number}")
+        return version
 
     def add(self, corpus: Path | str, article_id: str, start: int, end: int, text: str, *,
             label: str | None = None, note: str = "", event_id: str | None = None,

@@ -156,3 +156,19 @@ def test_conflict_key_ignores_side_order_and_offsets(store: AnnotationStore) -> 
     store.add("c", "a.md", 10, 20, pa.text, label=DISMISSED, conflict=conflict_key(x, pa, pb))
     store.add("c", "a.md", 10, 20, pa.text, label="confirmed", conflict=conflict_key(other, pa, pb))
     assert store.dismissed("c") == {conflict_key(x, pa, pb)}
+
+
+def test_two_processes_opening_a_new_database_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    code = ("import sys; from index.annotations import AnnotationStore; "
+            "s = AnnotationStore.open(sys.argv[1]); s.add('c', 'a.md', 0, 1, 'x'); print('ok')")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], cwd=repo,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    results = [p.communicate(timeout=60) for p in procs]
+    assert [out for out, _err in results] == ["ok\n"] * 4, results
+    with AnnotationStore(tmp_path / DB_NAME) as s:
+        assert s.schema_version() == SCHEMA_VERSION and len(s.marks("c")) == 4
