@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import sqlite3
 import threading
@@ -17,18 +16,17 @@ from index.locations import cache_dir
 from index.models import Article, Claim, Comparison, Conflict, Event, Link, Passage, Span, Variant
 
 # Modules whose code decides a comparison: a change to any of them invalidates the disk cache.
-_ANALYSIS_MODULES = ("index.sentences", "index.passage_terms", "index.align", "index.conflicts",
-                     "index.names", "index.claims", "index.compare")
 FORMAT = 1
 
 
 @lru_cache(maxsize=1)
 def _code_version() -> str:
+    # Every module of the core counts: the rules live in many of them (conflict families,
+    # numbers, names, sentences...), and a stale cached comparison would show wrong marks.
     digest = hashlib.sha256(str(FORMAT).encode())
-    for name in _ANALYSIS_MODULES:
-        spec = importlib.util.find_spec(name)
-        if spec and spec.origin and Path(spec.origin).is_file():
-            digest.update(Path(spec.origin).read_bytes())
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
