@@ -140,6 +140,16 @@ async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> N
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(150, 40)) as pilot:
         screen = await open_first_event(app, pilot)
+        await pilot.press("space")  # no passage chosen yet: nothing saved, a hint instead
+        await pilot.pause()
+        assert _saved(data_dir, corpus) == []
+        assert any("Go to a passage" in n.message for n in app._notifications)
+        await pilot.press("u", "space")  # space marks too
+        await pilot.pause()
+        assert len(_saved(data_dir, corpus)) == 1
+        await pilot.press("space")
+        await pilot.pause()
+        assert _saved(data_dir, corpus) == []
         await pilot.press("c", "a")
         await pilot.pause()
         app.screen.query(RadioButton)[2].value = True  # "disputed"

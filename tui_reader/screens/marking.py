@@ -110,8 +110,12 @@ class Marking(CompareNav):
 
     def action_mark(self) -> None:
         """Mark the current passage, or remove the mark if it has one."""
-        view, store = self.current_view(), store_for(self.app)
-        if view is None or store is None:
+        view = self.current_view()
+        if view is None:
+            self.notify("Go to a passage first (n, c or u)", timeout=2)
+            return
+        store = store_for(self.app)
+        if store is None:
             return
         p = view.passage
         existing = self._passage_mark(p)
@@ -131,6 +135,7 @@ class Marking(CompareNav):
         """Attach a note and a label to the current passage (marking it if needed)."""
         view = self.current_view()
         if view is None:
+            self.notify("Go to a passage first (n, c or u)", timeout=2)
             return
         existing = self._passage_mark(view.passage)
         label = existing.annotation.label if existing else None
