@@ -84,8 +84,9 @@ def _two_means(vectors: Sequence[Vector]) -> list[int] | None:
         labels = [0 if dot(v, vectors[a]) >= dot(v, vectors[b]) else 1 for v in vectors]
         for _ in range(_ITERATIONS):
             sums = [_sum(vectors, [i for i in range(n) if labels[i] == g]) for g in (0, 1)]
-            new = [0 if dot(v, sums[0]) * _norm(sums[1]) >= dot(v, sums[1]) * _norm(sums[0])
-                   else 1 for v in vectors]
+            norms = _norm(sums[0]), _norm(sums[1])
+            new = [0 if dot(v, sums[0]) * norms[1] >= dot(v, sums[1]) * norms[0] else 1
+                   for v in vectors]
             if new == labels:
                 break
             labels = new
@@ -125,6 +126,19 @@ def _shuffled(rows: Sequence[Vector], rng: random.Random) -> list[Vector]:
     return out
 
 
+def _beats_shuffles(real: float, rows: Sequence[Vector], rng: random.Random) -> bool:
+    """True when ``real`` is at least SPLIT_FACTOR times the mean reduction over NULL_SAMPLES
+    shuffled copies and above every one of them (a permutation test at 1/21)."""
+    budget = real * NULL_SAMPLES / SPLIT_FACTOR  # the most the shuffles may add up to
+    spent = 0.0
+    for _ in range(NULL_SAMPLES):
+        null = _reduction(_unit(_shuffled(rows, rng)))[0]
+        spent += null
+        if null >= real or spent > budget:
+            return False  # decided early: the remaining shuffles cannot change the answer
+    return True
+
+
 def _place_silent(labels: list[int], unit: Sequence[Vector], whole: Sequence[Vector]) -> None:
     """Members with none of the specific terms say nothing to the cut: each goes to the half
     whose members its full vector (``whole``) resembles more on average."""
@@ -153,9 +167,7 @@ def split_events(
     real, labels = _reduction(unit)
     if labels is None or min(labels.count(0), labels.count(1)) < MIN_HALF or real <= 0:
         return [members]
-    rng = random.Random("\n".join(sorted(ids)))
-    null = [_reduction(_unit(_shuffled(rows, rng)))[0] for _ in range(NULL_SAMPLES)]
-    if real < SPLIT_FACTOR * sum(null) / NULL_SAMPLES or real <= max(null):
+    if not _beats_shuffles(real, rows, random.Random("\n".join(sorted(ids)))):
         return [members]
     _place_silent(labels, unit, whole)
     out = []
