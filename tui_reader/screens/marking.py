@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..app import NewsReaderApp
 
 MARK_ACTIONS = {"mark", "note", "dismiss_conflict", "export", "toggle_marks"}
-STAR = "★"  # prefixed to the gutter of a marked passage: visible without colour
+STAR = "★"  # under the gutter label of a marked passage: visible without colour
 
 
 class Marking(CompareNav):
@@ -84,7 +84,9 @@ class Marking(CompareNav):
                 if marked != block.has_class("-marked"):
                     block.set_class(marked, "-marked")
                     gutter = block.query_one(".gutter", Static)
-                    gutter.update(Content((STAR if marked else "") + block.label))
+                    # on a line of its own: the gutter is only as wide as "!4/5"
+                    star = "\n".join(x for x in (block.label, STAR) if x)
+                    gutter.update(Content(star if marked else block.label))
         self._show_panel(articles)
 
     def _show_panel(self, articles: dict[str, Article]) -> None:
