@@ -8,7 +8,7 @@ import pytest
 from test_app_compare import open_first_event
 from test_app_corpus import write_corpus
 from test_app_start import settle
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from index.annotations import DB_NAME, DISMISSED, AnnotationStore
 from tui_reader.app import NewsReaderApp
@@ -54,8 +54,9 @@ async def test_mark_and_note_survive_a_restart(tmp_path: Path, data_dir: Path) -
     async with app.run_test(size=(150, 40)) as pilot:
         screen = await open_first_event(app, pilot)
         await settle(app, pilot)
-        marked = [b.key for p in screen.panes for b in p.blocks if b.has_class("-marked")]
-        assert marked == [view.passage.id]
+        marked = [b for p in screen.panes for b in p.blocks if b.has_class("-marked")]
+        assert [b.key for b in marked] == [view.passage.id]
+        assert "★" in str(marked[0].query_one(".gutter", Static).content)
         panel = screen.query_one(MarksPanel)
         assert panel.query_one(OptionList).option_count == 1
         assert "ask the union" in str(panel.query_one(OptionList).get_option_at_index(0).prompt)
@@ -121,6 +122,13 @@ async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -
         await pilot.pause()
         assert target.read_text(encoding="utf-8") == "edited by hand"
         assert any("already exists" in n.message for n in app._notifications)
+        # the command line exports the same mark while the app holds the database open
+        from tui_reader.cli import main
+
+        out = tmp_path / "out" / "marked.json"
+        assert main(["export", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix2"),
+                     "--marked", "--format", "json", "-o", str(out)]) == 0
+        assert '"label": null' in out.read_text(encoding="utf-8")
         close_store(app)
 
 
