@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index.discover import printable, walk
 from index.errors import IndexUnavailable
-from index.loader import discover, load_file, relative_id
+from index.loader import load_file, relative_id
 from index.manifest import (
     FileRecord,
     Manifest,
@@ -23,7 +24,7 @@ from index.manifest import (
     write_manifest,
     write_meta,
 )
-from index.models import Article
+from index.models import Article, Skipped
 from index.schema import SCHEMA_VERSION, article_fields
 from index.whoosh_store import (
     committed_files,
@@ -112,7 +113,8 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
     bytes did change. Without it, every such file counts as changed (the cheap check)."""
     plan = Plan()
     seen: set[str] = set()
-    for path in discover(corpus):
+    paths, errors = walk(corpus)
+    for path in paths:
         rel = relative_id(corpus, path)
         st = _stat(path)
         if st is None:
@@ -136,8 +138,22 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
             plan.touched = plan.touched or record != old
         else:
             plan.changed.append((rel, path, st))
+    for rel, record in _problems(corpus, errors).items():
+        seen.add(rel)
+        plan.kept[rel] = record
+        plan.touched = plan.touched or manifest.files.get(rel) != record
     plan.removed = sorted(rel for rel in manifest.files if rel not in seen)
     return plan
+
+
+def _problems(corpus: Path, errors: list[tuple[Path, str]]) -> dict[str, FileRecord]:
+    """What the walk could not use (a folder symlink not followed, an unreadable folder, a name
+    that is not UTF-8): records without articles, so every summary lists them with a reason."""
+    found = {}
+    for where, reason in errors:
+        rel = printable(relative_id(corpus, where))
+        found[rel] = FileRecord(0, 0, "not-indexed", (), (Skipped(rel, reason),))
+    return found
 
 
 def _load(
@@ -178,8 +194,8 @@ def build_full(
         ix = create_store(index_dir / store)
     except OSError as error:
         raise IndexUnavailable(f"cannot create the index in {index_dir}: {error}") from error
-    files: dict[str, FileRecord] = {}
-    paths = discover(corpus)
+    paths, errors = walk(corpus)
+    files = _problems(corpus, errors)
     writer = open_writer(ix, corpus, lock_timeout, writer_procs(len(paths)))
     try:
         for done, path in enumerate(paths, start=1):
