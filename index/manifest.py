@@ -122,6 +122,58 @@ class Manifest:
         )
 
 
+@dataclass(frozen=True)
+class StoreRecord:
+    """The part of the manifest that describes the store's last commit (no file records)."""
+
+    corpus: str
+    schema_version: int
+    store: str
+    generation: int
+    doc_count: int
+    store_files: dict[str, int]
+
+
+# The manifest is written with its store fields first and "files" last (see to_json); outside a
+# JSON string this byte sequence can only be the "files" key (inside one, '"' is escaped).
+_FILES_KEY = b',"files":{'
+_HEAD_CHUNK = 1 << 16
+
+
+def read_store_record(index_dir: Path) -> StoreRecord | None:
+    """The manifest's store fields, read from the head of the file only: opening the index for
+    reading needs no file records (10,000 files make a 1.7 MB manifest)."""
+    head = b""
+    try:
+        with (index_dir / MANIFEST_NAME).open("rb") as handle:
+            while _FILES_KEY not in head:
+                chunk = handle.read(_HEAD_CHUNK)
+                if not chunk:
+                    break
+                head += chunk
+    except OSError:
+        return None
+    cut = head.find(_FILES_KEY)
+    try:
+        if cut == -1:  # not written by write_manifest: parse it whole
+            full = read_manifest(index_dir)
+            data: Any = None if full is None else full.to_json()
+        else:
+            data = json.loads(head[:cut] + b"}")
+        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+            return None
+        return StoreRecord(
+            corpus=str(data["corpus"]),
+            schema_version=int(data["schema_version"]),
+            store=str(data["store"]),
+            generation=int(data["generation"]),
+            doc_count=int(data["doc_count"]),
+            store_files={str(k): int(v) for k, v in data["store_files"].items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """Write JSON so a reader sees the old file or the new one, never half of one."""
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)

@@ -7,26 +7,33 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.index import FileIndex
 from whoosh.util.filelock import FileLock
 
 from index.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
-from index.indexer import BuildResult, Progress, build_full, build_incremental, plan_changes
 from index.locations import index_dir_for
 from index.manifest import (
+    META_NAME,
     Manifest,
     Meta,
+    StoreRecord,
     damaged_reason,
     mark_damaged,
     read_manifest,
     read_meta,
+    read_store_record,
 )
 from index.models import Article, Skipped
 from index.schema import SCHEMA_VERSION, article_from_fields
 from index.search import SearchResults, run_search
-from index.whoosh_store import UPDATE_LOCK, UpdateLock, open_store, store_problem
+from index.whoosh_store import UPDATE_LOCK, UpdateLock, check_store, store_problem
+
+if TYPE_CHECKING:
+    # The indexer pulls in the loader (YAML, Markdown): imported only to update, so a process
+    # that opens an index to search starts faster.
+    from index.indexer import BuildResult, Progress
 
 DEFAULT_LOCK_TIMEOUT = 5.0
 # Tries to open the live store while another process switches or commits it (0.05 s apart).
@@ -116,6 +123,8 @@ class CorpusIndex:
     def needs_update(self) -> bool:
         """True when the corpus files differ (by size or mtime) from what was indexed, or the
         index is missing, damaged or belongs to another corpus."""
+        from index.indexer import plan_changes
+
         state = self._inspect()
         if state.manifest is None:
             return True
@@ -126,6 +135,7 @@ class CorpusIndex:
     def update(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
         """Bring the index in step with the corpus: only new, changed and deleted files are
         (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
+        from index.indexer import plan_changes
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -166,6 +176,8 @@ class CorpusIndex:
     def _update_locked(
         self, rebuild: bool, progress: Progress | None
     ) -> tuple[BuildResult, str | None]:
+        from index.indexer import build_full, build_incremental
+
         state = self._inspect()  # again: another process may have updated meanwhile
         if rebuild or state.manifest is None:
             return build_full(
@@ -189,29 +201,30 @@ class CorpusIndex:
         problem = None
         for _ in range(OPEN_ATTEMPTS):
             meta = read_meta(self.index_dir)
+            if meta is None and (self.index_dir / META_NAME).exists() and self._writer_busy():
+                time.sleep(0.05)  # unreadable while another process holds the lock: look again
+                continue
             if meta is None or meta.corpus != str(self.corpus):
                 raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
             with self._guard:
                 if self._cached is not None and self._cached[0] == meta.store:
                     return self._cached[1]
-            manifest = read_manifest(self.index_dir)
-            problem = (
-                "its manifest is missing"
+            # Only the manifest's store fields: its file records are for updates.
+            manifest = read_store_record(self.index_dir)
+            ix, problem = (
+                (None, "its manifest is missing")
                 if manifest is None
-                else store_problem(self.index_dir / meta.store, manifest)
+                else check_store(self.index_dir / meta.store, manifest)
             )
-            if not problem:
-                try:
-                    ix = open_store(self.index_dir / meta.store)
-                except Exception as error:  # noqa: BLE001 - removed or damaged since the check
-                    problem = f"it cannot be read ({type(error).__name__})"
-                else:
-                    with self._guard:
-                        self._cached = (meta.store, ix)
-                    return ix
+            if ix is not None:
+                with self._guard:
+                    self._cached = (meta.store, ix)
+                return ix
             if not self._switching(meta, manifest):
                 break
             time.sleep(0.05)  # another process is committing or switching stores: look again
+        if problem is None:  # the meta never became readable
+            raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
         raise IndexUnavailable(
             f"the index of {self.corpus} is damaged ({problem}); run `newsreader index`"
         )
@@ -227,7 +240,7 @@ class CorpusIndex:
             return False
         return True
 
-    def _switching(self, meta: Meta, manifest: Manifest | None) -> bool:
+    def _switching(self, meta: Meta, manifest: Manifest | StoreRecord | None) -> bool:
         """Did another process change the index while we checked it (a rebuild writes the new
         manifest, then the meta; an update commits, then writes the manifest)? Then what we
         found was that change in progress, not damage."""
@@ -235,7 +248,7 @@ class CorpusIndex:
             return True
         if self._writer_busy():
             return True
-        now = read_manifest(self.index_dir)
+        now = read_store_record(self.index_dir)
         before = None if manifest is None else (manifest.store, manifest.generation)
         after = None if now is None else (now.store, now.generation)
         return read_meta(self.index_dir) != meta or before != after
@@ -248,9 +261,9 @@ class CorpusIndex:
             store = self._cached[0] if self._cached is not None else ""
             while self._idle:
                 name, searcher = self._idle.pop()
-                if name == store and not searcher.is_closed:
-                    return name, (searcher if searcher.up_to_date() else searcher.refresh())
-                searcher.close()
+                if name == store and not searcher.is_closed and _up_to_date(searcher):
+                    return name, searcher
+                _close(searcher)
         return store, ix.searcher()
 
     def _release(self, store: str, searcher: Any) -> None:
@@ -265,10 +278,7 @@ class CorpusIndex:
         with self._guard:
             idle, self._idle = self._idle, []
         for _, searcher in idle:
-            try:
-                searcher.close()
-            except Exception:  # noqa: BLE001, S110 - closing a broken searcher may fail too
-                pass
+            _close(searcher)
 
     def _damaged(self, error: Exception) -> IndexUnavailable:
         """Forget the open store and mark it damaged, so the next update rebuilds it."""
@@ -339,6 +349,22 @@ class CorpusIndex:
         self.close()
 
 
+def _up_to_date(searcher: Any) -> bool:
+    """Has no other writer committed since this searcher opened? False when the check fails (a
+    store being switched or removed): the caller then opens a fresh searcher the usual way."""
+    try:
+        return bool(searcher.up_to_date())
+    except Exception:  # noqa: BLE001 - the store's files changed under us
+        return False
+
+
+def _close(searcher: Any) -> None:
+    try:
+        searcher.close()
+    except Exception:  # noqa: BLE001, S110 - closing a broken searcher may fail too
+        pass
+
+
 def _report(
     unchanged: int,
     manifest: Manifest,
@@ -359,4 +385,4 @@ def _report(
     )
 
 
-__all__ = ["CorpusIndex", "IndexReport", "Progress"]
+__all__ = ["CorpusIndex", "IndexReport"]

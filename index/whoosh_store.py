@@ -12,7 +12,7 @@ from whoosh.index import FileIndex, LockError
 from whoosh.util.filelock import FileLock
 
 from index.errors import IndexUnavailable
-from index.manifest import Manifest
+from index.manifest import Manifest, StoreRecord
 from index.schema import build_schema
 
 STORE_PREFIX = "ix-"
@@ -44,32 +44,40 @@ def committed_files(ix: FileIndex) -> dict[str, int]:
     return {name: storage.file_length(name) for name in sorted(set(names))}
 
 
-def store_problem(path: Path, manifest: Manifest) -> str | None:
+def store_problem(path: Path, manifest: Manifest | StoreRecord) -> str | None:
     """Why the store at ``path`` does not match what the manifest recorded, or None if it does.
 
     Checks file sizes (catches truncation, missing TOC, appended garbage), then opens the index
     and reads its first and last stored documents (catches garbage inside the files).
     """
+    return check_store(path, manifest)[1]
+
+
+def check_store(
+    path: Path, manifest: Manifest | StoreRecord
+) -> tuple[FileIndex | None, str | None]:
+    """(the opened index, None) when the store matches the manifest, else (None, the reason):
+    a reader keeps the index it checked instead of opening it twice."""
     if not path.is_dir():
-        return "its store folder is missing"
+        return None, "its store folder is missing"
     for name, size in manifest.store_files.items():
         try:
             actual = (path / name).stat().st_size
         except OSError:
-            return f"{name} is missing"
+            return None, f"{name} is missing"
         if actual != size:
-            return f"{name} has {actual} bytes, expected {size}"
+            return None, f"{name} has {actual} bytes, expected {size}"
     try:
         ix = open_store(path)
         if ix.latest_generation() != manifest.generation:
-            return "it was changed after its manifest was written"
+            return None, "it was changed after its manifest was written"
         with ix.reader() as reader:
             if reader.doc_count() != manifest.doc_count:
-                return "it holds a different number of articles than its manifest"
+                return None, "it holds a different number of articles than its manifest"
             _probe(reader)
     except Exception as error:  # noqa: BLE001 - any failure to read means "damaged"
-        return f"it cannot be read ({type(error).__name__})"
-    return None
+        return None, f"it cannot be read ({type(error).__name__})"
+    return ix, None
 
 
 def _probe(reader: Any) -> None:
