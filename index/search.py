@@ -150,7 +150,8 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     total = len(first)
     if some_words is not None:
         more = searcher.search(some_words, limit=limit + len(picked), terms=True)
-        total = len(more)
+        counted = union_count(searcher, some_words)
+        total = len(more) if counted is None else counted
         seen = {hit.docnum for hit, _ in picked}
         for hit in more:
             if len(picked) >= limit:
@@ -161,6 +162,33 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     postings = Postings(searcher, (hit.docnum for hit, _ in picked))
     hits = tuple(_make_hit(postings, hit, q) for hit, q in picked)
     return SearchResults(query=text, total=total, hits=hits)
+
+
+def union_count(searcher: Any, q: wq.Query) -> int | None:
+    """Articles matching an OR of plain terms, from a set union of each term's document ids
+    (read block by block) instead of walking a union matcher one document at a time, which
+    took a third of a common-word query; None for any other shape of query."""
+    terms: list[tuple[str, bytes]] = []
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, wq.Term):
+            terms.append((node.fieldname, searcher.schema[node.fieldname].to_bytes(node.text)))
+        elif isinstance(node, wq.Or):
+            stack.extend(node.children())
+        else:
+            return None
+    total = 0
+    for leaf, _offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        found: set[int] = set()
+        for fieldname, text in terms:
+            if (fieldname, text) in reader:
+                found.update(reader.postings(fieldname, text).all_ids())
+        if reader.has_deletions():
+            found = {docnum for docnum in found if not reader.is_deleted(docnum)}
+        total += len(found)
+    return total
 
 
 def _make_hit(postings: Postings, hit: Any, q: wq.Query) -> SearchHit:
