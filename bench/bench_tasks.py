@@ -92,11 +92,16 @@ def whoosh_queries(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
 @task
 def whoosh_cold(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
+    """A fresh process: import the modules (timed apart), open the index, answer one query."""
     t = time.perf_counter()
-    ix = _whoosh(work)
+    from index.store import CorpusIndex
+
+    imported = time.perf_counter()
+    ix = CorpusIndex(work / "corpus", work / "wix")
     hits = ix.search(facts["queries"][0], limit=10)
-    ms = (time.perf_counter() - t) * 1000
-    return {"ms": ms, "hits": len(hits.hits), "peak_mb": peak_mb()}
+    done = time.perf_counter()
+    return {"ms": (done - imported) * 1000, "import_ms": (imported - t) * 1000,
+            "hits": len(hits.hits), "peak_mb": peak_mb()}
 
 
 @task
@@ -135,10 +140,12 @@ def fts_cold(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     t = time.perf_counter()
     import fts_engine
 
+    imported = time.perf_counter()
     con = fts_engine.connect(work / "fts.sqlite")
     hits = fts_engine.search(con, facts["queries"][0])
-    ms = (time.perf_counter() - t) * 1000
-    return {"ms": ms, "hits": len(hits), "peak_mb": peak_mb()}
+    done = time.perf_counter()
+    return {"ms": (done - imported) * 1000, "import_ms": (imported - t) * 1000,
+            "hits": len(hits), "peak_mb": peak_mb()}
 
 
 @task

@@ -33,7 +33,7 @@ from index.whoosh_store import UPDATE_LOCK, UpdateLock, check_store, store_probl
 if TYPE_CHECKING:
     # The indexer pulls in the loader (YAML, Markdown): imported only to update, so a process
     # that opens an index to search starts faster.
-    from index.indexer import BuildResult, Progress
+    from index.indexer import BuildResult, Plan, Progress
 
 DEFAULT_LOCK_TIMEOUT = 5.0
 # Tries to open the live store while another process switches or commits it (0.05 s apart).
@@ -143,6 +143,7 @@ class CorpusIndex:
                 f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
             ) from error
         started = time.monotonic()
+        early: tuple[Manifest, Plan] | None = None
         if not rebuild:
             # Fast path without the lock: an unchanged corpus does no work at all.
             state = self._inspect()
@@ -151,9 +152,10 @@ class CorpusIndex:
                 if plan.is_empty():
                     seconds = time.monotonic() - started
                     return _report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, None)
+                early = (state.manifest, plan)
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
             try:
-                result, note = self._update_locked(rebuild, progress)
+                result, note = self._update_locked(rebuild, progress, early)
             except NewsreaderError:
                 raise
             except OSError as error:
@@ -174,7 +176,7 @@ class CorpusIndex:
         )
 
     def _update_locked(
-        self, rebuild: bool, progress: Progress | None
+        self, rebuild: bool, progress: Progress | None, early: tuple[Manifest, Plan] | None
     ) -> tuple[BuildResult, str | None]:
         from index.indexer import build_full, build_incremental
 
@@ -183,9 +185,16 @@ class CorpusIndex:
             return build_full(
                 self.corpus, self.index_dir, progress, self.lock_timeout
             ), state.reason
+        # The plan made before taking the lock holds if nobody changed the manifest meanwhile.
+        cheap_plan = early[1] if early is not None and early[0] == state.manifest else None
         try:
             result = build_incremental(
-                self.corpus, self.index_dir, state.manifest, progress, self.lock_timeout
+                self.corpus,
+                self.index_dir,
+                state.manifest,
+                progress,
+                self.lock_timeout,
+                cheap_plan,
             )
         except (NewsreaderError, OSError):
             raise
