@@ -145,19 +145,27 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     """
     limit = max(1, int(limit))
     all_words, some_words = parse_query(searcher.schema, text)
-    first = searcher.search(all_words, limit=limit, terms=True)
+    # Block-quality skipping leaves the count to a second pass over every match (a phrase is
+    # matched twice); phrases gain nothing from skipping, so count them while collecting.
+    has_phrase = any(isinstance(node, wq.Phrase) for node in all_words.leaves())
+    first = searcher.search(all_words, limit=limit, terms=True, optimize=not has_phrase)
     picked: list[tuple[Any, wq.Query]] = [(hit, all_words) for hit in first]
-    total = len(first)
-    if some_words is not None:
-        more = searcher.search(some_words, limit=limit + len(picked), terms=True)
+    if some_words is None:
+        counted = union_count(searcher, all_words)
+        total = len(first) if counted is None else counted
+    else:
         counted = union_count(searcher, some_words)
-        total = len(more) if counted is None else counted
-        seen = {hit.docnum for hit, _ in picked}
-        for hit in more:
-            if len(picked) >= limit:
-                break
-            if hit.docnum not in seen:
-                picked.append((hit, some_words))
+        if counted is None or len(picked) < limit:  # the some-words hits are needed
+            more = searcher.search(some_words, limit=limit + len(picked), terms=True)
+            seen = {hit.docnum for hit, _ in picked}
+            for hit in more:
+                if len(picked) >= limit:
+                    break
+                if hit.docnum not in seen:
+                    picked.append((hit, some_words))
+            total = len(more) if counted is None else counted
+        else:
+            total = counted
     picked = picked[:limit]
     postings = Postings(searcher, (hit.docnum for hit, _ in picked))
     hits = tuple(_make_hit(postings, hit, q) for hit, q in picked)
