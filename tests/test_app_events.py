@@ -23,7 +23,7 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 36)) as pilot:
         await settle(app, pilot)
         events = app.screen.query_one("#events", DataTable)
-        title, reports, outlets, dates, shared, conflicts = cells(events, 0)
+        title, reports, shared, conflicts, dates, outlets = cells(events, 0)
         assert title.startswith("Ferry strike closes Lindqvist harbour [bold]")
         assert reports == "3"
         assert "[Reuters]" in outlets and "Coast Herald" in outlets and "Island Post" in outlets
@@ -33,7 +33,7 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
         n_conflicts = sum(1 for link in comparison.links if link.conflicts)
         assert (shared, conflicts) == (str(len(comparison.links) - n_conflicts), str(n_conflicts))
         assert n_conflicts >= 1
-        assert cells(events, 1)[4:] == ["-", "-"]  # a single report has nothing to link
+        assert cells(events, 1)[2:4] == ["-", "-"]  # a single report has nothing to link
         side = app.screen.query_one("#reports", DataTable)
         assert side.row_count == 3
         await pilot.press("down")
@@ -70,3 +70,18 @@ async def test_article_list_opens_reader(tmp_path: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ArticlesScreen)
+
+
+async def test_narrow_events_list_keeps_counts_on_screen(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        events = app.screen.query_one("#events", DataTable)
+        title = cells(events, 0)[0]
+        assert len(title) <= 24 and title.endswith("…")
+        # Title, reports and both link counts fit in 80 columns; only dates/outlets may scroll.
+        shown = sum(column.get_render_width(events) for column in list(events.columns.values())[:4])
+        assert shown <= 80
+        await pilot.resize_terminal(160, 36)
+        await pilot.pause()
+        assert cells(events, 0)[0].startswith("Ferry strike closes Lindqvist harbour [bold]")

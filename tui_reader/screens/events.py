@@ -39,6 +39,7 @@ class EventsScreen(Screen[None]):
     ]
 
     app: NewsReaderApp  # type: ignore[assignment]
+    _shown_width = 0  # the title width the table was last filled for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
@@ -51,12 +52,14 @@ class EventsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         events = self.query_one("#events", DataTable)
+        # What a reader scans first comes first: at 80 columns the outlets are the part that
+        # scrolls off to the right, not the counts.
         events.add_column("Event", key="title")
         events.add_column("Reports", key="reports")
-        events.add_column("Outlets", key="outlets")
-        events.add_column("Dates", key="dates")
         events.add_column("Shared", key="shared")
         events.add_column("Conflicts", key="conflicts")
+        events.add_column("Dates", key="dates")
+        events.add_column("Outlets", key="outlets")
         reports = self.query_one("#reports", DataTable)
         reports.add_column("Outlet", key="outlet")
         reports.add_column("Date", key="date")
@@ -67,6 +70,13 @@ class EventsScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         # Below 110 columns the reports list goes under the events instead of beside them.
         self.set_class(event.size.width < 110, "-narrow")
+        width = self._title_width()
+        if width != self._shown_width and self.app.events is not None:
+            self._fill_events(self.app.events)
+
+    def _title_width(self) -> int:
+        """Event titles get what the counts leave of the screen, 24 to 70 characters."""
+        return max(24, min(70, self.size.width - 56))
 
     def index_progress(self, done: int, total: int, path: str) -> None:
         """Advance the bar; called by the App for every (coalesced) progress message."""
@@ -91,19 +101,22 @@ class EventsScreen(Screen[None]):
 
     def _fill_events(self, events: list[Event]) -> None:
         table = self.query_one("#events", DataTable)
+        keep = table.cursor_row
         table.clear()
+        self._shown_width = width = self._title_width()
         for event in events:
             articles = self.app.articles_of(event)
             outlets = sorted({outlet(a.source, a.path) for a in articles})
             dates = date_range([date_only(a.published) for a in articles])
             shared, conflicts = self._counts(event)
             table.add_row(
-                Text(one_line(event.title, 70)), str(len(articles)),
-                Text(one_line(", ".join(outlets), 40)), dates, shared, conflicts, key=event.id,
+                Text(one_line(event.title, width)), str(len(articles)), shared, conflicts,
+                dates, Text(one_line(", ".join(outlets), 40)), key=event.id,
             )
         if events:
             table.focus()
-            self._fill_reports(events[0])
+            table.move_cursor(row=min(keep, len(events) - 1))
+            self._fill_reports(events[min(keep, len(events) - 1)])
 
     def _counts(self, event: Event) -> tuple[str, str]:
         comparison = self.app.comparisons.get(event.id)
