@@ -130,22 +130,19 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line without closing punctuation, followed directly (no blank
     line) by one starting with an all-lower-case word, is the same sentence. The first line (a
     .txt title) and a line starting "iPhone" or "eBay" never join. Anything else stays a line."""
-    out: list[str] = []
+    # Parts are gathered per joined line and joined once: appending to a growing string (and
+    # searching its end) made a file of 500k short lines take minutes.
+    groups: list[list[str]] = []
     first = True
     for line in lines:
-        if (
-            not first
-            and out
-            and out[-1]
-            and _CONTINUES.match(line)
-            and not _CLOSED.search(out[-1])
-        ):
-            out[-1] = f"{out[-1]} {line}"
+        last = groups[-1][-1] if groups else ""
+        if not first and last and _CONTINUES.match(line) and not _CLOSED.search(last):
+            groups[-1].append(line)
             continue
-        if out and out[-1]:
+        if last:
             first = False
-        out.append(line)
-    return out
+        groups.append([line])
+    return [" ".join(group) for group in groups]
 
 
 @lru_cache(maxsize=8)  # the loader cleans a text, then infers its source from the same text

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from index.decode import decode
-from index.loader import load_corpus
+from index.loader import load_corpus, load_file
 from index.models import Skipped
+from index.sentences import split_sentences
 from index.store import CorpusIndex
 
 GOOD_BODY = "The council approved the new ferry timetable on Monday.\n"
@@ -203,3 +205,22 @@ def test_file_changed_while_indexing(tmp_path: Path) -> None:
     assert titles == {p.name: f"Rewritten {p.stem}" for p in paths}
     settled = index.update()  # files written < 2 s ago are re-hashed, and found unchanged
     assert (settled.added, settled.updated, settled.removed) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("lines.txt", "Title\n\n" + "a\n" * 300_000),  # 300k hard-wrapped one-letter lines
+        ("initials.txt", "Title\n\n" + "Mr. A. B. C. " * 30_000),  # 90k abbreviation joins
+        ("wrapped.md", "# Title\n\n" + "word\n" * 100_000),
+    ],
+    ids=["lines", "initials", "wrapped"],
+)
+def test_pathological_text_loads_and_splits_quickly(tmp_path: Path, name: str, text: str) -> None:
+    # Both once took minutes (quadratic joins); linear work takes well under a second here.
+    _write(tmp_path, name, text)
+    started = time.monotonic()
+    (article,), _ = load_file(tmp_path, tmp_path / name)
+    spans = split_sentences(article.body)
+    assert time.monotonic() - started < 15
+    assert spans and all(article.body[s:e].strip() for s, e in spans)
