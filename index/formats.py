@@ -101,10 +101,13 @@ def _collect(items: list[Article | Skipped]) -> Loaded:
     return articles, skipped
 
 
-def _parse_error(error: json.JSONDecodeError | RecursionError) -> str:
+def _parse_error(error: ValueError | RecursionError) -> str:
     if isinstance(error, json.JSONDecodeError):
         return f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
-    return "invalid JSON: nested too deeply"
+    if isinstance(error, RecursionError):
+        return "invalid JSON: nested too deeply"
+    # Python refuses integers of more than 4300 digits (a guard against slow conversions).
+    return "invalid JSON: a number is too long"
 
 
 def load_json(rel: str, text: str) -> Loaded:
@@ -112,7 +115,7 @@ def load_json(rel: str, text: str) -> Loaded:
     .json file is read as .jsonl."""
     try:
         data: Any = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # ValueError includes JSONDecodeError
         if isinstance(error, json.JSONDecodeError) and error.msg == "Extra data":
             # One object per line saved as .json: read it as JSON Lines when that works.
             articles, skipped = load_jsonl(rel, text)
@@ -135,7 +138,7 @@ def load_jsonl(rel: str, text: str) -> Loaded:
         art_id = f"{rel}#{n}"
         try:
             obj = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
+        except (ValueError, RecursionError) as error:  # one bad line never costs the others
             reason = _parse_error(error).replace("at line 1 column", f"at line {n + 1} column")
             items.append(Skipped(art_id, reason))
             continue

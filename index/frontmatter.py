@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tomllib
 from typing import Any
@@ -46,6 +47,8 @@ def _parse_toml(src: str) -> object:
 def meta_text(value: object) -> str | None:
     """A metadata string: scalars only (never str() a nested structure), cleaned, empty → None."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):  # JSON NaN/Infinity, YAML .nan
         return None
     text = clean_title(str(value))
     return text or None

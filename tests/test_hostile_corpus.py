@@ -85,6 +85,14 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
         bad[f"numbers.json#{n}"] = "not a JSON object"
     _write(root, "broken.json", '{"title": "Cut off", "body": "The text stops')
     bad["broken.json"] = "invalid JSON at line 1"
+    # Python refuses to parse integers of 4300+ digits: that line is skipped, not the file
+    giant = '{"body": "Line %d: the ferry sailed.", "n": %s}'
+    _write(root, "giant.jsonl", "\n".join(giant % (n, "7" * (5000 if n == 1 else 1))
+                                          for n in range(3)))
+    good["giant.jsonl#0"] = good["giant.jsonl#2"] = "ferry"
+    bad["giant.jsonl#1"] = "a number is too long"
+    _write(root, "nan.json", '{"title": NaN, "source": Infinity, "body": "The dam held."}')
+    good["nan.json"] = "dam"
     for name in ("same-a.md", "same-b.md"):
         _write(root, name, f"# Same headline\n\nReport {name[-4]} on the same event.\n")
         good[name] = "event"
@@ -140,6 +148,13 @@ def test_damaged_utf8_keeps_its_accents_and_shows_the_damage() -> None:
     assert text == "Tromsø café \ufffd end"
     # a legacy 8-bit file with no valid UTF-8 sequence still decodes as cp1252
     assert decode("café “x”".encode("cp1252")) == "café “x”"
+
+
+def test_non_finite_numbers_are_not_metadata(hostile: tuple[Path, dict, dict]) -> None:
+    root, _, _ = hostile
+    articles, _ = load_corpus(root)
+    (art,) = [a for a in articles if a.id == "nan.json"]
+    assert (art.title, art.source) == ("The dam held.", None)  # never "nan" or "inf"
 
 
 def test_duplicate_titles_keep_both_articles(hostile: tuple[Path, dict, dict]) -> None:
