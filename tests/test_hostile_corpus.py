@@ -239,3 +239,28 @@ def test_pathological_text_loads_and_splits_quickly(tmp_path: Path, name: str, t
     spans = split_sentences(article.body)
     assert time.monotonic() - started < 15
     assert spans and all(article.body[s:e].strip() for s, e in spans)
+
+
+async def test_app_opens_a_hostile_corpus_and_lists_the_reasons(
+    hostile: tuple[Path, dict, dict], tmp_path: Path
+) -> None:
+    from test_app_start import settle
+
+    from tui_reader.app import NewsReaderApp
+
+    root, good, bad = hostile
+    # a file name that carries an escape sequence must not reach the terminal either
+    _write(root, "evil\x1b]52;c;ZXZpbA==\x07\x1b[31mname.txt", "Named\n\n" + GOOD_BODY)
+    app = NewsReaderApp(root, index_dir=tmp_path / "app-ix")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.is_running
+        assert {a.id for a in app.articles} >= set(good)
+        warnings = [n for n in app._notifications if n.title.startswith("Skipped")]
+        assert len(warnings) == 1
+        assert warnings[0].title == f"Skipped {len(bad)} file(s)"
+        text = warnings[0].message
+        assert "binary file" in text and "\x1b" not in text and "\x07" not in text
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert app.is_running
