@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from whoosh.index import FileIndex
 from whoosh.util.filelock import FileLock
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from index.indexer import BuildResult, Plan, Progress
 
 DEFAULT_LOCK_TIMEOUT = 5.0
+# Reads of a store that another process switched or committed under them are tried again.
+READ_ATTEMPTS = 3
+_T = TypeVar("_T")
 # Tries to open the live store while another process switches or commits it (0.05 s apart).
 OPEN_ATTEMPTS = 20
 # Idle searchers kept for reuse: opening one reads every segment's TOC and length columns.
@@ -301,45 +305,64 @@ class CorpusIndex:
             "run `newsreader index` to repair it"
         )
 
+    def _moved_on(self) -> bool:
+        """After a failed read: did another process switch stores or commit meanwhile? Then
+        reading again from the live store is the answer, not a repair."""
+        meta = read_meta(self.index_dir)
+        with self._guard:
+            used = self._cached[0] if self._cached is not None else None
+        return (meta is not None and meta.store != used) or self._writer_busy()
+
+    def _read(self, action: Callable[[], _T]) -> _T:
+        """Run a read of the store; a store switched or changed under it by another process is
+        read again (up to READ_ATTEMPTS), a damaged one is marked for repair."""
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            try:
+                return action()
+            except NewsreaderError:
+                raise
+            except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
+                if attempt < READ_ATTEMPTS and self._moved_on():
+                    self.close()  # forget the old store without marking it damaged
+                    time.sleep(0.05)
+                    continue
+                raise self._damaged(error) from error
+        raise AssertionError("unreachable")
+
     def articles(self) -> list[Article]:
         """Every indexed article, rebuilt from its stored fields, sorted by id."""
-        ix = self._open()
-        try:
-            with ix.reader() as reader:
-                found = [article_from_fields(fields) for fields in reader.all_stored_fields()]
-        except NewsreaderError:
-            raise
-        except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
-            raise self._damaged(error) from error
-        return sorted(found, key=lambda a: a.id)
+
+        def read() -> list[Article]:
+            with self._open().reader() as reader:
+                return [article_from_fields(fields) for fields in reader.all_stored_fields()]
+
+        return sorted(self._read(read), key=lambda a: a.id)
 
     def article(self, article_id: str) -> Article | None:
-        store, searcher = "", None
-        try:
+        def read() -> Any:
             store, searcher = self._searcher()
             fields = searcher.document(id=article_id)
-        except NewsreaderError:
-            raise
-        except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
-            raise self._damaged(error) from error
-        self._release(store, searcher)
+            self._release(store, searcher)
+            return fields
+
+        fields = self._read(read)
         return None if fields is None else article_from_fields(fields)
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
         """Search titles and bodies; raises QueryError for a malformed query. Each call has a
         searcher of its own (pooled), so worker threads may search concurrently."""
-        store, searcher = "", None
-        try:
+
+        def read() -> SearchResults:
             store, searcher = self._searcher()
-            results = run_search(searcher, query, limit)
-        except NewsreaderError:
-            if searcher is not None:  # a QueryError leaves the searcher as good as it was
+            try:
+                results = run_search(searcher, query, limit)
+            except NewsreaderError:  # a QueryError leaves the searcher as good as it was
                 self._release(store, searcher)
-            raise
-        except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
-            raise self._damaged(error) from error
-        self._release(store, searcher)
-        return results
+                raise
+            self._release(store, searcher)
+            return results
+
+        return self._read(read)
 
     def close(self) -> None:
         self._drop_searchers()

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from whoosh.util.filelock import FileLock
 
-from index.errors import IndexUnavailable
 from index.store import CorpusIndex
 
 pytestmark = pytest.mark.e2e
@@ -92,9 +91,9 @@ def test_indexer_blocked_by_another_says_so(tmp_path: Path) -> None:
     assert not (tmp_path / "index" / "meta.json").exists()  # and wrote nothing
 
 
-def test_readers_during_rebuilds_in_another_process(tmp_path: Path) -> None:
-    """A reader never gets a wrong answer or a traceback while another process rebuilds; at
-    worst a clear IndexUnavailable when a store vanishes mid-read (rare; see the report)."""
+def test_readers_never_fail_while_another_process_rebuilds(tmp_path: Path) -> None:
+    """A reader, fresh or long-lived, gets the right answer while another process rebuilds the
+    index again and again (switching stores and deleting the old ones under it)."""
     corpus = _corpus(tmp_path)
     env = _env(tmp_path)
     index_dir = tmp_path / "index"
@@ -103,7 +102,7 @@ def test_readers_during_rebuilds_in_another_process(tmp_path: Path) -> None:
     script = (
         "import sys\nfrom index.store import CorpusIndex\n"
         "ix = CorpusIndex(sys.argv[1], sys.argv[2])\n"
-        "for _ in range(6):\n    ix.update(rebuild=True)\n"
+        "for _ in range(8):\n    ix.update(rebuild=True)\n"
     )
     writer = subprocess.Popen(
         [sys.executable, "-c", script, str(corpus), str(index_dir)],
@@ -112,23 +111,19 @@ def test_readers_during_rebuilds_in_another_process(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    reads, unavailable = 0, 0
+    reads = 0
     try:
         while writer.poll() is None:
-            try:
-                assert reader.search("ferry", limit=3).total == ARTICLES
-                assert len(reader.articles()) == ARTICLES
+            for index in (reader, CorpusIndex(corpus, index_dir)):
+                assert index.search("ferry", limit=3).total == ARTICLES
+                assert len(index.articles()) == ARTICLES
+                assert index.article("a007.txt") is not None
                 reads += 1
-            except IndexUnavailable as error:
-                assert "\n" not in str(error) and "newsreader index" in str(error)
-                unavailable += 1
     finally:
         _, err = writer.communicate(timeout=120)
     assert writer.returncode == 0, err
-    assert reads > 5 and unavailable <= reads
-    # Once the writer is done, reading works again and nothing needs rebuilding.
-    assert len(reader.articles()) == ARTICLES
-    assert reader.update().added == 0
+    assert reads > 5
+    assert reader.update().added == 0  # no store was wrongly marked damaged
 
 
 def _later(seconds: float, path: Path, data: bytes, lock: FileLock) -> threading.Thread:
