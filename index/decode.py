@@ -63,6 +63,8 @@ def _open_problem(path: Path, error: OSError) -> str:
         return "broken symbolic link"
     if error.errno == errno.ENOENT:
         return "file vanished before it could be read"
+    if error.errno == errno.ENXIO:  # a socket: nothing to open
+        return "not a regular file"
     return f"cannot read file: {error.strerror or error}"
 
 

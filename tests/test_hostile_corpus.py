@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import time
 from pathlib import Path
 
@@ -76,6 +77,14 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     bad["name\ufffd.txt"] = "file name is not valid UTF-8"
     os.mkfifo(root / "pipe.md")  # would block a naive open() forever
     bad["pipe.md"] = "not a regular file"
+    with socket.socket(socket.AF_UNIX) as sock:
+        try:
+            sock.bind(str(root / "sock.txt"))
+            bad["sock.txt"] = "not a regular file"
+        except OSError:  # a socket path over 107 bytes (a deep temporary folder): no socket case
+            pass
+    os.symlink("/dev/zero", root / "zero.txt")  # endless: must never be read
+    bad["zero.txt"] = "not a regular file"
     _write(root, "badfront.md", "---\ntitle: [unclosed\n: : :\n---\n\nThe dam held overnight.\n")
     good["badfront.md"] = "dam"  # malformed front matter: no metadata, the body still loads
     _write(root, "config.json", json.dumps({"name": "settings", "debug": True, "n": [1, 2]}))
