@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl"})
+_NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Documentation that travels with a corpus (README.md, LICENSE.txt, COPYING-CC.TXT) is not news.
 _DOC_NAMES = ("readme", "license", "licence", "copying", "changelog", "authors", "contributing")
 
@@ -21,8 +23,10 @@ def is_doc_file(name: str) -> bool:
 
 
 def printable(text: str) -> str:
-    """A path string safe to print and store: undecodable bytes (surrogates) become U+FFFD."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A path string safe to print and store: undecodable bytes (surrogates) and control
+    characters (a file name may carry an escape sequence) become U+FFFD."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _NAME_CONTROLS.sub("\ufffd", text)
 
 
 def _valid_name(name: str) -> bool:

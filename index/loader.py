@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index.clean import clean_title
 from index.decode import Unreadable, read_text
 from index.discover import discover, printable, relative_id, walk
 from index.errors import CorpusNotFound
@@ -17,8 +18,19 @@ def load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
     """The articles of one file, and what was skipped with a one-line reason.
 
     Never raises for bad content (undecodable, binary, too large, unreadable, malformed JSON):
-    every problem becomes a ``Skipped(path=relative id, reason=...)``.
+    every problem becomes a ``Skipped(path=relative id, reason=...)``, both safe to print (a
+    control character in a file name becomes U+FFFD there; article ids keep the real name).
     """
+    articles, skipped = _load_file(root, path)
+    return articles, [_printable(s) for s in skipped]
+
+
+def _printable(skip: Skipped) -> Skipped:
+    path, reason = printable(skip.path), clean_title(skip.reason)
+    return skip if (path, reason) == (skip.path, skip.reason) else Skipped(path, reason)
+
+
+def _load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
     rel = relative_id(root, path)
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:

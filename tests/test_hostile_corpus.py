@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import time
 from pathlib import Path
@@ -41,6 +42,9 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     bad["image.txt"] = "binary file"
     _write(root, "nul.md", b"# Harbour\n\nThe harbour\x00reopened.\n")
     bad["nul.md"] = "binary file"
+    # a name carrying escape sequences (clear screen, clipboard write): reported harmlessly
+    _write(root, "esc\x1b[2J\x1b]52;c;ZXZpbA==\x07.txt", b"\x00\x01")
+    bad["esc\ufffd[2J\ufffd]52;c;ZXZpbA==\ufffd.txt"] = "binary file"
     # UTF-8 with two damaged bytes: decoded as UTF-8, the damage shown as U+FFFD
     _write(root, "damaged.txt", "Caf\u00e9 reopens\n\nThe caf\u00e9 in Tromsø reopened.".encode()
            + b" Bad \xff\xfe bytes.\n")
@@ -113,8 +117,9 @@ def _check_reasons(skipped: list[Skipped] | tuple[Skipped, ...], bad: dict[str, 
     for path, part in bad.items():
         assert path in reasons, f"{path} has no reason in the summary"
         assert part in reasons[path], (path, reasons[path])
-    for reason in reasons.values():
+    for path, reason in reasons.items():
         assert reason and "\n" not in reason and len(reason) < 200
+        assert not re.search("[\x00-\x1f\x7f-\x9f]", path + reason), (path, reason)
 
 
 @pytest.fixture
