@@ -29,12 +29,17 @@ def printable(text: str) -> str:
     return _NAME_CONTROLS.sub("\ufffd", text)
 
 
-def _valid_name(name: str) -> bool:
+def _name_problem(name: str) -> str | None:
+    """Why a file or folder name cannot become part of an article id, or None."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:  # a name with bytes that are not UTF-8 (surrogate-escaped)
-        return False
-    return True
+        return "name is not valid UTF-8"
+    if _NAME_CONTROLS.search(name):
+        # An id is printed by every command and screen: an escape sequence in it would reach
+        # the terminal wherever one output forgot to clean it.
+        return "name has control characters"
+    return None
 
 
 def relative_id(root: Path, path: Path) -> str:
@@ -67,20 +72,22 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         for d in dirnames:
             if d.startswith("."):
                 continue
-            if not _valid_name(d):
-                errors.append((base / d, "folder name is not valid UTF-8"))
+            problem = _name_problem(d)
+            if problem:
+                errors.append((base / d, f"folder {problem}"))
             elif (base / d).is_symlink():  # os.walk lists it but, rightly, never enters it
                 errors.append((base / d, "symbolic link to a folder, not followed"))
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and _valid_name(d)]
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not _name_problem(d)]
         for name in filenames:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                 continue
             if is_doc_file(name):
                 continue
             path = base / name
-            if not _valid_name(name):
-                # an id must be storable text; report it instead of indexing a mangled name
-                errors.append((path, "file name is not valid UTF-8"))
+            problem = _name_problem(name)
+            if problem:
+                # an id must be storable, printable text; report it, never index a mangled name
+                errors.append((path, f"file {problem}"))
                 continue
             # Fifos, sockets, broken or looping symlinks are kept: loading them gives the reason
             # ("not a regular file", "broken symbolic link") without ever blocking on a read.
