@@ -55,29 +55,35 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """Candidate files under ``root`` sorted by relative POSIX path, and folders that failed.
 
     Hidden files and folders (name starting with ".") and documentation files (README.md,
-    LICENSE.txt, see ``is_doc_file``) are skipped. Symlinked folders are not
-    descended (``followlinks=False``), so a symlink loop cannot trap the walk; they are reported.
+    LICENSE.txt, see ``is_doc_file``) are skipped. Symlinked folders are never
+    entered, so a symlink loop cannot trap the walk; they are reported.
     Every other entry with an article extension is a candidate, even a fifo or a broken symlink:
     ``load_file`` turns it into a one-line reason.
     """
     found: list[Path] = []
     errors: list[tuple[Path, str]] = []
-
-    def on_error(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else root
-        errors.append((where, f"cannot read folder: {error.strerror or error}"))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
-        base = Path(dirpath)
+    # An explicit stack, not os.walk: os.walk recurses once per level, and a corpus nested
+    # 1000 folders deep raised RecursionError. Folders are visited in os.walk's order.
+    stack = [root]
+    while stack:
+        base = stack.pop()
+        listed = _list_folder(base)
+        if isinstance(listed, str):
+            errors.append((base, listed))
+            continue
+        dirnames, filenames = listed
+        subfolders = []
         for d in dirnames:
             if d.startswith("."):
                 continue
             problem = _name_problem(d)
             if problem:
                 errors.append((base / d, f"folder {problem}"))
-            elif (base / d).is_symlink():  # os.walk lists it but, rightly, never enters it
+            elif (base / d).is_symlink():  # listed as a folder but, rightly, never entered
                 errors.append((base / d, "symbolic link to a folder, not followed"))
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not _name_problem(d)]
+            else:
+                subfolders.append(base / d)
+        stack.extend(reversed(subfolders))
         for name in filenames:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
                 continue
@@ -94,6 +100,23 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             found.append(path)
     found.sort(key=lambda p: relative_id(root, p))
     return found, errors
+
+
+def _list_folder(folder: Path) -> tuple[list[str], list[str]] | str:
+    """(folder names, other names) as os.walk splits them, or why the folder cannot be read."""
+    dirnames: list[str] = []
+    filenames: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()  # follows symlinks, as os.walk does
+                except OSError:
+                    is_dir = False
+                (dirnames if is_dir else filenames).append(entry.name)
+    except OSError as error:
+        return f"cannot read folder: {error.strerror or error}"
+    return dirnames, filenames
 
 
 def discover(root: Path) -> list[Path]:

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -281,3 +282,18 @@ async def test_app_opens_a_hostile_corpus_and_lists_the_reasons(
         await pilot.press("a")
         await settle(app, pilot)
         assert app.is_running
+
+
+def test_folders_nested_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    folder = root
+    for _ in range(sys.getrecursionlimit() + 200):  # one mkdir at a time: makedirs recurses
+        folder = folder / "a"
+        folder.mkdir(parents=folder.parent == root)
+    (folder / "deep.txt").write_text("Deep report\n\n" + GOOD_BODY, encoding="utf-8")
+    _write(root, "top.txt", "Top report\n\n" + GOOD_BODY)
+    articles, skipped = load_corpus(root)
+    assert len(articles) == 2 and not skipped
+    index = CorpusIndex(root, tmp_path / "ix")
+    assert index.update().added == 2
+    assert index.search("timetable").total == 2
