@@ -106,11 +106,11 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from index.events import group_events
+    from index.events_cache import cached_group_events
 
     index = _ready_index(args)
     articles = index.articles()
-    events = group_events(articles)
+    events = cached_group_events(articles)
     by_id = {article.id: article for article in articles}
     if args.format == "json":
         payload = {
@@ -144,10 +144,10 @@ def _compare(args: argparse.Namespace) -> int:
     index = _ready_index(args)
     event = None
     if args.event:
-        from index.events import group_events
+        from index.events_cache import cached_group_events
 
         everything = index.articles()
-        event = next((e for e in group_events(everything) if e.id == args.event), None)
+        event = next((e for e in cached_group_events(everything) if e.id == args.event), None)
         if event is None:
             return fail(f"no event with id {args.event!r} (see `newsreader events`)")
         by_id = {article.id: article for article in everything}
@@ -195,7 +195,7 @@ def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[...
 
 def _export(args: argparse.Namespace) -> int:
     from index.annotations import AnnotationStore
-    from index.events import group_events
+    from index.events_cache import cached_group_events
     from index.export import event_document, marked_document, render, write_atomic
 
     if args.output is None and args.force:
@@ -211,7 +211,7 @@ def _export(args: argparse.Namespace) -> int:
     index = _ready_index(args)
     corpus = Path(index.corpus)
     everything = index.articles()
-    events = group_events(everything)
+    events = cached_group_events(everything)
     with AnnotationStore.open(args.data_dir) as store:
         if args.marked:
             doc = marked_document(corpus, everything, events, store)

@@ -61,10 +61,10 @@ class Jobs(_Base):
 
     @work(thread=True, exclusive=True, group="events", exit_on_error=False, name="events")
     def load_events(self, articles: list[Article]) -> None:
-        """Group the articles into events."""
-        from index.events import group_events
+        """Group the articles into events (read from the cache when the corpus is unchanged)."""
+        from index.events_cache import cached_group_events
 
-        self.post_message(EventsReady(group_events(articles)))
+        self.post_message(EventsReady(cached_group_events(articles)))
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False, name="compare")
     def load_comparison(self, key: str, articles: Sequence[Article], event: Event | None) -> None:
