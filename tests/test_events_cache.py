@@ -207,3 +207,61 @@ def test_default_folder_follows_the_cache_env(
 def test_empty_corpus_writes_nothing(tmp_path: Path) -> None:
     assert cached_group_events([], tmp_path) == []
     assert not any(tmp_path.iterdir())
+
+
+def _write(corpus: Path, articles: list[Article]) -> Path:
+    corpus.mkdir()
+    for a in articles:
+        (corpus / a.id).write_text(f"# {a.title}\n\n{a.body}\n", encoding="utf-8")
+    return corpus
+
+
+def test_cli_events_reads_the_cache_on_the_second_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui_reader.cli import main
+
+    corpus = _write(tmp_path / "corpus", [FLOOD_1, FLOOD_2, FLOOD_3, STRIKE_1, STRIKE_2, LONE])
+    argv = ["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"),
+            "--format", "json"]
+    assert main(argv) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert len(list(default_events_dir().glob("*.json"))) == 1
+    calls: list[int] = []
+
+    def counted(articles: list[Article]) -> list:
+        calls.append(len(articles))
+        return group_events(articles)
+
+    monkeypatch.setattr(events_cache, "group_events", counted)
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    assert calls == []
+    # a changed report is a new corpus: grouped again, not read from the stale file
+    (corpus / "lone.md").write_text("# Cactus house\n\nA new text.\n", encoding="utf-8")
+    assert main(argv) == 0
+    changed = json.loads(capsys.readouterr().out)
+    assert calls == [6]
+    assert "Cactus house" in [e["title"] for e in changed["events"]]
+
+
+async def test_reader_lists_cached_events_on_reopen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.app import NewsReaderApp
+
+    corpus = _write(tmp_path / "corpus", [FLOOD_1, FLOOD_2, STRIKE_1, STRIKE_2, LONE])
+
+    async def events_of_one_start() -> list:
+        app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+        async with app.run_test(size=(120, 36)) as pilot:
+            for _ in range(3):
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            assert app.events is not None
+            return list(app.events)
+
+    first = await events_of_one_start()
+    assert len(first) == 3
+    monkeypatch.setattr(events_cache, "group_events", _no_grouping)
+    assert await events_of_one_start() == first
