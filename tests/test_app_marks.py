@@ -197,3 +197,24 @@ async def test_unusable_data_dir_is_one_error_and_the_reader_works(
         assert len(errors) == 1 and "cannot open annotations" in errors[0].message
         assert screen.current_view() is not None  # navigation still works
         close_store(app)
+
+
+async def test_events_list_counts_leave_out_dismissed_conflicts(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from textual.widgets import DataTable
+
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert screen.model is not None
+        await pilot.press("c")
+        await pilot.press("x")
+        await settle(app, pilot)
+        _, after = screen.model.counts()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        events = app.screen.query_one("#events", DataTable)
+        assert str(events.get_row_at(0)[3]) == str(after)  # the Conflicts column, as the panes
+        close_store(app)

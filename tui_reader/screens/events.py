@@ -13,9 +13,11 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
+from index.annotations_anchor import without_dismissed
 from index.models import Comparison, Event
 
 from ..marks import CompareModel
+from ..marks_store import store_for
 from ..text import date_only, one_line, outlet
 
 if TYPE_CHECKING:
@@ -66,6 +68,11 @@ class EventsScreen(Screen[None]):
         reports.add_column("Title", key="title")
         for what in ("failure", "articles", "events"):
             self.data_changed(what)
+
+    def on_screen_resume(self) -> None:
+        # Back from a comparison: conflicts dismissed there no longer count here.
+        if self.app.events is not None and self.query_one("#events", DataTable).row_count:
+            self._fill_events(self.app.events)
 
     def on_resize(self, event: Resize) -> None:
         # Below 110 columns the reports list goes under the events instead of beside them.
@@ -123,14 +130,21 @@ class EventsScreen(Screen[None]):
         if comparison is None:
             # Not compared yet (beyond the prefetched events, until the event is opened).
             return ("…", "…") if len(event.article_ids) > 1 else ("-", "-")
-        shared, conflicts = CompareModel(comparison).counts()
+        shared, conflicts = CompareModel(self._undismissed(comparison)).counts()
         return str(shared), str(conflicts)
+
+    def _undismissed(self, comparison: Comparison) -> Comparison:
+        # The counts agree with the panes: a conflict the user dismissed as false is not counted.
+        store = store_for(self.app)
+        if store is None:
+            return comparison
+        return without_dismissed(comparison, store.dismissed(self.app.corpus))
 
     def comparison_ready(self, key: str, comparison: Comparison) -> None:
         """Fill in an event's link counts once its comparison is computed."""
         table = self.query_one("#events", DataTable)
         if key in table.rows:
-            shared, conflicts = CompareModel(comparison).counts()
+            shared, conflicts = CompareModel(self._undismissed(comparison)).counts()
             table.update_cell(key, "shared", str(shared))
             table.update_cell(key, "conflicts", str(conflicts))
 
