@@ -218,3 +218,22 @@ async def test_events_list_counts_leave_out_dismissed_conflicts(
         events = app.screen.query_one("#events", DataTable)
         assert str(events.get_row_at(0)[3]) == str(after)  # the Conflicts column, as the panes
         close_store(app)
+
+
+async def test_detail_panel_shows_the_note_of_a_marked_passage(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from tui_reader.widgets.detail_panel import DetailPanel
+
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c")
+        detail = screen.query_one(DetailPanel)
+        assert "★" not in str(detail.content)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"check the tally", "ctrl+s")
+        await settle(app, pilot)
+        assert "★" in str(detail.content) and "check the tally" in str(detail.content)
+        close_store(app)

@@ -220,4 +220,4 @@ class CompareScreen(Marking):
             detail.show(Content("n/N linked passage · c/C conflict · u unique · Enter aligns the "
                                 "other panes · [ ] change report · ? all keys"))
         else:
-            detail.explain(self.model, view)
+            detail.explain(self.model, view, self._mark_line(view.passage))

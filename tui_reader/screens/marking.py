@@ -88,6 +88,7 @@ class Marking(CompareNav):
                     star = "\n".join(x for x in (block.label, STAR) if x)
                     gutter.update(Content(star if marked else block.label))
         self._show_panel(articles)
+        self.show_detail()  # the panel's line for the current passage's own mark
 
     def _show_panel(self, articles: dict[str, Article]) -> None:
         panel = self.query_one_optional(MarksPanel)
@@ -109,6 +110,15 @@ class Marking(CompareNav):
                     (mark.start, mark.end) == (passage.start, passage.end):
                 return mark
         return None
+
+    def _mark_line(self, passage: Passage) -> str | None:
+        """The detail panel's line for the user's mark on ``passage``: label and note."""
+        mark = self._passage_mark(passage)
+        if mark is None:
+            return None
+        a = mark.annotation
+        parts = ["marked", a.label or "", a.note]
+        return " · ".join(part for part in parts if part)
 
     def action_mark(self) -> None:
         """Mark the current passage, or remove the mark if it has one."""

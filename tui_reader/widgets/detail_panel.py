@@ -102,10 +102,14 @@ class DetailPanel(Static):
         """Replace the explanation."""
         self.update(content)
 
-    def explain(self, model: CompareModel, view: PassageView) -> None:
-        """Explain ``view`` in the colours of this panel's component classes."""
+    def explain(self, model: CompareModel, view: PassageView, mark: str | None = None) -> None:
+        """Explain ``view`` in the colours of this panel's component classes; ``mark`` is the
+        user's own mark on the passage (label and note), shown on a line of its own."""
         styles: dict[str, StyleType] = {
             key: Style.from_rich_style(self.get_component_rich_style(f"detail--{key}"))
             for key in PLAIN
         }
-        self.update(explain(model, view, styles=styles))
+        text = explain(model, view, styles=styles)
+        if mark:
+            text = Content.assemble(text, "\n", ("★ ", styles["heading"]), one_line(mark, 200))
+        self.update(text)
