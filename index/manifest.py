@@ -112,14 +112,21 @@ class Manifest:
         if data.get("format") != MANIFEST_FORMAT:
             raise ValueError(f"unknown manifest format {data.get('format')!r}")
         return cls(
-            corpus=str(data["corpus"]),
-            schema_version=int(data["schema_version"]),
-            store=str(data["store"]),
-            generation=int(data["generation"]),
-            doc_count=int(data["doc_count"]),
-            store_files={str(k): int(v) for k, v in data["store_files"].items()},
+            **_store_fields(data),
             files={str(k): FileRecord.from_json(v) for k, v in data["files"].items()},
         )
+
+
+def _store_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The store fields of a manifest's JSON, typed (shared by the full and the head-only read)."""
+    return {
+        "corpus": str(data["corpus"]),
+        "schema_version": int(data["schema_version"]),
+        "store": str(data["store"]),
+        "generation": int(data["generation"]),
+        "doc_count": int(data["doc_count"]),
+        "store_files": {str(k): int(v) for k, v in data["store_files"].items()},
+    }
 
 
 @dataclass(frozen=True)
@@ -162,14 +169,7 @@ def read_store_record(index_dir: Path) -> StoreRecord | None:
             data = json.loads(head[:cut] + b"}")
         if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
             return None
-        return StoreRecord(
-            corpus=str(data["corpus"]),
-            schema_version=int(data["schema_version"]),
-            store=str(data["store"]),
-            generation=int(data["generation"]),
-            doc_count=int(data["doc_count"]),
-            store_files={str(k): int(v) for k, v in data["store_files"].items()},
-        )
+        return StoreRecord(**_store_fields(data))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
