@@ -23,6 +23,10 @@ CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored furth
 CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
 PAIR_SHARED_CONCEPTS = 2.5  # two lone statements: no event around them to be generic against
 SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of IDF is damped
+# A concept found in more passages than this (a floor, or a share of the event's passages) pairs
+# no passages by itself: it keeps comparing a huge article near linear (see _cosines).
+DF_FLOOR = 300
+DF_SHARE = 0.01
 
 def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
     """Smoothed inverse document frequency of every term of ``docs``."""
@@ -50,19 +54,36 @@ def _tfidf(docs: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
 def _cosines(
     vectors: Sequence[dict[str, float]], groups: Sequence[int]
 ) -> dict[tuple[int, int], float]:
-    """Cosine of every pair (i < j) of vectors in different groups, through an inverted index."""
+    """Cosine of the pairs (i < j) of vectors in different groups that share a term found in at
+    most DF_FLOOR passages (or DF_SHARE of them, if more), through an inverted index.
+
+    A term in more passages would pair most of them (quadratic time on a 20,000-sentence
+    article, a sentence repeated 300 times); its IDF is low, so a pair sharing only such terms
+    stays far below CANDIDATE_COSINE. Such terms still count in the cosine of the pairs found.
+    """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for term, weight in vec.items():
             postings[term].append((i, weight))
+    cap = max(DF_FLOOR, int(DF_SHARE * len(vectors)))
+    common: set[str] = set()
     scores: dict[tuple[int, int], float] = defaultdict(float)
-    for plist in postings.values():
+    for term, plist in postings.items():
+        if len(plist) > cap:
+            common.add(term)
+            continue
         for x in range(len(plist)):
             i, wi = plist[x]
             gi = groups[i]
             for j, wj in plist[x + 1 :]:
                 if groups[j] != gi:
                     scores[(i, j)] += wi * wj
+    if common:  # never on an ordinary event: its cosines are summed exactly as before
+        heavy = [{t: w for t, w in vec.items() if t in common} for vec in vectors]
+        for (i, j) in scores:
+            hi, hj = heavy[i], heavy[j]
+            if hi and hj:
+                scores[(i, j)] += sum(w * hj[t] for t, w in hi.items() if t in hj)
     return scores
 
 
