@@ -28,19 +28,28 @@ SHARED_CONCEPTS = 4.0  # a pair sharing less than ~4 average concepts' worth of 
 DF_FLOOR = 300
 DF_SHARE = 0.01
 
-def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
-    """Smoothed inverse document frequency of every term of ``docs``."""
-    df: dict[str, int] = defaultdict(int)
+
+def _df(docs: Sequence[Mapping[str, float]]) -> Counter[str]:
+    """How many of ``docs`` hold each term, in order of first use."""
+    df: Counter[str] = Counter()
     for doc in docs:
-        for term in doc:
-            df[term] += 1
+        df.update(iter(doc))  # an iterator, not the mapping: counts keys, in C
+    return df
+
+
+def _idf(docs: Sequence[Mapping[str, float]], df: Mapping[str, int] | None = None
+         ) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term of ``docs`` (``df``: their counts)."""
+    if df is None:
+        df = _df(docs)
     n = len(docs)
     return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
 
 
-def _tfidf(docs: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
+def _tfidf(docs: Sequence[Mapping[str, float]], df: Mapping[str, int] | None = None
+           ) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors (smoothed IDF over ``docs``, sublinear TF)."""
-    idf = _idf(docs)
+    idf = _idf(docs, df)
     vectors = []
     for doc in docs:
         # Most terms occur once in a sentence: skip the logarithm for them.
@@ -129,11 +138,13 @@ def score_pairs(
     # Information shared is measured in units of "a few typical concepts", so it does not depend
     # on how many passages the event has.
     unit = shared_concepts * (sum(idf.values()) / len(idf)) if idf else 1.0
-    gram_vecs = _tfidf([f.grams for f in feats])
+    gram_docs = [f.grams for f in feats]
+    df = _df(gram_docs)
+    gram_vecs = _tfidf(gram_docs, df)
     # A gram of a single passage adds nothing to any dot product (only to the norm, already
     # applied): dropping it shrinks the set intersections below without changing a score.
-    df: Counter[str] = Counter(g for v in gram_vecs for g in v)
-    gram_sets = [frozenset(g for g in v if df[g] > 1) for v in gram_vecs]
+    once = {g for g, count in df.items() if count == 1}
+    gram_sets = [frozenset(v.keys() - once) for v in gram_vecs]
     out: dict[tuple[int, int], float] = {}
     for (i, j) in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
