@@ -63,36 +63,45 @@ def _tfidf(docs: Sequence[Mapping[str, float]], df: Mapping[str, int] | None = N
 def _cosines(
     vectors: Sequence[dict[str, float]], groups: Sequence[int]
 ) -> dict[tuple[int, int], float]:
-    """Cosine of the pairs (i < j) of vectors in different groups that share a term found in at
-    most DF_FLOOR passages (or DF_SHARE of them, if more), through an inverted index.
+    """Cosines of at least CANDIDATE_COSINE between vectors i < j of different groups that share
+    a term found in at most DF_FLOOR vectors (or DF_SHARE of them, if more).
 
     A term in more passages would pair most of them (quadratic time on a 20,000-sentence
     article, a sentence repeated 300 times); its IDF is low, so a pair sharing only such terms
-    stays far below CANDIDATE_COSINE. Such terms still count in the cosine of the pairs found.
+    stays below CANDIDATE_COSINE. Such terms still count in the cosine of the pairs found.
+    Pairs are summed one passage at a time and the weak ones dropped at once, so memory holds
+    only what _candidates can use; each pair's terms are added in the same order (first use in
+    the event) as a global inverted index would, so every cosine is the same float.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         for term, weight in vec.items():
             postings[term].append((i, weight))
     cap = max(DF_FLOOR, int(DF_SHARE * len(vectors)))
-    common: set[str] = set()
-    scores: dict[tuple[int, int], float] = defaultdict(float)
-    for term, plist in postings.items():
-        if len(plist) > cap:
-            common.add(term)
-            continue
-        for x in range(len(plist)):
-            i, wi = plist[x]
-            gi = groups[i]
-            for j, wj in plist[x + 1 :]:
+    rank = {term: k for k, term in enumerate(postings)}
+    seen: dict[str, int] = defaultdict(int)  # how many earlier vectors hold the term
+    common = {term for term, plist in postings.items() if len(plist) > cap}
+    scores: dict[tuple[int, int], float] = {}
+    for i, vec in enumerate(vectors):
+        gi = groups[i]
+        sums: dict[int, float] = defaultdict(float)
+        for term in sorted(vec, key=rank.__getitem__):
+            at = seen[term]
+            seen[term] = at + 1
+            if term in common:
+                continue
+            wi = vec[term]
+            for j, w in postings[term][at + 1 :]:
                 if groups[j] != gi:
-                    scores[(i, j)] += wi * wj
-    if common:  # never on an ordinary event: its cosines are summed exactly as before
-        heavy = [{t: w for t, w in vec.items() if t in common} for vec in vectors]
-        for (i, j) in scores:
-            hi, hj = heavy[i], heavy[j]
-            if hi and hj:
-                scores[(i, j)] += sum(w * hj[t] for t, w in hi.items() if t in hj)
+                    sums[j] += wi * w
+        heavy = [t for t in sorted(vec, key=rank.__getitem__) if t in common]
+        for j, total in sums.items():
+            for term in heavy:  # never on an ordinary event: no term is that common there
+                other = vectors[j].get(term)
+                if other is not None:
+                    total += vec[term] * other
+            if total >= CANDIDATE_COSINE:
+                scores[(i, j)] = total
     return scores
 
 

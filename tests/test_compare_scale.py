@@ -145,8 +145,8 @@ def test_cut_terms_pair_nothing_but_still_count_in_the_cosine(
     assert "common" not in rare
     for pair, cosine in brute.items():
         i, j = pair
-        if rare & docs[i].keys() & docs[j].keys():
+        if rare & docs[i].keys() & docs[j].keys() and cosine >= align.CANDIDATE_COSINE:
             assert math.isclose(found[pair], cosine, abs_tol=1e-12), pair
         else:
-            assert pair not in found  # only "common" (or other cut terms) in common
+            assert pair not in found  # too weak, or only "common" (a cut term) in common
     assert found
