@@ -37,27 +37,29 @@ def _df(docs: Sequence[Mapping[str, float]]) -> Counter[str]:
     return df
 
 
-def _idf(docs: Sequence[Mapping[str, float]], df: Mapping[str, int] | None = None
-         ) -> dict[str, float]:
-    """Smoothed inverse document frequency of every term of ``docs`` (``df``: their counts)."""
-    if df is None:
-        df = _df(docs)
-    n = len(docs)
+def _idf(docs: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every term of ``docs``."""
+    return _idf_of(_df(docs), len(docs))
+
+
+def _idf_of(df: Mapping[str, int], n: int) -> dict[str, float]:
+    """Smoothed inverse document frequency of terms found in ``df[term]`` of ``n`` documents."""
     return {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
 
 
-def _tfidf(docs: Sequence[Mapping[str, float]], df: Mapping[str, int] | None = None
-           ) -> list[dict[str, float]]:
+def _unit(doc: Mapping[str, float], idf: Mapping[str, float]) -> dict[str, float]:
+    """The unit-length TF-IDF vector of one document (sublinear TF)."""
+    # Most terms occur once in a sentence: skip the logarithm for them.
+    vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in doc.items()
+           if c > 0}
+    scale = 1.0 / (math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0)
+    return {t: v * scale for t, v in vec.items()}
+
+
+def _tfidf(docs: Sequence[Mapping[str, float]]) -> list[dict[str, float]]:
     """Unit-length TF-IDF vectors (smoothed IDF over ``docs``, sublinear TF)."""
-    idf = _idf(docs, df)
-    vectors = []
-    for doc in docs:
-        # Most terms occur once in a sentence: skip the logarithm for them.
-        vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in doc.items()
-               if c > 0}
-        scale = 1.0 / (math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0)
-        vectors.append({t: v * scale for t, v in vec.items()})
-    return vectors
+    idf = _idf(docs)
+    return [_unit(doc, idf) for doc in docs]
 
 
 def _cosines(
@@ -147,20 +149,28 @@ def score_pairs(
     # Information shared is measured in units of "a few typical concepts", so it does not depend
     # on how many passages the event has.
     unit = shared_concepts * (sum(idf.values()) / len(idf)) if idf else 1.0
-    gram_docs = [f.grams for f in feats]
-    df = _df(gram_docs)
-    gram_vecs = _tfidf(gram_docs, df)
-    # A gram of a single passage adds nothing to any dot product (only to the norm, already
-    # applied): dropping it shrinks the set intersections below without changing a score.
-    once = {g for g, count in df.items() if count == 1}
-    gram_sets = [frozenset(v.keys() - once) for v in gram_vecs]
-    out: dict[tuple[int, int], float] = {}
+    todo = []
     for (i, j) in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
         shared = sum(idf[t] for t in feats[i].concepts & feats[j].concepts) / unit
         shared_numbers = len(feats[i].numbers & feats[j].numbers)
-        if _combine(1.0, ccos, shared, shared_numbers) < floor:
-            continue  # even identical characters would not lift it to the floor
+        if _combine(1.0, ccos, shared, shared_numbers) >= floor:
+            todo.append((i, j, ccos, shared, shared_numbers))
+        # else even identical characters would not lift it to the floor
+    # Grams are counted over every passage but vectors are built only for the pairs to score:
+    # a huge article's grams are never all held at once.
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(iter(f.grams))
+    gram_idf = _idf_of(df, len(feats))
+    needed = {k for i, j, *_rest in todo for k in (i, j)}
+    gram_vecs = {k: _unit(feats[k].grams, gram_idf) for k in sorted(needed)}
+    # A gram of a single passage adds nothing to any dot product (only to the norm, already
+    # applied): dropping it shrinks the set intersections below without changing a score.
+    once = {g for g, count in df.items() if count == 1}
+    gram_sets = {k: frozenset(v.keys() - once) for k, v in gram_vecs.items()}
+    out: dict[tuple[int, int], float] = {}
+    for i, j, ccos, shared, shared_numbers in todo:
         gi, gj = gram_vecs[i], gram_vecs[j]
         char_cos = sum([gi[t] * gj[t] for t in gram_sets[i] & gram_sets[j]])  # C set ops
         out[(i, j)] = _combine(char_cos, ccos, shared, shared_numbers)

@@ -174,8 +174,13 @@ class Features:
     passage: Passage
     text: str  # normalised
     concepts: frozenset[str]
-    grams: Mapping[str, int]
     numbers: frozenset[str]
+
+    @property
+    def grams(self) -> Mapping[str, int]:
+        """Character grams, computed on each use: kept for every passage of a 20,000-sentence
+        article they would weigh gigabytes."""
+        return char_grams(self.text)
 
 
 @lru_cache(maxsize=16384)
@@ -211,4 +216,4 @@ def clear_caches() -> None:
 def features(passage: Passage) -> Features:
     """The features of one passage (text analysis cached by text)."""
     norm, found, numbers = _text_features(passage.text)
-    return Features(passage, norm, found, char_grams(norm), numbers)
+    return Features(passage, norm, found, numbers)
