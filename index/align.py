@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -66,13 +67,14 @@ def _cosines(
     vectors: Sequence[dict[str, float]], groups: Sequence[int]
 ) -> dict[tuple[int, int], float]:
     """Cosines of at least CANDIDATE_COSINE between vectors i < j of different groups that share
-    a term found in at most DF_FLOOR vectors (or DF_SHARE of them, if more).
+    a term found in at most DF_FLOOR vectors (or DF_SHARE of them, if more); of those, only the
+    pairs among the CANDIDATES best of either passage against the other's group.
 
     A term in more passages would pair most of them (quadratic time on a 20,000-sentence
     article, a sentence repeated 300 times); its IDF is low, so a pair sharing only such terms
     stays below CANDIDATE_COSINE. Such terms still count in the cosine of the pairs found.
     Pairs are summed one passage at a time and the weak ones dropped at once, so memory holds
-    only what _candidates can use; each pair's terms are added in the same order (first use in
+    only what _candidates can choose; each pair's terms are added in the same order (first use in
     the event) as a global inverted index would, so every cosine is the same float.
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
@@ -83,7 +85,9 @@ def _cosines(
     rank = {term: k for k, term in enumerate(postings)}
     seen: dict[str, int] = defaultdict(int)  # how many earlier vectors hold the term
     common = {term for term, plist in postings.items() if len(plist) > cap}
-    scores: dict[tuple[int, int], float] = {}
+    # The CANDIDATES best pairs of each (passage, other group), worst on top: only those can be
+    # chosen by _candidates, so the rest need not be kept (millions on a hostile article).
+    best: dict[tuple[int, int], list[tuple[float, int, int]]] = defaultdict(list)
     for i, vec in enumerate(vectors):
         gi = groups[i]
         sums: dict[int, float] = defaultdict(float)
@@ -103,8 +107,18 @@ def _cosines(
                 if other is not None:
                     total += vec[term] * other
             if total >= CANDIDATE_COSINE:
-                scores[(i, j)] = total
-    return scores
+                _keep(best[(i, groups[j])], (total, -i, -j))
+                _keep(best[(j, gi)], (total, -i, -j))
+    return {(-mi, -mj): total for heap in best.values() for total, mi, mj in heap}
+
+
+def _keep(heap: list[tuple[float, int, int]], item: tuple[float, int, int]) -> None:
+    """Push ``item`` onto a min-heap of at most CANDIDATES items (higher cosine, then earlier
+    pair, wins: the order of _candidates)."""
+    if len(heap) < CANDIDATES:
+        heapq.heappush(heap, item)
+    elif item > heap[0]:
+        heapq.heapreplace(heap, item)
 
 
 def _combine(char_cos: float, concept_cos: float, shared_info: float, shared_numbers: int) -> float:

@@ -143,10 +143,15 @@ def test_cut_terms_pair_nothing_but_still_count_in_the_cosine(
             postings[term] = postings.get(term, 0) + 1
     rare = {t for t, df in postings.items() if df <= 10}
     assert "common" not in rare
+    reachable = {}
     for pair, cosine in brute.items():
         i, j = pair
-        if rare & docs[i].keys() & docs[j].keys() and cosine >= align.CANDIDATE_COSINE:
-            assert math.isclose(found[pair], cosine, abs_tol=1e-12), pair
+        if rare & docs[i].keys() & docs[j].keys():
+            reachable[pair] = cosine
+            if pair in found:  # "common" still counts in the cosine
+                assert math.isclose(found[pair], cosine, abs_tol=1e-12), pair
         else:
-            assert pair not in found  # too weak, or only "common" (a cut term) in common
+            assert pair not in found  # only "common" (a cut term) in common
     assert found
+    # Only the pairs _candidates can choose are kept, and it chooses the same ones.
+    assert align._candidates(found, groups) == align._candidates(reachable, groups)
