@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -14,7 +15,11 @@ from index.clean import clean_text, clean_title, strip_controls
 from index.loader import load_file
 from index.models import Article, Skipped
 
-FAST = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# A thousand cases per property by default; NEWSREADER_FUZZ_EXAMPLES=20000 searches deeper.
+EXAMPLES = int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "1000"))
+FAST = settings(
+    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 BAD_CHARS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 EXTENSIONS = [".txt", ".md", ".markdown", ".json", ".jsonl"]
 
