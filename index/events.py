@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from index.divide import split_events
-from index.features import Vector, article_terms, weigh_terms
+from index.features import Vector, article_terms, pack_terms, unpack_terms, weigh_packed
 from index.linkage import relative_average_link
 from index.models import Article, Event
 from index.neighbours import dot, nearest_neighbours
@@ -54,8 +54,11 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return []
-    terms = [article_terms(a) for a in ordered]
-    vectors = weigh_terms(terms)
+    # packed: the terms of every article stay alive until the divisive check, next to the vectors
+    canon: dict[str, str] = {}
+    terms = [pack_terms(article_terms(a), canon) for a in ordered]
+    del canon
+    vectors = weigh_packed(terms)
     graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
     clusters = []
     for merged in relative_average_link(vectors, graph):
@@ -63,7 +66,7 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
         # looks inside each group at the names that are specific to part of it
         merged.sort()
         member_ids = [ordered[i].id for i in merged]
-        own = [terms[i] for i in merged], [vectors[i] for i in merged]
+        own = [unpack_terms(terms[i]) for i in merged], [vectors[i] for i in merged]
         for part in split_events(member_ids, *own):
             clusters.append([merged[i] for i in part])
     events = []

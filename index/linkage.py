@@ -25,7 +25,9 @@ def relative_average_link(
     cluster keeps the sum of its vectors and no pair is ever recomputed.
     """
     n = len(vectors)
-    total = [dict(v) for v in vectors]
+    # a cluster's sum is its vector until its first merge copies it (copying all n vectors up
+    # front doubled their memory; most reports are never merged)
+    total = list(vectors)
     size = [1] * n
     members = [[i] for i in range(n)]
     best = [max(row.values(), default=0.0) for row in graph]
@@ -51,6 +53,8 @@ def relative_average_link(
         if current < ratio * (cohesion(a) + cohesion(b)) / 2:
             continue  # refused for now; a later merge of a or b compares the pair again
         keep, gone = (a, b) if a < b else (b, a)
+        if size[keep] == 1:
+            total[keep] = dict(total[keep])  # the same keys in the same order as the copy had
         for term, weight in total[gone].items():
             total[keep][term] = total[keep].get(term, 0.0) + weight
         size[keep] += size[gone]

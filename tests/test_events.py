@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from index.divide import split_events
 from index.events import event_id, group_events, shorten
-from index.features import article_terms, weigh_terms
+from index.features import article_terms, pack_terms, unpack_terms, weigh_packed, weigh_terms
 from index.linkage import relative_average_link
 from index.models import Article
 from index.neighbours import Graph, dot, nearest_neighbours
@@ -110,6 +110,19 @@ def test_features_names_dates_phrases_and_numbers() -> None:
     assert kinds["#3"] == 1.0  # a lone digit says little about which event
     assert "@pub-2024-10" in counts
     assert "then" not in counts and "the" not in counts
+
+
+def test_packed_terms_round_trip_in_order_and_share_strings() -> None:
+    terms = [article_terms(a) for a in (QUAKE_A1, QUAKE_A2)]
+    canon: dict[str, str] = {}
+    packed = [pack_terms(t, canon) for t in terms]
+    for original, back in zip(terms, map(unpack_terms, packed), strict=True):
+        assert [list(d.items()) for d in back] == [list(d.items()) for d in original]
+    shared = set(packed[0][0]) & set(packed[1][0])
+    assert "velmora" in shared
+    first = {id(t) for t in packed[0][0] if t in shared}
+    assert all(id(t) in first for t in packed[1][0] if t in shared)  # one object per term
+    assert weigh_packed(packed) == weigh_terms(terms)
 
 
 def test_weak_similarities_are_not_edges() -> None:
