@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import random
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 
+from index.features import Packed
 from index.neighbours import dot
 
 Vector = dict[str, float]
@@ -30,6 +32,18 @@ MIN_HALF = 3
 SEEDS = 6
 _ITERATIONS = 20
 _EPS = 1e-9
+
+
+def specific_terms(packed: Packed) -> Packed:
+    """Only the terms ``split_events`` reads (kind weight above 1: names, numbers, dates), in the
+    same order: the rest need not stay in memory until the check (a third of the terms)."""
+    keys, counts, kinds = packed
+    keep = [i for i, kind in enumerate(kinds) if kind > 1.0]
+    return (
+        tuple(keys[i] for i in keep),
+        array("d", (counts[i] for i in keep)),
+        array("d", (kinds[i] for i in keep)),
+    )
 
 
 def _rows(terms: Sequence[Terms]) -> list[Vector]:

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from index.divide import split_events
+from index.divide import specific_terms, split_events
 from index.features import Vector, article_terms, pack_terms, unpack_terms, weigh_packed
 from index.linkage import relative_average_link
 from index.models import Article, Event
@@ -59,6 +59,7 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     terms = [pack_terms(article_terms(a), canon) for a in ordered]
     del canon
     vectors = weigh_packed(terms)
+    terms = [specific_terms(packed) for packed in terms]
     graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
     clusters = []
     for merged in relative_average_link(vectors, graph):

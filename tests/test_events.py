@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.divide import split_events
+from index.divide import specific_terms, split_events
 from index.events import event_id, group_events, shorten
 from index.features import article_terms, pack_terms, unpack_terms, weigh_packed, weigh_terms
 from index.linkage import relative_average_link
@@ -280,6 +280,16 @@ def _split(articles: list[Article]) -> set[frozenset[str]]:
     terms = [article_terms(a) for a in articles]
     parts = split_events([a.id for a in articles], terms, weigh_terms(terms))
     return {frozenset(articles[i].id for i in part) for part in parts}
+
+
+def test_divisive_check_reads_only_the_specific_terms() -> None:
+    terms = [article_terms(a) for a in FIRINGS]
+    specific = [unpack_terms(specific_terms(pack_terms(t))) for t in terms]
+    assert all(kind > 1.0 for _, kinds in specific for kind in kinds.values())
+    assert sum(map(len, specific)) < sum(len(counts) for counts, _ in terms)
+    ids, whole = [a.id for a in FIRINGS], weigh_terms(terms)
+    parts = split_events(ids, terms, whole)
+    assert len(parts) == 2 and split_events(ids, specific, whole) == parts
 
 
 def test_divisive_check_splits_two_look_alike_firings() -> None:
