@@ -34,16 +34,22 @@ _ITERATIONS = 20
 _EPS = 1e-9
 
 
-def specific_terms(packed: Packed) -> Packed:
-    """Only the terms ``split_events`` reads (kind weight above 1: names, numbers, dates), in the
-    same order: the rest need not stay in memory until the check (a third of the terms)."""
-    keys, counts, kinds = packed
-    keep = [i for i, kind in enumerate(kinds) if kind > 1.0]
-    return (
-        tuple(keys[i] for i in keep),
-        array("d", (counts[i] for i in keep)),
-        array("d", (kinds[i] for i in keep)),
-    )
+def specific_terms(packed: Sequence[Packed]) -> list[Packed]:
+    """The articles' terms cut to the ones ``split_events`` can read, in the same order: a term
+    enters a row only when at least two members give it a kind weight above 1, so a term that
+    fewer than two articles in all weigh so need not stay in memory until the check."""
+    specific: Counter[str] = Counter()
+    for keys, _, kinds in packed:
+        specific.update(t for t, kind in zip(keys, kinds, strict=True) if kind > 1.0)
+    out = []
+    for keys, counts, kinds in packed:
+        keep = [i for i, t in enumerate(keys) if specific[t] >= 2]
+        out.append((
+            tuple(keys[i] for i in keep),
+            array("d", (counts[i] for i in keep)),
+            array("d", (kinds[i] for i in keep)),
+        ))
+    return out
 
 
 def _rows(terms: Sequence[Terms]) -> list[Vector]:

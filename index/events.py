@@ -59,7 +59,7 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     terms = [pack_terms(article_terms(a), canon) for a in ordered]
     del canon
     vectors = weigh_packed(terms)
-    terms = [specific_terms(packed) for packed in terms]
+    terms = specific_terms(terms)
     graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
     clusters = []
     for merged in relative_average_link(vectors, graph):
