@@ -32,20 +32,30 @@ def nearest_neighbours(vectors: Sequence[Vector], k: int, floor: float = 0.0) ->
     """
     n = len(vectors)
     common = max(100, int(10 * math.sqrt(n)))
+    # only the terms of each head and two flat lists per posting (no tuple per entry): at 10k
+    # reports the (term, weight) and (doc, weight) pairs cost ~60 MB at the peak of the grouping
     heads = [
-        heapq.nlargest(PROBE_TERMS, vec.items(), key=lambda tw: (tw[1], tw[0])) for vec in vectors
+        tuple(t for t, _ in heapq.nlargest(PROBE_TERMS, vec.items(), key=lambda tw: (tw[1], tw[0])))
+        for vec in vectors
     ]
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    postings: dict[str, tuple[list[int], list[float]]] = {}
     for i, head in enumerate(heads):
-        for term, weight in head:
-            postings[term].append((i, weight))
+        vec = vectors[i]
+        for term in head:
+            entry = postings.get(term)
+            if entry is None:
+                entry = postings[term] = ([], [])
+            entry[0].append(i)
+            entry[1].append(vec[term])
     graph: Graph = [{} for _ in range(n)]
     for i, head in enumerate(heads):
+        vec = vectors[i]
         partial: dict[int, float] = defaultdict(float)
-        for term, weight in head:
-            docs = postings[term]
+        for term in head:
+            docs, weights = postings[term]
             if len(docs) <= common:
-                for j, other in docs:
+                weight = vec[term]
+                for j, other in zip(docs, weights, strict=True):
                     partial[j] += weight * other
         partial.pop(i, None)
         # rescore the best partial matches exactly; keep the k best (ties by index: deterministic)
