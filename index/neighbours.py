@@ -18,8 +18,10 @@ PROBE_TERMS = 40
 
 
 def dot(a: dict[Any, float], b: dict[Any, float]) -> float:
-    # the key intersection runs in C; only the few shared terms are multiplied in Python
-    return sum(a[t] * b[t] for t in a.keys() & b.keys())
+    # The key intersection runs in C; only the few shared terms are multiplied in Python.
+    # fsum is exact whatever the order of the set, so the grouping cannot depend on the
+    # process's string hash seed (a plain sum did: 2,547 or 2,548 events at 10k).
+    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
 def nearest_neighbours(vectors: Sequence[Vector], k: int, floor: float = 0.0) -> Graph:
