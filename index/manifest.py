@@ -77,12 +77,8 @@ class Meta:
 
 
 @dataclass(frozen=True)
-class Manifest:
-    """What the Whoosh store holds, written only after its commit succeeded.
-
-    ``generation``, ``doc_count`` and ``store_files`` (name -> size) describe the commit, so a
-    crash between the commit and this file, or a damaged store, shows up as a mismatch.
-    """
+class StoreRecord:
+    """The part of the manifest that describes the store's last commit (no file records)."""
 
     corpus: str
     schema_version: int
@@ -90,6 +86,15 @@ class Manifest:
     generation: int
     doc_count: int
     store_files: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Manifest(StoreRecord):
+    """What the Whoosh store holds, written only after its commit succeeded.
+
+    ``generation``, ``doc_count`` and ``store_files`` (name -> size) describe the commit, so a
+    crash between the commit and this file, or a damaged store, shows up as a mismatch.
+    """
     files: dict[str, FileRecord] = field(default_factory=dict)
 
     def skipped(self) -> tuple[Skipped, ...]:
@@ -127,18 +132,6 @@ def _store_fields(data: dict[str, Any]) -> dict[str, Any]:
         "doc_count": int(data["doc_count"]),
         "store_files": {str(k): int(v) for k, v in data["store_files"].items()},
     }
-
-
-@dataclass(frozen=True)
-class StoreRecord:
-    """The part of the manifest that describes the store's last commit (no file records)."""
-
-    corpus: str
-    schema_version: int
-    store: str
-    generation: int
-    doc_count: int
-    store_files: dict[str, int]
 
 
 # The manifest is written with its store fields first and "files" last (see to_json); outside a

@@ -3,10 +3,35 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 ConflictType = Literal["number", "date", "role", "actor", "certainty", "negation", "quote"]
 LinkKind = Literal["shared", "conflict"]
+
+
+class _Reference(Protocol):
+    # read-only members, so frozen dataclasses (Article, SearchHit) match
+    @property
+    def id(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+def article_ref(item: _Reference) -> dict[str, str | None]:
+    """The public JSON shape of a reference to an article, from anything that carries its fields."""
+    return {
+        "id": item.id,
+        "path": item.path,
+        "title": item.title,
+        "source": item.source,
+        "published": item.published,
+    }
 
 
 @dataclass(frozen=True)
@@ -27,13 +52,7 @@ class Article:
 
     def to_meta(self) -> dict[str, str | None]:
         """The public JSON shape of an article reference (used by events, compare, search)."""
-        return {
-            "id": self.id,
-            "path": self.path,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
-        }
+        return article_ref(self)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup
 from whoosh.qparser.syntax import GroupNode
 
 from index.errors import QueryError
+from index.models import article_ref
 from index.query_check import check_syntax
 from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS, text_analyzer
 from index.snippets import BODY, Postings, body_matches, query_shape, snippet
@@ -35,11 +36,7 @@ class SearchHit:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "path": self.path,
-            "title": self.title,
-            "source": self.source,
-            "published": self.published,
+            **article_ref(self),
             "score": self.score,
             "snippet": self.snippet,
             "matches": [[start, end] for start, end in self.matches],
