@@ -41,8 +41,15 @@ def literal(text: str | None) -> Content:
 
 
 def outlet(source: str | None, path: str = "") -> str:
-    """The outlet's name, or the file name when the article names none (never invented)."""
-    return one_line(source) if source else (path.rsplit("/", 1)[-1] or "unknown source")
+    """The outlet's name, or the file name marked as such when the article names none.
+
+    Never invented, and never passed off as an outlet: a reader would take a bare
+    "harbor-report.txt" in the outlet column for a publication's name.
+    """
+    if source:
+        return one_line(source)
+    name = one_line(path.rsplit("/", 1)[-1])
+    return f"(no outlet) {name}" if name else "(no outlet)"
 
 
 def date_only(published: str | None) -> str:
