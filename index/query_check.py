@@ -15,16 +15,35 @@ _FIELD = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(.*)$", re.S)
 _PAIRS = {")": "(", "]": "["}
 
 
+def minus_as_not(text: str) -> str:
+    """``-word``, ``-"a phrase"``, ``-title:word`` and ``-(a b)`` at the start of a word become
+    ``NOT ...``, the form Whoosh reads (it would search "-wall" as "wall"); a hyphen inside a
+    word ("covid-19") or standing alone ("a - b") is left as it is."""
+    parts: list[str] = []
+    last = 0
+    for match in _TOKEN.finditer(text):
+        token, start = match.group(), match.start()
+        before = text[start - 1] if start > 0 else " "
+        after = text[match.end() : match.end() + 1]
+        if not token.startswith("-") or not (before.isspace() or before in "(["):
+            continue
+        if token == "-" and after not in ("(", "["):
+            continue  # a dash on its own is punctuation, as before
+        parts.append(text[last:start] + "NOT ")
+        last = start + 1
+    return "".join(parts) + text[last:]
+
+
 def check_syntax(text: str, schema: Any) -> bool:
     """Raise QueryError with a friendly reason when ``text`` is not a well-formed query.
 
-    Returns True when the query uses an explicit operator (AND, OR, NOT...).
+    Returns True when the query uses an explicit operator (AND, OR, NOT, -word...).
     """
     if not text.strip():
         raise QueryError(text, "the query is empty")
     if text.count('"') % 2:
         raise QueryError(text, 'unbalanced quotes: a "phrase" needs a closing quote')
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(minus_as_not(text))
     _check_brackets(text, tokens)
     fields = {name for name, ftype in schema.items() if getattr(ftype, "indexed", False)}
     for index, token in enumerate(tokens):

@@ -11,8 +11,9 @@ from whoosh.qparser.syntax import GroupNode
 
 from index.errors import QueryError
 from index.models import article_ref
-from index.query_check import check_syntax
-from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS, text_analyzer
+from index.query_check import check_syntax, minus_as_not
+from index.query_prefix import TypedPrefixPlugin
+from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS
 from index.snippets import BODY, Postings, body_matches, query_shape, snippet
 
 # Within the some-words fallback, an article with more of the words still ranks higher.
@@ -65,6 +66,7 @@ def _parser(schema: Any, group: type[GroupNode] | None = None) -> MultifieldPars
         kwargs["group"] = group
     parser = MultifieldParser(list(DEFAULT_FIELDS), schema, **kwargs)
     parser.add_plugin(FuzzyTermPlugin())
+    parser.add_plugin(TypedPrefixPlugin())
     return parser
 
 
@@ -89,19 +91,6 @@ def _check_tree(text: str, q: wq.Query) -> None:
             stack.extend(node.children())
 
 
-def _widen_prefixes(q: wq.Query) -> wq.Query:
-    """``hospital*`` must find "hospitals", whose indexed stem is "hospit": a prefix on a stemmed
-    field also tries the stem of its text."""
-    if isinstance(q, wq.Prefix) and q.fieldname in DEFAULT_FIELDS:
-        stemmed = [token.text for token in text_analyzer()(str(q.text))]
-        if len(stemmed) == 1 and stemmed[0] != q.text:
-            return wq.Or([q, wq.Prefix(q.fieldname, stemmed[0], boost=q.boost)])
-        return q
-    if q.is_leaf() or isinstance(q, wq.qcore._NullQuery):
-        return q
-    return q.apply(_widen_prefixes)
-
-
 def parse_query(schema: Any, text: str) -> tuple[wq.Query, wq.Query | None]:
     """The all-words query and, for plain words, the some-words fallback (None if the same).
 
@@ -109,9 +98,10 @@ def parse_query(schema: Any, text: str) -> tuple[wq.Query, wq.Query | None]:
     operators, a field with no word, an unknown field, a wildcard with no letters.
     """
     explicit = check_syntax(text, schema)
+    written = minus_as_not(text)
     try:
-        all_words = _widen_prefixes(_parser(schema).parse(text))
-        some_words = _widen_prefixes(_parser(schema, _SOME_WORDS).parse(text))
+        all_words = _parser(schema).parse(written)
+        some_words = _parser(schema, _SOME_WORDS).parse(written)
     except Exception as error:  # noqa: BLE001 - whoosh raises assorted errors on odd input
         raise QueryError(text, f"it cannot be parsed ({error})") from error
     _check_tree(text, all_words)
