@@ -6,6 +6,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from operator import mul
 
 from rapidfuzz import fuzz
 
@@ -91,7 +92,8 @@ def _cosines(
     for i, vec in enumerate(vectors):
         gi = groups[i]
         sums: dict[int, float] = defaultdict(float)
-        for term in sorted(vec, key=rank.__getitem__):
+        terms = sorted(vec, key=rank.__getitem__)
+        for term in terms:
             at = seen[term]
             seen[term] = at + 1
             if term in common:
@@ -100,25 +102,21 @@ def _cosines(
             for j, w in postings[term][at + 1 :]:
                 if groups[j] != gi:
                     sums[j] += wi * w
-        heavy = [t for t in sorted(vec, key=rank.__getitem__) if t in common]
+        heavy = [t for t in terms if t in common]
         for j, total in sums.items():
             for term in heavy:  # never on an ordinary event: no term is that common there
                 other = vectors[j].get(term)
                 if other is not None:
                     total += vec[term] * other
             if total >= CANDIDATE_COSINE:
-                _keep(best[(i, groups[j])], (total, -i, -j))
-                _keep(best[(j, gi)], (total, -i, -j))
+                item = (total, -i, -j)
+                # The CANDIDATES best (higher cosine, then earlier pair: _candidates order).
+                for heap in (best[(i, groups[j])], best[(j, gi)]):
+                    if len(heap) < CANDIDATES:
+                        heapq.heappush(heap, item)
+                    elif item > heap[0]:
+                        heapq.heapreplace(heap, item)
     return {(-mi, -mj): total for heap in best.values() for total, mi, mj in heap}
-
-
-def _keep(heap: list[tuple[float, int, int]], item: tuple[float, int, int]) -> None:
-    """Push ``item`` onto a min-heap of at most CANDIDATES items (higher cosine, then earlier
-    pair, wins: the order of _candidates)."""
-    if len(heap) < CANDIDATES:
-        heapq.heappush(heap, item)
-    elif item > heap[0]:
-        heapq.heapreplace(heap, item)
 
 
 def _combine(char_cos: float, concept_cos: float, shared_info: float, shared_numbers: int) -> float:
@@ -166,27 +164,47 @@ def score_pairs(
     todo = []
     for (i, j) in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
-        shared = sum(idf[t] for t in feats[i].concepts & feats[j].concepts) / unit
+        shared = sum(map(idf.__getitem__, feats[i].concepts & feats[j].concepts)) / unit
         shared_numbers = len(feats[i].numbers & feats[j].numbers)
         if _combine(1.0, ccos, shared, shared_numbers) >= floor:
             todo.append((i, j, ccos, shared, shared_numbers))
         # else even identical characters would not lift it to the floor
     # Grams are counted over every passage but vectors are built only for the pairs to score:
-    # a huge article's grams are never all held at once.
+    # a huge article's grams are never all held at once. Each passage's grams are made once.
+    needed = {feats[k].text for i, j, *_rest in todo for k in (i, j)}
     df: Counter[str] = Counter()
+    grams: dict[str, Mapping[str, int]] = {}  # by normalised text: wire copy repeats sentences
     for f in feats:
-        df.update(iter(f.grams))
+        counts = grams.get(f.text)
+        if counts is None:
+            counts = f.grams
+            if f.text in needed:
+                grams[f.text] = counts
+        df.update(iter(counts))
     gram_idf = _idf_of(df, len(feats))
-    needed = {k for i, j, *_rest in todo for k in (i, j)}
-    gram_vecs = {k: _unit(feats[k].grams, gram_idf) for k in sorted(needed)}
-    # A gram of a single passage adds nothing to any dot product (only to the norm, already
-    # applied): dropping it shrinks the set intersections below without changing a score.
-    once = {g for g, count in df.items() if count == 1}
-    gram_sets = {k: frozenset(v.keys() - once) for k, v in gram_vecs.items()}
+    # Grams become small ints (first use in the event): int sets intersect faster than string
+    # sets, and their order, hence each dot product's float, no longer depends on the hash seed.
+    # A gram of a single passage adds nothing to any dot product (only to the norm, applied in
+    # _unit): it gets no id, which shrinks the intersections without changing a score.
+    ids = {g: n for n, g in enumerate(g for g, count in df.items() if count > 1)}
+    gram_vecs: dict[str, dict[int, float]] = {}
+    gram_sets: dict[str, frozenset[int]] = {}
+    for text in sorted(grams):
+        vec = _unit(grams.pop(text), gram_idf)
+        gram_vecs[text] = {ids[t]: v for t, v in vec.items() if t in ids}
+        gram_sets[text] = frozenset(gram_vecs[text])
+    # Two passages with the same texts as an already scored pair have its character cosine.
+    char_of: dict[tuple[str, str], float] = {}
     out: dict[tuple[int, int], float] = {}
     for i, j, ccos, shared, shared_numbers in todo:
-        gi, gj = gram_vecs[i], gram_vecs[j]
-        char_cos = sum([gi[t] * gj[t] for t in gram_sets[i] & gram_sets[j]])  # C set ops
+        key = (feats[i].text, feats[j].text)
+        char_cos = char_of.get(key)
+        if char_cos is None:
+            vi, vj = gram_vecs[key[0]], gram_vecs[key[1]]
+            common = gram_sets[key[0]] & gram_sets[key[1]]
+            # Products and their sum in C (map, operator.mul, sum): the pair loop's hot spot.
+            char_cos = char_of[key] = sum(map(mul, map(vi.__getitem__, common),
+                                              map(vj.__getitem__, common)))
         out[(i, j)] = _combine(char_cos, ccos, shared, shared_numbers)
     return out
 

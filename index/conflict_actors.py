@@ -77,7 +77,9 @@ _PATTERNS = [(country, alt) for country, alts in _ACTORS.items() for alt in alts
 _PATTERNS.sort(key=lambda p: -len(p[1]))
 _ACTOR_RE = re.compile(
     "|".join(f"(?P<g{i}>{alt})" for i, (_c, alt) in enumerate(_PATTERNS)).join(
-        [r"(?<![\w.])(?:", r")(?![\w])(?:['’]s)?"]
+        # Every form starts with a capital: the lookahead fails other positions before the
+        # alternation tries its hundreds of named branches (same matches, ~10x faster).
+        [r"(?=[A-Z])(?<![\w.])(?:", r")(?![\w])(?:['’]s)?"]
     )
 )
 _COUNTRY_OF = {f"g{i}": country for i, (country, _alt) in enumerate(_PATTERNS)}
