@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 
 from index.divide import specific_terms, split_events
-from index.features import Vector, article_terms, pack_terms, unpack_terms, weigh_packed
+from index.features import Compact, article_terms, pack_terms, unpack_terms, weigh_compact
 from index.linkage import relative_average_link
 from index.models import Article, Event
-from index.neighbours import dot, nearest_neighbours
+from index.neighbours import dot_table, nearest_neighbours
 
 # Clusters are compared only when some member of one is among the nearest neighbours of some
 # member of the other. This is for speed: the grouping is the same for any k from 5 to 20 on ECB+.
@@ -37,13 +37,13 @@ def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     return head.rstrip(" ,;:-") + "\u2026"
 
 
-def _central(members: list[int], vectors: Sequence[Vector]) -> int:
+def _central(members: list[int], vectors: Sequence[Compact]) -> int:
     """The member closest to the others (highest cosine with their sum; the first id on ties)."""
-    total: Vector = {}
+    total: dict[int, float] = {}
     for i in members:
-        for term, weight in vectors[i].items():
+        for term, weight in zip(*vectors[i], strict=True):
             total[term] = total.get(term, 0.0) + weight
-    return max(members, key=lambda i: (dot(vectors[i], total), -i))
+    return max(members, key=lambda i: (dot_table(total, vectors[i]), -i))
 
 
 def group_events(articles: Sequence[Article]) -> list[Event]:
@@ -58,7 +58,7 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     canon: dict[str, str] = {}
     terms = [pack_terms(article_terms(a), canon) for a in ordered]
     del canon
-    vectors = weigh_packed(terms)
+    vocabulary, vectors = weigh_compact(terms)
     terms = specific_terms(terms)
     graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
     clusters = []
@@ -67,7 +67,10 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
         # looks inside each group at the names that are specific to part of it
         merged.sort()
         member_ids = [ordered[i].id for i in merged]
-        own = [unpack_terms(terms[i]) for i in merged], [vectors[i] for i in merged]
+        whole = [
+            {vocabulary[t]: w for t, w in zip(*vectors[i], strict=True)} for i in merged
+        ]
+        own = [unpack_terms(terms[i]) for i in merged], whole
         for part in split_events(member_ids, *own):
             clusters.append([merged[i] for i in part])
     events = []

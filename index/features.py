@@ -12,6 +12,9 @@ from functools import lru_cache
 from index.models import Article
 
 Vector = dict[str, float]
+# A weighted vector in a tenth of a dict's memory: term ids (ascending; ids rank the terms in
+# string order, so ties broken by id are broken as by term) and the weights in the same order
+Compact = tuple[array, array]
 Terms = tuple[dict[str, float], dict[str, float]]  # (counts, kind weights) from article_terms
 # The same terms in a third of the memory: the terms in first-seen order, then the counts and
 # kind weights as arrays of doubles (two dicts of float objects cost ~19 KB per article)
@@ -213,19 +216,35 @@ def weigh_terms(analysed: Sequence[Terms]) -> list[Vector]:
 
 def weigh_packed(packed: Sequence[Packed]) -> list[Vector]:
     """``weigh_terms`` from packed terms."""
+    vocabulary, vectors = weigh_compact(packed)
+    return [
+        {vocabulary[t]: w for t, w in zip(ids, weights, strict=True)} for ids, weights in vectors
+    ]
+
+
+def weigh_compact(packed: Sequence[Packed]) -> tuple[list[str], list[Compact]]:
+    """``weigh_packed`` as compact vectors, with the vocabulary their term ids index (sorted)."""
     df: Counter[str] = Counter()
     for keys, _, _ in packed:
         df.update(keys)
     n = len(packed)
-    vectors: list[Vector] = []
+    # a term no other article has cannot link two articles; idf > 0 holds for every other term
+    idf = {t: math.log((n + 1) / d) for t, d in df.items() if d >= 2}
+    vocabulary = sorted(t for t, v in idf.items() if v > 0)
+    ids = {t: i for i, t in enumerate(vocabulary)}
+    del df
+    vectors: list[Compact] = []
     for keys, counts, kinds in packed:
-        vec: Vector = {}
-        for term, count, kind in zip(keys, counts, kinds, strict=True):
-            if df[term] < 2:
-                continue  # a term no other article has cannot link two articles
-            idf = math.log((n + 1) / df[term])
-            if idf > 0:
-                vec[term] = (1.0 + math.log(count)) * kind * idf
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        vectors.append({t: v / norm for t, v in vec.items()} if norm else {})
-    return vectors
+        kept = [
+            (ids[term], (1.0 + math.log(count)) * kind * idf[term])
+            for term, count, kind in zip(keys, counts, kinds, strict=True)
+            if term in ids
+        ]
+        # the norm sums the squares in the terms' first-seen order, as the dicts did: the same
+        # float to the last bit, so the same unit vectors
+        norm = math.sqrt(sum(v * v for _, v in kept))
+        kept.sort()
+        if not norm:
+            kept = []
+        vectors.append((array("i", (t for t, _ in kept)), array("d", (v / norm for _, v in kept))))
+    return vocabulary, vectors

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import heapq
+import math
+from array import array
 from collections.abc import Sequence
+from operator import mul
 
-from index.features import Vector
-from index.neighbours import Graph, dot
+from index.features import Compact, Vector
+from index.neighbours import Graph, compact, dot_table
 
 
 def relative_average_link(
-    vectors: Sequence[Vector], graph: Graph, ratio: float = 0.5
+    vectors: Sequence[Vector | Compact], graph: Graph, ratio: float = 0.5
 ) -> list[list[int]]:
     """Average-link clustering that merges two clusters only while the link between them is at
     least ``ratio`` times their own cohesion (the mean of the two clusters' cohesions).
@@ -24,50 +27,52 @@ def relative_average_link(
     With unit vectors, the mean cross cosine of A and B is sum(A) . sum(B) / (|A| |B|), so each
     cluster keeps the sum of its vectors and no pair is ever recomputed.
     """
-    n = len(vectors)
-    # a cluster's sum is its vector until its first merge copies it (copying all n vectors up
-    # front doubled their memory; most reports are never merged)
-    total = list(vectors)
+    # a cluster's sum is its compact vector until its first merge; a merged sum is compact too
+    # (a dict of it exists only while the cluster merges and its new links are computed)
+    total = compact(vectors)
+    n = len(total)
     size = [1] * n
     members = [[i] for i in range(n)]
-    best = [max(row.values(), default=0.0) for row in graph]
-    near = [set(row) for row in graph]
-
-    def link(a: int, b: int) -> float:
-        return dot(total[a], total[b]) / (size[a] * size[b])
-
-    def cohesion(a: int) -> float:
-        if size[a] == 1:
-            return best[a]
-        return (dot(total[a], total[a]) - size[a]) / (size[a] * (size[a] - 1))
-
-    heap = [(-link(i, j), i, j) for i in range(n) for j in near[i] if i < j]
+    # each cluster's cohesion and its current link to each neighbouring cluster, updated when
+    # it merges: a popped heap entry is checked against these, never recomputed
+    cohesion = [max(row.values(), default=0.0) for row in graph]
+    near: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, row in enumerate(graph):
+        later = [j for j in row if j > i]
+        if later:
+            table = dict(zip(*total[i], strict=True))
+            for j in later:
+                near[i][j] = near[j][i] = dot_table(table, total[j])
+    heap = [(-link, i, j) for i in range(n) for j, link in near[i].items() if i < j]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
-        if not (members[a] and members[b]) or b not in near[a]:
-            continue
-        current = link(a, b)
-        if current != -neg:
-            continue  # stale entry: a newer one for this pair is in the heap
-        if current < ratio * (cohesion(a) + cohesion(b)) / 2:
+        current = near[a].get(b)
+        if current is None or current != -neg:
+            continue  # a merged away, no longer neighbours, or a newer entry is in the heap
+        if current < ratio * (cohesion[a] + cohesion[b]) / 2:
             continue  # refused for now; a later merge of a or b compares the pair again
         keep, gone = (a, b) if a < b else (b, a)
-        if size[keep] == 1:
-            total[keep] = dict(total[keep])  # the same keys in the same order as the copy had
-        for term, weight in total[gone].items():
-            total[keep][term] = total[keep].get(term, 0.0) + weight
+        table = dict(zip(*total[keep], strict=True))
+        for term, weight in zip(*total[gone], strict=True):
+            table[term] = table.get(term, 0.0) + weight
+        ids = sorted(table)
+        weights = array("d", map(table.__getitem__, ids))
+        total[keep], total[gone] = (array("i", ids), weights), (array("i"), array("d"))
         size[keep] += size[gone]
         members[keep] += members[gone]
-        members[gone], total[gone] = [], {}
+        members[gone] = []
         for c in near[gone]:
-            near[c].discard(gone)
-            if c != keep:
-                near[c].add(keep)
-                near[keep].add(c)
-        near[keep].discard(gone)
-        near[gone] = set()
+            del near[c][gone]
         for c in near[keep]:
+            del near[c][keep]
+        others = (near[keep].keys() | near[gone].keys()) - {keep, gone}
+        near[keep], near[gone] = {}, {}
+        s = size[keep]
+        cohesion[keep] = (math.fsum(map(mul, weights, weights)) - s) / (s * (s - 1))
+        for c in others:
+            link = dot_table(table, total[c]) / (s * size[c])
+            near[keep][c] = near[c][keep] = link
             lo, hi = (keep, c) if keep < c else (c, keep)
-            heapq.heappush(heap, (-link(keep, c), lo, hi))
+            heapq.heappush(heap, (-link, lo, hi))
     return [m for m in members if m]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import repeat
+from operator import mul
 from typing import Any
 
-from index.features import Vector
+from index.features import Compact, Vector
 
 Graph = list[dict[int, float]]  # graph[i][j] = similarity of i and j (symmetric, no self loops)
 
@@ -24,7 +27,34 @@ def dot(a: dict[Any, float], b: dict[Any, float]) -> float:
     return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
-def nearest_neighbours(vectors: Sequence[Vector], k: int, floor: float = 0.0) -> Graph:
+def dot_table(table: dict[int, float], vec: Compact) -> float:
+    """The dot product of ``table`` (a compact vector as a dict: ``dict(zip(*vec))``) and ``vec``.
+
+    Every term of ``vec`` is looked up in C; a term absent from ``table`` adds an exact 0.0, and
+    fsum is exact, so the result is the same float as ``dot`` on the two vectors as dicts.
+    """
+    ids, weights = vec
+    return math.fsum(map(mul, map(table.get, ids, repeat(0.0)), weights))
+
+
+def compact(vectors: Sequence[Vector | Compact]) -> list[Compact]:
+    """The vectors as compact vectors: compact ones as they are, dicts with their keys numbered
+    in sorted order (so that ids order the terms as the keys compare)."""
+    if all(isinstance(v, tuple) for v in vectors):
+        return [v for v in vectors if isinstance(v, tuple)]
+    dicts = [v for v in vectors if isinstance(v, dict)]
+    if len(dicts) != len(vectors):
+        raise TypeError("vectors must be all dicts or all compact")
+    number = {t: i for i, t in enumerate(sorted({t for v in dicts for t in v}))}
+    out = []
+    for vec in dicts:
+        ids = sorted(number[t] for t in vec)
+        by_id = {number[t]: w for t, w in vec.items()}
+        out.append((array("i", ids), array("d", (by_id[i] for i in ids))))
+    return out
+
+
+def nearest_neighbours(vectors: Sequence[Vector | Compact], k: int, floor: float = 0.0) -> Graph:
     """The ``k`` most similar other vectors of each vector, with exact cosines (sparse, symmetric).
 
     Candidates are found by the dot product of the vectors' heaviest terms only (an inverted
@@ -32,37 +62,35 @@ def nearest_neighbours(vectors: Sequence[Vector], k: int, floor: float = 0.0) ->
     of more than ``max(100, 10 * sqrt(n))`` vectors is too common to say which event a report is
     about and finds no candidates. Similarities not above ``floor`` are not edges.
     """
-    n = len(vectors)
+    vecs = compact(vectors)
+    n = len(vecs)
     common = max(100, int(10 * math.sqrt(n)))
-    # only the terms of each head and two flat lists per posting (no tuple per entry): at 10k
-    # reports the (term, weight) and (doc, weight) pairs cost ~60 MB at the peak of the grouping
-    heads = [
-        tuple(t for t, _ in heapq.nlargest(PROBE_TERMS, vec.items(), key=lambda tw: (tw[1], tw[0])))
-        for vec in vectors
-    ]
-    postings: dict[str, tuple[list[int], list[float]]] = {}
-    for i, head in enumerate(heads):
-        vec = vectors[i]
-        for term in head:
+    # each head as two arrays, heaviest first (ties: the larger term id, i.e. the later term),
+    # and each posting as two arrays: no tuple or float object per entry
+    heads: list[Compact] = []
+    postings: dict[int, Compact] = {}
+    for i, (ids, weights) in enumerate(vecs):
+        top = heapq.nlargest(PROBE_TERMS, zip(weights, ids, strict=True))
+        heads.append((array("i", (t for _, t in top)), array("d", (w for w, _ in top))))
+        for weight, term in top:
             entry = postings.get(term)
             if entry is None:
-                entry = postings[term] = ([], [])
+                entry = postings[term] = (array("i"), array("d"))
             entry[0].append(i)
-            entry[1].append(vec[term])
+            entry[1].append(weight)
     graph: Graph = [{} for _ in range(n)]
-    for i, head in enumerate(heads):
-        vec = vectors[i]
+    for i, (head, head_weights) in enumerate(heads):
         partial: dict[int, float] = defaultdict(float)
-        for term in head:
-            docs, weights = postings[term]
+        for term, weight in zip(head, head_weights, strict=True):
+            docs, others = postings[term]
             if len(docs) <= common:
-                weight = vec[term]
-                for j, other in zip(docs, weights, strict=True):
+                for j, other in zip(docs, others, strict=True):
                     partial[j] += weight * other
         partial.pop(i, None)
         # rescore the best partial matches exactly; keep the k best (ties by index: deterministic)
         shortlist = heapq.nlargest(2 * k, partial, key=lambda j: (partial[j], -j))
-        exact = [(dot(vectors[i], vectors[j]), j) for j in shortlist]
+        table = dict(zip(*vecs[i], strict=True))
+        exact = [(dot_table(table, vecs[j]), j) for j in shortlist]
         for sim, j in heapq.nlargest(k, exact, key=lambda sj: (sj[0], -sj[1])):
             if sim > floor:
                 graph[i][j] = graph[j][i] = sim

@@ -12,10 +12,17 @@ from hypothesis import strategies as st
 
 from index.divide import specific_terms, split_events
 from index.events import event_id, group_events, shorten
-from index.features import article_terms, pack_terms, unpack_terms, weigh_packed, weigh_terms
+from index.features import (
+    article_terms,
+    pack_terms,
+    unpack_terms,
+    weigh_compact,
+    weigh_packed,
+    weigh_terms,
+)
 from index.linkage import relative_average_link
 from index.models import Article
-from index.neighbours import Graph, dot, nearest_neighbours
+from index.neighbours import Graph, compact, dot, dot_table, nearest_neighbours
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -125,6 +132,23 @@ def test_packed_terms_round_trip_in_order_and_share_strings() -> None:
     assert weigh_packed(packed) == weigh_terms(terms)
 
 
+def test_compact_vectors_hold_the_same_weights_and_dots() -> None:
+    packed = [pack_terms(article_terms(a)) for a in CORPUS]
+    vocabulary, vectors = weigh_compact(packed)
+    assert vocabulary == sorted(vocabulary)
+    dicts = weigh_packed(packed)
+    for (ids, weights), vec in zip(vectors, dicts, strict=True):
+        assert list(ids) == sorted(ids) and len(ids) == len(weights) == len(vec)
+        assert {vocabulary[t]: w for t, w in zip(ids, weights, strict=True)} == vec
+    for i, a in enumerate(vectors):
+        table = dict(zip(*a, strict=True))
+        for j, b in enumerate(vectors):
+            assert dot_table(table, b) == dot(dicts[i], dicts[j])  # the same float, exactly
+    # dict vectors are numbered in key order, so compacting them gives the same arrays
+    assert compact(dicts) == vectors
+    assert nearest_neighbours(vectors, 3) == nearest_neighbours(dicts, 3)
+
+
 def test_weak_similarities_are_not_edges() -> None:
     vectors = [{"a": 1.0}, {"a": 0.05, "b": (1 - 0.05**2) ** 0.5}, {"c": 1.0}]
     assert nearest_neighbours(vectors, 5, floor=0.1) == [{}, {}, {}]
@@ -146,6 +170,8 @@ def test_relative_link_bar_follows_cluster_cohesion() -> None:
     assert sorted(relative_average_link(*_two_pairs(0.9, 0.15))) == [[0, 1], [2, 3]]
     # loose pairs accept the same link: it is more than half their cohesion
     assert sorted(relative_average_link(*_two_pairs(0.2, 0.15))) == [[0, 1, 2, 3]]
+    vectors, graph = _two_pairs(0.2, 0.15)
+    assert relative_average_link(compact(vectors), graph) == relative_average_link(vectors, graph)
 
 
 def test_every_article_in_exactly_one_event_sorted_by_size() -> None:
