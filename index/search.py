@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +12,11 @@ from whoosh.qparser.syntax import GroupNode
 
 from index.errors import QueryError
 from index.models import article_ref
+from index.phrase_search import plain_phrases, search_phrases
 from index.query_check import check_syntax, minus_as_not
 from index.query_prefix import TypedPrefixPlugin
 from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS
+from index.search_count import union_count
 from index.snippets import BODY, Postings, body_matches, query_shape, snippet
 
 # Within the some-words fallback, an article with more of the words still ranks higher.
@@ -46,16 +49,24 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResults:
-    """The hits on one page of results; ``total`` counts every matching article."""
+    """The hits on one page of results. ``total`` counts every matching article when
+    ``total_exact``; otherwise it is a sure lower bound (past COUNT_BOUND matches the count
+    stops): show it as ``total_label()``, "35,000+"."""
 
     query: str
     total: int
     hits: tuple[SearchHit, ...]
+    total_exact: bool = True
+
+    def total_label(self) -> str:
+        """The total as a reader should see it: "12", "1,234" or "35,000+" (at least)."""
+        return f"{self.total:,}" + ("" if self.total_exact else "+")
 
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
+            "total_exact": self.total_exact,
             "hits": [hit.to_json() for hit in self.hits],
         }
 
@@ -132,6 +143,20 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     """
     limit = max(1, int(limit))
     all_words, some_words = parse_query(searcher.schema, text)
+    phrases = plain_phrases(all_words) if some_words is None else None
+    found = None if phrases is None else search_phrases(searcher, phrases, limit)
+    if found is not None:
+        ranked, total = found
+        postings = Postings(searcher, (hit.docnum for hit in ranked))
+        return SearchResults(
+            query=text,
+            total=total,
+            hits=tuple(
+                _make_hit(postings, searcher.stored_fields(hit.docnum), hit.docnum, hit.score,
+                          (), all_words)
+                for hit in ranked
+            ),
+        )
     # Block-quality skipping leaves the count to a second pass over every match (a phrase is
     # matched twice); phrases gain nothing from skipping, so count them while collecting.
     has_phrase = any(isinstance(node, wq.Phrase) for node in all_words.leaves())
@@ -139,7 +164,7 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     picked: list[tuple[Any, wq.Query]] = [(hit, all_words) for hit in first]
     if some_words is None:
         counted = union_count(searcher, all_words)
-        total = len(first) if counted is None else counted
+        total, exact = (len(first), True) if counted is None else counted
     else:
         counted = union_count(searcher, some_words)
         if counted is None or len(picked) < limit:  # the some-words hits are needed
@@ -150,48 +175,33 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
                     break
                 if hit.docnum not in seen:
                     picked.append((hit, some_words))
-            total = len(more) if counted is None else counted
+            total, exact = (len(more), True) if counted is None else counted
         else:
-            total = counted
+            total, exact = counted
     picked = picked[:limit]
     postings = Postings(searcher, (hit.docnum for hit, _ in picked))
-    hits = tuple(_make_hit(postings, hit, q) for hit, q in picked)
-    return SearchResults(query=text, total=total, hits=hits)
+    hits = tuple(
+        _make_hit(postings, hit.fields(), hit.docnum, hit.score, _body_words(hit), q)
+        for hit, q in picked
+    )
+    return SearchResults(query=text, total=total, hits=hits, total_exact=exact)
 
 
-def union_count(searcher: Any, q: wq.Query) -> int | None:
-    """Articles matching an OR of plain terms, from a set union of each term's document ids
-    (read block by block) instead of walking a union matcher one document at a time, which
-    took a third of a common-word query; None for any other shape of query."""
-    terms: list[tuple[str, bytes]] = []
-    stack = [q]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, wq.Term):
-            terms.append((node.fieldname, searcher.schema[node.fieldname].to_bytes(node.text)))
-        elif isinstance(node, wq.Or):
-            stack.extend(node.children())
-        else:
-            return None
-    total = 0
-    for leaf, _offset in searcher.leaf_searchers():
-        reader = leaf.reader()
-        found: set[int] = set()
-        for fieldname, text in terms:
-            if (fieldname, text) in reader:
-                found.update(reader.postings(fieldname, text).all_ids())
-        if reader.has_deletions():
-            found = {docnum for docnum in found if not reader.is_deleted(docnum)}
-        total += len(found)
-    return total
+def _body_words(hit: Any) -> list[str]:
+    return [term.decode("utf-8") for field, term in hit.matched_terms() if field == BODY]
 
 
-def _make_hit(postings: Postings, hit: Any, q: wq.Query) -> SearchHit:
-    fields = hit.fields()
+def _make_hit(
+    postings: Postings,
+    fields: dict[str, Any],
+    docnum: int,
+    score: float,
+    words: Iterable[str],
+    q: wq.Query,
+) -> SearchHit:
     body = str(fields.get("body", ""))
-    words = [term.decode("utf-8") for field, term in hit.matched_terms() if field == BODY]
     phrases, plain = query_shape(q)
-    matches = body_matches(postings, hit.docnum, words, phrases, plain)
+    matches = body_matches(postings, docnum, words, phrases, plain)
     excerpt, excerpt_matches = snippet(body, matches)
     return SearchHit(
         id=str(fields["id"]),
@@ -199,7 +209,7 @@ def _make_hit(postings: Postings, hit: Any, q: wq.Query) -> SearchHit:
         title=str(fields.get("title", "")),
         source=fields.get("source"),
         published=fields.get("published"),
-        score=round(float(hit.score), 4),
+        score=round(float(score), 4),
         snippet=excerpt,
         snippet_matches=excerpt_matches,
         matches=matches,

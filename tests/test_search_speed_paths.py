@@ -1,0 +1,158 @@
+"""The search speed paths give Whoosh's own answers: phrases matched rarest word first, totals
+bounded past COUNT_BOUND."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import index.search_count as search_count
+from index.phrase_search import plain_phrases, search_phrases
+from index.search import parse_query
+from index.search_count import round_down
+from index.store import CorpusIndex
+
+# Few words, so phrases of two or three of them have many candidate articles and some repeat.
+WORDS = ["harbor", "crane", "ferry", "storm", "delay", "pier", "tide", "cargo", "dock", "gale"]
+
+
+def _article(rng: random.Random) -> str:
+    title = " ".join(rng.choice(WORDS) for _ in range(3)).capitalize()
+    body = " ".join(
+        rng.choice(WORDS[: rng.randint(3, len(WORDS))]) for _ in range(rng.randint(5, 60))
+    )
+    return f"{title}\n\n{body}.\n"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> CorpusIndex:
+    """Two segments and deleted documents: 80 files, then 40 more and 10 rewritten."""
+    rng = random.Random(7)
+    root = tmp_path_factory.mktemp("speedpaths")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for n in range(80):
+        (corpus / f"a{n:03}.txt").write_text(_article(rng), encoding="utf-8")
+    ix = CorpusIndex(corpus, root / "idx")
+    ix.update()
+    for n in range(80, 120):
+        (corpus / f"a{n:03}.txt").write_text(_article(rng), encoding="utf-8")
+    for n in range(0, 80, 8):
+        (corpus / f"a{n:03}.txt").write_text(_article(rng) + "Rewritten.\n", encoding="utf-8")
+    report = ix.update()
+    assert report.added == 40 and report.updated == 10
+    return ix
+
+
+def _compare(ix: CorpusIndex, text: str, limit: int) -> None:
+    searcher = ix._open().searcher()
+    try:
+        assert len(list(searcher.leaf_searchers())) >= 2
+        all_words, some_words = parse_query(searcher.schema, text)
+        phrases = plain_phrases(all_words)
+        assert phrases is not None and some_words is None
+        found = search_phrases(searcher, phrases, limit)
+        assert found is not None
+        reference = searcher.search(all_words, limit=limit, optimize=False)
+        assert [(hit.docnum, hit.score) for hit in found[0]] == [
+            (hit.docnum, hit.score) for hit in reference
+        ]
+        # Counted from every match: Whoosh's top-N collector, once its page is full, drops
+        # sub-matchers that cannot reach the page, and its count misses their documents.
+        assert found[1] == len(searcher.search(all_words, limit=None))
+    finally:
+        searcher.close()
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=2, max_size=3),
+    field=st.sampled_from(["", "title:", "body:"]),
+    limit=st.sampled_from([1, 3, 10, 200]),
+)
+def test_phrases_match_whoosh_exactly(
+    index: CorpusIndex, words: list[str], field: str, limit: int
+) -> None:
+    _compare(index, f'{field}"{" ".join(words)}"', limit)
+
+
+def test_phrase_hits_have_highlights_of_the_phrase_only(index: CorpusIndex) -> None:
+    results = index.search('"storm delay"', limit=200)
+    assert results.total > 0 and results.total_exact
+    for hit in results.hits:
+        article = index.article(hit.id)
+        assert article is not None
+        words = [article.body[s:e].lower() for s, e in hit.matches]
+        pairs = [article.body[s:].lower().startswith("storm delay") for s, _ in hit.matches[::2]]
+        if words:  # a title-only match has none
+            assert set(words) == {"storm", "delay"} and any(pairs)
+
+
+def test_other_queries_are_not_taken_for_plain_phrases(index: CorpusIndex) -> None:
+    searcher = index._open().searcher()
+    try:
+        for text in ('"storm delay"~3', '"storm delay" ferry', 'ferry OR "storm gale"', "storm"):
+            all_words, _ = parse_query(searcher.schema, text)
+            assert plain_phrases(all_words) is None, text
+    finally:
+        searcher.close()
+
+
+def test_totals_past_the_bound_are_sure_lower_bounds(
+    index: CorpusIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = index.search("harbor crane")
+    assert exact.total_exact and exact.total_label() == f"{exact.total:,}"
+    monkeypatch.setattr(search_count, "COUNT_BOUND", 5)
+    bounded = index.search("harbor crane")
+    assert not bounded.total_exact
+    assert 5 <= bounded.total <= exact.total
+    assert bounded.total_label() == f"{bounded.total:,}+"
+    assert [hit.id for hit in bounded.hits] == [hit.id for hit in exact.hits]
+    assert bounded.to_json()["total_exact"] is False
+    # Below the bound, or for queries that are not an OR of words, totals stay exact.
+    monkeypatch.setattr(search_count, "COUNT_BOUND", 10_000)
+    assert index.search("harbor crane").total == exact.total
+    monkeypatch.setattr(search_count, "COUNT_BOUND", 1)
+    phrase = index.search('"storm delay"')
+    assert phrase.total_exact
+
+
+def test_lower_bound_discounts_deleted_documents(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(6):
+        (corpus / f"{n}.txt").write_text(f"Quay {n}\n\nThe quay flooded.\n", encoding="utf-8")
+    ix = CorpusIndex(corpus, tmp_path / "idx")
+    ix.update()
+    for n in range(4):  # the old documents stay in the segment, deleted
+        (corpus / f"{n}.txt").write_text(f"Lock {n}\n\nThe lock held.\n", encoding="utf-8")
+    ix.update()
+    searcher = ix._open().searcher()
+    try:
+        all_words, _ = parse_query(searcher.schema, "quay")
+        counted = search_count.union_count(searcher, all_words)
+        assert counted == (2, True)
+    finally:
+        searcher.close()
+    assert ix.search("quay").total == 2
+
+
+@pytest.mark.parametrize(
+    ("count", "rounded"),
+    [(7, 7), (99, 99), (1000, 1000), (1234, 1200), (35284, 35000), (100_999, 100_000)],
+)
+def test_round_down(count: int, rounded: int) -> None:
+    assert round_down(count) == rounded
+
+
+def test_phrase_total_does_not_depend_on_the_page_size(index: CorpusIndex) -> None:
+    # Whoosh's collector undercounted here (40 of 65 with a page of 3) before the phrase path.
+    totals = {index.search('"crane crane"', limit=limit).total for limit in (1, 3, 10, 500)}
+    assert len(totals) == 1 and totals.pop() == len(index.search('"crane crane"', limit=500).hits)
