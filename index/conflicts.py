@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from index.conflict_actors import actor_conflicts
+from index.conflict_bodies import body_conflicts
 from index.conflict_claims import certainty_conflicts, negation_conflicts
 from index.conflict_dates import date_conflicts
 from index.conflict_doers import subject_conflicts
@@ -30,6 +31,7 @@ _CHECKS: list[_Check] = [
     _no_dates(quote_conflicts), _no_dates(number_conflicts), _no_dates(tally_conflicts),
     date_conflicts,
     _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts),
+    _no_dates(body_conflicts),
     _no_dates(negation_conflicts), _no_dates(certainty_conflicts),
 ]
 __all__ = ["CONFLICT_MODULES", "detect_conflicts", "detect_text_conflicts", "quote_diff"]
@@ -37,8 +39,8 @@ __all__ = ["CONFLICT_MODULES", "detect_conflicts", "detect_text_conflicts", "quo
 CONFLICT_MODULES = (
     "index.conflicts", "index.conflict_text", "index.conflict_numbers", "index.conflict_dates",
     "index.conflict_roles", "index.conflict_actors", "index.conflict_doers",
-    "index.conflict_claims", "index.conflict_quotes", "index.numbers", "index.counted",
-    "index.dates", "index.names",
+    "index.conflict_bodies", "index.conflict_claims", "index.conflict_quotes", "index.numbers",
+    "index.counted", "index.dates", "index.names",
 )
 
 

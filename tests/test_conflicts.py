@@ -242,6 +242,79 @@ def test_actor_lookalikes(a: str, b: str) -> None:
     assert "actor" not in types(a, b)
 
 
+# --- actors: institutions (index/conflict_bodies.py) ---------------------------------------
+
+@pytest.mark.parametrize(
+    ("a", "b", "name_a", "name_b"),
+    [
+        ("Sending the brigade breaches resolutions of the General Assembly, the envoy argued.",
+         "Sending the brigade breaches Security Council resolutions, the envoy argued.",
+         "General Assembly", "Security Council"),
+        ("The ministry said the border crossing at Narva would reopen on Friday.",
+         "The army said the border crossing at Narva would reopen on Friday.",
+         "ministry", "army"),
+        ("The crossing at Narva will reopen on Friday, the foreign ministry said.",
+         "The crossing at Narva will reopen on Friday, the defence ministry said.",
+         "foreign ministry", "defence ministry"),
+        ("According to the port authority, the quay stays shut until the spring repairs.",
+         "According to the city council, the quay stays shut until the spring repairs.",
+         "port authority", "city council"),
+    ],
+)
+def test_the_same_statement_credited_to_different_bodies(a: str, b: str, name_a: str,
+                                                         name_b: str) -> None:
+    found = [c for c in detect_text_conflicts(a, b) if c.type == "actor"]
+    assert len(found) == 1
+    c = found[0]
+    assert (c.a.text, c.b.text) == (name_a, name_b)
+    assert a[c.a.start:c.a.end] == name_a and b[c.b.start:c.b.end] == name_b
+    assert name_a in c.explanation and name_b in c.explanation
+    assert "\n" not in c.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one body, spelled or abbreviated differently
+        ("Sending the brigade breaches UN Security Council resolutions, the envoy argued.",
+         "Sending the brigade breaches United Nations Security Council resolutions, the envoy"
+         " argued."),
+        ("Sending the brigade breaches U.N. Security Council resolutions, the envoy argued.",
+         "Sending the brigade breaches UNSC resolutions, the envoy argued."),
+        ("The Ministry of Defence said the crossing at Narva would reopen on Friday.",
+         "The defense ministry said the crossing at Narva would reopen on Friday."),
+        ("The Ministry of Foreign Affairs said the crossing at Narva would reopen on Friday.",
+         "The foreign ministry said the crossing at Narva would reopen on Friday."),
+        ("The spy agency said the convoy had crossed the border at night.",
+         "The intelligence service said the convoy had crossed the border at night."),
+        ("The ministry said the crossing at Narva would reopen on Friday.",
+         "The foreign ministry said the crossing at Narva would reopen on Friday."),
+        ("The JRCC said all 40 passengers had been brought ashore by midnight.",
+         "The Joint Rescue Coordination Centre said all 40 passengers had been brought ashore"
+         " by midnight."),
+        # an acronym we cannot expand, a vague speaker, the military as a whole
+        ("BNPB said 57 people were injured in the landslide.",
+         "The disaster agency said 57 people were injured in the landslide."),
+        ("Officials said the crossing at Narva would reopen on Friday.",
+         "The ministry said the crossing at Narva would reopen on Friday."),
+        ("The military said two patrol boats had seized the skiff.",
+         "The navy said two patrol boats had seized the skiff."),
+        # a passage naming both bodies
+        ("The move breaks resolutions of the General Assembly and the Security Council.",
+         "The move breaks Security Council resolutions."),
+        ("The ministry ordered the army to pull the brigade back from the river.",
+         "The army said it would pull the brigade back from the river."),
+        # different bodies in different roles
+        ("General Assembly members said sending the brigade was illegal.",
+         "Sending the brigade breaks Security Council resolutions, officials said."),
+        ("The Security Council will meet on Friday to discuss the brigade, the ministry said.",
+         "The ministry said the General Assembly would debate the brigade on Friday."),
+    ],
+)
+def test_body_lookalikes(a: str, b: str) -> None:
+    assert "actor" not in types(a, b)
+
+
 # --- certainty and negation ------------------------------------------------------------------
 
 @pytest.mark.parametrize(
