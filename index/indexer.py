@@ -25,8 +25,10 @@ from index.manifest import (
     write_meta,
 )
 from index.models import Article, Skipped
+from index.parallel_build import build_here, build_parallel, file_record, stat_or_lstat
 from index.schema import SCHEMA_VERSION, article_fields
 from index.whoosh_store import (
+    commit_segments,
     committed_files,
     create_store,
     new_store_name,
@@ -96,17 +98,6 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return path.stat()
-    except OSError:
-        pass
-    try:  # a broken or looping symlink: its own stat, so it is recorded with its reason
-        return path.lstat()
-    except OSError:
-        return None
-
-
 def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
     """Compare the corpus with the manifest by size+mtime_ns; with ``hash_changed``, files whose
     stat differs (or was too recent to trust) are hashed and count as changed only when their
@@ -123,7 +114,7 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
             rel = text[len(prefix) :]
         else:
             rel = relative_id(corpus, path)
-        st = _stat(path)
+        st = stat_or_lstat(path)
         if st is None:
             continue  # vanished between listing and stat: treated as removed below
         seen.add(rel)
@@ -175,20 +166,10 @@ def _problems(corpus: Path, errors: list[tuple[Path, str]]) -> dict[str, FileRec
     return found
 
 
-def _load(
-    corpus: Path, rel: str, path: Path, st: os.stat_result
-) -> tuple[FileRecord, list[Article]]:
+def _load(corpus: Path, path: Path, st: os.stat_result) -> tuple[FileRecord, list[Article]]:
     digest = file_digest(path)
     articles, skipped = load_file(corpus, path)
-    record = FileRecord(
-        size=st.st_size,
-        mtime_ns=st.st_mtime_ns,
-        digest=digest,
-        ids=tuple(a.id for a in articles),
-        skipped=tuple(skipped),
-        racy=is_racy(st.st_mtime_ns),
-    )
-    return record, articles
+    return file_record(st, digest, articles, skipped), articles
 
 
 def _finish(ix: Any, corpus: Path, store: str, files: dict[str, FileRecord]) -> Manifest:
@@ -206,7 +187,10 @@ def _finish(ix: Any, corpus: Path, store: str, files: dict[str, FileRecord]) -> 
 def build_full(
     corpus: Path, index_dir: Path, progress: Progress | None, lock_timeout: float
 ) -> BuildResult:
-    """Index every file into a fresh store, then switch the meta to it and drop the old ones."""
+    """Index every file into a fresh store, then switch the meta to it and drop the old ones.
+
+    Files are loaded and indexed by ``writer_procs`` worker processes (or here, for small
+    corpora), each writing a segment of its own; one commit makes them the store's content."""
     started = time.monotonic()
     store = new_store_name()
     try:
@@ -215,19 +199,18 @@ def build_full(
         raise IndexUnavailable(f"cannot create the index in {index_dir}: {error}") from error
     paths, errors = walk(corpus)
     files = _problems(corpus, errors)
-    writer = open_writer(ix, corpus, lock_timeout, writer_procs(len(paths)))
+    work = [(relative_id(corpus, path), path) for path in paths]
+    done = _counter(progress, len(work))
+    writer = open_writer(ix, corpus, lock_timeout)  # Whoosh's lock, and the commit of the TOC
     try:
-        for done, path in enumerate(paths, start=1):
-            rel = relative_id(corpus, path)
-            st = _stat(path)
-            if st is not None:
-                record, articles = _load(corpus, rel, path, st)
-                for article in articles:
-                    writer.add_document(**article_fields(article))
-                files[rel] = record
-            if progress is not None:
-                progress(done, len(paths), rel)
-        writer.commit()
+        procs = writer_procs(len(paths))
+        if procs > 1:
+            built = build_parallel(corpus, index_dir / store, work, file_digest, done, procs)
+        else:
+            built = build_here(corpus, index_dir / store, work, file_digest, done)
+        segments, records = built
+        files.update((rel, records[rel]) for rel, _ in work if rel in records)
+        commit_segments(writer, segments)
     except BaseException:
         writer.cancel()
         remove_stores(index_dir, keep=_live_store(index_dir))
@@ -239,6 +222,19 @@ def build_full(
     remove_stores(index_dir, keep=store)
     added = sum(len(rec.ids) for rec in files.values())
     return BuildResult(manifest, added, 0, 0, 0, time.monotonic() - started)
+
+
+def _counter(progress: Progress | None, total: int) -> Callable[[str], object]:
+    """``progress(done, total, path)`` called once per file, in the order files finish."""
+    count = 0
+
+    def done(rel: str) -> None:
+        nonlocal count
+        count += 1
+        if progress is not None:
+            progress(count, total, rel)
+
+    return done
 
 
 def _live_store(index_dir: Path) -> str | None:
@@ -292,7 +288,7 @@ def build_incremental(
         for done, (rel, path, st) in enumerate(work, start=1):
             if rel in manifest.files:
                 writer.delete_by_term("path", rel)
-            record, articles = _load(corpus, rel, path, st)
+            record, articles = _load(corpus, path, st)
             for article in articles:
                 writer.add_document(**article_fields(article))
             new_ids.update(record.ids)

@@ -137,3 +137,12 @@ def open_writer(ix: FileIndex, corpus: Path, timeout: float, procs: int = 1) -> 
         return ix.writer(timeout=timeout, delay=0.1, limitmb=128, compound=False, **extra)
     except LockError as error:
         raise IndexUnavailable(f"another newsreader is indexing {corpus}; try again") from error
+
+
+def commit_segments(writer: Any, segments: list[Any]) -> None:
+    """Commit segments written into the writer's store (index/segment_builder.py) as its new
+    content, beside the ones it has, the way Whoosh's multi-segment writer commits its workers':
+    the writer's own segment is empty and dropped, the TOC lists the others."""
+    writer._close_segment()
+    writer._commit_toc(list(writer.segments) + segments)
+    writer._finish()
