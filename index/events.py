@@ -10,7 +10,7 @@ from index.divide import specific_terms, split_events
 from index.features import Compact, article_terms, pack_terms, unpack_terms, weigh_compact
 from index.linkage import relative_average_link
 from index.models import Article, Event
-from index.neighbours import dot_table, nearest_neighbours
+from index.neighbours import Dense, nearest_neighbours, vocabulary_size
 
 # Clusters are compared only when some member of one is among the nearest neighbours of some
 # member of the other. This is for speed: the grouping is the same for any k from 5 to 20 on ECB+.
@@ -37,13 +37,13 @@ def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     return head.rstrip(" ,;:-") + "\u2026"
 
 
-def _central(members: list[int], vectors: Sequence[Compact]) -> int:
-    """The member closest to the others (highest cosine with their sum; the first id on ties)."""
-    total: dict[int, float] = {}
-    for i in members:
-        for term, weight in zip(*vectors[i], strict=True):
-            total[term] = total.get(term, 0.0) + weight
-    return max(members, key=lambda i: (dot_table(total, vectors[i]), -i))
+def _central(members: list[int], vectors: Sequence[Compact], total: Dense) -> int:
+    """The member closest to the others (highest cosine with their sum; the first id on ties).
+    ``total`` is scratch space for the sum."""
+    total.load(vectors[members[0]])
+    for i in members[1:]:
+        total.add(vectors[i])
+    return max(members, key=lambda i: (total.dot(vectors[i]), -i))
 
 
 def group_events(articles: Sequence[Article]) -> list[Event]:
@@ -74,10 +74,11 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
         for part in split_events(member_ids, *own):
             clusters.append([merged[i] for i in part])
     events = []
+    scratch = Dense(vocabulary_size(vectors))
     for members in clusters:
         members.sort()
         ids = tuple(ordered[i].id for i in members)
-        head = ordered[_central(members, vectors)]
+        head = ordered[_central(members, vectors, scratch)]
         title = shorten(head.title or head.id)
         events.append(Event(id=event_id(ids), title=title, article_ids=ids))
     events.sort(key=lambda e: (-len(e.article_ids), e.id))

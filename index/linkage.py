@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from operator import mul
 
 from index.features import Compact, Vector
-from index.neighbours import Graph, compact, dot_table
+from index.neighbours import Dense, Graph, compact, vocabulary_size
 
 
 def relative_average_link(
@@ -28,8 +28,9 @@ def relative_average_link(
     cluster keeps the sum of its vectors and no pair is ever recomputed.
     """
     # a cluster's sum is its compact vector until its first merge; a merged sum is compact too
-    # (a dict of it exists only while the cluster merges and its new links are computed)
+    # (dense only while the cluster merges and its new links are computed)
     total = compact(vectors)
+    dense = Dense(vocabulary_size(total))
     n = len(total)
     size = [1] * n
     members = [[i] for i in range(n)]
@@ -40,9 +41,9 @@ def relative_average_link(
     for i, row in enumerate(graph):
         later = [j for j in row if j > i]
         if later:
-            table = dict(zip(*total[i], strict=True))
+            dense.load(total[i])
             for j in later:
-                near[i][j] = near[j][i] = dot_table(table, total[j])
+                near[i][j] = near[j][i] = dense.dot(total[j])
     heap = [(-link, i, j) for i in range(n) for j, link in near[i].items() if i < j]
     heapq.heapify(heap)
     while heap:
@@ -53,12 +54,9 @@ def relative_average_link(
         if current < ratio * (cohesion[a] + cohesion[b]) / 2:
             continue  # refused for now; a later merge of a or b compares the pair again
         keep, gone = (a, b) if a < b else (b, a)
-        table = dict(zip(*total[keep], strict=True))
-        for term, weight in zip(*total[gone], strict=True):
-            table[term] = table.get(term, 0.0) + weight
-        ids = sorted(table)
-        weights = array("d", map(table.__getitem__, ids))
-        total[keep], total[gone] = (array("i", ids), weights), (array("i"), array("d"))
+        dense.load(total[keep])
+        total[keep], total[gone] = dense.add(total[gone]), (array("i"), array("d"))
+        weights = total[keep][1]
         size[keep] += size[gone]
         members[keep] += members[gone]
         members[gone] = []
@@ -71,7 +69,7 @@ def relative_average_link(
         s = size[keep]
         cohesion[keep] = (math.fsum(map(mul, weights, weights)) - s) / (s * (s - 1))
         for c in others:
-            link = dot_table(table, total[c]) / (s * size[c])
+            link = dense.dot(total[c]) / (s * size[c])
             near[keep][c] = near[c][keep] = link
             lo, hi = (keep, c) if keep < c else (c, keep)
             heapq.heappush(heap, (-link, lo, hi))

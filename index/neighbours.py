@@ -5,10 +5,9 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from collections import defaultdict
 from collections.abc import Sequence
-from itertools import repeat
-from operator import mul
+from itertools import compress
+from operator import itemgetter, mul, neg
 from typing import Any
 
 from index.features import Compact, Vector
@@ -27,14 +26,53 @@ def dot(a: dict[Any, float], b: dict[Any, float]) -> float:
     return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
-def dot_table(table: dict[int, float], vec: Compact) -> float:
-    """The dot product of ``table`` (a compact vector as a dict: ``dict(zip(*vec))``) and ``vec``.
+class Dense:
+    """One vector at a time as a dense list of weights by term id (0.0 elsewhere), to take its
+    dot product with many compact vectors: each is gathered from the list in C."""
 
-    Every term of ``vec`` is looked up in C; a term absent from ``table`` adds an exact 0.0, and
-    fsum is exact, so the result is the same float as ``dot`` on the two vectors as dicts.
-    """
-    ids, weights = vec
-    return math.fsum(map(mul, map(table.get, ids, repeat(0.0)), weights))
+    def __init__(self, size: int) -> None:
+        self.weights = [0.0] * size
+        self.ids: Sequence[int] = ()
+
+    def load(self, vec: Compact) -> None:
+        """Hold ``vec`` (replacing the vector held before)."""
+        self.clear()
+        weights = self.weights
+        for term, weight in zip(*vec, strict=True):
+            weights[term] = weight
+        self.ids = vec[0]
+
+    def add(self, vec: Compact) -> Compact:
+        """Add ``vec`` to the vector held (held + vec, term by term) and return the sum."""
+        weights = self.weights
+        for term, weight in zip(*vec, strict=True):
+            weights[term] += weight
+        ids = array("i", sorted({*self.ids, *vec[0]}))
+        self.ids = ids
+        return ids, array("d", _gather(weights, ids))
+
+    def clear(self) -> None:
+        weights = self.weights
+        for term in self.ids:
+            weights[term] = 0.0
+        self.ids = ()
+
+    def dot(self, vec: Compact) -> float:
+        """The same float as ``dot`` on the two vectors as dicts: the same products of the shared
+        terms, summed exactly (fsum) whatever their order."""
+        ids, weights = vec
+        found = _gather(self.weights, ids)
+        return math.fsum(map(mul, filter(None, found), compress(weights, found)))
+
+
+def _gather(dense: list[float], ids: Sequence[int]) -> tuple[float, ...]:
+    if len(ids) > 1:
+        return itemgetter(*ids)(dense)  # type: ignore[no-any-return]
+    return tuple(dense[t] for t in ids)
+
+
+def vocabulary_size(vectors: Sequence[Compact]) -> int:
+    return max((max(ids) for ids, _ in vectors if ids), default=-1) + 1
 
 
 def compact(vectors: Sequence[Vector | Compact]) -> list[Compact]:
@@ -79,18 +117,20 @@ def nearest_neighbours(vectors: Sequence[Vector | Compact], k: int, floor: float
             entry[0].append(i)
             entry[1].append(weight)
     graph: Graph = [{} for _ in range(n)]
+    dense = Dense(vocabulary_size(vecs))
     for i, (head, head_weights) in enumerate(heads):
-        partial: dict[int, float] = defaultdict(float)
+        partial: dict[int, float] = {}
+        get = partial.get
         for term, weight in zip(head, head_weights, strict=True):
             docs, others = postings[term]
             if len(docs) <= common:
                 for j, other in zip(docs, others, strict=True):
-                    partial[j] += weight * other
+                    partial[j] = get(j, 0.0) + weight * other
         partial.pop(i, None)
         # rescore the best partial matches exactly; keep the k best (ties by index: deterministic)
-        shortlist = heapq.nlargest(2 * k, partial, key=lambda j: (partial[j], -j))
-        table = dict(zip(*vecs[i], strict=True))
-        exact = [(dot_table(table, vecs[j]), j) for j in shortlist]
+        best = heapq.nlargest(2 * k, zip(partial.values(), map(neg, partial), strict=True))
+        dense.load(vecs[i])
+        exact = [(dense.dot(vecs[-j]), -j) for _, j in best]
         for sim, j in heapq.nlargest(k, exact, key=lambda sj: (sj[0], -sj[1])):
             if sim > floor:
                 graph[i][j] = graph[j][i] = sim

@@ -22,7 +22,7 @@ from index.features import (
 )
 from index.linkage import relative_average_link
 from index.models import Article
-from index.neighbours import Graph, compact, dot, dot_table, nearest_neighbours
+from index.neighbours import Dense, Graph, compact, dot, nearest_neighbours, vocabulary_size
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -140,10 +140,20 @@ def test_compact_vectors_hold_the_same_weights_and_dots() -> None:
     for (ids, weights), vec in zip(vectors, dicts, strict=True):
         assert list(ids) == sorted(ids) and len(ids) == len(weights) == len(vec)
         assert {vocabulary[t]: w for t, w in zip(ids, weights, strict=True)} == vec
+    dense = Dense(vocabulary_size(vectors))
     for i, a in enumerate(vectors):
-        table = dict(zip(*a, strict=True))
+        dense.load(a)
         for j, b in enumerate(vectors):
-            assert dot_table(table, b) == dot(dicts[i], dicts[j])  # the same float, exactly
+            assert dense.dot(b) == dot(dicts[i], dicts[j])  # the same float, exactly
+    dense.load(vectors[0])
+    for b in vectors[1:]:
+        ids, weights = dense.add(b)
+        assert list(ids) == sorted(set(ids)) and all(weights)
+    total: dict[str, float] = {}
+    for vec in dicts:
+        for t, w in vec.items():
+            total[t] = total.get(t, 0.0) + w
+    assert {vocabulary[t]: w for t, w in zip(ids, weights, strict=True)} == total
     # dict vectors are numbered in key order, so compacting them gives the same arrays
     assert compact(dicts) == vectors
     assert nearest_neighbours(vectors, 3) == nearest_neighbours(dicts, 3)
