@@ -18,6 +18,7 @@ from index.query_prefix import TypedPrefixPlugin
 from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS
 from index.search_count import union_count
 from index.snippets import BODY, Postings, body_matches, query_shape, snippet
+from index.word_search import WordHit, search_any_words, word_groups
 
 # Within the some-words fallback, an article with more of the words still ranks higher.
 _SOME_WORDS = OrGroup.factory(0.9)
@@ -152,11 +153,26 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
             query=text,
             total=total,
             hits=tuple(
-                _make_hit(postings, searcher.stored_fields(hit.docnum), hit.docnum, hit.score,
-                          (), all_words)
+                _make_hit(
+                    postings,
+                    searcher.stored_fields(hit.docnum),
+                    hit.docnum,
+                    hit.score,
+                    (),
+                    all_words,
+                )
                 for hit in ranked
             ),
         )
+    # Plain words (one, or several without operators): every posting of every word read once,
+    # which ranks all-words articles first and counts exactly, unless the words are so common
+    # that Whoosh's skipping AND plus a bounded count is cheaper.
+    groups = word_groups(all_words)
+    if groups is not None and (len(groups) == 1 or some_words is not None):
+        found_words = search_any_words(searcher, groups, limit)
+        if found_words is not None:
+            ranked_words, total = found_words
+            return _word_results(searcher, text, ranked_words, total, all_words)
     # Block-quality skipping leaves the count to a second pass over every match (a phrase is
     # matched twice); phrases gain nothing from skipping, so count them while collecting.
     has_phrase = any(isinstance(node, wq.Phrase) for node in all_words.leaves())
@@ -165,19 +181,18 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     if some_words is None:
         counted = union_count(searcher, all_words)
         total, exact = (len(first), True) if counted is None else counted
-    else:
+    elif len(picked) >= limit and (counted := union_count(searcher, some_words)) is not None:
+        total, exact = counted
+    else:  # the some-words hits are needed
+        seen = {hit.docnum for hit, _ in picked}
+        more = searcher.search(some_words, limit=limit + len(picked), terms=True)
+        for hit in more:
+            if len(picked) >= limit:
+                break
+            if hit.docnum not in seen:
+                picked.append((hit, some_words))
         counted = union_count(searcher, some_words)
-        if counted is None or len(picked) < limit:  # the some-words hits are needed
-            more = searcher.search(some_words, limit=limit + len(picked), terms=True)
-            seen = {hit.docnum for hit, _ in picked}
-            for hit in more:
-                if len(picked) >= limit:
-                    break
-                if hit.docnum not in seen:
-                    picked.append((hit, some_words))
-            total, exact = (len(more), True) if counted is None else counted
-        else:
-            total, exact = counted
+        total, exact = (len(more), True) if counted is None else counted
     picked = picked[:limit]
     postings = Postings(searcher, (hit.docnum for hit, _ in picked))
     hits = tuple(
@@ -185,6 +200,29 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
         for hit, q in picked
     )
     return SearchResults(query=text, total=total, hits=hits, total_exact=exact)
+
+
+def _word_results(
+    searcher: Any, text: str, ranked: list[WordHit], total: int, q: wq.Query
+) -> SearchResults:
+    postings = Postings(searcher, (hit.docnum for hit in ranked))
+    return SearchResults(
+        query=text, total=total, hits=tuple(_word_hits(searcher, postings, ranked, q))
+    )
+
+
+def _word_hits(
+    searcher: Any, postings: Postings, ranked: list[WordHit], q: wq.Query
+) -> list[SearchHit]:
+    words = [
+        str(term.text)
+        for term in q.leaves()
+        if isinstance(term, wq.Term) and term.fieldname == BODY
+    ]
+    return [
+        _make_hit(postings, searcher.stored_fields(hit.docnum), hit.docnum, hit.score, words, q)
+        for hit in ranked
+    ]
 
 
 def _body_words(hit: Any) -> list[str]:
