@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from index.conflict_quote_slots import clauses_covered, same_slot
 from index.conflict_roles import same_person
 from index.conflict_text import STOP, conflict, stem
 from index.models import Conflict
@@ -184,6 +185,30 @@ def _is_excerpt(na: list[str], nb: list[str]) -> bool:
     return all(any(w == x for x in it) for w in parts)
 
 
+def _quote_content(words: list[str]) -> set[str]:
+    return _content([_norm_word(w) for w in words])
+
+
+def _one_utterance(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int],
+                   speaker: bool | None, shared: int, sizes: tuple[int, int],
+                   kept_order: float) -> str:
+    """Are two differently worded quotes one utterance? Most content words shared (function
+    words inflate any overlap) and either the word order mostly kept or one named speaker on
+    both sides; or one named speaker and the same clauses reordered; or the two quotes standing
+    in the same slot of the same sentence and sharing a content word. Returns "kept" (word
+    order mostly kept), "reordered", "slot", or "" (two utterances)."""
+    reordered = kept_order < _MIN_OVERLAP
+    if shared / max(sizes) >= _MIN_OVERLAP and (not reordered or (speaker and shared >= 3)):
+        return "reordered" if reordered else "kept"
+    qa, qb = a[span_a[0]:span_a[1]], b[span_b[0]:span_b[1]]
+    if (speaker and shared >= 3 and shared / min(sizes) >= _MIN_OVERLAP
+            and clauses_covered(qa, qb, _quote_content)):
+        return "reordered"
+    if speaker is not False and shared >= 1 and same_slot(a, span_a, b, span_b, _norm_word):
+        return "slot"
+    return ""
+
+
 def quote_conflicts(a: str, b: str) -> list[Conflict]:
     """Two quotes of one utterance that differ in wording beyond case, punctuation, spelling."""
     for sa, ea, qa, spa in quotes(a):
@@ -194,20 +219,19 @@ def quote_conflicts(a: str, b: str) -> list[Conflict]:
             if _spoken(na) == _spoken(nb) or speaker is False or _is_excerpt(na, nb):
                 continue
             na, nb = _spoken(na), _spoken(nb)
-            # One utterance: most content words shared (function words inflate any overlap),
-            # and either the word order mostly kept or one named speaker on both sides.
             ca, cb = _content(na), _content(nb)
             shared = len(ca & cb)
-            if not ca or not cb or shared / max(len(ca), len(cb)) < _MIN_OVERLAP:
+            if not ca or not cb:
                 continue
             matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
             matched = sum(block.size for block in matcher.get_matching_blocks())
-            if matched / max(len(na), len(nb)) < _MIN_OVERLAP and not (speaker and shared >= 3):
+            how = _one_utterance(a, (sa, ea), b, (sb, eb), speaker, shared, (len(ca), len(cb)),
+                                 matched / max(len(na), len(nb)))
+            if not how:
                 continue
             diff = quote_diff(qa, qb)
             if all(op == "=" for op, _w in diff):
                 continue  # only case, spelling or a slip marked [sic]
-            reordered = matched / max(len(na), len(nb)) < _MIN_OVERLAP
-            explanation = _explain_reordered(qa, qb) if reordered else _explain(diff)
+            explanation = _explain_reordered(qa, qb) if how == "reordered" else _explain(diff)
             return [conflict("quote", a, (sa, ea), b, (sb, eb), explanation)]
     return []

@@ -39,8 +39,8 @@ __all__ = ["CONFLICT_MODULES", "detect_conflicts", "detect_text_conflicts", "quo
 CONFLICT_MODULES = (
     "index.conflicts", "index.conflict_text", "index.conflict_numbers", "index.conflict_dates",
     "index.conflict_roles", "index.conflict_actors", "index.conflict_doers",
-    "index.conflict_bodies", "index.conflict_claims", "index.conflict_quotes", "index.numbers",
-    "index.counted", "index.dates", "index.names",
+    "index.conflict_bodies", "index.conflict_claims", "index.conflict_quotes",
+    "index.conflict_quote_slots", "index.numbers", "index.counted", "index.dates", "index.names",
 )
 
 

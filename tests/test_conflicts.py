@@ -431,6 +431,53 @@ def test_quote_lookalikes_sic_other_sentences_other_speakers(a: str, b: str) -> 
     assert "quote" not in types(a, b)
 
 
+def test_one_speakers_quote_with_its_clauses_swapped_is_a_conflict() -> None:
+    a = ('"Our medics reached each hamlet overnight, but several tracks remain cut off by'
+         ' landslides," said Lena Ortiz.')
+    b = ('"Several tracks remain buried under mud, although our medics got to every single hamlet'
+         ' during the night," Lena Ortiz told reporters.')
+    (c,) = detect_text_conflicts(a, b)
+    assert c.type == "quote" and "reordered" in c.explanation
+    assert c.a.text.startswith("Our medics") and c.b.text.startswith("Several tracks")
+
+
+def test_quotes_in_the_same_slot_of_one_sentence_are_one_utterance() -> None:
+    a = 'The envoy said such a move would be "a grave mistake" for the region.'
+    b = 'The envoy said such a step "would be a serious mistake" for the region.'
+    (c,) = detect_text_conflicts(a, b)
+    assert c.type == "quote"
+    assert (c.a.text, c.b.text) == ("a grave mistake", "would be a serious mistake")
+    assert "“grave” vs “serious”" in c.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same clauses, but another speaker
+        ('"Our medics reached each hamlet overnight, but several tracks remain cut off by'
+         ' landslides," said Lena Ortiz.',
+         '"Several tracks remain buried under mud, although our medics got to every single'
+         ' hamlet during the night," Per Holm told reporters.'),
+        # one clause against two: part of what was said, not the same words reordered
+        ('"Our crews reached every farm before dawn," said Lena Ortiz.',
+         '"Two bridges are still blocked by mud, but our crews got to all the farms," Lena Ortiz'
+         " said."),
+        # one subject, other clauses: other sentences of one speaker
+        ('"Their arms deals with Moscow, which began last year, endanger the whole region," Kim'
+         " said.",
+         '"Their arms deals with Moscow, signed in secret, deserve our scorn," Kim said.'),
+        # the same slot, but two named speakers
+        ('Kim said the move would be "a grave mistake" for the region.',
+         'Peskov said the move would be "a serious mistake" for the region.'),
+        # quotes opening their sentences share no slot, nor a word
+        ('"The dam is safe and the roads are open," the governor said.',
+         '"We will rebuild the church and the school," the governor said.'),
+    ],
+)
+def test_quote_lookalikes_clauses_and_slots(a: str, b: str) -> None:
+    assert "quote" not in types(a, b)
+
+
 def test_quote_diff_ops() -> None:
     diff = quote_diff("we stand by our partners", "We stand with all our partners")
     assert diff == [("=", "we"), ("=", "stand"), ("-", "by"), ("+", "with"), ("+", "all"),
@@ -674,10 +721,10 @@ def test_planted_conflicts_of_the_corpus_guide(corpus_dir: Path) -> None:
         for c in conflicts:
             assert art_a.body[c.a.start:c.a.end] == c.a.text
             assert art_b.body[c.b.start:c.b.end] == c.b.text
-    # Measured 38 of 45; the misses are paraphrased quotes without shared words, "at least 34"
-    # vs 36 (compatible bounds by design), "first vice" = "first deputy" and "last week" vs
-    # "on Friday" (both not conflicts by our rules).
-    assert hits >= 36, hits
+    # Measured 40 of 45; the misses are two paraphrased quotes (no shared slot, one or no
+    # shared word), "at least 34" vs 36 (compatible bounds by design), "first vice" = "first
+    # deputy" and "last week" vs "on Friday" (both not conflicts by our rules).
+    assert hits >= 39, hits
 
 
 @pytest.mark.parametrize(
