@@ -58,6 +58,7 @@ _OWNED = frozenset(
     " charter mandate rules law laws regulations decree finding findings".split())
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|in\b|on\b)")
 _OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?(?:multiple\s+|several\s+|[a-z]+\s+)?$")
+_MAX_CAST = 12  # bodies playing a part in one passage; more is a list, not an attribution
 Body = tuple[int, int, frozenset[str]]  # start, end, key (empty: unknown, never compared)
 
 
@@ -141,19 +142,26 @@ def _named_in(key: frozenset[str], name: str, text: str) -> bool:
                if k)
 
 
+def _cast(text: str) -> list[tuple[int, int, frozenset[str], str]]:
+    """The bodies of ``text`` that play a part we compare, with that part."""
+    out = []
+    for start, end, key in bodies(text):
+        role = _role(text, start, end) if key else None
+        if role is not None:
+            out.append((start, end, key, role))
+    return out
+
+
 def body_conflicts(a: str, b: str) -> list[Conflict]:
     """One statement credited to different bodies ("General Assembly resolutions" / "Security
     Council resolutions"; "the ministry said" / "the army said"); spelling variants and
     acronyms of one body, vaguer names of it, and passages naming both bodies never count."""
-    ba, bb = bodies(a), bodies(b)
-    for sa, ea, ka in ba:
-        ra = _role(a, sa, ea)
-        if ra is None or not ka:
-            continue
-        for sb, eb, kb in bb:
-            if not kb or _role(b, sb, eb) != ra:
-                continue
-            if _same(ka, kb, a[sa:ea], b[sb:eb]) is not False:
+    ca, cb = _cast(a), _cast(b)
+    if len(ca) > _MAX_CAST or len(cb) > _MAX_CAST:
+        return []  # a list of bodies, not one statement credited to one of them
+    for sa, ea, ka, ra in ca:
+        for sb, eb, kb, rb in cb:
+            if rb != ra or _same(ka, kb, a[sa:ea], b[sb:eb]) is not False:
                 continue
             if _named_in(ka, a[sa:ea], b) or _named_in(kb, b[sb:eb], a):
                 continue  # a passage naming both bodies: they may play other parts there

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|although|though|while|whereas|so|because)\b",
                            re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'’]+")
+_REACH = 300
 
 
 def clauses_covered(qa: str, qb: str, content: Callable[[list[str]], set[str]]) -> bool:
@@ -50,6 +51,7 @@ def same_slot(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int],
     "a dangerous development" in the war" / "such a deployment "would be a dangerous turn" in
     the war")? Words matched around each quote, on both sides of it, must frame most of the
     other quote."""
+    (a, span_a), (b, span_b) = _around(a, span_a), _around(b, span_b)
     ta, tb = _tokens(a, norm), _tokens(b, norm)
     qa = range(*_index_range(ta, span_a))
     qb = range(*_index_range(tb, span_b))
@@ -66,6 +68,13 @@ def same_slot(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int],
         if slot is None or len(set(slot) & set(other)) * 2 < len(other):
             return False
     return True
+
+
+def _around(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """The quote and up to _REACH characters either side: a slot is framed by nearby words, and
+    a huge passage must not make the word alignment quadratic."""
+    start = max(0, span[0] - _REACH)
+    return text[start:span[1] + _REACH], (span[0] - start, span[1] - start)
 
 
 def _index_range(tokens: list[tuple[str, int]], span: tuple[int, int]) -> tuple[int, int]:

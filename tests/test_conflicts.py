@@ -841,6 +841,24 @@ def test_a_wall_of_text_stays_fast() -> None:
     assert time.perf_counter() - start < 5.0
 
 
+def test_walls_of_bodies_and_quotes_stay_fast() -> None:
+    import time
+
+    from index.conflict_bodies import body_conflicts
+
+    words = ("the ministry said the General Assembly and Security Council resolutions of the army"
+             " police U.N. Council said").split()
+    a = " ".join(words[i * 7 % len(words)] for i in range(20000))
+    b = " ".join(words[i * 5 % len(words)] for i in range(20000))
+    filler = " ".join(f"w{i % 97}" for i in range(8000))
+    qa = f'{filler} such a move would be "a grave mistake" for the region {filler}'
+    qb = f'{filler} such a step "would be a serious mistake" for the region {filler}'
+    start = time.process_time()
+    body_conflicts(a, b)  # was 9 s before bodies were capped per passage
+    assert types(qa, qb) == ["quote"]  # the slot is read near the quotes only
+    assert time.process_time() - start < 2.0
+
+
 def test_ages_of_named_people() -> None:
     a = "Passenger Kari Lund, 71, said the sea was calm."
     assert [c.explanation for c in detect_text_conflicts(
