@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from pickle import loads
@@ -12,6 +11,8 @@ from typing import Any
 from whoosh import formats
 from whoosh import query as wq
 from whoosh.scoring import BM25F
+
+from index.posting_blocks import is_blocked, read_block, walk
 
 # Whoosh's phrase matcher walks every document holding all the words through a tree of
 # intersection and span matchers, a few Python calls per posting: 60-90 ms at 100k articles
@@ -32,7 +33,7 @@ class PhraseHit:
 def plain_phrases(q: wq.Query) -> list[wq.Phrase] | None:
     """The phrases of a query made only of exact phrases (one, or an OR of them, as the parser
     makes for ``"a b"`` over title and body); None for any other query."""
-    parts = q.children() if isinstance(q, wq.Or) and not q.scale else [q]
+    parts = list(q.children()) if isinstance(q, wq.Or) and not q.scale else [q]
     phrases: list[wq.Phrase] = []
     for part in parts:
         if not isinstance(part, wq.Phrase) or int(part.slop) != 1 or len(part.words) < 2:
@@ -53,6 +54,8 @@ def search_phrases(
     scores: dict[int, float] = {}
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
+        if not hasattr(reader, "_terms"):  # not a segment of the codec this reads
+            return None
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
         for phrase in phrases:
             found = _segment_matches(searcher, reader, phrase, weighting)
@@ -133,41 +136,37 @@ def _read_postings(
     with ``candidates`` (sorted), only those documents, and blocks holding none are skipped
     without being decoded."""
     matcher = reader._terms.matcher(fieldname, word, reader.schema[fieldname].format)
-    if not hasattr(matcher, "_read_ids"):  # postings kept inline in the term info
-        return dict(_walk(matcher, candidates))
+    if not is_blocked(matcher):  # postings kept inline in the term info
+        ids, weights, values = walk(matcher, values=True)
+        wanted = None if candidates is None else set(candidates)
+        return {
+            docnum: (weight, value)
+            for docnum, weight, value in zip(ids, weights, values or (), strict=True)
+            if wanted is None or docnum in wanted
+        }
     table: dict[int, tuple[float, bytes]] = {}
     low = -1
     while matcher.is_active():
         high = matcher.block_max_id()
+        first = last = 0
         if candidates is not None:
             first, last = bisect_left(candidates, low + 1), bisect_right(candidates, high)
             if first == last:  # no candidate in this block: skip it undecoded
                 low = high
                 matcher._next_block()
                 continue
-        matcher._read_ids()
-        matcher._read_weights()
-        matcher._read_values()
-        ids, weights, values = matcher._ids, matcher._weights, matcher._values
+        ids, weights, values = read_block(matcher, values=True)
+        assert values is not None
         if candidates is None:
             table.update(zip(ids, zip(weights, values, strict=True), strict=True))
         else:
-            wanted = set(candidates[first:last])
-            for i, docnum in enumerate(ids):
-                if docnum in wanted:
+            for docnum in candidates[first:last]:
+                i = bisect_left(ids, docnum)
+                if i < len(ids) and ids[i] == docnum:
                     table[docnum] = (weights[i], values[i])
         low = high
         matcher._next_block()
     return table
-
-
-def _walk(matcher: Any, candidates: list[int] | None) -> Iterator[tuple[int, tuple[float, bytes]]]:
-    wanted = None if candidates is None else set(candidates)
-    while matcher.is_active():
-        docnum = matcher.id()
-        if wanted is None or docnum in wanted:
-            yield docnum, (matcher.weight(), matcher.value())
-        matcher.next()
 
 
 def _decoder(fmt: Any) -> Any:

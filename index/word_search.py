@@ -15,6 +15,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from index.posting_blocks import is_blocked, read_block, walk
+
 # Whoosh scores an OR of words one document at a time through a tree of union matchers, and
 # reads each document's field length through a column reader: 100 ms at 100k articles for one
 # common word. Here each word's posting blocks are decoded once, field lengths come from one
@@ -160,18 +162,13 @@ def _segment_scores(
 
 def _blocks(matcher: Any) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
     """(docnums, weights) of the postings, a block at a time when the matcher allows it."""
-    if not hasattr(matcher, "_read_ids"):  # postings kept inline in the term info
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
+    if not is_blocked(matcher):  # postings kept inline in the term info
+        ids, weights, _ = walk(matcher, values=False)
         yield ids, weights
         return
     while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        yield matcher._ids, matcher._weights
+        ids, weights, _ = read_block(matcher, values=False)
+        yield ids, weights
         matcher._next_block()
 
 

@@ -195,10 +195,20 @@ def test_word_queries_rank_like_whoosh(
         if len(words) == 1:
             assert [(h.docnum, h.score) for h in hits] == [(h.docnum, h.score) for h in reference]
             return
+        # Several words: Whoosh sums the words' scores in an order of its own, so equal scores
+        # differ in the last bits and their order is noise; here they are equal and the lower
+        # docnum comes first. Same documents, same scores, same order up to that noise.
         tier = [hit for hit in hits if hit.words == len(words)]
-        assert [h.docnum for h in tier] == [h.docnum for h in reference]
-        for hit, whoosh_hit in zip(tier, reference, strict=True):
-            assert hit.score == pytest.approx(whoosh_hit.score, rel=1e-12)
+        whoosh_scores = {h.docnum: h.score for h in searcher.search(all_words, limit=None)}
+        assert len(tier) == min(limit, len(whoosh_scores))
+        for hit in tier:
+            assert hit.score == pytest.approx(whoosh_scores[hit.docnum], rel=1e-12)
+        for before, after in zip(tier, tier[1:], strict=False):
+            assert whoosh_scores[before.docnum] >= whoosh_scores[after.docnum] - 1e-9
+        left_out = set(whoosh_scores) - {hit.docnum for hit in tier}
+        if tier and left_out:
+            lowest = min(whoosh_scores[hit.docnum] for hit in tier)
+            assert max(whoosh_scores[d] for d in left_out) <= lowest + 1e-9
         assert len(hits) == min(limit, total)
         assert [h.words for h in hits] == sorted((h.words for h in hits), reverse=True)
         for hit in hits:
