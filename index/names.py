@@ -46,7 +46,7 @@ _RUN = re.compile(
     r"\b[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*(?:[ \t]+[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*){0,3}"
 )
 _CONTRACTED = re.compile(r"['’](?:ll|re|ve|m|d|t)$", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
+_SENTENCE_END = frozenset('.!?:\n"“')
 
 
 @lru_cache(maxsize=8192)
@@ -111,6 +111,19 @@ def _is_part_of(x: str, y: str) -> bool:
     return any(ty[i:i + n] == tx for i in range(len(ty) - n + 1))
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Is ``pos`` the start of the text, or after a sentence end and blanks? Read backwards
+    over the blanks only: searching the whole prefix made long texts quadratic."""
+    if pos == 0:
+        return True
+    for j in range(pos - 1, -1, -1):
+        if text[j] in _SENTENCE_END:
+            return True
+        if not text[j].isspace():
+            return False
+    return False
+
+
 @lru_cache(maxsize=4096)
 def candidate_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised runs that may be names, as (start, end, form), title words trimmed off."""
@@ -124,8 +137,8 @@ def candidate_names(text: str) -> tuple[tuple[int, int, str], ...]:
             words.pop(0)
         while words and words[-1].group().lower() in _NOT_NAME:
             words.pop()
-        if words and words[0].start() == 0 and len(words) > 1 and _SENTENCE_START.search(
-                text[:m.start()]) and re.search(r"(?:ly|ing|ed)$", words[0].group()):
+        if words and words[0].start() == 0 and len(words) > 1 and _opens_sentence(
+                text, m.start()) and re.search(r"(?:ly|ing|ed)$", words[0].group()):
             words.pop(0)  # "Naturally Scott Boras", "Considering Lionsgate": not part of it
         if not words or any(_CONTRACTED.search(w.group()) for w in words):
             continue  # "We'll" is not a name

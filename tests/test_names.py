@@ -82,3 +82,23 @@ def test_every_member_of_a_group_matches_every_other() -> None:
     texts = ["Los Angeles hosted the Angels.", "The Los Angeles Angels lost in Angeles City."]
     for variant in name_variants(texts):
         assert all(same_name(a, b) for a in variant.forms for b in variant.forms)
+
+
+def test_an_opener_is_dropped_only_at_a_sentence_start() -> None:
+    from index.names import candidate_names
+
+    forms = [f for _s, _e, f in candidate_names("Notably Ana Lind spoke. Then\n  Reportedly"
+                                                " Per Holm left, and x Reportedly Kari Nystad.")]
+    assert "Ana Lind" in forms and "Per Holm" in forms
+    assert "Reportedly Kari Nystad" in forms  # mid-sentence: part of the capitalised run
+
+
+def test_candidate_names_stay_linear_on_a_wall_of_capitals() -> None:
+    import time
+
+    from index.names import candidate_names
+
+    text = " ".join(["Reportedly Ana Lind said. The Council met"] * 4000)
+    start = time.process_time()
+    candidate_names(text)
+    assert time.process_time() - start < 1.5  # was quadratic: the whole prefix searched
