@@ -183,3 +183,27 @@ def test_seed_gold_locators_each_select_one_passage(seeds_dir: Path) -> None:
                  for x in gold[key] for side in ("a", "b")]
     found = {find(loc).id for loc in locators}  # exits (fails) on a locator matching 0 or 2+
     assert found == {p.id for p in comparison.passages}  # every seed sentence is annotated
+
+
+def test_corpus_answer_key_bench_reads_every_row_and_scores_them(
+        corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    guide = corpus_dir.parent / "docs" / "corpus-guide.md"
+    if not guide.is_file():
+        pytest.skip("docs/corpus-guide.md is not present")
+    sys.path.insert(0, str(corpus_dir.parent / "bench"))
+    import quality_corpus
+
+    labels, planted, lookalikes = quality_corpus.parse_guide(guide.read_text(encoding="utf-8"))
+    assert len(labels) == 21 and len(planted) == 45
+    assert {p.type for p in planted} == {"number", "date", "role", "actor", "certainty",
+                                         "negation", "quote"}
+    assert len(lookalikes) >= 20 and all(item.wordings for item in lookalikes)
+    assert quality_corpus.main([]) == 0
+    out = capsys.readouterr().out
+    found = int(out.split("planted conflicts typed right: ")[1].split("/")[0])
+    flagged = int(out.split("look-alikes flagged: ")[1].split("/")[0])
+    # Measured 36/45 and 0 look-alikes (bench/README.md); the floor leaves room for a row the
+    # key adds, not for lost conflicts.
+    assert found >= 35 and flagged == 0
