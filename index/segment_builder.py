@@ -18,18 +18,26 @@ import tempfile
 import zlib
 from array import array
 from collections.abc import Iterator, Mapping
+from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
 from whoosh.fields import Schema
 from whoosh.formats import Characters, Positions
-from whoosh.system import pack_ushort
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 from index.fast_analyzer import FastNewsAnalyzer
 
 # Postings held in memory before a sorted run is spilled to disk (steady memory at 100k).
 LIMIT_MB = 96
+# Rough memory of one posting (three list slots, its value bytes) and of a term's entry.
+POSTING_BYTES = 96
+TERM_BYTES = 160
+
+# W3TermInfo.to_bytes: flags, total weight, doc frequency, min and max length bytes, max weight,
+# first and last id; then the postings' offset and length in the postings file.
+_TERM_INFO = W3TermInfo._struct
 
 # term -> [docnum, weight, value bytes, docnum, weight, value bytes, ...] in document order
 Table = dict[bytes, list[Any]]
@@ -66,7 +74,7 @@ class SegmentBuilder:
         self._tables: dict[str, Table] = {}
         # Per scorable field, each document's length byte (as Whoosh stores and reads it).
         self._lengths: dict[str, bytearray] = {}
-        self._weights: dict[tuple[float, int], float] = {}
+        self._weights: dict[float, list[float]] = {}
         self._runs: list[str] = []
         self._size = 0
         self._limit = limit_mb * 1024 * 1024
@@ -86,13 +94,13 @@ class SegmentBuilder:
             length = 0
             if field.indexed:
                 table = self._tables.setdefault(name, {})
-                for term, weight, vbytes, freq in self._postings(field, name, value):
-                    length += freq
-                    size += 64 + len(vbytes)
+                postings, length = self._postings(field, name, value)
+                size += POSTING_BYTES * len(postings)
+                for term, weight, vbytes in postings:
                     found = table.get(term)
                     if found is None:
                         table[term] = [docnum, weight, vbytes]
-                        size += 120 + len(term)
+                        size += TERM_BYTES
                     else:
                         found += (docnum, weight, vbytes)
                 if not field.scorable:
@@ -110,22 +118,26 @@ class SegmentBuilder:
 
     def _postings(
         self, field: Any, name: str, value: str
-    ) -> Iterator[tuple[bytes, float, bytes, int]]:
-        """(term, weight, value bytes, frequency) of each term of one field value."""
+    ) -> tuple[list[tuple[bytes, float, bytes]], int]:
+        """(term, weight, value bytes) of each term of one field value, and the value's length
+        (the sum of the frequencies)."""
         chars = self._fast[name]
         if chars is None:
+            out, length = [], 0
             for term, freq, weight, vbytes in field.index(value):
-                yield term, weight, vbytes, freq
-            return
+                out.append((term, weight, vbytes))
+                length += freq
+            return out, length
         boost = field.format.field_boost
-        weights = self._weights
-        postings, _length = field.analyzer.postings(value, chars)
-        for term, freq, vbytes in postings:
-            # Whoosh sums a 1.0 boost per token: freq * boost, one float object per value.
-            weight = weights.get((boost, freq))
-            if weight is None:
-                weight = weights[(boost, freq)] = float(freq) * boost
-            yield term, weight, vbytes, freq
+        # Whoosh sums a 1.0 boost per token: freq * boost; one float object per frequency.
+        weights = self._weights.get(boost)
+        if weights is None:
+            weights = self._weights[boost] = [float(f) * boost for f in range(256)]
+        postings, length = field.analyzer.postings(value, chars)
+        return [
+            (term, weights[freq] if freq < 256 else float(freq) * boost, vbytes)
+            for term, freq, vbytes in postings
+        ], length
 
     def _spill(self) -> None:
         """Write the postings so far to a run file sorted by (field, term) and start afresh."""
@@ -179,7 +191,7 @@ class SegmentBuilder:
                 lengths = self._lengths.get(name)
                 last = name
             info = blocks.write(fmt, lengths, postings)
-            writer._tindex.add(pack_ushort(writer._fieldid) + term, info.to_bytes())
+            writer._tindex.add(pack_ushort(writer._fieldid) + term, info)
         writer.close()
         self._remove_runs()
         self.segment.set_doc_count(self.docnum)
@@ -211,85 +223,89 @@ def _read_run(path: str) -> Iterator[tuple[str, bytes, list[Any]]]:
 
 class _BlockWriter:
     """One term's postings as W3PostingsWriter writes them: blocks of ``blocklimit`` postings,
-    each a pickled (id gaps, weights, values) compressed with zlib, after a pickled info tuple."""
+    each a pickled (id gaps, weights, values) compressed with zlib, after a pickled info tuple;
+    then the term's W3TermInfo bytes. Lengths are handled as length bytes, as Whoosh stores
+    them (byte_to_length and length_to_byte are inverse on 1-255)."""
 
     def __init__(self, codec: W3Codec, postfile: Any) -> None:
         self._limit = codec._blocklimit
         self._compression = codec._compression
         if codec._inlinelimit > 1:
             raise ValueError("inlined postings are not written here")
-        self._postfile = postfile
+        self._raw = postfile.raw_file()  # StructFile.write and tell are Python wrappers
 
-    def write(self, fmt: Any, lengths: bytearray | None, postings: list[Any]) -> W3TermInfo:
-        postfile = self._postfile
-        info = W3TermInfo()
-        start = postfile.tell()
-        postfile.write(WHOOSH3_HEADER_MAGIC)
+    def write(self, fmt: Any, lengths: bytearray | None, postings: list[Any]) -> bytes:
+        """Write the postings; the term's info (W3TermInfo.to_bytes) for the terms file."""
+        raw = self._raw
+        write = raw.write
+        start = raw.tell()
+        write(WHOOSH3_HEADER_MAGIC)
         docs, weights, values = postings[0::3], postings[1::3], postings[2::3]
         fixed = fmt.fixed_value_size()
+        level = self._compression
+        total = len(docs)
         step = self._limit
-        for at in range(0, len(docs), step):
-            ids = docs[at : at + step]
-            block_weights = weights[at : at + step]
+        sum_weight = 0.0
+        max_weight: float = 0
+        min_byte: int | None = None
+        max_byte = 0
+        for at in range(0, total, step):
+            ids = docs[at : at + step] if total > step else docs
+            block_weights = weights[at : at + step] if total > step else weights
+            count = len(ids)
             stored = array("f", block_weights)
-            present = [byte_to_length(lengths[d]) for d in ids if lengths[d]] if lengths else []
-            minlength = min(present) if present else None
-            maxlength = max(present) if present else 0
-            maxweight = max(block_weights)
-            if not maxweight > 0:
-                maxweight = 0
-            if all(w == 1.0 for w in stored):
+            if lengths is None:
+                low = high = 0
+            else:
+                found = [lengths[d] for d in ids]
+                if 0 in found:
+                    found = [b for b in found if b] or [0]
+                low, high = min(found), max(found)
+            block_max = max(block_weights)
+            if not block_max > 0:
+                block_max = 0
+            if stored.count(1.0) == count:
                 mini_weights: Any = None
-            elif all(w == stored[0] for w in stored):
+            elif stored.count(stored[0]) == count:
                 mini_weights = stored[0]
             else:
                 mini_weights = tuple(stored)
-            kept = [v for v in values[at : at + step] if v]
-            if fixed is None or fixed < 0:
-                mini_values: Any = tuple(kept)
+            if fixed is not None and fixed >= 0:
+                mini_values: Any = None if fixed == 0 else b"".join(values[at : at + step])
             else:
-                mini_values = None if fixed == 0 else b"".join(kept)
-            gaps = tuple(d - p for d, p in zip(ids, [0, *ids[:-1]], strict=True))
-            data = pickle.dumps((gaps, mini_weights, mini_values), 2)
-            if self._compression:
-                data = zlib.compress(data, self._compression)
-            head = pickle.dumps(
-                (
-                    len(ids),
-                    ids[-1],
-                    maxweight,
-                    self._compression,
-                    length_to_byte(minlength),
-                    length_to_byte(maxlength),
-                ),
-                2,
+                block_values = values[at : at + step] if total > step else values
+                mini_values = (
+                    tuple(v for v in block_values if v)
+                    if b"" in block_values
+                    else (tuple(block_values))
+                )
+            gaps = (
+                (ids[0],)
+                if count == 1
+                else tuple(d - p for d, p in zip(ids, [0, *ids[:-1]], strict=True))
             )
-            _add_block(info, stored, ids, minlength, maxlength, maxweight)
+            data = dumps((gaps, mini_weights, mini_values), 2)
+            if level:
+                data = zlib.compress(data, level)
+            head = dumps((count, ids[-1], block_max, level, low, high), 2)
             size = len(head) + len(data)
-            postfile.write_int(-size if at + step >= len(docs) else size)
-            postfile.write(head)
-            postfile.write(data)
-        info.set_extent(start, postfile.tell() - start)
-        return info
-
-
-def _add_block(
-    info: W3TermInfo,
-    weights: array[float],
-    ids: list[int],
-    minlength: int | None,
-    maxlength: int,
-    maxweight: float,
-) -> None:
-    """W3TermInfo.add_block's statistics, from the block's figures."""
-    info._weight += sum(weights)
-    info._df += len(ids)
-    if info._minlength is None:
-        info._minlength = minlength
-    elif minlength is not None:
-        info._minlength = min(info._minlength, minlength)
-    info._maxlength = max(info._maxlength, maxlength)
-    info._maxweight = max(info._maxweight, maxweight)
-    if info._minid is None:
-        info._minid = ids[0]
-    info._maxid = ids[-1]
+            write(pack_int(-size if at + step >= total else size))
+            write(head)
+            write(data)
+            sum_weight += sum(stored)
+            if block_max > max_weight:
+                max_weight = block_max
+            if low and (min_byte is None or low < min_byte):
+                min_byte = low
+            max_byte = max(max_byte, high)
+        info = _TERM_INFO.pack(
+            0,
+            sum_weight,
+            total,
+            min_byte or 0,
+            max_byte,
+            max_weight,
+            docs[0],
+            docs[-1],
+        )
+        return info + pack_long(start) + pack_int(raw.tell() - start)
