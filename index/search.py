@@ -64,12 +64,13 @@ class SearchResults:
         return f"{self.total:,}" + ("" if self.total_exact else "+")
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "total": self.total,
-            "total_exact": self.total_exact,
-            "hits": [hit.to_json() for hit in self.hits],
-        }
+        """``total_exact: false`` appears only when ``total`` is a lower bound (the shape of an
+        exact answer is unchanged for existing readers)."""
+        data: dict[str, Any] = {"query": self.query, "total": self.total}
+        if not self.total_exact:
+            data["total_exact"] = False
+        data["hits"] = [hit.to_json() for hit in self.hits]
+        return data
 
 
 def _parser(schema: Any, group: type[GroupNode] | None = None) -> MultifieldParser:
@@ -137,10 +138,12 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     """Search with BM25F over title (boosted) and body.
 
     Ranking choice: articles containing ALL the words come first, in BM25F order; when fewer
-    than ``limit`` do, articles containing SOME of the words follow, ranked by the OR query
-    (more words first). ``total`` counts every article with at least one of the words, so it
-    agrees with what paging through all results would show. Explicit operators (AND, OR, NOT,
-    phrases on their own) are taken as written.
+    than ``limit`` do, articles containing SOME of the words follow, more words before fewer,
+    then by BM25F (plain words; for words with wildcards, fuzzy words or phrases mixed in,
+    Whoosh's OR query with its coordination bonus ranks them). ``total`` counts every article
+    with at least one of the words, so it agrees with what paging through all results would
+    show; past COUNT_BOUND it may be a lower bound (``total_exact`` False). Explicit operators
+    (AND, OR, NOT, -word, phrases on their own) are taken as written.
     """
     limit = max(1, int(limit))
     all_words, some_words = parse_query(searcher.schema, text)
