@@ -22,7 +22,8 @@ def relative_average_link(
     cohesion the mean cosine of its own pairs; a single report's cohesion is its strongest
     similarity in ``graph``. The bar is thus set by each report's own similarity profile, not by
     one global threshold: a tight event refuses a look-alike that a loose one would accept.
-    ``graph`` (a nearest-neighbour graph) only says which clusters are worth comparing.
+    ``graph`` (a nearest-neighbour graph of the vectors, with their exact cosines) says which
+    clusters are worth comparing and gives the first links.
 
     With unit vectors, the mean cross cosine of A and B is sum(A) . sum(B) / (|A| |B|), so each
     cluster keeps the sum of its vectors and no pair is ever recomputed.
@@ -37,13 +38,8 @@ def relative_average_link(
     # each cluster's cohesion and its current link to each neighbouring cluster, updated when
     # it merges: a popped heap entry is checked against these, never recomputed
     cohesion = [max(row.values(), default=0.0) for row in graph]
-    near: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, row in enumerate(graph):
-        later = [j for j in row if j > i]
-        if later:
-            dense.load(total[i])
-            for j in later:
-                near[i][j] = near[j][i] = dense.dot(total[j])
+    # two reports' link is their cosine, which ``graph`` holds (the same float as a dot product)
+    near: list[dict[int, float]] = [dict(row) for row in graph]
     heap = [(-link, i, j) for i in range(n) for j, link in near[i].items() if i < j]
     heapq.heapify(heap)
     while heap:

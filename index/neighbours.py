@@ -6,8 +6,8 @@ import heapq
 import math
 from array import array
 from collections.abc import Sequence
-from itertools import compress
-from operator import itemgetter, mul, neg
+from itertools import compress, repeat
+from operator import add, itemgetter, mul, neg
 from typing import Any
 
 from index.features import Compact, Vector
@@ -34,27 +34,25 @@ class Dense:
         self.weights = [0.0] * size
         self.ids: Sequence[int] = ()
 
+    # the scatters below run in C: any() drives map() to the end, as __setitem__ returns None
+
     def load(self, vec: Compact) -> None:
         """Hold ``vec`` (replacing the vector held before)."""
         self.clear()
-        weights = self.weights
-        for term, weight in zip(*vec, strict=True):
-            weights[term] = weight
+        any(map(self.weights.__setitem__, *vec))
         self.ids = vec[0]
 
     def add(self, vec: Compact) -> Compact:
         """Add ``vec`` to the vector held (held + vec, term by term) and return the sum."""
         weights = self.weights
-        for term, weight in zip(*vec, strict=True):
-            weights[term] += weight
-        ids = array("i", sorted({*self.ids, *vec[0]}))
+        ids, extra = vec
+        any(map(weights.__setitem__, ids, map(add, _gather(weights, ids), extra)))
+        ids = array("i", sorted({*self.ids, *ids}))
         self.ids = ids
         return ids, array("d", _gather(weights, ids))
 
     def clear(self) -> None:
-        weights = self.weights
-        for term in self.ids:
-            weights[term] = 0.0
+        any(map(self.weights.__setitem__, self.ids, repeat(0.0)))
         self.ids = ()
 
     def dot(self, vec: Compact) -> float:
