@@ -11,13 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import FileIndex
 
 from index import parallel_build
 from index.manifest import read_manifest, read_meta
 from index.parallel_build import BuildFailed
 from index.schema import build_schema
-from index.segment_builder import SegmentBuilder
+from index.segment_builder import BLOCK_PROTOCOL, SegmentBuilder
 from index.store import CorpusIndex
+from index.whoosh_store import commit_segments
 
 # Made-up words plus real stop words, accents and numbers, so stemming, stop-word positions,
 # accent folding and character offsets all occur.
@@ -76,24 +78,62 @@ def whoosh_written(folder: Path, docs: list[dict[str, str]]) -> dict[str, bytes]
     return segment_files(folder)
 
 
-def builder_written(folder: Path, docs: list[dict[str, str]], limit_mb: int) -> dict[str, bytes]:
+def builder_written(
+    folder: Path, docs: list[dict[str, str]], limit_mb: int, protocol: int = BLOCK_PROTOCOL
+) -> dict[str, bytes]:
     folder.mkdir()
     storage = FileStorage(str(folder), supports_mmap=False)
     storage.create_index(build_schema())
-    builder = SegmentBuilder(storage, build_schema(), limit_mb=limit_mb)
+    builder = SegmentBuilder(storage, build_schema(), limit_mb=limit_mb, block_protocol=protocol)
     for doc in docs:
         builder.add(doc)
-    assert builder.finish() is not None
+    segment = builder.finish()
+    assert segment is not None
     assert not list(folder.glob("*.run"))  # spilled runs are removed
+    writer = FileIndex(storage, build_schema(), "MAIN").writer()
+    commit_segments(writer, [segment])
     return segment_files(folder)
 
 
 @pytest.mark.parametrize("limit_mb", [96, 0])  # 0: a run spilled after every document
-def test_segment_files_are_byte_for_byte_whooshs(tmp_path: Path, limit_mb: int) -> None:
+def test_segment_files_with_whooshs_pickles_are_byte_for_byte_whooshs(
+    tmp_path: Path, limit_mb: int
+) -> None:
     docs = documents(260)
     expected = whoosh_written(tmp_path / "whoosh", docs)
     assert set(expected) >= {"pst", "trm", "_stored.col", "_body_len.col", "_title_len.col"}
-    assert builder_written(tmp_path / "built", docs, limit_mb) == expected
+    assert builder_written(tmp_path / "built", docs, limit_mb, protocol=2) == expected
+
+
+def every_posting(folder: Path) -> list[tuple]:
+    """Each term's statistics and postings (ids, weights, values, block length bounds)."""
+    ix = FileStorage(str(folder), supports_mmap=False).open_index()
+    out: list[tuple] = []
+    with ix.reader() as reader:
+        for fieldname, term in reader.all_terms():
+            info = reader.term_info(fieldname, term)
+            stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
+                     info.max_weight(), info.min_id(), info.max_id())
+            matcher = reader.postings(fieldname, term)
+            items = []
+            while matcher.is_active():
+                items.append((matcher.id(), matcher.weight(), matcher.value(),
+                              matcher.block_min_length(), matcher.block_max_length(),
+                              matcher.block_max_weight()))
+                matcher.next()
+            out.append((fieldname, term, stats, items))
+    return out
+
+
+def test_default_segment_has_whooshs_postings_in_smaller_blocks(tmp_path: Path) -> None:
+    docs = documents(260)
+    expected = whoosh_written(tmp_path / "whoosh", docs)
+    built = builder_written(tmp_path / "built", docs, 96)
+    assert {k: v for k, v in built.items() if k not in ("pst", "trm")} == {
+        k: v for k, v in expected.items() if k not in ("pst", "trm")
+    }
+    assert len(built["pst"]) < 0.8 * len(expected["pst"])
+    assert every_posting(tmp_path / "built") == every_posting(tmp_path / "whoosh")
 
 
 def test_builder_with_no_document_gives_no_segment(tmp_path: Path) -> None:
