@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -48,14 +47,15 @@ class NewsCommands(Provider):
         return items
 
     def _screen_actions(self) -> list[Command]:
-        # The keys of the screen under the palette, as commands (so every action is reachable).
-        from .screens.help import key_label
+        # The keys of the screen under the palette, as commands (so every action is reachable),
+        # inherited ones included (the mark keys come from MarkActions).
+        from .screens.help import key_label, screen_bindings
 
         screen = self.screen
         name = type(screen).__name__.removesuffix("Screen")
         items: list[Command] = []
-        for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description:
+        for binding in screen_bindings(type(screen)):
+            if binding.description:
                 keys = key_label(binding.key)
                 # Help text is parsed as markup: keys with brackets are left out of it.
                 help_text = f"key {keys}" if "[" not in keys and "]" not in keys else ""

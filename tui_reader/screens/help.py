@@ -14,7 +14,8 @@ from ..marks import LEGEND
 KEY_NAMES = {
     "question_mark": "?", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
     "plus": "+", "minus": "-", "escape": "Esc", "enter": "Enter", "tab": "Tab",
-    "shift+tab": "Shift+Tab", "ctrl+p": "Ctrl+P",
+    "shift+tab": "Shift+Tab", "ctrl+p": "Ctrl+P", "left_parenthesis": "(",
+    "right_parenthesis": ")",
 }
 
 
@@ -23,25 +24,40 @@ def key_label(keys: str) -> str:
     return " / ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
+def own_bindings(*owners: type) -> list[Binding]:
+    """The bindings newsreader itself declares on ``owners`` (not Textual's), in that order."""
+    found: list[Binding] = []
+    for owner in owners:
+        for b in owner.__dict__.get("BINDINGS", []):
+            found.append(b if isinstance(b, Binding) else Binding(*b))
+    return found
+
+
+def screen_bindings(screen: type) -> list[Binding]:
+    """Every binding of a screen class, inherited ones first (as Textual merges them)."""
+    ours = [c for c in reversed(screen.__mro__) if c.__module__.startswith("tui_reader")]
+    return own_bindings(*ours)
+
+
 def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     """(screen name, [(keys, description)]) for the App and every screen."""
     from ..app import NewsReaderApp
     from .articles import ArticlesScreen
     from .compare import CompareScreen
     from .events import EventsScreen
+    from .mark_actions import MarkActions
     from .marking import Marking
     from .reader import ReaderScreen
     from .search import SearchScreen
 
     sections = []
-    owners = [("Everywhere", NewsReaderApp), ("Events", EventsScreen), ("Compare", CompareScreen),
-              ("Marks (compare)", Marking),
-              ("Articles", ArticlesScreen), ("Reader", ReaderScreen), ("Search", SearchScreen)]
-    for title, owner in owners:
-        rows = []
-        for b in getattr(owner, "BINDINGS", []):
-            binding = b if isinstance(b, Binding) else Binding(*b)
-            rows.append((key_label(binding.key), binding.description or binding.action))
+    owners: list[tuple[str, tuple[type, ...]]] = [
+        ("Everywhere", (NewsReaderApp,)), ("Events", (EventsScreen,)),
+        ("Compare", (CompareScreen,)), ("Marks (compare)", (MarkActions, Marking)),
+        ("Articles", (ArticlesScreen,)), ("Reader", (ReaderScreen,)),
+        ("Marks (reader)", (MarkActions,)), ("Search", (SearchScreen,))]
+    for title, classes in owners:
+        rows = [(key_label(b.key), b.description or b.action) for b in own_bindings(*classes)]
         sections.append((title, rows))
     sections[0][1].append(("Ctrl+P", "Command palette: open an event, compare, toggles, theme"))
     sections[2][1].append(("j / k / ↑ / ↓", "Scroll the active pane"))

@@ -1,18 +1,28 @@
-"""Provides ReaderScreen: one article alone, paragraph by paragraph, search hits marked."""
+"""Provides ReaderScreen: one article alone, paragraph by paragraph, search hits and marks shown."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from index.models import Article
+from index.annotations_anchor import Anchored
+from index.models import Article, Passage
+from index.sentences import split_passages
 
-from ..widgets import ArticlePane, BlockSpec
+from ..text import one_line
+from ..widgets import BlockSpec
+from ..widgets.passage_block import PassageBlock
+from ..widgets.reader_pane import ReaderPane
+from .mark_actions import STAR, Spans, star_block
+from .reader_marks import ReaderMarks
+
+__all__ = ["STAR", "ReaderMarks", "ReaderScreen", "paragraphs"]
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
@@ -20,13 +30,20 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", body)]
 
 
-class ReaderScreen(Screen[None]):
-    """Read one report; ``n``/``N`` step through search hits (every hit is marked)."""
+class ReaderScreen(ReaderMarks):
+    """Read one report; ``n``/``N`` step through search hits, ``)``/``(`` through sentences.
+
+    The sentence under the cursor is what ``m`` marks and ``a`` annotates: the same passages
+    (same offsets) the compare screen marks, so a mark made here is that passage's mark there.
+    """
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("n", "hit(1)", "Next hit", id="next-hit"),
         Binding("N", "hit(-1)", "Prev hit", id="prev-hit"),
+        Binding("right_parenthesis", "sentence(1)", "Next sentence", id="next-sentence"),
+        Binding("left_parenthesis", "sentence(-1)", "Prev sentence", show=False,
+                id="prev-sentence"),
     ]
 
     def __init__(self, article: Article, matches: tuple[tuple[int, int], ...] = ()) -> None:
@@ -35,25 +52,29 @@ class ReaderScreen(Screen[None]):
         self.matches = sorted(matches)
         self.hit = 0 if self.matches else -1
         self.spans = paragraphs(article.body)
+        self.sentences: list[Passage] = split_passages(article)  # as compare.py cuts them
+        self.cursor = self._sentence_at(self.matches[0][0]) if self.matches else -1
+        self.marked: list[tuple[int, int]] = []
 
     def compose(self) -> ComposeResult:
         body = self.article.body
         specs = [BlockSpec(f"p{i}", s, body[s:e]) for i, (s, e) in enumerate(self.spans)]
-        yield ArticlePane(self.article, specs, id="reader")
+        yield ReaderPane(self.article, specs, id="reader")
         yield Static(Content(self._status()), id="hit-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._mark()
-        pane = self.query_one(ArticlePane)
+        self.show_marks()  # paints hits too
+        pane = self.pane
         pane.focus()
         if self.hit >= 0:
             self.call_after_refresh(self._go, self.hit)
 
-    def _status(self) -> str:
-        if not self.matches:
-            return f"{self.article.path}"
-        return f"hit {self.hit + 1} of {len(self.matches)} · n / N move between hits"
+    @property
+    def pane(self) -> ReaderPane:
+        return self.query_one(ReaderPane)
+
+    # ---- where things are ----
 
     def _block_of(self, offset: int) -> int:
         for i, (s, e) in enumerate(self.spans):
@@ -61,29 +82,110 @@ class ReaderScreen(Screen[None]):
                 return i
         return len(self.spans) - 1
 
-    def _mark(self) -> None:
-        pane = self.query_one(ArticlePane)
-        per_block: dict[int, list[tuple[int, int, str]]] = {}
-        for n, (start, end) in enumerate(self.matches):
-            i = self._block_of(start)
-            base = self.spans[i][0]
-            name = "pane--match-current" if n == self.hit else "pane--match"
-            per_block.setdefault(i, []).append((start - base, end - base, name))
-        for block in pane.blocks:
-            block.body.set_spans(per_block.get(block.index, []))
+    def _sentence_at(self, offset: int) -> int:
+        """The sentence holding ``offset`` (else the next one): -1 if the body has none."""
+        for i, p in enumerate(self.sentences):
+            if offset < p.end:
+                return i
+        return len(self.sentences) - 1
 
-    def _go(self, n: int) -> None:
-        self.hit = n
-        self._mark()
-        pane = self.query_one(ArticlePane)
-        pane.set_current(self._block_of(self.matches[n][0]), top=False)
-        self.query_one("#hit-status", Static).update(Content(self._status()))
-
-    def action_hit(self, step: int) -> None:
-        if self.matches:
-            self._go((self.hit + step) % len(self.matches))
+    def _in_block(self, i: int) -> list[int]:
+        start, end = self.spans[i]
+        return [n for n, p in enumerate(self.sentences) if start <= p.start < end]
 
     @property
     def current_hit(self) -> tuple[int, int] | None:
         """The body offsets of the hit the user is on."""
         return self.matches[self.hit] if self.hit >= 0 else None
+
+    def current_passage(self) -> Passage | None:
+        return self.sentences[self.cursor] if self.cursor >= 0 else None
+
+    # ---- drawing ----
+
+    def _status(self) -> str:
+        parts = [f"hit {self.hit + 1} of {len(self.matches)} · n / N move between hits"
+                 if self.matches else self.article.path]
+        passage = self.current_passage()
+        line = self.mark_line(passage) if passage is not None else None
+        if line:
+            parts.append(f"{STAR} {line}")
+        elif passage is not None:
+            parts.append("m marks this sentence · a adds a note")
+        return one_line(" · ".join(parts), 400)
+
+    def _paint(self) -> None:
+        """Spans of every block: cursor sentence, marks, then hits on top."""
+        per_block: dict[int, list[tuple[int, int, str]]] = {}
+
+        def add(start: int, end: int, name: str, whole: bool) -> None:
+            for i, (s, e) in enumerate(self.spans):
+                if start < e and s < end and (whole or (start, end) != (s, e)):
+                    per_block.setdefault(i, []).append((max(start, s) - s, min(end, e) - s, name))
+
+        passage = self.current_passage()
+        if passage is not None and len(self._in_block(self._block_of(passage.start))) > 1:
+            add(passage.start, passage.end, "pane--cursor", False)
+        for start, end in self.marked:  # a whole marked paragraph is shown by its block style
+            add(start, end, "pane--marked", False)
+        for n, (start, end) in enumerate(self.matches):
+            add(start, end, "pane--match-current" if n == self.hit else "pane--match", True)
+        for block in self.pane.blocks:
+            block.body.set_spans(per_block.get(block.index, []))
+            start, end = self.spans[block.index]
+            star_block(block, any(s < end and start < e for s, e in self.marked))
+        self.query_one("#hit-status", Static).update(Content(self._status()))
+
+    def paint_marks(self, spans: Spans) -> None:
+        self.marked = sorted(spans.get(self.article.id, []))
+        self._paint()
+
+    def marks_scope(self) -> tuple[Mapping[str, Article], str | None] | None:
+        return {self.article.id: self.article}, None
+
+    # ---- moving ----
+
+    def _set_cursor(self, n: int) -> None:
+        self.cursor = n
+        self.pane.set_current(self._block_of(self.sentences[n].start), top=False)
+        self._paint()
+
+    def _go(self, n: int) -> None:
+        self.hit = n
+        self._set_cursor(self._sentence_at(self.matches[n][0]))
+
+    def action_hit(self, step: int) -> None:
+        """Go to the next/previous search hit (its sentence becomes the cursor)."""
+        if self.matches:
+            self._go((self.hit + step) % len(self.matches))
+
+    def action_sentence(self, step: int) -> None:
+        """Move the cursor to the next/previous sentence (after scrolling: from the screen)."""
+        pane = self.pane
+        if not self.sentences or not pane.blocks:
+            return
+        if self.cursor < 0 or pane.current < 0 or not pane.in_view(pane.current):
+            block = pane.first_visible() if step > 0 else pane.last_visible()
+            inside = self._in_block(block) or [self._sentence_at(self.spans[block][0])]
+            self._set_cursor(inside[0] if step > 0 else inside[-1])
+            return
+        n = self.cursor + step
+        if not 0 <= n < len(self.sentences):
+            self.notify("No further sentence in this report", timeout=2)
+            return
+        self._set_cursor(n)
+
+    def jump_to_mark(self, mark: Anchored) -> None:
+        if mark.start is not None and self.sentences:
+            self._set_cursor(self._sentence_at(mark.start))
+            self.pane.focus()
+
+    def on_click(self, event: events.Click) -> None:
+        # A click on a paragraph puts the cursor on its first sentence.
+        widget = event.widget
+        while widget is not None and not isinstance(widget, PassageBlock):
+            widget = widget.parent  # type: ignore[assignment]
+        if isinstance(widget, PassageBlock):
+            inside = self._in_block(widget.index)
+            if inside and self.cursor not in inside:
+                self._set_cursor(inside[0])
