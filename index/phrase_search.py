@@ -13,6 +13,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from index.posting_blocks import is_blocked, read_block, walk
+from index.snippets import BODY
 
 # Whoosh's phrase matcher walks every document holding all the words through a tree of
 # intersection and span matchers, a few Python calls per posting: 60-90 ms at 100k articles
@@ -24,10 +25,12 @@ from index.posting_blocks import is_blocked, read_block, walk
 
 @dataclass(frozen=True)
 class PhraseHit:
-    """One document the phrase query matched: global docnum and its Whoosh score."""
+    """One document the phrase query matched: global docnum, its Whoosh score, and the encoded
+    body postings of the phrase words when its body has the phrase (for the highlights)."""
 
     docnum: int
     score: float
+    body_values: dict[str, bytes]
 
 
 def plain_phrases(q: wq.Query) -> list[wq.Phrase] | None:
@@ -52,6 +55,7 @@ def search_phrases(
     if type(weighting) is not BM25F or weighting._field_B:
         return None
     scores: dict[int, float] = {}
+    values: dict[int, dict[str, bytes]] = {}
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         if not hasattr(reader, "_terms"):  # not a segment of the codec this reads
@@ -61,19 +65,22 @@ def search_phrases(
             found = _segment_matches(searcher, reader, phrase, weighting)
             if found is None:
                 return None
-            for docnum, score in found.items():
+            for docnum, (score, encoded) in found.items():
                 if docnum in deleted:
                     continue
                 key = docnum + offset
                 # Whoosh's union matcher adds the scores of the fields that matched.
                 scores[key] = scores[key] + score if key in scores else score
+                if phrase.fieldname == BODY:
+                    values.setdefault(key, {}).update(encoded)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: max(1, limit)]
-    return [PhraseHit(docnum, score) for docnum, score in ranked], len(scores)
+    hits = [PhraseHit(docnum, score, values.get(docnum, {})) for docnum, score in ranked]
+    return hits, len(scores)
 
 
 def _segment_matches(
     searcher: Any, reader: Any, phrase: wq.Phrase, weighting: BM25F
-) -> dict[int, float] | None:
+) -> dict[int, tuple[float, dict[str, bytes]]] | None:
     fieldname = phrase.fieldname
     if fieldname not in searcher.schema:
         return {}
@@ -102,7 +109,8 @@ def _segment_matches(
     avgfl = parent.avg_field_length(fieldname) or 1
     idfs = [parent.idf(fieldname, word) for word in words]
     k1, b = weighting.K1, weighting.B
-    found: dict[int, float] = {}
+    found: dict[int, tuple[float, dict[str, bytes]]] = {}
+    texts = dict(zip(words, (str(word) for word in phrase.words), strict=True))
     for docnum in candidates or ():
         starts = set(decode(postings[words[0]][docnum][1]))
         for shift, word in enumerate(words[1:], 1):
@@ -117,7 +125,8 @@ def _segment_matches(
             idf * ((tf * (k1 + 1)) / (tf + norm))
             for idf, tf in zip(idfs, (postings[w][docnum][0] for w in words), strict=True)
         ]
-        found[docnum] = _tree_sum(term_scores) * float(phrase.boost)
+        encoded = {texts[word]: postings[word][docnum][1] for word in words}
+        found[docnum] = (_tree_sum(term_scores) * float(phrase.boost), encoded)
     return found
 
 

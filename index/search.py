@@ -152,6 +152,9 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     if found is not None:
         ranked, total = found
         postings = Postings(searcher, (hit.docnum for hit in ranked))
+        for phrase_hit in ranked:
+            for word, value in phrase_hit.body_values.items():
+                postings.prefill(phrase_hit.docnum, word, value)
         return SearchResults(
             query=text,
             total=total,

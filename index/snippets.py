@@ -46,9 +46,19 @@ class Postings:
         self._searcher = searcher
         self._docnums = sorted(set(docnums))
         self._tables: dict[str, dict[int, dict[int, tuple[int, int]]]] = {}
+        self._known: dict[tuple[str, int], dict[int, tuple[int, int]]] = {}
+
+    def prefill(self, docnum: int, word: str, value: bytes) -> None:
+        """Take ``word``'s offsets in ``docnum`` from its encoded posting value (read already by
+        the phrase search) instead of reading them again."""
+        decoded = self._searcher.schema[BODY].format.decode_characters(value)
+        self._known[(word, docnum)] = {int(p): (int(s), int(e)) for p, s, e in decoded}
 
     def get(self, docnum: int, word: str) -> dict[int, tuple[int, int]]:
         """Position -> (start, end) offsets of ``word`` in document ``docnum``'s body."""
+        known = self._known.get((word, docnum))
+        if known is not None:
+            return known
         table = self._tables.get(word)
         if table is None:
             table = self._tables[word] = self._read(word)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import index.search as search_module
 import index.search_count as search_count
 import index.word_search as word_search
 from index.phrase_search import plain_phrases, search_phrases
@@ -230,3 +231,16 @@ def test_explicit_and_stays_with_whoosh(index: CorpusIndex) -> None:
         ]
     finally:
         searcher.close()
+
+
+@pytest.mark.parametrize(
+    "text", ['"storm delay"', '"crane crane"', 'title:"ferry tide"', '"gale dock pier"']
+)
+def test_phrase_path_gives_the_same_page_as_whoosh(
+    index: CorpusIndex, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """Hits, scores, highlights (taken from the phrase search's postings) and snippets."""
+    fast = index.search(text, limit=500)
+    monkeypatch.setattr(search_module, "search_phrases", lambda *_: None)
+    slow = index.search(text, limit=500)
+    assert fast.hits == slow.hits and fast.total == slow.total
