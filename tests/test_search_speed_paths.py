@@ -244,3 +244,13 @@ def test_phrase_path_gives_the_same_page_as_whoosh(
     monkeypatch.setattr(search_module, "search_phrases", lambda *_: None)
     slow = index.search(text, limit=500)
     assert fast.hits == slow.hits and fast.total == slow.total
+
+
+@pytest.mark.parametrize("text", ["harbor", "title:crane", "Gale", "rewritten"])
+def test_one_word_path_gives_the_same_page_as_whoosh(
+    index: CorpusIndex, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    fast = index.search(text, limit=500)
+    monkeypatch.setattr(search_module, "search_any_words", lambda *_: None)
+    slow = index.search(text, limit=500)
+    assert fast.hits and fast.hits == slow.hits and fast.total == slow.total
