@@ -12,7 +12,7 @@ from whoosh.qparser.syntax import GroupNode
 
 from index.errors import QueryError
 from index.models import article_ref
-from index.phrase_search import plain_phrases, search_phrases
+from index.phrase_search import PhraseHit, plain_phrases, search_phrases
 from index.query_check import check_syntax, minus_as_not
 from index.query_prefix import TypedPrefixPlugin
 from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS
@@ -150,29 +150,9 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     phrases = plain_phrases(all_words) if some_words is None else None
     found = None if phrases is None else search_phrases(searcher, phrases, limit)
     if found is not None:
-        ranked, total = found
-        postings = Postings(searcher, (hit.docnum for hit in ranked))
-        for phrase_hit in ranked:
-            for word, value in phrase_hit.body_values.items():
-                postings.prefill(phrase_hit.docnum, word, value)
-        return SearchResults(
-            query=text,
-            total=total,
-            hits=tuple(
-                _make_hit(
-                    postings,
-                    searcher.stored_fields(hit.docnum),
-                    hit.docnum,
-                    hit.score,
-                    (),
-                    all_words,
-                )
-                for hit in ranked
-            ),
-        )
+        return _phrase_results(searcher, text, *found, all_words)
     # Plain words (one, or several without operators): every posting of every word read once,
-    # which ranks all-words articles first and counts exactly, unless the words are so common
-    # that Whoosh's skipping AND plus a bounded count is cheaper.
+    # which ranks all-words articles first and counts exactly (up to POSTINGS_BUDGET postings).
     groups = word_groups(all_words)
     if groups is not None and (len(groups) == 1 or some_words is not None):
         found_words = search_any_words(searcher, groups, limit)
@@ -206,6 +186,20 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
         for hit, q in picked
     )
     return SearchResults(query=text, total=total, hits=hits, total_exact=exact)
+
+
+def _phrase_results(
+    searcher: Any, text: str, ranked: list[PhraseHit], total: int, q: wq.Query
+) -> SearchResults:
+    postings = Postings(searcher, (hit.docnum for hit in ranked))
+    for hit in ranked:
+        for word, value in hit.body_values.items():
+            postings.prefill(hit.docnum, word, value)
+    hits = tuple(
+        _make_hit(postings, searcher.stored_fields(hit.docnum), hit.docnum, hit.score, (), q)
+        for hit in ranked
+    )
+    return SearchResults(query=text, total=total, hits=hits)
 
 
 def _word_results(
