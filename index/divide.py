@@ -6,7 +6,7 @@ import math
 import random
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.features import Packed
 from index.neighbours import dot
@@ -38,18 +38,26 @@ def specific_terms(packed: Sequence[Packed]) -> list[Packed]:
     """The articles' terms cut to the ones ``split_events`` can read, in the same order: a term
     enters a row only when at least two members give it a kind weight above 1, so a term that
     fewer than two articles in all weigh so need not stay in memory until the check."""
+    cut = specific_cut(packed)
+    return [cut(row) for row in packed]
+
+
+def specific_cut(packed: Sequence[Packed]) -> Callable[[Packed], Packed]:
+    """``specific_terms`` one row at a time: the cut of any of ``packed``'s rows."""
     specific: Counter[str] = Counter()
     for keys, _, kinds in packed:
         specific.update(t for t, kind in zip(keys, kinds, strict=True) if kind > 1.0)
-    out = []
-    for keys, counts, kinds in packed:
+
+    def cut(row: Packed) -> Packed:
+        keys, counts, kinds = row
         keep = [i for i, t in enumerate(keys) if specific[t] >= 2]
-        out.append((
+        return (
             tuple(keys[i] for i in keep),
             array("d", (counts[i] for i in keep)),
             array("d", (kinds[i] for i in keep)),
-        ))
-    return out
+        )
+
+    return cut
 
 
 def _rows(terms: Sequence[Terms]) -> list[Vector]:

@@ -6,8 +6,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from index.divide import specific_terms, split_events
-from index.features import Compact, article_terms, pack_terms, unpack_terms, weigh_compact
+from index.divide import specific_cut, split_events
+from index.features import Compact, article_terms, pack_terms, unpack_terms, weigher
 from index.linkage import relative_average_link
 from index.models import Article, Event
 from index.neighbours import Dense, nearest_neighbours, vocabulary_size
@@ -58,8 +58,15 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     canon: dict[str, str] = {}
     terms = [pack_terms(article_terms(a), canon) for a in ordered]
     del canon
-    vocabulary, vectors = weigh_compact(terms)
-    terms = specific_terms(terms)
+    vocabulary, weigh = weigher(terms)
+    cut = specific_cut(terms)
+    # each row gives its vector and is replaced by its specific terms at once: the full rows
+    # are freed as the vectors are made, not all held next to all of the vectors
+    vectors = []
+    for i, row in enumerate(terms):
+        vectors.append(weigh(row))
+        terms[i] = cut(row)
+    del weigh, cut
     graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
     clusters = []
     for merged in relative_average_link(vectors, graph):

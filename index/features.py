@@ -6,7 +6,7 @@ import math
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from index.models import Article
@@ -224,20 +224,27 @@ def weigh_packed(packed: Sequence[Packed]) -> list[Vector]:
 
 def weigh_compact(packed: Sequence[Packed]) -> tuple[list[str], list[Compact]]:
     """``weigh_packed`` as compact vectors, with the vocabulary their term ids index (sorted)."""
+    vocabulary, weigh = weigher(packed)
+    return vocabulary, [weigh(row) for row in packed]
+
+
+def weigher(packed: Sequence[Packed]) -> tuple[list[str], Callable[[Packed], Compact]]:
+    """``weigh_compact`` one row at a time: the vocabulary and the weighing of any of ``packed``'s
+    rows (the document frequencies are those of all of ``packed``)."""
     df: Counter[str] = Counter()
     for keys, _, _ in packed:
         df.update(keys)
     n = len(packed)
     # a term no other article has cannot link two articles; idf > 0 holds for every other term
     idf = {t: math.log((n + 1) / d) for t, d in df.items() if d >= 2}
+    del df
     vocabulary = sorted(t for t, v in idf.items() if v > 0)
     ids = {t: i for i, t in enumerate(vocabulary)}
-    del df
-    vectors: list[Compact] = []
-    for keys, counts, kinds in packed:
+
+    def weigh(row: Packed) -> Compact:
         kept = [
             (ids[term], (1.0 + math.log(count)) * kind * idf[term])
-            for term, count, kind in zip(keys, counts, kinds, strict=True)
+            for term, count, kind in zip(*row, strict=True)
             if term in ids
         ]
         # the norm sums the squares in the terms' first-seen order, as the dicts did: the same
@@ -246,5 +253,6 @@ def weigh_compact(packed: Sequence[Packed]) -> tuple[list[str], list[Compact]]:
         kept.sort()
         if not norm:
             kept = []
-        vectors.append((array("i", (t for t, _ in kept)), array("d", (v / norm for _, v in kept))))
-    return vocabulary, vectors
+        return array("i", (t for t, _ in kept)), array("d", (v / norm for _, v in kept))
+
+    return vocabulary, weigh
