@@ -32,6 +32,11 @@ _NEUTRAL = frozenset(
 # Qualifiers that name one domain in other words (spy agency / intelligence service).
 _DOMAIN = {"spy": "intelligence", "defence": "defense", "external": "foreign", "home": "interior",
            "treasury": "finance", "armed": "army", "forces": "army"}
+_CLASSES = frozenset(_HEAD_CLASS.values())
+# Domains that name one ministry or service in any report: two of them are two bodies.
+_KNOWN_DOMAINS = frozenset(
+    "foreign defense interior finance health justice education intelligence transport energy"
+    " environment agriculture trade economy labor labour culture tourism".split())
 # Acronyms of bodies news names without their full name.
 _ACRONYMS = {"UNSC": ("security", "council"), "UNGA": ("general", "assembly")}
 _HEADS = "|".join(sorted(_HEAD_CLASS, key=len, reverse=True))
@@ -72,7 +77,9 @@ def _key(name: str) -> frozenset[str]:
     for w in words:
         if w in _NEUTRAL or not w:
             continue
-        out.add(_HEAD_CLASS.get(w) or _DOMAIN.get(w, w))
+        w = _HEAD_CLASS.get(w) or _DOMAIN.get(w, w)
+        # "appeals court" / "Court of Appeal": one word, whatever its number
+        out.add(w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w)
     return frozenset(out)
 
 
@@ -114,7 +121,20 @@ def _same(x: frozenset[str], y: frozenset[str], text_x: str, text_y: str) -> boo
         return None
     if x <= y or y <= x:
         return True  # "the ministry" / "the foreign ministry"
-    return False
+    mx, my = x - _CLASSES, y - _CLASSES
+    if mx and my and (mx <= my or my <= mx):
+        return True  # "Disaster Management Agency" / "Board for Disaster Management"
+    if not (x & y & _CLASSES):
+        return False  # a ministry and an army, a council and a court
+    if (_described(text_x) or _described(text_y)) and not (
+            mx <= _KNOWN_DOMAINS and my <= _KNOWN_DOMAINS):
+        return None  # "the weather agency" may be the Geophysics Agency: a description
+    return False  # the foreign and the defence ministry, the Assembly and the Council
+
+
+def _described(name: str) -> bool:
+    """A body described in common words ("the disaster agency"), not named ("BNPB")."""
+    return name.split()[-1].islower()
 
 
 def _singular(noun: str) -> str:

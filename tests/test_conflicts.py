@@ -259,6 +259,9 @@ def test_actor_lookalikes(a: str, b: str) -> None:
         ("According to the port authority, the quay stays shut until the spring repairs.",
          "According to the city council, the quay stays shut until the spring repairs.",
          "port authority", "city council"),
+        ("The crossing at Narva will reopen on Friday, the foreign ministry said.",
+         "The crossing at Narva will reopen on Friday, the Supreme Court said.",
+         "foreign ministry", "Supreme Court"),
     ],
 )
 def test_the_same_statement_credited_to_different_bodies(a: str, b: str, name_a: str,
@@ -292,6 +295,13 @@ def test_the_same_statement_credited_to_different_bodies(a: str, b: str, name_a:
         ("The JRCC said all 40 passengers had been brought ashore by midnight.",
          "The Joint Rescue Coordination Centre said all 40 passengers had been brought ashore"
          " by midnight."),
+        # one court, one agency: described in common words, named, or translated
+        ("The ruling can be appealed, the state appeals court said in its order.",
+         "The ruling can be appealed, the Third District Court of Appeal said in its order."),
+        ("The quake reached magnitude 6.2, the weather agency said on Tuesday.",
+         "The quake reached magnitude 6.2, the Geophysics Agency said on Tuesday."),
+        ("Aid reached 40 villages, the Disaster Management Agency said.",
+         "Aid reached 40 villages, the National Board for Disaster Management said."),
         # an acronym we cannot expand, a vague speaker, the military as a whole
         ("BNPB said 57 people were injured in the landslide.",
          "The disaster agency said 57 people were injured in the landslide."),
