@@ -40,7 +40,7 @@ class ReaderScreen(ReaderMarks):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("n", "hit(1)", "Next hit", id="next-hit"),
-        Binding("N", "hit(-1)", "Prev hit", id="prev-hit"),
+        Binding("N", "hit(-1)", "Prev hit", show=False, id="prev-hit"),
         Binding("right_parenthesis", "sentence(1)", "Next sentence", id="next-sentence"),
         Binding("left_parenthesis", "sentence(-1)", "Prev sentence", show=False,
                 id="prev-sentence"),
@@ -69,6 +69,10 @@ class ReaderScreen(ReaderMarks):
         pane.focus()
         if self.hit >= 0:
             self.call_after_refresh(self._go, self.hit)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without search hits n / N do nothing: keep them out of the footer.
+        return bool(self.matches) if action == "hit" else True
 
     @property
     def pane(self) -> ReaderPane:
