@@ -197,7 +197,9 @@ def _one(text: str) -> str:
     return " ".join(text.split())
 
 
-def _polarities(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8192)
+def _polarities(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Confirm/deny words outside quotes and negations (per text: every pair asks again)."""
     negated = [(s, e) for s, e, _vs, _ve, _st in _marked(text, "neg")]
     out = []
     for m in _WORD.finditer(text):
@@ -205,7 +207,7 @@ def _polarities(text: str) -> list[tuple[int, int, str]]:
         if pol and not in_quote(text, m.start()) and not any(s <= m.start() < e
                                                              for s, e in negated):
             out.append((m.start(), m.end(), pol))
-    return out
+    return tuple(out)
 
 
 def certainty_conflicts(a: str, b: str) -> list[Conflict]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
+from functools import lru_cache
 
 from index.conflict_actors import mentions
 from index.conflict_text import STOP, conflict, similar_context, stem
@@ -91,19 +93,20 @@ def _beyond_country(subject: str) -> bool:
     return any(w.lower() not in STOP for w in re.findall(r"[A-Za-z]+", rest))
 
 
-def _tokens_after_dateline(text: str) -> list[re.Match[str]]:
-    """Word tokens, skipping a "JAKARTA -" dateline (a place, not a subject)."""
+@lru_cache(maxsize=8192)
+def _tokens_after_dateline(text: str) -> tuple[tuple[re.Match[str], ...], tuple[str, ...]]:
+    """The first 40 word tokens and their lowercase forms, skipping a "JAKARTA -" dateline (a
+    place, not a subject); the subject sits in the first words, the matcher needs no more."""
     m = _DATELINE.match(text)
-    return list(_TOK.finditer(text, m.end() if m else 0))
+    tokens = tuple(itertools.islice(_TOK.finditer(text, m.end() if m else 0), 40))
+    return tokens, tuple(t.group().lower() for t in tokens)
 
 
 def subject_conflicts(a: str, b: str) -> list[Conflict]:
     """Same verb and object, different doer: "The army set up kitchens" / "The Red Cross set up"."""
-    # The subject sits in the first words; the matcher never needs more than these.
-    ta, tb = _tokens_after_dateline(a)[:40], _tokens_after_dateline(b)[:40]
+    (ta, la), (tb, lb) = _tokens_after_dateline(a), _tokens_after_dateline(b)
     if len(ta) < 3 or len(tb) < 3:
         return []
-    la, lb = [m.group().lower() for m in ta], [m.group().lower() for m in tb]
     block = None
     for blk in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_matching_blocks():
         if blk.a > 9 or blk.b > 9 or blk.size == 0:
