@@ -30,8 +30,10 @@ from whoosh.util.numeric import length_to_byte
 
 from index.fast_analyzer import FastNewsAnalyzer
 
-# Postings held in memory before a sorted run is spilled to disk (steady memory at 100k).
-LIMIT_MB = 96
+# Postings held in memory (estimated) before a sorted run is spilled to disk, so memory stays
+# steady at 100k. 160: a writer of half of 10k articles (~143 MB) never spills and peaks at
+# about 200 MB, as Whoosh's pool (limitmb=128) did; spilling all postings once costs ~10% CPU.
+LIMIT_MB = 160
 # Pickle protocol of each block's (ids, weights, values). Whoosh writes protocol 2, which has
 # no bytes type: every posting's value became a call to _codecs.encode on a latin-1 string.
 # Protocol 4 (Python 3.4+; Whoosh reads blocks with pickle.loads, any protocol) pickles them as
