@@ -31,30 +31,54 @@ def _speech(text: str, d: DateMention) -> bool:
 _MAX_DATES = 12
 _PAST_IRREGULAR = frozenset({"struck", "shook", "threw", "left", "sent", "took", "gave", "made",
                              "met", "held", "began", "came", "fell", "hit", "broke", "told",
-                             "said", "won", "lost", "ran", "flew", "drove", "stood", "caught"})
+                             "said", "won", "lost", "ran", "flew", "drove", "stood", "caught",
+                             "rose", "grew", "sank", "hid", "fought", "led", "found"})
+
+
+# Verbs news uses for one action: "struck", "hit" and "shook" the town are one quake.
+_ACTION = {stem(w): "strike" for w in "hit struck strike strikes shook shake shakes jolted jolt"
+           " rocked rock".split()}
+
+
+def _is_past(word: str) -> bool:
+    low = word.lower()
+    return word[0].islower() and (low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4))
 
 
 @lru_cache(maxsize=8192)
 def _clause_verb(text: str, d: DateMention) -> str | None:
-    """Stem of the past-tense verb in the date's own clause (or its sentence, if none there)."""
+    """Stem of the past-tense verb the date belongs to: the nearest one before it in its own
+    clause ("the toll from the quake that hit the town rose to 11 on Thursday": rose), else the
+    first after it, else the first of its sentence."""
     start = max(text.rfind(p, 0, d.start) for p in (". ", ", ", "; ")) + 1
     stops = [i for i in (text.find(p, d.end) for p in (". ", ", ", "; ")) if i >= 0]
     end = min(stops) if stops else len(text)
-    for lo, hi in ((start, end), (max(text.rfind(". ", 0, d.start), 0), len(text))):
+    before = [w for w in _WORDS.findall(text[start:d.start]) if _is_past(w)]
+    if before:
+        return stem(before[-1].lower())
+    for lo, hi in ((d.end, end), (max(text.rfind(". ", 0, d.start), 0), len(text))):
         for w in _WORDS.findall(text[lo:hi]):
-            low = w.lower()
-            if w[0].islower() and (low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4)):
-                return stem(low)
+            if _is_past(w):
+                return stem(w.lower())
     return None
+
+
+def _action(verb_stem: str) -> str:
+    return _ACTION.get(verb_stem, verb_stem)
 
 
 def _other_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     """"She left on Thursday and has checked in" vs "checked in on Friday": the date on one
     side belongs to an action the other side also names, without that date."""
     va, vb = _clause_verb(a, x), _clause_verb(b, y)
-    if va is None or vb is None or va == vb:
+    if va is None or vb is None or _action(va) == _action(vb):
         return False
-    return va in _stems(b) or vb in _stems(a)
+    return _action(va) in _actions(b) or _action(vb) in _actions(a)
+
+
+@lru_cache(maxsize=4096)
+def _actions(text: str) -> frozenset[str]:
+    return frozenset(_action(s) for s in _stems(text))
 
 
 @lru_cache(maxsize=4096)

@@ -796,6 +796,19 @@ def test_date_of_another_action_in_the_same_passage() -> None:
     assert types(c, d) == ["date"]
 
 
+def test_a_date_belongs_to_the_nearest_verb_before_it() -> None:
+    # "rose ... on Thursday" dates the toll, not the storm "that hit" the coast (dated Wednesday
+    # on the other side): two actions. "struck" and "shook" the coast are one.
+    toll = ("The death toll from the storm that hit the coast rose to 14 on Thursday, after"
+            " divers found two more bodies.")
+    storm = ("A storm hit the coast of Pemba late on Wednesday night, killing 12 people,"
+             " officials said on Thursday.")
+    assert "date" not in types(toll, storm)
+    struck = "A storm struck the coast of Pemba on Thursday, killing 12 people."
+    shook = "A storm shook the coast of Pemba late on Wednesday, killing 12 people."
+    assert types(struck, shook) == ["date"]
+
+
 def test_coordinated_actors_in_a_long_sentence() -> None:
     a = ('The envoy stressed that the deal is "lawful," and said that Moscow and Seoul hold '
          '"opposite views on the causes of the rising tension on the peninsula," the post said.')
