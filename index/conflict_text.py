@@ -62,6 +62,9 @@ def in_quote(text: str, pos: int) -> bool:
     return any(s < pos < e for s, e in quoted_spans(text))
 
 
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+
+
 def clause_around(text: str, start: int, end: int, reach: int = 90) -> str:
     """The words around a span, within its sentence, without the span itself."""
     left = text[max(0, start - reach):start]
@@ -70,8 +73,8 @@ def clause_around(text: str, start: int, end: int, reach: int = 90) -> str:
         left = left.split(" ", 1)[-1]  # no half words at the window's edges
     if end + reach < len(text):
         right = right.rsplit(" ", 1)[0]
-    left = re.split(r"[.!?;]\s", left)[-1]
-    right = re.split(r"[.!?;]\s", right)[0]
+    left = _CLAUSE_END.split(left)[-1]
+    right = _CLAUSE_END.split(right)[0]
     return f"{left} {right}"
 
 

@@ -16,6 +16,7 @@ from index.conflict_quotes import quote_conflicts, quote_diff
 from index.conflict_roles import role_conflicts
 from index.models import Article, Conflict, Passage, Span
 
+_NON_WORD = re.compile(r"\W+")
 _Check = Callable[[str, str, "str | None", "str | None"], list[Conflict]]
 
 
@@ -44,8 +45,9 @@ CONFLICT_MODULES = (
 )
 
 
+@lru_cache(maxsize=8192)
 def _normal(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 @lru_cache(maxsize=8192)
