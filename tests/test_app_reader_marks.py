@@ -271,3 +271,30 @@ async def test_palette_runs_a_reader_mark_action(tmp_path: Path, data_dir: Path)
         assert {"Mark", "Note", "Export", "Next sentence"} <= shown
         assert not {"Articles", "Events"} & shown
         close_store(app)
+
+
+async def test_unusable_data_dir_is_one_error_and_the_reader_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(blocker))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        article = app.by_id[GAZETTE]
+        at = article.body.index("harbour")
+        app.open_article(article, ((at, at + len("harbour")),))
+        await settle(app, pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        names = [n for b in reader.pane.blocks for (_s, _e, n) in b.body.spans]
+        assert names == ["pane--match-current"]  # hits are shown without the marks database
+        await pilot.press("m", "right_parenthesis", "m", "a")
+        await pilot.pause()
+        errors = [n for n in app._notifications if n.title == "Marks unavailable"]
+        assert len(errors) == 1
+        assert app.screen is reader  # no note dialog for a note that could not be kept
+        assert said(app, "Marks cannot be saved")
+        assert reader.current_passage() == reader.sentences[1]  # the cursor still moves
+        close_store(app)

@@ -150,13 +150,21 @@ class MarkActions(Screen[None]):
         a = mark.annotation
         return " · ".join(part for part in ("marked", a.label or "", a.note) if part)
 
+    def _writable_store(self) -> AnnotationStore | None:
+        """The store, or None after telling the user that nothing can be saved."""
+        store = store_for(self.app)
+        if store is None:
+            self.notify("Marks cannot be saved: the marks database did not open (see --data-dir)",
+                        severity="warning", timeout=4)
+        return store
+
     def action_mark(self) -> None:
         """Mark the current passage, or remove the mark if it has one."""
         p = self.current_passage()
         if p is None:
             self.notify(self.no_passage_hint, timeout=2)
             return
-        store = store_for(self.app)
+        store = self._writable_store()
         if store is None:
             return
         existing = self.passage_mark(p)
@@ -178,6 +186,8 @@ class MarkActions(Screen[None]):
         if p is None:
             self.notify(self.no_passage_hint, timeout=2)
             return
+        if self._writable_store() is None:
+            return  # never take a note that cannot be kept
         existing = self.passage_mark(p)
         label = existing.annotation.label if existing else None
         note = existing.annotation.note if existing else ""

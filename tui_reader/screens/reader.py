@@ -64,7 +64,8 @@ class ReaderScreen(ReaderMarks):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_marks()  # paints hits too
+        self._paint()  # the hits, even when the marks database cannot be opened
+        self.show_marks()
         pane = self.pane
         pane.focus()
         if self.hit >= 0:
@@ -135,7 +136,9 @@ class ReaderScreen(ReaderMarks):
         for n, (start, end) in enumerate(self.matches):
             add(start, end, "pane--match-current" if n == self.hit else "pane--match", True)
         for block in self.pane.blocks:
-            block.body.set_spans(per_block.get(block.index, []))
+            spans = per_block.get(block.index, [])
+            if spans != block.body.spans:  # repaint only what changed (long reports)
+                block.body.set_spans(spans)
             start, end = self.spans[block.index]
             star_block(block, any(s < end and start < e for s, e in self.marked))
         self.query_one("#hit-status", Static).update(Content(self._status()))
@@ -150,6 +153,8 @@ class ReaderScreen(ReaderMarks):
     # ---- moving ----
 
     def _set_cursor(self, n: int) -> None:
+        if not 0 <= n < len(self.sentences):
+            return
         self.cursor = n
         self.pane.set_current(self._block_of(self.sentences[n].start), top=False)
         self._paint()
