@@ -18,6 +18,7 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 
+from index.errors import IndexUnavailable
 from index.loader import load_file
 from index.manifest import FileRecord, is_racy
 from index.models import Article, Skipped
@@ -32,8 +33,12 @@ Digest = Callable[[Path], str]
 Done = Callable[[str], object]
 
 
-class BuildFailed(RuntimeError):
-    """A worker process failed or died; the build is abandoned."""
+class BuildFailed(IndexUnavailable):
+    """A worker process failed or died; the build is abandoned. ``details``: its traceback."""
+
+    def __init__(self, message: str, details: str = "") -> None:
+        super().__init__(message)
+        self.details = details
 
 
 def stat_or_lstat(path: Path) -> os.stat_result | None:
@@ -162,9 +167,11 @@ def build_parallel(
             except queue.Empty:
                 codes = [w.exitcode for w in workers]
                 if any(code not in (None, 0) for code in codes):
-                    raise BuildFailed("an indexing process died") from None
+                    raise BuildFailed(f"cannot index {corpus}: an indexing process died") from None
                 if None not in codes and results.empty():
-                    raise BuildFailed("an indexing process ended without its segment") from None
+                    raise BuildFailed(
+                        f"cannot index {corpus}: an indexing process ended without its segment"
+                    ) from None
                 continue
             if message[0] == "files":
                 records.update(message[2])
@@ -175,7 +182,10 @@ def build_parallel(
                 if message[2] is not None:
                     segments[message[1]] = message[2]
             else:
-                raise BuildFailed(f"an indexing process failed:\n{message[1]}")
+                last = message[1].strip().splitlines()[-1]
+                raise BuildFailed(
+                    f"cannot index {corpus}: an indexing process failed ({last})", message[1]
+                )
         for worker in workers:
             worker.join()
     except BaseException:

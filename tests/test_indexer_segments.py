@@ -208,8 +208,9 @@ def test_worker_processes_build_the_same_index_every_time(
     assert postings_bytes(tmp_path / "again") == postings_bytes(tmp_path / "two")
 
 
+@pytest.mark.parametrize("how", ["raises", "dies"])
 def test_a_failing_worker_abandons_the_build_and_keeps_the_old_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 60)
@@ -220,13 +221,21 @@ def test_a_failing_worker_abandons_the_build_and_keeps_the_old_index(
 
     def broken(root: Path, path: Path) -> object:
         if path.name == "story045.txt":
+            if how == "dies":
+                os._exit(3)  # as if the out-of-memory killer took the worker
             raise MemoryError("simulated")
         return real(root, path)
 
     monkeypatch.setattr(parallel_build, "load_file", broken)
     monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")
-    with pytest.raises(BuildFailed, match="MemoryError"):
+    with pytest.raises(BuildFailed) as failed:
         CorpusIndex(corpus, tmp_path / "index").update(rebuild=True)
+    message = str(failed.value)
+    assert "\n" not in message and str(corpus) in message
+    if how == "raises":
+        assert "MemoryError: simulated" in message and "Traceback" in failed.value.details
+    else:
+        assert "died" in message
     assert read_meta(tmp_path / "index") == live
     stores = [p.name for p in (tmp_path / "index").iterdir() if p.name.startswith("ix-")]
     assert live is not None and stores == [live.store]
