@@ -18,7 +18,8 @@ from index.query_prefix import TypedPrefixPlugin
 from index.schema import DEFAULT_FIELDS, FIELD_BOOSTS
 from index.search_count import union_count
 from index.snippets import BODY, Postings, body_matches, query_shape, snippet
-from index.word_search import WordHit, search_any_words, word_groups
+from index.word_query import word_query
+from index.word_search import WordHit, search_any_words
 
 # Within the some-words fallback, an article with more of the words still ranks higher.
 _SOME_WORDS = OrGroup.factory(0.9)
@@ -151,34 +152,32 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
     found = None if phrases is None else search_phrases(searcher, phrases, limit)
     if found is not None:
         return _phrase_results(searcher, text, *found, all_words)
-    # Plain words (one, or several without operators): every posting of every word read once,
-    # which ranks all-words articles first and counts exactly (up to POSTINGS_BUDGET postings).
-    groups = word_groups(all_words)
-    if groups is not None and (len(groups) == 1 or some_words is not None):
-        found_words = search_any_words(searcher, groups, limit)
+    # Words, prefixes, ORs and exclusions: every posting of every term read once, which ranks
+    # all-words articles first and counts exactly (plain words up to POSTINGS_BUDGET postings).
+    words = word_query(all_words, searcher.reader())
+    if words is not None:
+        # Without operators, several words rank some-words articles after all-words ones;
+        # with them (AND, NOT, -word), only articles with every word qualify.
+        require_all = some_words is None and len(words.groups) > 1
+        found_words = search_any_words(searcher, words, limit, require_all)
         if found_words is not None:
             ranked_words, total = found_words
             return _word_results(searcher, text, ranked_words, total, all_words)
-    # Block-quality skipping leaves the count to a second pass over every match (a phrase is
-    # matched twice); phrases gain nothing from skipping, so count them while collecting.
-    has_phrase = any(isinstance(node, wq.Phrase) for node in all_words.leaves())
-    first = searcher.search(all_words, limit=limit, terms=True, optimize=not has_phrase)
+    # Whoosh's own path (phrases with words, fuzzy words, ``?`` wildcards...): its collectors
+    # undercount (block skipping, matchers dropped once the page is full), so count apart.
+    first = searcher.search(all_words, limit=limit, terms=True)
     picked: list[tuple[Any, wq.Query]] = [(hit, all_words) for hit in first]
     if some_words is None:
-        counted = union_count(searcher, all_words)
-        total, exact = (len(first), True) if counted is None else counted
-    elif len(picked) >= limit and (counted := union_count(searcher, some_words)) is not None:
-        total, exact = counted
-    else:  # the some-words hits are needed
-        seen = {hit.docnum for hit, _ in picked}
-        more = searcher.search(some_words, limit=limit + len(picked), terms=True)
-        for hit in more:
-            if len(picked) >= limit:
-                break
-            if hit.docnum not in seen:
-                picked.append((hit, some_words))
-        counted = union_count(searcher, some_words)
-        total, exact = (len(more), True) if counted is None else counted
+        total, exact = _count(searcher, all_words)
+    else:
+        if len(picked) < limit:  # the some-words hits are needed
+            seen = {hit.docnum for hit, _ in picked}
+            for hit in searcher.search(some_words, limit=limit + len(picked), terms=True):
+                if len(picked) >= limit:
+                    break
+                if hit.docnum not in seen:
+                    picked.append((hit, some_words))
+        total, exact = _count(searcher, some_words)
     picked = picked[:limit]
     postings = Postings(searcher, (hit.docnum for hit, _ in picked))
     hits = tuple(
@@ -186,6 +185,15 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
         for hit, q in picked
     )
     return SearchResults(query=text, total=total, hits=hits, total_exact=exact)
+
+
+def _count(searcher: Any, q: wq.Query) -> tuple[int, bool]:
+    """(count, exact) of the articles matching ``q``: bounded for an OR of words, else every
+    match walked without scoring."""
+    counted = union_count(searcher, q)
+    if counted is not None:
+        return counted
+    return sum(1 for _ in searcher.docs_for_query(q)), True
 
 
 def _phrase_results(
@@ -214,13 +222,10 @@ def _word_results(
 def _word_hits(
     searcher: Any, postings: Postings, ranked: list[WordHit], q: wq.Query
 ) -> list[SearchHit]:
-    words = [
-        str(term.text)
-        for term in q.leaves()
-        if isinstance(term, wq.Term) and term.fieldname == BODY
-    ]
     return [
-        _make_hit(postings, searcher.stored_fields(hit.docnum), hit.docnum, hit.score, words, q)
+        _make_hit(
+            postings, searcher.stored_fields(hit.docnum), hit.docnum, hit.score, hit.body_words, q
+        )
         for hit in ranked
     ]
 

@@ -16,6 +16,8 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from index.posting_blocks import is_blocked, read_block, walk
+from index.snippets import BODY
+from index.word_query import WordQuery
 
 # Whoosh scores an OR of words one document at a time through a tree of union matchers, and
 # reads each document's field length through a column reader: 100 ms at 100k articles for one
@@ -36,60 +38,40 @@ POSTINGS_BUDGET = 200_000
 
 @dataclass(frozen=True)
 class WordHit:
-    """A document with some of the words: global docnum, score, and how many words it has."""
+    """A document with some of the words: global docnum, score, how many of the query's groups
+    (words) it has, and the body terms it has (for the highlights)."""
 
     docnum: int
     score: float
     words: int
-
-
-Group = list[wq.Term]  # one word of the query, as searched in each field
-
-
-def word_groups(q: wq.Query) -> list[Group] | None:
-    """The words of an all-words query of plain words (``flood``, ``title:flood``, ``flood
-    river``: an AND of words), each as its terms over the fields; None for anything else
-    (phrases, prefixes, fuzzy words, OR, NOT...)."""
-    parts = list(q.children()) if type(q) is wq.And else [q]
-    groups: list[Group] = []
-    for part in parts:
-        terms = list(part.children()) if type(part) is wq.Or and not part.scale else [part]
-        if not terms or not all(type(term) is wq.Term for term in terms):
-            return None
-        groups.append(list(terms))
-    return groups or None
+    body_words: tuple[str, ...]
 
 
 def search_any_words(
-    searcher: Any, groups: list[Group], limit: int
+    searcher: Any, query: WordQuery, limit: int, require_all: bool = False
 ) -> tuple[list[WordHit], int] | None:
-    """The best ``limit`` documents with at least one of the words: all the words first, then
-    more words before fewer, then by BM25F (title terms boosted as the query says), then
-    docnum; and how many documents have any of the words (exact). None when the index or
-    weighting is not the kind this reads, or the words have more than POSTINGS_BUDGET postings
-    together (the caller then asks Whoosh)."""
+    """The best ``limit`` documents with at least one of the words and none excluded: all the
+    words first, then more words before fewer (only all, with ``require_all``), then by
+    BM25F (title terms boosted as the query says), then docnum; and how many documents
+    qualify (exact). None when the index or weighting is not the kind this reads, or plain
+    words have more than POSTINGS_BUDGET postings together (the caller then asks Whoosh)."""
     weighting = searcher.weighting
     if type(weighting) is not BM25F or weighting._field_B:
         return None
-    reader = searcher.reader()
-    postings = 0
-    for group in groups:
-        for term in group:
-            if term.fieldname in searcher.schema:
-                text = searcher.schema[term.fieldname].to_bytes(term.text)
-                postings += reader.doc_frequency(term.fieldname, text)
-    if postings > POSTINGS_BUDGET:
+    if not query.expanded and _postings_count(searcher, query) > POSTINGS_BUDGET:
         return None
     scores: dict[int, float] = {}
     counts: Counter[int] = Counter()
+    bodies: list[tuple[int, str, Sequence[int]]] = []
     for leaf, offset in searcher.leaf_searchers():
         reader = leaf.reader()
         if not hasattr(reader, "_terms") or not hasattr(reader, "_perdoc"):
             return None
-        found = _segment_scores(searcher, reader, groups, weighting)
+        found = _segment_scores(searcher, reader, query, weighting)
         if found is None:
             return None
-        seg_scores, seg_counts = found
+        seg_scores, seg_counts, seg_bodies = found
+        bodies.extend((offset, text, ids) for text, ids in seg_bodies)
         if reader.has_deletions():
             for docnum in reader.deleted_docs_set:
                 seg_scores.pop(docnum, None)
@@ -99,43 +81,80 @@ def search_any_words(
         else:
             scores.update(seg_scores)
             counts.update(seg_counts)
-    return _best(scores, counts, len(groups), limit), len(scores)
+    words = len(query.groups)
+    if require_all:
+        scores = {docnum: s for docnum, s in scores.items() if counts[docnum] == words}
+    ranked = _best(scores, counts, words, limit)
+    found_words = _body_words(ranked, bodies)
+    hits = [WordHit(d, s, n, tuple(found_words.get(d, ()))) for d, s, n in ranked]
+    return hits, len(scores)
 
 
-def _best(scores: dict[int, float], counts: Counter[int], words: int, limit: int) -> list[WordHit]:
-    """Top documents tier by tier (all the words, then one fewer...), a heap within a tier."""
+def _postings_count(searcher: Any, query: WordQuery) -> int:
+    reader = searcher.reader()
+    total = 0
+    for group in query.groups + query.excluded:
+        for term in group:
+            if term.fieldname in searcher.schema:
+                text = searcher.schema[term.fieldname].to_bytes(term.text)
+                total += reader.doc_frequency(term.fieldname, text)
+    return total
+
+
+def _best(
+    scores: dict[int, float], counts: Counter[int], words: int, limit: int
+) -> list[tuple[int, float, int]]:
+    """Top (docnum, score, words) tier by tier (all the words, then one fewer...), a heap
+    within a tier."""
     tiers: dict[int, list[int]] = {}
     if words == 1:
         tiers[1] = list(scores)
     else:
         for docnum, n in counts.items():
-            if docnum in scores:  # not deleted
+            if docnum in scores:  # not deleted, not excluded
                 tiers.setdefault(n, []).append(docnum)
-    best: list[WordHit] = []
+    best: list[tuple[int, float, int]] = []
     for n in sorted(tiers, reverse=True):
         wanted = max(1, limit) - len(best)
         if wanted <= 0:
             break
         top = heapq.nsmallest(wanted, ((-scores[docnum], docnum) for docnum in tiers[n]))
-        best.extend(WordHit(docnum, -negative, n) for negative, docnum in top)
+        best.extend((docnum, -negative, n) for negative, docnum in top)
     return best
 
 
+def _body_words(
+    ranked: list[tuple[int, float, int]], bodies: list[tuple[int, str, Sequence[int]]]
+) -> dict[int, list[str]]:
+    """The body terms each ranked document has, from the blocks already read (a set test in C
+    per block), so highlighting reads only those terms, not every term of a long prefix."""
+    page = {docnum for docnum, _, _ in ranked}
+    found: dict[int, list[str]] = {}
+    for offset, text, ids in bodies:
+        local = {docnum - offset for docnum in page}
+        if not local.isdisjoint(ids):
+            for docnum in local.intersection(ids):
+                words = found.setdefault(docnum + offset, [])
+                if text not in words:
+                    words.append(text)
+    return found
+
+
 def _segment_scores(
-    searcher: Any, reader: Any, groups: list[Group], weighting: BM25F
-) -> tuple[dict[int, float], Counter[int]] | None:
-    """Per segment docnum: the summed BM25F of the query's terms, and how many words it has."""
+    searcher: Any, reader: Any, query: WordQuery, weighting: BM25F
+) -> tuple[dict[int, float], Counter[int], list[tuple[str, Sequence[int]]]] | None:
+    """Per segment docnum: the summed BM25F of the query's terms and how many groups it has
+    (excluded documents left out); and the blocks of docnums of each body term."""
     parent = searcher.get_parent()
     k1, b = weighting.K1, weighting.B
     scores: dict[int, float] = {}
     counts: Counter[int] = Counter()
-    for group in groups:
+    bodies: list[tuple[str, Sequence[int]]] = []
+    for group in query.groups:
         docs: set[int] = set()
         for term in group:
-            if term.fieldname not in searcher.schema:
-                return None
-            field = searcher.schema[term.fieldname]
-            if not field.scorable:
+            field = _field(searcher, term)
+            if field is None:
                 return None
             text = field.to_bytes(term.text)
             if (term.fieldname, text) not in reader:
@@ -157,8 +176,28 @@ def _segment_scores(
                 for docnum, value in zip(ids, values, strict=True):
                     scores[docnum] = get(docnum, 0.0) + value
                 docs.update(ids)
+                if term.fieldname == BODY:
+                    bodies.append((str(term.text), ids))
         counts.update(docs)
-    return scores, counts
+    for group in query.excluded:
+        for term in group:
+            field = _field(searcher, term)
+            if field is None:
+                return None
+            text = field.to_bytes(term.text)
+            if (term.fieldname, text) in reader:
+                matcher = reader._terms.matcher(term.fieldname, text, field.format)
+                for ids, _weights in _blocks(matcher):
+                    for docnum in ids:
+                        scores.pop(docnum, None)
+    return scores, counts, bodies
+
+
+def _field(searcher: Any, term: wq.Term) -> Any | None:
+    if term.fieldname not in searcher.schema:
+        return None
+    field = searcher.schema[term.fieldname]
+    return field if field.scorable else None
 
 
 def _blocks(matcher: Any) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
