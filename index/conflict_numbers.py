@@ -55,6 +55,13 @@ def _compatible(x: Quantity, y: Quantity) -> bool:
     return x.low <= y.high and y.low <= x.high
 
 
+def _several(qs: list[Quantity]) -> bool:
+    """Does one passage give disagreeing figures of one class? Then it tells several things
+    apart (two teams' offers, two officials' estimates) and the other passage's figure may be
+    any of them: no conflict is claimed."""
+    return any(not _compatible(x, y) for i, x in enumerate(qs) for y in qs[i + 1:])
+
+
 def _fmt(q: Quantity) -> str:
     return " ".join(q.text.split())
 
@@ -73,6 +80,8 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
             continue
         if key[0] == "age" and not _same_person_aged(xs[0], ys[0]):
             continue  # "Lund, 71" and "Berg, 64": two people
+        if _several(xs) or _several(ys):
+            continue  # "Orioles ($140-150 million), Nationals ($160 million)": whose figure?
         lone_x = [x for x in xs if not any(_compatible(x, y) for y in ys)]
         lone_y = [y for y in ys if not any(_compatible(x, y) for x in xs)]
         if not lone_x or not lone_y:

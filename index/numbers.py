@@ -266,8 +266,10 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             if low < q.value / 100 and q.value >= 1000:  # "2-3 million": the scale carries over
                 low = prev.value * (q.value / _strip_scale(q))
             high = q.high if math.isinf(q.high) else q.value
-            out[-1] = Quantity(q.value, min(low, q.value), high, q.unit, prev.start, q.end,
-                               text[prev.start:q.end], True, q.state, q.noun)
+            # "$140-150 million": the currency written on the first end counts the range
+            unit, noun = (q.unit, q.noun) if q.unit is not None else (prev.unit, prev.noun)
+            out[-1] = Quantity(q.value, min(low, q.value), high, unit, prev.start, q.end,
+                               text[prev.start:q.end], True, q.state, noun)
             continue
         out.append(q)
     return out

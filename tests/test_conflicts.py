@@ -796,6 +796,23 @@ def test_date_of_another_action_in_the_same_passage() -> None:
     assert types(c, d) == ["date"]
 
 
+@pytest.mark.parametrize(
+    "a",
+    [
+        "The Orioles have offered the pitcher a seven-year deal worth between $140 million and"
+        " $150 million.",
+        "The Red Sox bid for the pitcher was as high as $184 million over eight years.",
+    ],
+)
+def test_a_passage_listing_several_figures_of_one_kind_is_not_contradicted(a: str) -> None:
+    # Two teams' offers in one sentence: which one the other report's figure matches is unknown.
+    b = ("Rival bids for the pitcher: the Orioles (seven years, $140-150 million) and the"
+         " Nationals (eight years, $160 million).")
+    assert "number" not in types(a, b)
+    assert types("The Red Sox offered the pitcher $184 million over eight years.",
+                 "The Red Sox offered the pitcher $160 million over eight years.") == ["number"]
+
+
 def test_a_date_belongs_to_the_nearest_verb_before_it() -> None:
     # "rose ... on Thursday" dates the toll, not the storm "that hit" the coast (dated Wednesday
     # on the other side): two actions. "struck" and "shook" the coast are one.

@@ -107,3 +107,8 @@ def test_lemma() -> None:
     assert lemma("infantrymen") == "infantryman"
     assert lemma("casualties") == "casualty"
     assert lemma("personnel") == "personnel"
+
+
+def test_a_range_keeps_the_currency_written_on_its_first_end() -> None:
+    (q,) = [q for q in extract_quantities("Orioles ($140-150 million) bid first.") if q.unit]
+    assert (q.text, q.unit, q.low, q.high) == ("$140-150 million", "dollar", 140e6, 150e6)
