@@ -19,6 +19,8 @@ _STOP = frozenset(
     " these those per each more less not no so if then also all both only just about over under"
     " more been did do does".split()
 )
+# "246 passengers and most of its crew": the count is the passengers'.
+_QUANTIFIERS = frozenset("most many some several few other others any every".split())
 STATE_WORDS = {
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "killing": "killed",
     "deaths": "killed", "death": "killed", "fatalities": "killed", "wounded": "wounded",
@@ -93,6 +95,14 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
             if w.lower() in STATE_WORDS:
                 state = STATE_WORDS[w.lower()]
                 break
+    # "420 passengers and crew" counts both groups: not the same count as "246 passengers".
+    after = next((k for k, t in enumerate(tokens) if t[1] >= e), len(tokens))
+    if after + 1 < len(tokens) and tokens[after][0].lower() == "and":
+        other = tokens[after + 1][0].lower()
+        if (other[0].isalpha() and other not in _STOP and other not in _NUMBER_WORDS
+                and other not in _QUANTIFIERS and other not in STATE_WORDS
+                and not other.endswith(("ing", "ed"))):
+            state = f"{state or ''}+and {lemma(other)}"
     # "seven AK-47 rifles" and "three rifles" count different things: a model name qualifies.
     model = next((w.lower() for w, _s, _e in phrase[:-1]
                   if any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)), None)

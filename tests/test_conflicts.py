@@ -813,6 +813,14 @@ def test_a_passage_listing_several_figures_of_one_kind_is_not_contradicted(a: st
                  "The Red Sox offered the pitcher $160 million over eight years.") == ["number"]
 
 
+def test_a_count_of_two_groups_is_not_a_count_of_one() -> None:
+    both = "The cruise ship evacuated some 420 passengers and crew before the strait."
+    one = "The cruise ship evacuated its 246 passengers and most of its crew before the strait."
+    assert "number" not in types(both, one)
+    assert types("The ferry carried 143 passengers and 12 crew when it ran aground.",
+                 "The ferry carried 147 passengers and 12 crew when it ran aground.") == ["number"]
+
+
 def test_a_date_belongs_to_the_nearest_verb_before_it() -> None:
     # "rose ... on Thursday" dates the toll, not the storm "that hit" the coast (dated Wednesday
     # on the other side): two actions. "struck" and "shook" the coast are one.
