@@ -66,11 +66,24 @@ def _fmt(q: Quantity) -> str:
     return " ".join(q.text.split())
 
 
+# The span a sports figure covers: "in 54 games", "over a combined 157 games", "last season",
+# "in each of the past five seasons". Figures over different spans are different figures.
+_SPAN = re.compile(
+    r"\b(?:in|over|during|across|through)\s+(?:each\s+of\s+)?(?:a\s+combined\s+|the\s+(?:past|last)"
+    r"\s+|his\s+|her\s+|their\s+)?([\w.,]+)\s+(games?|matches|seasons?|innings|starts"
+    r"|appearances)\b|\b(last|this|next)\s+(season)\b", re.IGNORECASE)
+
+
+def _spans(text: str) -> frozenset[str]:
+    return frozenset(" ".join(w.lower().rstrip("s") for w in m.groups() if w)
+                     for m in _SPAN.finditer(text))
+
+
 def number_conflicts(a: str, b: str) -> list[Conflict]:
     """Counts of one class whose ranges cannot overlap, where neither side explains the other."""
     qa, qb = extract_quantities(a), extract_quantities(b)
-    if not qa or not qb:
-        return []
+    if not qa or not qb or _spans(a) != _spans(b):
+        return []  # "33 home runs last season" vs "13 home runs in 54 games": other spans
     out: list[Conflict] = []
     keys_a = {k for q in qa if (k := _key(q)) is not None}
     for key in sorted(keys_a, key=str):

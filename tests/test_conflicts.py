@@ -821,6 +821,16 @@ def test_a_count_of_two_groups_is_not_a_count_of_one() -> None:
                  "The ferry carried 147 passengers and 12 crew when it ran aground.") == ["number"]
 
 
+def test_figures_over_different_sports_spans_are_different_figures() -> None:
+    season = "Last season, split between two clubs, Okafor scored 31 goals and 12 assists."
+    stint = "Okafor scored 11 goals and 12 assists in 24 games after the January move."
+    combined = "Over a combined 52 games for both clubs, Okafor scored 31 goals."
+    assert "number" not in types(season, stint)
+    assert "number" not in types(stint, combined)
+    assert types("Okafor scored 11 goals in 24 games after the move.",
+                 "Okafor scored 14 goals in 24 games after the move.") == ["number"]
+
+
 def test_a_date_belongs_to_the_nearest_verb_before_it() -> None:
     # "rose ... on Thursday" dates the toll, not the storm "that hit" the coast (dated Wednesday
     # on the other side): two actions. "struck" and "shook" the coast are one.
