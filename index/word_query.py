@@ -8,12 +8,15 @@ from typing import Any
 from whoosh import query as wq
 
 Group = list[wq.Term]  # one word (or prefix, or OR of words) as its terms over the fields
+# Query nodes that stand for the indexed terms they expand to: prefix*, wild?card, fuzzy~.
+_EXPANDING = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)
 
 
 @dataclass(frozen=True)
 class WordQuery:
     """An AND of groups (an article has a group if it has any of its terms), minus the articles
-    having any term of an excluded group. ``expanded``: a prefix became its indexed terms."""
+    having any term of an excluded group. ``expanded``: a prefix, wildcard or fuzzy word became
+    its indexed terms."""
 
     groups: list[Group]
     excluded: list[Group]
@@ -21,9 +24,9 @@ class WordQuery:
 
 
 def word_query(q: wq.Query, reader: Any | None = None) -> WordQuery | None:
-    """``q`` as groups of terms when it is made only of words, prefixes (expanded against
-    ``reader``; without one, a prefix is refused), ORs of those, ANDs of those at the top, and
-    NOTs of those inside that AND; None for anything else (phrases, fuzzy words, ``?``)."""
+    """``q`` as groups of terms when it is made only of words, prefixes, wildcards and fuzzy
+    words (expanded against ``reader``; without one they are refused), ORs of those, ANDs of
+    those at the top, and NOTs of those inside that AND; None for anything else (phrases...)."""
     parts = list(q.children()) if type(q) is wq.And else [q]
     groups: list[Group] = []
     excluded: list[Group] = []
@@ -48,15 +51,15 @@ def word_groups(q: wq.Query) -> list[Group] | None:
 
 
 def _flatten(node: wq.Query, reader: Any | None, terms: Group) -> bool | None:
-    """Append the terms of ``node`` to ``terms``; True if a prefix was expanded, None if
-    ``node`` is not made of terms, prefixes and plain ORs."""
+    """Append the terms of ``node`` to ``terms``; True if a node was expanded, None if ``node``
+    is not made of terms, expanding nodes and plain ORs."""
     if type(node) is wq.Term:
         terms.append(node)
         return False
-    if type(node) is wq.Prefix and reader is not None:
-        if node.fieldname not in reader.schema:
+    if type(node) in _EXPANDING and reader is not None:
+        if node.fieldname not in reader.schema or not node.text:
             return None
-        for text in reader.expand_prefix(node.fieldname, node.text):
+        for text in node._btexts(reader):  # what Whoosh itself expands the node to
             word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
             terms.append(wq.Term(node.fieldname, word, boost=node.boost))
         return True
