@@ -140,11 +140,12 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
 
     Ranking choice: articles containing ALL the words come first, in BM25F order; when fewer
     than ``limit`` do, articles containing SOME of the words follow, more words before fewer,
-    then by BM25F (plain words; for words with wildcards, fuzzy words or phrases mixed in,
-    Whoosh's OR query with its coordination bonus ranks them). ``total`` counts every article
-    with at least one of the words, so it agrees with what paging through all results would
-    show; past COUNT_BOUND it may be a lower bound (``total_exact`` False). Explicit operators
-    (AND, OR, NOT, -word, phrases on their own) are taken as written.
+    then by BM25F (when a phrase is among the words, Whoosh's OR query with its coordination
+    bonus ranks them). Prefixes, wildcards and fuzzy words count as one word matched by any
+    term they expand to. ``total`` counts every article with at least one of the words, so it
+    agrees with what paging through all results would show; past COUNT_BOUND it may be a
+    lower bound (``total_exact`` False). Explicit operators (AND, OR, NOT, -word, phrases on
+    their own) are taken as written.
     """
     limit = max(1, int(limit))
     all_words, some_words = parse_query(searcher.schema, text)
