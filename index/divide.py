@@ -182,20 +182,24 @@ def _place_silent(labels: list[int], unit: Sequence[Vector], whole: Sequence[Vec
             labels[i] = 0 if near[0] >= near[1] else 1
 
 
-def refine_halves(labels: list[int], whole: Sequence[Vector]) -> None:
+def refine_halves(labels: list[int], whole: Sequence[Vector]) -> bool:
     """Each member ends in the half its full vector links to more (average link, as in step 1).
 
     The specific terms say *whether* a group holds two events; which event one report belongs
     to is judged on all its words, by its mean cosine to the other members of each half. The
     member that prefers the other half most moves first, one at a time, until none prefers the
-    other half (ties by position; each half keeps MIN_HALF members)."""
+    other half (ties by position; each half keeps MIN_HALF members). True at that fixed point;
+    False when the moves went round in a cycle (stopped where the cycle closes)."""
     n = len(labels)
     sums = [_sum(whole, [i for i in range(n) if labels[i] == h]) for h in (0, 1)]
     size = [labels.count(0), labels.count(1)]
     own = [dot(vec, vec) for vec in whole]  # 1, or 0 for a report with no shared term
-    # average link has no objective that every move raises, so a cycle is not ruled out: at
-    # most 2n moves (n dots each). In 341 cuts on ECB+ and synthetic look-alikes (groups of up to
-    # 24) at most 4 members, 0.2n, had changed sides at the fixed point.
+    # average link has no objective that every move raises, so moves can cycle (two borderline
+    # members trading places): a state seen before stops the moves, and at most 2n are made (n
+    # dots each). In 341 cuts on ECB+ and synthetic look-alikes (groups of up to 24) every one
+    # reached its fixed point, with at most 4 members (0.2n) changing sides. A kernel k-means
+    # objective (which no move can cycle) sorted ECB+ worse: F1 0.903 against 0.930.
+    seen = {tuple(labels)}
     for _ in range(2 * n):
         best: tuple[float, int] | None = None
         for i in range(n):
@@ -207,7 +211,7 @@ def refine_halves(labels: list[int], whole: Sequence[Vector]) -> None:
             if move > stay + _EPS and (best is None or move - stay > best[0]):
                 best = (move - stay, i)
         if best is None:
-            return
+            return True
         i = best[1]
         h = labels[i]
         for t, w in whole[i].items():
@@ -216,6 +220,11 @@ def refine_halves(labels: list[int], whole: Sequence[Vector]) -> None:
         size[h] -= 1
         size[1 - h] += 1
         labels[i] = 1 - h
+        state = tuple(labels)
+        if state in seen:
+            return False
+        seen.add(state)
+    return False
 
 
 def split_events(
