@@ -731,10 +731,10 @@ def test_planted_conflicts_of_the_corpus_guide(corpus_dir: Path) -> None:
         for c in conflicts:
             assert art_a.body[c.a.start:c.a.end] == c.a.text
             assert art_b.body[c.b.start:c.b.end] == c.b.text
-    # Measured 40 of 45; the misses are two paraphrased quotes (no shared slot, one or no
-    # shared word), "at least 34" vs 36 (compatible bounds by design), "first vice" = "first
-    # deputy" and "last week" vs "on Friday" (both not conflicts by our rules).
-    assert hits >= 39, hits
+    # Measured 41 of 43; the misses are two paraphrased quotes (no shared slot, one or no
+    # shared word). ("at least 34" vs 36, "first vice" = "first deputy" and "last week" vs "on
+    # Friday" are look-alikes in the key, by issue 3's rules.)
+    assert hits >= 41, hits
 
 
 @pytest.mark.parametrize(
