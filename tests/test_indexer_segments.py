@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import random
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -240,3 +243,45 @@ def test_a_failing_worker_abandons_the_build_and_keeps_the_old_index(
     stores = [p.name for p in (tmp_path / "index").iterdir() if p.name.startswith("ix-")]
     assert live is not None and stores == [live.store]
     assert index.search("quayside").total == 60
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's reaping is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_of_a_killed_build_stop_instead_of_writing_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 600)
+    script = (
+        "import sys; from pathlib import Path; from index.store import CorpusIndex; "
+        "CorpusIndex(Path(sys.argv[1]), Path(sys.argv[2])).update()"
+    )
+    env = {**os.environ, "NEWSREADER_INDEX_PROCS": "2"}
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script, str(corpus), str(tmp_path / "index")],
+        env=env, cwd=Path(__file__).resolve().parent.parent,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+        workers = _children(parent.pid)
+        time.sleep(0.02)
+    assert len(workers) == 2, "the build ended before its workers were seen"
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_running(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(w) for w in workers)
