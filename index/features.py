@@ -8,6 +8,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import mul
 
 from index.models import Article
 
@@ -193,9 +194,8 @@ def article_terms(article: Article) -> tuple[dict[str, float], dict[str, float]]
 def pack_terms(terms: Terms, canon: dict[str, str] | None = None) -> Packed:
     """``article_terms`` packed; ``canon`` shares one string object per term across articles."""
     counts, kinds = terms
-    keys = tuple(counts) if canon is None else tuple(canon.setdefault(t, t) for t in counts)
-    # counts and kinds are always assigned together, so their keys are in the same order
-    return keys, array("d", counts.values()), array("d", (kinds[t] for t in keys))
+    keys = tuple(counts) if canon is None else tuple(map(canon.setdefault, counts, counts))
+    return keys, array("d", counts.values()), array("d", map(kinds.__getitem__, keys))
 
 
 def unpack_terms(packed: Packed) -> Terms:
@@ -239,17 +239,20 @@ def weigher(packed: Sequence[Packed]) -> tuple[list[str], Callable[[Packed], Com
     idf = {t: math.log((n + 1) / d) for t, d in df.items() if d >= 2}
     del df
     vocabulary = sorted(t for t, v in idf.items() if v > 0)
-    ids = {t: i for i, t in enumerate(vocabulary)}
+    known = {t: (i, idf[t]) for i, t in enumerate(vocabulary)}  # term -> (id, idf)
+    del idf
+    log = math.log
 
     def weigh(row: Packed) -> Compact:
         kept = [
-            (ids[term], (1.0 + math.log(count)) * kind * idf[term])
+            (e[0], (1.0 + log(count)) * kind * e[1])
             for term, count, kind in zip(*row, strict=True)
-            if term in ids
+            if (e := known.get(term)) is not None
         ]
         # the norm sums the squares in the terms' first-seen order, as the dicts did: the same
         # float to the last bit, so the same unit vectors
-        norm = math.sqrt(sum(v * v for _, v in kept))
+        values = [v for _, v in kept]
+        norm = math.sqrt(sum(map(mul, values, values)))
         kept.sort()
         if not norm:
             kept = []
