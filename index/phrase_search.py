@@ -62,7 +62,7 @@ def search_phrases(
             return None
         deleted = reader.deleted_docs_set if reader.has_deletions() else frozenset()
         for phrase in phrases:
-            found = _segment_matches(searcher, reader, phrase, weighting)
+            found = segment_matches(searcher, reader, phrase, weighting)
             if found is None:
                 return None
             for docnum, (score, encoded) in found.items():
@@ -78,9 +78,11 @@ def search_phrases(
     return hits, len(scores)
 
 
-def _segment_matches(
+def segment_matches(
     searcher: Any, reader: Any, phrase: wq.Phrase, weighting: BM25F
 ) -> dict[int, tuple[float, dict[str, bytes]]] | None:
+    """Segment docnum -> (Whoosh's score, encoded postings of the words) of the documents of
+    one segment with the phrase, deletions included; None if the field cannot be read here."""
     fieldname = phrase.fieldname
     if fieldname not in searcher.schema:
         return {}

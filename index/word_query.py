@@ -7,7 +7,8 @@ from typing import Any
 
 from whoosh import query as wq
 
-Group = list[wq.Term]  # one word (or prefix, or OR of words) as its terms over the fields
+# One word (or prefix, phrase, OR of those) as its terms and exact phrases over the fields.
+Group = list[wq.Term | wq.Phrase]
 # Query nodes that stand for the indexed terms they expand to: prefix*, wild?card, fuzzy~.
 _EXPANDING = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)
 
@@ -24,9 +25,10 @@ class WordQuery:
 
 
 def word_query(q: wq.Query, reader: Any | None = None) -> WordQuery | None:
-    """``q`` as groups of terms when it is made only of words, prefixes, wildcards and fuzzy
-    words (expanded against ``reader``; without one they are refused), ORs of those, ANDs of
-    those at the top, and NOTs of those inside that AND; None for anything else (phrases...)."""
+    """``q`` as groups of terms when it is made only of words, exact phrases, prefixes,
+    wildcards and fuzzy words (expanded against ``reader``; without one, all but words are
+    refused), ORs of those, ANDs of those at the top, and NOTs of those inside that AND; None
+    for anything else (phrases with slop, ranges...)."""
     parts = list(q.children()) if type(q) is wq.And else [q]
     groups: list[Group] = []
     excluded: list[Group] = []
@@ -45,7 +47,7 @@ def word_query(q: wq.Query, reader: Any | None = None) -> WordQuery | None:
 
 
 def word_groups(q: wq.Query) -> list[Group] | None:
-    """The groups of a query of plain words and ORs of them (no prefix, no NOT), or None."""
+    """The groups of a query of plain words and ORs of them (no prefix, phrase or NOT)."""
     found = word_query(q)
     return None if found is None or found.excluded else found.groups
 
@@ -54,6 +56,11 @@ def _flatten(node: wq.Query, reader: Any | None, terms: Group) -> bool | None:
     """Append the terms of ``node`` to ``terms``; True if a node was expanded, None if ``node``
     is not made of terms, expanding nodes and plain ORs."""
     if type(node) is wq.Term:
+        terms.append(node)
+        return False
+    if type(node) is wq.Phrase and reader is not None:
+        if int(node.slop) != 1 or len(node.words) < 2:
+            return None  # Whoosh's span matching for these
         terms.append(node)
         return False
     if type(node) in _EXPANDING and reader is not None:

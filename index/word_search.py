@@ -15,6 +15,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from index.phrase_search import segment_matches
 from index.posting_blocks import is_blocked, read_block, walk
 from index.snippets import BODY
 from index.word_query import WordQuery
@@ -95,7 +96,7 @@ def _postings_count(searcher: Any, query: WordQuery) -> int:
     total = 0
     for group in query.groups + query.excluded:
         for term in group:
-            if term.fieldname in searcher.schema:
+            if isinstance(term, wq.Term) and term.fieldname in searcher.schema:
                 text = searcher.schema[term.fieldname].to_bytes(term.text)
                 total += reader.doc_frequency(term.fieldname, text)
     return total
@@ -153,6 +154,14 @@ def _segment_scores(
     for group in query.groups:
         docs: set[int] = set()
         for term in group:
+            if isinstance(term, wq.Phrase):
+                phrase = segment_matches(searcher, reader, term, weighting)
+                if phrase is None:
+                    return None
+                for docnum, (value, _encoded) in phrase.items():
+                    scores[docnum] = scores.get(docnum, 0.0) + value
+                docs.update(phrase)
+                continue
             field = _field(searcher, term)
             if field is None:
                 return None
@@ -181,6 +190,13 @@ def _segment_scores(
         counts.update(docs)
     for group in query.excluded:
         for term in group:
+            if isinstance(term, wq.Phrase):
+                phrase = segment_matches(searcher, reader, term, weighting)
+                if phrase is None:
+                    return None
+                for docnum in phrase:
+                    scores.pop(docnum, None)
+                continue
             field = _field(searcher, term)
             if field is None:
                 return None

@@ -305,16 +305,45 @@ def _every(ix: CorpusIndex, text: str) -> set[int]:
 
 
 @pytest.mark.parametrize(
-    "text", ["har*", "c*", "title:fe*", "do* -gale", "har* cargo", "harbr~", "c?ane -gale"]
+    "text",
+    [
+        "har*",
+        "c*",
+        "title:fe*",
+        "do* -gale",
+        "har* cargo",
+        "harbr~",
+        "c?ane -gale",
+        '"storm delay" ferry',
+        '"storm delay" AND ferry',
+        'ferry -"storm delay"',
+        '"tide dock" OR "gale pier"',
+    ],
 )
-def test_prefixes_count_and_return_every_match(index: CorpusIndex, text: str) -> None:
+def test_word_path_queries_count_and_return_every_match(index: CorpusIndex, text: str) -> None:
     every = _every(index, text)
     assert index.search(text, limit=500).total == len(every)
     assert _hit_docnums(index, text) == every
 
 
 def test_whoosh_path_counts_every_match(index: CorpusIndex) -> None:
-    # Phrases among words keep Whoosh's own path; its collector's count is not trusted (with a
+    # Phrases with slop keep Whoosh's own path; its collector's count is not trusted (with a
     # page of 1 it undercounts).
-    for text in ('"storm delay" ferry', '"storm delay" AND ferry', '"storm delay"~2 -gale'):
+    for text in ('"storm delay"~2 -gale', '"storm delay"~2 ferry', '"storm delay"~3'):
         assert index.search(text, limit=1).total == len(_every(index, text)), text
+
+
+def test_phrase_among_words_highlights_the_phrase_and_the_words(index: CorpusIndex) -> None:
+    results = index.search('"storm delay" ferry', limit=50)
+    assert results.hits
+    for hit in results.hits:
+        article = index.article(hit.id)
+        assert article is not None
+        body = article.body.lower()
+        words = [body[s:e] for s, e in hit.matches]
+        assert set(words) <= {"storm", "delay", "ferry"}
+        # "storm" and "delay" only where they form the phrase
+        for start, end in hit.matches:
+            if body[start:end] == "storm":
+                assert body[end:].startswith(" delay")
+        assert ("ferry" in words) == ("ferry" in re.findall(r"[a-z]+", body))
