@@ -140,12 +140,13 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
 
     Ranking choice: articles containing ALL the words come first, in BM25F order; when fewer
     than ``limit`` do, articles containing SOME of the words follow, more words before fewer,
-    then by BM25F (when a phrase is among the words, Whoosh's OR query with its coordination
-    bonus ranks them). Prefixes, wildcards and fuzzy words count as one word matched by any
-    term they expand to. ``total`` counts every article with at least one of the words, so it
-    agrees with what paging through all results would show; past COUNT_BOUND it may be a
-    lower bound (``total_exact`` False). Explicit operators (AND, OR, NOT, -word, phrases on
-    their own) are taken as written.
+    then by BM25F (for a phrase with slop among the words, Whoosh's OR query with its
+    coordination bonus ranks them). A prefix, wildcard or fuzzy word counts as one word
+    matched by any term it expands to; an exact phrase as one word matched where it occurs.
+    ``total`` counts every article with at least one of the words, so it agrees with what
+    paging through all results would show; past COUNT_BOUND it may be a lower bound
+    (``total_exact`` False). Explicit operators (AND, OR, NOT, -word, phrases on their own)
+    are taken as written.
     """
     limit = max(1, int(limit))
     all_words, some_words = parse_query(searcher.schema, text)
@@ -164,7 +165,7 @@ def run_search(searcher: Any, text: str, limit: int = 10) -> SearchResults:
         if found_words is not None:
             ranked_words, total = found_words
             return _word_results(searcher, text, ranked_words, total, all_words)
-    # Whoosh's own path (phrases with words, fuzzy words, ``?`` wildcards...): its collectors
+    # Whoosh's own path (phrases with slop, ranges, very common plain words): its collectors
     # undercount (block skipping, matchers dropped once the page is full), so count apart.
     first = searcher.search(all_words, limit=limit, terms=True)
     picked: list[tuple[Any, wq.Query]] = [(hit, all_words) for hit in first]
