@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 
 from textual import events
@@ -53,8 +54,15 @@ class ReaderScreen(ReaderMarks):
         self.hit = 0 if self.matches else -1
         self.spans = paragraphs(article.body)
         self.sentences: list[Passage] = split_passages(article)  # as compare.py cuts them
-        self.cursor = self._sentence_at(self.matches[0][0]) if self.matches else -1
         self.marked: list[tuple[int, int]] = []
+        # sorted offsets for bisection: a long report has hundreds of paragraphs
+        self._starts = [s for s, _e in self.spans]
+        self._ends = [e for _s, e in self.spans]
+        self._sentence_starts = [p.start for p in self.sentences]
+        self._sentence_ends = [p.end for p in self.sentences]
+        self._painted: dict[int, list[tuple[int, int, str]]] = {}
+        self._starred: set[int] = set()
+        self.cursor = self._sentence_at(self.matches[0][0]) if self.matches else -1
 
     def compose(self) -> ComposeResult:
         body = self.article.body
@@ -82,21 +90,22 @@ class ReaderScreen(ReaderMarks):
     # ---- where things are ----
 
     def _block_of(self, offset: int) -> int:
-        for i, (s, e) in enumerate(self.spans):
-            if s <= offset < e or offset < s:
-                return i
-        return len(self.spans) - 1
+        """The paragraph holding ``offset`` (else the next one, else the last)."""
+        return min(bisect_right(self._ends, offset), len(self.spans) - 1)
+
+    def _blocks_over(self, start: int, end: int) -> range:
+        """The paragraphs that ``[start, end)`` overlaps."""
+        first = bisect_right(self._ends, start)
+        return range(first, bisect_left(self._starts, end, lo=first))
 
     def _sentence_at(self, offset: int) -> int:
         """The sentence holding ``offset`` (else the next one): -1 if the body has none."""
-        for i, p in enumerate(self.sentences):
-            if offset < p.end:
-                return i
-        return len(self.sentences) - 1
+        return min(bisect_right(self._sentence_ends, offset), len(self.sentences) - 1)
 
-    def _in_block(self, i: int) -> list[int]:
+    def _in_block(self, i: int) -> range:
         start, end = self.spans[i]
-        return [n for n, p in enumerate(self.sentences) if start <= p.start < end]
+        return range(bisect_left(self._sentence_starts, start),
+                     bisect_left(self._sentence_starts, end))
 
     @property
     def current_hit(self) -> tuple[int, int] | None:
@@ -124,8 +133,9 @@ class ReaderScreen(ReaderMarks):
         per_block: dict[int, list[tuple[int, int, str]]] = {}
 
         def add(start: int, end: int, name: str, whole: bool) -> None:
-            for i, (s, e) in enumerate(self.spans):
-                if start < e and s < end and (whole or (start, end) != (s, e)):
+            for i in self._blocks_over(start, end):
+                s, e = self.spans[i]
+                if whole or (start, end) != (s, e):
                     per_block.setdefault(i, []).append((max(start, s) - s, min(end, e) - s, name))
 
         passage = self.current_passage()
@@ -135,13 +145,21 @@ class ReaderScreen(ReaderMarks):
             add(start, end, "pane--marked", False)
         for n, (start, end) in enumerate(self.matches):
             add(start, end, "pane--match-current" if n == self.hit else "pane--match", True)
-        for block in self.pane.blocks:
-            spans = per_block.get(block.index, [])
-            if spans != block.body.spans:  # repaint only what changed (long reports)
-                block.body.set_spans(spans)
-            start, end = self.spans[block.index]
-            star_block(block, any(s < end and start < e for s, e in self.marked))
-        self.query_one("#hit-status", Static).update(Content(self._status()))
+        starred = {i for s, e in self.marked for i in self._blocks_over(s, e)}
+        blocks = self.pane.blocks
+        # Only the paragraphs whose spans or star change are touched (long reports).
+        for i in set(per_block) | set(self._painted) | starred | self._starred:
+            if i >= len(blocks):
+                continue
+            spans = per_block.get(i, [])
+            if spans != blocks[i].body.spans:
+                blocks[i].body.set_spans(spans)
+            star_block(blocks[i], i in starred)
+        self._painted, self._starred = per_block, starred
+        status = self.query_one("#hit-status", Static)
+        text = self._status()
+        if str(status.content) != text:  # an update re-lays out the screen: slow on long reports
+            status.update(Content(text))
 
     def paint_marks(self, spans: Spans) -> None:
         self.marked = sorted(spans.get(self.article.id, []))
