@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import threading
 import weakref
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -151,6 +152,7 @@ def _segment_scores(
     scores: dict[int, float] = {}
     counts: Counter[int] = Counter()
     bodies: list[tuple[str, Sequence[int]]] = []
+    field_norms: dict[str, list[float]] = {}
     for group in query.groups:
         docs: set[int] = set()
         for term in group:
@@ -169,9 +171,13 @@ def _segment_scores(
             if (term.fieldname, text) not in reader:
                 continue
             lengths = _field_lengths(reader, term.fieldname)
-            avgfl = parent.avg_field_length(term.fieldname) or 1
-            # Whoosh's bm25() with its operations in its order, the length part per length byte.
-            norms = [k1 * ((1 - b) + b * fl / avgfl) for fl in _LENGTHS]
+            norms = field_norms.get(term.fieldname)
+            if norms is None:
+                # Whoosh's bm25() with its operations in its order, the length part per length
+                # byte (once per field: a long prefix has thousands of terms).
+                avgfl = parent.avg_field_length(term.fieldname) or 1
+                norms = [k1 * ((1 - b) + b * fl / avgfl) for fl in _LENGTHS]
+                field_norms[term.fieldname] = norms
             idf, k1_1, boost = parent.idf(term.fieldname, text), k1 + 1, float(term.boost)
             matcher = reader._terms.matcher(term.fieldname, text, field.format)
             for ids, weights in _blocks(matcher):
@@ -186,7 +192,7 @@ def _segment_scores(
                     scores[docnum] = get(docnum, 0.0) + value
                 docs.update(ids)
                 if term.fieldname == BODY:
-                    bodies.append((str(term.text), ids))
+                    bodies.append((str(term.text), array("I", ids)))  # 4 bytes a docnum
         counts.update(docs)
     for group in query.excluded:
         for term in group:
