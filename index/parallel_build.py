@@ -103,6 +103,25 @@ def build_here(
     return ([] if segment is None else [segment]), records
 
 
+def split_by_size(files: list[tuple[str, Path]], parts: int) -> list[list[tuple[str, Path]]]:
+    """``files`` cut into ``parts`` contiguous shares of about the same number of bytes (a
+    folder of long articles would otherwise keep one worker busy after the other is done)."""
+    sizes = []
+    for _rel, path in files:
+        st = stat_or_lstat(path)
+        sizes.append(1 + (st.st_size if st is not None else 0))
+    total = sum(sizes)
+    shares: list[list[tuple[str, Path]]] = []
+    start = running = 0
+    for index, size in enumerate(sizes):
+        running += size
+        if len(shares) < parts - 1 and running * parts >= total * (len(shares) + 1):
+            shares.append(files[start : index + 1])
+            start = index + 1
+    shares.append(files[start:])
+    return shares + [[] for _ in range(parts - len(shares))]
+
+
 def _worker(
     corpus: Path,
     store: Path,
@@ -140,13 +159,13 @@ def build_parallel(
 ) -> tuple[list[Any], dict[str, FileRecord]]:
     """Index ``files`` in ``procs`` worker processes: (their segments, records by path).
 
-    Each worker takes a contiguous share of the files, so documents keep the walk's order
-    across the segments and a rebuild of the same corpus gives the same index (Whoosh's own
-    multi-process writer deals batches to whichever worker is free; the some-words ranking,
-    whose coordination factor counts the query's terms present in each segment, then varied
-    from one build to the next)."""
+    Each worker takes a contiguous share of the files (``split_by_size``), so documents keep
+    the walk's order across the segments and a rebuild of the same corpus gives the same index
+    (Whoosh's own multi-process writer deals batches to whichever worker is free; the
+    some-words ranking, whose coordination factor counts the query's terms present in each
+    segment, then varied from one build to the next)."""
     results: Any = multiprocessing.Queue()
-    shares = [files[len(files) * k // procs : len(files) * (k + 1) // procs] for k in range(procs)]
+    shares = split_by_size(files, procs)
     workers = [
         multiprocessing.Process(
             target=_worker,

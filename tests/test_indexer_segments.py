@@ -171,6 +171,24 @@ def write_corpus(folder: Path, count: int) -> None:
         os.utime(path, (old, old))
 
 
+def test_split_by_size_gives_contiguous_shares_of_about_equal_bytes(tmp_path: Path) -> None:
+    files = []
+    for n, size in enumerate([9000, 10, 10, 10, 3000, 3000, 3000, 10]):
+        path = tmp_path / f"f{n}.txt"
+        path.write_bytes(b"x" * size)
+        files.append((path.name, path))
+    files.append(("gone.txt", tmp_path / "gone.txt"))  # vanished: counts as empty
+    halves = parallel_build.split_by_size(files, 2)
+    assert halves[0] + halves[1] == files
+    # Each share ends at the first file that brings it to its part of the bytes (each file
+    # counts one more byte, so empty ones weigh something): 9,034 of 18,049.
+    assert [rel for rel, _ in halves[0]] == ["f0.txt", "f1.txt", "f2.txt", "f3.txt"]
+    thirds = parallel_build.split_by_size(files, 3)
+    assert [len(share) for share in thirds] == [1, 4, 4]
+    assert parallel_build.split_by_size(files[:1], 3) == [files[:1], [], []]
+    assert parallel_build.split_by_size([], 2) == [[], []]
+
+
 def postings_bytes(index_dir: Path) -> list[bytes]:
     meta = read_meta(index_dir)
     assert meta is not None
