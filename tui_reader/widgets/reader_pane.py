@@ -26,9 +26,12 @@ class ReaderText(PassageText):
         pane = next((a for a in self.ancestors if isinstance(a, ReaderPane)), None)
         content = Content(self.text)
         for start, end, name in self.spans:
-            owner = pane if pane is not None and name in READER_CLASSES else self
-            style = Style.from_rich_style(owner.get_component_rich_style(name, partial=True))
-            content = content.stylize(style, start, end)
+            if pane is not None and name in READER_CLASSES:
+                # not partial: a partial style drops the alpha of "$success 30%" (full green)
+                rich = pane.get_component_rich_style(name)
+            else:
+                rich = self.get_component_rich_style(name, partial=True)
+            content = content.stylize(Style.from_rich_style(rich), start, end)
         return content
 
 
