@@ -206,6 +206,13 @@ async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
         assert [t for _a, t, *_ in _saved(data_dir, corpus)] == [second.text]
         marked = [(s, e) for s, e, name in block.body.spans if name == "pane--marked"]
         assert [block.body.text[s:e] for s, e in marked] == [second.text]  # not the paragraph
+        # drawn as a tint of the theme's success colour, never the full colour behind the words
+        from textual.color import Color
+
+        success = Color.parse(app.theme_variables["success"])
+        backgrounds = [span.style.background for span in block.body.render().spans
+                       if (span.start, span.end) == marked[0]]
+        assert backgrounds and all(b is not None and b != success for b in backgrounds)
         assert marked_blocks(reader) == [0]
         await pilot.press("left_parenthesis", "m")  # the first sentence: a second mark
         await pilot.pause()
