@@ -128,13 +128,14 @@ class UpdateLock:
         self._lock.release()
 
 
-def open_writer(ix: FileIndex, corpus: Path, timeout: float, procs: int = 1) -> Any:
-    """Whoosh's own write lock, held by us under UpdateLock; a clash still gets a clear error."""
-    extra: dict[str, Any] = {"procs": procs, "multisegment": True} if procs > 1 else {}
+def open_writer(ix: FileIndex, corpus: Path, timeout: float) -> Any:
+    """Whoosh's own write lock, held by us under UpdateLock; a clash still gets a clear error.
+    Incremental updates write through it; a full build only commits its workers' segments
+    with it (``commit_segments``)."""
     try:
         # compound=False: each segment's parts stay separate files, read directly; a compound
         # file opened without mmap goes through a seek-per-read sub-file layer (slower queries).
-        return ix.writer(timeout=timeout, delay=0.1, limitmb=128, compound=False, **extra)
+        return ix.writer(timeout=timeout, delay=0.1, limitmb=128, compound=False)
     except LockError as error:
         raise IndexUnavailable(f"another newsreader is indexing {corpus}; try again") from error
 
