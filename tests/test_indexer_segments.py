@@ -17,10 +17,11 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
 from index import parallel_build
+from index.block_writer import BLOCK_PROTOCOL
 from index.manifest import read_manifest, read_meta
 from index.parallel_build import BuildFailed
 from index.schema import build_schema
-from index.segment_builder import BLOCK_PROTOCOL, SegmentBuilder
+from index.segment_builder import SegmentBuilder
 from index.store import CorpusIndex
 from index.whoosh_store import commit_segments
 
