@@ -305,3 +305,28 @@ async def test_unusable_data_dir_is_one_error_and_the_reader_works(
         assert said(app, "Marks cannot be saved")
         assert reader.current_passage() == reader.sentences[1]  # the cursor still moves
         close_store(app)
+
+
+async def test_marking_after_scrolling_away_shows_what_was_marked(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = [f"Lock keeper number {n} logged a barge at gate {n}." for n in range(60)]
+    (corpus / "locks.txt").write_text("Barges logged at the locks\n\n" + "\n\n".join(lines),
+                                      encoding="utf-8")
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, "locks.txt")
+        assert "picks a sentence" in str(reader.query_one("#hit-status", Static).content)
+        await pilot.press("right_parenthesis")
+        assert reader.current_passage() == reader.sentences[0]
+        await pilot.press("end")
+        await pilot.pause()
+        assert not reader.pane.in_view(0)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.pause()
+        assert [t for _a, t, *_ in _saved(data_dir, corpus)] == [lines[0]]
+        assert reader.pane.in_view(0)  # the marked sentence was brought back into view
+        close_store(app)

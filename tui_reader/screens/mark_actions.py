@@ -91,6 +91,9 @@ class MarkActions(Screen[None]):
     def export_dialog(self) -> ExportDialog:
         raise NotImplementedError
 
+    def reveal(self, passage: Passage) -> None:
+        """Bring ``passage`` into view before it is marked (the user may have scrolled away)."""
+
     def mark_removed(self, mark: Anchored) -> None:
         """After a mark was deleted from the panel."""
         self.show_marks()
@@ -167,6 +170,7 @@ class MarkActions(Screen[None]):
         store = self._writable_store()
         if store is None:
             return
+        self.reveal(p)
         existing = self.passage_mark(p)
         try:
             if existing is not None:
@@ -188,6 +192,7 @@ class MarkActions(Screen[None]):
             return
         if self._writable_store() is None:
             return  # never take a note that cannot be kept
+        self.reveal(p)
         existing = self.passage_mark(p)
         label = existing.annotation.label if existing else None
         note = existing.annotation.note if existing else ""

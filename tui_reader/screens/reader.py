@@ -126,6 +126,8 @@ class ReaderScreen(ReaderMarks):
             parts.append(f"{STAR} {line}")
         elif passage is not None:
             parts.append("m marks this sentence · a adds a note")
+        else:
+            parts.append(") or a click picks a sentence to mark")
         return one_line(" · ".join(parts), 400)
 
     def _paint(self) -> None:
@@ -201,6 +203,11 @@ class ReaderScreen(ReaderMarks):
             self.notify("No further sentence in this report", timeout=2)
             return
         self._set_cursor(n)
+
+    def reveal(self, passage: Passage) -> None:
+        block = self._block_of(passage.start)
+        if 0 <= block < len(self.pane.blocks) and not self.pane.in_view(block):
+            self.pane.set_current(block, top=False)
 
     def jump_to_mark(self, mark: Anchored) -> None:
         if mark.start is not None and self.sentences:
