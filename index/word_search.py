@@ -1,4 +1,4 @@
-"""Queries of plain words ranked by reading each word's posting blocks once, Whoosh's BM25F."""
+"""Word queries (words, prefixes, phrases, OR, NOT) ranked from each term's blocks read once."""
 
 from __future__ import annotations
 
@@ -26,15 +26,18 @@ from index.word_query import WordQuery
 # common word. Here each word's posting blocks are decoded once, field lengths come from one
 # read of the segment's length column (kept while the segment is open), and the score of each
 # posting is Whoosh's BM25F formula with the same operations, so one word ranks exactly as
-# Whoosh ranks it.
+# Whoosh ranks it. Prefixes, wildcards and fuzzy words are their expanded terms (Whoosh gave
+# them a constant score per term and took seconds for short prefixes), exact phrases come from
+# index/phrase_search.py, and excluded documents are dropped after reading their docnums.
 
 # Length byte -> field length; byte 0 means "no length", which Whoosh's scorer reads as 1.
 _LENGTHS = [1.0] + [float(byte_to_length(code)) for code in range(1, 256)]
 _columns: weakref.WeakKeyDictionary[Any, dict[str, bytes]] = weakref.WeakKeyDictionary()
 _columns_lock = threading.Lock()
-# A bound on one query's work (about 250 ms of decoding and scoring at 100k). Past it, Whoosh's
-# AND with a bounded count: slower for common words (four words of 180,000 postings: 297 ms
-# there, 226 ms here) but it can skip blocks of a common word next to a rare one.
+# A bound on one plain-word query's work (about 250 ms of decoding and scoring at 100k). Past
+# it, Whoosh's AND with a bounded count: slower for common words (four words of 180,000
+# postings: 297 ms there, 226 ms here) but it can skip blocks of a common word next to a rare
+# one. Expanded queries have no bound: Whoosh took 65 s for b* at 100k (3.1 s here).
 POSTINGS_BUDGET = 200_000
 
 
