@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from whoosh import query as wq
+
+from index.posting_blocks import is_blocked, read_block, walk
 
 SNIPPET_CHARS = 200
 LEAD_CHARS = 50  # context kept before the first match
@@ -65,23 +68,49 @@ class Postings:
         return table.get(docnum, {})
 
     def _read(self, word: str) -> dict[int, dict[int, tuple[int, int]]]:
-        try:
-            matcher = self._searcher.postings(BODY, word.encode("utf-8"))
-        except Exception:  # noqa: BLE001 - term absent from the index
-            return {}
+        """Offsets of ``word`` in each page document, segment by segment: blocks holding no
+        page document are skipped undecoded, a page document is found in its block by
+        bisection."""
+        fmt = self._searcher.schema[BODY].format
+        text = word.encode("utf-8")
         found: dict[int, dict[int, tuple[int, int]]] = {}
-        for docnum in self._docnums:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == docnum:
-                found[docnum] = {
-                    int(p): (int(s), int(e)) for p, s, e in matcher.value_as("characters")
-                }
+        for leaf, offset in self._searcher.leaf_searchers():
+            reader = leaf.reader()
+            end = offset + reader.doc_count_all()
+            local = [d - offset for d in self._docnums if offset <= d < end]
+            if not local or (BODY, text) not in reader:
+                continue
+            # The raw postings (page documents are live, no deletion filter needed).
+            raw = getattr(reader, "_terms", None)
+            matcher = reader.postings(BODY, text) if raw is None else raw.matcher(BODY, text, fmt)
+            if not is_blocked(matcher):  # postings inlined in the term info: walk them
+                ids, _, values = walk(matcher, values=True)
+                blocks = [(ids, values or ())]
+            else:
+                blocks = _page_blocks(matcher, local)
+            for ids, values in blocks:
+                for docnum in local:
+                    i = bisect_left(ids, docnum)
+                    if i < len(ids) and ids[i] == docnum:
+                        found[docnum + offset] = {
+                            int(p): (int(s), int(e)) for p, s, e in fmt.decode_characters(values[i])
+                        }
         return found
+
+
+def _page_blocks(matcher: Any, local: list[int]) -> list[tuple[Sequence[int], Sequence[Any]]]:
+    """The decoded blocks of a blocked matcher that hold one of ``local`` (sorted) docnums."""
+    blocks: list[tuple[Sequence[int], Sequence[Any]]] = []
+    i = 0
+    while matcher.is_active() and i < len(local):
+        high = matcher.block_max_id()
+        if local[i] <= high:
+            ids, _, values = read_block(matcher, values=True)
+            blocks.append((ids, values or ()))
+            while i < len(local) and local[i] <= high:
+                i += 1
+        matcher._next_block()
+    return blocks
 
 
 def _phrase_offsets(
