@@ -15,8 +15,10 @@ import index.search as search_module
 import index.search_count as search_count
 import index.word_search as word_search
 from index.phrase_search import plain_phrases, search_phrases
+from index.schema import text_analyzer
 from index.search import parse_query
 from index.search_count import round_down
+from index.snippets import Postings
 from index.store import CorpusIndex
 from index.word_query import WordQuery, word_groups
 from index.word_search import search_any_words
@@ -347,3 +349,30 @@ def test_phrase_among_words_highlights_the_phrase_and_the_words(index: CorpusInd
             if body[start:end] == "storm":
                 assert body[end:].startswith(" delay")
         assert ("ferry" in words) == ("ferry" in re.findall(r"[a-z]+", body))
+
+
+def test_page_offsets_match_whoosh_postings(index: CorpusIndex) -> None:
+    """Offsets read from raw blocks, segment by segment, equal Whoosh's own matcher's (two
+    segments, deleted documents)."""
+    searcher = index._open().searcher()
+    try:
+        page = sorted(docnum for docnum, _ in searcher.iter_docs())[::3]
+        postings = Postings(searcher, page)
+        for word in sorted({token.text for token in text_analyzer()(" ".join(WORDS))}):
+            expected: dict[int, dict[int, tuple[int, int]]] = {}
+            for leaf, offset in searcher.leaf_searchers():
+                reader = leaf.reader()
+                if ("body", word.encode()) not in reader:
+                    continue
+                matcher = reader.postings("body", word.encode())  # deletions filtered
+                while matcher.is_active():
+                    if matcher.id() + offset in page:
+                        expected[matcher.id() + offset] = {
+                            p: (s, e) for p, s, e in matcher.value_as("characters")
+                        }
+                    matcher.next()
+            assert expected
+            for docnum in page:
+                assert postings.get(docnum, word) == expected.get(docnum, {}), (word, docnum)
+    finally:
+        searcher.close()
