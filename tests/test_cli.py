@@ -100,6 +100,22 @@ def test_search_text_emphasises_matches(
     assert "**ambassador" in out.lower()
 
 
+def test_search_text_says_when_the_total_is_a_lower_bound(
+    index_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import search_count, word_search
+
+    code, out, _ = run(capsys, "search", "troops OR ministry", "--index-dir", str(index_dir))
+    exact = int(out.split(" articles match")[0])
+    assert code == 0 and exact > 3
+    # force Whoosh's path and a count bound below the real total: the total is then a bound
+    monkeypatch.setattr(word_search, "POSTINGS_BUDGET", 0)
+    monkeypatch.setattr(search_count, "COUNT_BOUND", 2)
+    code, out, _ = run(capsys, "search", "troops OR ministry", "--index-dir", str(index_dir))
+    head = out.split(" articles match")[0]
+    assert code == 0 and head.endswith("+") and 2 <= int(head[:-1]) <= exact
+
+
 @pytest.mark.parametrize("query", ['"unclosed phrase', "(troops", "title:", "AND"])
 def test_malformed_query_is_one_line_exit_2(
     query: str, index_dir: Path, capsys: pytest.CaptureFixture[str]

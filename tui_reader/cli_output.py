@@ -55,7 +55,8 @@ def print_search(results: Any, color: bool) -> None:
     """Ranked hits: title, source, path and a snippet with the matched words emphasised."""
     console = Console(highlight=False, no_color=not color, emoji=False)
     shown = len(results.hits)
-    console.print(Text(f"{results.total} articles match {results.query!r} (showing {shown})"))
+    total = results.total_label()  # "35,000+" when the count stopped at a sure lower bound
+    console.print(Text(f"{total} articles match {results.query!r} (showing {shown})"))
     for rank, hit in enumerate(results.hits, start=1):
         head = Text(f"\n{rank}. ")
         head.append(_safe(hit.title), style="bold")

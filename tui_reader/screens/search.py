@@ -86,7 +86,8 @@ class SearchScreen(Screen[None]):
             return  # a newer query is on its way
         results = message.results
         self.query_one("#search-error", Static).update(Content(""))
-        self._show(list(results.hits), f"{results.total} matching articles")
+        # a total past the count bound is a lower bound: total_label says "35,000+", never a guess
+        self._show(list(results.hits), f"{results.total_label()} matching articles")
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.query == self.last_query:
