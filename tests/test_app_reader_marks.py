@@ -9,6 +9,7 @@ from test_app_compare import open_first_event
 from test_app_corpus import write_corpus
 from test_app_search import type_query
 from test_app_start import settle
+from textual.color import Color
 from textual.widgets import Input, OptionList, RadioButton, Static
 
 from index.annotations import DB_NAME, AnnotationStore
@@ -93,12 +94,14 @@ async def test_search_mark_reopen_and_compare(tmp_path: Path, data_dir: Path) ->
         assert marked_blocks(reader) == [1]
         gutter = reader.pane.blocks[1].query_one(".gutter", Static)
         assert "★" in str(gutter.content)
+        assert gutter.styles.color == Color.parse(app.theme_variables["success"])
         assert reader.query_one(MarksPanel).query_one(OptionList).option_count == 1
         await pilot.press("escape")
         await pilot.pause()
         screen = await open_first_event(app, pilot)
-        marked = [b.key for p in screen.panes for b in p.blocks if b.has_class("-marked")]
-        assert marked == [passage.id]  # the reader's sentence is the compare screen's passage
+        blocks = [b for p in screen.panes for b in p.blocks if b.has_class("-marked")]
+        assert [b.key for b in blocks] == [passage.id]  # the reader's sentence is compare's
+        assert blocks[0].query_one(".passage-text").styles.background.a > 0  # tinted there too
         # and it is that passage's own mark there: its detail line, and m takes it off
         await pilot.press("c")
         view = screen.current_view()
@@ -207,8 +210,6 @@ async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
         marked = [(s, e) for s, e, name in block.body.spans if name == "pane--marked"]
         assert [block.body.text[s:e] for s, e in marked] == [second.text]  # not the paragraph
         # drawn as a tint of the theme's success colour, never the full colour behind the words
-        from textual.color import Color
-
         success = Color.parse(app.theme_variables["success"])
         backgrounds = [span.style.background for span in block.body.render().spans
                        if (span.start, span.end) == marked[0]]

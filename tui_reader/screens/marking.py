@@ -25,8 +25,12 @@ __all__ = ["STAR", "Marking"]
 MARK_ACTIONS = {"mark", "note", "dismiss_conflict", "export", "toggle_marks"}
 
 
-class Marking(CompareNav, MarkActions):
-    """Base of CompareScreen: the shared mark keys (mark_actions.py) applied to its panes."""
+class Marking(MarkActions, CompareNav):
+    """Base of CompareScreen: the shared mark keys (mark_actions.py) applied to its panes.
+
+    MarkActions comes first: Textual inherits DEFAULT_CSS along the first base only, and the
+    marked-passage styles live there.
+    """
 
     BINDINGS = [
         Binding("x", "dismiss_conflict", "Dismiss conflict", show=False, id="dismiss-conflict"),
