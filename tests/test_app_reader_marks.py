@@ -331,3 +331,43 @@ async def test_marking_after_scrolling_away_shows_what_was_marked(
         assert [t for _a, t, *_ in _saved(data_dir, corpus)] == [lines[0]]
         assert reader.pane.in_view(0)  # the marked sentence was brought back into view
         close_store(app)
+
+
+async def test_a_note_that_fails_to_save_stays_in_the_dialog(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.annotations import AnnotationError
+
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await open_reader(app, pilot, GAZETTE)
+        await to_sentence(reader, pilot, UNION)
+        real_add = AnnotationStore.add
+
+        def failing_add(*_args: object, **_kwargs: object) -> None:
+            raise AnnotationError("cannot write annotations: disk full")
+
+        monkeypatch.setattr(AnnotationStore, "add", failing_add)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"ask the harbour master", "ctrl+s")
+        await pilot.pause()
+        assert said(app, "disk full")
+        dialog = app.screen
+        assert isinstance(dialog, NoteDialog)  # shown again, with what was typed
+        assert dialog.result().note == "ask the harbour master"
+        monkeypatch.setattr(AnnotationStore, "add", real_add)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is reader
+        assert [n for *_x, n, _e in _saved(data_dir, corpus)] == ["ask the harbour master"]
+        # a mark deleted behind the screen's back (another process) gets the note anyway
+        with AnnotationStore(data_dir / DB_NAME) as other:
+            other.delete(other.marks(corpus)[0].id)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"today: ", "ctrl+s")  # the dialog opens with the cursor at the start
+        await pilot.pause()
+        assert [n for *_x, n, _e in _saved(data_dir, corpus)] == ["today: ask the harbour master"]
+        close_store(app)

@@ -194,29 +194,36 @@ class MarkActions(Screen[None]):
             return  # never take a note that cannot be kept
         self.reveal(p)
         existing = self.passage_mark(p)
-        label = existing.annotation.label if existing else None
-        note = existing.annotation.note if existing else ""
+        if existing is None:
+            self._ask_note(p, None, "")
+        else:
+            self._ask_note(p, existing.annotation.label, existing.annotation.note)
 
+    def _ask_note(self, p: Passage, label: str | None, note: str) -> None:
         def saved(result: NoteResult | None) -> None:
             if result is not None:
-                self._save_note(p, existing, result)
+                self._save_note(p, result)
 
         self.app.push_screen(NoteDialog(p.text, label, note), saved)
 
-    def _save_note(self, p: Passage, existing: Anchored | None, result: NoteResult) -> None:
+    def _save_note(self, p: Passage, result: NoteResult) -> None:
         store = store_for(self.app)
         if store is None:
             return
+        existing = self.passage_mark(p)
         try:
-            if existing is None:
+            kept = None
+            if existing is not None:
+                store.set_label(existing.annotation.id, result.label)
+                kept = store.set_note(existing.annotation.id, result.note)
+            if kept is None:  # no mark yet, or deleted meanwhile (another screen or process)
                 store.add(self.app.corpus, p.article_id, p.start, p.end, p.text,
                           label=result.label, note=result.note, event_id=self.new_mark_event())
-            else:
-                store.set_label(existing.annotation.id, result.label)
-                store.set_note(existing.annotation.id, result.note)
             self.notify("Note saved", timeout=2)
         except NewsreaderError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self.notify(f"{error}\nYour note is still in the dialog: try again or copy it.",
+                        title="Not saved", severity="error", markup=False)
+            self._ask_note(p, result.label, result.note)  # never lose what was typed
         self.show_marks()
 
     def action_toggle_marks(self) -> None:
