@@ -371,3 +371,25 @@ async def test_a_note_that_fails_to_save_stays_in_the_dialog(
         await pilot.pause()
         assert [n for *_x, n, _e in _saved(data_dir, corpus)] == ["today: ask the harbour master"]
         close_store(app)
+
+
+async def test_compare_dismiss_that_fails_to_save_is_an_error_not_a_crash(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.annotations import AnnotationError
+
+    def failing_add(*_args: object, **_kwargs: object) -> None:
+        raise AnnotationError("cannot write annotations: database is locked")
+
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        compare = await open_first_event(app, pilot)
+        assert compare.model is not None
+        conflicts = compare.model.counts()[1]
+        monkeypatch.setattr(AnnotationStore, "add", failing_add)
+        await pilot.press("c", "x")
+        await settle(app, pilot)
+        assert app.is_running and app.screen is compare
+        assert said(app, "database is locked")
+        assert compare.model.counts()[1] == conflicts  # nothing was dismissed
+        close_store(app)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from index.annotations import DISMISSED, AnnotationStore
 from index.annotations_anchor import Anchored, conflict_key, without_dismissed
+from index.errors import NewsreaderError
 from index.models import Article, Comparison, Event, Passage
 
 from ..marks import CompareModel
@@ -132,11 +133,16 @@ class Marking(MarkActions, CompareNav):
             return
         passages = self.model.passages
         p = view.passage
-        for link, conflict, _is_a in conflicts:
-            key = conflict_key(conflict, passages[link.a], passages[link.b])
-            store.add(self.app.corpus, p.article_id, p.start, p.end, p.text, label=DISMISSED,
-                      note=f"{conflict.type}: {conflict.explanation}", conflict=key,
-                      event_id=self.new_mark_event())
+        try:
+            for link, conflict, _is_a in conflicts:
+                key = conflict_key(conflict, passages[link.a], passages[link.b])
+                store.add(self.app.corpus, p.article_id, p.start, p.end, p.text,
+                          label=DISMISSED, note=f"{conflict.type}: {conflict.explanation}",
+                          conflict=key, event_id=self.new_mark_event())
+        except NewsreaderError as error:  # the conflicts saved so far are dismissed; say so
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self._rebuild()
+            return
         self.notify(f"Dismissed {len(conflicts)} conflict(s); delete the mark to restore",
                     timeout=3)
         self.pending_align = p.id
