@@ -61,6 +61,8 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         sections.append((title, rows))
     sections[0][1].append(("Ctrl+P", "Command palette: open an event, compare, toggles, theme"))
     sections[2][1].append(("j / k / ↑ / ↓", "Scroll the active pane"))
+    for title in ("Marks (compare)", "Marks (reader)"):
+        dict(sections)[title].append(("Enter / Delete", "In the marks panel: jump to / delete"))
     reader = dict(sections)["Reader"]
     reader.append(("click", "Put the cursor on a paragraph's first sentence"))
     reader.append(("j / k / ↑ / ↓", "Scroll"))
