@@ -37,9 +37,11 @@ class PassageText(Static):
 
     def render(self) -> Content:
         # Styles come from the .tcss component classes at render time, so theme changes apply.
+        # Not partial: a partial style drops the alpha of "$error 35%" and paints the span in the
+        # full colour; the full style blends it over the passage's own background.
         content = Content(self.text)
         for start, end, name in self.spans:
-            style = Style.from_rich_style(self.get_component_rich_style(name, partial=True))
+            style = Style.from_rich_style(self.get_component_rich_style(name))
             content = content.stylize(style, start, end)
         return content
 
