@@ -14,6 +14,7 @@ from whoosh.index import FileIndex
 from whoosh.util.filelock import FileLock
 
 from index.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
+from index.index_report import IndexReport, report
 from index.locations import index_dir_for
 from index.manifest import (
     META_NAME,
@@ -26,9 +27,10 @@ from index.manifest import (
     read_meta,
     read_store_record,
 )
-from index.models import Article, Skipped
+from index.models import Article
 from index.schema import SCHEMA_VERSION, article_from_fields
 from index.search import SearchResults, run_search
+from index.searcher_pool import SearcherPool
 from index.whoosh_store import UPDATE_LOCK, UpdateLock, check_store, store_problem
 
 if TYPE_CHECKING:
@@ -42,27 +44,6 @@ READ_ATTEMPTS = 3
 _T = TypeVar("_T")
 # Tries to open the live store while another process switches or commits it (0.05 s apart).
 OPEN_ATTEMPTS = 20
-# Idle searchers kept for reuse: opening one reads every segment's TOC and length columns.
-SEARCHER_POOL = 4
-
-
-@dataclass(frozen=True)
-class IndexReport:
-    """What one ``update`` did, counted in articles (a .json file may hold several)."""
-
-    added: int
-    updated: int
-    removed: int
-    unchanged: int
-    skipped: tuple[Skipped, ...]
-    seconds: float
-    note: str | None = None
-
-    def summary_line(self) -> str:
-        return (
-            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
-            f"unchanged {self.unchanged}, skipped {len(self.skipped)} in {self.seconds:.2f} s"
-        )
 
 
 @dataclass(frozen=True)
@@ -100,7 +81,7 @@ class CorpusIndex:
         self.lock_timeout = lock_timeout
         self._guard = threading.Lock()
         self._cached: tuple[str, FileIndex] | None = None
-        self._idle: list[tuple[str, Any]] = []  # (store name, searcher) ready for reuse
+        self._pool = SearcherPool()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -155,7 +136,7 @@ class CorpusIndex:
                 plan = plan_changes(self.corpus, state.manifest, hash_changed=False)
                 if plan.is_empty():
                     seconds = time.monotonic() - started
-                    return _report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, None)
+                    return report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, None)
                 early = (state.manifest, plan)
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
             try:
@@ -169,7 +150,7 @@ class CorpusIndex:
         self._drop_searchers()
         with self._guard:
             self._cached = None
-        return _report(
+        return report(
             result.unchanged,
             result.manifest,
             result.added,
@@ -267,31 +248,19 @@ class CorpusIndex:
         return read_meta(self.index_dir) != meta or before != after
 
     def _searcher(self) -> tuple[str, Any]:
-        """A searcher of the live store, from the pool when one is idle; refreshed when another
-        writer committed since (a cheap generation check), so results are never stale."""
+        """A searcher of the live store (pooled) and the store's name."""
         ix = self._open()
         with self._guard:
             store = self._cached[0] if self._cached is not None else ""
-            while self._idle:
-                name, searcher = self._idle.pop()
-                if name == store and not searcher.is_closed and _up_to_date(searcher):
-                    return name, searcher
-                _close(searcher)
-        return store, ix.searcher()
+        return store, self._pool.take(store, ix)
 
     def _release(self, store: str, searcher: Any) -> None:
         with self._guard:
-            current = self._cached is not None and self._cached[0] == store
-            if current and len(self._idle) < SEARCHER_POOL:
-                self._idle.append((store, searcher))
-                return
-        searcher.close()
+            live = self._cached is not None and self._cached[0] == store
+        self._pool.give(store, searcher, live)
 
     def _drop_searchers(self) -> None:
-        with self._guard:
-            idle, self._idle = self._idle, []
-        for _, searcher in idle:
-            _close(searcher)
+        self._pool.drop()
 
     def _damaged(self, error: Exception) -> IndexUnavailable:
         """Forget the open store and mark it damaged, so the next update rebuilds it."""
@@ -379,42 +348,6 @@ class CorpusIndex:
         tb: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _up_to_date(searcher: Any) -> bool:
-    """Has no other writer committed since this searcher opened? False when the check fails (a
-    store being switched or removed): the caller then opens a fresh searcher the usual way."""
-    try:
-        return bool(searcher.up_to_date())
-    except Exception:  # noqa: BLE001 - the store's files changed under us
-        return False
-
-
-def _close(searcher: Any) -> None:
-    try:
-        searcher.close()
-    except Exception:  # noqa: BLE001, S110 - closing a broken searcher may fail too
-        pass
-
-
-def _report(
-    unchanged: int,
-    manifest: Manifest,
-    added: int,
-    updated: int,
-    removed: int,
-    seconds: float,
-    note: str | None,
-) -> IndexReport:
-    return IndexReport(
-        added=added,
-        updated=updated,
-        removed=removed,
-        unchanged=unchanged,
-        skipped=manifest.skipped(),
-        seconds=seconds,
-        note=note,
-    )
 
 
 __all__ = ["CorpusIndex", "IndexReport"]

@@ -1,0 +1,48 @@
+"""IndexReport: what one index update did, counted in articles, with the files left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.manifest import Manifest
+from index.models import Skipped
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one ``update`` did, counted in articles (a .json file may hold several)."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    skipped: tuple[Skipped, ...]
+    seconds: float
+    note: str | None = None
+
+    def summary_line(self) -> str:
+        return (
+            f"added {self.added}, updated {self.updated}, removed {self.removed}, "
+            f"unchanged {self.unchanged}, skipped {len(self.skipped)} in {self.seconds:.2f} s"
+        )
+
+
+def report(
+    unchanged: int,
+    manifest: Manifest,
+    added: int,
+    updated: int,
+    removed: int,
+    seconds: float,
+    note: str | None,
+) -> IndexReport:
+    """The report of an update that left ``manifest`` behind (its files' skips included)."""
+    return IndexReport(
+        added=added,
+        updated=updated,
+        removed=removed,
+        unchanged=unchanged,
+        skipped=manifest.skipped(),
+        seconds=seconds,
+        note=note,
+    )
