@@ -69,33 +69,69 @@ def _open_problem(path: Path, error: OSError) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM optional), UTF-16 with BOM, UTF-8 with a few damaged bytes
-    replaced, clean cp1252, else UTF-8 replaced.
+    """Bytes to text (see ``decode_counted``)."""
+    return decode_counted(data)[0]
 
-    A decode with replacement characters still loads: the text is mostly right and a reader sees
-    the damage as U+FFFD where the bad bytes were. NUL bytes outside UTF-16 mean a binary file
+
+def decode_counted(data: bytes) -> tuple[str, int]:
+    """Bytes to text, and how many bytes could not be decoded (each run shown as U+FFFD).
+
+    UTF-8 (BOM optional), UTF-16 with BOM, UTF-8 with a few damaged bytes replaced, clean cp1252
+    (a clean decode: 0), else UTF-8 replaced. A decode with replacement characters still loads:
+    the text is mostly right and a reader sees the damage as U+FFFD where the bad bytes were;
+    the count lets the index summary say so. NUL bytes outside UTF-16 mean a binary file
     (``Unreadable``).
     """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+        return _utf8_replacing(data[len(codecs.BOM_UTF8) :])
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _replacing(data[2:], "utf-16-le")
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _replacing(data[2:], "utf-16-be")
     if b"\x00" in data:
         raise Unreadable("binary file")
     if data and len(data.translate(None, _CONTROL_BYTES)) < len(data) * (1 - _BINARY_RATIO):
         raise Unreadable("binary file")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
-    replaced = data.decode("utf-8", errors="replace")
+    replaced, bad = _utf8_replacing(data)
     if _mostly_utf8(replaced):
         # UTF-8 with a few damaged bytes: cp1252 would turn every good accent into mojibake.
-        return replaced
+        return replaced, bad
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), 0
     except UnicodeDecodeError:
-        return replaced
+        return replaced, bad
+
+
+def _utf8_replacing(data: bytes) -> tuple[str, int]:
+    """``data.decode("utf-8", "replace")`` and the number of bytes replaced, all in C: the valid
+    part re-encodes to its own bytes, each inserted U+FFFD to 3 (a literal U+FFFD in the file is
+    always a complete EF BF BD sequence, never part of an invalid one)."""
+    text = data.decode("utf-8", errors="replace")
+    inserted = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if not inserted:
+        return text, 0
+    return text, len(data) - (len(text.encode("utf-8")) - 3 * inserted)
+
+
+def _replacing(data: bytes, encoding: str) -> tuple[str, int]:
+    """``data.decode(encoding, "replace")`` and the number of bytes replaced, found run by run
+    (for UTF-16, where damage is rare: a lone surrogate or an odd last byte)."""
+    view = memoryview(data)
+    parts: list[str] = []
+    bad = pos = 0
+    while True:
+        try:
+            parts.append(codecs.decode(view[pos:], encoding))
+            return "".join(parts), bad
+        except UnicodeDecodeError as error:
+            parts.append(codecs.decode(view[pos : pos + error.start], encoding))
+            parts.append("\ufffd")
+            bad += error.end - error.start
+            pos += error.end
 
 
 def _mostly_utf8(replaced: str) -> bool:
@@ -109,3 +145,8 @@ def _mostly_utf8(replaced: str) -> bool:
 def read_text(path: Path) -> str:
     """The decoded text of ``path``; raises ``Unreadable`` with a one-line reason."""
     return decode(read_bytes(path))
+
+
+def read_text_counted(path: Path) -> tuple[str, int]:
+    """The decoded text of ``path`` and its count of undecodable bytes (``decode_counted``)."""
+    return decode_counted(read_bytes(path))

@@ -1,11 +1,11 @@
-"""IndexReport: what one index update did, counted in articles, with the files left out."""
+"""IndexReport: what one index update did, counted in articles, with files skipped or damaged."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from index.manifest import Manifest
-from index.models import Skipped
+from index.models import Notice, Skipped
 
 
 @dataclass(frozen=True)
@@ -19,11 +19,16 @@ class IndexReport:
     skipped: tuple[Skipped, ...]
     seconds: float
     note: str | None = None
+    # Every indexed file whose text loaded damaged (undecodable bytes), whatever this update did.
+    notices: tuple[Notice, ...] = ()
 
     def summary_line(self) -> str:
+        # "damaged N" only when there is damage: the line stays as it was for a clean corpus.
+        damaged = f", damaged {len(self.notices)}" if self.notices else ""
         return (
             f"added {self.added}, updated {self.updated}, removed {self.removed}, "
-            f"unchanged {self.unchanged}, skipped {len(self.skipped)} in {self.seconds:.2f} s"
+            f"unchanged {self.unchanged}, skipped {len(self.skipped)}{damaged} "
+            f"in {self.seconds:.2f} s"
         )
 
 
@@ -36,7 +41,7 @@ def report(
     seconds: float,
     note: str | None,
 ) -> IndexReport:
-    """The report of an update that left ``manifest`` behind (its files' skips included)."""
+    """The report of an update that left ``manifest`` behind (its files' skips and notices)."""
     return IndexReport(
         added=added,
         updated=updated,
@@ -45,4 +50,5 @@ def report(
         skipped=manifest.skipped(),
         seconds=seconds,
         note=note,
+        notices=manifest.notices(),
     )

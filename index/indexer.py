@@ -7,13 +7,13 @@ import os
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from index.discover import printable, walk
 from index.errors import IndexUnavailable
-from index.loader import load_file, relative_id
+from index.loader import load_file_noticed, relative_id
 from index.manifest import (
     FileRecord,
     Manifest,
@@ -140,9 +140,9 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
 def _hash_check(plan: Plan, rel: str, path: Path, st: os.stat_result, old: FileRecord) -> None:
     """A file whose stat changed (or was too recent to trust): kept when its bytes did not."""
     if file_digest(path) == old.digest:
-        record = FileRecord(
-            st.st_size, st.st_mtime_ns, old.digest, old.ids, old.skipped, is_racy(st.st_mtime_ns)
-        )
+        # Same bytes, same load: its skips and notices (damage) stay as recorded.
+        racy = is_racy(st.st_mtime_ns)
+        record = replace(old, size=st.st_size, mtime_ns=st.st_mtime_ns, racy=racy)
         plan.kept[rel] = record
         plan.touched = plan.touched or record != old
     else:
@@ -170,8 +170,8 @@ def _problems(corpus: Path, errors: list[tuple[Path, str]]) -> dict[str, FileRec
 
 def _load(corpus: Path, path: Path, st: os.stat_result) -> tuple[FileRecord, list[Article]]:
     digest = file_digest(path)
-    articles, skipped = load_file(corpus, path)
-    return file_record(st, digest, articles, skipped), articles
+    articles, skipped, notices = load_file_noticed(corpus, path)
+    return file_record(st, digest, articles, skipped, notices), articles
 
 
 def _finish(ix: Any, corpus: Path, store: str, files: dict[str, FileRecord]) -> Manifest:

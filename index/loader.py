@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.clean import clean_title
-from index.decode import Unreadable, read_text
+from index.decode import Unreadable, read_text_counted
 from index.discover import discover, printable, relative_id, walk
 from index.errors import CorpusNotFound
 from index.formats import LOADERS, NO_TEXT
-from index.models import Article, Skipped
+from index.models import Article, Notice, Skipped
 
-__all__ = ["discover", "relative_id", "load_file", "load_corpus"]
+__all__ = ["discover", "relative_id", "load_file", "load_file_noticed", "load_corpus"]
 
 
 def load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
@@ -21,8 +21,26 @@ def load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
     every problem becomes a ``Skipped(path=relative id, reason=...)``, both safe to print (a
     control character in a file name becomes U+FFFD there; article ids keep the real name).
     """
-    articles, skipped = _load_file(root, path)
-    return articles, [_printable(s) for s in skipped]
+    articles, skipped, _notices = load_file_noticed(root, path)
+    return articles, skipped
+
+
+def load_file_noticed(
+    root: Path, path: Path
+) -> tuple[list[Article], list[Skipped], list[Notice]]:
+    """``load_file``, plus what the user must know about a file that did load: a file whose
+    bytes were partly undecodable gives ``Notice(path, "N undecodable bytes shown as U+FFFD")``
+    (its text is damaged where the U+FFFD are, so it must not be quoted unchecked)."""
+    rel = relative_id(root, path)
+    articles, skipped, bad = _load_file(rel, path)
+    notices = [Notice(printable(rel), damage_message(bad))] if bad and articles else []
+    return articles, [_printable(s) for s in skipped], notices
+
+
+def damage_message(bad_bytes: int) -> str:
+    """The one-line notice of a file decoded with ``bad_bytes`` replaced."""
+    noun = "byte" if bad_bytes == 1 else "bytes"
+    return f"{bad_bytes} undecodable {noun} shown as U+FFFD"
 
 
 def _printable(skip: Skipped) -> Skipped:
@@ -30,22 +48,23 @@ def _printable(skip: Skipped) -> Skipped:
     return skip if (path, reason) == (skip.path, skip.reason) else Skipped(path, reason)
 
 
-def _load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
-    rel = relative_id(root, path)
+def _load_file(rel: str, path: Path) -> tuple[list[Article], list[Skipped], int]:
+    """(articles, skipped, undecodable bytes) of one file."""
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
-        return [], [Skipped(rel, f"unsupported file type {path.suffix or '(none)'!r}")]
+        return [], [Skipped(rel, f"unsupported file type {path.suffix or '(none)'!r}")], 0
     try:
-        text = read_text(path)
+        text, bad = read_text_counted(path)
     except Unreadable as error:
-        return [], [Skipped(rel, str(error))]
+        return [], [Skipped(rel, str(error))], 0
     if not text.strip():
-        return [], [Skipped(rel, NO_TEXT)]
+        return [], [Skipped(rel, NO_TEXT)], bad
     try:
-        return loader(rel, text)
+        articles, skipped = loader(rel, text)
     except Exception as error:  # noqa: BLE001 - a last guard: one bad file never stops a corpus
         first = str(error).splitlines()[0] if str(error) else ""
-        return [], [Skipped(rel, f"could not load: {type(error).__name__} {first}".strip())]
+        return [], [Skipped(rel, f"could not load: {type(error).__name__} {first}".strip())], bad
+    return articles, skipped, bad
 
 
 def load_corpus(root: Path) -> tuple[list[Article], list[Skipped]]:

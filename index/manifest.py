@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.models import Skipped
+from index.models import Notice, Skipped
 
 META_NAME = "meta.json"
 MANIFEST_NAME = "manifest.json"
@@ -37,13 +37,16 @@ class FileRecord:
     # Modified within RACY_NS of being read: a same-size rewrite in the same clock tick would
     # keep size and mtime, so the stat alone is not trusted and the bytes are hashed next time.
     racy: bool = False
+    # What the user must know about the file's articles (undecodable bytes); added after format
+    # 1 was in use, so absent from older manifests and written only when there is one.
+    notices: tuple[Notice, ...] = ()
 
     def same_stat(self, size: int, mtime_ns: int) -> bool:
         """True when the stat matches and can be trusted to mean "unchanged"."""
         return self.size == size and self.mtime_ns == mtime_ns and not self.racy
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "size": self.size,
             "mtime_ns": self.mtime_ns,
             "hash": self.digest,
@@ -51,6 +54,9 @@ class FileRecord:
             "skipped": [[s.path, s.reason] for s in self.skipped],
             "racy": self.racy,
         }
+        if self.notices:
+            data["notices"] = [[n.path, n.message] for n in self.notices]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FileRecord:
@@ -61,6 +67,7 @@ class FileRecord:
             ids=tuple(str(i) for i in data["ids"]),
             skipped=tuple(Skipped(str(p), str(r)) for p, r in data.get("skipped", [])),
             racy=bool(data.get("racy", False)),
+            notices=tuple(Notice(str(p), str(m)) for p, m in data.get("notices", [])),
         )
 
 
@@ -99,6 +106,9 @@ class Manifest(StoreRecord):
 
     def skipped(self) -> tuple[Skipped, ...]:
         return tuple(s for rel in sorted(self.files) for s in self.files[rel].skipped)
+
+    def notices(self) -> tuple[Notice, ...]:
+        return tuple(n for rel in sorted(self.files) for n in self.files[rel].notices)
 
     def to_json(self) -> dict[str, Any]:
         return {

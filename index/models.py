@@ -64,6 +64,14 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A file that loaded but not cleanly (e.g. undecodable bytes), with a one-line message."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
 class Passage:
     """A sentence of an article: ``article.body[start:end] == text``."""
 

@@ -19,11 +19,14 @@ from typing import Any
 from whoosh.filedb.filestore import FileStorage
 
 from index.errors import IndexUnavailable
-from index.loader import load_file
+from index.loader import load_file_noticed as load_file
 from index.manifest import FileRecord, is_racy
-from index.models import Article, Skipped
+from index.models import Article, Notice, Skipped
 from index.schema import article_fields, build_schema
 from index.segment_builder import SegmentBuilder
+
+# ``load_file`` here is the loader that also names the files loaded damaged, kept under the name
+# the worker-failure tests patch (tests/test_indexer_segments.py).
 
 # Files a worker indexes between two progress reports.
 BATCH = 20
@@ -55,7 +58,11 @@ def stat_or_lstat(path: Path) -> os.stat_result | None:
 
 
 def file_record(
-    st: os.stat_result, file_hash: str, articles: list[Article], skipped: list[Skipped]
+    st: os.stat_result,
+    file_hash: str,
+    articles: list[Article],
+    skipped: list[Skipped],
+    notices: list[Notice] | None = None,
 ) -> FileRecord:
     """What the manifest records of a file read with ``st``."""
     return FileRecord(
@@ -65,6 +72,7 @@ def file_record(
         ids=tuple(a.id for a in articles),
         skipped=tuple(skipped),
         racy=is_racy(st.st_mtime_ns),
+        notices=tuple(notices or ()),
     )
 
 
@@ -80,10 +88,10 @@ def _index_files(
         if st is None:
             continue  # vanished since the walk: not recorded, like a removed file
         file_hash = digest(path)
-        articles, skipped = load_file(corpus, path)
+        articles, skipped, notices = load_file(corpus, path)
         for article in articles:
             builder.add(article_fields(article))
-        records[rel] = file_record(st, file_hash, articles, skipped)
+        records[rel] = file_record(st, file_hash, articles, skipped, notices)
 
 
 def build_here(

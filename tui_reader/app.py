@@ -87,6 +87,12 @@ class NewsReaderApp(Jobs, App[None]):
             more = f"\n… and {len(skipped) - 8} more" if len(skipped) > 8 else ""
             self.notify("\n".join(lines) + more, title=f"Skipped {len(skipped)} file(s)",
                         severity="warning", markup=False, timeout=10)
+        damaged = list(getattr(message.report, "notices", ()))
+        if damaged:  # loaded, but with U+FFFD where bytes were undecodable: not to be quoted as is
+            lines = [f"{one_line(n.path)}: {one_line(n.message)}" for n in damaged[:8]]
+            more = f"\n… and {len(damaged) - 8} more" if len(damaged) > 8 else ""
+            self.notify("\n".join(lines) + more, title=f"Damaged {len(damaged)} file(s)",
+                        severity="warning", markup=False, timeout=10)
         self._tell_screens("articles")
         self.load_events(message.articles)
 

@@ -38,11 +38,13 @@ def progress_reporter(enabled: bool) -> Iterator[ProgressCallback | None]:
 
 
 def report_lines(report: Any) -> str:
-    """The summary line, then one line per skipped file with its reason."""
+    """The summary line, then one line per skipped file with its reason, and one per file
+    that loaded damaged (its text has U+FFFD where bytes could not be decoded)."""
     lines = [report.summary_line()]
     if report.note:
         lines.append(f"note: {report.note}")
     lines.extend(f"skipped {item.path}: {item.reason}" for item in report.skipped)
+    lines.extend(f"damaged {_safe(n.path)}: {_safe(n.message)}" for n in report.notices)
     return "\n".join(lines)
 
 

@@ -85,7 +85,7 @@ def _ready_index(args: argparse.Namespace) -> Any:
         with cli_output.progress_reporter(enabled=interactive) as progress:
             report = index.update(progress=progress)
         # On a terminal say what indexing did; in a pipe stay quiet (the output is data).
-        if interactive or report.skipped:
+        if interactive or report.skipped or report.notices:
             print(cli_output.report_lines(report), file=sys.stderr)
     return index
 
