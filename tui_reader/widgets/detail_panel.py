@@ -49,6 +49,27 @@ def _diff_line(a: str, b: str, styles: Mapping[str, StyleType]) -> Content:
     return Content.assemble(*parts)
 
 
+def _edits_line(a: str, b: str, styles: Mapping[str, StyleType]) -> Content:
+    """The word diff of a near copy, unchanged stretches cut to the word next to each edit."""
+    runs = word_diff(a, b)
+    parts: list[Content | tuple[str, StyleType] | str] = ["  edits: "]
+    by_op = {"-": styles["removed"], "+": styles["added"]}
+    last = len(runs) - 1
+    for i, (op, words) in enumerate(runs):
+        if op in by_op:
+            parts.append((f"{op}{one_line(words)} ", by_op[op]))
+            continue
+        kept = words.split()
+        if 0 < i < last and len(kept) <= 3:
+            parts.append(f"{' '.join(kept)} ")
+            continue
+        left = kept[:1] if i > 0 else []
+        right = kept[-1:] if i < last else []
+        gap = ["…"] if len(kept) > len(left) + len(right) else []
+        parts.append(" ".join(left + gap + right) + " ")
+    return Content.assemble(*parts)
+
+
 def _conflict_lines(
     model: CompareModel, view: PassageView, styles: Mapping[str, StyleType]
 ) -> list[Content]:
@@ -84,12 +105,26 @@ def explain(
         (f"{symbol} {KIND_NAMES[view.kind]}", styles["heading"]), " · ",
         (model.strength(view), "bold"), ": ", one_line(outlets, 90),
     )
-    verbatim = [model.outlet_of(model.passages[view.other(k)].article_id)
-                for k in view.links if k.verbatim and view.other(k) in model.passages]
+    exact: set[str] = set()
+    edited: dict[str, str] = {}
+    for k in view.links:
+        other = model.passages.get(view.other(k))
+        if k.verbatim and other is not None:
+            outlet = model.outlet_of(other.article_id)
+            if any(op != "=" for op, _ in quote_diff(view.passage.text, other.text)):
+                edited.setdefault(outlet, other.text)
+            else:
+                exact.add(outlet)
     lines = [head]
-    if verbatim:
-        lines.append(Content("≡ copied word for word in: " + ", ".join(sorted(set(verbatim)))))
+    if exact:
+        lines.append(Content("≡ copied word for word in: " + ", ".join(sorted(exact))))
+    if edited:
+        # A near copy can change a fact no conflict rule knows (an arm for a leg): show the edits.
+        lines.append(Content("≡ copied with edits in: " + ", ".join(sorted(edited))))
     lines.extend(_conflict_lines(model, view, styles))
+    if edited:
+        # Last: a conflict line already says what differs, and the panel shows ``limit`` lines.
+        lines.append(_edits_line(view.passage.text, edited[min(edited)], styles))
     return Content("\n").join(lines[:limit])
 
 
