@@ -5,7 +5,9 @@ from __future__ import annotations
 import codecs
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from test_app_corpus import write_corpus
 from test_app_start import settle
 
+from index import indexer
 from index.decode import _replacing, _utf8_replacing, decode, decode_counted
 from index.loader import load_file, load_file_noticed
 from index.manifest import MANIFEST_NAME, FileRecord, read_manifest
@@ -140,13 +143,26 @@ def _corpus(tmp_path: Path) -> Path:
     return corpus
 
 
+def _spy(real: Callable[..., Any], name: str, used: list[str]) -> Callable[..., Any]:
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        used.append(name)
+        return real(*args, **kwargs)
+
+    return spy
+
+
 @pytest.mark.parametrize("procs", ["1", "2"])
 def test_full_build_indexes_and_lists_the_damaged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: str
 ) -> None:
     monkeypatch.setenv("NEWSREADER_INDEX_PROCS", procs)  # both build paths: here and workers
+    used: list[str] = []
+    for name in ("build_here", "build_parallel"):
+        real = getattr(indexer, name)
+        monkeypatch.setattr(indexer, name, _spy(real, name, used))
     index = CorpusIndex(_corpus(tmp_path), tmp_path / "ix")
     report = index.update()
+    assert used == ["build_here" if procs == "1" else "build_parallel"]
     assert report.added == 4 and not report.skipped
     assert report.notices == (Notice("notes/old.txt", MESSAGE),)
     assert ", skipped 0, damaged 1 in " in report.summary_line()
