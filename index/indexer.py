@@ -13,7 +13,7 @@ from typing import Any
 
 from index.discover import printable, walk
 from index.errors import IndexUnavailable
-from index.loader import load_file_noticed, relative_id
+from index.loader import damage_notices, load_file_noticed, relative_id
 from index.manifest import (
     FileRecord,
     Manifest,
@@ -134,7 +134,22 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
         plan.kept[rel] = record
         plan.touched = plan.touched or manifest.files.get(rel) != record
     plan.removed = sorted(rel for rel in manifest.files if rel not in seen)
+    if not manifest.damage_checked:
+        _recheck_damage(plan, [(rel, corpus / rel) for rel in plan.kept])
     return plan
+
+
+def _recheck_damage(plan: Plan, files: list[tuple[str, Path]]) -> None:
+    """Files kept from a manifest older than damage notices: their bytes are read and decoded
+    once (not indexed), so a damaged file already indexed is named too; the manifest is then
+    rewritten (``touched``) and this never happens again."""
+    for rel, path in files:
+        record = plan.kept[rel]
+        if record.ids and not record.notices:
+            notices = damage_notices(rel, path)
+            if notices:
+                plan.kept[rel] = replace(record, notices=notices)
+    plan.touched = True
 
 
 def _hash_check(plan: Plan, rel: str, path: Path, st: os.stat_result, old: FileRecord) -> None:
@@ -155,6 +170,8 @@ def hash_checked(plan: Plan, manifest: Manifest) -> Plan:
     checked = Plan(list(plan.new), [], list(plan.removed), dict(plan.kept), plan.touched)
     for rel, path, st in plan.changed:
         _hash_check(checked, rel, path, st, manifest.files[rel])
+    if not manifest.damage_checked:  # the cheap plan rechecked the files it kept, not these
+        _recheck_damage(checked, [(r, p) for r, p, _ in plan.changed if r in checked.kept])
     return checked
 
 

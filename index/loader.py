@@ -5,13 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from index.clean import clean_title
-from index.decode import Unreadable, read_text_counted
+from index.decode import Unreadable, decode_counted, read_bytes, read_text_counted
 from index.discover import discover, printable, relative_id, walk
 from index.errors import CorpusNotFound
 from index.formats import LOADERS, NO_TEXT
 from index.models import Article, Notice, Skipped
 
-__all__ = ["discover", "relative_id", "load_file", "load_file_noticed", "load_corpus"]
+__all__ = [
+    "discover",
+    "relative_id",
+    "load_file",
+    "load_file_noticed",
+    "damage_notices",
+    "load_corpus",
+]
 
 
 def load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
@@ -35,6 +42,16 @@ def load_file_noticed(
     articles, skipped, bad = _load_file(rel, path)
     notices = [Notice(printable(rel), damage_message(bad))] if bad and articles else []
     return articles, [_printable(s) for s in skipped], notices
+
+
+def damage_notices(rel: str, path: Path) -> tuple[Notice, ...]:
+    """The damage notice of a file already loaded as ``rel``, from its bytes alone (nothing is
+    parsed)."""
+    try:
+        _, bad = decode_counted(read_bytes(path))
+    except Unreadable:
+        return ()
+    return (Notice(printable(rel), damage_message(bad)),) if bad else ()
 
 
 def damage_message(bad_bytes: int) -> str:

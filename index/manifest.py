@@ -103,6 +103,9 @@ class Manifest(StoreRecord):
     crash between the commit and this file, or a damaged store, shows up as a mismatch.
     """
     files: dict[str, FileRecord] = field(default_factory=dict)
+    # False for a manifest written before files carried damage notices: its unchanged files are
+    # read once more (not re-indexed) by the next update, so a damaged one is named too.
+    damage_checked: bool = True
 
     def skipped(self) -> tuple[Skipped, ...]:
         return tuple(s for rel in sorted(self.files) for s in self.files[rel].skipped)
@@ -119,6 +122,7 @@ class Manifest(StoreRecord):
             "generation": self.generation,
             "doc_count": self.doc_count,
             "store_files": self.store_files,
+            "damage_checked": self.damage_checked,
             "files": {rel: rec.to_json() for rel, rec in sorted(self.files.items())},
         }
 
@@ -129,6 +133,7 @@ class Manifest(StoreRecord):
         return cls(
             **_store_fields(data),
             files={str(k): FileRecord.from_json(v) for k, v in data["files"].items()},
+            damage_checked=bool(data.get("damage_checked", False)),
         )
 
 

@@ -195,19 +195,41 @@ def test_incremental_update_adds_replaces_and_drops_notices(tmp_path: Path) -> N
     assert gone.removed == 1 and gone.notices == ()
 
 
-def test_old_manifest_without_notices_loads_without_a_rebuild(tmp_path: Path) -> None:
+def _as_written_before_notices(index_dir: Path) -> None:
+    """Rewrite the manifest as the code before damage notices wrote it (same format 1)."""
+    path = index_dir / MANIFEST_NAME
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["damage_checked"]
+    files = data.pop("files")  # "files" stays the last key, as the head-only reader expects
+    data["files"] = {
+        rel: {k: v for k, v in rec.items() if k != "notices"} for rel, rec in files.items()
+    }
+    path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+def test_old_manifest_loads_without_a_rebuild_and_names_damage_once(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
-    (corpus / "notes" / "old.txt").write_bytes(FIXED)
+    (corpus / "notes" / "touched.txt").write_bytes(DAMAGED)
+    for path in corpus.rglob("*.txt"):  # old enough for their stat to be trusted (not racy)
+        os.utime(path, ns=(2_000_000_000, 2_000_000_000))
     index_dir = tmp_path / "ix"
-    CorpusIndex(corpus, index_dir).update()
-    data = json.loads((index_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    assert all("notices" not in rec for rec in data["files"].values())  # as format 1 always was
+    first = CorpusIndex(corpus, index_dir).update()
+    assert len(first.notices) == 2
+    _as_written_before_notices(index_dir)
     manifest = read_manifest(index_dir)
-    assert manifest is not None and manifest.notices() == ()
+    assert manifest is not None and manifest.notices() == () and not manifest.damage_checked
     old_record = {"size": 1, "mtime_ns": 2, "hash": "h", "ids": ["a"], "skipped": []}
     assert FileRecord.from_json(old_record).notices == ()
-    report = CorpusIndex(corpus, index_dir).update()
-    assert report.note is None and report.added == 0 and report.unchanged == 4
+    # one file's stat changed but not its bytes: kept through the hash check, rechecked too
+    os.utime(corpus / "notes" / "touched.txt", ns=(1_000_000_000, 1_000_000_000))
+    index = CorpusIndex(corpus, index_dir)
+    assert index.needs_update()  # the one-time read of an old manifest's files
+    report = index.update()
+    assert report.note is None and report.added == report.updated == 0 and report.unchanged == 5
+    assert report.notices == first.notices
+    assert not CorpusIndex(corpus, index_dir).needs_update()  # and never again
+    manifest = read_manifest(index_dir)
+    assert manifest is not None and manifest.damage_checked and manifest.notices() == first.notices
 
 
 # -- the command line and the app ----------------------------------------------------------------
