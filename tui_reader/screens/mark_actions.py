@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from index.annotations import DISMISSED, AnnotationStore
 from index.annotations_anchor import Anchored
@@ -127,7 +127,10 @@ class MarkActions(Screen[None]):
             if not self.current_marks or self.marks_hidden:
                 return
             panel = MarksPanel(id="marks-panel")
-            self.mount(panel)
+            # Before the footer: docked widgets later in the DOM are drawn over earlier ones,
+            # so the key bar stays whole instead of losing its right end under the panel.
+            footer = self.query_one_optional(Footer)
+            self.mount(panel, before=footer) if footer is not None else self.mount(panel)
             self.call_after_refresh(panel.show, self.current_marks, articles)
             return
         if panel.is_mounted:

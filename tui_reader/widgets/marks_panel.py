@@ -37,7 +37,8 @@ class MarksPanel(Vertical):
     """A side panel; the screen refills it whenever marks change."""
 
     DEFAULT_CSS = """
-    MarksPanel { dock: right; width: 40; border-left: solid $accent; padding: 0 0 0 1; }
+    MarksPanel { dock: right; width: 40; max-width: 40%; border-left: solid $accent;
+                 padding: 0 0 0 1; }
     MarksPanel > #marks-title { text-style: bold; height: auto; }
     MarksPanel > OptionList { height: 1fr; border: none; }
     """
