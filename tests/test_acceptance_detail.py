@@ -28,3 +28,13 @@ def test_edited_copy_is_told_apart_from_an_exact_one_with_its_edits() -> None:
     assert "Fell Times" not in text.split("word for word in:")[1].split("\n")[0]
     assert "copied with edits in: Fell Times" in text
     assert "-wrist +ankle" in text
+
+
+def test_pick_label_skips_an_unknown_date() -> None:
+    from tui_reader.screens.pick import pick_label
+
+    undated = Article("x/harbour.txt", "x/harbour.txt", "Gulls return", "Gulls came back.")
+    assert pick_label(undated) == "(no outlet) harbour.txt · Gulls return"
+    dated = Article("y.md", "y.md", "Gulls return", "Gulls came back.", source="Dale Post",
+                    published="2025-04-01T08:00:00+02:00")
+    assert pick_label(dated) == "Dale Post · 2025-04-01 · Gulls return"

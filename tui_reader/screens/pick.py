@@ -13,6 +13,12 @@ from index.models import Article
 from ..text import date_only, one_line, outlet
 
 
+def pick_label(a: Article) -> str:
+    """Outlet · date · title; no empty field between two separators when the date is unknown."""
+    parts = [outlet(a.source, a.path), date_only(a.published), one_line(a.title, 70)]
+    return " · ".join(p for p in parts if p)
+
+
 class PickScreen(ModalScreen[list[Article]]):
     """Space selects, Enter compares the selection (at least two)."""
 
@@ -30,9 +36,7 @@ class PickScreen(ModalScreen[list[Article]]):
                      id="pick-help")
         options = []
         for i, a in enumerate(self.articles):
-            meta = f"{outlet(a.source, a.path)} · {date_only(a.published)}"
-            label = f"{meta} · {one_line(a.title, 70)}"
-            options.append((Content(label), i))
+            options.append((Content(pick_label(a)), i))
         yield SelectionList[int](*options, id="pick")
 
     def action_dismiss_empty(self) -> None:
