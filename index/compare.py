@@ -70,6 +70,9 @@ class Relation:
 def relate(a: str, b: str, published_a: str | None = None,
            published_b: str | None = None) -> Relation:
     """Relate two statements (batch ``--pairs`` mode): aligned by score, then checked by rules."""
+    if not a.strip() or not b.strip():
+        # Nothing stated on one side: two empty strings are "verbatim" to rapidfuzz, not a fact.
+        return Relation("unrelated", 0.0, ())
     score = round(pair_score(a, b), 4)
     if score < LINK_THRESHOLD and not is_verbatim(a, b):
         return Relation("unrelated", score, ())

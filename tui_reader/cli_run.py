@@ -182,9 +182,10 @@ def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[...
                 continue
             try:
                 item = json.loads(line)
-                a, b = item["a"], item["b"]
+                a = item.get("a") if isinstance(item, dict) else None
+                b = item.get("b") if isinstance(item, dict) else None
                 if not isinstance(a, str) or not isinstance(b, str):
-                    raise TypeError("a and b must be strings")
+                    raise TypeError('each line is an object with "a" and "b" strings')
             except (ValueError, KeyError, TypeError) as error:
                 print(f"newsreader: error: {path}:{number}: {error}", file=sys.stderr)
                 status = EXIT_ERROR

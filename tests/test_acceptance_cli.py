@@ -1,0 +1,35 @@
+"""Acceptance: the command line as a fact-checker scripts it, on statements written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from index.compare import relate
+from tui_reader.cli import main
+
+
+def test_two_empty_statements_are_unrelated_not_shared() -> None:
+    assert relate("", "").relation == "unrelated"
+    assert relate("  ", "\n").relation == "unrelated"
+    assert relate("The ferry left at noon.", "The ferry left at noon.").relation == "shared"
+
+
+def test_pairs_line_without_both_statements_says_what_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    lines = [{"id": 1, "a": "Gulls nest on the pier."}, ["a", "b"], "just text",
+             {"id": 4, "a": "The pier reopened.", "b": "The pier reopened on Friday."}]
+    pairs.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    code = main(["compare", "--pairs", str(pairs), "--format", "jsonl"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert [json.loads(x)["id"] for x in out.splitlines()] == [4]
+    errors = err.splitlines()
+    assert len(errors) == 3
+    for number, message in zip((1, 2, 3), errors, strict=True):
+        assert message.startswith(f"newsreader: error: {pairs}:{number}: ")
+        assert '"a" and "b"' in message
