@@ -33,3 +33,17 @@ def test_pairs_line_without_both_statements_says_what_is_missing(
     for number, message in zip((1, 2, 3), errors, strict=True):
         assert message.startswith(f"newsreader: error: {pairs}:{number}: ")
         assert '"a" and "b"' in message
+
+
+def test_search_text_counts_one_article_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
+    (corpus / "pier.txt").write_text("Pier repairs\n\nThe old pier will be repaired in May.\n")
+    args = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    assert main(["search", "gulls", *args]) == 0
+    assert "1 article matches 'gulls' (showing 1)" in capsys.readouterr().out
+    assert main(["search", "pier", *args]) == 0
+    assert "2 articles match 'pier' (showing 2)" in capsys.readouterr().out

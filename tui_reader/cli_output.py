@@ -58,7 +58,8 @@ def print_search(results: Any, color: bool) -> None:
     console = Console(highlight=False, no_color=not color, emoji=False)
     shown = len(results.hits)
     total = results.total_label()  # "35,000+" when the count stopped at a sure lower bound
-    console.print(Text(f"{total} articles match {results.query!r} (showing {shown})"))
+    noun = "article matches" if total == "1" else "articles match"
+    console.print(Text(f"{total} {noun} {results.query!r} (showing {shown})"))
     for rank, hit in enumerate(results.hits, start=1):
         head = Text(f"\n{rank}. ")
         head.append(_safe(hit.title), style="bold")
