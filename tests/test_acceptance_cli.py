@@ -47,3 +47,23 @@ def test_search_text_counts_one_article_in_the_singular(
     assert "1 article matches 'gulls' (showing 1)" in capsys.readouterr().out
     assert main(["search", "pier", *args]) == 0
     assert "2 articles match 'pier' (showing 2)" in capsys.readouterr().out
+
+
+def test_search_query_may_start_with_an_exclusion_and_span_several_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
+    (corpus / "pier.txt").write_text("Pier repairs\n\nThe old pier will be repaired in May.\n")
+    args = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"), "--format", "json"]
+    # README: "-word" excludes; a shell user types it unquoted, first or after other words
+    for argv in (["search", "-gulls", *args], ["search", *args, "-gulls"],
+                 ["search", "pier", "-gulls", *args], ["search", *args, "pier", "-gulls"]):
+        assert main(argv) == 0, argv
+        hits = json.loads(capsys.readouterr().out)["hits"]
+        assert [h["id"] for h in hits] == ["pier.txt"], argv
+    assert main(["search", *args, "--", "-gulls"]) == 0
+    assert [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["pier.txt"]
+    assert main(["search", "old", "pier", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["query"] == "old pier"

@@ -84,7 +84,7 @@ def command_parser() -> argparse.ArgumentParser:
             " with all of them first and still return articles with some of them."
         ),
     )
-    p.add_argument("query", help="the query")
+    p.add_argument("query", nargs="+", help="the query (several words are joined by spaces)")
     _add_corpus(p)
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to show (default 10)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -141,13 +141,42 @@ def command_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SEARCH_VALUE_OPTIONS = ("--corpus", "--index-dir", "--limit", "--format")
+
+
+def search_argv(argv: list[str]) -> list[str]:
+    """``search`` arguments with every query word after ``--``, so that an exclusion typed
+    unquoted ("newsreader search -storm ferry") is the query's, not an unknown option."""
+    if "--" in argv:
+        return argv
+    options: list[str] = []
+    words: list[str] = []
+    expecting = False
+    for token in argv[1:]:
+        if expecting:
+            options.append(token)
+            expecting = False
+        elif token.startswith("--") or token == "-h":
+            options.append(token)
+            # a long option given in full or abbreviated, without "=value", takes the next token
+            expecting = "=" not in token and len(token) > 2 and any(
+                name.startswith(token) for name in _SEARCH_VALUE_OPTIONS)
+        else:
+            words.append(token)
+    return [argv[0], *options, "--", *words] if words else [argv[0], *options]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 no result, 2 usage or input error)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     from tui_reader import cli_run  # deferred: keeps `--help` fast
 
     if args_list and args_list[0] in COMMANDS:
+        if args_list[0] == "search":
+            args_list = search_argv(args_list)
         args = command_parser().parse_args(args_list)
+        if args.command == "search":
+            args.query = " ".join(args.query)
         return cli_run.run_command(args)
     args = app_parser().parse_args(args_list)
     return cli_run.run_app(args)
