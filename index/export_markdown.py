@@ -131,9 +131,14 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
     """One event's section; its title is a heading of ``level``."""
     h = "#" * (level + 1)
     title = md_text(ev["title"])
-    ident = f"Event id: {md_text(ev['id'])}" if ev.get("id") else "Reports chosen by hand"
-    out = ["#" * level + " " + title, "", ident, ""]
-    out += _reports(ev, h)
+    out = ["#" * level + " " + title, ""]
+    if ev.get("id"):
+        out += [f"Event id: {md_text(ev['id'])}", ""]
+    elif "claims" in ev:
+        out += ["Reports chosen by hand", ""]
+    # (no id and no claims: the marks whose reports are gone, which have no reports to list)
+    if ev["reports"] or "claims" in ev:
+        out += _reports(ev, h)
     if "claims" in ev:
         out += _claims(ev, h) + _conflicts(ev, h) + _unique(ev, h)
     out += _marks(ev, h)
