@@ -35,3 +35,40 @@ async def test_marks_panel_does_not_cover_the_footer(
         # the text keeps most of a narrow screen
         assert panel.outer_size.width <= width * 0.4 + 1
         close_store(app)
+
+
+async def test_keyboard_reaches_the_marks_list_in_compare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab moves between panes there, so M is the keyboard's way into the list of marks."""
+    from test_app_compare import open_first_event
+    from textual.widgets import OptionList
+
+    from tui_reader.widgets.article_pane import ArticlePane
+
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(tmp_path / "data"))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c", "m")
+        await pilot.pause()
+        marked = screen.current_view()
+        screen.panes[screen.active].set_current(0)
+        await pilot.pause()
+        assert screen.current_view() != marked
+        options = screen.query_one(MarksPanel).query_one(OptionList)
+        await pilot.press("M")  # the panel is shown: M puts the keyboard in its list
+        await pilot.pause()
+        assert options.has_focus
+        await pilot.press("enter")  # jump to the mark, keyboard back in the text
+        await pilot.pause()
+        assert screen.current_view() == marked
+        assert isinstance(app.focused, ArticlePane)
+        await pilot.press("M", "M")  # into the list, then hide it: the text has the keys again
+        await pilot.pause()
+        assert not screen.query_one(MarksPanel).display
+        assert isinstance(app.focused, ArticlePane)
+        await pilot.press("M")  # shown again, and focused
+        await pilot.pause()
+        assert screen.query_one(MarksPanel).display and options.has_focus
+        close_store(app)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from index.annotations import DISMISSED, AnnotationStore
 from index.annotations_anchor import Anchored
@@ -17,6 +17,7 @@ from index.errors import NewsreaderError
 from index.models import Article, Passage
 
 from ..marks_store import store_for
+from ..widgets.article_pane import ArticlePane
 from ..widgets.marks_panel import MarksPanel
 from ..widgets.passage_block import PassageBlock
 from .export_dialog import ExportDialog, ExportRequest
@@ -230,9 +231,31 @@ class MarkActions(Screen[None]):
         self.show_marks()
 
     def action_toggle_marks(self) -> None:
-        """Show or hide the marks panel."""
+        """Show the marks panel with the keyboard in its list (Enter jumps, Delete removes);
+        from the list, hide it and give the keys back to the text."""
+        panel = self.query_one_optional(MarksPanel)
+        shown = panel is not None and panel.display and not self.marks_hidden
+        if shown and panel is not None and not panel.has_focus_within:
+            # Tab moves between panes on the compare screen: M is the way into the list.
+            panel.query_one(OptionList).focus()
+            return
         self.marks_hidden = not self.marks_hidden
         self.show_marks()
+        if self.marks_hidden:
+            self.focus_text()
+        else:
+            self.call_after_refresh(self._focus_marks)
+
+    def _focus_marks(self) -> None:
+        panel = self.query_one_optional(MarksPanel)
+        if panel is not None and panel.display:
+            panel.query_one(OptionList).focus()
+
+    def focus_text(self) -> None:
+        """Give the keys back to the text (the compare screen: its active pane)."""
+        for pane in self.query(ArticlePane).results():
+            pane.focus()
+            return
 
     def on_marks_panel_remove(self, message: MarksPanel.Remove) -> None:
         store = store_for(self.app)

@@ -89,6 +89,9 @@ class Marking(MarkActions, CompareNav):
         else:
             self.show_marks()
 
+    def focus_text(self) -> None:
+        self._activate(self.active)
+
     def jump_to_mark(self, mark: Anchored) -> None:
         if mark.start is None or self.model is None:
             return
