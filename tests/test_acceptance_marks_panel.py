@@ -72,3 +72,12 @@ async def test_keyboard_reaches_the_marks_list_in_compare(
         await pilot.pause()
         assert screen.query_one(MarksPanel).display and options.has_focus
         close_store(app)
+
+
+async def test_palette_has_one_keys_entry_and_it_is_ours(tmp_path: Path) -> None:
+    """Textual's own "Keys" (a side panel that squeezes the panes) doubled newsreader's "Keys"."""
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Keys" not in titles and "Theme" not in titles and "Quit" not in titles
+        assert "Screenshot" in titles  # the rest of Textual's commands stay

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from index.models import Article, Comparison, Event
@@ -37,6 +39,14 @@ class NewsReaderApp(Jobs, App[None]):
         Binding("e", "events", "Events", show=False, id="events"),
     ]
     """Keys that work on every screen."""
+    # Textual's palette commands that newsreader's own palette entries replace ("Keys" there is
+    # a side panel that squeezes the compare panes, not the list of every key).
+    _OWN_COMMANDS = frozenset({"Keys", "Theme", "Quit"})
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands but those newsreader's palette has under the same name."""
+        return (c for c in super().get_system_commands(screen)
+                if c.title not in self._OWN_COMMANDS)
 
     def __init__(self, corpus: Path, index_dir: Path | None = None, rebuild: bool = False) -> None:
         super().__init__()
