@@ -81,3 +81,29 @@ async def test_palette_has_one_keys_entry_and_it_is_ours(tmp_path: Path) -> None
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Keys" not in titles and "Theme" not in titles and "Quit" not in titles
         assert "Screenshot" in titles  # the rest of Textual's commands stay
+
+
+async def test_escape_in_the_marks_list_returns_to_the_text_not_the_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_app_compare import open_first_event
+    from textual.widgets import OptionList
+
+    from tui_reader.screens.compare import CompareScreen
+    from tui_reader.widgets.article_pane import ArticlePane
+
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(tmp_path / "data"))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c", "m", "M")
+        await pilot.pause()
+        assert screen.query_one(MarksPanel).query_one(OptionList).has_focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and isinstance(screen, CompareScreen)
+        assert isinstance(app.focused, ArticlePane)
+        await pilot.press("escape")  # from the text, Esc still goes back to the events
+        await pilot.pause()
+        assert app.screen is not screen
+        close_store(app)

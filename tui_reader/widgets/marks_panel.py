@@ -42,7 +42,11 @@ class MarksPanel(Vertical):
     MarksPanel > #marks-title { text-style: bold; height: auto; }
     MarksPanel > OptionList { height: 1fr; border: none; }
     """
-    BINDINGS = [Binding("delete,backspace", "remove", "Delete mark", id="delete-mark")]
+    BINDINGS = [
+        Binding("delete,backspace", "remove", "Delete mark", id="delete-mark"),
+        # Esc leaves the list for the text; on the compare screen it would leave the event.
+        Binding("escape", "leave", "Back to the text", show=False, id="leave-marks"),
+    ]
 
     class Jump(Message):
         """The user chose a mark: show its passage."""
@@ -83,6 +87,11 @@ class MarksPanel(Vertical):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.Jump(self.marks[event.option_index]))
+
+    def action_leave(self) -> None:
+        focus_text = getattr(self.screen, "focus_text", None)
+        if callable(focus_text):
+            focus_text()
 
     def action_remove(self) -> None:
         index = self.query_one(OptionList).highlighted
