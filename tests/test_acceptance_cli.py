@@ -67,3 +67,17 @@ def test_search_query_may_start_with_an_exclusion_and_span_several_words(
     assert [h["id"] for h in json.loads(capsys.readouterr().out)["hits"]] == ["pier.txt"]
     assert main(["search", "old", "pier", *args]) == 0
     assert json.loads(capsys.readouterr().out)["query"] == "old pier"
+
+
+def test_events_of_a_corpus_without_articles_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("")
+    assert main(["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]) == 0
+    assert capsys.readouterr().out.strip() == "no events: no article was loaded"
+    args = ["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"), "--format",
+            "json"]
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out) == {"events": []}

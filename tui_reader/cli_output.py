@@ -89,6 +89,8 @@ def _snippet(snippet: str, spans: Sequence[tuple[int, int]], color: bool) -> Tex
 
 def events_text(events: Sequence[Event], by_id: Mapping[str, Article]) -> str:
     """A readable list of events and their reports."""
+    if not events:  # every article is in one event: none means nothing loaded (see stderr)
+        return "no events: no article was loaded"
     lines: list[str] = []
     for event in events:
         n = len(event.article_ids)
