@@ -24,6 +24,9 @@ async def test_marks_panel_does_not_cover_the_footer(
         reader = await open_reader(app, pilot, GAZETTE)
         await pilot.press("right_parenthesis", "m")
         await pilot.pause()
+        if reader.query_one_optional(MarksPanel) is None:  # narrow: the panel waits for M
+            await pilot.press("M")
+            await pilot.pause()
         panel = reader.query_one(MarksPanel)
         assert panel.display and panel.region.width > 0
         footer = reader.query_one(Footer)
@@ -106,4 +109,29 @@ async def test_escape_in_the_marks_list_returns_to_the_text_not_the_events(
         await pilot.press("escape")  # from the text, Esc still goes back to the events
         await pilot.pause()
         assert app.screen is not screen
+        close_store(app)
+
+
+async def test_at_80_columns_the_panel_waits_for_m(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A narrow screen keeps its width for the text; the gutter stars show the marks."""
+    from textual.widgets import OptionList
+
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(tmp_path / "data"))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await open_reader(app, pilot, GAZETTE)
+        await pilot.press("right_parenthesis", "m")
+        await pilot.pause()
+        panel = reader.query_one_optional(MarksPanel)
+        assert panel is None or not panel.display
+        assert any(b.has_class("-marked") for b in reader.pane.blocks)
+        await pilot.press("M")  # the first M shows the list, with the keys in it
+        await pilot.pause()
+        panel = reader.query_one(MarksPanel)
+        assert panel.display and panel.query_one(OptionList).has_focus
+        await pilot.press("M")
+        await pilot.pause()
+        assert not panel.display
         close_store(app)

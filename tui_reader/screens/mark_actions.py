@@ -40,6 +40,9 @@ def star_block(block: PassageBlock, marked: bool) -> None:
     block.query_one(".gutter", Static).update(Content(star if marked else block.label))
 
 
+NARROW_MARKS = 100  # below this many columns the panel opens only when asked for (M)
+
+
 class MarkActions(Screen[None]):
     """Base of the screens where passages can be marked; subclasses say what is on screen.
 
@@ -60,6 +63,7 @@ class MarkActions(Screen[None]):
 
     app: NewsReaderApp  # type: ignore[assignment]
     marks_hidden: bool = False
+    marks_asked = False  # M pressed: the user, not the width, decides whether the panel shows
     current_marks: list[Anchored]
     no_passage_hint = "Go to a passage first"
 
@@ -127,6 +131,8 @@ class MarkActions(Screen[None]):
         if panel is None:
             if not self.current_marks or self.marks_hidden:
                 return
+            if not self.marks_asked and self.app.size.width < NARROW_MARKS:
+                return  # the gutter stars show the marks; the text keeps the narrow width
             panel = MarksPanel(id="marks-panel")
             # Before the footer: docked widgets later in the DOM are drawn over earlier ones,
             # so the key bar stays whole instead of losing its right end under the panel.
@@ -233,13 +239,14 @@ class MarkActions(Screen[None]):
     def action_toggle_marks(self) -> None:
         """Show the marks panel with the keyboard in its list (Enter jumps, Delete removes);
         from the list, hide it and give the keys back to the text."""
+        self.marks_asked = True
         panel = self.query_one_optional(MarksPanel)
         shown = panel is not None and panel.display and not self.marks_hidden
         if shown and panel is not None and not panel.has_focus_within:
             # Tab moves between panes on the compare screen: M is the way into the list.
             panel.query_one(OptionList).focus()
             return
-        self.marks_hidden = not self.marks_hidden
+        self.marks_hidden = shown
         self.show_marks()
         if self.marks_hidden:
             self.focus_text()
