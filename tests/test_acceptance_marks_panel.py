@@ -135,3 +135,10 @@ async def test_at_80_columns_the_panel_waits_for_m(
         await pilot.pause()
         assert not panel.display
         close_store(app)
+
+
+def test_help_says_how_to_leave_the_marks_list() -> None:
+    from tui_reader.screens.help import help_sections
+
+    for title in ("Marks (compare)", "Marks (reader)"):
+        assert ("Esc", "In the marks panel: back to the text") in dict(help_sections())[title]

@@ -63,6 +63,7 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
     sections[2][1].append(("j / k / ↑ / ↓", "Scroll the active pane"))
     for title in ("Marks (compare)", "Marks (reader)"):
         dict(sections)[title].append(("Enter / Delete", "In the marks panel: jump to / delete"))
+        dict(sections)[title].append(("Esc", "In the marks panel: back to the text"))
     reader = dict(sections)["Reader"]
     reader.append(("click", "Put the cursor on a paragraph's first sentence"))
     reader.append(("j / k / ↑ / ↓", "Scroll"))
