@@ -71,7 +71,8 @@ class CorpusIndex:
     ) -> None:
         folder = Path(corpus).expanduser()
         if not folder.is_dir():
-            raise CorpusNotFound(f"corpus folder not found: {folder}")
+            what = "corpus is not a folder" if folder.exists() else "corpus folder not found"
+            raise CorpusNotFound(f"{what}: {folder}")
         self.corpus: Path = folder.resolve()
         self.index_dir: Path = index_dir_for(self.corpus, index_dir).expanduser().absolute()
         if self.index_dir.resolve().is_relative_to(self.corpus):

@@ -81,3 +81,12 @@ def test_events_of_a_corpus_without_articles_says_so(
             "json"]
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out) == {"events": []}
+
+
+def test_a_file_given_as_the_corpus_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "notes.txt"
+    note.write_text("Gulls return\n\nGulls nested on the pier.\n")
+    assert main(["index", str(note), "--index-dir", str(tmp_path / "ix")]) == 2
+    assert capsys.readouterr().err.strip() == f"newsreader: error: corpus is not a folder: {note}"
