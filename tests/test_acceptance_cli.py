@@ -90,3 +90,15 @@ def test_a_file_given_as_the_corpus_is_named_as_such(
     note.write_text("Gulls return\n\nGulls nested on the pier.\n")
     assert main(["index", str(note), "--index-dir", str(tmp_path / "ix")]) == 2
     assert capsys.readouterr().err.strip() == f"newsreader: error: corpus is not a folder: {note}"
+
+
+def test_search_text_labels_a_report_without_outlet_as_the_reader_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
+    assert main(["search", "gulls", "--corpus", str(corpus), "--index-dir",
+                 str(tmp_path / "ix")]) == 0
+    out = capsys.readouterr().out
+    assert "(no outlet)" in out and "unknown source" not in out

@@ -63,7 +63,7 @@ def print_search(results: Any, color: bool) -> None:
     for rank, hit in enumerate(results.hits, start=1):
         head = Text(f"\n{rank}. ")
         head.append(_safe(hit.title), style="bold")
-        source = hit.source or "unknown source"
+        source = hit.source or "no outlet"  # the reader's words; the path follows
         date = f", {hit.published}" if hit.published else ""
         head.append(f"  ({_safe(source)}{date})  {hit.score:.2f}")
         console.print(head)
