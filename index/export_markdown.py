@@ -27,7 +27,7 @@ def md_lines(text: str) -> str:
 
 def cite(ex: dict[str, Any]) -> str:
     """Outlet, title, date and path of an excerpt, as one escaped line."""
-    outlet = md_text(ex.get("source") or "unknown outlet")
+    outlet = md_text(ex.get("source") or "(no outlet)")
     title = md_text(ex.get("title") or "title unknown")
     date = md_text(ex.get("published") or "date unknown")
     return f"— *{outlet}*, “{title}”, {date}, {md_text(ex['path'])}"
@@ -52,7 +52,7 @@ def _reports(ev: dict[str, Any], h: str) -> list[str]:
     for n, r in enumerate(ev["reports"], 1):
         url = r.get("url") or ""
         link = f" · [link]({url})" if _SAFE_URL.match(url) else ""
-        out.append(f"{n}. **{md_text(r['source'] or 'unknown outlet')}**: "
+        out.append(f"{n}. **{md_text(r['source'] or '(no outlet)')}**: "
                    f"{md_text(r['title'])} ({md_text(r['published'] or 'date unknown')}), "
                    f"{md_text(r['path'])}{link}")
     return out + [""]
@@ -74,7 +74,7 @@ def _conflict(n: int, x: dict[str, Any], h: str) -> list[str]:
     out = [f"{h}# {n}. {md_text(x['type'])}: {md_text(x['explanation'])}", ""]
     for side in ("a", "b"):
         ex = x[side]
-        out += [f"*{md_text(ex.get('source') or 'unknown outlet')}* "
+        out += [f"*{md_text(ex.get('source') or '(no outlet)')}* "
                 f"({md_text(ex.get('published') or 'date unknown')}) says "
                 f"“{md_text(ex['span']['text'])}”:", ""]
         out += quote(ex)
@@ -104,7 +104,7 @@ def _unique(ev: dict[str, Any], h: str) -> list[str]:
     meta = {r["id"]: r for r in ev["reports"]}
     for group in ev["unique"]:
         r = meta[group["article"]]
-        out += [f"{h}# {md_text(r['source'] or 'unknown outlet')}: {md_text(r['title'])}", ""]
+        out += [f"{h}# {md_text(r['source'] or '(no outlet)')}: {md_text(r['title'])}", ""]
         out += [line for ex in group["excerpts"] for line in quote(ex)] or ["Nothing.", ""]
     return out
 
