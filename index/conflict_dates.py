@@ -63,6 +63,16 @@ def _clause_verb(text: str, d: DateMention) -> str | None:
     return None
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)")
+
+
+def _possessed(text: str, d: DateMention) -> str | None:
+    """Stem of the noun a possessive date owns ("Tuesday's vote": vote), else None. Such a date
+    is the day of that thing, not of the clause's action ("hit a day before Tuesday's vote")."""
+    m = _POSSESSIVE.match(text, d.end)
+    return stem(m.group(1).lower()) if m else None
+
+
 def _action(verb_stem: str) -> str:
     return _ACTION.get(verb_stem, verb_stem)
 
@@ -130,6 +140,8 @@ def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | N
                 continue
             if _speech(a, x) != _speech(b, y) or _other_action(a, x, b, y):
                 continue
+            if _possessed(a, x) != _possessed(b, y):
+                continue  # "Tuesday's vote" dates the vote; "hit on Monday" dates the storm
             if verdict:
                 agreed_a.add(id(x))
                 agreed_b.add(id(y))

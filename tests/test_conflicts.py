@@ -929,3 +929,18 @@ def test_would_probably_is_not_an_assertion() -> None:
     a = "The agency said the engineers were likely to be sent to the dam."
     b = "The agency said the engineers would probably be sent to the dam."
     assert "certainty" not in types(a, b)
+
+
+def test_a_possessive_weekday_dates_its_noun_not_the_action() -> None:
+    # "Tuesday's vote" is the day of the vote; the storm hit the day before, in both reports
+    assert "date" not in types("The storm hit on Monday, a day before the vote.",
+                               "The storm hit a day before Tuesday's vote.")
+    assert "date" not in types("The storm hit the coast on Monday.",
+                               "The storm hit the coast before Wednesday\u2019s council vote.")
+
+
+def test_possessive_weekdays_of_one_thing_still_clash() -> None:
+    assert "date" in types("Tuesday's vote was delayed by the storm.",
+                           "Wednesday's vote was delayed by the storm.")
+    assert "date" in types("The storm hit the coast on Monday.",
+                           "The storm hit the coast on Tuesday.")
