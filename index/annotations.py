@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,6 +14,9 @@ from index.annotations_anchor import Anchored, anchor, text_hash
 from index.errors import NewsreaderError
 from index.locations import corpus_key, data_dir
 from index.models import Article
+
+# How long opening or writing waits for another process's write before giving up.
+WAIT_SECONDS = 10.0
 
 DB_NAME = "annotations.sqlite3"
 DISMISSED = "dismissed"  # the label of a conflict the user judged false
@@ -81,14 +85,28 @@ class AnnotationStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) below
-            self._db = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+            self._db = sqlite3.connect(self.path, timeout=WAIT_SECONDS, isolation_level=None,
                                        check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._wal()
             # FULL: a commit is on disk when it returns, so "saved" survives even a power cut
             self._db.execute("PRAGMA synchronous=FULL")
             self._migrate()
         except (sqlite3.Error, OSError) as error:
             raise AnnotationError(f"cannot open annotations {self.path}: {error}") from error
+
+    def _wal(self) -> None:
+        """Switch to WAL, waiting like any write: SQLite answers the switch with "database is
+        locked" at once (no busy timeout) while another connection writes a database that is
+        still in rollback mode, as when two processes create the store at the same moment."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @classmethod
     def open(cls, override: Path | str | None = None) -> AnnotationStore:

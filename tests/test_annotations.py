@@ -172,3 +172,29 @@ def test_two_processes_opening_a_new_database_at_once(tmp_path: Path) -> None:
     assert [out for out, _err in results] == ["ok\n"] * 4, results
     with AnnotationStore(tmp_path / DB_NAME) as s:
         assert s.schema_version() == SCHEMA_VERSION and len(s.marks("c")) == 4
+
+
+def test_opening_waits_while_another_process_writes_a_new_database(tmp_path: Path) -> None:
+    # SQLite answers "PRAGMA journal_mode=WAL" with "database is locked" at once, without the
+    # busy timeout, while another connection is writing a database still in rollback mode (two
+    # processes creating the store at the same moment): the store must wait, not fail.
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / DB_NAME
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE scratch(x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO scratch VALUES (1)")
+    done = threading.Timer(0.4, lambda: other.execute("COMMIT"))
+    done.start()
+    started = time.monotonic()
+    try:
+        with AnnotationStore(path) as store:
+            store.add("c", "a.md", 0, 1, "x")
+            assert store.schema_version() == SCHEMA_VERSION and len(store.marks("c")) == 1
+        assert time.monotonic() - started >= 0.3  # it waited for the other writer
+    finally:
+        done.join()
+        other.close()
