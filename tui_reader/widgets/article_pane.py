@@ -39,6 +39,8 @@ def header_content(article: Article) -> Content:
 class ArticlePane(VerticalScroll):
     """One report: header then blocks; tracks a current block for navigation."""
 
+    BLOCK: type[PassageBlock] = PassageBlock  # the reader's pane uses its own block class
+
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
@@ -54,7 +56,7 @@ class ArticlePane(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(header_content(self.article), classes="pane-header")
         for i, spec in enumerate(self.specs):
-            block = PassageBlock(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
+            block = self.BLOCK(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
             block.set_class(spec.paragraph, "-paragraph")
             yield block
 

@@ -49,6 +49,8 @@ class PassageText(Static):
 class PassageBlock(Widget):
     """A gutter (symbol + strength) beside the passage text; state lives in CSS classes."""
 
+    TEXT: type[PassageText] = PassageText  # the reader's paragraphs use their own text class
+
     def __init__(
         self,
         index: int,
@@ -68,7 +70,7 @@ class PassageBlock(Widget):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.label), classes="gutter")
-        yield PassageText(self._text, self._spans)
+        yield self.TEXT(self._text, self._spans)
 
     @property
     def body(self) -> PassageText:

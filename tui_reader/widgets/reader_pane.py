@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import Static
 
-from .article_pane import ArticlePane, header_content
+from .article_pane import ArticlePane
 from .passage_block import PassageBlock, PassageText
 
 # Span names a reader paragraph adds to the compare screen's (app.tcss styles them).
@@ -38,15 +36,14 @@ class ReaderText(PassageText):
 class ReaderBlock(PassageBlock):
     """A paragraph of the reader: a (usually empty) gutter for the mark star, then the text."""
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self.label), classes="gutter")
-        yield ReaderText(self._text, self._spans)
+    TEXT = ReaderText
 
 
 class ReaderPane(ArticlePane):
     """The reader's single pane: one ReaderBlock per paragraph."""
 
     COMPONENT_CLASSES = READER_CLASSES
+    BLOCK = ReaderBlock
     _cached: list[PassageBlock] | None = None
 
     @property
@@ -57,10 +54,3 @@ class ReaderPane(ArticlePane):
             self._cached = list(self.query(PassageBlock))
         return self._cached
 
-    def compose(self) -> ComposeResult:
-        # As ArticlePane.compose, with the reader's block class.
-        yield Static(header_content(self.article), classes="pane-header")
-        for i, spec in enumerate(self.specs):
-            block = ReaderBlock(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
-            block.set_class(spec.paragraph, "-paragraph")
-            yield block
