@@ -11,6 +11,15 @@ from index.compare import relate
 from tui_reader.cli import main
 
 
+def gull_and_pier(tmp_path: Path) -> Path:
+    """A corpus of two short reports without outlets: gulls on a pier, and the pier's repair."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
+    (corpus / "pier.txt").write_text("Pier repairs\n\nThe old pier will be repaired in May.\n")
+    return corpus
+
+
 def test_two_empty_statements_are_unrelated_not_shared() -> None:
     assert relate("", "").relation == "unrelated"
     assert relate("  ", "\n").relation == "unrelated"
@@ -38,10 +47,7 @@ def test_pairs_line_without_both_statements_says_what_is_missing(
 def test_search_text_counts_one_article_in_the_singular(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
-    (corpus / "pier.txt").write_text("Pier repairs\n\nThe old pier will be repaired in May.\n")
+    corpus = gull_and_pier(tmp_path)
     args = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
     assert main(["search", "gulls", *args]) == 0
     assert "1 article matches 'gulls' (showing 1)" in capsys.readouterr().out
@@ -52,10 +58,7 @@ def test_search_text_counts_one_article_in_the_singular(
 def test_search_query_may_start_with_an_exclusion_and_span_several_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
-    (corpus / "pier.txt").write_text("Pier repairs\n\nThe old pier will be repaired in May.\n")
+    corpus = gull_and_pier(tmp_path)
     args = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"), "--format", "json"]
     # README: "-word" excludes; a shell user types it unquoted, first or after other words
     for argv in (["search", "-gulls", *args], ["search", *args, "-gulls"],
@@ -95,9 +98,7 @@ def test_a_file_given_as_the_corpus_is_named_as_such(
 def test_search_text_labels_a_report_without_outlet_as_the_reader_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "gulls.txt").write_text("Gulls return\n\nGulls nested on the old pier again.\n")
+    corpus = gull_and_pier(tmp_path)
     assert main(["search", "gulls", "--corpus", str(corpus), "--index-dir",
                  str(tmp_path / "ix")]) == 0
     out = capsys.readouterr().out
