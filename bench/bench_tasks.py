@@ -70,7 +70,7 @@ def latencies(run: Callable[[str, bool], object], facts: dict[str, Any]) -> dict
 
 
 def _whoosh(work: Path) -> Any:
-    from index.store import CorpusIndex
+    from index.store.corpus_index import CorpusIndex
 
     return CorpusIndex(work / "corpus", work / "wix")
 
@@ -96,7 +96,7 @@ def whoosh_queries(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 def whoosh_cold(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     """A fresh process: import the modules (timed apart), open the index, answer one query."""
     t = time.perf_counter()
-    from index.store import CorpusIndex
+    from index.store.corpus_index import CorpusIndex
 
     imported = time.perf_counter()
     ix = CorpusIndex(work / "corpus", work / "wix")
@@ -165,7 +165,7 @@ def fts_update(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
 @task
 def events(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
-    from index.events import group_events
+    from index.events.group import group_events
 
     t = time.perf_counter()
     articles = _whoosh(work).articles()
@@ -178,8 +178,8 @@ def events(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
 @task
 def compare_event(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
-    from index.analysis_cache import AnalysisCache
-    from index.compare import compare
+    from index.compare.cache import AnalysisCache
+    from index.compare.comparison import compare
 
     ix = _whoosh(work)
     articles = [a for a in (ix.article(i) for i in facts["compare_ids"]) if a is not None]

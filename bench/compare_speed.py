@@ -25,13 +25,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.align import align  # noqa: E402
-from index.analysis_cache import AnalysisCache  # noqa: E402
-from index.compare import compare  # noqa: E402
-from index.loader import load_corpus  # noqa: E402
-from index.models import Article  # noqa: E402
-from index.passage_terms import clear_caches  # noqa: E402
-from index.sentences import split_passages  # noqa: E402
+from index.base.models import Article  # noqa: E402
+from index.compare.align import align  # noqa: E402
+from index.compare.cache import AnalysisCache  # noqa: E402
+from index.compare.comparison import compare  # noqa: E402
+from index.compare.passage_terms import clear_caches  # noqa: E402
+from index.ingest.loader import load_corpus  # noqa: E402
+from index.text.sentences import split_passages  # noqa: E402
 
 _WHO = ["The minister", "Police", "The agency", "Officials", "A spokesman", "The mayor",
         "Rescuers", "The governor", "Witnesses", "The company"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.conflicts import detect_text_conflicts
+from index.conflicts.detect import detect_text_conflicts
 
 
 def _types(a: str, b: str, pa: str | None = None, pb: str | None = None) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.models import Article, Claim, Comparison, Link, Passage
+from index.base.models import Article, Claim, Comparison, Link, Passage
 from tui_reader.marks import CompareModel
 from tui_reader.widgets.detail_panel import explain
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.export_markdown import document_markdown, event_markdown
+from index.export.markdown import document_markdown, event_markdown
 
 
 def _orphans() -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.align import align, normalise, pair_score
-from index.claims import group_claims
-from index.models import Link, Passage
+from index.base.models import Link, Passage
+from index.compare.align import align, normalise, pair_score
+from index.compare.claims import group_claims
 
 
 def _passages(article_id: str, sentences: list[str]) -> list[Passage]:

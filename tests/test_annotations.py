@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.annotations import (
+from index.base.locations import corpus_key
+from index.base.models import Article, Conflict, Passage, Span
+from index.marks.anchor import anchor, conflict_key, locate, text_hash
+from index.marks.store import (
     DB_NAME,
     DISMISSED,
     MIGRATIONS,
@@ -15,9 +18,6 @@ from index.annotations import (
     AnnotationError,
     AnnotationStore,
 )
-from index.annotations_anchor import anchor, conflict_key, locate, text_hash
-from index.locations import corpus_key
-from index.models import Article, Conflict, Passage, Span
 
 BODY = ("The council met on Tuesday to discuss the harbour.\n\n"
         "Mayor Ilse Varga said the new pier would cost 4.2 million euros.\n\n"
@@ -163,7 +163,7 @@ def test_two_processes_opening_a_new_database_at_once(tmp_path: Path) -> None:
     import sys
 
     repo = Path(__file__).resolve().parent.parent
-    code = ("import sys; from index.annotations import AnnotationStore; "
+    code = ("import sys; from index.marks.store import AnnotationStore; "
             "s = AnnotationStore.open(sys.argv[1]); s.add('c', 'a.md', 0, 1, 'x'); print('ok')")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], cwd=repo,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

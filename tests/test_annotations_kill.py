@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from index.annotations import DB_NAME, AnnotationStore
+from index.marks.store import DB_NAME, AnnotationStore
 
 REPO = Path(__file__).resolve().parent.parent
 WRITER = """
 import sys
-from index.annotations import AnnotationStore
+from index.marks.store import AnnotationStore
 store = AnnotationStore.open(sys.argv[1])
 n = 0
 while True:

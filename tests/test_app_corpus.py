@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.loader import load_corpus
+from index.ingest.loader import load_corpus
 
 # Our own text: one invented event told by three outlets (one disagrees on a number), and an
 # unrelated second story. Titles and outlets carry brackets to test that nothing is markup.

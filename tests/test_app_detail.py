@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.models import Article, Claim, Comparison, Conflict, Link, Passage, Span
+from index.base.models import Article, Claim, Comparison, Conflict, Link, Passage, Span
 from tui_reader.marks import CompareModel
 from tui_reader.screens.compare import block_specs
 from tui_reader.widgets.detail_panel import explain

@@ -10,7 +10,7 @@ from test_app_corpus import write_corpus
 from test_app_start import settle
 from textual.widgets import Input, OptionList, Static
 
-from index.annotations import DB_NAME, DISMISSED, AnnotationStore
+from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 from tui_reader.app import NewsReaderApp
 from tui_reader.marks_store import close_store
 from tui_reader.screens.export_dialog import ExportDialog

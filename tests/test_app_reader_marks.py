@@ -12,7 +12,7 @@ from test_app_start import settle
 from textual.color import Color
 from textual.widgets import Input, OptionList, RadioButton, Static
 
-from index.annotations import DB_NAME, AnnotationStore
+from index.marks.store import DB_NAME, AnnotationStore
 from tui_reader.app import NewsReaderApp
 from tui_reader.marks_store import close_store
 from tui_reader.screens.compare import CompareScreen
@@ -336,7 +336,7 @@ async def test_marking_after_scrolling_away_shows_what_was_marked(
 async def test_a_note_that_fails_to_save_stays_in_the_dialog(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from index.annotations import AnnotationError
+    from index.marks.store import AnnotationError
 
     corpus = write_corpus(tmp_path)
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
@@ -376,7 +376,7 @@ async def test_a_note_that_fails_to_save_stays_in_the_dialog(
 async def test_compare_dismiss_that_fails_to_save_is_an_error_not_a_crash(
     tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from index.annotations import AnnotationError
+    from index.marks.store import AnnotationError
 
     def failing_add(*_args: object, **_kwargs: object) -> None:
         raise AnnotationError("cannot write annotations: database is locked")

@@ -28,7 +28,7 @@ def test_generator_is_deterministic_and_seeded() -> None:
 def test_generated_corpus_loads_every_article(tmp_path: Path) -> None:
     from gen_corpus import write_corpus
 
-    from index.loader import load_corpus
+    from index.ingest.loader import load_corpus
 
     corpus = write_corpus(tmp_path, 50, seed=2)
     articles, skipped = load_corpus(corpus)

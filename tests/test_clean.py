@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.clean import (
+from index.ingest.clean import (
     clean_lines,
     clean_text,
     clean_title,

@@ -103,7 +103,8 @@ def test_search_text_emphasises_matches(
 def test_search_text_says_when_the_total_is_a_lower_bound(
     index_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from index import search_count, word_search
+    from index.engine import counts as search_count
+    from index.engine import words as word_search
 
     code, out, _ = run(capsys, "search", "troops OR ministry", "--index-dir", str(index_dir))
     exact = int(out.split(" articles match")[0])
@@ -197,6 +198,6 @@ def test_compare_pairs_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_bundled_corpus_is_the_default() -> None:
     # the default corpus is the repo's corpus/ in a development install
-    from index.locations import bundled_corpus
+    from index.base.locations import bundled_corpus
 
     assert (bundled_corpus() / "README.md").is_file()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.analysis_cache import AnalysisCache, comparison_key
-from index.compare import compare, relate, unique_passages
-from index.models import Article, Comparison, Event
+from index.base.models import Article, Comparison, Event
+from index.compare.cache import AnalysisCache, comparison_key
+from index.compare.comparison import compare, relate, unique_passages
 
 PIER = "The harbour authority closed the northern pier on Tuesday after a crane collapsed."
 HOME_A = "Police said 2,400 dock workers were sent home for the rest of the week."
@@ -150,7 +150,7 @@ def test_relate_single_statements() -> None:
 def test_cache_keys_follow_content() -> None:
     from dataclasses import replace
 
-    from index.analysis_cache import article_key
+    from index.compare.cache import article_key
 
     a = ARTICLES[0]
     assert article_key(a) == article_key(replace(a, title="Another title"))
@@ -165,7 +165,7 @@ def test_seed_gold_locators_each_select_one_passage(seeds_dir: Path) -> None:
     import importlib.util
     import json
 
-    from index.loader import load_corpus
+    from index.ingest.loader import load_corpus
 
     bench = Path(__file__).resolve().parent.parent / "bench"
     spec = importlib.util.spec_from_file_location("quality_seeds", bench / "quality_seeds.py")

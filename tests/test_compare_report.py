@@ -6,15 +6,15 @@ import json
 
 import pytest
 
-from index.analysis_cache import AnalysisCache
-from index.compare import compare, relate
-from index.compare_report import (
+from index.base.models import Article, Comparison, Event
+from index.compare.cache import AnalysisCache
+from index.compare.comparison import compare, relate
+from index.compare.report import (
     comparison_to_json,
     comparison_to_markdown,
     comparison_to_text,
     relation_to_json,
 )
-from index.models import Article, Comparison, Event
 
 SPAN_KEYS = {"start", "end", "text"}
 CONFLICT_TYPES = {"number", "date", "role", "actor", "certainty", "negation", "quote"}

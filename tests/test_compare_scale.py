@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from index import align
-from index.analysis_cache import AnalysisCache
-from index.compare import compare
-from index.loader import load_corpus
-from index.models import Article, Comparison
-from index.passage_terms import clear_caches, features
+from index.base.models import Article, Comparison
+from index.compare import align
+from index.compare.cache import AnalysisCache
+from index.compare.comparison import compare
+from index.compare.passage_terms import clear_caches, features
+from index.ingest.loader import load_corpus
 
 _WORDS = (
     "council budget harbour ferry storm police minister rescue village bridge court ruling "

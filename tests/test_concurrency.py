@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from whoosh.util.filelock import FileLock
 
-from index.store import CorpusIndex
+from index.store.corpus_index import CorpusIndex
 
 pytestmark = pytest.mark.e2e
 
@@ -100,7 +100,7 @@ def test_readers_never_fail_while_another_process_rebuilds(tmp_path: Path) -> No
     reader = CorpusIndex(corpus, index_dir)
     reader.update()
     script = (
-        "import sys\nfrom index.store import CorpusIndex\n"
+        "import sys\nfrom index.store.corpus_index import CorpusIndex\n"
         "ix = CorpusIndex(sys.argv[1], sys.argv[2])\n"
         "for _ in range(8):\n    ix.update(rebuild=True)\n"
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.conflicts import detect_conflicts, detect_text_conflicts, quote_diff
-from index.models import Article, Passage
+from index.base.models import Article, Passage
+from index.conflicts.detect import detect_conflicts, detect_text_conflicts, quote_diff
 
 MONDAY = "2024-10-21"
 
@@ -242,7 +242,7 @@ def test_actor_lookalikes(a: str, b: str) -> None:
     assert "actor" not in types(a, b)
 
 
-# --- actors: institutions (index/conflict_bodies.py) ---------------------------------------
+# --- actors: institutions (index/conflicts/bodies.py) ---------------------------------------
 
 @pytest.mark.parametrize(
     ("a", "b", "name_a", "name_b"),
@@ -696,8 +696,8 @@ def test_qualified_title_vs_bare_title() -> None:
 
 @functools.lru_cache(maxsize=2)
 def _corpus_sentences(corpus_dir: Path) -> dict[str, tuple[Article, list[Passage]]]:
-    from index.loader import load_corpus
-    from index.sentences import split_passages
+    from index.ingest.loader import load_corpus
+    from index.text.sentences import split_passages
 
     articles, _skipped = load_corpus(corpus_dir)
     return {a.id: (a, split_passages(a)) for a in articles}
@@ -761,15 +761,6 @@ def test_corpus_lookalikes(corpus_dir: Path, id_a: str, wording_a: str, id_b: st
     art_b, pb = _passage(found, id_b, wording_b)
     assert kind not in [c.type for c in detect_conflicts(pa, pb, art_a, art_b)]
 
-
-
-def test_conflict_modules_all_exist() -> None:
-    import importlib.util
-
-    from index.conflicts import CONFLICT_MODULES
-
-    for name in CONFLICT_MODULES:
-        assert importlib.util.find_spec(name) is not None, name
 
 
 @pytest.mark.parametrize(
@@ -865,7 +856,7 @@ def test_hedged_vs_asserted_with_a_synonym_verb() -> None:
 
 
 def test_explanations_carry_no_control_sequences() -> None:
-    from index.conflict_text import conflict
+    from index.conflicts.clauses import conflict
 
     c = conflict("number", "10 troops", (0, 9), "12 troops", (0, 9),
                  "Numbers differ: 10\x1b[31m troops\n vs 12 troops")
@@ -902,7 +893,7 @@ def test_a_wall_of_text_stays_fast() -> None:
 def test_walls_of_bodies_and_quotes_stay_fast() -> None:
     import time
 
-    from index.conflict_bodies import body_conflicts
+    from index.conflicts.bodies import body_conflicts
 
     words = ("the ministry said the General Assembly and Security Council resolutions of the army"
              " police U.N. Council said").split()

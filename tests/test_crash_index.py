@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from index.annotations import AnnotationStore
-from index.errors import IndexUnavailable
-from index.manifest import read_meta
-from index.store import CorpusIndex
+from index.base.errors import IndexUnavailable
+from index.marks.store import AnnotationStore
+from index.store.corpus_index import CorpusIndex
+from index.store.manifest import read_meta
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -183,7 +183,7 @@ def test_every_index_file_damaged_is_detected_and_rebuilt(tmp_path: Path) -> Non
 
 _ANNOTATOR = """
 import sys
-from index.annotations import AnnotationStore
+from index.marks.store import AnnotationStore
 store = AnnotationStore(sys.argv[1])
 n = 0
 while True:

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from test_app_corpus import write_corpus
 from test_app_start import settle
 
-from index import indexer
-from index.decode import _replacing, _utf8_replacing, decode, decode_counted
-from index.loader import load_file, load_file_noticed
-from index.manifest import MANIFEST_NAME, FileRecord, read_manifest
-from index.models import Notice
-from index.store import CorpusIndex
+from index.base.models import Notice
+from index.ingest.decode import _replacing, _utf8_replacing, decode, decode_counted
+from index.ingest.loader import load_file, load_file_noticed
+from index.store import indexer
+from index.store.corpus_index import CorpusIndex
+from index.store.manifest import MANIFEST_NAME, FileRecord, read_manifest
 from tui_reader.cli import main
 
 # Our own sentences. Several good accents keep the file "mostly UTF-8", so the three bad bytes

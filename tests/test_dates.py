@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from index.dates import compatible, extract_dates
+from index.facts.dates import compatible, extract_dates
 
 MONDAY = "2024-10-21T09:30:00+00:00"  # a Monday
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.divide import specific_terms, split_events
-from index.events import event_id, group_events, shorten
-from index.features import (
+from index.base.models import Article
+from index.events.divide import specific_terms, split_events
+from index.events.features import (
     article_terms,
     pack_terms,
     unpack_terms,
@@ -20,9 +20,9 @@ from index.features import (
     weigh_packed,
     weigh_terms,
 )
-from index.linkage import relative_average_link
-from index.models import Article
-from index.neighbours import Dense, Graph, compact, dot, nearest_neighbours, vocabulary_size
+from index.events.group import event_id, group_events, shorten
+from index.events.linkage import relative_average_link
+from index.events.neighbours import Dense, Graph, compact, dot, nearest_neighbours, vocabulary_size
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -228,7 +228,7 @@ def test_shorten_cuts_at_a_word() -> None:
 
 
 def test_bundled_corpus_groups_into_its_five_events(corpus_dir: Path) -> None:
-    from index.loader import load_corpus
+    from index.ingest.loader import load_corpus
 
     articles, _ = load_corpus(corpus_dir)
     # docs/corpus-guide.md: folders are events; the wire feed holds one report of three of them

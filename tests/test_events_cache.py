@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-import index.events_cache as events_cache
-from index.events import group_events
-from index.events_cache import KEEP, cached_group_events, corpus_key, default_events_dir
-from index.loader import load_corpus
-from index.models import Article
+import index.events.cache as events_cache
+from index.base.models import Article
+from index.events.cache import KEEP, cached_group_events, corpus_key, default_events_dir
+from index.events.group import group_events
+from index.ingest.loader import load_corpus
 
 
 def art(aid: str, title: str, body: str, published: str | None = None) -> Article:
@@ -110,7 +110,7 @@ def test_added_article_joins_its_event_not_the_stale_grouping(tmp_path: Path) ->
 
 def test_code_change_invalidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     key = corpus_key(CORPUS)
-    monkeypatch.setattr(events_cache, "_code_version", lambda: "another-version")
+    monkeypatch.setattr(events_cache, "code_version", lambda: "another-version")
     assert corpus_key(CORPUS) != key
 
 

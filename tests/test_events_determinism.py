@@ -11,8 +11,8 @@ REPO = Path(__file__).resolve().parent.parent
 SCRIPT = """
 import hashlib, sys
 from pathlib import Path
-from index.events import group_events
-from index.loader import load_corpus
+from index.events.group import group_events
+from index.ingest.loader import load_corpus
 articles, _ = load_corpus(Path(sys.argv[1]))
 events = group_events(articles)
 key = repr([(e.id, e.title, e.article_ids) for e in events]).encode()

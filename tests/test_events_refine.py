@@ -7,8 +7,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.divide import MIN_HALF, refine_halves
-from index.neighbours import dot
+from index.events.divide import MIN_HALF, refine_halves
+from index.events.neighbours import dot
 
 
 def unit(vec: dict[str, float]) -> dict[str, float]:

@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from index.analysis_cache import AnalysisCache
-from index.annotations import DB_NAME, DISMISSED, AnnotationStore
-from index.annotations_anchor import conflict_key
-from index.compare import compare
-from index.events import group_events
-from index.export import event_document, marked_document, render
-from index.export_markdown import md_text
-from index.loader import load_corpus
-from index.models import Article, Comparison, Event
+from index.base.models import Article, Comparison, Event
+from index.compare.cache import AnalysisCache
+from index.compare.comparison import compare
+from index.events.group import group_events
+from index.export.api import event_document, marked_document, render
+from index.export.markdown import md_text
+from index.ingest.loader import load_corpus
+from index.marks.anchor import conflict_key
+from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 
 
 def _bundled(corpus_dir: Path) -> tuple[list[Article], Event]:

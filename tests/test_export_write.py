@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.annotations import DB_NAME, AnnotationStore
-from index.export import ExportError, write_atomic
+from index.export.api import ExportError, write_atomic
+from index.marks.store import DB_NAME, AnnotationStore
 from tui_reader.cli import main
 
 

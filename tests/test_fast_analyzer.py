@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from whoosh.analysis import CharsetFilter, StemmingAnalyzer
 from whoosh.support.charset import accent_map
 
-from index.fast_analyzer import FastNewsAnalyzer
+from index.engine.analyzer import FastNewsAnalyzer
 
 REFERENCE = StemmingAnalyzer(minsize=1) | CharsetFilter(accent_map)
 TEXTS = [

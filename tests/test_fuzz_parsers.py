@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import RamStorage
 
-from index.errors import QueryError
-from index.models import Article
-from index.numbers import extract_quantities
-from index.schema import article_fields, build_schema
-from index.search import parse_query, run_search
-from index.sentences import split_sentences
+from index.base.errors import QueryError
+from index.base.models import Article
+from index.engine.schema import article_fields, build_schema
+from index.facts.numbers import extract_quantities
+from index.search.run import parse_query, run_search
+from index.text.sentences import split_sentences
 
 EXAMPLES = int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "1000"))
 MANY = settings(max_examples=EXAMPLES, deadline=None)

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from test_loader_fuzz import EXTENSIONS, TEXT, check
 from whoosh.filedb.filestore import RamStorage
 
-from index.dates import extract_dates
-from index.loader import load_file
-from index.numbers import extract_quantities
-from index.schema import article_fields, article_from_fields, build_schema
-from index.sentences import split_passages
+from index.engine.schema import article_fields, article_from_fields, build_schema
+from index.facts.dates import extract_dates
+from index.facts.numbers import extract_quantities
+from index.ingest.loader import load_file
+from index.text.sentences import split_passages
 
 EXAMPLES = int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "1000"))
 SCHEMA = build_schema()

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from index.decode import decode
-from index.loader import load_corpus, load_file
-from index.models import Skipped
-from index.sentences import split_sentences
-from index.store import CorpusIndex
+from index.base.models import Skipped
+from index.ingest.decode import decode
+from index.ingest.loader import load_corpus, load_file
+from index.store.corpus_index import CorpusIndex
+from index.text.sentences import split_sentences
 
 GOOD_BODY = "The council approved the new ferry timetable on Monday.\n"
 DEPTH = 60

@@ -6,9 +6,9 @@ import os
 import time
 from pathlib import Path
 
-from index.indexer import hash_checked, plan_changes
-from index.manifest import read_manifest, read_store_record
-from index.store import CorpusIndex
+from index.store.corpus_index import CorpusIndex
+from index.store.indexer import hash_checked, plan_changes
+from index.store.manifest import read_manifest, read_store_record
 
 
 def _write(folder: Path, name: str, title: str, body: str) -> Path:

@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
-from index import parallel_build
-from index.block_writer import BLOCK_PROTOCOL
-from index.manifest import read_manifest, read_meta
-from index.parallel_build import BuildFailed
-from index.schema import build_schema
-from index.segment_builder import SegmentBuilder
-from index.store import CorpusIndex
-from index.whoosh_store import commit_segments
+from index.engine.block_writer import BLOCK_PROTOCOL
+from index.engine.schema import build_schema
+from index.engine.segment_builder import SegmentBuilder
+from index.engine.stores import commit_segments
+from index.store import parallel_build
+from index.store.corpus_index import CorpusIndex
+from index.store.manifest import read_manifest, read_meta
+from index.store.parallel_build import BuildFailed
 
 # Made-up words plus real stop words, accents and numbers, so stemming, stop-word positions,
 # accent folding and character offsets all occur.
@@ -284,7 +284,7 @@ def test_workers_of_a_killed_build_stop_instead_of_writing_on(tmp_path: Path) ->
     corpus = tmp_path / "corpus"
     write_corpus(corpus, 600)
     script = (
-        "import sys; from pathlib import Path; from index.store import CorpusIndex; "
+        "import sys; from pathlib import Path; from index.store.corpus_index import CorpusIndex; "
         "CorpusIndex(Path(sys.argv[1]), Path(sys.argv[2])).update()"
     )
     env = {**os.environ, "NEWSREADER_INDEX_PROCS": "2"}

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import CorpusNotFound
-from index.loader import discover, load_corpus, load_file, relative_id
+from index.base.errors import CorpusNotFound
+from index.ingest.loader import discover, load_corpus, load_file, relative_id
 
 
 def write(path: Path, data: str | bytes) -> Path:

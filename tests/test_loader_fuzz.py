@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.clean import clean_text, clean_title, strip_controls
-from index.loader import load_file
-from index.models import Article, Skipped
+from index.base.models import Article, Skipped
+from index.ingest.clean import clean_text, clean_title, strip_controls
+from index.ingest.loader import load_file
 
 # A thousand cases per property by default; NEWSREADER_FUZZ_EXAMPLES=20000 searches deeper.
 EXAMPLES = int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "1000"))

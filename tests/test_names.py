@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.names import name_key, name_variants, same_name
+from index.facts.names import name_key, name_variants, same_name
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_every_member_of_a_group_matches_every_other() -> None:
 
 
 def test_an_opener_is_dropped_only_at_a_sentence_start() -> None:
-    from index.names import candidate_names
+    from index.facts.names import candidate_names
 
     forms = [f for _s, _e, f in candidate_names("Notably Ana Lind spoke. Then\n  Reportedly"
                                                 " Per Holm left, and x Reportedly Kari Nystad.")]
@@ -96,7 +96,7 @@ def test_an_opener_is_dropped_only_at_a_sentence_start() -> None:
 def test_candidate_names_stay_linear_on_a_wall_of_capitals() -> None:
     import time
 
-    from index.names import candidate_names
+    from index.facts.names import candidate_names
 
     text = " ".join(["Reportedly Ana Lind said. The Council met"] * 4000)
     start = time.process_time()

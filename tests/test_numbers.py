@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from index.counted import lemma
-from index.numbers import extract_quantities
+from index.facts.counted import lemma
+from index.facts.numbers import extract_quantities
 
 
 def one(text: str):  # type: ignore[no-untyped-def]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.conflicts import detect_text_conflicts
-from index.dates import extract_dates
-from index.numbers import extract_quantities
+from index.conflicts.detect import detect_text_conflicts
+from index.facts.dates import extract_dates
+from index.facts.numbers import extract_quantities
 
 _NEWSY = st.lists(
     st.sampled_from(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from index.errors import QueryError
-from index.query_check import minus_as_not
-from index.query_prefix import stem_prefixes
-from index.store import CorpusIndex
+from index.base.errors import QueryError
+from index.engine.prefixes import stem_prefixes
+from index.search.syntax import minus_as_not
+from index.store.corpus_index import CorpusIndex
 
 ARTICLES = {
     "port.txt": (

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.errors import QueryError
-from index.schema import text_analyzer
-from index.search import validate_query
-from index.store import CorpusIndex
+from index.base.errors import QueryError
+from index.engine.schema import text_analyzer
+from index.search.run import validate_query
+from index.store.corpus_index import CorpusIndex
 
 ARTICLES = {
     "quake.md": (

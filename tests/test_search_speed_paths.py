@@ -11,17 +11,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import index.search as search_module
-import index.search_count as search_count
-import index.word_search as word_search
-from index.phrase_search import plain_phrases, search_phrases
-from index.schema import text_analyzer
-from index.search import parse_query
-from index.search_count import round_down
-from index.snippets import Postings
-from index.store import CorpusIndex
-from index.word_query import WordQuery, word_groups
-from index.word_search import search_any_words
+import index.engine.counts as search_count
+import index.engine.words as word_search
+import index.search.run as search_module
+from index.engine.counts import round_down
+from index.engine.phrases import plain_phrases, search_phrases
+from index.engine.schema import text_analyzer
+from index.engine.snippets import Postings
+from index.engine.word_query import WordQuery, word_groups
+from index.engine.words import search_any_words
+from index.search.run import parse_query
+from index.store.corpus_index import CorpusIndex
 
 # Few words, so phrases of two or three of them have many candidate articles and some repeat.
 WORDS = ["harbor", "crane", "ferry", "storm", "delay", "pier", "tide", "cargo", "dock", "gale"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.loader import discover, load_corpus, load_file
-from index.models import Article
+from index.base.models import Article
+from index.ingest.loader import discover, load_corpus, load_file
 
 # Furniture and metadata labels seen in the seeds, written here as labels (lower case), not copied
 # report text. The test's own list, independent of the loader's patterns.

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.models import Article
-from index.sentences import split_passages, split_sentences
+from index.base.models import Article
+from index.text.sentences import split_passages, split_sentences
 
 
 def sentences(text: str) -> list[str]:

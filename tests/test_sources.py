@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.sources import infer_source
+from index.ingest.sources import infer_source
 
 BODY = "The mayor opened the new bridge on Tuesday.\n\nTraffic was light in the morning.\n"
 

@@ -17,11 +17,11 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import FileIndex
 from whoosh.util.filelock import FileLock
 
-from index.errors import CorpusNotFound, IndexUnavailable
-from index.manifest import MANIFEST_NAME, read_manifest, read_meta
-from index.models import Article
-from index.schema import article_fields, article_from_fields, build_schema, text_analyzer
-from index.store import CorpusIndex, IndexReport
+from index.base.errors import CorpusNotFound, IndexUnavailable
+from index.base.models import Article
+from index.engine.schema import article_fields, article_from_fields, build_schema, text_analyzer
+from index.store.corpus_index import CorpusIndex, IndexReport
+from index.store.manifest import MANIFEST_NAME, read_manifest, read_meta
 
 
 def write_md(folder: Path, name: str, title: str, body: str, source: str | None = None) -> Path:
@@ -381,7 +381,7 @@ def test_read_failure_marks_the_index_for_repair(
         raise struct.error("unpack requires a buffer of 4 bytes")
 
     with monkeypatch.context() as patch:
-        patch.setattr("index.store.run_search", broken)
+        patch.setattr("index.store.corpus_index.run_search", broken)
         with pytest.raises(IndexUnavailable, match="cannot be read"):
             ix.search("ferries")
     assert ix.needs_update()

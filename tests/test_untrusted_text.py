@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_app_start import settle
 
-from index.loader import load_corpus
-from index.models import Article
-from index.store import CorpusIndex
+from index.base.models import Article
+from index.ingest.loader import load_corpus
+from index.store.corpus_index import CorpusIndex
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.reader import ReaderScreen
 

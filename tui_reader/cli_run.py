@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index.errors import NewsreaderError
-from index.locations import bundled_corpus
+from index.base.errors import NewsreaderError
+from index.base.locations import bundled_corpus
 from tui_reader import cli_output
 
 EXIT_OK = 0
@@ -36,7 +36,7 @@ def run_app(args: argparse.Namespace) -> int:
     from tui_reader.app import NewsReaderApp  # deferred: the headless commands never load Textual
 
     if getattr(args, "data_dir", None) is not None:
-        # the app finds its marks through index.locations.data_dir(), which reads this
+        # the app finds its marks through index.base.locations.data_dir(), which reads this
         os.environ["NEWSREADER_DATA_DIR"] = str(args.data_dir.expanduser())
 
     app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild)
@@ -64,7 +64,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _open_index(corpus: Path, index_dir: Path | None) -> Any:
-    from index.store import CorpusIndex
+    from index.store.corpus_index import CorpusIndex
 
     return CorpusIndex(corpus, index_dir)
 
@@ -91,7 +91,7 @@ def _ready_index(args: argparse.Namespace) -> Any:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from index.search import validate_query
+    from index.search.run import validate_query
 
     if args.limit < 1:
         return fail("--limit must be at least 1")
@@ -106,7 +106,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from index.events_cache import cached_group_events
+    from index.events.cache import cached_group_events
 
     index = _ready_index(args)
     articles = index.articles()
@@ -130,8 +130,8 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from index import compare_report
-    from index.compare import compare, relate
+    from index.compare import report as compare_report
+    from index.compare.comparison import compare, relate
 
     if args.pairs is not None:
         if args.event or args.articles:
@@ -144,7 +144,7 @@ def _compare(args: argparse.Namespace) -> int:
     index = _ready_index(args)
     event = None
     if args.event:
-        from index.events_cache import cached_group_events
+        from index.events.cache import cached_group_events
 
         everything = index.articles()
         event = next((e for e in cached_group_events(everything) if e.id == args.event), None)
@@ -195,14 +195,14 @@ def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[...
 
 
 def _export(args: argparse.Namespace) -> int:
-    from index.annotations import AnnotationStore
-    from index.events_cache import cached_group_events
-    from index.export import event_document, marked_document, render, write_atomic
+    from index.events.cache import cached_group_events
+    from index.export.api import event_document, marked_document, render, write_atomic
+    from index.marks.store import AnnotationStore
 
     if args.output is None and args.force:
         return fail("--force goes with -o FILE")
     if args.output is not None:  # fail before any indexing when the file is there
-        from index.export import ExportError
+        from index.export.api import ExportError
 
         target = args.output.expanduser()
         if target.is_symlink() or (target.exists() and not args.force):
@@ -217,7 +217,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.marked:
             doc = marked_document(corpus, everything, events, store)
         else:
-            from index.compare import compare
+            from index.compare.comparison import compare
 
             event = next((e for e in events if e.id == args.event), None)
             if event is None:

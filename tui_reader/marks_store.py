@@ -6,8 +6,8 @@ from weakref import WeakKeyDictionary
 
 from textual.app import App
 
-from index.annotations import AnnotationStore
-from index.errors import NewsreaderError
+from index.base.errors import NewsreaderError
+from index.marks.store import AnnotationStore
 
 from .text import one_line
 

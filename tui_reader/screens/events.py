@@ -13,8 +13,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
-from index.annotations_anchor import without_dismissed
-from index.models import Comparison, Event
+from index.base.models import Comparison, Event
+from index.marks.anchor import without_dismissed
 
 from ..marks import CompareModel
 from ..marks_store import store_for

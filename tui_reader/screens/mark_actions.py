@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from index.annotations import DISMISSED, AnnotationStore
-from index.annotations_anchor import Anchored
-from index.errors import NewsreaderError
-from index.models import Article, Passage
+from index.base.errors import NewsreaderError
+from index.base.models import Article, Passage
+from index.marks.anchor import Anchored
+from index.marks.store import DISMISSED, AnnotationStore
 
 from ..marks_store import store_for
 from ..widgets.article_pane import ArticlePane
@@ -287,7 +287,7 @@ class MarkActions(Screen[None]):
         self.app.push_screen(self.export_dialog(), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
-        from index.export import render, write_atomic
+        from index.export.api import render, write_atomic
 
         if request is None:
             return

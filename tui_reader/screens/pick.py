@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
-from index.models import Article
+from index.base.models import Article
 
 from ..text import date_only, one_line, outlet
 

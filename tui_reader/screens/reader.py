@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from index.annotations_anchor import Anchored
-from index.models import Article, Passage
-from index.sentences import split_passages
+from index.base.models import Article, Passage
+from index.marks.anchor import Anchored
+from index.text.sentences import split_passages
 
 from ..text import one_line
 from ..widgets import BlockSpec

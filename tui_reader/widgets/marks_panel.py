@@ -12,8 +12,8 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from index.annotations_anchor import Anchored
-from index.models import Article
+from index.base.models import Article
+from index.marks.anchor import Anchored
 
 from ..text import one_line, outlet
 

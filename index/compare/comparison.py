@@ -1,0 +1,91 @@
+"""Compare an event's reports: passages, links with typed conflicts, claims and name variants."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from index.base.models import Article, Comparison, Conflict, Event, Link, Passage
+from index.compare.align import LINK_THRESHOLD, align, is_verbatim, pair_score
+from index.compare.cache import AnalysisCache, comparison_key, default_disk_path
+from index.compare.claims import group_claims
+from index.conflicts.detect import detect_conflicts, detect_text_conflicts
+from index.facts.names import name_variants
+from index.text.sentences import split_passages
+
+# One cache per process; the sqlite copy is opt-in (NEWSREADER_ANALYSIS_CACHE=disk) so tests and
+# one-shot CLI runs never write files they were not asked to.
+_CACHE = AnalysisCache(default_disk_path() if os.environ.get("NEWSREADER_ANALYSIS_CACHE") == "disk"
+                       else None)
+
+
+def analysis_cache() -> AnalysisCache:
+    """The process-wide analysis cache (to clear it, or to point it at a sqlite file)."""
+    return _CACHE
+
+
+def compare(articles: Sequence[Article], event: Event | None = None, *,
+            cache: AnalysisCache | None = None) -> Comparison:
+    """Everything needed to show how ``articles`` relate: passages, links, claims, variants.
+
+    Articles are deduplicated by id (first kept) and compared in the given order. The result is
+    cached by content: comparing the same bodies again returns the cached Comparison.
+    """
+    cache = cache if cache is not None else _CACHE
+    first: dict[str, Article] = {}
+    for article in articles:
+        first.setdefault(article.id, article)
+    unique = tuple(first.values())
+    key = comparison_key(unique, event)
+    found = cache.comparison(key, unique, event)
+    if found is not None:
+        return found
+    by_article = {a.id: cache.passages(a, split_passages) for a in unique}
+    passages = tuple(p for a in unique for p in by_article[a.id])
+    article_of = {a.id: a for a in unique}
+    passage_of = {p.id: p for p in passages}
+    links: list[Link] = []
+    for link in align(by_article):
+        pa, pb = passage_of[link.a], passage_of[link.b]
+        conflicts = detect_conflicts(pa, pb, article_of[pa.article_id], article_of[pb.article_id])
+        links.append(Link(link.a, link.b, link.score, link.verbatim, tuple(conflicts)))
+    claims = group_claims(links, passages)
+    variants = name_variants([a.body for a in unique])
+    result = Comparison(event, unique, passages, tuple(links), claims, tuple(variants))
+    cache.store(key, result)
+    return result
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How two single statements relate: the same fact, the same fact disagreeing, or neither."""
+
+    relation: Literal["shared", "conflict", "unrelated"]
+    score: float
+    conflicts: tuple[Conflict, ...]
+
+
+def relate(a: str, b: str, published_a: str | None = None,
+           published_b: str | None = None) -> Relation:
+    """Relate two statements (batch ``--pairs`` mode): aligned by score, then checked by rules."""
+    if not a.strip() or not b.strip():
+        # Nothing stated on one side: two empty strings are "verbatim" to rapidfuzz, not a fact.
+        return Relation("unrelated", 0.0, ())
+    score = round(pair_score(a, b), 4)
+    if score < LINK_THRESHOLD and not is_verbatim(a, b):
+        return Relation("unrelated", score, ())
+    conflicts = tuple(detect_text_conflicts(a, b, published_a, published_b))
+    return Relation("conflict" if conflicts else "shared", score, conflicts)
+
+
+def passages_of(comparison: Comparison, article_id: str) -> list[Passage]:
+    """The passages of one article of a comparison, in reading order."""
+    return [p for p in comparison.passages if p.article_id == article_id]
+
+
+def unique_passages(comparison: Comparison, article_id: str) -> list[Passage]:
+    """Passages of ``article_id`` that no link touches: what only this report says."""
+    linked = {pid for link in comparison.links for pid in (link.a, link.b)}
+    return [p for p in passages_of(comparison, article_id) if p.id not in linked]

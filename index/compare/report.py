@@ -1,0 +1,144 @@
+"""Render a Comparison (and a batch Relation) as JSON-ready dicts, plain text and Markdown."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from index.base.models import Comparison, Conflict, Passage, Span
+from index.compare.comparison import Relation, unique_passages
+
+# C0/C1 controls (ESC starts terminal sequences) except newline and tab; article text is untrusted.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Inline markup characters only: our own prefix starts every line, so block markers (#, -, 1.)
+# inside article text can never begin a block.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>!|~&])")
+
+
+def _plain(text: str) -> str:
+    return _CONTROLS.sub("", text)
+
+
+def _md(text: str) -> str:
+    """Article text as inert Markdown: controls removed, every markup character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _plain(text).replace("\n", " "))
+
+
+def _span_json(s: Span) -> dict[str, Any]:
+    return {"start": s.start, "end": s.end, "text": s.text}
+
+
+def conflict_to_json(c: Conflict) -> dict[str, Any]:
+    return {"type": c.type, "a": _span_json(c.a), "b": _span_json(c.b),
+            "explanation": c.explanation}
+
+
+def comparison_to_json(c: Comparison) -> dict[str, Any]:
+    """The public JSON shape of a comparison (documented in the compare command's help)."""
+    return {
+        "event": None if c.event is None else {"id": c.event.id, "title": c.event.title},
+        "articles": [a.to_meta() for a in c.articles],
+        "passages": [
+            {"id": p.id, "article": p.article_id, "start": p.start, "end": p.end, "text": p.text}
+            for p in c.passages
+        ],
+        "links": [
+            {"a": link.a, "b": link.b, "kind": link.kind, "verbatim": link.verbatim,
+             "score": float(link.score), "conflicts": [conflict_to_json(x) for x in link.conflicts]}
+            for link in c.links
+        ],
+        "claims": [
+            {"passages": list(cl.passages), "articles": list(cl.articles)} for cl in c.claims
+        ],
+        "variants": [{"type": v.type, "forms": list(v.forms)} for v in c.variants],
+    }
+
+
+def relation_to_json(pair_id: object, r: Relation) -> dict[str, Any]:
+    """One line of batch ``--pairs`` output."""
+    return {"id": pair_id, "relation": r.relation, "score": float(r.score),
+            "conflicts": [conflict_to_json(x) for x in r.conflicts]}
+
+
+def _labels(c: Comparison) -> dict[str, str]:
+    """A short label per article: its outlet, else its id (titles are too long to repeat)."""
+    return {a.id: _plain(a.source or a.id) for a in c.articles}
+
+
+def _sections(c: Comparison) -> dict[str, Any]:
+    """What every renderer shows, in order: claims, conflicts, unique passages per article."""
+    passage = {p.id: p for p in c.passages}
+    conflicts = [(link, x) for link in c.links for x in link.conflicts]
+    unique = {a.id: unique_passages(c, a.id) for a in c.articles}
+    return {"passage": passage, "conflicts": conflicts, "unique": unique}
+
+
+def comparison_to_text(c: Comparison) -> str:
+    """A readable plain-text report, strongest claims first."""
+    label, s = _labels(c), _sections(c)
+    passage: dict[str, Passage] = s["passage"]
+    n = len(c.articles)
+    title = c.event.title if c.event else "Selected articles"
+    out = [f"Comparison: {_plain(title)} ({n} sources)", ""]
+    for a in c.articles:
+        out.append(f"  [{label[a.id]}] {_plain(a.title)} ({a.published or 'date unknown'}) {a.id}")
+    out += ["", f"Shared claims ({len(c.claims)}):"]
+    for k, claim in enumerate(c.claims, 1):
+        out.append(f"{k}. {len(claim.articles)} of {n} sources")
+        for pid in claim.passages:
+            p = passage[pid]
+            out.append(f"   [{label[p.article_id]}] {_plain(p.text)}")
+    out += ["", f"Conflicts ({len(s['conflicts'])}):"]
+    for link, x in s["conflicts"]:
+        pa, pb = passage[link.a], passage[link.b]
+        out.append(f"- {x.type}: {_plain(x.explanation)}")
+        out.append(f"   [{label[pa.article_id]}] \"{_plain(x.a.text)}\" in: {_plain(pa.text)}")
+        out.append(f"   [{label[pb.article_id]}] \"{_plain(x.b.text)}\" in: {_plain(pb.text)}")
+    if c.variants:
+        out += ["", "Name variants (not conflicts):"]
+        out += [f"- {' / '.join(_plain(f) for f in v.forms)}" for v in c.variants]
+    out += ["", "Only in one report:"]
+    for a in c.articles:
+        only = s["unique"][a.id]
+        out.append(f"  [{label[a.id]}] {len(only)} passage(s)")
+        out += [f"   - {_plain(p.text)}" for p in only]
+    return "\n".join(out) + "\n"
+
+
+def comparison_to_markdown(c: Comparison) -> str:
+    """The same report as Markdown; article text is escaped so it can never become markup."""
+    label, s = _labels(c), _sections(c)
+    passage: dict[str, Passage] = s["passage"]
+    n = len(c.articles)
+    title = c.event.title if c.event else "Selected articles"
+    out = [f"# Comparison: {_md(title)}", "", "| Source | Title | Published | Id |",
+           "|---|---|---|---|"]
+    for a in c.articles:
+        out.append(f"| {_md(label[a.id])} | {_md(a.title)} | {_md(a.published or 'unknown')} "
+                   f"| {_md(a.id)} |")
+    out += ["", f"## Shared claims ({len(c.claims)})", ""]
+    if not c.claims:
+        out.append("None.")
+    for k, claim in enumerate(c.claims, 1):
+        out.append(f"{k}. **{len(claim.articles)} of {n} sources**")
+        for pid in claim.passages:
+            p = passage[pid]
+            out.append(f"    - *{_md(label[p.article_id])}*: {_md(p.text)}")
+    out += ["", f"## Conflicts ({len(s['conflicts'])})", ""]
+    if not s["conflicts"]:
+        out.append("None.")
+    for link, x in s["conflicts"]:
+        pa, pb = passage[link.a], passage[link.b]
+        out.append(f"- **{x.type}**: {_md(x.explanation)}")
+        out.append(f"    - *{_md(label[pa.article_id])}*: {_md(pa.text)} (“{_md(x.a.text)}”)")
+        out.append(f"    - *{_md(label[pb.article_id])}*: {_md(pb.text)} (“{_md(x.b.text)}”)")
+    if c.variants:
+        out += ["", "## Name variants (not conflicts)", ""]
+        out += [f"- {' / '.join(_md(f) for f in v.forms)}" for v in c.variants]
+    out += ["", "## Only in one report", ""]
+    for a in c.articles:
+        out += [f"### {_md(label[a.id])}", ""]
+        only = s["unique"][a.id]
+        out += [f"- {_md(p.text)}" for p in only] or ["Nothing unique."]
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,160 @@
+"""Date conflicts: two aligned passages put the same action on days that cannot coincide."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from index.base.models import Conflict
+from index.conflicts.clauses import clause_around, conflict, in_quote, similar_context, stem
+from index.facts.dates import DateMention, compatible, extract_dates
+
+_SPEECH = frozenset({"said", "says", "told", "announced", "stated", "added", "warned", "reported",
+                     "claimed", "declared", "wrote", "tweeted", "posted", "confirmed", "denied"})
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _speech(text: str, d: DateMention) -> bool:
+    """Is the date when something was said (not when it happened)? "said on Friday" vs
+    "Reports emerged": the day of a statement and the day of an event are other facts."""
+    before = _WORDS.findall(text[max(0, d.start - 40):d.start])[-3:]
+    after = _WORDS.findall(text[d.end:d.end + 40])[:3]
+    if re.match(r"\s*[:,]", text[d.end:]) and re.fullmatch(r"\s*(?:[Oo]n\s+)?",
+                                                          text[:d.start]):
+        # A label or opener ("Oct. 17: ... said", "On Sunday, X said"): the sentence's verb.
+        sentence = re.split(r"\bthat\b|[.;]\s", text[d.end:], maxsplit=1)[0]
+        after = _WORDS.findall(sentence)
+    return any(w.lower() in _SPEECH for w in before + after)
+
+
+_MAX_DATES = 12
+_PAST_IRREGULAR = frozenset({"struck", "shook", "threw", "left", "sent", "took", "gave", "made",
+                             "met", "held", "began", "came", "fell", "hit", "broke", "told",
+                             "said", "won", "lost", "ran", "flew", "drove", "stood", "caught",
+                             "rose", "grew", "sank", "hid", "fought", "led", "found"})
+
+
+# Verbs news uses for one action: "struck", "hit" and "shook" the town are one quake.
+_ACTION = {stem(w): "strike" for w in "hit struck strike strikes shook shake shakes jolted jolt"
+           " rocked rock".split()}
+
+
+def _is_past(word: str) -> bool:
+    low = word.lower()
+    return word[0].islower() and (low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4))
+
+
+@lru_cache(maxsize=8192)
+def _clause_verb(text: str, d: DateMention) -> str | None:
+    """Stem of the past-tense verb the date belongs to: the nearest one before it in its own
+    clause ("the toll from the quake that hit the town rose to 11 on Thursday": rose), else the
+    first after it, else the first of its sentence."""
+    start = max(text.rfind(p, 0, d.start) for p in (". ", ", ", "; ")) + 1
+    stops = [i for i in (text.find(p, d.end) for p in (". ", ", ", "; ")) if i >= 0]
+    end = min(stops) if stops else len(text)
+    before = [w for w in _WORDS.findall(text[start:d.start]) if _is_past(w)]
+    if before:
+        return stem(before[-1].lower())
+    for lo, hi in ((d.end, end), (max(text.rfind(". ", 0, d.start), 0), len(text))):
+        for w in _WORDS.findall(text[lo:hi]):
+            if _is_past(w):
+                return stem(w.lower())
+    return None
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\s+(?:[a-z-]+\s+)?([A-Za-z]+)")
+
+
+def _possessed(text: str, d: DateMention) -> str | None:
+    """Stem of the noun a possessive date owns ("Tuesday's vote": vote), else None. Such a date
+    is the day of that thing, not of the clause's action ("hit a day before Tuesday's vote")."""
+    m = _POSSESSIVE.match(text, d.end)
+    return stem(m.group(1).lower()) if m else None
+
+
+def _action(verb_stem: str) -> str:
+    return _ACTION.get(verb_stem, verb_stem)
+
+
+def _other_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """"She left on Thursday and has checked in" vs "checked in on Friday": the date on one
+    side belongs to an action the other side also names, without that date."""
+    va, vb = _clause_verb(a, x), _clause_verb(b, y)
+    if va is None or vb is None or _action(va) == _action(vb):
+        return False
+    return _action(va) in _actions(b) or _action(vb) in _actions(a)
+
+
+@lru_cache(maxsize=4096)
+def _actions(text: str) -> frozenset[str]:
+    return frozenset(_action(s) for s in _stems(text))
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for w in _WORDS.findall(text))
+
+
+def _same_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    va, vb = _clause_verb(a, x), _clause_verb(b, y)
+    return va is not None and vb is not None and _action(va) == _action(vb)
+
+
+def _attested(x: DateMention, others: list[DateMention]) -> bool:
+    """Does the other passage name x's day as well (for whatever action)?"""
+    return any(compatible(x, y) for y in others)
+
+
+def _describe(d: DateMention) -> str:
+    text = " ".join(d.text.split())
+    if d.start_date is None or d.end_date is None or d.start_date.isoformat() in text:
+        return text
+    if d.start_date == d.end_date:
+        return f"{text} ({_day(d.start_date)})"
+    return f"{text} ({_day(d.start_date)} to {_day(d.end_date)})"
+
+
+def _day(d: date) -> str:
+    return f"{d:%a} {d.isoformat()}"
+
+
+def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | None
+                   ) -> list[Conflict]:
+    """The first pair of dates about the same action that cannot mean the same day."""
+    # "tonight" inside a quote is the speaker's night, not the publication day's.
+    # Passages are sentences; a pathological wall of text is capped, not compared pairwise.
+    da = [d for d in extract_dates(a, published_a) if not in_quote(a, d.start)][:_MAX_DATES]
+    db = [d for d in extract_dates(b, published_b) if not in_quote(b, d.start)][:_MAX_DATES]
+    if not da or not db:
+        return []
+    context = {id(d): clause_around(a, d.start, d.end) for d in da}
+    context.update({id(d): clause_around(b, d.start, d.end) for d in db})
+    clashes: list[tuple[DateMention, DateMention]] = []
+    agreed_a: set[int] = set()
+    agreed_b: set[int] = set()
+    for x in da:
+        for y in db:
+            verdict = compatible(x, y)
+            if verdict is None or not similar_context(context[id(x)], context[id(y)]):
+                continue
+            if _speech(a, x) != _speech(b, y) or _other_action(a, x, b, y):
+                continue
+            if _possessed(a, x) != _possessed(b, y):
+                continue  # "Tuesday's vote" dates the vote; "hit on Monday" dates the storm
+            if verdict:
+                agreed_a.add(id(x))
+                agreed_b.add(id(y))
+            else:
+                clashes.append((x, y))
+    for x, y in clashes:
+        # A date that matches a date on the other side is about that action, not this one.
+        if id(x) in agreed_a or id(y) in agreed_b:
+            continue
+        if not _same_action(a, x, b, y) and (_attested(x, db) or _attested(y, da)):
+            # "fell on Tuesday" vs "opened an inquiry on Wednesday into the fall on Tuesday":
+            # the other report names this day too, so the two days are two acts, not a clash.
+            continue
+        return [conflict("date", a, (x.start, x.end), b, (y.start, y.end),
+                         f"Dates differ: {_describe(x)} vs {_describe(y)}")]
+    return []

@@ -1,0 +1,155 @@
+"""Event grouping cached on disk, keyed by the articles' content and the core's code."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from index.base.code_version import code_version
+from index.base.locations import cache_dir as default_cache_dir
+from index.base.models import Article, Event
+from index.events.group import group_events
+
+# Bumped when the file layout changes; part of the key, so old files are never misread.
+FORMAT = 1
+# Cache files kept (most recently used first): one per corpus state, so editing a corpus leaves
+# the old states behind; a handful covers a user switching between a few folders.
+KEEP = 8
+
+
+def _encode(text: str | None) -> bytes:
+    # None and "" must differ; surrogates (from odd file names) must not raise
+    return b"\x00" if text is None else text.encode("utf-8", "surrogatepass") + b"\x01"
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of what the grouping may read of an article: title, body and date."""
+    digest = hashlib.sha256()
+    for part in (article.title, article.body, article.published):
+        digest.update(_encode(part))
+    return digest.hexdigest()
+
+
+def corpus_key(articles: Sequence[Article]) -> str:
+    """A key for this exact set of articles and this code: sorted (id, content hash) pairs."""
+    digest = hashlib.sha256(f"events-{FORMAT}-{code_version()}".encode())
+    for article_id, content in sorted((a.id, content_hash(a)) for a in articles):
+        digest.update(_encode(article_id))
+        digest.update(content.encode())
+    return digest.hexdigest()[:32]
+
+
+def default_events_dir() -> Path:
+    """Where cached groupings live: ``cache_dir()/events``."""
+    return default_cache_dir() / "events"
+
+
+def _parse(data: Any, key: str, articles: Sequence[Article]) -> list[Event] | None:
+    """The events in ``data`` if it is a well-formed partition of exactly these articles."""
+    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != FORMAT:
+        return None
+    rows = data.get("events")
+    if not isinstance(rows, list):
+        return None
+    wanted = {a.id for a in articles}
+    seen: set[str] = set()
+    events = []
+    for row in rows:
+        if not isinstance(row, dict):
+            return None
+        event_id, title, ids = row.get("id"), row.get("title"), row.get("articles")
+        if not isinstance(event_id, str) or not isinstance(title, str):
+            return None
+        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+            return None
+        seen.update(ids)
+        events.append(Event(id=event_id, title=title, article_ids=tuple(ids)))
+    # a file that does not cover every article exactly once was damaged: recompute
+    if seen != wanted or sum(len(e.article_ids) for e in events) != len(wanted):
+        return None
+    return events
+
+
+def _read(path: Path, key: str, articles: Sequence[Article]) -> list[Event] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8", errors="surrogatepass"))
+    except (OSError, ValueError, UnicodeError, RecursionError):
+        return None  # missing, unreadable or corrupt: a cache miss, never an error
+    events = _parse(data, key, articles)
+    if events is not None:
+        try:
+            os.utime(path)  # marks it recently used, so pruning keeps it
+        except OSError:
+            pass
+    return events
+
+
+def _write(folder: Path, key: str, events: list[Event]) -> None:
+    data = {
+        "format": FORMAT,
+        "key": key,
+        "events": [{"id": e.id, "title": e.title, "articles": list(e.article_ids)}
+                   for e in events],
+    }
+    temp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # temp file in the same folder, then os.replace: readers see the old file or the new one
+        fd, temp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as out:
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temp, folder / f"{key}.json")
+        temp = None
+        _prune(folder)
+    except (OSError, ValueError, UnicodeError):
+        pass  # the events are still returned; the next start groups again
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path) -> None:
+    """Keep the KEEP most recently used cache files."""
+    files = []
+    for path in folder.glob("*.json"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    files.sort(reverse=True)
+    for _, path in files[KEEP:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def cached_group_events(
+    articles: Sequence[Article], cache_dir: Path | None = None
+) -> list[Event]:
+    """``group_events(articles)``, read from disk when this exact corpus was grouped before.
+
+    Any change to an article (id, title, body, date), an added or removed article, or a change
+    to the core's code regroups everything: one new report may join or split an event, so a
+    partial reuse could differ from a full grouping. ``cache_dir`` defaults to
+    ``cache_dir()/events``.
+    """
+    if not articles:
+        return []
+    folder = default_events_dir() if cache_dir is None else cache_dir
+    key = corpus_key(articles)
+    path = folder / f"{key}.json"
+    found = _read(path, key, articles)
+    if found is not None:
+        return found
+    events = group_events(articles)
+    _write(folder, key, events)
+    return events

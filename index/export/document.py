@@ -1,0 +1,126 @@
+"""Build the export document (a JSON-ready dict) from a comparison and the user's marks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from index.base.models import Article, Comparison, Event, Passage
+from index.compare.comparison import unique_passages
+from index.compare.report import conflict_to_json
+from index.conflicts.detect import quote_diff
+from index.marks.anchor import Anchored, conflict_key
+
+FORMAT = "newsreader-export"
+VERSION = 1
+
+
+def article_meta(article: Article) -> dict[str, Any]:
+    """A report in the list of reports: what every excerpt of it cites."""
+    return {**article.to_meta(), "url": article.url}
+
+
+def excerpt(article: Article | None, article_id: str, start: int | None, end: int | None,
+            text: str) -> dict[str, Any]:
+    """A quoted passage with its citation (outlet, title, date, path); offsets index the body."""
+    return {
+        "article": article_id,
+        "source": article.source if article else None,
+        "title": article.title if article else None,
+        "published": article.published if article else None,
+        "path": article.path if article else article_id.split("#", 1)[0],
+        "start": start,
+        "end": end,
+        "text": text,
+    }
+
+
+class _Quoter:
+    """Excerpts of a comparison's passages by id (lookups built once per event)."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.passages: dict[str, Passage] = {p.id: p for p in comparison.passages}
+        self.articles: dict[str, Article] = {a.id: a for a in comparison.articles}
+
+    def __call__(self, passage_id: str) -> dict[str, Any]:
+        p = self.passages[passage_id]
+        return excerpt(self.articles[p.article_id], p.article_id, p.start, p.end, p.text)
+
+
+def _claims(c: Comparison, outlet: Mapping[str, str], quote: _Quoter) -> list[dict[str, Any]]:
+    # strongest first; the claim order from the engine breaks ties (sorted() is stable)
+    claims = sorted(c.claims, key=lambda claim: -len(set(claim.articles)))
+    total = len(c.articles)
+    return [{"support": len(set(cl.articles)), "total": total,
+             "sources": [outlet[a] for a in dict.fromkeys(cl.articles)],
+             "excerpts": [quote(pid) for pid in cl.passages]} for cl in claims]
+
+
+def _conflicts(c: Comparison, dismissed: set[str], quote: _Quoter
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(conflicts, conflicts the user dismissed as false)."""
+    passage = quote.passages
+    kept: list[dict[str, Any]] = []
+    gone: list[dict[str, Any]] = []
+    for link in c.links:
+        for x in link.conflicts:
+            key = conflict_key(x, passage[link.a], passage[link.b])
+            diff = quote_diff(x.a.text, x.b.text) if x.type == "quote" else None
+            spans = conflict_to_json(x)
+            entry = {"key": key, "type": x.type, "explanation": x.explanation,
+                     "a": {**quote(link.a), "span": spans["a"]},
+                     "b": {**quote(link.b), "span": spans["b"]},
+                     "diff": None if diff is None else [list(step) for step in diff]}
+            (gone if key in dismissed else kept).append(entry)
+    return kept, gone
+
+
+def mark_entry(mark: Anchored, article: Article | None) -> dict[str, Any]:
+    """One of the user's marks: label, note, whether it is still found, and the excerpt."""
+    a = mark.annotation
+    text = mark.text if mark.text is not None else a.text
+    return {"id": a.id, "label": a.label, "note": a.note, "status": mark.status,
+            "conflict": a.conflict, "created": a.created, "updated": a.updated,
+            "excerpt": excerpt(article, a.article_id, mark.start, mark.end, text)}
+
+
+def event_section(comparison: Comparison, marks: Sequence[Anchored] = (),
+                  dismissed: Iterable[str] = (), articles: Mapping[str, Article] | None = None
+                  ) -> dict[str, Any]:
+    """Everything the report says about one event (or a set of chosen reports)."""
+    c = comparison
+    outlet = {a.id: a.source or a.id for a in c.articles}
+    by_id = {a.id: a for a in c.articles} | dict(articles or {})
+    quote = _Quoter(c)
+    conflicts, gone = _conflicts(c, set(dismissed), quote)
+    return {
+        "id": c.event.id if c.event else None,
+        "title": c.event.title if c.event else "Chosen reports",
+        "reports": [article_meta(a) for a in c.articles],
+        "claims": _claims(c, outlet, quote),
+        "conflicts": conflicts,
+        "dismissed_conflicts": gone,
+        "unique": [{"article": a.id, "excerpts": [excerpt(a, a.id, p.start, p.end, p.text)
+                                                  for p in unique_passages(c, a.id)]}
+                   for a in c.articles],
+        "marks": [mark_entry(m, by_id.get(m.annotation.article_id)) for m in marks],
+    }
+
+
+def marks_section(event: Event | None, articles: Sequence[Article], marks: Sequence[Anchored],
+                  by_id: Mapping[str, Article]) -> dict[str, Any]:
+    """An event's reports and marks only (``--marked``); event None gathers orphaned marks."""
+    return {
+        "id": event.id if event else None,
+        "title": event.title if event else "Marks on reports no longer in the corpus",
+        "reports": [article_meta(a) for a in articles],
+        "marks": [mark_entry(m, by_id.get(m.annotation.article_id)) for m in marks],
+    }
+
+
+def document(scope: str, corpus: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The whole export: ``scope`` is "event" or "marked"."""
+    return {"format": FORMAT, "version": VERSION, "scope": scope, "corpus": corpus,
+            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "events": events}

@@ -1,0 +1,354 @@
+"""CorpusIndex: the on-disk Whoosh index of a corpus folder, kept in step with it, searched."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from whoosh.index import FileIndex
+from whoosh.util.filelock import FileLock
+
+from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
+from index.base.locations import index_dir_for
+from index.base.models import Article
+from index.engine.schema import SCHEMA_VERSION, article_from_fields
+from index.engine.searcher_pool import SearcherPool
+from index.engine.stores import UPDATE_LOCK, UpdateLock, check_store, store_problem
+from index.search.run import SearchResults, run_search
+from index.store.manifest import (
+    META_NAME,
+    Manifest,
+    Meta,
+    StoreRecord,
+    damaged_reason,
+    mark_damaged,
+    read_manifest,
+    read_meta,
+    read_store_record,
+)
+from index.store.report import IndexReport, report
+
+if TYPE_CHECKING:
+    # The indexer pulls in the loader (YAML, Markdown): imported only to update, so a process
+    # that opens an index to search starts faster.
+    from index.store.indexer import BuildResult, Plan, Progress
+
+DEFAULT_LOCK_TIMEOUT = 5.0
+# Reads of a store that another process switched or committed under them are tried again.
+READ_ATTEMPTS = 3
+_T = TypeVar("_T")
+# Tries to open the live store while another process switches or commits it (0.05 s apart).
+OPEN_ATTEMPTS = 20
+
+
+@dataclass(frozen=True)
+class _State:
+    """The index folder as found: a usable manifest, or the reason it must be rebuilt."""
+
+    manifest: Manifest | None
+    reason: str | None  # None with no manifest means "nothing there yet": a first build
+
+
+class CorpusIndex:
+    """The index of one corpus. Thread-safe for searching; updates lock the index folder.
+
+    The index lives in ``index_dir`` (never inside the corpus): ``meta.json`` names the corpus,
+    ``manifest.json`` maps each corpus file to its stat, hash and article ids, and ``ix-*``
+    folders hold the Whoosh store that the meta names.
+    """
+
+    def __init__(
+        self,
+        corpus: Path | str,
+        index_dir: Path | str | None = None,
+        *,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    ) -> None:
+        folder = Path(corpus).expanduser()
+        if not folder.is_dir():
+            what = "corpus is not a folder" if folder.exists() else "corpus folder not found"
+            raise CorpusNotFound(f"{what}: {folder}")
+        self.corpus: Path = folder.resolve()
+        self.index_dir: Path = index_dir_for(self.corpus, index_dir).expanduser().absolute()
+        if self.index_dir.resolve().is_relative_to(self.corpus):
+            raise IndexUnavailable(
+                f"the index folder {self.index_dir} must be outside the corpus {self.corpus}"
+            )
+        self.lock_timeout = lock_timeout
+        self._guard = threading.Lock()
+        self._cached: tuple[str, FileIndex] | None = None
+        self._pool = SearcherPool()
+
+    # -- state -------------------------------------------------------------------------------
+
+    def _inspect(self) -> _State:
+        meta = read_meta(self.index_dir)
+        manifest = read_manifest(self.index_dir)
+        if meta is None and manifest is None:
+            return _State(None, None)
+        if meta is not None and meta.corpus != str(self.corpus):
+            return _State(None, f"rebuilt: the index belonged to {meta.corpus}")
+        if meta is not None and meta.schema_version != SCHEMA_VERSION:
+            return _State(None, "rebuilt: the index was made by another version of newsreader")
+        if meta is None or manifest is None:
+            return _State(None, "repaired a damaged index (its metadata was missing or unreadable)")
+        if manifest.corpus != meta.corpus or manifest.store != meta.store:
+            return _State(None, "repaired a damaged index (its metadata disagreed)")
+        problem = damaged_reason(self.index_dir, manifest.store) or store_problem(
+            self.index_dir / manifest.store, manifest
+        )
+        if problem:
+            return _State(None, f"repaired a damaged index ({problem})")
+        return _State(manifest, None)
+
+    def needs_update(self) -> bool:
+        """True when the corpus files differ (by size or mtime) from what was indexed, or the
+        index is missing, damaged or belongs to another corpus."""
+        from index.store.indexer import plan_changes
+
+        state = self._inspect()
+        if state.manifest is None:
+            return True
+        return not plan_changes(self.corpus, state.manifest, hash_changed=False).is_empty()
+
+    # -- updating ----------------------------------------------------------------------------
+
+    def update(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+        """Bring the index in step with the corpus: only new, changed and deleted files are
+        (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
+        from index.store.indexer import plan_changes
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise IndexUnavailable(
+                f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
+            ) from error
+        started = time.monotonic()
+        early: tuple[Manifest, Plan] | None = None
+        if not rebuild:
+            # Fast path without the lock: an unchanged corpus does no work at all.
+            state = self._inspect()
+            if state.manifest is not None:
+                plan = plan_changes(self.corpus, state.manifest, hash_changed=False)
+                if plan.is_empty():
+                    seconds = time.monotonic() - started
+                    return report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, None)
+                early = (state.manifest, plan)
+        with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
+            try:
+                result, note = self._update_locked(rebuild, progress, early)
+            except NewsreaderError:
+                raise
+            except OSError as error:
+                raise IndexUnavailable(
+                    f"cannot write the index in {self.index_dir}: {error.strerror or error}"
+                ) from error
+        self._drop_searchers()
+        with self._guard:
+            self._cached = None
+        return report(
+            result.unchanged,
+            result.manifest,
+            result.added,
+            result.updated,
+            result.removed,
+            time.monotonic() - started,
+            note,
+        )
+
+    def _update_locked(
+        self, rebuild: bool, progress: Progress | None, early: tuple[Manifest, Plan] | None
+    ) -> tuple[BuildResult, str | None]:
+        from index.store.indexer import build_full, build_incremental
+
+        state = self._inspect()  # again: another process may have updated meanwhile
+        if rebuild or state.manifest is None:
+            return build_full(
+                self.corpus, self.index_dir, progress, self.lock_timeout
+            ), state.reason
+        # The plan made before taking the lock holds if nobody changed the manifest meanwhile.
+        cheap_plan = early[1] if early is not None and early[0] == state.manifest else None
+        try:
+            result = build_incremental(
+                self.corpus,
+                self.index_dir,
+                state.manifest,
+                progress,
+                self.lock_timeout,
+                cheap_plan,
+            )
+        except (NewsreaderError, OSError):
+            raise
+        except Exception as error:  # noqa: BLE001 - damage the open-time checks did not see
+            note = f"repaired a damaged index ({type(error).__name__} while updating it)"
+            return build_full(self.corpus, self.index_dir, progress, self.lock_timeout), note
+        return result, None
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _open(self) -> FileIndex:
+        """The live store's index object, cached; reopened when a rebuild switched stores."""
+        problem = None
+        for _ in range(OPEN_ATTEMPTS):
+            meta = read_meta(self.index_dir)
+            if meta is None and (self.index_dir / META_NAME).exists() and self._writer_busy():
+                time.sleep(0.05)  # unreadable while another process holds the lock: look again
+                continue
+            if meta is None or meta.corpus != str(self.corpus):
+                raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
+            with self._guard:
+                if self._cached is not None and self._cached[0] == meta.store:
+                    return self._cached[1]
+            # Only the manifest's store fields: its file records are for updates.
+            manifest = read_store_record(self.index_dir)
+            ix, problem = (
+                (None, "its manifest is missing")
+                if manifest is None
+                else check_store(self.index_dir / meta.store, manifest)
+            )
+            if ix is not None:
+                with self._guard:
+                    self._cached = (meta.store, ix)
+                return ix
+            if not self._switching(meta, manifest):
+                break
+            time.sleep(0.05)  # another process is committing or switching stores: look again
+        if problem is None:  # the meta never became readable
+            raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
+        raise IndexUnavailable(
+            f"the index of {self.corpus} is damaged ({problem}); run `newsreader index`"
+        )
+
+    def _writer_busy(self) -> bool:
+        """Does another update hold the index's lock right now?"""
+        lock = FileLock(str(self.index_dir / UPDATE_LOCK))
+        try:
+            if lock.acquire(blocking=False):
+                lock.release()
+                return False
+        except OSError:  # a read-only index folder: nobody can be writing it
+            return False
+        return True
+
+    def _switching(self, meta: Meta, manifest: Manifest | StoreRecord | None) -> bool:
+        """Did another process change the index while we checked it (a rebuild writes the new
+        manifest, then the meta; an update commits, then writes the manifest)? Then what we
+        found was that change in progress, not damage."""
+        if manifest is not None and manifest.store != meta.store:
+            return True
+        if self._writer_busy():
+            return True
+        now = read_store_record(self.index_dir)
+        before = None if manifest is None else (manifest.store, manifest.generation)
+        after = None if now is None else (now.store, now.generation)
+        return read_meta(self.index_dir) != meta or before != after
+
+    def _searcher(self) -> tuple[str, Any]:
+        """A searcher of the live store (pooled) and the store's name."""
+        ix = self._open()
+        with self._guard:
+            store = self._cached[0] if self._cached is not None else ""
+        return store, self._pool.take(store, ix)
+
+    def _release(self, store: str, searcher: Any) -> None:
+        with self._guard:
+            live = self._cached is not None and self._cached[0] == store
+        self._pool.give(store, searcher, live)
+
+    def _drop_searchers(self) -> None:
+        self._pool.drop()
+
+    def _damaged(self, error: Exception) -> IndexUnavailable:
+        """Forget the open store and mark it damaged, so the next update rebuilds it."""
+        self._drop_searchers()
+        with self._guard:
+            cached, self._cached = self._cached, None
+        if cached is not None:
+            mark_damaged(self.index_dir, cached[0], f"reading it failed: {type(error).__name__}")
+        return IndexUnavailable(
+            f"the index of {self.corpus} cannot be read ({type(error).__name__}); "
+            "run `newsreader index` to repair it"
+        )
+
+    def _moved_on(self) -> bool:
+        """After a failed read: did another process switch stores or commit meanwhile? Then
+        reading again from the live store is the answer, not a repair."""
+        meta = read_meta(self.index_dir)
+        with self._guard:
+            used = self._cached[0] if self._cached is not None else None
+        return (meta is not None and meta.store != used) or self._writer_busy()
+
+    def _read(self, action: Callable[[], _T]) -> _T:
+        """Run a read of the store; a store switched or changed under it by another process is
+        read again (up to READ_ATTEMPTS), a damaged one is marked for repair."""
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            try:
+                return action()
+            except NewsreaderError:
+                raise
+            except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
+                if attempt < READ_ATTEMPTS and self._moved_on():
+                    self.close()  # forget the old store without marking it damaged
+                    time.sleep(0.05)
+                    continue
+                raise self._damaged(error) from error
+        raise AssertionError("unreachable")
+
+    def articles(self) -> list[Article]:
+        """Every indexed article, rebuilt from its stored fields, sorted by id."""
+
+        def read() -> list[Article]:
+            with self._open().reader() as reader:
+                return [article_from_fields(fields) for fields in reader.all_stored_fields()]
+
+        return sorted(self._read(read), key=lambda a: a.id)
+
+    def article(self, article_id: str) -> Article | None:
+        def read() -> Any:
+            store, searcher = self._searcher()
+            fields = searcher.document(id=article_id)
+            self._release(store, searcher)
+            return fields
+
+        fields = self._read(read)
+        return None if fields is None else article_from_fields(fields)
+
+    def search(self, query: str, limit: int = 10) -> SearchResults:
+        """Search titles and bodies; raises QueryError for a malformed query. Each call has a
+        searcher of its own (pooled), so worker threads may search concurrently."""
+
+        def read() -> SearchResults:
+            store, searcher = self._searcher()
+            try:
+                results = run_search(searcher, query, limit)
+            except NewsreaderError:  # a QueryError leaves the searcher as good as it was
+                self._release(store, searcher)
+                raise
+            self._release(store, searcher)
+            return results
+
+        return self._read(read)
+
+    def close(self) -> None:
+        self._drop_searchers()
+        with self._guard:
+            self._cached = None
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+__all__ = ["CorpusIndex", "IndexReport"]
