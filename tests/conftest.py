@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-CORPUS = REPO / "corpus"
+from tests.helpers import CORPUS, SHARED
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,87 @@
+"""Pilot: the events list (reports, outlets, dates, link counts), its reports, and the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from tests.helpers import write_corpus
+from tests.pilot import settle
+from tui_reader.app import NewsReaderApp
+from tui_reader.screens.articles import ArticlesScreen
+from tui_reader.screens.reader import ReaderScreen
+from tui_reader.widgets import ArticlePane
+
+
+def cells(table: DataTable, row: int) -> list[str]:
+    return [str(c) for c in table.get_row_at(row)]
+
+
+async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(160, 36)) as pilot:
+        await settle(app, pilot)
+        events = app.screen.query_one("#events", DataTable)
+        title, reports, shared, conflicts, dates, outlets = cells(events, 0)
+        assert title.startswith("Ferry strike closes Lindqvist harbour [bold]")
+        assert reports == "3"
+        assert "[Reuters]" in outlets and "Coast Herald" in outlets and "Island Post" in outlets
+        assert dates == "2025-03-04 – 2025-03-05"
+        # Link counts come from the background comparison, and agree with it.
+        comparison = app.comparisons[app.events[0].id]  # type: ignore[index]
+        n_conflicts = sum(1 for link in comparison.links if link.conflicts)
+        assert (shared, conflicts) == (str(len(comparison.links) - n_conflicts), str(n_conflicts))
+        assert n_conflicts >= 1
+        assert cells(events, 1)[2:4] == ["-", "-"]  # a single report has nothing to link
+        side = app.screen.query_one("#reports", DataTable)
+        assert side.row_count == 3
+        await pilot.press("down")
+        await pilot.pause()
+        assert side.row_count == 1 and "Valley Times" in cells(side, 0)[0]
+        # Tab to the reports of the event, Enter reads the report alone.
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article.id == "garden/show.md"
+        pane = reader.query_one(ArticlePane)
+        assert len(pane.blocks) == 3  # one block per paragraph
+
+
+async def test_article_list_opens_reader(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+        await pilot.press("down")
+        await settle(app, pilot)
+        # The reader pane beside the list follows the highlighted row.
+        preview = app.screen.query_one("#preview-pane", ArticlePane)
+        assert preview.article.id == app.articles[1].id
+        assert preview.blocks
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article.id == app.articles[1].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticlesScreen)
+
+
+async def test_narrow_events_list_keeps_counts_on_screen(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        events = app.screen.query_one("#events", DataTable)
+        title = cells(events, 0)[0]
+        assert len(title) <= 24 and title.endswith("…")
+        # Title, reports and both link counts fit in 80 columns; only dates/outlets may scroll.
+        shown = sum(column.get_render_width(events) for column in list(events.columns.values())[:4])
+        assert shown <= 80
+        await pilot.resize_terminal(160, 36)
+        await pilot.pause()
+        assert cells(events, 0)[0].startswith("Ferry strike closes Lindqvist harbour [bold]")

@@ -1,0 +1,107 @@
+"""Pilot: the help modal lists every key, the command palette runs actions, sync scrolling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import SelectionList
+
+from tests.helpers import write_corpus
+from tests.pilot import open_first_event, screen_text, settle
+from tui_reader.app import NewsReaderApp
+from tui_reader.screens.compare import CompareScreen
+from tui_reader.screens.events import EventsScreen
+from tui_reader.screens.help import HelpScreen, help_sections
+from tui_reader.screens.pick import PickScreen
+
+
+def test_help_sections_cover_every_binding() -> None:
+    sections = dict(help_sections())
+    compare_keys = " ".join(k for k, _d in sections["Compare"])
+    for key in ("n", "N", "c", "C", "u", "s", "d", "[", "]", "+", "-", "Enter", "Tab", "h", "l"):
+        assert f" {key} " in f" {compare_keys.replace(' / ', ' ')} ", key
+    assert any("Quit" in d for _k, d in sections["Everywhere"])
+
+
+async def test_help_modal_opens_and_closes(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Next conflict" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EventsScreen)
+
+
+async def test_palette_opens_event_and_compares_chosen(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"Open event: Orchid")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.event is not None and screen.event.title.startswith("Orchid")
+        await pilot.press("escape", "ctrl+p", *"Compare two chosen")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        picker = app.screen.query_one(SelectionList)
+        picker.select(0)
+        picker.select(3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.event is None
+        assert sorted(screen.shown) == sorted([app.articles[0].id, app.articles[3].id])
+
+
+async def test_sync_scrolling_follows_the_active_pane(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 12)) as pilot:  # short, so the panes scroll
+        screen = await open_first_event(app, pilot)
+        left, right = screen.panes
+        assert left.max_scroll_y > 0 and right.max_scroll_y > 0
+        await pilot.press("s")
+        assert screen.sync
+        left.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.pause()
+        assert right.scroll_y == right.max_scroll_y
+        await pilot.press("s")
+        left.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        assert right.scroll_y == right.max_scroll_y  # sync off: the right pane stays
+
+
+async def test_light_theme_renders_marks(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("c")
+        app.theme = "textual-light"
+        await pilot.pause()
+        pane = screen.panes[screen.active]
+        text = pane.blocks[pane.current].body
+        spans = text.render().spans
+        assert spans and all(span.style for span in spans)  # conflict words styled from CSS
+        assert "410" in screen_text(app) or "240" in screen_text(app)
+
+
+async def test_palette_offers_the_screens_actions(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("ctrl+p", *"Compare: Next conflict")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        view = screen.current_view()
+        assert view is not None and view.kind == "conflict"

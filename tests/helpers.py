@@ -1,0 +1,80 @@
+"""Helpers the tests share (no Textual here): the repo's paths and a tiny hand-written corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS = REPO / "corpus"
+BENCH = REPO / "bench"
+
+# Our own text: one invented event told by three outlets (one disagrees on a number), and an
+# unrelated second story. Titles and outlets carry brackets to test that nothing is markup.
+FILES = {
+    "harbour/bay-gazette.md": """---
+title: "Ferry strike closes Lindqvist harbour [bold]for two days[/]"
+source: "[Reuters]"
+published: "2025-03-04T09:00:00Z"
+---
+
+Dock workers at Lindqvist harbour walked off the job on Tuesday morning.
+
+The union said 240 workers joined the strike over unpaid overtime.
+
+Harbour master Elin Sato said no ferry would sail before Thursday.
+
+A small bakery near the pier handed out free bread to stranded travellers.
+""",
+    "harbour/coast-herald.md": """---
+title: Lindqvist ferry workers strike
+source: Coast Herald
+published: "2025-03-04T11:30:00Z"
+---
+
+Dock workers at Lindqvist harbour walked off the job on Tuesday morning.
+
+The union said 410 workers joined the strike over unpaid overtime.
+
+Harbour master Elin Sato said no ferry would sail before Thursday.
+
+Local schools kept their doors open for families waiting for the crossing.
+""",
+    "harbour/island-post.md": """---
+title: Strike halts Lindqvist ferries
+source: Island Post
+published: "2025-03-05T07:15:00Z"
+---
+
+Dock workers at Lindqvist harbour walked off the job on Tuesday morning, the union said.
+
+Harbour master Elin Sato said no ferry would sail before Thursday.
+
+[@click=app.quit]Click here[/] was printed on a protest sign.
+""",
+    "garden/show.md": """---
+title: Orchid growers crowd the spring garden show
+source: Valley Times
+published: "2025-04-12T10:00:00Z"
+---
+
+Orchid growers from six provinces filled the exhibition hall on Saturday.
+
+A pale green orchid bred by a retired teacher won the top prize.
+
+Organisers expect more than nine thousand visitors over the weekend.
+""",
+}
+
+
+def write_corpus(root: Path) -> Path:
+    """Write the corpus under ``root`` and return its folder."""
+    corpus = root / "corpus"
+    for name, text in FILES.items():
+        path = corpus / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return corpus
+
+
+GAZETTE = "harbour/bay-gazette.md"
