@@ -57,10 +57,14 @@ def latencies(run: Callable[[str, bool], object], facts: dict[str, Any]) -> dict
         cpu.append((time.process_time() - c) * 1000)  # steadier on a shared machine
     both = words + phrases
     return {
-        "words_p50": statistics.median(words), "words_p95": pct(words, 0.95),
-        "phrase_p50": statistics.median(phrases), "phrase_p95": pct(phrases, 0.95),
-        "all_p50": statistics.median(both), "all_p95": pct(both, 0.95),
-        "cpu_words_p50": statistics.median(cpu_words), "cpu_words_p95": pct(cpu_words, 0.95),
+        "words_p50": statistics.median(words),
+        "words_p95": pct(words, 0.95),
+        "phrase_p50": statistics.median(phrases),
+        "phrase_p95": pct(phrases, 0.95),
+        "all_p50": statistics.median(both),
+        "all_p95": pct(both, 0.95),
+        "cpu_words_p50": statistics.median(cpu_words),
+        "cpu_words_p95": pct(cpu_words, 0.95),
         "cpu_phrase_p50": statistics.median(cpu_phrases),
         "cpu_phrase_p95": pct(cpu_phrases, 0.95),
     }
@@ -81,8 +85,13 @@ def whoosh_build(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     report = _whoosh(work).update(rebuild=True)
     seconds = time.perf_counter() - t
     docs = report.added
-    return {"seconds": seconds, "docs": docs, "docs_per_s": docs / seconds,
-            "disk_mb": disk_mb(work / "wix"), "peak_mb": peak_mb()}
+    return {
+        "seconds": seconds,
+        "docs": docs,
+        "docs_per_s": docs / seconds,
+        "disk_mb": disk_mb(work / "wix"),
+        "peak_mb": peak_mb(),
+    }
 
 
 @task
@@ -102,16 +111,23 @@ def whoosh_cold(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     ix = CorpusIndex(work / "corpus", work / "wix")
     hits = ix.search(facts["queries"][0], limit=10)
     done = time.perf_counter()
-    return {"ms": (done - imported) * 1000, "import_ms": (imported - t) * 1000,
-            "hits": len(hits.hits), "peak_mb": peak_mb()}
+    return {
+        "ms": (done - imported) * 1000,
+        "import_ms": (imported - t) * 1000,
+        "hits": len(hits.hits),
+        "peak_mb": peak_mb(),
+    }
 
 
 @task
 def whoosh_update(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     t = time.perf_counter()
     report = _whoosh(work).update()
-    return {"seconds": time.perf_counter() - t, "summary": report.summary_line(),
-            "peak_mb": peak_mb()}
+    return {
+        "seconds": time.perf_counter() - t,
+        "summary": report.summary_line(),
+        "peak_mb": peak_mb(),
+    }
 
 
 # -- SQLite FTS5 ------------------------------------------------------------------------------
@@ -124,8 +140,13 @@ def fts_build(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     t = time.perf_counter()
     docs = fts_engine.build(work / "corpus", work / "fts.sqlite")
     seconds = time.perf_counter() - t
-    return {"seconds": seconds, "docs": docs, "docs_per_s": docs / seconds,
-            "disk_mb": disk_mb(work / "fts.sqlite"), "peak_mb": peak_mb()}
+    return {
+        "seconds": seconds,
+        "docs": docs,
+        "docs_per_s": docs / seconds,
+        "disk_mb": disk_mb(work / "fts.sqlite"),
+        "peak_mb": peak_mb(),
+    }
 
 
 @task
@@ -146,8 +167,12 @@ def fts_cold(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     con = fts_engine.connect(work / "fts.sqlite")
     hits = fts_engine.search(con, facts["queries"][0])
     done = time.perf_counter()
-    return {"ms": (done - imported) * 1000, "import_ms": (imported - t) * 1000,
-            "hits": len(hits), "peak_mb": peak_mb()}
+    return {
+        "ms": (done - imported) * 1000,
+        "import_ms": (imported - t) * 1000,
+        "hits": len(hits),
+        "peak_mb": peak_mb(),
+    }
 
 
 @task
@@ -156,8 +181,7 @@ def fts_update(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
     t = time.perf_counter()
     touched = fts_engine.update(work / "corpus", work / "fts.sqlite")
-    return {"seconds": time.perf_counter() - t, "summary": f"{touched} files",
-            "peak_mb": peak_mb()}
+    return {"seconds": time.perf_counter() - t, "summary": f"{touched} files", "peak_mb": peak_mb()}
 
 
 # -- analysis and the reader ------------------------------------------------------------------
@@ -172,8 +196,13 @@ def events(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     loaded = time.perf_counter() - t
     t, cpu = time.perf_counter(), time.process_time()
     found = group_events(articles)
-    return {"load_s": loaded, "seconds": time.perf_counter() - t,
-            "cpu_s": time.process_time() - cpu, "events": len(found), "peak_mb": peak_mb()}
+    return {
+        "load_s": loaded,
+        "seconds": time.perf_counter() - t,
+        "cpu_s": time.process_time() - cpu,
+        "events": len(found),
+        "peak_mb": peak_mb(),
+    }
 
 
 @task
@@ -190,8 +219,13 @@ def compare_event(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     t = time.perf_counter()
     compare(articles, cache=cache)
     warm = (time.perf_counter() - t) * 1000
-    return {"articles": len(articles), "links": len(result.links), "cold_ms": cold,
-            "warm_ms": warm, "peak_mb": peak_mb()}
+    return {
+        "articles": len(articles),
+        "links": len(result.links),
+        "cold_ms": cold,
+        "warm_ms": warm,
+        "peak_mb": peak_mb(),
+    }
 
 
 @task

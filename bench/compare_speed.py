@@ -33,16 +33,44 @@ from index.compare.passage_terms import clear_caches  # noqa: E402
 from index.ingest.loader import load_corpus  # noqa: E402
 from index.text.sentences import split_passages  # noqa: E402
 
-_WHO = ["The minister", "Police", "The agency", "Officials", "A spokesman", "The mayor",
-        "Rescuers", "The governor", "Witnesses", "The company"]
+_WHO = [
+    "The minister",
+    "Police",
+    "The agency",
+    "Officials",
+    "A spokesman",
+    "The mayor",
+    "Rescuers",
+    "The governor",
+    "Witnesses",
+    "The company",
+]
 _VERB = ["said", "reported", "confirmed", "denied", "announced", "warned"]
-_WHAT = ["the bridge was closed", "{n} people were evacuated", "the talks would resume",
-         "the fire had spread to {n} homes", "the vote was postponed", "the port reopened",
-         "{n} flights were cancelled", "the border crossing stayed shut", "aid had arrived",
-         "the storm weakened overnight", "the suspect was arrested", "prices rose {n} percent"]
+_WHAT = [
+    "the bridge was closed",
+    "{n} people were evacuated",
+    "the talks would resume",
+    "the fire had spread to {n} homes",
+    "the vote was postponed",
+    "the port reopened",
+    "{n} flights were cancelled",
+    "the border crossing stayed shut",
+    "aid had arrived",
+    "the storm weakened overnight",
+    "the suspect was arrested",
+    "prices rose {n} percent",
+]
 _WHEN = ["on Monday", "on Tuesday", "late on Friday", "last week", "this morning", "at noon"]
-_WHERE = ["in Lisbon", "near the harbour", "in the northern province", "at the airport",
-          "in the capital", "along the coast", "in Kharkiv", "in Busan"]
+_WHERE = [
+    "in Lisbon",
+    "near the harbour",
+    "in the northern province",
+    "at the airport",
+    "in the capital",
+    "along the coast",
+    "in Kharkiv",
+    "in Busan",
+]
 
 
 def synthetic(n_articles: int, n_sentences: int, seed: int = 7) -> list[Article]:
@@ -50,8 +78,10 @@ def synthetic(n_articles: int, n_sentences: int, seed: int = 7) -> list[Article]
     rng = random.Random(seed)
 
     def fact() -> str:
-        return (f"{rng.choice(_WHO)} {rng.choice(_VERB)} {rng.choice(_WHEN)} that "
-                f"{rng.choice(_WHAT).format(n=rng.randint(2, 5000))} {rng.choice(_WHERE)}.")
+        return (
+            f"{rng.choice(_WHO)} {rng.choice(_VERB)} {rng.choice(_WHEN)} that "
+            f"{rng.choice(_WHAT).format(n=rng.randint(2, 5000))} {rng.choice(_WHERE)}."
+        )
 
     shared = [fact() for _ in range(n_sentences)]
     articles = []
@@ -65,8 +95,14 @@ def synthetic(n_articles: int, n_sentences: int, seed: int = 7) -> list[Article]
                 lines.append(s)
             else:
                 lines.append(fact())
-        articles.append(Article(id=f"synthetic/{k:02d}.txt", path=f"synthetic/{k:02d}.txt",
-                                title=f"Synthetic report {k}", body="\n\n".join(lines)))
+        articles.append(
+            Article(
+                id=f"synthetic/{k:02d}.txt",
+                path=f"synthetic/{k:02d}.txt",
+                title=f"Synthetic report {k}",
+                body="\n\n".join(lines),
+            )
+        )
     return articles
 
 
@@ -75,8 +111,9 @@ def clear_index_caches() -> None:
     a cold run pays for all of it, as a fresh process opening the event does."""
     clear_caches()
     for obj in gc.get_objects():
-        if (isinstance(obj, functools._lru_cache_wrapper)
-                and getattr(obj, "__module__", "").startswith("index.")):
+        if isinstance(obj, functools._lru_cache_wrapper) and getattr(
+            obj, "__module__", ""
+        ).startswith("index."):
             obj.cache_clear()
 
 
@@ -94,8 +131,10 @@ def _timed(fn: Callable[[], object]) -> tuple[float, float]:
 
 def _line(name: str, runs: list[tuple[float, float]]) -> str:
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
-    return (f"  {name:<13} wall median {_ms(statistics.median(walls))} (min {_ms(min(walls))}), "
-            f"CPU median {_ms(statistics.median(cpus))} (min {_ms(min(cpus))})")
+    return (
+        f"  {name:<13} wall median {_ms(statistics.median(walls))} (min {_ms(min(walls))}), "
+        f"CPU median {_ms(statistics.median(cpus))} (min {_ms(min(cpus))})"
+    )
 
 
 def time_compare(articles: list[Article], repeats: int = 5) -> None:
@@ -109,8 +148,10 @@ def time_compare(articles: list[Article], repeats: int = 5) -> None:
         by_article = {a.id: split_passages(a) for a in articles}
         clear_index_caches()
         align_only.append(_timed(lambda: align(by_article)))  # noqa: B023
-    print(f"{len(articles)} articles, {len(result.passages)} passages, {len(result.links)} links, "
-          f"{sum(bool(lk.conflicts) for lk in result.links)} with conflicts")
+    print(
+        f"{len(articles)} articles, {len(result.passages)} passages, {len(result.links)} links, "
+        f"{sum(bool(lk.conflicts) for lk in result.links)} with conflicts"
+    )
     print(_line("cold compare", cold))
     print(_line("warm compare", warm))
     print(_line("align only", align_only))
@@ -118,8 +159,9 @@ def time_compare(articles: list[Article], repeats: int = 5) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", type=Path,
-                        help="a folder of articles (default: synthetic)")
+    parser.add_argument(
+        "path", nargs="?", type=Path, help="a folder of articles (default: synthetic)"
+    )
     parser.add_argument("--articles", type=int, default=10)
     parser.add_argument("--sentences", type=int, default=40)
     parser.add_argument("--repeats", type=int, default=5)

@@ -96,8 +96,10 @@ def main() -> int:
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         gold = {a.id: str(int(a.id[1:]) % max(1, args.scale // 4)) for a in articles}
         p, r, f = bcubed(events, gold)
-        print(f"synthetic: {args.scale} articles -> {len(events)} events in {seconds:.1f}s wall, "
-              f"{cpu:.1f}s CPU (B-cubed F1 {f:.3f} on the planted events)")
+        print(
+            f"synthetic: {args.scale} articles -> {len(events)} events in {seconds:.1f}s wall, "
+            f"{cpu:.1f}s CPU (B-cubed F1 {f:.3f} on the planted events)"
+        )
     return 0
 
 

@@ -70,9 +70,11 @@ def main() -> int:
             events = group_events(articles)
             p, r, f = bcubed(events, gold)
             scores.append(f)
-            print(f"background {background:.1f} seed {seed}: {len(articles)} reports, "
-                  f"{len(set(gold.values()))} events -> {len(events)} groups, "
-                  f"B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}")
+            print(
+                f"background {background:.1f} seed {seed}: {len(articles)} reports, "
+                f"{len(set(gold.values()))} events -> {len(events)} groups, "
+                f"B-cubed P={p:.3f} R={r:.3f} F1={f:.3f}"
+            )
     cpu = time.process_time() - cpu
     print(f"mean F1 {sum(scores) / len(scores):.4f} over {len(scores)} corpora, {cpu:.1f}s CPU")
     return 0

@@ -45,8 +45,10 @@ def main() -> None:
     else:
         events = group_events(articles)
     cpu = time.process_time() - start
-    print(f"articles {len(articles)}  events {len(events)}  CPU {cpu:.1f} s  "
-          f"peak RSS {loaded:.0f} MB after loading, {peak_mb():.0f} MB after grouping")
+    print(
+        f"articles {len(articles)}  events {len(events)}  CPU {cpu:.1f} s  "
+        f"peak RSS {loaded:.0f} MB after loading, {peak_mb():.0f} MB after grouping"
+    )
     if args.dump:
         rows = [[e.id, e.title, list(e.article_ids)] for e in events]
         args.dump.write_text(json.dumps(rows, indent=0, ensure_ascii=False) + "\n", "utf-8")

@@ -21,20 +21,49 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-_ONSETS = ["b", "br", "c", "ch", "d", "dr", "f", "g", "gr", "h", "k", "l", "m", "n", "p", "pr",
-           "r", "s", "st", "sh", "t", "tr", "v", "w", "z", ""]
+_ONSETS = [
+    "b",
+    "br",
+    "c",
+    "ch",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gr",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "pr",
+    "r",
+    "s",
+    "st",
+    "sh",
+    "t",
+    "tr",
+    "v",
+    "w",
+    "z",
+    "",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io"]
 _CODAS = ["", "", "n", "r", "s", "l", "t", "nd", "st", "m", "ck"]
-_FUNCTION = ("the of and to a in that is was for on with as by at from it he she they said has "
-             "have had were be been not but an or which who will would after over their its "
-             "also more than about into this".split())
+_FUNCTION = (
+    "the of and to a in that is was for on with as by at from it he she they said has "
+    "have had were be been not but an or which who will would after over their its "
+    "also more than about into this".split()
+)
 VOCABULARY = 30_000
 FILES_PER_FOLDER = 500
 
 
 def _word(rng: random.Random, syllables: int) -> str:
-    return "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
-                   for _ in range(syllables))
+    return "".join(
+        rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables)
+    )
 
 
 def _unique(rng: random.Random, count: int, lo: int, hi: int, taken: set[str]) -> list[str]:
@@ -70,8 +99,10 @@ class World:
         lasts = [w.capitalize() for w in _unique(rng, 2000, 2, 4, taken)]
         people = [f"{rng.choice(firsts)} {rng.choice(lasts)}" for _ in range(5000)]
         places = [w.capitalize() for w in _unique(rng, 1500, 2, 4, taken)]
-        outlets = [f"The {w.capitalize()} {rng.choice(['Times', 'Post', 'Herald', 'Wire'])}"
-                   for w in _unique(rng, 40, 2, 3, taken)]
+        outlets = [
+            f"The {w.capitalize()} {rng.choice(['Times', 'Post', 'Herald', 'Wire'])}"
+            for w in _unique(rng, 40, 2, 3, taken)
+        ]
         return cls(words, cum, people, places, outlets)
 
     def filler(self, rng: random.Random, n: int) -> list[str]:
@@ -93,8 +124,11 @@ def _event(world: World, rng: random.Random) -> Event:
         people=rng.sample(world.people, 3),
         place=rng.choice(world.places),
         topic=rng.sample(mid, 8),
-        figures=[f"{rng.randint(2, 5000):,}", str(rng.randint(2, 99)),
-                 str(rng.randint(1990, 2026))],
+        figures=[
+            f"{rng.randint(2, 5000):,}",
+            str(rng.randint(2, 99)),
+            str(rng.randint(1990, 2026)),
+        ],
         date=f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
     )
 
@@ -135,11 +169,17 @@ def _report(world: World, rng: random.Random, event: Event) -> tuple[str, str]:
 
 def _render(kind: str, title: str, body: str, outlet: str, published: str) -> str:
     if kind == "md":
-        return (f"---\ntitle: {json.dumps(title)}\nsource: {outlet}\npublished: {published}\n"
-                f"---\n\n{body}\n")
+        return (
+            f"---\ntitle: {json.dumps(title)}\nsource: {outlet}\npublished: {published}\n"
+            f"---\n\n{body}\n"
+        )
     if kind == "json":
-        return json.dumps({"title": title, "body": body, "source": outlet,
-                           "published": published}, indent=1) + "\n"
+        return (
+            json.dumps(
+                {"title": title, "body": body, "source": outlet, "published": published}, indent=1
+            )
+            + "\n"
+        )
     return f"{title}\n\n{body}\n"
 
 
@@ -161,11 +201,25 @@ def generate(docs: int, seed: int = 1) -> tuple[dict[str, str], dict[str, object
             folder = f"batch{made // FILES_PER_FOLDER:03d}"
             name = f"{folder}/e{n_event:06d}-{made:06d}"
             roll = rng.random()
-            kind = "txt" if n_event == 0 else (
-                "txt" if roll < 0.55 else "md" if roll < 0.8 else "json" if roll < 0.9 else "jsonl")
+            kind = (
+                "txt"
+                if n_event == 0
+                else (
+                    "txt"
+                    if roll < 0.55
+                    else "md"
+                    if roll < 0.8
+                    else "json"
+                    if roll < 0.9
+                    else "jsonl"
+                )
+            )
             if kind == "jsonl":
-                bundle.append(json.dumps({"title": title, "text": body, "source": outlet,
-                                          "published": event.date}))
+                bundle.append(
+                    json.dumps(
+                        {"title": title, "text": body, "source": outlet, "published": event.date}
+                    )
+                )
                 if len(bundle) == 5:
                     files[f"{name}.jsonl"] = "\n".join(bundle) + "\n"
                     bundle = []
@@ -180,8 +234,9 @@ def generate(docs: int, seed: int = 1) -> tuple[dict[str, str], dict[str, object
     return files, _facts(world, rng, files, compare_ids, seed)
 
 
-def _facts(world: World, rng: random.Random, files: dict[str, str], compare_ids: list[str],
-           seed: int) -> dict[str, object]:
+def _facts(
+    world: World, rng: random.Random, files: dict[str, str], compare_ids: list[str], seed: int
+) -> dict[str, object]:
     queries: list[str] = []
     for _ in range(200):
         n = rng.choice([1, 1, 2, 2, 3])
@@ -196,12 +251,18 @@ def _facts(world: World, rng: random.Random, files: dict[str, str], compare_ids:
     while len(phrases) < 50:
         words = files[rng.choice(txt)].split()
         start = rng.randrange(5, len(words) - 4)
-        span = [w.strip(".,") for w in words[start:start + rng.choice([2, 3])]]
+        span = [w.strip(".,") for w in words[start : start + rng.choice([2, 3])]]
         if all(w.isalpha() and w.lower() not in _FUNCTION for w in span):
             phrases.append(" ".join(span))
     change = next(p for p in txt if p not in compare_ids)
-    return {"seed": seed, "files": len(files), "queries": queries, "phrases": phrases,
-            "compare_ids": compare_ids, "change_file": change}
+    return {
+        "seed": seed,
+        "files": len(files),
+        "queries": queries,
+        "phrases": phrases,
+        "compare_ids": compare_ids,
+        "change_file": change,
+    }
 
 
 def extra_files(count: int, seed: int = 1) -> dict[str, str]:

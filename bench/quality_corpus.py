@@ -29,7 +29,8 @@ GUIDE = REPO / "docs" / "corpus-guide.md"
 CORPUS = REPO / "corpus"
 _LABEL_ROW = re.compile(r"^\| ([A-Z]\d) \| `([^`]+)` \|", re.M)
 _CONFLICT_ROW = re.compile(
-    r"^\| (\d+) \| (\w+) \| ([A-Z]\d) \| `(.+?)` \| ([A-Z]\d) \| `(.+?)` \|", re.M)
+    r"^\| (\d+) \| (\w+) \| ([A-Z]\d) \| `(.+?)` \| ([A-Z]\d) \| `(.+?)` \|", re.M
+)
 _EVENT = re.compile(r"^## Event \d+: `([^`]+)`", re.M)
 _LABEL = re.compile(r"\b[A-Z]\d\b")
 Range = tuple[int, int]
@@ -60,7 +61,7 @@ def parse_guide(guide: str) -> tuple[dict[str, str], list[Planted], list[LookAli
     lookalikes: list[LookAlike] = []
     heads = list(_EVENT.finditer(guide))
     for k, head in enumerate(heads):
-        section = guide[head.end():heads[k + 1].start() if k + 1 < len(heads) else len(guide)]
+        section = guide[head.end() : heads[k + 1].start() if k + 1 < len(heads) else len(guide)]
         for m in _CONFLICT_ROW.finditer(section):
             planted.append(Planted(head.group(1), *m.groups()))
         nots = section.split("### Not conflicts", 1)
@@ -80,9 +81,9 @@ def _bullet_wordings(bullet: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     everywhere = tuple(dict.fromkeys(_LABEL.findall(bullet)))
     out = []
     for m in re.finditer(r"`([^`]+)`", bullet):
-        after = re.match(r"[^`(]{0,20}\(([^)]*)\)", bullet[m.end():])
+        after = re.match(r"[^`(]{0,20}\(([^)]*)\)", bullet[m.end() :])
         near = tuple(_LABEL.findall(after.group(1))) if after else ()
-        before = re.search(r"\b([A-Z]\d)\s*$", bullet[:m.start()])
+        before = re.search(r"\b([A-Z]\d)\s*$", bullet[: m.start()])
         if not near and before:
             near = (before.group(1),)
         out.append((m.group(1), near or everywhere))
@@ -112,16 +113,21 @@ class Scorer:
         """Ids of the passages of ``article_id`` that overlap an occurrence of ``wording``."""
         body = self.article[article_id].body
         spots = _occurrences(body, wording)
-        return {p.id for p in self.comparison[article_id].passages
-                if p.article_id == article_id and any(_overlaps(s, p.start, p.end)
-                                                      for s in spots)}
+        return {
+            p.id
+            for p in self.comparison[article_id].passages
+            if p.article_id == article_id and any(_overlaps(s, p.start, p.end) for s in spots)
+        }
 
     def links_between(self, x: str, y: str, wx: str, wy: str) -> list[Link]:
         if self.comparison[x] is not self.comparison[y]:
             return []
         px, py = self.passages_over(x, wx), self.passages_over(y, wy)
-        return [lk for lk in self.comparison[x].links
-                if (lk.a in px and lk.b in py) or (lk.a in py and lk.b in px)]
+        return [
+            lk
+            for lk in self.comparison[x].links
+            if (lk.a in px and lk.b in py) or (lk.a in py and lk.b in px)
+        ]
 
 
 def _sides(link: Link, c: Conflict, comparison: Comparison) -> list[tuple[str, Range]]:
@@ -146,15 +152,24 @@ def score_planted(scorer: Scorer, labels: dict[str, str], row: Planted) -> tuple
         return True, False, f"linked, types {sorted({c.type for c in found})}"
     spans_a = _occurrences(scorer.article[x].body, row.wording_a)
     spans_b = _occurrences(scorer.article[y].body, row.wording_b)
-    on_wording = any(any(_overlaps(s, c.a.start, c.a.end) or _overlaps(s, c.b.start, c.b.end)
-                         for s in spans_a + spans_b) for c in right)
+    on_wording = any(
+        any(
+            _overlaps(s, c.a.start, c.a.end) or _overlaps(s, c.b.start, c.b.end)
+            for s in spans_a + spans_b
+        )
+        for c in right
+    )
     where = "" if on_wording else " (span outside the key's wordings)"
     return True, True, f"{right[0].explanation}{where}"
 
 
-def flagged_lookalike(scorer: Scorer, labels: dict[str, str], item: LookAlike,
-                      event_labels: set[str], planted: set[tuple[int, int, int, int]]
-                      ) -> list[str]:
+def flagged_lookalike(
+    scorer: Scorer,
+    labels: dict[str, str],
+    item: LookAlike,
+    event_labels: set[str],
+    planted: set[tuple[int, int, int, int]],
+) -> list[str]:
     """Conflicts resting on a look-alike: a span on one of its wordings and, when the bullet
     has several wordings, the other span on one of them too. A planted conflict whose span
     merely contains the wording (a whole quote holding `tonight`) does not count."""
@@ -170,8 +185,10 @@ def flagged_lookalike(scorer: Scorer, labels: dict[str, str], item: LookAlike,
             for c in link.conflicts:
                 if (c.a.start, c.a.end, c.b.start, c.b.end) in planted:
                     continue
-                on = [any(aid == a and _overlaps(s, *span) for a, s in places)
-                      for aid, span in _sides(link, c, comparison)]
+                on = [
+                    any(aid == a and _overlaps(s, *span) for a, s in places)
+                    for aid, span in _sides(link, c, comparison)
+                ]
                 if all(on) if len(item.wordings) > 1 else any(on):
                     hits.append(f"{c.type}: {c.a.text!r} / {c.b.text!r}")
     return hits
@@ -190,8 +207,9 @@ def main(argv: list[str]) -> int:
         linked += is_linked
         found += right
         state = "ok  " if right else "MISS"
-        print(f"{state} {row.event[:18]:<18} #{row.number:<2} {row.type:<9} {row.a}-{row.b}: "
-              f"{what}")
+        print(
+            f"{state} {row.event[:18]:<18} #{row.number:<2} {row.type:<9} {row.a}-{row.b}: {what}"
+        )
         x, y = labels[row.a], labels[row.b]
         for lk in scorer.links_between(x, y, row.wording_a, row.wording_b):
             for c in lk.conflicts:
@@ -211,8 +229,13 @@ def main(argv: list[str]) -> int:
             print(f"  look-alike {item.event[:18]}: {item.text[:70]}... {state}")
     print(f"look-alikes flagged: {flagged}/{len(lookalikes)}")
     comparisons = {id(c): c for c in scorer.comparison.values()}.values()
-    other = [(cmp, lk, c) for cmp in comparisons for lk in cmp.links for c in lk.conflicts
-             if (c.a.start, c.a.end, c.b.start, c.b.end) not in matched]
+    other = [
+        (cmp, lk, c)
+        for cmp in comparisons
+        for lk in cmp.links
+        for c in lk.conflicts
+        if (c.a.start, c.a.end, c.b.start, c.b.end) not in matched
+    ]
     print(f"conflicts on links the key does not plant: {len(other)}")
     if verbose:
         for cmp, lk, c in other:

@@ -40,11 +40,15 @@ class Locator:
     def __call__(self, loc: list[str]) -> Passage:
         seed, *keys = loc
         article = self.seeds[seed]
-        hits = [p for p in self.by_article.get(article, [])
-                if all(k.lower() in p.text.lower() for k in keys)]
+        hits = [
+            p
+            for p in self.by_article.get(article, [])
+            if all(k.lower() in p.text.lower() for k in keys)
+        ]
         if len(hits) != 1:
-            sys.exit(f"gold locator {loc} matches {len(hits)} passages of {article} "
-                     "(need exactly 1)")
+            sys.exit(
+                f"gold locator {loc} matches {len(hits)} passages of {article} (need exactly 1)"
+            )
         self.seen.add(hits[0].id)
         return hits[0]
 
@@ -95,8 +99,10 @@ def measure(comparison: Comparison, gold: dict[str, Any], verbose: bool) -> dict
     recall = len(hit) / len(required)
     precision = len(correct) / len(judged) if judged else 1.0
     print(f"passages: {len(comparison.passages)} ({len(covered)} annotated); links: {len(links)}")
-    print(f"shared links: recall {recall:.3f} ({len(hit)}/{len(required)}), "
-          f"precision {precision:.3f} ({len(correct)}/{len(judged)} judged links)")
+    print(
+        f"shared links: recall {recall:.3f} ({len(hit)}/{len(required)}), "
+        f"precision {precision:.3f} ({len(correct)}/{len(judged)} judged links)"
+    )
     if verbose:
         for pair in sorted(required - links.keys(), key=sorted):
             print("  MISSED\n" + show(pair))
@@ -118,8 +124,10 @@ def measure(comparison: Comparison, gold: dict[str, Any], verbose: bool) -> dict
         state = "found" if ok else ("NOT LINKED" if link is None else f"linked, types {types}")
         print(f"  conflict {c['type']:<9} {pa.id} / {pb.id}: {state}")
     conflict_recall = found / len(gold["conflicts"])
-    print(f"conflicts: recall with right type {conflict_recall:.3f} "
-          f"({found}/{len(gold['conflicts'])})")
+    print(
+        f"conflicts: recall with right type {conflict_recall:.3f} "
+        f"({found}/{len(gold['conflicts'])})"
+    )
 
     flagged = 0
     for la in gold["lookalikes"]:
@@ -132,8 +140,11 @@ def measure(comparison: Comparison, gold: dict[str, Any], verbose: bool) -> dict
             b_span = _key_span(pb, la["b_key"]) if "b_key" in la else None
             for x in link.conflicts:
                 xa, xb = (x.a, x.b) if link.a == pa.id else (x.b, x.a)
-                if a_span is None or _overlaps(a_span, xa.start, xa.end) or (
-                        b_span is not None and _overlaps(b_span, xb.start, xb.end)):
+                if (
+                    a_span is None
+                    or _overlaps(a_span, xa.start, xa.end)
+                    or (b_span is not None and _overlaps(b_span, xb.start, xb.end))
+                ):
                     bad.append(f"{x.type}: {xa.text!r} / {xb.text!r}")
         flagged += bool(bad)
         state = "NOT LINKED" if link is None else ("FLAGGED " + "; ".join(bad) if bad else "ok")
@@ -141,14 +152,23 @@ def measure(comparison: Comparison, gold: dict[str, Any], verbose: bool) -> dict
     print(f"look-alikes flagged: {flagged}/{len(gold['lookalikes'])}")
 
     disputed = {frozenset((find(d["a"]).id, find(d["b"]).id)) for d in gold.get("disputed", [])}
-    extra = [(k, x) for k, lk in links.items() if k <= covered and k not in gold_conflicts
-             and k not in disputed for x in lk.conflicts]
+    extra = [
+        (k, x)
+        for k, lk in links.items()
+        if k <= covered and k not in gold_conflicts and k not in disputed
+        for x in lk.conflicts
+    ]
     print(f"conflicts on other annotated links (not in gold): {len(extra)}")
     if verbose:
         for k, x in extra:
             print(f"  {x.type}: {x.a.text!r} / {x.b.text!r} on {sorted(k)}  ({x.explanation})")
-    return {"recall": recall, "precision": precision, "conflict_recall": conflict_recall,
-            "lookalikes_flagged": float(flagged), "extra_conflicts": float(len(extra))}
+    return {
+        "recall": recall,
+        "precision": precision,
+        "conflict_recall": conflict_recall,
+        "lookalikes_flagged": float(flagged),
+        "extra_conflicts": float(len(extra)),
+    }
 
 
 def main(argv: list[str]) -> int:

@@ -34,5 +34,10 @@ async def first_paint(corpus: Path, index_dir: Path) -> dict[str, Any]:
     def ms(t: float) -> float | None:
         return (t - start) * 1000 if t else None
 
-    return {"import_ms": ms(imported), "paint_ms": ms(paint), "articles_ms": ms(articles),
-            "events_ms": ms(events), "articles": count}
+    return {
+        "import_ms": ms(imported),
+        "paint_ms": ms(paint),
+        "articles_ms": ms(articles),
+        "events_ms": ms(events),
+        "articles": count,
+    }

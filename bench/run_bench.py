@@ -28,7 +28,9 @@ def run_task(name: str, work: Path) -> dict[str, Any]:
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, str(BENCH / "bench_tasks.py"), name, str(work)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"task {name} failed:\n{done.stderr[-3000:]}")
@@ -39,8 +41,9 @@ def run_task(name: str, work: Path) -> dict[str, Any]:
 
 
 def _brief(figures: dict[str, Any]) -> str:
-    return ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
-                     for k, v in figures.items())
+    return ", ".join(
+        f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items()
+    )
 
 
 def best_of(name: str, work: Path, runs: int, key: str) -> dict[str, Any]:
@@ -52,8 +55,9 @@ def best_of(name: str, work: Path, runs: int, key: str) -> dict[str, Any]:
 def change_one_file(work: Path, facts: dict[str, Any]) -> None:
     path = work / "corpus" / facts["change_file"]
     text = path.read_text(encoding="utf-8")
-    path.write_text(text + "\nA late paragraph was added to this report by the editors.\n",
-                    encoding="utf-8")
+    path.write_text(
+        text + "\nA late paragraph was added to this report by the editors.\n", encoding="utf-8"
+    )
 
 
 def add_files(work: Path, count: int, seed: int) -> None:
@@ -66,12 +70,27 @@ def add_files(work: Path, count: int, seed: int) -> None:
 def measure(work: Path, docs: int, seed: int, reader: bool, analysis: bool) -> dict[str, Any]:
     t = time.perf_counter()
     # In a child: a forked process inherits this one's peak RSS, so the runner stays small.
-    subprocess.run([sys.executable, str(BENCH / "gen_corpus.py"), str(work), "--docs", str(docs),
-                    "--seed", str(seed)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "gen_corpus.py"),
+            str(work),
+            "--docs",
+            str(docs),
+            "--seed",
+            str(seed),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     print(f"generated {docs} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     facts = json.loads((work / "queries.json").read_text(encoding="utf-8"))
-    r: dict[str, Any] = {"docs": docs, "seed": seed, "cpus": os.cpu_count(),
-                         "load_before": os.getloadavg()[0]}
+    r: dict[str, Any] = {
+        "docs": docs,
+        "seed": seed,
+        "cpus": os.cpu_count(),
+        "load_before": os.getloadavg()[0],
+    }
     r["w_build"], r["f_build"] = run_task("whoosh_build", work), run_task("fts_build", work)
     r["w_query"], r["f_query"] = run_task("whoosh_queries", work), run_task("fts_queries", work)
     r["w_cold"] = best_of("whoosh_cold", work, 3, "ms")
@@ -126,18 +145,32 @@ def table(r: dict[str, Any]) -> str:
         pair("phrases, CPU time p50", wq["cpu_phrase_p50"], fq["cpu_phrase_p50"], "ms")
         pair("phrases, CPU time p95", wq["cpu_phrase_p95"], fq["cpu_phrase_p95"], "ms")
     pair("search process peak RSS", wq["peak_mb"], fq["peak_mb"], "MB")
-    pair("cold: open + first query (fresh process)", r["w_cold"]["ms"], r["f_cold"]["ms"], "ms",
-         "<= 60 ms")
-    pair("cold: importing the search modules", r["w_cold"]["import_ms"],
-         r["f_cold"]["import_ms"], "ms")
+    pair(
+        "cold: open + first query (fresh process)",
+        r["w_cold"]["ms"],
+        r["f_cold"]["ms"],
+        "ms",
+        "<= 60 ms",
+    )
+    pair(
+        "cold: importing the search modules",
+        r["w_cold"]["import_ms"],
+        r["f_cold"]["import_ms"],
+        "ms",
+    )
     if "events" in r:
         ev, cmp_ = r["events"], r["compare"]
         pair("all articles read from the index", ev["load_s"], None, "s")
         pair(f"event grouping of all ({ev['events']:,} events)", ev["seconds"], None, "s")
         pair("event grouping peak RSS", ev["peak_mb"], None, "MB")
         pair(f"compare a {cmp_['articles']}-article event, cold", cmp_["cold_ms"], None, "ms")
-        pair(f"compare a {cmp_['articles']}-article event, warm", cmp_["warm_ms"], None, "ms",
-             "<= 50 ms")
+        pair(
+            f"compare a {cmp_['articles']}-article event, warm",
+            cmp_["warm_ms"],
+            None,
+            "ms",
+            "<= 50 ms",
+        )
     if "reader" in r:
         rd = r["reader"]
         pair("reader: import + first paint", rd["paint_ms"], None, "ms", "<= 500 ms")
@@ -149,13 +182,18 @@ def table(r: dict[str, Any]) -> str:
         pair("reader reopen: first paint", ro["paint_ms"], None, "ms", "<= 500 ms")
         pair("reader reopen: events listed", ro["events_ms"], None, "ms")
         pair("reader reopen: peak RSS", ro["peak_mb"], None, "MB", "<= 300 MB")
-    lines = [f"| measure ({r['docs']:,} articles) | Whoosh (newsreader) | SQLite FTS5 | "
-             "Whoosh / FTS5 | target |", "| --- | ---: | ---: | ---: | --- |"]
+    lines = [
+        f"| measure ({r['docs']:,} articles) | Whoosh (newsreader) | SQLite FTS5 | "
+        "Whoosh / FTS5 | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for label, w, f, unit, target in rows:
         ratio = f"{w / f:.1f}x" if w is not None and f else "-"
         lines.append(f"| {label} | {_fmt(w, unit)} | {_fmt(f, unit)} | {ratio} | {target} |")
-    lines.append(f"\nload average {r['load_before']:.1f} before, {r['load_after']:.1f} after; "
-                 f"{r['cpus']} CPUs")
+    lines.append(
+        f"\nload average {r['load_before']:.1f} before, {r['load_after']:.1f} after; "
+        f"{r['cpus']} CPUs"
+    )
     return "\n".join(lines)
 
 
@@ -165,8 +203,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, help="working folder (default: a temp path)")
     parser.add_argument("--no-reader", action="store_true", help="skip the headless reader")
-    parser.add_argument("--search-only", action="store_true",
-                        help="skip event grouping, compare and the reader (e.g. at 100k)")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="skip event grouping, compare and the reader (e.g. at 100k)",
+    )
     parser.add_argument("--json", type=Path, help="also write every figure as JSON here")
     args = parser.parse_args()
     work = args.work or Path(os.environ.get("TMPDIR", "/tmp")) / f"newsreader-bench-{args.docs}"

@@ -13,9 +13,41 @@ EXTENSIONS = [".txt", ".md", ".markdown", ".json", ".jsonl"]
 
 # Text built from the pieces that break parsers and terminals: escapes, markup, JSON, BOMs.
 PIECES = st.sampled_from(
-    ["\x1b[", "\x1b]52;c;", "\x1b]8;;", "\x07", "\x1b\\", "\x9b", "\x9d", "\x00", "\r", "\n",
-     "\n\n", "---\n", "+++\n", "# ", "<b>", "</div>", "```", "> ", "- ", "{", "}", "[", "]",
-     '"', ":", ",", "\ufeff", "\u00a0", "\u202e", "\t", "Advertisement", "(Yonhap)", "title: "]
+    [
+        "\x1b[",
+        "\x1b]52;c;",
+        "\x1b]8;;",
+        "\x07",
+        "\x1b\\",
+        "\x9b",
+        "\x9d",
+        "\x00",
+        "\r",
+        "\n",
+        "\n\n",
+        "---\n",
+        "+++\n",
+        "# ",
+        "<b>",
+        "</div>",
+        "```",
+        "> ",
+        "- ",
+        "{",
+        "}",
+        "[",
+        "]",
+        '"',
+        ":",
+        ",",
+        "\ufeff",
+        "\u00a0",
+        "\u202e",
+        "\t",
+        "Advertisement",
+        "(Yonhap)",
+        "title: ",
+    ]
 )
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map("".join)
 

@@ -45,8 +45,7 @@ class NewsReaderApp(Jobs, App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands but those newsreader's palette has under the same name."""
-        return (c for c in super().get_system_commands(screen)
-                if c.title not in self._OWN_COMMANDS)
+        return (c for c in super().get_system_commands(screen) if c.title not in self._OWN_COMMANDS)
 
     def __init__(self, corpus: Path, index_dir: Path | None = None, rebuild: bool = False) -> None:
         super().__init__()
@@ -95,14 +94,24 @@ class NewsReaderApp(Jobs, App[None]):
         if skipped:
             lines = [f"{one_line(s.path)}: {one_line(s.reason)}" for s in skipped[:8]]
             more = f"\n… and {len(skipped) - 8} more" if len(skipped) > 8 else ""
-            self.notify("\n".join(lines) + more, title=f"Skipped {len(skipped)} file(s)",
-                        severity="warning", markup=False, timeout=10)
+            self.notify(
+                "\n".join(lines) + more,
+                title=f"Skipped {len(skipped)} file(s)",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         damaged = list(getattr(message.report, "notices", ()))
         if damaged:  # loaded, but with U+FFFD where bytes were undecodable: not to be quoted as is
             lines = [f"{one_line(n.path)}: {one_line(n.message)}" for n in damaged[:8]]
             more = f"\n… and {len(damaged) - 8} more" if len(damaged) > 8 else ""
-            self.notify("\n".join(lines) + more, title=f"Damaged {len(damaged)} file(s)",
-                        severity="warning", markup=False, timeout=10)
+            self.notify(
+                "\n".join(lines) + more,
+                title=f"Damaged {len(damaged)} file(s)",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         self._tell_screens("articles")
         self.load_events(message.articles)
 

@@ -133,10 +133,12 @@ def command_parser() -> argparse.ArgumentParser:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--event", metavar="ID", help="export the report of this event")
     which.add_argument("--marked", action="store_true", help="export every marked excerpt")
-    p.add_argument("--format", choices=("md", "html", "json"), default="md",
-                   help="report format (default md)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE",
-                   help="file to write (default: standard output)")
+    p.add_argument(
+        "--format", choices=("md", "html", "json"), default="md", help="report format (default md)"
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="file to write (default: standard output)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     return parser
 
@@ -159,8 +161,11 @@ def search_argv(argv: list[str]) -> list[str]:
         elif token.startswith("--") or token == "-h":
             options.append(token)
             # a long option given in full or abbreviated, without "=value", takes the next token
-            expecting = "=" not in token and len(token) > 2 and any(
-                name.startswith(token) for name in _SEARCH_VALUE_OPTIONS)
+            expecting = (
+                "=" not in token
+                and len(token) > 2
+                and any(name.startswith(token) for name in _SEARCH_VALUE_OPTIONS)
+            )
         else:
             words.append(token)
     return [argv[0], *options, "--", *words] if words else [argv[0], *options]

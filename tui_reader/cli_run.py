@@ -206,9 +206,11 @@ def _export(args: argparse.Namespace) -> int:
 
         target = args.output.expanduser()
         if target.is_symlink() or (target.exists() and not args.force):
-            raise ExportError(f"{target} already exists (use --force to overwrite it)"
-                              if not target.is_symlink()
-                              else f"refusing to write through a symlink: {target}")
+            raise ExportError(
+                f"{target} already exists (use --force to overwrite it)"
+                if not target.is_symlink()
+                else f"refusing to write through a symlink: {target}"
+            )
     index = _ready_index(args)
     corpus = Path(index.corpus)
     everything = index.articles()

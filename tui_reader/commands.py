@@ -31,10 +31,16 @@ class NewsCommands(Provider):
             ("Search articles", app.action_search, "Full-text search (/)"),
             ("All articles", app.action_articles, "Flat list of every article (a)"),
             ("Compare two chosen articles", app.action_pick_compare, "Pick reports to compare"),
-            ("Toggle: dim unique passages", partial(self._on_compare, "toggle_dim"),
-             "On the compare screen (d)"),
-            ("Toggle: synchronised scrolling", partial(self._on_compare, "toggle_sync"),
-             "On the compare screen (s)"),
+            (
+                "Toggle: dim unique passages",
+                partial(self._on_compare, "toggle_dim"),
+                "On the compare screen (d)",
+            ),
+            (
+                "Toggle: synchronised scrolling",
+                partial(self._on_compare, "toggle_sync"),
+                "On the compare screen (s)",
+            ),
             ("Switch theme", app.action_change_theme, "Choose a colour theme"),
             ("Keys", app.action_help, "Every key (?)"),
             ("Quit", app.exit, "Leave newsreader (q)"),
@@ -42,8 +48,13 @@ class NewsCommands(Provider):
         items.extend(self._screen_actions())
         for event in app.events or []:
             title = f"Open event: {one_line(event.title, 80)}"
-            items.append((title, partial(app.open_event, event),
-                          f"Compare its {len(event.article_ids)} reports"))
+            items.append(
+                (
+                    title,
+                    partial(app.open_event, event),
+                    f"Compare its {len(event.article_ids)} reports",
+                )
+            )
         return items
 
     def _screen_actions(self) -> list[Command]:
@@ -59,8 +70,13 @@ class NewsCommands(Provider):
                 keys = key_label(binding.key)
                 # Help text is parsed as markup: keys with brackets are left out of it.
                 help_text = f"key {keys}" if "[" not in keys and "]" not in keys else ""
-                items.append((f"{name}: {binding.description}",
-                              partial(screen.run_action, binding.action), help_text))
+                items.append(
+                    (
+                        f"{name}: {binding.description}",
+                        partial(screen.run_action, binding.action),
+                        help_text,
+                    )
+                )
         return items
 
     def _on_compare(self, action: str) -> None:
@@ -81,8 +97,9 @@ class NewsCommands(Provider):
         for title, callback, help_text in self.commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, self._highlight(matcher, title), callback, text=title,
-                          help=help_text)
+                yield Hit(
+                    score, self._highlight(matcher, title), callback, text=title, help=help_text
+                )
 
     @staticmethod
     def _highlight(matcher: object, title: str) -> Content:

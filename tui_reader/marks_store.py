@@ -25,8 +25,13 @@ def store_for(app: App[None]) -> AnnotationStore | None:
     try:
         store = AnnotationStore.open()
     except NewsreaderError as error:
-        app.notify(one_line(str(error)), title="Marks unavailable", severity="error",
-                   markup=False, timeout=15)
+        app.notify(
+            one_line(str(error)),
+            title="Marks unavailable",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
     _STORES[app] = store  # a failure is remembered too: one message, not one per keypress
     return store
 

@@ -52,8 +52,7 @@ def _idf_of(df: Mapping[str, int], n: int) -> dict[str, float]:
 def _unit(doc: Mapping[str, float], idf: Mapping[str, float]) -> dict[str, float]:
     """The unit-length TF-IDF vector of one document (sublinear TF)."""
     # Most terms occur once in a sentence: skip the logarithm for them.
-    vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in doc.items()
-           if c > 0}
+    vec = {t: idf[t] if c == 1 else (1.0 + math.log(c)) * idf[t] for t, c in doc.items() if c > 0}
     scale = 1.0 / (math.sqrt(math.fsum(v * v for v in vec.values())) or 1.0)
     return {t: v * scale for t, v in vec.items()}
 
@@ -162,7 +161,7 @@ def score_pairs(
     # on how many passages the event has.
     unit = shared_concepts * (sum(idf.values()) / len(idf)) if idf else 1.0
     todo = []
-    for (i, j) in _candidates(concept_cos, groups):
+    for i, j in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
         shared = sum(map(idf.__getitem__, feats[i].concepts & feats[j].concepts)) / unit
         shared_numbers = len(feats[i].numbers & feats[j].numbers)
@@ -203,8 +202,9 @@ def score_pairs(
             vi, vj = gram_vecs[key[0]], gram_vecs[key[1]]
             common = gram_sets[key[0]] & gram_sets[key[1]]
             # Products and their sum in C (map, operator.mul, sum): the pair loop's hot spot.
-            char_cos = char_of[key] = sum(map(mul, map(vi.__getitem__, common),
-                                              map(vj.__getitem__, common)))
+            char_cos = char_of[key] = sum(
+                map(mul, map(vi.__getitem__, common), map(vj.__getitem__, common))
+            )
         out[(i, j)] = _combine(char_cos, ccos, shared, shared_numbers)
     return out
 

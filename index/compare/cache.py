@@ -162,9 +162,14 @@ def comparison_from_json(
     )
     links = tuple(
         Link(
-            link["a"], link["b"], float(link["score"]), bool(link["verbatim"]),
-            tuple(Conflict(c["type"], _span(c["a"]), _span(c["b"]), c["explanation"])
-                  for c in link["conflicts"]),
+            link["a"],
+            link["b"],
+            float(link["score"]),
+            bool(link["verbatim"]),
+            tuple(
+                Conflict(c["type"], _span(c["a"]), _span(c["b"]), c["explanation"])
+                for c in link["conflicts"]
+            ),
         )
         for link in data["links"]
     )

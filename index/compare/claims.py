@@ -29,8 +29,9 @@ def group_claims(links: Iterable[Link], passages: Sequence[Passage]) -> tuple[Cl
         return x
 
     usable = [lk for lk in links if lk.a in order and lk.b in order]
-    usable.sort(key=lambda lk: (-lk.score, min(order[lk.a], order[lk.b]),
-                                max(order[lk.a], order[lk.b])))
+    usable.sort(
+        key=lambda lk: (-lk.score, min(order[lk.a], order[lk.b]), max(order[lk.a], order[lk.b]))
+    )
     for link in usable:
         for pid in (link.a, link.b):
             if pid not in parent:

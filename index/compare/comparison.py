@@ -17,8 +17,9 @@ from index.text.sentences import split_passages
 
 # One cache per process; the sqlite copy is opt-in (NEWSREADER_ANALYSIS_CACHE=disk) so tests and
 # one-shot CLI runs never write files they were not asked to.
-_CACHE = AnalysisCache(default_disk_path() if os.environ.get("NEWSREADER_ANALYSIS_CACHE") == "disk"
-                       else None)
+_CACHE = AnalysisCache(
+    default_disk_path() if os.environ.get("NEWSREADER_ANALYSIS_CACHE") == "disk" else None
+)
 
 
 def analysis_cache() -> AnalysisCache:
@@ -26,8 +27,9 @@ def analysis_cache() -> AnalysisCache:
     return _CACHE
 
 
-def compare(articles: Sequence[Article], event: Event | None = None, *,
-            cache: AnalysisCache | None = None) -> Comparison:
+def compare(
+    articles: Sequence[Article], event: Event | None = None, *, cache: AnalysisCache | None = None
+) -> Comparison:
     """Everything needed to show how ``articles`` relate: passages, links, claims, variants.
 
     Articles are deduplicated by id (first kept) and compared in the given order. The result is
@@ -67,8 +69,9 @@ class Relation:
     conflicts: tuple[Conflict, ...]
 
 
-def relate(a: str, b: str, published_a: str | None = None,
-           published_b: str | None = None) -> Relation:
+def relate(
+    a: str, b: str, published_a: str | None = None, published_b: str | None = None
+) -> Relation:
     """Relate two statements (batch ``--pairs`` mode): aligned by score, then checked by rules."""
     if not a.strip() or not b.strip():
         # Nothing stated on one side: two empty strings are "verbatim" to rapidfuzz, not a fact.

@@ -36,13 +36,28 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ambassador", "envoy", "emissary"),
     ("summon", "called in", "call in", "calls in", "calling in"),
     ("withdraw", "withdrawal", "pull out", "pulled out", "get out", "take out", "retreat"),
-    ("legal", "lawful", "in line with international law", "in accordance with international law",
-     "within the framework of international law", "under international law"),
+    (
+        "legal",
+        "lawful",
+        "in line with international law",
+        "in accordance with international law",
+        "within the framework of international law",
+        "under international law",
+    ),
     ("urge", "ask", "request", "demand", "call for", "called for", "calling for", "calls for"),
     ("immediate", "immediately", "right away", "at once", "without delay"),
     ("deny", "reject", "dismiss", "refute"),
-    ("refuse", "decline", "would not say", "wouldn t say", "declined to say", "did not say",
-     "didn t say", "declined to comment", "would not comment"),
+    (
+        "refuse",
+        "decline",
+        "would not say",
+        "wouldn t say",
+        "declined to say",
+        "did not say",
+        "didn t say",
+        "declined to comment",
+        "would not comment",
+    ),
     ("condemn", "denounce", "decry"),
     ("send", "sent", "dispatch", "ship", "deploy", "deployment"),
     ("confirm", "verify", "corroborate"),
@@ -69,13 +84,32 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("meet", "met", "meeting"),
 )
 _COUNTRY_ADJECTIVES = {
-    "russian": "russia", "korean": "korea", "ukrainian": "ukraine", "american": "usa",
-    "chinese": "china", "japanese": "japan", "british": "britain", "french": "france",
-    "german": "germany", "israeli": "israel", "iranian": "iran", "n": "north", "s": "south",
+    "russian": "russia",
+    "korean": "korea",
+    "ukrainian": "ukraine",
+    "american": "usa",
+    "chinese": "china",
+    "japanese": "japan",
+    "british": "britain",
+    "french": "france",
+    "german": "germany",
+    "israeli": "israel",
+    "iranian": "iran",
+    "n": "north",
+    "s": "south",
     # A capital stands for its government in news copy ("Moscow said", "talks with Washington").
-    "moscow": "russia", "kremlin": "russia", "washington": "usa", "kyiv": "ukraine",
-    "kiev": "ukraine", "beijing": "china", "tokyo": "japan", "london": "britain",
-    "paris": "france", "berlin": "germany", "tehran": "iran", "pyongyang": "korea",
+    "moscow": "russia",
+    "kremlin": "russia",
+    "washington": "usa",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "beijing": "china",
+    "tokyo": "japan",
+    "london": "britain",
+    "paris": "france",
+    "berlin": "germany",
+    "tehran": "iran",
+    "pyongyang": "korea",
 }
 
 
@@ -85,9 +119,22 @@ def _stem(word: str) -> str:
     if len(word) <= 3 or word.isdigit():
         return word
     word = re.sub(r"is(e|es|ed|ing|ation|ations)$", r"iz\1", word)  # mobilising = mobilizing
-    for suffix, repl in (("ational", "ate"), ("ations", ""), ("ation", ""), ("ments", ""),
-                         ("ment", ""), ("ingly", ""), ("ing", ""), ("edly", ""), ("ied", "y"),
-                         ("ies", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ational", "ate"),
+        ("ations", ""),
+        ("ation", ""),
+        ("ments", ""),
+        ("ment", ""),
+        ("ingly", ""),
+        ("ing", ""),
+        ("edly", ""),
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + repl
             break

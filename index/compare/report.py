@@ -29,8 +29,12 @@ def _span_json(s: Span) -> dict[str, Any]:
 
 
 def conflict_to_json(c: Conflict) -> dict[str, Any]:
-    return {"type": c.type, "a": _span_json(c.a), "b": _span_json(c.b),
-            "explanation": c.explanation}
+    return {
+        "type": c.type,
+        "a": _span_json(c.a),
+        "b": _span_json(c.b),
+        "explanation": c.explanation,
+    }
 
 
 def comparison_to_json(c: Comparison) -> dict[str, Any]:
@@ -43,8 +47,14 @@ def comparison_to_json(c: Comparison) -> dict[str, Any]:
             for p in c.passages
         ],
         "links": [
-            {"a": link.a, "b": link.b, "kind": link.kind, "verbatim": link.verbatim,
-             "score": float(link.score), "conflicts": [conflict_to_json(x) for x in link.conflicts]}
+            {
+                "a": link.a,
+                "b": link.b,
+                "kind": link.kind,
+                "verbatim": link.verbatim,
+                "score": float(link.score),
+                "conflicts": [conflict_to_json(x) for x in link.conflicts],
+            }
             for link in c.links
         ],
         "claims": [
@@ -56,8 +66,12 @@ def comparison_to_json(c: Comparison) -> dict[str, Any]:
 
 def relation_to_json(pair_id: object, r: Relation) -> dict[str, Any]:
     """One line of batch ``--pairs`` output."""
-    return {"id": pair_id, "relation": r.relation, "score": float(r.score),
-            "conflicts": [conflict_to_json(x) for x in r.conflicts]}
+    return {
+        "id": pair_id,
+        "relation": r.relation,
+        "score": float(r.score),
+        "conflicts": [conflict_to_json(x) for x in r.conflicts],
+    }
 
 
 def _labels(c: Comparison) -> dict[str, str]:
@@ -92,8 +106,8 @@ def comparison_to_text(c: Comparison) -> str:
     for link, x in s["conflicts"]:
         pa, pb = passage[link.a], passage[link.b]
         out.append(f"- {x.type}: {_plain(x.explanation)}")
-        out.append(f"   [{label[pa.article_id]}] \"{_plain(x.a.text)}\" in: {_plain(pa.text)}")
-        out.append(f"   [{label[pb.article_id]}] \"{_plain(x.b.text)}\" in: {_plain(pb.text)}")
+        out.append(f'   [{label[pa.article_id]}] "{_plain(x.a.text)}" in: {_plain(pa.text)}')
+        out.append(f'   [{label[pb.article_id]}] "{_plain(x.b.text)}" in: {_plain(pb.text)}')
     if c.variants:
         out += ["", "Name variants (not conflicts):"]
         out += [f"- {' / '.join(_plain(f) for f in v.forms)}" for v in c.variants]
@@ -111,11 +125,17 @@ def comparison_to_markdown(c: Comparison) -> str:
     passage: dict[str, Passage] = s["passage"]
     n = len(c.articles)
     title = c.event.title if c.event else "Selected articles"
-    out = [f"# Comparison: {_md(title)}", "", "| Source | Title | Published | Id |",
-           "|---|---|---|---|"]
+    out = [
+        f"# Comparison: {_md(title)}",
+        "",
+        "| Source | Title | Published | Id |",
+        "|---|---|---|---|",
+    ]
     for a in c.articles:
-        out.append(f"| {_md(label[a.id])} | {_md(a.title)} | {_md(a.published or 'unknown')} "
-                   f"| {_md(a.id)} |")
+        out.append(
+            f"| {_md(label[a.id])} | {_md(a.title)} | {_md(a.published or 'unknown')} "
+            f"| {_md(a.id)} |"
+        )
     out += ["", f"## Shared claims ({len(c.claims)})", ""]
     if not c.claims:
         out.append("None.")

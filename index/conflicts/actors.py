@@ -14,7 +14,7 @@ _ACTORS = {
     "South Korea": "South Korea|Seoul|Republic of Korea|ROK|South Korean",
     "North Korea": "North Korea|Pyongyang|DPRK|North Korean",
     "United States": "United States|U\\.S\\.|US|USA|America|Washington|White House|Pentagon"
-                     "|American",
+    "|American",
     "Ukraine": "Ukraine|Kyiv|Kiev|Ukrainian",
     "China": "China|Beijing|Chinese",
     "Japan": "Japan|Tokyo|Japanese",
@@ -94,8 +94,9 @@ _SUBJECT_WORD = re.compile(r"[A-Z][\w.'’-]*|and|of|the|[,&]")
 @lru_cache(maxsize=8192)
 def mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every country mention as (start, end, country)."""
-    return tuple((m.start(), m.end(), _COUNTRY_OF[m.lastgroup or ""])
-                 for m in _ACTOR_RE.finditer(text))
+    return tuple(
+        (m.start(), m.end(), _COUNTRY_OF[m.lastgroup or ""]) for m in _ACTOR_RE.finditer(text)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -107,14 +108,14 @@ def actor_groups(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     at = opener.end() if opener else 0
     end = at
     for m in _SUBJECT_WORD.finditer(text, at):
-        if m.start() > end + 1 and text[end:m.start()].strip():
+        if m.start() > end + 1 and text[end : m.start()].strip():
             break
         end = m.end()
     subject = [f for f in found if at <= f[0] and f[1] <= end]
     if subject:
         groups.append((subject[0][0], subject[-1][1], frozenset(f[2] for f in subject)))
     for x, y in zip(found, found[1:], strict=False):
-        if re.fullmatch(r",?\s+and\s+", text[x[1]:y[0]]) and x[2] != y[2]:
+        if re.fullmatch(r",?\s+and\s+", text[x[1] : y[0]]) and x[2] != y[2]:
             groups.append((x[0], y[1], frozenset((x[2], y[2]))))
     return tuple(groups)
 
@@ -155,12 +156,21 @@ def actor_conflicts(a: str, b: str) -> list[Conflict]:
                 only_a, only_b = xa - xb, xb - xa  # "X and Y hold opposing views": the pair
             if not only_a or not only_b:
                 continue  # "Seoul summoned Russia's envoy" / "Russia's envoy was summoned by Seoul"
-            if not (similar_context(_rest(a, sa, ea), _rest(b, sb, eb), min_shared=2, ratio=0.4)
-                    or similar_context(clause_around(a, sa, ea, 100),
-                                       clause_around(b, sb, eb, 100), min_shared=3, ratio=0.3)):
+            if not (
+                similar_context(_rest(a, sa, ea), _rest(b, sb, eb), min_shared=2, ratio=0.4)
+                or similar_context(
+                    clause_around(a, sa, ea, 100),
+                    clause_around(b, sb, eb, 100),
+                    min_shared=3,
+                    ratio=0.3,
+                )
+            ):
                 continue
             wa, wb = " ".join(a[sa:ea].split()), " ".join(b[sb:eb].split())
             names = f"{', '.join(sorted(only_a))} vs {', '.join(sorted(only_b))}"
-            return [conflict("actor", a, (sa, ea), b, (sb, eb),
-                             f"Actors differ: {wa} vs {wb} ({names})")]
+            return [
+                conflict(
+                    "actor", a, (sa, ea), b, (sb, eb), f"Actors differ: {wa} vs {wb} ({names})"
+                )
+            ]
     return []

@@ -13,15 +13,39 @@ from index.conflicts.clauses import clause_around, conflict, similar_context
 # qualifies them ("foreign" / "defense" ministry), bodies of two classes always differ.
 # "The military" may be any of the armed services: not a head, so never a conflict by itself.
 _HEAD_CLASS = {
-    "ministry": "office", "department": "office", "office": "office", "agency": "office",
-    "service": "office", "bureau": "office", "authority": "office", "administration": "office",
-    "council": "council", "commission": "council", "committee": "council", "board": "council",
-    "assembly": "assembly", "parliament": "assembly", "congress": "assembly",
-    "senate": "assembly", "army": "army", "navy": "navy",
-    "police": "police", "court": "court", "tribunal": "court", "embassy": "embassy",
-    "centre": "centre", "center": "centre", "institute": "institute", "bank": "bank",
-    "fund": "fund", "organization": "organization", "organisation": "organization",
-    "cross": "cross", "crescent": "cross", "guard": "guard", "corps": "corps",
+    "ministry": "office",
+    "department": "office",
+    "office": "office",
+    "agency": "office",
+    "service": "office",
+    "bureau": "office",
+    "authority": "office",
+    "administration": "office",
+    "council": "council",
+    "commission": "council",
+    "committee": "council",
+    "board": "council",
+    "assembly": "assembly",
+    "parliament": "assembly",
+    "congress": "assembly",
+    "senate": "assembly",
+    "army": "army",
+    "navy": "navy",
+    "police": "police",
+    "court": "court",
+    "tribunal": "court",
+    "embassy": "embassy",
+    "centre": "centre",
+    "center": "centre",
+    "institute": "institute",
+    "bank": "bank",
+    "fund": "fund",
+    "organization": "organization",
+    "organisation": "organization",
+    "cross": "cross",
+    "crescent": "cross",
+    "guard": "guard",
+    "corps": "corps",
 }
 # Qualifiers that say nothing about which body it is ("the national police" is the police).
 _NEUTRAL = frozenset(
@@ -30,37 +54,46 @@ _NEUTRAL = frozenset(
     " united nations multiple several".split()
 )
 # Qualifiers that name one domain in other words (spy agency / intelligence service).
-_DOMAIN = {"spy": "intelligence", "defence": "defense", "external": "foreign", "home": "interior",
-           "treasury": "finance", "armed": "army", "forces": "army"}
+_DOMAIN = {
+    "spy": "intelligence",
+    "defence": "defense",
+    "external": "foreign",
+    "home": "interior",
+    "treasury": "finance",
+    "armed": "army",
+    "forces": "army",
+}
 _CLASSES = frozenset(_HEAD_CLASS.values())
 # Domains that name one ministry or service in any report: two of them are two bodies.
 _KNOWN_DOMAINS = frozenset(
     "foreign defense interior finance health justice education intelligence transport energy"
-    " environment agriculture trade economy labor labour culture tourism".split())
+    " environment agriculture trade economy labor labour culture tourism".split()
+)
 # Acronyms of bodies news names without their full name.
 _ACRONYMS = {"UNSC": ("security", "council"), "UNGA": ("general", "assembly")}
 _HEADS = "|".join(sorted(_HEAD_CLASS, key=len, reverse=True))
 _CAP = r"(?:U\.N\.|[A-Z][\w'’-]*)"
 # A capitalised name holding a head ("U.N. Security Council", "Ministry of Foreign Affairs"),
 # a lowercase body after a determiner or possessive ("the spy agency"), or an acronym.
-_PROPER = re.compile(
-    rf"(?<![\w.]){_CAP}(?:\s+(?:(?:of|for|on)\s+)?{_CAP})*(?![\w])")
+_PROPER = re.compile(rf"(?<![\w.]){_CAP}(?:\s+(?:(?:of|for|on)\s+)?{_CAP})*(?![\w])")
 _COMMON = re.compile(
-    rf"(?:\b(?:[Tt]he|[Ii]ts|[Aa])\s+|['’]s\s+)((?:[\w.'’-]+\s+){{0,2}}?(?:{_HEADS}))\b")
+    rf"(?:\b(?:[Tt]he|[Ii]ts|[Aa])\s+|['’]s\s+)((?:[\w.'’-]+\s+){{0,2}}?(?:{_HEADS}))\b"
+)
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
 _SAY = re.compile(
     r"\s*(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|added|stated|announced|reported"
-    r"|warned|noted|claimed|confirmed|denied|insisted|explained|wrote)\b")
+    r"|warned|noted|claimed|confirmed|denied|insisted|explained|wrote)\b"
+)
 # "told the ministry" makes it the one told, not the speaker: no "told" here.
-_SAID_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording\s+to)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"(?:\bsaid|\bsays|\baccording\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # What a body owns that a statement can attribute to one body or another, as nouns ("the
 # council ruled" is an act, "the council's ruling" a thing it owns).
 _OWNED = frozenset(
     "resolution resolutions decision decisions ruling rulings statement statements report"
     " reports investigation inquiry sanctions spokesman spokeswoman spokesperson official"
     " officials member members chief head envoy vote data figures estimate estimates survey"
-    " charter mandate rules law laws regulations decree finding findings".split())
+    " charter mandate rules law laws regulations decree finding findings".split()
+)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|in\b|on\b)")
 _OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:the\s+)?(?:multiple\s+|several\s+|[a-z]+\s+)?$")
 _MAX_CAST = 12  # bodies playing a part in one passage; more is a list, not an attribution
@@ -92,7 +125,7 @@ def bodies(text: str) -> tuple[Body, ...]:
         if not any(w.lower() in _HEAD_CLASS for w in words):
             continue
         start = m.start() + (4 if words[0] == "The" else 0)
-        found.append((start, m.end(), _key(text[start:m.end()])))
+        found.append((start, m.end(), _key(text[start : m.end()])))
     for m in _COMMON.finditer(text):
         if not any(s <= m.start(1) < e for s, e, _k in found):
             found.append((m.start(1), m.end(1), _key(m.group(1))))
@@ -127,7 +160,8 @@ def _same(x: frozenset[str], y: frozenset[str], text_x: str, text_y: str) -> boo
     if not (x & y & _CLASSES):
         return False  # a ministry and an army, a council and a court
     if (_described(text_x) or _described(text_y)) and not (
-            mx <= _KNOWN_DOMAINS and my <= _KNOWN_DOMAINS):
+        mx <= _KNOWN_DOMAINS and my <= _KNOWN_DOMAINS
+    ):
         return None  # "the weather agency" may be the Geophysics Agency: a description
     return False  # the foreign and the defence ministry, the Assembly and the Council
 
@@ -143,14 +177,15 @@ def _singular(noun: str) -> str:
 
 def _role(text: str, start: int, end: int) -> str | None:
     """What the body is in its sentence: who said it, or whose resolution, ruling, report..."""
-    if _SAY.match(text, end) or (_SAID_BEFORE.search(text[max(0, start - 40):start])
-                                 and _CLAUSE_END.match(text, end)):
+    if _SAY.match(text, end) or (
+        _SAID_BEFORE.search(text[max(0, start - 40) : start]) and _CLAUSE_END.match(text, end)
+    ):
         return "who said it"  # "..., said the ministry." but not "said the council would"
     after = re.match(r"(?:['’]s)?\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
     for word in after.groups() if after else ():
         if word in _OWNED:  # "Council resolutions", "Council's new resolution"
             return f"whose {_singular(word)}"
-    before = _OF_BEFORE.search(text[max(0, start - 40):start])
+    before = _OF_BEFORE.search(text[max(0, start - 40) : start])
     if before and before.group(1) in _OWNED:
         return f"whose {_singular(before.group(1))}"
     return None
@@ -158,8 +193,7 @@ def _role(text: str, start: int, end: int) -> str | None:
 
 def _named_in(key: frozenset[str], name: str, text: str) -> bool:
     """Does ``text`` name this body too (so naming both is no disagreement)?"""
-    return any(_same(key, k, name, text[s:e]) is not False for s, e, k in bodies(text)
-               if k)
+    return any(_same(key, k, name, text[s:e]) is not False for s, e, k in bodies(text) if k)
 
 
 def _cast(text: str) -> list[tuple[int, int, frozenset[str], str]]:
@@ -185,12 +219,20 @@ def body_conflicts(a: str, b: str) -> list[Conflict]:
                 continue
             if _named_in(ka, a[sa:ea], b) or _named_in(kb, b[sb:eb], a):
                 continue  # a passage naming both bodies: they may play other parts there
-            if not (similar_context(a[:sa] + " " + a[ea:], b[:sb] + " " + b[eb:],
-                                    min_shared=2, ratio=0.3)
-                    or similar_context(clause_around(a, sa, ea, 100),
-                                       clause_around(b, sb, eb, 100), min_shared=3, ratio=0.3)):
+            if not (
+                similar_context(
+                    a[:sa] + " " + a[ea:], b[:sb] + " " + b[eb:], min_shared=2, ratio=0.3
+                )
+                or similar_context(
+                    clause_around(a, sa, ea, 100),
+                    clause_around(b, sb, eb, 100),
+                    min_shared=3,
+                    ratio=0.3,
+                )
+            ):
                 continue
             wa, wb = " ".join(a[sa:ea].split()), " ".join(b[sb:eb].split())
-            return [conflict("actor", a, (sa, ea), b, (sb, eb),
-                             f"Actors differ: {wa} vs {wb} ({ra})")]
+            return [
+                conflict("actor", a, (sa, ea), b, (sb, eb), f"Actors differ: {wa} vs {wb} ({ra})")
+            ]
     return []

@@ -28,12 +28,14 @@ _NEGATION = re.compile(
     r"|can['’]t|can\s+not|would\s+not|wouldn['’]t|will\s+not|won['’]t|has\s+not|hasn['’]t|have\s+not"
     r"|haven['’]t|had\s+not|hadn['’]t|was\s+not|wasn['’]t|were\s+not|weren['’]t|is\s+not|isn['’]t|are\s+not"
     r"|aren['’]t|never|refused\s+to|declined\s+to|failed\s+to|no\s+longer)\s+"
-    + _ADV + r"(?:be\s+|been\s+|have\s+|yet\s+)?(?P<verb>[a-z][a-z'-]+)",
+    + _ADV
+    + r"(?:be\s+|been\s+|have\s+|yet\s+)?(?P<verb>[a-z][a-z'-]+)",
     re.IGNORECASE,
 )
 # "remain unconfirmed", "an unverified report": negation carried by the prefix.
-_UN = re.compile(r"\bun(?P<verb>(?:confirm|verifi|prov|report|sign|announc|claim)ed)\b",
-                 re.IGNORECASE)
+_UN = re.compile(
+    r"\bun(?P<verb>(?:confirm|verifi|prov|report|sign|announc|claim)ed)\b", re.IGNORECASE
+)
 # "issued no warning" vs "issued a tsunami warning".
 _NO_OBJECT = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+no\s+(?P<noun>[a-z]{3,})", re.IGNORECASE)
 # Future: "might appeal" (hedged) vs "would appeal" (asserted).
@@ -41,9 +43,13 @@ _NO_OBJECT = re.compile(r"\b(?P<verb>[a-z]{3,}ed)\s+no\s+(?P<noun>[a-z]{3,})", r
 _MAYBE = re.compile(
     r"\b(?:(?:may|might|could)\s+(?!not\b|have\b)|(?:is|are|was|were)\s+(?:likely|expected"
     r"|set|due|believed|thought|said|reported)\s+to\s+(?!have\b))(?:be\s+)?(?P<verb>[a-z]{3,})",
-    re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|would|shall)\s+(?!not\b|probably\b|likely\b|possibly\b|perhaps\b)"
-                   r"(?:\w+ly\s+)?(?:be\s+)?(?P<verb>[a-z]{3,})", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_WILL = re.compile(
+    r"\b(?:will|would|shall)\s+(?!not\b|probably\b|likely\b|possibly\b|perhaps\b)"
+    r"(?:\w+ly\s+)?(?:be\s+)?(?P<verb>[a-z]{3,})",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 _CONFIRM = frozenset({"confirm", "acknowledg", "admit", "verify", "verifi"})
 _DENY = frozenset({"deny", "deni", "reject", "refut", "dismiss"})
@@ -61,14 +67,19 @@ def _polarity(word: str) -> str | None:
 @lru_cache(maxsize=8192)
 def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]:
     """(marker start, verb end, verb start, verb end, verb stem) for hedged or negated verbs."""
-    patterns = {"hedge": (_HEDGE,), "neg": (_NEGATION, _UN), "maybe": (_MAYBE,),
-                "will": (_WILL,)}[which]
+    patterns = {"hedge": (_HEDGE,), "neg": (_NEGATION, _UN), "maybe": (_MAYBE,), "will": (_WILL,)}[
+        which
+    ]
     out = []
     for pattern in patterns:
         for m in pattern.finditer(text):
             verb = m.group("verb")
-            if (verb.lower() in STOP or len(verb) < 3 or not verb[0].islower()
-                    or in_quote(text, m.start())):
+            if (
+                verb.lower() in STOP
+                or len(verb) < 3
+                or not verb[0].islower()
+                or in_quote(text, m.start())
+            ):
                 continue  # words inside a direct quote are the quote check's business
             out.append((m.start(), m.end(), m.start("verb"), m.end("verb"), stem(verb)))
     return tuple(sorted(out))
@@ -76,57 +87,78 @@ def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]
 
 def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
     """Occurrences of a verb that are neither hedged nor negated."""
-    covered = [(s, e) for which in ("hedge", "neg", "maybe")
-               for s, e, _vs, _ve, _st in _marked(text, which)]
+    covered = [
+        (s, e)
+        for which in ("hedge", "neg", "maybe")
+        for s, e, _vs, _ve, _st in _marked(text, which)
+    ]
     same = _SYNONYMS.get(verb_stem, frozenset({verb_stem}))
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)
-            if stem(m.group()) in same and m.group()[0].islower()
-            and not in_quote(text, m.start())
-            and not any(s <= m.start() < e for s, e in covered)
-            and not _UNASSERTED.search(text[max(0, m.start() - 40):m.start()])
-            and not _NEG_SUBJECT.search(text[max(0, m.start() - 50):m.start()])
-            and not _DETERMINER.search(text[max(0, m.start() - 12):m.start()])
-            and not _hedged_sentence(text, m.start())]
+    return [
+        (m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if stem(m.group()) in same
+        and m.group()[0].islower()
+        and not in_quote(text, m.start())
+        and not any(s <= m.start() < e for s, e in covered)
+        and not _UNASSERTED.search(text[max(0, m.start() - 40) : m.start()])
+        and not _NEG_SUBJECT.search(text[max(0, m.start() - 50) : m.start()])
+        and not _DETERMINER.search(text[max(0, m.start() - 12) : m.start()])
+        and not _hedged_sentence(text, m.start())
+    ]
 
 
 # "a rescue call": after a determiner the word is a noun, not the verb.
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that)\s+$", re.IGNORECASE)
-_SENTENCE_HEDGE = re.compile(r"\b(?:allegedly|reportedly|apparently|purportedly|according\s+to"
-                             r"\s+(?:unconfirmed\s+)?reports|unconfirmed)\b", re.IGNORECASE)
+_SENTENCE_HEDGE = re.compile(
+    r"\b(?:allegedly|reportedly|apparently|purportedly|according\s+to"
+    r"\s+(?:unconfirmed\s+)?reports|unconfirmed)\b",
+    re.IGNORECASE,
+)
 
 
 def _hedged_sentence(text: str, pos: int) -> bool:
-    """"Allegedly, Ross was paid ...": a sentence-wide hedge covers every verb in it."""
+    """ "Allegedly, Ross was paid ...": a sentence-wide hedge covers every verb in it."""
     start = max(text.rfind(". ", max(0, pos - 300), pos), pos - 300, 0)
     stop = text.find(". ", pos, pos + 300)
-    return bool(_SENTENCE_HEDGE.search(text[start:pos + 300 if stop < 0 else stop]))
+    return bool(_SENTENCE_HEDGE.search(text[start : pos + 300 if stop < 0 else stop]))
 
 
 # Verbs news uses for one act ("may have sent" vs "had shipped"): stems of each group.
-_SYNONYM_GROUPS = (frozenset({"send", "ship", "dispatch", "deploy"}),
-                   frozenset({"kill", "slay"}), frozenset({"arrest", "detain"}),
-                   frozenset({"confirm", "verify", "verifi"}))
+_SYNONYM_GROUPS = (
+    frozenset({"send", "ship", "dispatch", "deploy"}),
+    frozenset({"kill", "slay"}),
+    frozenset({"arrest", "detain"}),
+    frozenset({"confirm", "verify", "verifi"}),
+)
 _SYNONYMS = {verb: group for group in _SYNONYM_GROUPS for verb in group}
 
 
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.
 _UNASSERTED = re.compile(
     r"\b(?:can|could|would|should|will|may|might|must|to|nothing|nobody|none|neither|nor"
-    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
-_NEG_SUBJECT = re.compile(r"\b(?:nothing|nobody|none|neither|nor|no\s+one)\b[^,;.]*$",
-                         re.IGNORECASE)
+_NEG_SUBJECT = re.compile(
+    r"\b(?:nothing|nobody|none|neither|nor|no\s+one)\b[^,;.]*$", re.IGNORECASE
+)
 
 
 def _subject(text: str, pos: int) -> str | None:
     """The nearest name before ``pos`` in its sentence: who the verb is about."""
     sentence_start = max(text.rfind(". ", 0, pos) + 2, 0) if ". " in text[:pos] else 0
     places = mentions(text)
-    names = [n for s, e, n in candidate_names(text) if sentence_start <= s < pos - 1
-             and pos - s < 80 and not any(ps < e and s < pe for ps, pe, _c in places)
-             # people, not "Washington said"
-             and not (" " not in n and not text[sentence_start:s].strip())]  # "Officials"
+    names = [
+        n
+        for s, e, n in candidate_names(text)
+        if sentence_start <= s < pos - 1
+        and pos - s < 80
+        and not any(ps < e and s < pe for ps, pe, _c in places)
+        # people, not "Washington said"
+        and not (" " not in n and not text[sentence_start:s].strip())
+    ]  # "Officials"
     return names[-1] if names else None
 
 
@@ -138,8 +170,9 @@ def _same_subject(a: str, sa: int, b: str, sb: int) -> bool:
 
 def _similar(a: str, sa: int, ea: int, b: str, sb: int, eb: int) -> bool:
     """The same verb is strong evidence: two shared content words around it are enough."""
-    return similar_context(clause_around(a, sa, ea), clause_around(b, sb, eb), min_shared=2,
-                           ratio=0.25)
+    return similar_context(
+        clause_around(a, sa, ea), clause_around(b, sb, eb), min_shared=2, ratio=0.25
+    )
 
 
 def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
@@ -149,8 +182,11 @@ def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
             plain = [(s, e) for s, e, _x, _y, st in _marked(b, "will") if st == verb_stem]
         else:  # "likely to affect" vs "affecting": a gerund is not the asserted verb
             ing = a[vs:ve].lower().endswith("ing")
-            plain = [(ps, pe) for ps, pe in _plain(b, verb_stem)
-                     if ing or not b[ps:pe].lower().endswith("ing")]
+            plain = [
+                (ps, pe)
+                for ps, pe in _plain(b, verb_stem)
+                if ing or not b[ps:pe].lower().endswith("ing")
+            ]
         for ps, pe in plain:
             if _similar(a, start, ve, b, ps, pe) and _same_subject(a, start, b, ps):
                 return start, end, ps, pe
@@ -163,12 +199,12 @@ def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
 
 
 def _object_affirmed(text: str, verb_stem: str, noun_stem: str) -> tuple[int, int] | None:
-    """"issued a tsunami warning": the verb, then the noun within four words, no "no"."""
+    """ "issued a tsunami warning": the verb, then the noun within four words, no "no"."""
     words = list(_WORD.finditer(text))
     for i, w in enumerate(words):
         if stem(w.group()) != verb_stem or in_quote(text, w.start()):
             continue
-        window = words[i + 1:i + 5]
+        window = words[i + 1 : i + 5]
         if any(x.group().lower() == "no" for x in window):
             continue
         for x in window:
@@ -177,8 +213,9 @@ def _object_affirmed(text: str, verb_stem: str, noun_stem: str) -> tuple[int, in
     return None
 
 
-def _either_way(kind: ConflictType, a: str, b: str, which: str, marked: str, plain: str
-                ) -> list[Conflict]:
+def _either_way(
+    kind: ConflictType, a: str, b: str, which: str, marked: str, plain: str
+) -> list[Conflict]:
     hit = _against(a, b, which)
     if hit is not None:
         sa, ea, sb, eb = hit
@@ -204,8 +241,11 @@ def _polarities(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in _WORD.finditer(text):
         pol = _polarity(m.group())
-        if pol and not in_quote(text, m.start()) and not any(s <= m.start() < e
-                                                             for s, e in negated):
+        if (
+            pol
+            and not in_quote(text, m.start())
+            and not any(s <= m.start() < e for s, e in negated)
+        ):
             out.append((m.start(), m.end(), pol))
     return tuple(out)
 
@@ -213,7 +253,8 @@ def _polarities(text: str) -> tuple[tuple[int, int, str], ...]:
 def certainty_conflicts(a: str, b: str) -> list[Conflict]:
     """Hedged in one passage, asserted in the other; or confirmed in one and denied in the other."""
     found = _either_way("certainty", a, b, "hedge", "hedged", "asserted") or _either_way(
-        "certainty", a, b, "maybe", "hedged", "asserted")
+        "certainty", a, b, "maybe", "hedged", "asserted"
+    )
     if found:
         return found
     pa, pb = _polarities(a), _polarities(b)
@@ -221,8 +262,16 @@ def certainty_conflicts(a: str, b: str) -> list[Conflict]:
     if len(kinds_a) == 1 and len(kinds_b) == 1 and kinds_a != kinds_b:
         (sa, ea, _ka), (sb, eb, _kb) = pa[0], pb[0]
         if similar_context(clause_around(a, sa, ea), clause_around(b, sb, eb)):
-            return [conflict("certainty", a, (sa, ea), b, (sb, eb),
-                             f"Certainty differs: {a[sa:ea]} vs {b[sb:eb]}")]
+            return [
+                conflict(
+                    "certainty",
+                    a,
+                    (sa, ea),
+                    b,
+                    (sb, eb),
+                    f"Certainty differs: {a[sa:ea]} vs {b[sb:eb]}",
+                )
+            ]
     return []
 
 

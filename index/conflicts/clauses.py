@@ -19,13 +19,43 @@ STOP = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _IRREGULAR = {
-    "sent": "send", "said": "say", "went": "go", "took": "take", "gave": "give", "made": "make",
-    "fought": "fight", "left": "leave", "met": "meet", "told": "tell", "held": "hold",
-    "found": "find", "brought": "bring", "began": "begin", "begun": "begin", "came": "come",
-    "saw": "see", "seen": "see", "knew": "know", "known": "know", "thought": "think",
-    "kept": "keep", "paid": "pay", "led": "lead", "shot": "shoot", "struck": "strike",
-    "sought": "seek", "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write",
-    "won": "win", "lost": "lose", "stood": "stand", "ran": "run", "hit": "hit", "put": "put",
+    "sent": "send",
+    "said": "say",
+    "went": "go",
+    "took": "take",
+    "gave": "give",
+    "made": "make",
+    "fought": "fight",
+    "left": "leave",
+    "met": "meet",
+    "told": "tell",
+    "held": "hold",
+    "found": "find",
+    "brought": "bring",
+    "began": "begin",
+    "begun": "begin",
+    "came": "come",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "thought": "think",
+    "kept": "keep",
+    "paid": "pay",
+    "led": "lead",
+    "shot": "shoot",
+    "struck": "strike",
+    "sought": "seek",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "won": "win",
+    "lost": "lose",
+    "stood": "stand",
+    "ran": "run",
+    "hit": "hit",
+    "put": "put",
 }
 
 
@@ -45,8 +75,9 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the content words of ``text``, spelling-folded so Zelenskyy == Zelensky."""
-    return frozenset(name_key(stem(w)) or w for w in _WORD.findall(text)
-                     if w.lower() not in STOP and len(w) > 1)
+    return frozenset(
+        name_key(stem(w)) or w for w in _WORD.findall(text) if w.lower() not in STOP and len(w) > 1
+    )
 
 
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
@@ -67,8 +98,8 @@ _CLAUSE_END = re.compile(r"[.!?;]\s")
 
 def clause_around(text: str, start: int, end: int, reach: int = 90) -> str:
     """The words around a span, within its sentence, without the span itself."""
-    left = text[max(0, start - reach):start]
-    right = text[end:end + reach]
+    left = text[max(0, start - reach) : start]
+    right = text[end : end + reach]
     if start - reach > 0:
         left = left.split(" ", 1)[-1]  # no half words at the window's edges
     if end + reach < len(text):
@@ -87,13 +118,14 @@ def similar_context(a: str, b: str, min_shared: int = 1, ratio: float = 0.34) ->
     return shared >= min_shared and shared / min(len(sa), len(sb)) >= ratio
 
 
-def conflict(kind: ConflictType, a: str, sa: tuple[int, int], b: str, sb: tuple[int, int],
-             explanation: str) -> Conflict:
+def conflict(
+    kind: ConflictType, a: str, sa: tuple[int, int], b: str, sb: tuple[int, int], explanation: str
+) -> Conflict:
     """A conflict with spans local to the two texts; the explanation is one clean line."""
     line = " ".join(_CONTROL.sub(" ", explanation).split())  # quoted text is untrusted
-    return Conflict(kind, Span(sa[0], sa[1], a[sa[0]:sa[1]]), Span(sb[0], sb[1], b[sb[0]:sb[1]]),
-                    line)
+    return Conflict(
+        kind, Span(sa[0], sa[1], a[sa[0] : sa[1]]), Span(sb[0], sb[1], b[sb[0] : sb[1]]), line
+    )
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-

@@ -10,34 +10,83 @@ from index.base.models import Conflict
 from index.conflicts.clauses import clause_around, conflict, in_quote, similar_context, stem
 from index.facts.dates import DateMention, compatible, extract_dates
 
-_SPEECH = frozenset({"said", "says", "told", "announced", "stated", "added", "warned", "reported",
-                     "claimed", "declared", "wrote", "tweeted", "posted", "confirmed", "denied"})
+_SPEECH = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "announced",
+        "stated",
+        "added",
+        "warned",
+        "reported",
+        "claimed",
+        "declared",
+        "wrote",
+        "tweeted",
+        "posted",
+        "confirmed",
+        "denied",
+    }
+)
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _speech(text: str, d: DateMention) -> bool:
     """Is the date when something was said (not when it happened)? "said on Friday" vs
     "Reports emerged": the day of a statement and the day of an event are other facts."""
-    before = _WORDS.findall(text[max(0, d.start - 40):d.start])[-3:]
-    after = _WORDS.findall(text[d.end:d.end + 40])[:3]
-    if re.match(r"\s*[:,]", text[d.end:]) and re.fullmatch(r"\s*(?:[Oo]n\s+)?",
-                                                          text[:d.start]):
+    before = _WORDS.findall(text[max(0, d.start - 40) : d.start])[-3:]
+    after = _WORDS.findall(text[d.end : d.end + 40])[:3]
+    if re.match(r"\s*[:,]", text[d.end :]) and re.fullmatch(r"\s*(?:[Oo]n\s+)?", text[: d.start]):
         # A label or opener ("Oct. 17: ... said", "On Sunday, X said"): the sentence's verb.
-        sentence = re.split(r"\bthat\b|[.;]\s", text[d.end:], maxsplit=1)[0]
+        sentence = re.split(r"\bthat\b|[.;]\s", text[d.end :], maxsplit=1)[0]
         after = _WORDS.findall(sentence)
     return any(w.lower() in _SPEECH for w in before + after)
 
 
 _MAX_DATES = 12
-_PAST_IRREGULAR = frozenset({"struck", "shook", "threw", "left", "sent", "took", "gave", "made",
-                             "met", "held", "began", "came", "fell", "hit", "broke", "told",
-                             "said", "won", "lost", "ran", "flew", "drove", "stood", "caught",
-                             "rose", "grew", "sank", "hid", "fought", "led", "found"})
+_PAST_IRREGULAR = frozenset(
+    {
+        "struck",
+        "shook",
+        "threw",
+        "left",
+        "sent",
+        "took",
+        "gave",
+        "made",
+        "met",
+        "held",
+        "began",
+        "came",
+        "fell",
+        "hit",
+        "broke",
+        "told",
+        "said",
+        "won",
+        "lost",
+        "ran",
+        "flew",
+        "drove",
+        "stood",
+        "caught",
+        "rose",
+        "grew",
+        "sank",
+        "hid",
+        "fought",
+        "led",
+        "found",
+    }
+)
 
 
 # Verbs news uses for one action: "struck", "hit" and "shook" the town are one quake.
-_ACTION = {stem(w): "strike" for w in "hit struck strike strikes shook shake shakes jolted jolt"
-           " rocked rock".split()}
+_ACTION = {
+    stem(w): "strike"
+    for w in "hit struck strike strikes shook shake shakes jolted jolt rocked rock".split()
+}
 
 
 def _is_past(word: str) -> bool:
@@ -53,7 +102,7 @@ def _clause_verb(text: str, d: DateMention) -> str | None:
     start = max(text.rfind(p, 0, d.start) for p in (". ", ", ", "; ")) + 1
     stops = [i for i in (text.find(p, d.end) for p in (". ", ", ", "; ")) if i >= 0]
     end = min(stops) if stops else len(text)
-    before = [w for w in _WORDS.findall(text[start:d.start]) if _is_past(w)]
+    before = [w for w in _WORDS.findall(text[start : d.start]) if _is_past(w)]
     if before:
         return stem(before[-1].lower())
     for lo, hi in ((d.end, end), (max(text.rfind(". ", 0, d.start), 0), len(text))):
@@ -78,7 +127,7 @@ def _action(verb_stem: str) -> str:
 
 
 def _other_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
-    """"She left on Thursday and has checked in" vs "checked in on Friday": the date on one
+    """ "She left on Thursday and has checked in" vs "checked in on Friday": the date on one
     side belongs to an action the other side also names, without that date."""
     va, vb = _clause_verb(a, x), _clause_verb(b, y)
     if va is None or vb is None or _action(va) == _action(vb):
@@ -119,8 +168,9 @@ def _day(d: date) -> str:
     return f"{d:%a} {d.isoformat()}"
 
 
-def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | None
-                   ) -> list[Conflict]:
+def date_conflicts(
+    a: str, b: str, published_a: str | None, published_b: str | None
+) -> list[Conflict]:
     """The first pair of dates about the same action that cannot mean the same day."""
     # "tonight" inside a quote is the speaker's night, not the publication day's.
     # Passages are sentences; a pathological wall of text is capped, not compared pairwise.
@@ -155,6 +205,14 @@ def date_conflicts(a: str, b: str, published_a: str | None, published_b: str | N
             # "fell on Tuesday" vs "opened an inquiry on Wednesday into the fall on Tuesday":
             # the other report names this day too, so the two days are two acts, not a clash.
             continue
-        return [conflict("date", a, (x.start, x.end), b, (y.start, y.end),
-                         f"Dates differ: {_describe(x)} vs {_describe(y)}")]
+        return [
+            conflict(
+                "date",
+                a,
+                (x.start, x.end),
+                b,
+                (y.start, y.end),
+                f"Dates differ: {_describe(x)} vs {_describe(y)}",
+            )
+        ]
     return []

@@ -29,11 +29,16 @@ def _no_dates(check: Callable[[str, str], list[Conflict]]) -> _Check:
 
 # Quotes first: a reworded quote explains the number or negation inside it better.
 _CHECKS: list[_Check] = [
-    _no_dates(quote_conflicts), _no_dates(number_conflicts), _no_dates(tally_conflicts),
+    _no_dates(quote_conflicts),
+    _no_dates(number_conflicts),
+    _no_dates(tally_conflicts),
     date_conflicts,
-    _no_dates(role_conflicts), _no_dates(actor_conflicts), _no_dates(subject_conflicts),
+    _no_dates(role_conflicts),
+    _no_dates(actor_conflicts),
+    _no_dates(subject_conflicts),
     _no_dates(body_conflicts),
-    _no_dates(negation_conflicts), _no_dates(certainty_conflicts),
+    _no_dates(negation_conflicts),
+    _no_dates(certainty_conflicts),
 ]
 __all__ = ["detect_conflicts", "detect_text_conflicts", "quote_diff"]
 
@@ -44,8 +49,9 @@ def _normal(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _detect(a: str, b: str, published_a: str | None, published_b: str | None
-            ) -> tuple[Conflict, ...]:
+def _detect(
+    a: str, b: str, published_a: str | None, published_b: str | None
+) -> tuple[Conflict, ...]:
     if _normal(a) == _normal(b):
         # The same words: a wire copy republished a day later is not a date conflict either.
         return ()
@@ -62,14 +68,16 @@ def _overlaps(x: Span, y: Span) -> bool:
     return x.start < y.end and y.start < x.end
 
 
-def detect_text_conflicts(a: str, b: str, published_a: str | None = None,
-                          published_b: str | None = None) -> tuple[Conflict, ...]:
+def detect_text_conflicts(
+    a: str, b: str, published_a: str | None = None, published_b: str | None = None
+) -> tuple[Conflict, ...]:
     """Conflicts between two bare statements; span offsets index ``a`` and ``b``."""
     return _detect(a, b, published_a, published_b)
 
 
-def detect_conflicts(a: Passage, b: Passage, article_a: Article, article_b: Article
-                     ) -> tuple[Conflict, ...]:
+def detect_conflicts(
+    a: Passage, b: Passage, article_a: Article, article_b: Article
+) -> tuple[Conflict, ...]:
     """Conflicts between two aligned passages; spans are offsets into each article's body."""
     out = []
     for c in detect_text_conflicts(a.text, b.text, article_a.published, article_b.published):

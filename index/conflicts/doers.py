@@ -21,15 +21,25 @@ _DOERS = frozenset(
     " organization organisation office institute".split()
 )
 # Doers that are one body in other words: "the judges" and "the panel" decide together.
-_SAME_BODY = [frozenset(g.split()) for g in (
-    "judg panel court justic bench", "army military soldier troop", "polic policeman officer",
-    "rescuer rescue")]
+_SAME_BODY = [
+    frozenset(g.split())
+    for g in (
+        "judg panel court justic bench",
+        "army military soldier troop",
+        "polic policeman officer",
+        "rescuer rescue",
+    )
+]
 # Words organisations share without being one ("Norwegian ... Authority"), as stems.
-_GENERIC_ORG = frozenset(stem(w) for w in (
-    "national state federal royal new central regional international united general public"
-    " safety security maritime investigation health service authority agency board council"
-    " commission committee ministry department office bureau institute organization"
-    " organisation association union corps force cross crescent court").split())
+_GENERIC_ORG = frozenset(
+    stem(w)
+    for w in (
+        "national state federal royal new central regional international united general public"
+        " safety security maritime investigation health service authority agency board council"
+        " commission committee ministry department office bureau institute organization"
+        " organisation association union corps force cross crescent court"
+    ).split()
+)
 # Heads too vague to prove a different doer on their own.
 _VAGUE = frozenset("official authority government agency ministry source people".split())
 _SAYING = frozenset(
@@ -37,9 +47,34 @@ _SAYING = frozenset(
     " quot accord cit explain insist argu suggest write"
     " respond repli reply".split()
 )
-_IRREGULAR_PAST = frozenset({"sent", "took", "gave", "made", "fought", "left", "met", "held",
-                             "found", "brought", "began", "came", "saw", "kept", "paid", "led",
-                             "shot", "struck", "won", "lost", "ran", "hit", "put", "set"})
+_IRREGULAR_PAST = frozenset(
+    {
+        "sent",
+        "took",
+        "gave",
+        "made",
+        "fought",
+        "left",
+        "met",
+        "held",
+        "found",
+        "brought",
+        "began",
+        "came",
+        "saw",
+        "kept",
+        "paid",
+        "led",
+        "shot",
+        "struck",
+        "won",
+        "lost",
+        "ran",
+        "hit",
+        "put",
+        "set",
+    }
+)
 _AUX = frozenset({"will", "would", "has", "have", "had", "was", "were", "is", "are", "also"})
 _SUBJECT_OK = frozenset({"the", "a", "an", "of", "from", "and", "'s", "for", "at", "in"})
 _TOK = re.compile(r"[A-Za-z0-9][\w'’.-]*")
@@ -54,8 +89,11 @@ def _subject_words(words: list[str]) -> list[str] | None:
         low = w.lower()
         if any(ch.isdigit() for ch in w) or (low in STOP and low not in _SUBJECT_OK):
             return None
-        if w.islower() and (low.endswith("ed") or low.endswith("ing")) and low not in (
-                "united", "armed"):
+        if (
+            w.islower()
+            and (low.endswith("ed") or low.endswith("ing"))
+            and low not in ("united", "armed")
+        ):
             return None
     return words
 
@@ -73,8 +111,9 @@ def _head(words: list[str]) -> str | None:
 
 def _proper(words: list[str]) -> bool:
     """An organisation's name: two or more capitalised words after the determiner."""
-    caps = [w for w in words[1:] if w[:1].isupper()] + ([words[0]] if words[0].lower() not in
-                                                          ("the", "a", "an") else [])
+    caps = [w for w in words[1:] if w[:1].isupper()] + (
+        [words[0]] if words[0].lower() not in ("the", "a", "an") else []
+    )
     return len(caps) >= 2
 
 
@@ -113,16 +152,26 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
             break
         # "... Authority will investigate": shared capitalised words still belong to the subject.
         k = 0
-        while (k < blk.size and ta[blk.a + k].group()[0].isupper()
-               and tb[blk.b + k].group()[0].isupper()):
+        while (
+            k < blk.size
+            and ta[blk.a + k].group()[0].isupper()
+            and tb[blk.b + k].group()[0].isupper()
+        ):
             k += 1
         blk = type(blk)(blk.a + k, blk.b + k, blk.size - k)
         if blk.size == 0:
             continue
-        verb = next((w for w in la[blk.a:blk.a + blk.size] if w not in _AUX), "")
+        verb = next((w for w in la[blk.a : blk.a + blk.size] if w not in _AUX), "")
         past = verb.endswith("ed") or stem(verb) != verb.rstrip("s") and verb in _IRREGULAR_PAST
-        if (blk.a > 0 and blk.b > 0 and verb and verb not in STOP and (blk.size >= 2 or past)
-                and ta[blk.a].group().islower() and tb[blk.b].group().islower()):
+        if (
+            blk.a > 0
+            and blk.b > 0
+            and verb
+            and verb not in STOP
+            and (blk.size >= 2 or past)
+            and ta[blk.a].group().islower()
+            and tb[blk.b].group().islower()
+        ):
             block = blk
             break
     if block is None or stem(verb) in _SAYING:
@@ -135,15 +184,15 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
     ha, hb = _head(wa), _head(wb)
     if ha is None or hb is None or ha.isupper() or hb.isupper():
         return []  # no noun, or an acronym that may name either
-    sub_a, sub_b = a[ta[0].start():ta[i - 1].end()], b[tb[0].start():tb[j - 1].end()]
+    sub_a, sub_b = a[ta[0].start() : ta[i - 1].end()], b[tb[0].start() : tb[j - 1].end()]
     if "," in sub_a or "," in sub_b or "(" in sub_a or "(" in sub_b:
         return []  # an apposition or aside: not a plain subject
     names_a, names_b = candidate_names(sub_a), candidate_names(sub_b)
-    if any(same_name(x[2], y[2]) for x in names_a for y in names_b
-           if " " in x[2] and " " in y[2]):
+    if any(same_name(x[2], y[2]) for x in names_a for y in names_b if " " in x[2] and " " in y[2]):
         return []  # one person under two titles: the role check's business
     if {m[2] for m in mentions(sub_a)} & {m[2] for m in mentions(sub_b)} and (
-            not _beyond_country(sub_a) or not _beyond_country(sub_b)):
+        not _beyond_country(sub_a) or not _beyond_country(sub_b)
+    ):
         return []  # "South Korea's ministry" / "South Korea": one country, named two ways
     if _proper(wa) and _proper(wb):
         sa, sb = _stems(wa), _stems(wb)
@@ -151,8 +200,7 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
             return []
         # A shared rare name ("INS Sukanya" / "Warship Sukanya") is one thing, named two ways;
         # shared generic words ("Norwegian ... Authority") are not.
-        if any(w not in _GENERIC_ORG and not re.search(r"(?:ian|ese|ish|an)$", w)
-               for w in sa & sb):
+        if any(w not in _GENERIC_ORG and not re.search(r"(?:ian|ese|ish|an)$", w) for w in sa & sb):
             return []
     else:
         doers = {stem(ha.lower()), stem(hb.lower())}
@@ -160,9 +208,16 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
             return []
         if any(doers <= group for group in _SAME_BODY) or _stems(wa) & _stems(wb):
             return []  # "the judges" / "a three-judge panel": maybe one body in other words
-    if not similar_context(a[ta[i].start():], b[tb[j].start():], min_shared=2, ratio=0.3):
+    if not similar_context(a[ta[i].start() :], b[tb[j].start() :], min_shared=2, ratio=0.3):
         return []
-    return [conflict("actor", a, (ta[0].start(), ta[i - 1].end()), b,
-                     (tb[0].start(), tb[j - 1].end()),
-                     f"Actors differ: {' '.join(sub_a.split())} vs {' '.join(sub_b.split())}"
-                     f" ({' '.join(la[i:i + block.size])} ...)")]
+    return [
+        conflict(
+            "actor",
+            a,
+            (ta[0].start(), ta[i - 1].end()),
+            b,
+            (tb[0].start(), tb[j - 1].end()),
+            f"Actors differ: {' '.join(sub_a.split())} vs {' '.join(sub_b.split())}"
+            f" ({' '.join(la[i : i + block.size])} ...)",
+        )
+    ]

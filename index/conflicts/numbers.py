@@ -26,8 +26,10 @@ _CLASSES = {
 CLASS_OF = {word: cls for cls, words in _CLASSES.items() for word in words.split()}
 # Periods ("three seasons", "23 games", "five years") measure spans that differ between
 # passages far more often than they disagree: never compared.
-_PERIODS = frozenset("season game match year month week day hour minute second decade century"
-                     " time term inning round lap night".split())
+_PERIODS = frozenset(
+    "season game match year month week day hour minute second decade century"
+    " time term inning round lap night".split()
+)
 # Generic measures: compared only when each passage has exactly one (which percentage is which?).
 _ONE_EACH = frozenset({"percent", "age", "magnitude"})
 
@@ -59,7 +61,7 @@ def _several(qs: list[Quantity]) -> bool:
     """Does one passage give disagreeing figures of one class? Then it tells several things
     apart (two teams' offers, two officials' estimates) and the other passage's figure may be
     any of them: no conflict is claimed."""
-    return any(not _compatible(x, y) for i, x in enumerate(qs) for y in qs[i + 1:])
+    return any(not _compatible(x, y) for i, x in enumerate(qs) for y in qs[i + 1 :])
 
 
 def _fmt(q: Quantity) -> str:
@@ -71,12 +73,15 @@ def _fmt(q: Quantity) -> str:
 _SPAN = re.compile(
     r"\b(?:in|over|during|across|through)\s+(?:each\s+of\s+)?(?:a\s+combined\s+|the\s+(?:past|last)"
     r"\s+|his\s+|her\s+|their\s+)?([\w.,]+)\s+(games?|matches|seasons?|innings|starts"
-    r"|appearances)\b|\b(last|this|next)\s+(season)\b", re.IGNORECASE)
+    r"|appearances)\b|\b(last|this|next)\s+(season)\b",
+    re.IGNORECASE,
+)
 
 
 def _spans(text: str) -> frozenset[str]:
-    return frozenset(" ".join(w.lower().rstrip("s") for w in m.groups() if w)
-                     for m in _SPAN.finditer(text))
+    return frozenset(
+        " ".join(w.lower().rstrip("s") for w in m.groups() if w) for m in _SPAN.finditer(text)
+    )
 
 
 def number_conflicts(a: str, b: str) -> list[Conflict]:
@@ -101,10 +106,17 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
             continue  # one passage gives more figures, but every shared figure agrees
         # "8,000 residents moved to shelters" vs "a town of 90,000 people": same class, other fact.
         # The same noun ("troops"/"troops") is evidence enough; synonyms need shared context.
-        pairs = [(x, y) for x in lone_x for y in lone_y
-                 if x.unit == y.unit or similar_context(clause_around(a, x.start, x.end, 70),
-                                                        clause_around(b, y.start, y.end, 70),
-                                                        ratio=0.2)]
+        pairs = [
+            (x, y)
+            for x in lone_x
+            for y in lone_y
+            if x.unit == y.unit
+            or similar_context(
+                clause_around(a, x.start, x.end, 70),
+                clause_around(b, y.start, y.end, 70),
+                ratio=0.2,
+            )
+        ]
         if not pairs:
             continue
         x, y = min(pairs, key=lambda p: abs(p[0].value - p[1].value))
@@ -117,10 +129,12 @@ def number_conflicts(a: str, b: str) -> list[Conflict]:
 
 
 # Vote tallies and scores: "voted 2-1", "a 5-4 ruling", "a unanimous panel".
-_TALLY = re.compile(r"(?<![\w.-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w.-])|\bunanimous(?:ly)?\b",
-                    re.IGNORECASE)
-_TALLY_WORDS = frozenset({"vote", "voted", "decision", "ruling", "unanimous", "unanimously",
-                          "panel", "split", "divided"})
+_TALLY = re.compile(
+    r"(?<![\w.-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\w.-])|\bunanimous(?:ly)?\b", re.IGNORECASE
+)
+_TALLY_WORDS = frozenset(
+    {"vote", "voted", "decision", "ruling", "unanimous", "unanimously", "panel", "split", "divided"}
+)
 
 
 def _tallies(text: str) -> list[tuple[int, int, int, int | None]]:
@@ -131,7 +145,7 @@ def _tallies(text: str) -> list[tuple[int, int, int, int | None]]:
             out.append((m.start(), m.end(), 0, None))
             continue
         hi, lo = int(m.group(1)), int(m.group(2))
-        around = text[max(0, m.start() - 40):m.end() + 30].lower()
+        around = text[max(0, m.start() - 40) : m.end() + 30].lower()
         if hi >= lo and any(w in around for w in _TALLY_WORDS):
             out.append((m.start(), m.end(), lo, hi))
     return out
@@ -141,18 +155,38 @@ def _tally_context(text: str, start: int, end: int) -> frozenset[str]:
     return content_stems(clause_around(text, start, end, 60)) - _TALLY_STEMS
 
 
-_TALLY_STEMS = frozenset({"vot", "vote", "decision", "rul", "ruling", "unanimous", "unanimously",
-                          "panel", "split", "divid"})
+_TALLY_STEMS = frozenset(
+    {
+        "vot",
+        "vote",
+        "decision",
+        "rul",
+        "ruling",
+        "unanimous",
+        "unanimously",
+        "panel",
+        "split",
+        "divid",
+    }
+)
 
 
 def tally_conflicts(a: str, b: str) -> list[Conflict]:
-    """"2-1" vs "3-0" or "unanimous" for the same vote (two shared words around it)."""
+    """ "2-1" vs "3-0" or "unanimous" for the same vote (two shared words around it)."""
     for sa, ea, lo_a, hi_a in _tallies(a):
         for sb, eb, lo_b, hi_b in _tallies(b):
             if lo_a == lo_b and (hi_a is None or hi_b is None or hi_a == hi_b):
                 continue  # the same tally, or "unanimous" vs "3-0"
             if len(_tally_context(a, sa, ea) & _tally_context(b, sb, eb)) < 2:
                 continue
-            return [conflict("number", a, (sa, ea), b, (sb, eb),
-                             f"Vote counts differ: {a[sa:ea]} vs {b[sb:eb]}")]
+            return [
+                conflict(
+                    "number",
+                    a,
+                    (sa, ea),
+                    b,
+                    (sb, eb),
+                    f"Vote counts differ: {a[sa:ea]} vs {b[sb:eb]}",
+                )
+            ]
     return []

@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable, Sequence
 
 # A quote's clauses: split at punctuation and at the conjunctions that join clauses.
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|although|though|while|whereas|so|because)\b",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\b(?:but|although|though|while|whereas|so|because)\b", re.IGNORECASE
+)
 _TOKEN = re.compile(r"[\w'’]+")
 _REACH = 300
 
@@ -45,8 +46,9 @@ def _slot(pairs: Sequence[tuple[int, int]], inside: range, size_b: int) -> range
     return range(start, min(max(stop, start), size_b))
 
 
-def same_slot(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int],
-              norm: Callable[[str], str]) -> bool:
+def same_slot(
+    a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int], norm: Callable[[str], str]
+) -> bool:
     """Do the two quotes stand in the same place of the same sentence ("such a step would be
     "a dangerous development" in the war" / "such a deployment "would be a dangerous turn" in
     the war")? Words matched around each quote, on both sides of it, must frame most of the
@@ -57,12 +59,14 @@ def same_slot(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int],
     qb = range(*_index_range(tb, span_b))
     if not qa or not qb:
         return False
-    matcher = difflib.SequenceMatcher(a=[w for w, _p in ta], b=[w for w, _p in tb],
-                                      autojunk=False)
-    pairs = [(blk.a + k, blk.b + k) for blk in matcher.get_matching_blocks()
-             for k in range(blk.size)]
+    matcher = difflib.SequenceMatcher(a=[w for w, _p in ta], b=[w for w, _p in tb], autojunk=False)
+    pairs = [
+        (blk.a + k, blk.b + k) for blk in matcher.get_matching_blocks() for k in range(blk.size)
+    ]
     for inside, other, size, mapping in (
-            (qa, qb, len(tb), pairs), (qb, qa, len(ta), [(j, i) for i, j in pairs])):
+        (qa, qb, len(tb), pairs),
+        (qb, qa, len(ta), [(j, i) for i, j in pairs]),
+    ):
         # Anchors are words outside the quote on its own side.
         slot = _slot([(i, j) for i, j in mapping if i not in inside], inside, size)
         if slot is None or len(set(slot) & set(other)) * 2 < len(other):
@@ -74,7 +78,7 @@ def _around(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
     """The quote and up to _REACH characters either side: a slot is framed by nearby words, and
     a huge passage must not make the word alignment quadratic."""
     start = max(0, span[0] - _REACH)
-    return text[start:span[1] + _REACH], (span[0] - start, span[1] - start)
+    return text[start : span[1] + _REACH], (span[0] - start, span[1] - start)
 
 
 def _index_range(tokens: list[tuple[str, int]], span: tuple[int, int]) -> tuple[int, int]:

@@ -35,19 +35,57 @@ _BRITISH = [
     (re.compile(r"amme(s)?$"), r"am\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
 ]
-_KEEP = frozenset({"our", "ours", "four", "hour", "hours", "your", "yours", "pour", "tour",
-                   "sour", "flour", "rise", "wise", "since", "hence", "fence", "tell", "sell",
-                   "fell", "well", "will", "kill", "killed", "still", "all", "call", "fall"})
+_KEEP = frozenset(
+    {
+        "our",
+        "ours",
+        "four",
+        "hour",
+        "hours",
+        "your",
+        "yours",
+        "pour",
+        "tour",
+        "sour",
+        "flour",
+        "rise",
+        "wise",
+        "since",
+        "hence",
+        "fence",
+        "tell",
+        "sell",
+        "fell",
+        "well",
+        "will",
+        "kill",
+        "killed",
+        "still",
+        "all",
+        "call",
+        "fall",
+    }
+)
 _MIN_OVERLAP = 0.5
 
 
-_NUMBERS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-    " fifteen sixteen seventeen eighteen nineteen twenty".split())}
-_NUMBERS.update({w: f"{i + 1}th" for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-    .split())})
+_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBERS.update(
+    {
+        w: f"{i + 1}th"
+        for i, w in enumerate(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+            " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+            " twentieth".split()
+        )
+    }
+)
 
 
 @lru_cache(maxsize=16384)
@@ -86,7 +124,7 @@ def _spoken(words: list[str]) -> list[str]:
 
 
 def _typo(x: str, y: str) -> bool:
-    """"asses" for "assess": one edit in a long word is a slip, not a different word."""
+    """ "asses" for "assess": one edit in a long word is a slip, not a different word."""
     return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
 
 
@@ -100,8 +138,11 @@ def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1 and all(
-                _typo(x, y) for x, y in zip(na[i1:i2], nb[j1:j2], strict=True))):
+        if op == "equal" or (
+            op == "replace"
+            and i2 - i1 == j2 - j1
+            and all(_typo(x, y) for x, y in zip(na[i1:i2], nb[j1:j2], strict=True))
+        ):
             out.extend(("=", w) for w in wa[i1:i2])
         else:
             out.extend(("-", w) for w in wa[i1:i2])
@@ -122,7 +163,8 @@ def quotes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
         stop = text.find(". ", m.end())
         sentence_end = len(text) if stop < 0 else stop
         speakers = tuple(
-            form for s, e, form in candidate_names(text[sentence_start:sentence_end])
+            form
+            for s, e, form in candidate_names(text[sentence_start:sentence_end])
             if not (m.start() <= s + sentence_start < m.end())
         )
         start, end = m.start(group), m.end(group)
@@ -169,8 +211,10 @@ def _explain_reordered(qa: str, qb: str) -> str:
     na, nb = {_norm_word(w) for w in wa}, {_norm_word(w) for w in wb}
     only_a = [w for w in wa if _norm_word(w) not in nb][:6]
     only_b = [w for w in wb if _norm_word(w) not in na][:6]
-    return ("Quote worded differently (reordered): "
-            f"“{' '.join(only_a) or '…'}” vs “{' '.join(only_b) or '…'}”")
+    return (
+        "Quote worded differently (reordered): "
+        f"“{' '.join(only_a) or '…'}” vs “{' '.join(only_b) or '…'}”"
+    )
 
 
 def _is_excerpt(na: list[str], nb: list[str]) -> bool:
@@ -189,9 +233,16 @@ def _quote_content(words: list[str]) -> set[str]:
     return _content([_norm_word(w) for w in words])
 
 
-def _one_utterance(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, int],
-                   speaker: bool | None, shared: int, sizes: tuple[int, int],
-                   kept_order: float) -> str:
+def _one_utterance(
+    a: str,
+    span_a: tuple[int, int],
+    b: str,
+    span_b: tuple[int, int],
+    speaker: bool | None,
+    shared: int,
+    sizes: tuple[int, int],
+    kept_order: float,
+) -> str:
     """Are two differently worded quotes one utterance? Most content words shared (function
     words inflate any overlap) and either the word order mostly kept or one named speaker on
     both sides; or one named speaker and the same clauses reordered; or the two quotes standing
@@ -200,9 +251,13 @@ def _one_utterance(a: str, span_a: tuple[int, int], b: str, span_b: tuple[int, i
     reordered = kept_order < _MIN_OVERLAP
     if shared / max(sizes) >= _MIN_OVERLAP and (not reordered or (speaker and shared >= 3)):
         return "reordered" if reordered else "kept"
-    qa, qb = a[span_a[0]:span_a[1]], b[span_b[0]:span_b[1]]
-    if (speaker and shared >= 3 and shared / min(sizes) >= _MIN_OVERLAP
-            and clauses_covered(qa, qb, _quote_content)):
+    qa, qb = a[span_a[0] : span_a[1]], b[span_b[0] : span_b[1]]
+    if (
+        speaker
+        and shared >= 3
+        and shared / min(sizes) >= _MIN_OVERLAP
+        and clauses_covered(qa, qb, _quote_content)
+    ):
         return "reordered"
     if speaker is not False and shared >= 1 and same_slot(a, span_a, b, span_b, _norm_word):
         return "slot"
@@ -225,8 +280,16 @@ def quote_conflicts(a: str, b: str) -> list[Conflict]:
                 continue
             matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
             matched = sum(block.size for block in matcher.get_matching_blocks())
-            how = _one_utterance(a, (sa, ea), b, (sb, eb), speaker, shared, (len(ca), len(cb)),
-                                 matched / max(len(na), len(nb)))
+            how = _one_utterance(
+                a,
+                (sa, ea),
+                b,
+                (sb, eb),
+                speaker,
+                shared,
+                (len(ca), len(cb)),
+                matched / max(len(na), len(nb)),
+            )
             if not how:
                 continue
             diff = quote_diff(qa, qb)

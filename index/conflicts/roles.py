@@ -11,39 +11,101 @@ from index.conflicts.clauses import conflict
 from index.facts.names import candidate_names, name_key, same_name
 
 # "vice" and "deputy" translate one word (Korean/Russian titles): normalised to "deputy".
-_RANK = {"first": "first", "deputy": "deputy", "vice": "deputy", "acting": "acting",
-         "senior": "senior", "assistant": "assistant", "under": "under",
-         "presiding": "presiding", "associate": "associate"}
+_RANK = {
+    "first": "first",
+    "deputy": "deputy",
+    "vice": "deputy",
+    "acting": "acting",
+    "senior": "senior",
+    "assistant": "assistant",
+    "under": "under",
+    "presiding": "presiding",
+    "associate": "associate",
+}
 # Ranks that specialise a job without changing it ("Presiding Judge" is a judge).
 _QUALIFIER = frozenset({"presiding", "senior", "chief"})
 # "former president" and "president" name one person at two times: not compared.
 _TIME = frozenset({"former", "ex", "then", "outgoing", "incoming", "late"})
 # Military ranks used as a form of address before a name ("spokesman Commander Nirad Sinha").
-_HONORIFIC = frozenset({"commander", "commodore", "captain", "capt", "colonel", "col", "general",
-                        "gen", "lieutenant", "lt", "admiral", "adm", "major", "maj", "sergeant",
-                        "sgt", "brigadier", "brig", "corporal", "cpl", "private", "dr", "mr",
-                        "mrs", "ms", "sir", "dame", "rev"})
-_DOMAIN = {w: w for w in (
-    "foreign defense interior finance economy economic trade justice health education energy"
-    " unification culture transport agriculture prime home labor labour environment"
-    " security intelligence industry").split()}
+_HONORIFIC = frozenset(
+    {
+        "commander",
+        "commodore",
+        "captain",
+        "capt",
+        "colonel",
+        "col",
+        "general",
+        "gen",
+        "lieutenant",
+        "lt",
+        "admiral",
+        "adm",
+        "major",
+        "maj",
+        "sergeant",
+        "sgt",
+        "brigadier",
+        "brig",
+        "corporal",
+        "cpl",
+        "private",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "dame",
+        "rev",
+    }
+)
+_DOMAIN = {
+    w: w
+    for w in (
+        "foreign defense interior finance economy economic trade justice health education energy"
+        " unification culture transport agriculture prime home labor labour environment"
+        " security intelligence industry"
+    ).split()
+}
 _DOMAIN.update({"defence": "defense", "labour": "labor"})
 # Head word -> (family, gender). Gender None: neutral ("spokesperson") never conflicts.
 _HEAD = {
-    "spokesman": ("spokes", "m"), "spokeswoman": ("spokes", "f"), "spokesperson": ("spokes", None),
-    "chairman": ("chair", "m"), "chairwoman": ("chair", "f"), "chairperson": ("chair", None),
-    "chair": ("chair", None), "congressman": ("congress", "m"),
-    "congresswoman": ("congress", "f"), "businessman": ("business", "m"),
+    "spokesman": ("spokes", "m"),
+    "spokeswoman": ("spokes", "f"),
+    "spokesperson": ("spokes", None),
+    "chairman": ("chair", "m"),
+    "chairwoman": ("chair", "f"),
+    "chairperson": ("chair", None),
+    "chair": ("chair", None),
+    "congressman": ("congress", "m"),
+    "congresswoman": ("congress", "f"),
+    "businessman": ("business", "m"),
     "businesswoman": ("business", "f"),
 }
-for _w in ("minister secretary ambassador envoy president director governor mayor senator"
-           " chief head leader adviser advisor aide premier chancellor"
-           " representative lawmaker official spokesperson prosecutor judge officer").split():
+for _w in (
+    "minister secretary ambassador envoy president director governor mayor senator"
+    " chief head leader adviser advisor aide premier chancellor"
+    " representative lawmaker official spokesperson prosecutor judge officer"
+).split():
     _HEAD.setdefault(_w, (_w.replace("advisor", "adviser"), None))
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 # Who runs an organisation vs who works for it: one person is not both "spokesman" and "head".
-_LEADS = frozenset({"head", "chief", "director", "chair", "president", "leader", "governor",
-                    "minister", "premier", "chancellor", "commander", "mayor"})
+_LEADS = frozenset(
+    {
+        "head",
+        "chief",
+        "director",
+        "chair",
+        "president",
+        "leader",
+        "governor",
+        "minister",
+        "premier",
+        "chancellor",
+        "commander",
+        "mayor",
+    }
+)
 _STAFF = frozenset({"spokes", "aide", "adviser", "officer", "official", "representative"})
 
 
@@ -83,8 +145,10 @@ def _title(words: list[re.Match[str]]) -> Title | None:
 
 def _is_title_word(word: str) -> bool:
     low = re.sub(r"['’]s$", "", word.lower().rstrip("."))
-    return all(p in _RANK or p in _DOMAIN or p in _HEAD or p in _TIME or p in _HONORIFIC
-               for p in low.split("-"))
+    return all(
+        p in _RANK or p in _DOMAIN or p in _HEAD or p in _TIME or p in _HONORIFIC
+        for p in low.split("-")
+    )
 
 
 def _org_word(word: str) -> bool:
@@ -104,14 +168,14 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
                 continue
             start += words[titled[-1] + 1].start()
             form = text[start:end]
-        before = list(_TOKEN.finditer(text[max(0, start - 90):start]))
+        before = list(_TOKEN.finditer(text[max(0, start - 90) : start]))
         offset = max(0, start - 90)
         run: list[re.Match[str]] = []
         # "The government's spokeswoman, Dmitry Peskov, said": a title before a comma counts
         # only when the name is closed by a second comma (an apposition).
         comma_ok = bool(re.match(r"\s*,", text[end:]))
         for w in reversed(before):
-            gap = text[offset + w.end():start if not run else offset + run[0].start()]
+            gap = text[offset + w.end() : start if not run else offset + run[0].start()]
             if gap.strip(" ") and not (not run and comma_ok and gap.strip() == ","):
                 break  # punctuation between: the run ends
             if _is_title_word(w.group()) or (run and _org_word(w.group())):
@@ -129,8 +193,8 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
             at = end + after.end()
             run = []
             loose = 0
-            for w in _TOKEN.finditer(text[at:at + 90]):
-                if text[at + (run[-1].end() if run else 0):at + w.start()].strip(" "):
+            for w in _TOKEN.finditer(text[at : at + 90]):
+                if text[at + (run[-1].end() if run else 0) : at + w.start()].strip(" "):
                     break
                 if _is_title_word(w.group()) or _org_word(w.group()):
                     run.append(w)
@@ -150,8 +214,30 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
     return tuple(out)
 
 
-_STOPISH = frozenset({"said", "says", "told", "who", "which", "that", "and", "was", "is", "has",
-                      "had", "will", "would", "in", "on", "at", "for", "to", "with", "by"})
+_STOPISH = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "who",
+        "which",
+        "that",
+        "and",
+        "was",
+        "is",
+        "has",
+        "had",
+        "will",
+        "would",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "with",
+        "by",
+    }
+)
 
 
 def _shift(t: Title, offset: int) -> Title:
@@ -198,9 +284,17 @@ def role_conflicts(a: str, b: str) -> list[Conflict]:
             what = _difference(x, y)
             if what is None:
                 continue
-            wa, wb = " ".join(a[x.start:x.end].split()), " ".join(b[y.start:y.end].split())
+            wa, wb = " ".join(a[x.start : x.end].split()), " ".join(b[y.start : y.end].split())
             longer = max((name_a, name_b), key=len)
-            out.append(conflict("role", a, (x.start, x.end), b, (y.start, y.end),
-                                f"Role differs for {longer} ({what}): {wa} vs {wb}"))
+            out.append(
+                conflict(
+                    "role",
+                    a,
+                    (x.start, x.end),
+                    b,
+                    (y.start, y.end),
+                    f"Role differs for {longer} ({what}): {wa} vs {wb}",
+                )
+            )
             return out
     return out

@@ -93,8 +93,7 @@ def _write(folder: Path, key: str, events: list[Event]) -> None:
     data = {
         "format": FORMAT,
         "key": key,
-        "events": [{"id": e.id, "title": e.title, "articles": list(e.article_ids)}
-                   for e in events],
+        "events": [{"id": e.id, "title": e.title, "articles": list(e.article_ids)} for e in events],
     }
     temp = None
     try:
@@ -132,9 +131,7 @@ def _prune(folder: Path) -> None:
             pass
 
 
-def cached_group_events(
-    articles: Sequence[Article], cache_dir: Path | None = None
-) -> list[Event]:
+def cached_group_events(articles: Sequence[Article], cache_dir: Path | None = None) -> list[Event]:
     """``group_events(articles)``, read from disk when this exact corpus was grouped before.
 
     Any change to an article (id, title, body, date), an added or removed article, or a change

@@ -115,8 +115,10 @@ def _two_means(vectors: Sequence[Vector]) -> list[int] | None:
         for _ in range(_ITERATIONS):
             sums = [_sum(vectors, [i for i in range(n) if labels[i] == g]) for g in (0, 1)]
             norms = _norm(sums[0]), _norm(sums[1])
-            new = [0 if dot(v, sums[0]) * norms[1] >= dot(v, sums[1]) * norms[0] else 1
-                   for v in vectors]
+            new = [
+                0 if dot(v, sums[0]) * norms[1] >= dot(v, sums[1]) * norms[0] else 1
+                for v in vectors
+            ]
             if new == labels:
                 break
             labels = new

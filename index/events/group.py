@@ -74,9 +74,7 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
         # looks inside each group at the names that are specific to part of it
         merged.sort()
         member_ids = [ordered[i].id for i in merged]
-        whole = [
-            {vocabulary[t]: w for t, w in zip(*vectors[i], strict=True)} for i in merged
-        ]
+        whole = [{vocabulary[t]: w for t, w in zip(*vectors[i], strict=True)} for i in merged]
         own = [unpack_terms(terms[i]) for i in merged], whole
         for part in split_events(member_ids, *own):
             clusters.append([merged[i] for i in part])

@@ -13,12 +13,12 @@ from index.export.write import ExportError, write_atomic
 from index.marks.anchor import Anchored
 from index.marks.store import AnnotationStore
 
-__all__ = ["FORMATS", "ExportError", "event_document", "marked_document", "render",
-           "write_atomic"]
+__all__ = ["FORMATS", "ExportError", "event_document", "marked_document", "render", "write_atomic"]
 
 
-def event_document(corpus: Path, comparison: Comparison,
-                   store: AnnotationStore | None = None) -> dict[str, Any]:
+def event_document(
+    corpus: Path, comparison: Comparison, store: AnnotationStore | None = None
+) -> dict[str, Any]:
     """The export of one comparison (an event, or chosen reports) with its marks."""
     marks: list[Anchored] = []
     dismissed: set[str] = set()
@@ -31,8 +31,9 @@ def event_document(corpus: Path, comparison: Comparison,
     return document("event", str(corpus), [section])
 
 
-def marked_document(corpus: Path, articles: Sequence[Article], events: Sequence[Event],
-                    store: AnnotationStore) -> dict[str, Any]:
+def marked_document(
+    corpus: Path, articles: Sequence[Article], events: Sequence[Event], store: AnnotationStore
+) -> dict[str, Any]:
     """Every marked excerpt of the corpus, grouped by the event its report belongs to now.
 
     Marks on reports that are no longer in the corpus come last, orphaned, never left out.
@@ -48,7 +49,8 @@ def marked_document(corpus: Path, articles: Sequence[Article], events: Sequence[
             sections.append(marks_section(ev, reports, mine, by_id))
     lost = [m for m in marks if m.annotation.article_id not in event_of]
     if lost:
-        alone = [by_id[a] for a in dict.fromkeys(m.annotation.article_id for m in lost)
-                 if a in by_id]
+        alone = [
+            by_id[a] for a in dict.fromkeys(m.annotation.article_id for m in lost) if a in by_id
+        ]
         sections.append(marks_section(None, alone, lost, by_id))
     return document("marked", str(corpus), sections)

@@ -21,8 +21,9 @@ def article_meta(article: Article) -> dict[str, Any]:
     return {**article.to_meta(), "url": article.url}
 
 
-def excerpt(article: Article | None, article_id: str, start: int | None, end: int | None,
-            text: str) -> dict[str, Any]:
+def excerpt(
+    article: Article | None, article_id: str, start: int | None, end: int | None, text: str
+) -> dict[str, Any]:
     """A quoted passage with its citation (outlet, title, date, path); offsets index the body."""
     return {
         "article": article_id,
@@ -52,13 +53,20 @@ def _claims(c: Comparison, outlet: Mapping[str, str], quote: _Quoter) -> list[di
     # strongest first; the claim order from the engine breaks ties (sorted() is stable)
     claims = sorted(c.claims, key=lambda claim: -len(set(claim.articles)))
     total = len(c.articles)
-    return [{"support": len(set(cl.articles)), "total": total,
-             "sources": [outlet[a] for a in dict.fromkeys(cl.articles)],
-             "excerpts": [quote(pid) for pid in cl.passages]} for cl in claims]
+    return [
+        {
+            "support": len(set(cl.articles)),
+            "total": total,
+            "sources": [outlet[a] for a in dict.fromkeys(cl.articles)],
+            "excerpts": [quote(pid) for pid in cl.passages],
+        }
+        for cl in claims
+    ]
 
 
-def _conflicts(c: Comparison, dismissed: set[str], quote: _Quoter
-               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _conflicts(
+    c: Comparison, dismissed: set[str], quote: _Quoter
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(conflicts, conflicts the user dismissed as false)."""
     passage = quote.passages
     kept: list[dict[str, Any]] = []
@@ -68,10 +76,14 @@ def _conflicts(c: Comparison, dismissed: set[str], quote: _Quoter
             key = conflict_key(x, passage[link.a], passage[link.b])
             diff = quote_diff(x.a.text, x.b.text) if x.type == "quote" else None
             spans = conflict_to_json(x)
-            entry = {"key": key, "type": x.type, "explanation": x.explanation,
-                     "a": {**quote(link.a), "span": spans["a"]},
-                     "b": {**quote(link.b), "span": spans["b"]},
-                     "diff": None if diff is None else [list(step) for step in diff]}
+            entry = {
+                "key": key,
+                "type": x.type,
+                "explanation": x.explanation,
+                "a": {**quote(link.a), "span": spans["a"]},
+                "b": {**quote(link.b), "span": spans["b"]},
+                "diff": None if diff is None else [list(step) for step in diff],
+            }
             (gone if key in dismissed else kept).append(entry)
     return kept, gone
 
@@ -80,14 +92,24 @@ def mark_entry(mark: Anchored, article: Article | None) -> dict[str, Any]:
     """One of the user's marks: label, note, whether it is still found, and the excerpt."""
     a = mark.annotation
     text = mark.text if mark.text is not None else a.text
-    return {"id": a.id, "label": a.label, "note": a.note, "status": mark.status,
-            "conflict": a.conflict, "created": a.created, "updated": a.updated,
-            "excerpt": excerpt(article, a.article_id, mark.start, mark.end, text)}
+    return {
+        "id": a.id,
+        "label": a.label,
+        "note": a.note,
+        "status": mark.status,
+        "conflict": a.conflict,
+        "created": a.created,
+        "updated": a.updated,
+        "excerpt": excerpt(article, a.article_id, mark.start, mark.end, text),
+    }
 
 
-def event_section(comparison: Comparison, marks: Sequence[Anchored] = (),
-                  dismissed: Iterable[str] = (), articles: Mapping[str, Article] | None = None
-                  ) -> dict[str, Any]:
+def event_section(
+    comparison: Comparison,
+    marks: Sequence[Anchored] = (),
+    dismissed: Iterable[str] = (),
+    articles: Mapping[str, Article] | None = None,
+) -> dict[str, Any]:
     """Everything the report says about one event (or a set of chosen reports)."""
     c = comparison
     outlet = {a.id: a.source or a.id for a in c.articles}
@@ -101,15 +123,25 @@ def event_section(comparison: Comparison, marks: Sequence[Anchored] = (),
         "claims": _claims(c, outlet, quote),
         "conflicts": conflicts,
         "dismissed_conflicts": gone,
-        "unique": [{"article": a.id, "excerpts": [excerpt(a, a.id, p.start, p.end, p.text)
-                                                  for p in unique_passages(c, a.id)]}
-                   for a in c.articles],
+        "unique": [
+            {
+                "article": a.id,
+                "excerpts": [
+                    excerpt(a, a.id, p.start, p.end, p.text) for p in unique_passages(c, a.id)
+                ],
+            }
+            for a in c.articles
+        ],
         "marks": [mark_entry(m, by_id.get(m.annotation.article_id)) for m in marks],
     }
 
 
-def marks_section(event: Event | None, articles: Sequence[Article], marks: Sequence[Anchored],
-                  by_id: Mapping[str, Article]) -> dict[str, Any]:
+def marks_section(
+    event: Event | None,
+    articles: Sequence[Article],
+    marks: Sequence[Anchored],
+    by_id: Mapping[str, Article],
+) -> dict[str, Any]:
     """An event's reports and marks only (``--marked``); event None gathers orphaned marks."""
     return {
         "id": event.id if event else None,
@@ -121,6 +153,11 @@ def marks_section(event: Event | None, articles: Sequence[Article], marks: Seque
 
 def document(scope: str, corpus: str, events: list[dict[str, Any]]) -> dict[str, Any]:
     """The whole export: ``scope`` is "event" or "marked"."""
-    return {"format": FORMAT, "version": VERSION, "scope": scope, "corpus": corpus,
-            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "events": events}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "scope": scope,
+        "corpus": corpus,
+        "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "events": events,
+    }

@@ -41,10 +41,12 @@ def _markdown_it() -> MarkdownIt:
 def markdown_to_html(markdown: str, title: str) -> str:
     """A standalone page: raw HTML in the Markdown is escaped, never passed through."""
     body = _markdown_it().render(markdown)
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"generator\" content=\"newsreader\">\n"
-            f"<title>{html.escape(title)}</title>\n"
-            f"<style>{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="generator" content="newsreader">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
 
 
 def render(doc: dict[str, Any], fmt: str) -> str:

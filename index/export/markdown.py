@@ -15,8 +15,9 @@ _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>()\\]+$", re.IGNORECASE)
 def md_text(text: str | None) -> str:
     """Untrusted text as inert Markdown on one line: inline specials and block markers escaped."""
     line = _inline(text or "").strip()
-    return _LEADING.sub(lambda m: "\\" + m.group(1) if m.group(1)
-                        else m.group(2) + "\\" + m.group(3), line)
+    return _LEADING.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line
+    )
 
 
 def md_lines(text: str) -> str:
@@ -52,9 +53,11 @@ def _reports(ev: dict[str, Any], h: str) -> list[str]:
     for n, r in enumerate(ev["reports"], 1):
         url = r.get("url") or ""
         link = f" · [link]({url})" if _SAFE_URL.match(url) else ""
-        out.append(f"{n}. **{md_text(r['source'] or '(no outlet)')}**: "
-                   f"{md_text(r['title'])} ({md_text(r['published'] or 'date unknown')}), "
-                   f"{md_text(r['path'])}{link}")
+        out.append(
+            f"{n}. **{md_text(r['source'] or '(no outlet)')}**: "
+            f"{md_text(r['title'])} ({md_text(r['published'] or 'date unknown')}), "
+            f"{md_text(r['path'])}{link}"
+        )
     return out + [""]
 
 
@@ -74,9 +77,12 @@ def _conflict(n: int, x: dict[str, Any], h: str) -> list[str]:
     out = [f"{h}# {n}. {md_text(x['type'])}: {md_text(x['explanation'])}", ""]
     for side in ("a", "b"):
         ex = x[side]
-        out += [f"*{md_text(ex.get('source') or '(no outlet)')}* "
-                f"({md_text(ex.get('published') or 'date unknown')}) says "
-                f"“{md_text(ex['span']['text'])}”:", ""]
+        out += [
+            f"*{md_text(ex.get('source') or '(no outlet)')}* "
+            f"({md_text(ex.get('published') or 'date unknown')}) says "
+            f"“{md_text(ex['span']['text'])}”:",
+            "",
+        ]
         out += quote(ex)
     if x.get("diff"):
         out += [f"Word diff: {word_diff(x['diff'])}", ""]
@@ -93,8 +99,10 @@ def _conflicts(ev: dict[str, Any], h: str) -> list[str]:
     if gone:
         out += [f"{h} Conflicts you dismissed as false ({len(gone)})", ""]
         for x in gone:
-            out.append(f"- {md_text(x['type'])}: {md_text(x['explanation'])} "
-                       f"({md_text(x['a']['path'])} / {md_text(x['b']['path'])})")
+            out.append(
+                f"- {md_text(x['type'])}: {md_text(x['explanation'])} "
+                f"({md_text(x['a']['path'])} / {md_text(x['b']['path'])})"
+            )
         out.append("")
     return out
 
@@ -117,8 +125,7 @@ def _marks(ev: dict[str, Any], h: str) -> list[str]:
         label = md_text(m["label"]) if m["label"] else "no label"
         out += [f"{h}# {n}. {label}", ""]
         if m["status"] == "orphaned":
-            out += ["*Orphaned: this text is no longer in the report; the saved text follows.*",
-                    ""]
+            out += ["*Orphaned: this text is no longer in the report; the saved text follows.*", ""]
         elif m["status"] == "changed":
             out += ["*The report was edited; this is the passage as it reads now.*", ""]
         out += quote(m["excerpt"])
@@ -147,8 +154,10 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
 
 def document_markdown(doc: dict[str, Any]) -> str:
     """The whole export: one event at top level, or several under one title."""
-    footer = (f"---\n\nExported by newsreader on {md_text(doc['generated'])} "
-              f"from {md_text(doc['corpus'])}.\n")
+    footer = (
+        f"---\n\nExported by newsreader on {md_text(doc['generated'])} "
+        f"from {md_text(doc['corpus'])}.\n"
+    )
     if doc["scope"] == "event" and len(doc["events"]) == 1:
         return event_markdown(doc["events"][0]) + "\n" + footer
     total = sum(len(ev["marks"]) for ev in doc["events"])

@@ -53,8 +53,9 @@ def write_atomic(path: Path, text: str, force: bool = False) -> Path:
                 raise ExportError(f"{path} already exists (use --force to overwrite it)") from None
             except OSError as error:
                 if path.exists() or path.is_symlink():
-                    raise ExportError(f"{path} already exists (use --force to overwrite it)"
-                                      ) from error
+                    raise ExportError(
+                        f"{path} already exists (use --force to overwrite it)"
+                    ) from error
                 os.replace(temp, path)  # a file system without hard links
     finally:
         with contextlib.suppress(FileNotFoundError):

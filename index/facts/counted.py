@@ -22,16 +22,44 @@ _STOP = frozenset(
 # "246 passengers and most of its crew": the count is the passengers'.
 _QUANTIFIERS = frozenset("most many some several few other others any every".split())
 STATE_WORDS = {
-    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "killing": "killed",
-    "deaths": "killed", "death": "killed", "fatalities": "killed", "wounded": "wounded",
-    "injured": "wounded", "hurt": "wounded", "injuries": "wounded", "injuring": "wounded",
-    "wounding": "wounded", "missing": "missing", "captured": "captured", "arrested": "arrested",
-    "detained": "arrested", "evacuated": "evacuated", "displaced": "displaced",
-    "rescued": "rescued", "casualties": "casualty", "casualty": "casualty",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "killing": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "fatalities": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "hurt": "wounded",
+    "injuries": "wounded",
+    "injuring": "wounded",
+    "wounding": "wounded",
+    "missing": "missing",
+    "captured": "captured",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "evacuated": "evacuated",
+    "displaced": "displaced",
+    "rescued": "rescued",
+    "casualties": "casualty",
+    "casualty": "casualty",
 }
-_IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child",
-              "personnel": "personnel", "police": "police", "staff": "staff", "dead": "dead",
-              "series": "series", "news": "news", "species": "species", "feet": "foot"}
+_IRREGULAR = {
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "personnel": "personnel",
+    "police": "police",
+    "staff": "staff",
+    "dead": "dead",
+    "series": "series",
+    "news": "news",
+    "species": "species",
+    "feet": "foot",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +81,7 @@ def lemma(word: str) -> str:
 
 def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]:
     """Head noun after a number: (lemma, surface, end offset, state)."""
-    window = text[end:end + 120]
+    window = text[end : end + 120]
     tokens = [(m.group(), end + m.start(), end + m.end()) for m in _TOKEN.finditer(window)]
     phrase: list[tuple[str, int, int]] = []
     state: str | None = None
@@ -66,8 +94,11 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
     for j in range(i, min(len(tokens), i + 5)):
         word, s, e = tokens[j]
         low = word.lower()
-        if not word[0].isalpha() or low in _STOP or (
-                "-" in low and any(part in _NUMBER_WORDS for part in low.split("-"))):
+        if (
+            not word[0].isalpha()
+            or low in _STOP
+            or ("-" in low and any(part in _NUMBER_WORDS for part in low.split("-")))
+        ):
             break  # "workers-two women": another number starts here
         if low in STATE_WORDS and low not in ("casualties", "casualty", "deaths", "dead"):
             state = STATE_WORDS[low]
@@ -79,8 +110,9 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
             break
     if partitive and state is None:
         state = "part"
-    if state is None and any(w.lower() in ("other", "more", "additional", "further", "another")
-                             for w, _s, _e in phrase):
+    if state is None and any(
+        w.lower() in ("other", "more", "additional", "further", "another") for w, _s, _e in phrase
+    ):
         state = "part"  # "two other rifles", "three more boats": a remainder, not the whole
     if not phrase:
         return None, "", end, state
@@ -89,7 +121,7 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
     if word.lower() in STATE_WORDS:
         state = STATE_WORDS[word.lower()]
     if state is None:  # "20 soldiers were killed": a state word later in the same clause
-        rest = text[e:e + 60]
+        rest = text[e : e + 60]
         clause = re.split(r"[,;.:()\"“”]|\band\b|\bbut\b", rest, maxsplit=1)[0]
         for w in re.findall(r"[A-Za-z]+", clause)[:4]:
             if w.lower() in STATE_WORDS:
@@ -99,21 +131,35 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
     after = next((k for k, t in enumerate(tokens) if t[1] >= e), len(tokens))
     if after + 1 < len(tokens) and tokens[after][0].lower() == "and":
         other = tokens[after + 1][0].lower()
-        if (other[0].isalpha() and other not in _STOP and other not in _NUMBER_WORDS
-                and other not in _QUANTIFIERS and other not in STATE_WORDS
-                and not other.endswith(("ing", "ed"))):
+        if (
+            other[0].isalpha()
+            and other not in _STOP
+            and other not in _NUMBER_WORDS
+            and other not in _QUANTIFIERS
+            and other not in STATE_WORDS
+            and not other.endswith(("ing", "ed"))
+        ):
             state = f"{state or ''}+and {lemma(other)}"
     # "seven AK-47 rifles" and "three rifles" count different things: a model name qualifies.
-    model = next((w.lower() for w, _s, _e in phrase[:-1]
-                  if any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)), None)
+    model = next(
+        (
+            w.lower()
+            for w, _s, _e in phrase[:-1]
+            if any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)
+        ),
+        None,
+    )
     if model:
         state = f"{state or ''}+{model}"
     return head, text[end:e].strip() or word, e, state
 
 
 # "$23 million per season", "$5 a year": a rate, not a total.
-RATE = re.compile(r"\s*(?:per|a|an|each)\s+(?:year|season|month|week|day|hour|game|head|person"
-                   r"|capita|annum)\b", re.IGNORECASE)
+RATE = re.compile(
+    r"\s*(?:per|a|an|each)\s+(?:year|season|month|week|day|hour|game|head|person"
+    r"|capita|annum)\b",
+    re.IGNORECASE,
+)
 
 
 # Counted things whose plural/singular we know: a phrase stops at the last of them.

@@ -9,8 +9,18 @@ from functools import lru_cache
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH_RE = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
@@ -140,8 +150,7 @@ def _extract(text: str, published: str | None) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
-def _mention(kind: str | None, span: str, start: int, end: int, base: date | None
-             ) -> DateMention:
+def _mention(kind: str | None, span: str, start: int, end: int, base: date | None) -> DateMention:
     """One found expression, resolved to a day range when the base (or its year) allows."""
     rng: tuple[date, date] | None = None
     weekday = month = day = None
@@ -164,8 +173,9 @@ def _mention(kind: str | None, span: str, start: int, end: int, base: date | Non
             month, day = _MONTHS[month_name.group().lower()], int(day_number.group(1))
     if rng is not None and rng[0] == rng[1] and not re.search(r"week|month|year", span, re.I):
         weekday = rng[0].weekday()  # a single named or implied day
-    return DateMention(start, end, span, rng[0] if rng else None, rng[1] if rng else None,
-                       weekday, month, day)
+    return DateMention(
+        start, end, span, rng[0] if rng else None, rng[1] if rng else None, weekday, month, day
+    )
 
 
 def extract_dates(text: str, published: str | None) -> list[DateMention]:

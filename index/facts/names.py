@@ -13,9 +13,19 @@ from index.base.models import Variant
 
 # Older or foreign forms of place names that are the same place, not a different one.
 EXONYMS = {
-    "kiev": "kyiv", "odessa": "odesa", "kharkov": "kharkiv", "lvov": "lviv", "nikolaev": "mykolaiv",
-    "peking": "beijing", "bombay": "mumbai", "calcutta": "kolkata", "burma": "myanmar",
-    "canton": "guangzhou", "rangoon": "yangon", "bangalore": "bengaluru", "chernobyl": "chornobyl",
+    "kiev": "kyiv",
+    "odessa": "odesa",
+    "kharkov": "kharkiv",
+    "lvov": "lviv",
+    "nikolaev": "mykolaiv",
+    "peking": "beijing",
+    "bombay": "mumbai",
+    "calcutta": "kolkata",
+    "burma": "myanmar",
+    "canton": "guangzhou",
+    "rangoon": "yangon",
+    "bangalore": "bengaluru",
+    "chernobyl": "chornobyl",
 }
 # Family names shared by millions: never enough on their own to say two names are one person.
 COMMON_FAMILY = frozenset(
@@ -72,7 +82,10 @@ def _keys_match(a: str, b: str) -> bool:
         return True
     # One edit for long names, anchored at both ends (Zelenskyi / Zelenskiy, not Kim / Kin).
     return (
-        len(a) >= 7 and len(b) >= 7 and a[:3] == b[:3] and a[-2:] == b[-2:]
+        len(a) >= 7
+        and len(b) >= 7
+        and a[:3] == b[:3]
+        and a[-2:] == b[-2:]
         and Levenshtein.distance(a, b) <= 1
     )
 
@@ -96,7 +109,7 @@ def same_name(x: str, y: str) -> bool:
         return _keys_match(long_[-1], joined) or given == joined
     n = len(short)
     for i in range(len(long_) - n + 1):
-        window = long_[i:i + n]
+        window = long_[i : i + n]
         if _keys_match("".join(window), joined):
             # "Kim Jong" inside "Kim Jong Un" is still only a family name plus one part.
             return not (n == 2 and window[0] in COMMON_FAMILY and i + n < len(long_))
@@ -108,7 +121,7 @@ def _is_part_of(x: str, y: str) -> bool:
     """``x`` is written exactly as a run of ``y``'s parts ("Putin" in "Vladimir Putin")."""
     tx, ty = _tokens(x), _tokens(y)
     n = len(tx)
-    return any(ty[i:i + n] == tx for i in range(len(ty) - n + 1))
+    return any(ty[i : i + n] == tx for i in range(len(ty) - n + 1))
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -132,13 +145,18 @@ def candidate_names(text: str) -> tuple[tuple[int, int, str], ...]:
         words = list(re.finditer(r"\S+", m.group()))
         titled = [i for i, w in enumerate(words) if w.group().lower().strip(".") in _TITLES]
         if titled:  # "Ukrainian President Volodymyr Zelensky": the name follows the title
-            words = words[titled[-1] + 1:]
+            words = words[titled[-1] + 1 :]
         while words and words[0].group().lower().strip("'’s") in _NOT_NAME:
             words.pop(0)
         while words and words[-1].group().lower() in _NOT_NAME:
             words.pop()
-        if words and words[0].start() == 0 and len(words) > 1 and _opens_sentence(
-                text, m.start()) and re.search(r"(?:ly|ing|ed)$", words[0].group()):
+        if (
+            words
+            and words[0].start() == 0
+            and len(words) > 1
+            and _opens_sentence(text, m.start())
+            and re.search(r"(?:ly|ing|ed)$", words[0].group())
+        ):
             words.pop(0)  # "Naturally Scott Boras", "Considering Lionsgate": not part of it
         if not words or any(_CONTRACTED.search(w.group()) for w in words):
             continue  # "We'll" is not a name
@@ -174,11 +192,13 @@ def name_variants(texts: Sequence[str]) -> tuple[Variant, ...]:
     variants = []
     for group in groups:
         spelled_differently = any(
-            a != b and not _is_part_of(a, b) and not _is_part_of(b, a)
+            a != b
+            and not _is_part_of(a, b)
+            and not _is_part_of(b, a)
             and (len(_tokens(a)) > 1 or len(re.sub(r"\W", "", a)) >= 4)
-            for a in group for b in group
+            for a in group
+            for b in group
         )
         if len(group) > 1 and spelled_differently:
             variants.append(Variant(type="name", forms=tuple(sorted(group))))
     return tuple(sorted(variants, key=lambda v: v.forms))
-

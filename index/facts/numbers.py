@@ -29,24 +29,71 @@ class Quantity:
 
 
 _ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALES = {
-    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "hundred": 100,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
 }
 # Vague plurals: "hundreds of troops" is some value in a wide range, never a precise claim.
 _VAGUE = {
-    "dozens": (24.0, 199.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 99999.0), "tens of thousands": (20000.0, 99999.0),
-    "hundreds of thousands": (200000.0, 999999.0), "millions": (2e6, 999e6),
+    "dozens": (24.0, 199.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 99999.0),
+    "tens of thousands": (20000.0, 99999.0),
+    "hundreds of thousands": (200000.0, 999999.0),
+    "millions": (2e6, 999e6),
 }
-_CURRENCY = {"$": "dollar", "us$": "dollar", "usd": "dollar", "€": "euro", "eur": "euro",
-             "£": "pound", "gbp": "pound", "¥": "yen", "₩": "won", "₽": "ruble"}
+_CURRENCY = {
+    "$": "dollar",
+    "us$": "dollar",
+    "usd": "dollar",
+    "€": "euro",
+    "eur": "euro",
+    "£": "pound",
+    "gbp": "pound",
+    "¥": "yen",
+    "₩": "won",
+    "₽": "ruble",
+}
 
 _WORD = "|".join(sorted(_ONES, key=len, reverse=True))
 # A decimal comma is read only before a scale or percent ("1,5 million", "2,5%"): anywhere
@@ -85,24 +132,37 @@ _AFTER_NOT_COUNT = re.compile(
     r"|(?:st|nd|rd|th)\b)",
     re.IGNORECASE,
 )
-_CUMULATIVE = re.compile(r"\b(?:so\s+far|in\s+total|a\s+total\s+of|to\s+date|in\s+all"
-                         r"|altogether|cumulative|all\s+told)\b", re.IGNORECASE)
+_CUMULATIVE = re.compile(
+    r"\b(?:so\s+far|in\s+total|a\s+total\s+of|to\s+date|in\s+all"
+    r"|altogether|cumulative|all\s+told)\b",
+    re.IGNORECASE,
+)
 _ONE_OF = re.compile(r"\s+(?:of|another|day|time|way|side)\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+and\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b|^\s*-year-old\b", re.IGNORECASE)
 # Places written like "Name, 71," would read as ages: the common ones are left out.
-_PLACE_NAME = re.compile(r"\b(?:Paris|London|Washington|Moscow|Seoul|Beijing|Tokyo|Kyiv|Berlin"
-                         r"|Calif|Fla|Texas|York|Street|Road|Avenue|Province|County|District)\b")
+_PLACE_NAME = re.compile(
+    r"\b(?:Paris|London|Washington|Moscow|Seoul|Beijing|Tokyo|Kyiv|Berlin"
+    r"|Calif|Fla|Texas|York|Street|Road|Avenue|Province|County|District)\b"
+)
 _NAME_AGE = re.compile(r"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s*$")
 _AGE_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _MAG_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?\s+$", re.IGNORECASE)
 _MAG_AFTER = re.compile(r"^\s*-?\s*magnitude\b", re.IGNORECASE)
 _TOLL_BEFORE = re.compile(r"\bdeath\s+toll\s+(?:\w+\s+){0,2}(?:to|of|at)\s+$", re.IGNORECASE)
 # "The number of people killed ... rose to 36": a bare figure that a toll sentence moves to.
-_ROSE_TO = re.compile(r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|stands|hit)"
-                      r"(?:\s+(?:to|at))?\s+$", re.IGNORECASE)
-_TOLL_SUBJECT = re.compile(r"\bdeath\s+toll\b|\btoll\b|\bnumber\s+of\s+(?:people\s+)?"
-                           r"(?:killed|dead|deaths)\b|\bnumber\s+of\s+dead\b", re.IGNORECASE)
+_ROSE_TO = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|increased|reached|stood|stands|hit)"
+    r"(?:\s+(?:to|at))?\s+$",
+    re.IGNORECASE,
+)
+_TOLL_SUBJECT = re.compile(
+    r"\bdeath\s+toll\b|\btoll\b|\bnumber\s+of\s+(?:people\s+)?"
+    r"(?:killed|dead|deaths)\b|\bnumber\s+of\s+dead\b",
+    re.IGNORECASE,
+)
+
+
 def _words_value(words: str) -> float:
     """'two hundred fifty thousand' -> 250000; 'a dozen' -> 12."""
     total, current = 0.0, 0.0
@@ -136,8 +196,15 @@ def _digits_value(raw: str) -> tuple[float, float]:
 
 def _bounds(qual: str, value: float, tol: float) -> tuple[float, float, bool]:
     q = " ".join(qual.lower().split())
-    if q in ("at least", "more than", "over", "upward of", "upwards of", "in excess of",
-             "just over"):
+    if q in (
+        "at least",
+        "more than",
+        "over",
+        "upward of",
+        "upwards of",
+        "in excess of",
+        "just over",
+    ):
         return value, INF, True
     if q in ("at most", "up to", "as many as", "no more than"):
         return 0.0, value, True
@@ -156,8 +223,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
     for m in _NUM_RE.finditer(text):
         start, end = m.start(), m.end()
         qual = m.group("qual") or ""
-        before = text[max(0, start - 40):start]
-        after = text[end:end + 40]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 40]
         if m.group("num") and not m.group("cur") and not m.group("scale"):
             if _BEFORE_DATE.search(before) or _AFTER_NOT_COUNT.match(after):
                 continue
@@ -168,8 +235,10 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                 continue  # "5G", "3D", "17th"
             if re.search(r"\b[A-Z]{2,4}[ -]?$", before) and "," not in raw and len(raw) <= 3:
                 continue  # "AK 47", "MH 17": part of a model or flight name
-        if m.group("words") and (_AFTER_NOT_COUNT.match(after) or (
-                m.group("words").lower() == "one" and _ONE_OF.match(after))):
+        if m.group("words") and (
+            _AFTER_NOT_COUNT.match(after)
+            or (m.group("words").lower() == "one" and _ONE_OF.match(after))
+        ):
             continue  # "one of the ...", "one day": not a count
         if m.group("vague"):
             low, high = _VAGUE[" ".join(m.group("vague").lower().split())]
@@ -193,9 +262,16 @@ def _extract(text: str) -> tuple[Quantity, ...]:
             unit, noun = "percent", "percent"
         elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
             unit, noun = "age", "years old"
-        elif (named := _NAME_AGE.search(before)) and re.match(r"\s*[,)]", after) and (
-                m.group("num") and re.fullmatch(r"\d{1,3}", m.group("num"))
-                and 0 < value <= 120 and not _PLACE_NAME.search(named.group(1))):
+        elif (
+            (named := _NAME_AGE.search(before))
+            and re.match(r"\s*[,)]", after)
+            and (
+                m.group("num")
+                and re.fullmatch(r"\d{1,3}", m.group("num"))
+                and 0 < value <= 120
+                and not _PLACE_NAME.search(named.group(1))
+            )
+        ):
             unit, noun = "age", named.group(1)  # "Kari Nystad, 71, said": the person's age
         elif _MAG_AFTER.match(after) or _MAG_BEFORE.search(before):
             unit, noun = "magnitude", "magnitude"
@@ -209,34 +285,41 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                 unit, noun, state = "people", "dead", "killed"
             elif unit in ("dead", "death", "fatality"):
                 unit, state = "people", "killed"
-            elif unit is None and state is not None and re.match(r"\s*[A-Za-z]+", after) and (
-                    after.split()[0].strip(",.;").lower() in STATE_WORDS):
+            elif (
+                unit is None
+                and state is not None
+                and re.match(r"\s*[A-Za-z]+", after)
+                and (after.split()[0].strip(",.;").lower() in STATE_WORDS)
+            ):
                 unit = "people"  # "420 injured", "nine dead"
             elif unit == "casualty":
                 state = "casualty"
             if state is None:  # "killed 12 soldiers", "killing at least 20 people"
                 prior = re.findall(r"[A-Za-z]+", before)[-2:]
-                state = next((STATE_WORDS[w.lower()] for w in prior
-                              if w.lower() in STATE_WORDS), None)
+                state = next(
+                    (STATE_WORDS[w.lower()] for w in prior if w.lower() in STATE_WORDS), None
+                )
                 if state is not None and unit is None:
                     unit = "people"  # "killing 20", "injuring more than 400"
-        if RATE.match(text[end:end + 30]) or RATE.match(text[span_end:span_end + 30]):
+        if RATE.match(text[end : end + 30]) or RATE.match(text[span_end : span_end + 30]):
             state = f"{state or ''}+rate"
         if m.group("vague"):
             state = "vague"  # "hundreds of jobs" is no figure to hold against "1,100 jobs"
         sentence_start = max(text.rfind(". ", max(0, start - 300), start), start - 300, 0)
         sentence_end = text.find(". ", span_end, span_end + 300)
-        if _CUMULATIVE.search(text[sentence_start:span_end + 300 if sentence_end < 0
-                                   else sentence_end]):
+        if _CUMULATIVE.search(
+            text[sentence_start : span_end + 300 if sentence_end < 0 else sentence_end]
+        ):
             state = f"{state or ''}+total"  # "a total of 923 rounds so far": not one operation's
         text_span = text[start:span_end]
-        found.append(Quantity(value, low, high, unit, start, span_end, text_span, approx,
-                              state, noun))
+        found.append(
+            Quantity(value, low, high, unit, start, span_end, text_span, approx, state, noun)
+        )
     return tuple(_merge_ranges(text, found))
 
 
 def _toll_rose(text: str, start: int) -> bool:
-    before = text[max(0, start - 160):start]
+    before = text[max(0, start - 160) : start]
     head = _QUAL_AT_END.sub("", before)
     if not _ROSE_TO.search(head):
         return False
@@ -252,14 +335,22 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.end <= q.start and prev.value >= q.value
-                and re.fullmatch(r"[-–]", text[prev.end:q.start])):
+        if (
+            prev is not None
+            and prev.end <= q.start
+            and prev.value >= q.value
+            and re.fullmatch(r"[-–]", text[prev.end : q.start])
+        ):
             out.pop()  # "88-72", "9-14" after a team: a score or a record, not two counts
             continue
-        if (prev is not None and prev.end <= q.start and prev.value < q.value
-                and _RANGE_GAP.match(text[prev.end:q.start])):  # "2-1" is a tally, not a range
-            gap = text[prev.end:q.start]
-            if "and" in gap and not re.search(r"\bbetween\s+$", text[:prev.start], re.I):
+        if (
+            prev is not None
+            and prev.end <= q.start
+            and prev.value < q.value
+            and _RANGE_GAP.match(text[prev.end : q.start])
+        ):  # "2-1" is a tally, not a range
+            gap = text[prev.end : q.start]
+            if "and" in gap and not re.search(r"\bbetween\s+$", text[: prev.start], re.I):
                 out.append(q)
                 continue
             low = prev.value
@@ -268,8 +359,18 @@ def _merge_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
             high = q.high if math.isinf(q.high) else q.value
             # "$140-150 million": the currency written on the first end counts the range
             unit, noun = (q.unit, q.noun) if q.unit is not None else (prev.unit, prev.noun)
-            out[-1] = Quantity(q.value, min(low, q.value), high, unit, prev.start, q.end,
-                               text[prev.start:q.end], True, q.state, noun)
+            out[-1] = Quantity(
+                q.value,
+                min(low, q.value),
+                high,
+                unit,
+                prev.start,
+                q.end,
+                text[prev.start : q.end],
+                True,
+                q.state,
+                noun,
+            )
             continue
         out.append(q)
     return out

@@ -207,8 +207,10 @@ def declared_outlets(lines: list[str]) -> frozenset[str]:
 def _metadata_count(lines: list[str], outlets: frozenset[str]) -> int:
     """How many leading lines are a byline or a lone outlet name confirmed elsewhere."""
     n = 0
-    while n < len(lines) and n < TOP and (
-        lines[n].casefold() in outlets or is_byline(lines[n], outlets)
+    while (
+        n < len(lines)
+        and n < TOP
+        and (lines[n].casefold() in outlets or is_byline(lines[n], outlets))
     ):
         n += 1
     return n

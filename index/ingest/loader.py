@@ -32,9 +32,7 @@ def load_file(root: Path, path: Path) -> tuple[list[Article], list[Skipped]]:
     return articles, skipped
 
 
-def load_file_noticed(
-    root: Path, path: Path
-) -> tuple[list[Article], list[Skipped], list[Notice]]:
+def load_file_noticed(root: Path, path: Path) -> tuple[list[Article], list[Skipped], list[Notice]]:
     """``load_file``, plus what the user must know about a file that did load: a file whose
     bytes were partly undecodable gives ``Notice(path, "N undecodable bytes shown as U+FFFD")``
     (its text is damaged where the U+FFFD are, so it must not be quoted unchecked)."""

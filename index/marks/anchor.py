@@ -115,8 +115,14 @@ def without_dismissed(comparison: Comparison, dismissed: set[str]) -> Comparison
         return comparison
     passage = {p.id: p for p in comparison.passages}
     links = tuple(
-        replace(link, conflicts=tuple(
-            c for c in link.conflicts
-            if conflict_key(c, passage[link.a], passage[link.b]) not in dismissed))
-        for link in comparison.links)
+        replace(
+            link,
+            conflicts=tuple(
+                c
+                for c in link.conflicts
+                if conflict_key(c, passage[link.a], passage[link.b]) not in dismissed
+            ),
+        )
+        for link in comparison.links
+    )
     return replace(comparison, links=links)

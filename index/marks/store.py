@@ -46,8 +46,10 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-_COLUMNS = ('id, corpus, article_id, start, "end", text, text_hash, label, note, event_id, '
-            "conflict, created, updated")
+_COLUMNS = (
+    'id, corpus, article_id, start, "end", text, text_hash, label, note, event_id, '
+    "conflict, created, updated"
+)
 
 
 class AnnotationError(NewsreaderError):
@@ -85,8 +87,9 @@ class AnnotationStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) below
-            self._db = sqlite3.connect(self.path, timeout=WAIT_SECONDS, isolation_level=None,
-                                       check_same_thread=False)
+            self._db = sqlite3.connect(
+                self.path, timeout=WAIT_SECONDS, isolation_level=None, check_same_thread=False
+            )
             self._wal()
             # FULL: a commit is on disk when it returns, so "saved" survives even a power cut
             self._db.execute("PRAGMA synchronous=FULL")
@@ -154,13 +157,25 @@ class AnnotationStore:
     def _check_version(self) -> int:
         version = self.schema_version()
         if version > SCHEMA_VERSION:
-            raise AnnotationError(f"{self.path} has schema {version}; this newsreader knows "
-                                  f"{SCHEMA_VERSION} (upgrade newsreader)")
+            raise AnnotationError(
+                f"{self.path} has schema {version}; this newsreader knows "
+                f"{SCHEMA_VERSION} (upgrade newsreader)"
+            )
         return version
 
-    def add(self, corpus: Path | str, article_id: str, start: int, end: int, text: str, *,
-            label: str | None = None, note: str = "", event_id: str | None = None,
-            conflict: str | None = None) -> Annotation:
+    def add(
+        self,
+        corpus: Path | str,
+        article_id: str,
+        start: int,
+        end: int,
+        text: str,
+        *,
+        label: str | None = None,
+        note: str = "",
+        event_id: str | None = None,
+        conflict: str | None = None,
+    ) -> Annotation:
         """Save a mark on ``text`` (the body's ``[start, end)``); returns it once committed."""
         now = _now()
         with self._transaction() as db:
@@ -168,30 +183,48 @@ class AnnotationStore:
                 'INSERT INTO annotations (corpus, article_id, start, "end", text, text_hash, '
                 "label, note, event_id, conflict, created, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (_key(corpus), article_id, start, end, text, text_hash(text), label, note,
-                 event_id, conflict, now, now))
+                (
+                    _key(corpus),
+                    article_id,
+                    start,
+                    end,
+                    text,
+                    text_hash(text),
+                    label,
+                    note,
+                    event_id,
+                    conflict,
+                    now,
+                    now,
+                ),
+            )
             new_id = cursor.lastrowid
         found = self.get(int(new_id or 0))
         assert found is not None
         return found
 
     def get(self, annotation_id: int) -> Annotation | None:
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?",
-                               (annotation_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
+        ).fetchone()
         return None if row is None else Annotation(*row)
 
     def set_label(self, annotation_id: int, label: str | None) -> Annotation | None:
         """Change (``None``: clear) a mark's label; None if the mark is gone."""
         with self._transaction() as db:
-            db.execute("UPDATE annotations SET label = ?, updated = ? WHERE id = ?",
-                       (label, _now(), annotation_id))
+            db.execute(
+                "UPDATE annotations SET label = ?, updated = ? WHERE id = ?",
+                (label, _now(), annotation_id),
+            )
         return self.get(annotation_id)
 
     def set_note(self, annotation_id: int, note: str) -> Annotation | None:
         """Replace a mark's note; None if the mark is gone."""
         with self._transaction() as db:
-            db.execute("UPDATE annotations SET note = ?, updated = ? WHERE id = ?",
-                       (note, _now(), annotation_id))
+            db.execute(
+                "UPDATE annotations SET note = ?, updated = ? WHERE id = ?",
+                (note, _now(), annotation_id),
+            )
         return self.get(annotation_id)
 
     def move(self, moves: Iterable[tuple[int, int, int, str]]) -> None:
@@ -200,28 +233,36 @@ class AnnotationStore:
         if not rows:
             return
         with self._transaction() as db:
-            db.executemany('UPDATE annotations SET start = ?, "end" = ?, text = ?, text_hash = ? '
-                           "WHERE id = ?", rows)
+            db.executemany(
+                'UPDATE annotations SET start = ?, "end" = ?, text = ?, text_hash = ? WHERE id = ?',
+                rows,
+            )
 
     def delete(self, annotation_id: int) -> bool:
         with self._transaction() as db:
             cursor = db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return cursor.rowcount > 0
 
-    def marks(self, corpus: Path | str, article_ids: Iterable[str] | None = None
-             ) -> list[Annotation]:
+    def marks(
+        self, corpus: Path | str, article_ids: Iterable[str] | None = None
+    ) -> list[Annotation]:
         """The corpus's marks (optionally of some articles only), oldest first."""
-        rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotations WHERE corpus = ? "
-                                "ORDER BY id", (_key(corpus),)).fetchall()
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM annotations WHERE corpus = ? ORDER BY id", (_key(corpus),)
+        ).fetchall()
         found = [Annotation(*row) for row in rows]
         if article_ids is None:
             return found
         wanted = set(article_ids)
         return [a for a in found if a.article_id in wanted]
 
-    def anchored(self, corpus: Path | str, articles: Mapping[str, Article],
-                 article_ids: Iterable[str] | None = None, event_id: str | None = None
-                 ) -> list[Anchored]:
+    def anchored(
+        self,
+        corpus: Path | str,
+        articles: Mapping[str, Article],
+        article_ids: Iterable[str] | None = None,
+        event_id: str | None = None,
+    ) -> list[Anchored]:
         """Marks of ``article_ids`` (and of ``event_id``) found again in the current ``articles``.
 
         A mark whose text moved or was edited is re-anchored and saved; one whose text is gone
@@ -231,8 +272,11 @@ class AnnotationStore:
         out = []
         moves = []
         for mark in self.marks(corpus):
-            if wanted is not None and mark.article_id not in wanted and (
-                    event_id is None or mark.event_id != event_id):
+            if (
+                wanted is not None
+                and mark.article_id not in wanted
+                and (event_id is None or mark.event_id != event_id)
+            ):
                 continue
             found = anchor(mark, articles.get(mark.article_id))
             if found.status in ("moved", "changed") and found.text is not None:
@@ -247,8 +291,11 @@ class AnnotationStore:
 
     def dismissed(self, corpus: Path | str) -> set[str]:
         """The conflict keys the user dismissed as false in this corpus."""
-        rows = self._db.execute("SELECT conflict FROM annotations WHERE corpus = ? AND label = ? "
-                                "AND conflict IS NOT NULL", (_key(corpus), DISMISSED))
+        rows = self._db.execute(
+            "SELECT conflict FROM annotations WHERE corpus = ? AND label = ? "
+            "AND conflict IS NOT NULL",
+            (_key(corpus), DISMISSED),
+        )
         return {row[0] for row in rows}
 
 

@@ -122,6 +122,7 @@ class CorpusIndex:
         """Bring the index in step with the corpus: only new, changed and deleted files are
         (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
         from index.store.indexer import plan_changes
+
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -102,6 +102,7 @@ class Manifest(StoreRecord):
     ``generation``, ``doc_count`` and ``store_files`` (name -> size) describe the commit, so a
     crash between the commit and this file, or a damaged store, shows up as a mismatch.
     """
+
     files: dict[str, FileRecord] = field(default_factory=dict)
     # False for a manifest written before files carried damage notices: its unchanged files are
     # read once more (not re-indexed) by the next update, so a damaged one is named too.

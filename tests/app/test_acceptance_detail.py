@@ -12,9 +12,11 @@ C = "The pilot, Ada Holm, was flown to hospital with a broken wrist after the la
 
 
 def _model() -> CompareModel:
-    arts = (Article("a.txt", "a.txt", "A", A, source="Dale Post"),
-            Article("b.txt", "b.txt", "B", B, source="Fell Times"),
-            Article("c.txt", "c.txt", "C", C, source="Moor News"))
+    arts = (
+        Article("a.txt", "a.txt", "A", A, source="Dale Post"),
+        Article("b.txt", "b.txt", "B", B, source="Fell Times"),
+        Article("c.txt", "c.txt", "C", C, source="Moor News"),
+    )
     ps = tuple(Passage(f"{x.id}:0", x.id, 0, len(x.body), x.body) for x in arts)
     links = (Link(ps[0].id, ps[1].id, 0.95, True), Link(ps[0].id, ps[2].id, 1.0, True))
     claim = Claim(tuple(p.id for p in ps), tuple(x.id for x in arts))
@@ -35,6 +37,12 @@ def test_pick_label_skips_an_unknown_date() -> None:
 
     undated = Article("x/harbour.txt", "x/harbour.txt", "Gulls return", "Gulls came back.")
     assert pick_label(undated) == "(no outlet) harbour.txt · Gulls return"
-    dated = Article("y.md", "y.md", "Gulls return", "Gulls came back.", source="Dale Post",
-                    published="2025-04-01T08:00:00+02:00")
+    dated = Article(
+        "y.md",
+        "y.md",
+        "Gulls return",
+        "Gulls came back.",
+        source="Dale Post",
+        published="2025-04-01T08:00:00+02:00",
+    )
     assert pick_label(dated) == "Dale Post · 2025-04-01 · Gulls return"

@@ -85,7 +85,8 @@ async def test_dismissed_conflict_is_not_flagged_again(tmp_path: Path, data_dir:
         assert after < before
         assert screen.model.by_id[view.passage.id].kind != "conflict"
         assert [label for _t, label, _n in _saved(data_dir, corpus)] == [DISMISSED] * len(
-            view.conflicts())
+            view.conflicts()
+        )
         close_store(app)
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(150, 40)) as pilot:
@@ -125,8 +126,23 @@ async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -
         from tui_reader.cli import main
 
         out = tmp_path / "out" / "marked.json"
-        assert main(["export", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix2"),
-                     "--marked", "--format", "json", "-o", str(out)]) == 0
+        assert (
+            main(
+                [
+                    "export",
+                    "--corpus",
+                    str(corpus),
+                    "--index-dir",
+                    str(tmp_path / "ix2"),
+                    "--marked",
+                    "--format",
+                    "json",
+                    "-o",
+                    str(out),
+                ]
+            )
+            == 0
+        )
         assert '"label": null' in out.read_text(encoding="utf-8")
         close_store(app)
 
@@ -183,7 +199,8 @@ async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> N
 
 
 async def test_unusable_data_dir_is_one_error_and_the_reader_works(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("NEWSREADER_DATA_DIR", str(blocker))

@@ -151,7 +151,8 @@ async def test_note_with_label_in_reader_is_exported(tmp_path: Path, data_dir: P
         await pilot.press(*"call the union office", "ctrl+s")
         await pilot.pause()
         assert _saved(data_dir, corpus) == [
-            (GAZETTE, UNION, "disputed", "call the union office", app.events[0].id)]  # type: ignore[index]
+            (GAZETTE, UNION, "disputed", "call the union office", app.events[0].id)
+        ]  # type: ignore[index]
         status = str(reader.query_one("#hit-status", Static).content)
         assert "disputed" in status and "call the union office" in status
         await pilot.press("e")
@@ -179,7 +180,9 @@ async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
         "River barge stuck under the old bridge\n\n"
         "A grain barge wedged itself under the Amsel bridge at dawn. Crews spent six hours "
         "freeing it. Nobody was hurt.\n\n"
-        "The bridge reopens to cars on Friday.\n", encoding="utf-8")
+        "The bridge reopens to cars on Friday.\n",
+        encoding="utf-8",
+    )
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, "river.txt")
@@ -198,8 +201,11 @@ async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
         assert [block.body.text[s:e] for s, e in marked] == [second.text]  # not the paragraph
         # drawn as a tint of the theme's success colour, never the full colour behind the words
         success = Color.parse(app.theme_variables["success"])
-        backgrounds = [span.style.background for span in block.body.render().spans
-                       if (span.start, span.end) == marked[0]]
+        backgrounds = [
+            span.style.background
+            for span in block.body.render().spans
+            if (span.start, span.end) == marked[0]
+        ]
         assert backgrounds and all(b is not None and b != success for b in backgrounds)
         assert marked_blocks(reader) == [0]
         await pilot.press("left_parenthesis", "m")  # the first sentence: a second mark
@@ -241,8 +247,9 @@ def test_help_and_palette_list_the_reader_mark_keys() -> None:
     assert {"(", ")"} <= {k for keys, _d in sections["Reader"] for k in keys.split(" / ")}
     actions = [b.action for b in screen_bindings(ReaderScreen)]
     assert {"mark", "note", "export", "toggle_marks", "sentence(1)"} <= set(actions)
-    assert {"mark", "dismiss_conflict", "align"} <= {b.action for b in
-                                                     screen_bindings(CompareScreen)}
+    assert {"mark", "dismiss_conflict", "align"} <= {
+        b.action for b in screen_bindings(CompareScreen)
+    }
 
 
 async def test_palette_runs_a_reader_mark_action(tmp_path: Path, data_dir: Path) -> None:
@@ -255,8 +262,13 @@ async def test_palette_runs_a_reader_mark_action(tmp_path: Path, data_dir: Path)
         await pilot.press("right_parenthesis")
         provider = NewsCommands(reader)
         titles = {title: callback for title, callback, _h in provider.commands()}
-        assert {"Reader: Mark", "Reader: Note", "Reader: Export", "Reader: Marks panel",
-                "Reader: Next sentence"} <= set(titles)
+        assert {
+            "Reader: Mark",
+            "Reader: Note",
+            "Reader: Export",
+            "Reader: Marks panel",
+            "Reader: Next sentence",
+        } <= set(titles)
         app.call_later(titles["Reader: Mark"])  # as the palette runs a chosen command
         await pilot.pause()
         await pilot.pause()
@@ -301,8 +313,9 @@ async def test_marking_after_scrolling_away_shows_what_was_marked(
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     lines = [f"Lock keeper number {n} logged a barge at gate {n}." for n in range(60)]
-    (corpus / "locks.txt").write_text("Barges logged at the locks\n\n" + "\n\n".join(lines),
-                                      encoding="utf-8")
+    (corpus / "locks.txt").write_text(
+        "Barges logged at the locks\n\n" + "\n\n".join(lines), encoding="utf-8"
+    )
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, "locks.txt")

@@ -34,7 +34,7 @@ async def test_search_open_and_walk_hits(tmp_path: Path) -> None:
         assert reader.article.id == hit.id
         first = reader.current_hit
         assert first is not None
-        assert reader.article.body[first[0]:first[1]].lower().startswith("harbour")
+        assert reader.article.body[first[0] : first[1]].lower().startswith("harbour")
         # Every hit is marked in its block, the current one differently.
         pane = reader.query_one(ArticlePane)
         names = [n for b in pane.blocks for (_s, _e, n) in b.body.spans]

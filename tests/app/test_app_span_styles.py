@@ -19,15 +19,24 @@ async def test_conflict_spans_blend_their_background(corpus_dir: Path, tmp_path:
         app.open_event(max(app.events, key=lambda e: len(e.article_ids)))
         await settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)
-        texts = [t for t in app.screen.query(PassageText)
-                 if any(name == "pane--conflict" for _, _, name in t.spans)]
+        texts = [
+            t
+            for t in app.screen.query(PassageText)
+            if any(name == "pane--conflict" for _, _, name in t.spans)
+        ]
         assert texts, "the largest bundled event has conflicts"
         text = texts[0]
         start, end, _ = next(s for s in text.spans if s[2] == "pane--conflict")
-        painted = [span for span in text.render().spans
-                   if span.start <= start < span.end or start <= span.start < end]
-        backgrounds = {str(span.style.background) for span in painted
-                       if getattr(span.style, "background", None) is not None}
+        painted = [
+            span
+            for span in text.render().spans
+            if span.start <= start < span.end or start <= span.start < end
+        ]
+        backgrounds = {
+            str(span.style.background)
+            for span in painted
+            if getattr(span.style, "background", None) is not None
+        }
         full = text.get_component_styles("pane--conflict").background  # "$error 35%"
         assert full.a < 1  # the stylesheet asks for a tint
         opaque = Color(full.r, full.g, full.b)

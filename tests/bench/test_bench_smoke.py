@@ -43,9 +43,21 @@ def test_generated_corpus_loads_every_article(tmp_path: Path) -> None:
 
 def test_runner_prints_a_side_by_side_table_on_50_docs(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH / "run_bench.py"), "--docs", "50", "--no-reader",
-         "--work", str(tmp_path), "--json", str(tmp_path / "out.json")],
-        capture_output=True, text=True, check=False, timeout=300,
+        [
+            sys.executable,
+            str(BENCH / "run_bench.py"),
+            "--docs",
+            "50",
+            "--no-reader",
+            "--work",
+            str(tmp_path),
+            "--json",
+            str(tmp_path / "out.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| first build, docs/s |" in done.stdout and "SQLite FTS5" in done.stdout

@@ -30,8 +30,12 @@ def test_pairs_line_without_both_statements_says_what_is_missing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pairs = tmp_path / "pairs.jsonl"
-    lines = [{"id": 1, "a": "Gulls nest on the pier."}, ["a", "b"], "just text",
-             {"id": 4, "a": "The pier reopened.", "b": "The pier reopened on Friday."}]
+    lines = [
+        {"id": 1, "a": "Gulls nest on the pier."},
+        ["a", "b"],
+        "just text",
+        {"id": 4, "a": "The pier reopened.", "b": "The pier reopened on Friday."},
+    ]
     pairs.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     code = main(["compare", "--pairs", str(pairs), "--format", "jsonl"])
     out, err = capsys.readouterr()
@@ -61,8 +65,12 @@ def test_search_query_may_start_with_an_exclusion_and_span_several_words(
     corpus = gull_and_pier(tmp_path)
     args = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"), "--format", "json"]
     # README: "-word" excludes; a shell user types it unquoted, first or after other words
-    for argv in (["search", "-gulls", *args], ["search", *args, "-gulls"],
-                 ["search", "pier", "-gulls", *args], ["search", *args, "pier", "-gulls"]):
+    for argv in (
+        ["search", "-gulls", *args],
+        ["search", *args, "-gulls"],
+        ["search", "pier", "-gulls", *args],
+        ["search", *args, "pier", "-gulls"],
+    ):
         assert main(argv) == 0, argv
         hits = json.loads(capsys.readouterr().out)["hits"]
         assert [h["id"] for h in hits] == ["pier.txt"], argv
@@ -80,8 +88,15 @@ def test_events_of_a_corpus_without_articles_says_so(
     (corpus / "empty.txt").write_text("")
     assert main(["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]) == 0
     assert capsys.readouterr().out.strip() == "no events: no article was loaded"
-    args = ["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"), "--format",
-            "json"]
+    args = [
+        "events",
+        "--corpus",
+        str(corpus),
+        "--index-dir",
+        str(tmp_path / "ix"),
+        "--format",
+        "json",
+    ]
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out) == {"events": []}
 
@@ -99,7 +114,8 @@ def test_search_text_labels_a_report_without_outlet_as_the_reader_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = gull_and_pier(tmp_path)
-    assert main(["search", "gulls", "--corpus", str(corpus), "--index-dir",
-                 str(tmp_path / "ix")]) == 0
+    assert (
+        main(["search", "gulls", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]) == 0
+    )
     out = capsys.readouterr().out
     assert "(no outlet)" in out and "unknown source" not in out

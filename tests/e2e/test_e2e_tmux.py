@@ -23,9 +23,7 @@ class Terminal:
 
     def __init__(self, socket: str, command: str, env: dict[str, str]) -> None:
         self.socket = socket
-        self._tmux(
-            "new-session", "-d", "-s", "nr", "-x", "120", "-y", "36", command, env=env
-        )
+        self._tmux("new-session", "-d", "-s", "nr", "-x", "120", "-y", "36", command, env=env)
 
     def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
         assert TMUX is not None

@@ -55,8 +55,13 @@ class ArticlesScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         for a in self.app.articles:
-            table.add_row(Text(outlet(a.source, a.path)), date_only(a.published),
-                          Text(one_line(a.title, 70)), Text(one_line(a.path, 40)), key=a.id)
+            table.add_row(
+                Text(outlet(a.source, a.path)),
+                date_only(a.published),
+                Text(one_line(a.title, 70)),
+                Text(one_line(a.path, 40)),
+                key=a.id,
+            )
 
     def on_resize(self, event: Resize) -> None:
         # The reader pane beside the list only when there is room for both.
@@ -70,8 +75,10 @@ class ArticlesScreen(Screen[None]):
     async def _preview(self, article: Article) -> None:
         box = self.query_one("#preview", Vertical)
         await box.remove_children()
-        specs = [BlockSpec(f"p{i}", s, article.body[s:e])
-                 for i, (s, e) in enumerate(paragraphs(article.body))]
+        specs = [
+            BlockSpec(f"p{i}", s, article.body[s:e])
+            for i, (s, e) in enumerate(paragraphs(article.body))
+        ]
         await box.mount(ArticlePane(article, specs, id="preview-pane"))
 
     def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:

@@ -43,8 +43,17 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
         # A new paragraph of the report starts a new visual paragraph too.
         paragraph = bool(specs) and "\n" in body[previous_end : passage.start]
         previous_end = passage.end
-        specs.append(BlockSpec(passage.id, passage.start, passage.text, view.kind, label, spans,
-                               paragraph=paragraph))
+        specs.append(
+            BlockSpec(
+                passage.id,
+                passage.start,
+                passage.text,
+                view.kind,
+                label,
+                spans,
+                paragraph=paragraph,
+            )
+        )
     return specs
 
 
@@ -217,7 +226,11 @@ class CompareScreen(Marking):
         if detail is None:  # the screen is being torn down
             return
         if view is None or self.model is None:
-            detail.show(Content("n/N linked passage · c/C conflict · u unique · Enter aligns the "
-                                "other panes · [ ] change report · ? all keys"))
+            detail.show(
+                Content(
+                    "n/N linked passage · c/C conflict · u unique · Enter aligns the "
+                    "other panes · [ ] change report · ? all keys"
+                )
+            )
         else:
             detail.explain(self.model, view, self._mark_line(view.passage))

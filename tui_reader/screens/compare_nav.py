@@ -135,8 +135,11 @@ class CompareNav(Screen[None]):
     def _swap_in_linked(self, view: PassageView) -> bool:
         assert self.model is not None
         ranked = sorted(view.links, key=lambda k: -k.score)
-        linked = [self.model.passages[view.other(k)].article_id
-                  for k in ranked if view.other(k) in self.model.passages]
+        linked = [
+            self.model.passages[view.other(k)].article_id
+            for k in ranked
+            if view.other(k) in self.model.passages
+        ]
         missing = [a for a in dict.fromkeys(linked) if a not in self.shown]
         swapped = False
         for i, article_id in enumerate(self.shown):

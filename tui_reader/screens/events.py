@@ -102,8 +102,12 @@ class EventsScreen(Screen[None]):
             self.query_one("#progress", ProgressBar).update(total=1, progress=1)
         elif what == "events" and self.app.events is not None:
             self._fill_events(self.app.events)
-            status.update(Content(f"{len(self.app.events)} events from {len(self.app.articles)} "
-                                  "articles · Enter compares · a lists all articles"))
+            status.update(
+                Content(
+                    f"{len(self.app.events)} events from {len(self.app.articles)} "
+                    "articles · Enter compares · a lists all articles"
+                )
+            )
             self.query_one("#progress", ProgressBar).display = False
 
     def _fill_events(self, events: list[Event]) -> None:
@@ -117,8 +121,13 @@ class EventsScreen(Screen[None]):
             dates = date_range([date_only(a.published) for a in articles])
             shared, conflicts = self._counts(event)
             table.add_row(
-                Text(one_line(event.title, width)), str(len(articles)), shared, conflicts,
-                dates, Text(one_line(", ".join(outlets), 40)), key=event.id,
+                Text(one_line(event.title, width)),
+                str(len(articles)),
+                shared,
+                conflicts,
+                dates,
+                Text(one_line(", ".join(outlets), 40)),
+                key=event.id,
             )
         if events:
             table.focus()
@@ -152,8 +161,12 @@ class EventsScreen(Screen[None]):
         table = self.query_one("#reports", DataTable)
         table.clear()
         for article in self.app.articles_of(event):
-            table.add_row(Text(outlet(article.source, article.path)), date_only(article.published),
-                          Text(one_line(article.title, 80)), key=article.id)
+            table.add_row(
+                Text(outlet(article.source, article.path)),
+                date_only(article.published),
+                Text(one_line(article.title, 80)),
+                key=article.id,
+            )
 
     def _event(self, key: str | None) -> Event | None:
         return next((e for e in self.app.events or [] if e.id == key), None)

@@ -44,8 +44,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Export this comparison with your marks")
-            yield Select([(NAMES[f], f) for f in FORMATS], value=self.fmt, allow_blank=False,
-                         id="export-format")
+            yield Select(
+                [(NAMES[f], f) for f in FORMATS],
+                value=self.fmt,
+                allow_blank=False,
+                id="export-format",
+            )
             yield Label("File")
             yield Input(str(self.default.with_suffix(f".{self.fmt}")), id="export-path")
             yield Checkbox("Overwrite if the file exists", id="export-force")
@@ -69,8 +73,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             self.notify("Give a file name", severity="warning")
             return None
         fmt = self.query_one(Select).value
-        return ExportRequest(fmt if isinstance(fmt, str) else "md", Path(value).expanduser(),
-                             self.query_one(Checkbox).value)
+        return ExportRequest(
+            fmt if isinstance(fmt, str) else "md",
+            Path(value).expanduser(),
+            self.query_one(Checkbox).value,
+        )
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         request = self.request()

@@ -12,9 +12,18 @@ from textual.widgets import Static
 from ..marks import LEGEND
 
 KEY_NAMES = {
-    "question_mark": "?", "slash": "/", "left_square_bracket": "[", "right_square_bracket": "]",
-    "plus": "+", "minus": "-", "escape": "Esc", "enter": "Enter", "tab": "Tab",
-    "shift+tab": "Shift+Tab", "ctrl+p": "Ctrl+P", "left_parenthesis": "(",
+    "question_mark": "?",
+    "slash": "/",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "plus": "+",
+    "minus": "-",
+    "escape": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "ctrl+p": "Ctrl+P",
+    "left_parenthesis": "(",
     "right_parenthesis": ")",
 }
 
@@ -52,10 +61,15 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
 
     sections = []
     owners: list[tuple[str, tuple[type, ...]]] = [
-        ("Everywhere", (NewsReaderApp,)), ("Events", (EventsScreen,)),
-        ("Compare", (CompareScreen,)), ("Marks (compare)", (MarkActions, Marking)),
-        ("Articles", (ArticlesScreen,)), ("Reader", (ReaderScreen,)),
-        ("Marks (reader)", (MarkActions,)), ("Search", (SearchScreen,))]
+        ("Everywhere", (NewsReaderApp,)),
+        ("Events", (EventsScreen,)),
+        ("Compare", (CompareScreen,)),
+        ("Marks (compare)", (MarkActions, Marking)),
+        ("Articles", (ArticlesScreen,)),
+        ("Reader", (ReaderScreen,)),
+        ("Marks (reader)", (MarkActions,)),
+        ("Search", (SearchScreen,)),
+    ]
     for title, classes in owners:
         rows = [(key_label(b.key), b.description or b.action) for b in own_bindings(*classes)]
         sections.append((title, rows))

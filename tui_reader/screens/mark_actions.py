@@ -120,8 +120,11 @@ class MarkActions(Screen[None]):
         self.current_marks = store.anchored(self.app.corpus, articles, articles, event_id)
         spans: Spans = {}
         for mark in self.current_marks:
-            if mark.start is not None and mark.end is not None and \
-                    mark.annotation.label != DISMISSED:
+            if (
+                mark.start is not None
+                and mark.end is not None
+                and mark.annotation.label != DISMISSED
+            ):
                 spans.setdefault(mark.annotation.article_id, []).append((mark.start, mark.end))
         self.paint_marks(spans)
         self._show_panel(articles)
@@ -150,8 +153,11 @@ class MarkActions(Screen[None]):
         """The user's plain mark (not a dismissal) on exactly this passage, if any."""
         for mark in getattr(self, "current_marks", []):
             a = mark.annotation
-            if a.article_id == passage.article_id and a.conflict is None and \
-                    (mark.start, mark.end) == (passage.start, passage.end):
+            if (
+                a.article_id == passage.article_id
+                and a.conflict is None
+                and (mark.start, mark.end) == (passage.start, passage.end)
+            ):
                 return mark
         return None
 
@@ -167,8 +173,11 @@ class MarkActions(Screen[None]):
         """The store, or None after telling the user that nothing can be saved."""
         store = store_for(self.app)
         if store is None:
-            self.notify("Marks cannot be saved: the marks database did not open (see --data-dir)",
-                        severity="warning", timeout=4)
+            self.notify(
+                "Marks cannot be saved: the marks database did not open (see --data-dir)",
+                severity="warning",
+                timeout=4,
+            )
         return store
 
     def action_mark(self) -> None:
@@ -187,8 +196,14 @@ class MarkActions(Screen[None]):
                 store.delete(existing.annotation.id)
                 self.notify("Mark removed", timeout=2)
             else:
-                store.add(self.app.corpus, p.article_id, p.start, p.end, p.text,
-                          event_id=self.new_mark_event())
+                store.add(
+                    self.app.corpus,
+                    p.article_id,
+                    p.start,
+                    p.end,
+                    p.text,
+                    event_id=self.new_mark_event(),
+                )
                 self.notify("Marked and saved · a adds a note or label", timeout=2)
         except NewsreaderError as error:
             self.notify(str(error), title="Not saved", severity="error", markup=False)
@@ -227,12 +242,24 @@ class MarkActions(Screen[None]):
                 store.set_label(existing.annotation.id, result.label)
                 kept = store.set_note(existing.annotation.id, result.note)
             if kept is None:  # no mark yet, or deleted meanwhile (another screen or process)
-                store.add(self.app.corpus, p.article_id, p.start, p.end, p.text,
-                          label=result.label, note=result.note, event_id=self.new_mark_event())
+                store.add(
+                    self.app.corpus,
+                    p.article_id,
+                    p.start,
+                    p.end,
+                    p.text,
+                    label=result.label,
+                    note=result.note,
+                    event_id=self.new_mark_event(),
+                )
             self.notify("Note saved", timeout=2)
         except NewsreaderError as error:
-            self.notify(f"{error}\nYour note is still in the dialog: try again or copy it.",
-                        title="Not saved", severity="error", markup=False)
+            self.notify(
+                f"{error}\nYour note is still in the dialog: try again or copy it.",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
             self._ask_note(p, result.label, result.note)  # never lose what was typed
         self.show_marks()
 
@@ -300,8 +327,12 @@ class MarkActions(Screen[None]):
             self.notify(str(error), title="Not exported", severity="error", markup=False)
             return
         except OSError as error:
-            self.notify(f"{error.strerror or error}: {request.path}", title="Not exported",
-                        severity="error", markup=False)
+            self.notify(
+                f"{error.strerror or error}: {request.path}",
+                title="Not exported",
+                severity="error",
+                markup=False,
+            )
             return
         self.notify(f"Wrote {path}", title="Exported", markup=False)
 

@@ -52,8 +52,11 @@ class Marking(MarkActions, CompareNav):
         """What the panes show: ``comparison`` without the conflicts the user dismissed."""
         self.full_comparison = comparison
         store = store_for(self.app)
-        return comparison if store is None else without_dismissed(
-            comparison, store.dismissed(self.app.corpus))
+        return (
+            comparison
+            if store is None
+            else without_dismissed(comparison, store.dismissed(self.app.corpus))
+        )
 
     # ---- the hooks of MarkActions ----
 
@@ -74,9 +77,14 @@ class Marking(MarkActions, CompareNav):
         for pane in self.panes:
             for block in pane.blocks:
                 passage = self.model.passages.get(block.key)
-                star_block(block, passage is not None and any(
-                    s < passage.end and passage.start < e
-                    for s, e in spans.get(passage.article_id, [])))
+                star_block(
+                    block,
+                    passage is not None
+                    and any(
+                        s < passage.end and passage.start < e
+                        for s, e in spans.get(passage.article_id, [])
+                    ),
+                )
         self.show_detail()  # the panel's line for the current passage's own mark
 
     def _mark_line(self, passage: Passage) -> str | None:
@@ -96,8 +104,14 @@ class Marking(MarkActions, CompareNav):
         if mark.start is None or self.model is None:
             return
         article_id = mark.annotation.article_id
-        target = next((p for p in self.model.views.get(article_id, [])
-                       if p.passage.start <= mark.start < p.passage.end), None)
+        target = next(
+            (
+                p
+                for p in self.model.views.get(article_id, [])
+                if p.passage.start <= mark.start < p.passage.end
+            ),
+            None,
+        )
         if target is None:
             return
         if article_id not in self.shown:
@@ -139,15 +153,24 @@ class Marking(MarkActions, CompareNav):
         try:
             for link, conflict, _is_a in conflicts:
                 key = conflict_key(conflict, passages[link.a], passages[link.b])
-                store.add(self.app.corpus, p.article_id, p.start, p.end, p.text,
-                          label=DISMISSED, note=f"{conflict.type}: {conflict.explanation}",
-                          conflict=key, event_id=self.new_mark_event())
+                store.add(
+                    self.app.corpus,
+                    p.article_id,
+                    p.start,
+                    p.end,
+                    p.text,
+                    label=DISMISSED,
+                    note=f"{conflict.type}: {conflict.explanation}",
+                    conflict=key,
+                    event_id=self.new_mark_event(),
+                )
         except NewsreaderError as error:  # the conflicts saved so far are dismissed; say so
             self.notify(str(error), title="Not saved", severity="error", markup=False)
             self._rebuild()
             return
-        self.notify(f"Dismissed {len(conflicts)} conflict(s); delete the mark to restore",
-                    timeout=3)
+        self.notify(
+            f"Dismissed {len(conflicts)} conflict(s); delete the mark to restore", timeout=3
+        )
         self.pending_align = p.id
         self._rebuild()
 

@@ -32,8 +32,9 @@ class PickScreen(ModalScreen[list[Article]]):
         self.articles = articles
 
     def compose(self) -> ComposeResult:
-        yield Static(Content("Space selects reports, Enter compares them, Esc cancels"),
-                     id="pick-help")
+        yield Static(
+            Content("Space selects reports, Enter compares them, Esc cancels"), id="pick-help"
+        )
         options = []
         for i, a in enumerate(self.articles):
             options.append((Content(pick_label(a)), i))

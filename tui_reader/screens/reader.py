@@ -43,8 +43,9 @@ class ReaderScreen(ReaderMarks):
         Binding("n", "hit(1)", "Next hit", id="next-hit"),
         Binding("N", "hit(-1)", "Prev hit", show=False, id="prev-hit"),
         Binding("right_parenthesis", "sentence(1)", "Next sentence", id="next-sentence"),
-        Binding("left_parenthesis", "sentence(-1)", "Prev sentence", show=False,
-                id="prev-sentence"),
+        Binding(
+            "left_parenthesis", "sentence(-1)", "Prev sentence", show=False, id="prev-sentence"
+        ),
     ]
 
     def __init__(self, article: Article, matches: tuple[tuple[int, int], ...] = ()) -> None:
@@ -104,8 +105,9 @@ class ReaderScreen(ReaderMarks):
 
     def _in_block(self, i: int) -> range:
         start, end = self.spans[i]
-        return range(bisect_left(self._sentence_starts, start),
-                     bisect_left(self._sentence_starts, end))
+        return range(
+            bisect_left(self._sentence_starts, start), bisect_left(self._sentence_starts, end)
+        )
 
     @property
     def current_hit(self) -> tuple[int, int] | None:
@@ -118,8 +120,11 @@ class ReaderScreen(ReaderMarks):
     # ---- drawing ----
 
     def _status(self) -> str:
-        parts = [f"hit {self.hit + 1} of {len(self.matches)} · n / N move between hits"
-                 if self.matches else self.article.path]
+        parts = [
+            f"hit {self.hit + 1} of {len(self.matches)} · n / N move between hits"
+            if self.matches
+            else self.article.path
+        ]
         passage = self.current_passage()
         line = self.mark_line(passage) if passage is not None else None
         if line:

@@ -34,8 +34,7 @@ class ReaderMarks(MarkActions):
         """The event the article belongs to (None until events are grouped)."""
         if self._event is None:
             aid = self.article.id
-            self._event = next((ev for ev in self.app.events or [] if aid in ev.article_ids),
-                               None)
+            self._event = next((ev for ev in self.app.events or [] if aid in ev.article_ids), None)
         return self._event
 
     def new_mark_event(self) -> str | None:

@@ -36,7 +36,10 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 
 # Styles without colour; the panel passes the colours of its .tcss component classes instead.
 PLAIN: dict[str, StyleType] = {
-    "heading": "bold", "conflict": "bold", "removed": "strike", "added": "underline",
+    "heading": "bold",
+    "conflict": "bold",
+    "removed": "strike",
+    "added": "underline",
 }
 
 
@@ -78,12 +81,20 @@ def _conflict_lines(
         other = model.passages.get(view.other(link))
         other_outlet = model.outlet_of(other.article_id) if other else "?"
         mine, theirs = (conflict.a, conflict.b) if mine_is_a else (conflict.b, conflict.a)
-        lines.append(Content.assemble(
-            ("! ", styles["conflict"]), (conflict.type, "bold"), " vs ", (other_outlet, "bold"),
-            ": ", (one_line(mine.text, 50), "underline"), " ≠ ",
-            (one_line(theirs.text, 50), "underline"),
-            " — ", one_line(conflict.explanation, 160),
-        ))
+        lines.append(
+            Content.assemble(
+                ("! ", styles["conflict"]),
+                (conflict.type, "bold"),
+                " vs ",
+                (other_outlet, "bold"),
+                ": ",
+                (one_line(mine.text, 50), "underline"),
+                " ≠ ",
+                (one_line(theirs.text, 50), "underline"),
+                " — ",
+                one_line(conflict.explanation, 160),
+            )
+        )
         if conflict.type == "quote":
             lines.append(_diff_line(mine.text, theirs.text, styles))
     return lines
@@ -102,8 +113,11 @@ def explain(
         return Content.assemble((f"{symbol} {KIND_NAMES['unique']}", styles["heading"]), f": {own}")
     outlets = ", ".join(model.outlet_of(a) for a in view.supporters)
     head = Content.assemble(
-        (f"{symbol} {KIND_NAMES[view.kind]}", styles["heading"]), " · ",
-        (model.strength(view), "bold"), ": ", one_line(outlets, 90),
+        (f"{symbol} {KIND_NAMES[view.kind]}", styles["heading"]),
+        " · ",
+        (model.strength(view), "bold"),
+        ": ",
+        one_line(outlets, 90),
     )
     exact: set[str] = set()
     edited: dict[str, str] = {}

@@ -23,8 +23,9 @@ def mark_line(mark: Anchored, article: Article | None) -> Content:
     a = mark.annotation
     label = a.label or "marked"
     where = outlet(article.source, article.path) if article else a.article_id
-    state = {"orphaned": "  ORPHANED: text gone", "changed": "  (report edited)"}.get(mark.status,
-                                                                                      "")
+    state = {"orphaned": "  ORPHANED: text gone", "changed": "  (report edited)"}.get(
+        mark.status, ""
+    )
     head = Content.assemble((label, "bold"), " · ", one_line(where, 30), (state, "italic"))
     text = one_line(mark.text if mark.text is not None else a.text, 70)
     lines = [head, Content(text)]
@@ -76,8 +77,15 @@ class MarksPanel(Vertical):
         options = self.query_one(OptionList)
         keep = options.highlighted
         options.clear_options()
-        options.add_options([Option(mark_line(m, articles.get(m.annotation.article_id)),
-                                    id=f"mark-{m.annotation.id}") for m in self.marks])
+        options.add_options(
+            [
+                Option(
+                    mark_line(m, articles.get(m.annotation.article_id)),
+                    id=f"mark-{m.annotation.id}",
+                )
+                for m in self.marks
+            ]
+        )
         if self.marks:
             options.highlighted = min(keep or 0, len(self.marks) - 1)
         orphans = sum(m.orphaned for m in self.marks)

@@ -53,4 +53,3 @@ class ReaderPane(ArticlePane):
         if self._cached is None or len(self._cached) != len(self.specs):
             self._cached = list(self.query(PassageBlock))
         return self._cached
-

@@ -79,8 +79,10 @@ def test_one_proposal_per_other_article() -> None:
 
 
 def test_claims_group_three_articles() -> None:
-    c = ["Officials said the harbour authority closed the northern pier on Tuesday "
-         "after a crane fell."]
+    c = [
+        "Officials said the harbour authority closed the northern pier on Tuesday "
+        "after a crane fell."
+    ]
     passages = _passages("a", A) + _passages("b", B) + _passages("c", c)
     links = align({"a": passages[:4], "b": passages[4:8], "c": passages[8:]})
     claims = group_claims(links, passages)
@@ -103,20 +105,27 @@ def test_normalise_folds_thousands_and_initialisms() -> None:
 
 
 def test_pair_score_separates_paraphrase_from_unrelated() -> None:
-    para = pair_score("The minister summoned the ambassador on Monday.",
-                      "On Monday the minister called in the envoy.")
-    unrelated = pair_score("The minister summoned the ambassador on Monday.",
-                           "Heavy rain flooded three villages in the valley.")
+    para = pair_score(
+        "The minister summoned the ambassador on Monday.",
+        "On Monday the minister called in the envoy.",
+    )
+    unrelated = pair_score(
+        "The minister summoned the ambassador on Monday.",
+        "Heavy rain flooded three villages in the valley.",
+    )
     assert para > 0.34 > unrelated
 
 
 def test_sentence_split_in_two_links_both_halves() -> None:
-    whole = ["The city council voted on Friday to close the old swing bridge, and the engineer "
-             "in charge said the repairs would take two years and cost 40 million euros."]
-    split = ["The city council voted on Friday to close the old swing bridge.",
-             "The engineer in charge said the repairs would take two years and cost 40 million "
-             "euros.",
-             "Tourists flocked to the new aquarium over the holiday weekend."]
+    whole = [
+        "The city council voted on Friday to close the old swing bridge, and the engineer "
+        "in charge said the repairs would take two years and cost 40 million euros."
+    ]
+    split = [
+        "The city council voted on Friday to close the old swing bridge.",
+        "The engineer in charge said the repairs would take two years and cost 40 million euros.",
+        "Tourists flocked to the new aquarium over the holiday weekend.",
+    ]
     links = align({"w": _passages("w", whole), "s": _passages("s", split)})
     assert _link(links, "w:0", "s:0") is not None
     assert _link(links, "w:0", "s:1") is not None
@@ -138,16 +147,42 @@ def test_no_links_within_one_article_or_for_empty_input() -> None:
     assert align({"a": _passages("a", A), "b": []}) == []
 
 
-_WORDS = ["harbour", "pier", "crane", "mayor", "council", "bridge", "storm", "police", "Tuesday",
-          "closed", "opened", "said", "2,400", "workers", "the", "of", "on", "Solberg", "urged"]
+_WORDS = [
+    "harbour",
+    "pier",
+    "crane",
+    "mayor",
+    "council",
+    "bridge",
+    "storm",
+    "police",
+    "Tuesday",
+    "closed",
+    "opened",
+    "said",
+    "2,400",
+    "workers",
+    "the",
+    "of",
+    "on",
+    "Solberg",
+    "urged",
+]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12),
-                         max_size=6), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12), max_size=6),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_align_invariants(articles: list[list[list[str]]]) -> None:
-    data = {f"art{k}": _passages(f"art{k}", [" ".join(words) + "." for words in sentences])
-            for k, sentences in enumerate(articles)}
+    data = {
+        f"art{k}": _passages(f"art{k}", [" ".join(words) + "." for words in sentences])
+        for k, sentences in enumerate(articles)
+    }
     ids = {p.id for ps in data.values() for p in ps}
     links = align(data)
     pairs = [frozenset((lk.a, lk.b)) for lk in links]

@@ -18,20 +18,43 @@ HOME_B = "Police said 2,600 dock workers were sent home for the rest of the week
 
 
 def _article(aid: str, sentences: list[str], published: str | None = None) -> Article:
-    return Article(id=aid, path=aid, title=f"Report {aid}", body="\n\n".join(sentences),
-                   source=f"Outlet {aid[0].upper()}", published=published)
+    return Article(
+        id=aid,
+        path=aid,
+        title=f"Report {aid}",
+        body="\n\n".join(sentences),
+        source=f"Outlet {aid[0].upper()}",
+        published=published,
+    )
 
 
 ARTICLES = (
-    _article("a.txt", [PIER, "Mayor Ingrid Solberg urged the immediate evacuation of the "
-                             "warehouse district.", HOME_A,
-                       "Local bakeries reported a record sale of cinnamon buns at the festival."]),
-    _article("b.txt", [PIER, "Solberg asked residents to get out of the warehouse district "
-                             "right away.", HOME_B,
-                       "A chess tournament in the library drew players from four counties."]),
-    _article("c.txt", ["Officials said the harbour authority shut the northern pier on Tuesday "
-                       "after a crane fell.",
-                       "The city zoo welcomed twin otters born over the weekend."]),
+    _article(
+        "a.txt",
+        [
+            PIER,
+            "Mayor Ingrid Solberg urged the immediate evacuation of the warehouse district.",
+            HOME_A,
+            "Local bakeries reported a record sale of cinnamon buns at the festival.",
+        ],
+    ),
+    _article(
+        "b.txt",
+        [
+            PIER,
+            "Solberg asked residents to get out of the warehouse district right away.",
+            HOME_B,
+            "A chess tournament in the library drew players from four counties.",
+        ],
+    ),
+    _article(
+        "c.txt",
+        [
+            "Officials said the harbour authority shut the northern pier on Tuesday "
+            "after a crane fell.",
+            "The city zoo welcomed twin otters born over the weekend.",
+        ],
+    ),
 )
 
 
@@ -52,8 +75,11 @@ def _link(c: Comparison, x: str, y: str):  # type: ignore[no-untyped-def]
 
 
 def test_verbatim_copy_linked_and_flagged(comparison: Comparison) -> None:
-    link = _link(comparison, _pid(comparison, "a.txt", "The harbour"),
-                 _pid(comparison, "b.txt", "The harbour"))
+    link = _link(
+        comparison,
+        _pid(comparison, "a.txt", "The harbour"),
+        _pid(comparison, "b.txt", "The harbour"),
+    )
     assert link is not None and link.verbatim and link.kind == "shared"
 
 
@@ -143,8 +169,10 @@ def test_relate_single_statements() -> None:
     assert relate(PIER, "The city zoo welcomed twin otters born over the weekend.").relation == (
         "unrelated"
     )
-    para = relate("The minister summoned the ambassador on Monday over the missile test.",
-                  "On Monday the minister called in the envoy over the missile test.")
+    para = relate(
+        "The minister summoned the ambassador on Monday over the missile test.",
+        "On Monday the minister called in the envoy over the missile test.",
+    )
     assert para.relation == "shared" and 0.0 < para.score <= 1.0
 
 
@@ -177,17 +205,26 @@ def test_seed_gold_locators_each_select_one_passage(seeds_dir: Path) -> None:
     articles, _ = load_corpus(seeds_dir)
     comparison = compare(articles, cache=AnalysisCache())
     find = quality.Locator(comparison, gold["seeds"])
-    locators = [loc for fact in gold["facts"] for key in ("passages", "optional")
-                for loc in fact.get(key, [])]
+    locators = [
+        loc
+        for fact in gold["facts"]
+        for key in ("passages", "optional")
+        for loc in fact.get(key, [])
+    ]
     locators += gold["unique"] + [p for pair in gold["optional_pairs"] for p in pair]
-    locators += [x[side] for key in ("conflicts", "lookalikes", "disputed")
-                 for x in gold[key] for side in ("a", "b")]
+    locators += [
+        x[side]
+        for key in ("conflicts", "lookalikes", "disputed")
+        for x in gold[key]
+        for side in ("a", "b")
+    ]
     found = {find(loc).id for loc in locators}  # exits (fails) on a locator matching 0 or 2+
     assert found == {p.id for p in comparison.passages}  # every seed sentence is annotated
 
 
 def test_corpus_answer_key_bench_reads_every_row_and_scores_them(
-        corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import sys
 
     guide = corpus_dir.parent / "docs" / "corpus-guide.md"
@@ -198,8 +235,15 @@ def test_corpus_answer_key_bench_reads_every_row_and_scores_them(
 
     labels, planted, lookalikes = quality_corpus.parse_guide(guide.read_text(encoding="utf-8"))
     assert len(labels) == 21 and len(planted) == 43
-    assert {p.type for p in planted} == {"number", "date", "role", "actor", "certainty",
-                                         "negation", "quote"}
+    assert {p.type for p in planted} == {
+        "number",
+        "date",
+        "role",
+        "actor",
+        "certainty",
+        "negation",
+        "quote",
+    }
     assert len(lookalikes) >= 20 and all(item.wordings for item in lookalikes)
     assert quality_corpus.main([]) == 0
     out = capsys.readouterr().out

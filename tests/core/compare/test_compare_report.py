@@ -21,18 +21,34 @@ CONFLICT_TYPES = {"number", "date", "role", "actor", "certainty", "negation", "q
 
 
 def _article(aid: str, body: str, source: str | None = None) -> Article:
-    return Article(id=aid, path=aid, title=f"Title of {aid}", body=body, source=source,
-                   published="2024-05-02" if source else None)
+    return Article(
+        id=aid,
+        path=aid,
+        title=f"Title of {aid}",
+        body=body,
+        source=source,
+        published="2024-05-02" if source else None,
+    )
 
 
 ARTICLES = (
-    _article("x.md", "Police said 1,200 people attended the rally in Lisbon on Saturday.\n\n"
-                     "Organisers handed out *free* [flyers](http://example.com) and <b>tea</b>.",
-             "Daily One"),
-    _article("y.md", "Police said 1,400 people attended the rally in Lisbon on Saturday.\n\n"
-                     "A bakery nearby sold out of custard tarts by noon."),
-    _article("z.md", "Police said 1,200 people attended the rally in Lisbon on Saturday.\n\n"
-                     "Rain was forecast \x1b[31mfor the evening.", "Third Post"),
+    _article(
+        "x.md",
+        "Police said 1,200 people attended the rally in Lisbon on Saturday.\n\n"
+        "Organisers handed out *free* [flyers](http://example.com) and <b>tea</b>.",
+        "Daily One",
+    ),
+    _article(
+        "y.md",
+        "Police said 1,400 people attended the rally in Lisbon on Saturday.\n\n"
+        "A bakery nearby sold out of custard tarts by noon.",
+    ),
+    _article(
+        "z.md",
+        "Police said 1,200 people attended the rally in Lisbon on Saturday.\n\n"
+        "Rain was forecast \x1b[31mfor the evening.",
+        "Third Post",
+    ),
 )
 
 
@@ -108,8 +124,13 @@ def test_markdown_escapes_article_text(comparison: Comparison) -> None:
 
 
 def test_relation_to_json() -> None:
-    data = relation_to_json(7, relate("Police said 1,200 people attended the rally.",
-                                      "Police said 1,400 people attended the rally."))
+    data = relation_to_json(
+        7,
+        relate(
+            "Police said 1,200 people attended the rally.",
+            "Police said 1,400 people attended the rally.",
+        ),
+    )
     assert set(data) == {"id", "relation", "score", "conflicts"}
     assert data["id"] == 7 and data["relation"] == "conflict"
     assert data["conflicts"][0]["type"] == "number"

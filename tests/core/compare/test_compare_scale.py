@@ -32,8 +32,10 @@ _DAYS = ("on Monday", "on Friday", "late on Sunday", "last week")
 
 def _sentence(rng: random.Random) -> str:
     words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 18)))
-    return (f"{rng.choice(_NAMES)} {rng.choice(_VERBS)} that the {words} affected "
-            f"{rng.randint(2, 9000)} people {rng.choice(_DAYS)}.")
+    return (
+        f"{rng.choice(_NAMES)} {rng.choice(_VERBS)} that the {words} affected "
+        f"{rng.randint(2, 9000)} people {rng.choice(_DAYS)}."
+    )
 
 
 def _huge_pair(n: int, seed: int = 3) -> list[Article]:
@@ -53,8 +55,11 @@ def _huge_pair(n: int, seed: int = 3) -> list[Article]:
                 lines.append(shared[i])
             else:
                 lines.append(_sentence(rng))
-        articles.append(Article(id=f"huge/{k}.txt", path=f"huge/{k}.txt", title=f"Huge {k}",
-                                body="\n\n".join(lines)))
+        articles.append(
+            Article(
+                id=f"huge/{k}.txt", path=f"huge/{k}.txt", title=f"Huge {k}", body="\n\n".join(lines)
+            )
+        )
     return articles
 
 
@@ -115,8 +120,9 @@ def _concept_df(event: list[Article]) -> int:
     return max(counts.values())
 
 
-def _brute_cosines(vectors: list[dict[str, float]], groups: list[int]
-                   ) -> dict[tuple[int, int], float]:
+def _brute_cosines(
+    vectors: list[dict[str, float]], groups: list[int]
+) -> dict[tuple[int, int], float]:
     out = {}
     for i in range(len(vectors)):
         for j in range(i + 1, len(vectors)):

@@ -21,14 +21,40 @@ TEXTS = [
     "a an the of to",
     "Running runs ran; hospitals hospitalised; Ελληνικά κείμενα και 東京 news.",
 ]
-WORDS = ["the", "of", "Troops", "running", "Priština", "café", "x", "5", "U.N.", "it's",
-         "AND", "régime", "hospitals", "under_score", "3.14", "Ωmega", "a", "not", "?!", "--"]
+WORDS = [
+    "the",
+    "of",
+    "Troops",
+    "running",
+    "Priština",
+    "café",
+    "x",
+    "5",
+    "U.N.",
+    "it's",
+    "AND",
+    "régime",
+    "hospitals",
+    "under_score",
+    "3.14",
+    "Ωmega",
+    "a",
+    "not",
+    "?!",
+    "--",
+]
 
 
 def tokens(analyzer, text: str, **kwargs) -> list[tuple]:
     return [
-        (t.text, getattr(t, "pos", None), getattr(t, "startchar", None),
-         getattr(t, "endchar", None), t.stopped, getattr(t, "original", None))
+        (
+            t.text,
+            getattr(t, "pos", None),
+            getattr(t, "startchar", None),
+            getattr(t, "endchar", None),
+            t.stopped,
+            getattr(t, "original", None),
+        )
         for t in analyzer(text, **kwargs)
     ]
 
@@ -52,8 +78,7 @@ def test_same_tokens_as_the_whoosh_chain_on_news_text() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=25),
-       st.sampled_from(MODES))
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=25), st.sampled_from(MODES))
 def test_same_tokens_on_generated_text(words: list[str], kwargs: dict) -> None:
     text = " ".join(words)
     assert tokens(FastNewsAnalyzer(), text, **kwargs) == tokens(REFERENCE, text, **kwargs)

@@ -47,8 +47,12 @@ def documents(count: int, seed: int = 7) -> list[dict[str, str]]:
     docs = []
     for n in range(count):
         body = " ".join(words(rng, rng.choice([0, 5, 40, 300, 1200])))
-        doc = {"id": f"d{n}", "path": f"f{n // 3}.txt", "title": " ".join(words(rng, 4)),
-               "body": body}
+        doc = {
+            "id": f"d{n}",
+            "path": f"f{n // 3}.txt",
+            "title": " ".join(words(rng, 4)),
+            "body": body,
+        }
         if n % 3:
             doc["source"] = "The " + rng.choice(["Daily", "Herald", "Wire"])
         if n % 4 == 0:
@@ -117,14 +121,28 @@ def every_posting(folder: Path) -> list[tuple]:
     with ix.reader() as reader:
         for fieldname, term in reader.all_terms():
             info = reader.term_info(fieldname, term)
-            stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length(),
-                     info.max_weight(), info.min_id(), info.max_id())
+            stats = (
+                info.weight(),
+                info.doc_frequency(),
+                info.min_length(),
+                info.max_length(),
+                info.max_weight(),
+                info.min_id(),
+                info.max_id(),
+            )
             matcher = reader.postings(fieldname, term)
             items = []
             while matcher.is_active():
-                items.append((matcher.id(), matcher.weight(), matcher.value(),
-                              matcher.block_min_length(), matcher.block_max_length(),
-                              matcher.block_max_weight()))
+                items.append(
+                    (
+                        matcher.id(),
+                        matcher.weight(),
+                        matcher.value(),
+                        matcher.block_min_length(),
+                        matcher.block_max_length(),
+                        matcher.block_max_weight(),
+                    )
+                )
                 matcher.next()
             out.append((fieldname, term, stats, items))
     return out
@@ -148,8 +166,13 @@ def test_builder_with_no_document_gives_no_segment(tmp_path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(EXTRA + ["Ωmega", "café-bar", "under_score", "--", "Runs"])
-                | st.text(max_size=6), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(EXTRA + ["Ωmega", "café-bar", "under_score", "--", "Runs"])
+        | st.text(max_size=6),
+        max_size=30,
+    )
+)
 def test_fast_postings_are_the_fields_own(tokens: list[str]) -> None:
     """FastNewsAnalyzer.postings gives what field.index gives, for title and body formats."""
     schema = build_schema()
@@ -291,7 +314,8 @@ def test_workers_of_a_killed_build_stop_instead_of_writing_on(tmp_path: Path) ->
     env = {**os.environ, "NEWSREADER_INDEX_PROCS": "2"}
     parent = subprocess.Popen(
         [sys.executable, "-c", script, str(corpus), str(tmp_path / "index")],
-        env=env, cwd=REPO,
+        env=env,
+        cwd=REPO,
     )
     deadline = time.monotonic() + 60
     workers: list[int] = []

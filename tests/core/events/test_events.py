@@ -167,9 +167,7 @@ def test_weak_similarities_are_not_edges() -> None:
 def _two_pairs(inside: float, across: float) -> tuple[list[dict[str, float]], Graph]:
     """Unit vectors: 0-1 and 2-3 are pairs with cosine ``inside``; every cross pair ``across``."""
     shared, pair, own = across**0.5, (inside - across) ** 0.5, (1 - inside) ** 0.5
-    vectors = [
-        {"x": shared, f"pair{i // 2}": pair, f"own{i}": own} for i in range(4)
-    ]
+    vectors = [{"x": shared, f"pair{i // 2}": pair, f"own{i}": own} for i in range(4)]
     graph: Graph = [{j: dot(vectors[i], vectors[j]) for j in range(4) if j != i} for i in range(4)]
     return vectors, graph
 
@@ -268,7 +266,10 @@ def test_partition_is_complete_and_order_free(texts: list, rnd: random.Random) -
 def test_ecbplus_bench_computes_scores(ecbplus_dir: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(REPO / "bench" / "events_bcubed.py"), "--data", str(ecbplus_dir)],
-        capture_output=True, text=True, timeout=120, check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     assert "B-cubed P=" in result.stdout and "F1=" in result.stdout
 
@@ -277,32 +278,44 @@ def test_ecbplus_bench_computes_scores(ecbplus_dir: Path) -> None:
 # owner and the league are in every report; the coach, the year, the record and the interim
 # replacement tell the two firings apart.
 _FIRING_2019 = [
-    ("Harbour City Hawks fire coach Lena Marsh",
-     "The Harbour City Hawks fired coach Lena Marsh on Monday after a 4-13 start to the 2019 "
-     "season. Owner Rafael Ostby said assistant Dana Kroll will coach the Hawks for the rest of "
-     "the season. Marsh had led Harbour City since 2016 and reached the playoffs once."),
-    ("Hawks dismiss Marsh after 4-13 start",
-     "Lena Marsh is out as coach of the Harbour City Hawks. The club announced the dismissal "
-     "after the 4-13 start, its worst since 2009. Dana Kroll, an assistant under Marsh, takes "
-     "over on an interim basis, owner Rafael Ostby said in a statement."),
-    ("Kroll named interim coach as Hawks part ways with Marsh",
-     "Dana Kroll will lead the Harbour City Hawks after the club fired Lena Marsh. Ostby told "
-     "reporters the 4-13 record in 2019 left him no choice. Marsh, hired in 2016, finished with "
-     "a losing record in Harbour City."),
+    (
+        "Harbour City Hawks fire coach Lena Marsh",
+        "The Harbour City Hawks fired coach Lena Marsh on Monday after a 4-13 start to the 2019 "
+        "season. Owner Rafael Ostby said assistant Dana Kroll will coach the Hawks for the rest of "
+        "the season. Marsh had led Harbour City since 2016 and reached the playoffs once.",
+    ),
+    (
+        "Hawks dismiss Marsh after 4-13 start",
+        "Lena Marsh is out as coach of the Harbour City Hawks. The club announced the dismissal "
+        "after the 4-13 start, its worst since 2009. Dana Kroll, an assistant under Marsh, takes "
+        "over on an interim basis, owner Rafael Ostby said in a statement.",
+    ),
+    (
+        "Kroll named interim coach as Hawks part ways with Marsh",
+        "Dana Kroll will lead the Harbour City Hawks after the club fired Lena Marsh. Ostby told "
+        "reporters the 4-13 record in 2019 left him no choice. Marsh, hired in 2016, finished with "
+        "a losing record in Harbour City.",
+    ),
 ]
 _FIRING_2023 = [
-    ("Harbour City Hawks fire coach Piet Varga",
-     "The Harbour City Hawks fired coach Piet Varga on Thursday after a 7-19 start to the 2023 "
-     "season. Owner Rafael Ostby said scout Ivo Stein will coach the Hawks until a permanent "
-     "hire. Varga had coached Harbour City since 2021."),
-    ("Hawks let Varga go after 7-19 start",
-     "Piet Varga is out as coach of the Harbour City Hawks, who began the 2023 season 7-19. "
-     "Ivo Stein, the club's chief scout, takes over for now, owner Rafael Ostby said. Varga "
-     "arrived in 2021 with two years left on his contract."),
-    ("Stein to coach Hawks after Varga firing",
-     "Ivo Stein was named interim coach of the Harbour City Hawks after Piet Varga was fired. "
-     "Ostby said the 7-19 record was not good enough. Varga, hired in 2021, never had a winning "
-     "month in Harbour City."),
+    (
+        "Harbour City Hawks fire coach Piet Varga",
+        "The Harbour City Hawks fired coach Piet Varga on Thursday after a 7-19 start to the 2023 "
+        "season. Owner Rafael Ostby said scout Ivo Stein will coach the Hawks until a permanent "
+        "hire. Varga had coached Harbour City since 2021.",
+    ),
+    (
+        "Hawks let Varga go after 7-19 start",
+        "Piet Varga is out as coach of the Harbour City Hawks, who began the 2023 season 7-19. "
+        "Ivo Stein, the club's chief scout, takes over for now, owner Rafael Ostby said. Varga "
+        "arrived in 2021 with two years left on his contract.",
+    ),
+    (
+        "Stein to coach Hawks after Varga firing",
+        "Ivo Stein was named interim coach of the Harbour City Hawks after Piet Varga was fired. "
+        "Ostby said the 7-19 record was not good enough. Varga, hired in 2021, never had a winning "
+        "month in Harbour City.",
+    ),
 ]
 FIRINGS = [
     art(f"{year}-{n}.md", title, body)
@@ -352,9 +365,11 @@ def test_divisive_check_keeps_one_event_whole() -> None:
     # ten reports of one firing; report n leaves out facts n and n + 3 (mod 10), so every report
     # shares most names with every other and the best cut is no better than on shuffled copies
     reports = [
-        art(f"r{n}.md", "Hawks fire coach", " ".join(
-            fact for k, fact in enumerate(_ONE_FIRING) if k not in (n, (n + 3) % 10)
-        ))
+        art(
+            f"r{n}.md",
+            "Hawks fire coach",
+            " ".join(fact for k, fact in enumerate(_ONE_FIRING) if k not in (n, (n + 3) % 10)),
+        )
         for n in range(10)
     ]
     assert _split(reports) == {frozenset(a.id for a in reports)}

@@ -21,32 +21,38 @@ def art(aid: str, title: str, body: str, published: str | None = None) -> Articl
 
 
 FLOOD_1 = art(
-    "flood1.md", "River Anvel floods the old town of Corbeck",
+    "flood1.md",
+    "River Anvel floods the old town of Corbeck",
     "The river Anvel burst its banks at Corbeck on Thursday and 230 houses were evacuated. "
     "Mayor Ilse Varga said the water reached 4.2 metres, the highest since 1987.",
 )
 FLOOD_2 = art(
-    "flood2.md", "Corbeck evacuates 230 houses as Anvel rises",
+    "flood2.md",
+    "Corbeck evacuates 230 houses as Anvel rises",
     "Firefighters moved families from 230 houses in Corbeck as the Anvel rose to 4.2 metres. "
     "Mayor Ilse Varga asked residents to stay away from the river until the weekend.",
 )
 FLOOD_3 = art(
-    "flood3.md", "Anvel peaks at 4.2 metres in Corbeck",
+    "flood3.md",
+    "Anvel peaks at 4.2 metres in Corbeck",
     "The Anvel peaked at 4.2 metres in Corbeck overnight, Mayor Ilse Varga said, and the 230 "
     "evacuated households may return on Sunday if the level keeps falling.",
 )
 STRIKE_1 = art(
-    "strike1.md", "Tram drivers in Halvik strike for a second day",
+    "strike1.md",
+    "Tram drivers in Halvik strike for a second day",
     "Tram drivers in Halvik stopped work for a second day on Monday over a pay offer of 3 percent. "
     "Union leader Otto Brenn said 900 drivers joined the strike.",
 )
 STRIKE_2 = art(
-    "strike2.md", "Halvik tram strike: 900 drivers out, union says",
+    "strike2.md",
+    "Halvik tram strike: 900 drivers out, union says",
     "Otto Brenn of the drivers' union said 900 Halvik tram drivers were on strike and rejected "
     "the city's 3 percent pay offer as too low.",
 )
 LONE = art(
-    "lone.md", "Botanic garden opens a glasshouse for cacti",
+    "lone.md",
+    "Botanic garden opens a glasshouse for cacti",
     "The botanic garden of Pellam opened a new glasshouse holding 400 kinds of cactus, "
     "curator Dana Fior said on Saturday.",
 )
@@ -77,14 +83,18 @@ def test_bundled_corpus_round_trips_exactly(tmp_path: Path, corpus_dir: Path) ->
     assert cached_group_events(articles, tmp_path) == expected
 
 
-@pytest.mark.parametrize("field, value", [
-    ("body", FLOOD_2.body + " Schools stay closed."),
-    ("title", "Corbeck evacuates houses"),
-    ("published", "2024-03-07"),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("body", FLOOD_2.body + " Schools stay closed."),
+        ("title", "Corbeck evacuates houses"),
+        ("published", "2024-03-07"),
+    ],
+)
 def test_any_changed_field_is_a_new_key(field: str, value: str) -> None:
-    changed = [dataclasses.replace(FLOOD_2, **{field: value}) if a is FLOOD_2 else a
-               for a in CORPUS]
+    changed = [
+        dataclasses.replace(FLOOD_2, **{field: value}) if a is FLOOD_2 else a for a in CORPUS
+    ]
     assert corpus_key(changed) != corpus_key(CORPUS)
 
 
@@ -114,13 +124,16 @@ def test_code_change_invalidates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert corpus_key(CORPUS) != key
 
 
-@pytest.mark.parametrize("content", [
-    b"",
-    b"{\"format\": 1, \"key\": ",  # cut short by a crash
-    b"\xff\xfe not json at all",
-    b"[1, 2, 3]",
-    b"[" * 100_000,  # nesting deeper than the parser's recursion
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b'{"format": 1, "key": ',  # cut short by a crash
+        b"\xff\xfe not json at all",
+        b"[1, 2, 3]",
+        b"[" * 100_000,  # nesting deeper than the parser's recursion
+    ],
+)
 def test_corrupt_file_is_recomputed_and_replaced(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / f"{corpus_key(CORPUS)}.json"
     path.write_bytes(content)
@@ -134,20 +147,21 @@ def _tamper(path: Path, edit: object) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-@pytest.mark.parametrize("edit", [
-    lambda d: d["events"].pop(),  # an article missing
-    lambda d: d["events"][0]["articles"].append("lone.md"),  # an article twice
-    lambda d: d["events"][0]["articles"].append("ghost.md"),  # an article not in the corpus
-    lambda d: d["events"][0].update(title=None),
-    lambda d: d["events"][0].update(articles="flood1.md"),
-    lambda d: d["events"].append({"id": "ev-x", "title": "t", "articles": []}),
-    lambda d: d.update(key="0" * 32),
-    lambda d: d.update(format=0),
-    lambda d: d.update(events={}),
-])
-def test_well_formed_but_wrong_file_is_recomputed(
-    tmp_path: Path, edit: object
-) -> None:
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda d: d["events"].pop(),  # an article missing
+        lambda d: d["events"][0]["articles"].append("lone.md"),  # an article twice
+        lambda d: d["events"][0]["articles"].append("ghost.md"),  # an article not in the corpus
+        lambda d: d["events"][0].update(title=None),
+        lambda d: d["events"][0].update(articles="flood1.md"),
+        lambda d: d["events"].append({"id": "ev-x", "title": "t", "articles": []}),
+        lambda d: d.update(key="0" * 32),
+        lambda d: d.update(format=0),
+        lambda d: d.update(events={}),
+    ],
+)
+def test_well_formed_but_wrong_file_is_recomputed(tmp_path: Path, edit: object) -> None:
     cached_group_events(CORPUS, tmp_path)
     path = tmp_path / f"{corpus_key(CORPUS)}.json"
     _tamper(path, edit)
@@ -179,8 +193,10 @@ def test_no_temp_files_left_and_old_states_pruned(tmp_path: Path) -> None:
     names = sorted(p.name for p in tmp_path.iterdir())
     assert len(names) == KEEP
     assert all(name.endswith(".json") and not name.startswith(".") for name in names)
-    newest = [*CORPUS, art(f"extra{KEEP + 2}.md", "Extra", f"Report number {KEEP + 2} about "
-                                                          "nothing.")]
+    newest = [
+        *CORPUS,
+        art(f"extra{KEEP + 2}.md", "Extra", f"Report number {KEEP + 2} about nothing."),
+    ]
     assert f"{corpus_key(newest)}.json" in names
 
 
@@ -222,8 +238,15 @@ def test_cli_events_reads_the_cache_on_the_second_run(
     from tui_reader.cli import main
 
     corpus = _write(tmp_path / "corpus", [FLOOD_1, FLOOD_2, FLOOD_3, STRIKE_1, STRIKE_2, LONE])
-    argv = ["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix"),
-            "--format", "json"]
+    argv = [
+        "events",
+        "--corpus",
+        str(corpus),
+        "--index-dir",
+        str(tmp_path / "ix"),
+        "--format",
+        "json",
+    ]
     assert main(argv) == 0
     first = json.loads(capsys.readouterr().out)
     assert len(list(default_events_dir().glob("*.json"))) == 1

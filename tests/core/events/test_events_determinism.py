@@ -31,7 +31,11 @@ def test_grouping_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     for seed in ("1", "2", "3"):
         done = subprocess.run(
             [sys.executable, "-c", SCRIPT, str(corpus)],
-            cwd=REPO, capture_output=True, text=True, timeout=300, check=True,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
         )
         outputs.add(done.stdout)

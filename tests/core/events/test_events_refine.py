@@ -20,8 +20,9 @@ def test_a_member_on_the_wrong_side_moves_to_the_half_it_resembles() -> None:
     # four reports of a ruling issued, four of its reversal; one reversal report starts with the
     # issuing half (as when a shared number pulled it there in the specific-term cut)
     issued = [unit({"issue": 1.0, "rule": 1.0, "kempthorne": 1.0, f"n{i}": 0.5}) for i in range(4)]
-    reversed_ = [unit({"reverse": 1.0, "rule": 1.0, "salazar": 1.0, f"m{i}": 0.5})
-                 for i in range(5)]
+    reversed_ = [
+        unit({"reverse": 1.0, "rule": 1.0, "salazar": 1.0, f"m{i}": 0.5}) for i in range(5)
+    ]
     whole = issued + reversed_
     labels = [0, 0, 0, 0, 0, 1, 1, 1, 1]  # whole[4] is a reversal report labelled 0
     refine_halves(labels, whole)
@@ -56,7 +57,8 @@ def test_a_report_with_no_shared_term_stays_where_it_was() -> None:
 @given(
     st.lists(
         st.dictionaries(st.sampled_from("abcdefgh"), st.floats(0.1, 1.0), min_size=1, max_size=4),
-        min_size=2 * MIN_HALF, max_size=14,
+        min_size=2 * MIN_HALF,
+        max_size=14,
     ),
     st.lists(st.integers(0, 1), min_size=14, max_size=14),
 )

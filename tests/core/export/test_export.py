@@ -31,31 +31,49 @@ def _bundled(corpus_dir: Path) -> tuple[list[Article], Event]:
 
 
 def _sections(tokens: list[Token], level: str) -> list[str]:
-    return [tokens[i + 1].content for i, t in enumerate(tokens)
-            if t.type == "heading_open" and t.tag == level]
+    return [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == level
+    ]
 
 
 def test_markdown_of_bundled_event_parses_into_the_promised_structure(
-        corpus_dir: Path, tmp_path: Path) -> None:
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     articles, event = _bundled(corpus_dir)
     by_id = {a.id: a for a in articles}
     comparison = compare([by_id[a] for a in event.article_ids], event, cache=AnalysisCache())
     with AnnotationStore(tmp_path / DB_NAME) as store:
         passage = comparison.passages[3]
-        store.add(corpus_dir, passage.article_id, passage.start, passage.end, passage.text,
-                  label="follow up", note="Ask the ministry.")
+        store.add(
+            corpus_dir,
+            passage.article_id,
+            passage.start,
+            passage.end,
+            passage.text,
+            label="follow up",
+            note="Ask the ministry.",
+        )
         doc = event_document(corpus_dir, comparison, store)
     text = render(doc, "md")
     tokens = MarkdownIt("commonmark").enable("strikethrough").parse(text)
     assert _sections(tokens, "h1") == [event.title]
     h2 = _sections(tokens, "h2")
     assert [h.split(" (")[0] for h in h2] == [
-        "Reports", "Claims shared by several reports", "Conflicts", "What only one report says",
-        "Your marked excerpts"]
+        "Reports",
+        "Claims shared by several reports",
+        "Conflicts",
+        "What only one report says",
+        "Your marked excerpts",
+    ]
     # the list of reports: one item per article, each naming its path
     first_list = next(i for i, t in enumerate(tokens) if t.type == "ordered_list_open")
-    items = [tokens[i + 2].content for i in range(first_list, len(tokens))
-             if tokens[i].type == "list_item_open" and tokens[i].level == 1]
+    items = [
+        tokens[i + 2].content
+        for i in range(first_list, len(tokens))
+        if tokens[i].type == "list_item_open" and tokens[i].level == 1
+    ]
     assert len(items) == len(event.article_ids)
     for item, aid in zip(items, event.article_ids, strict=True):
         assert by_id[aid].path in item
@@ -79,17 +97,30 @@ def test_markdown_of_bundled_event_parses_into_the_promised_structure(
     assert "Ask the ministry." in text and "follow up" in _sections(tokens, "h3")[-1]
 
 
-HOSTILE = ('He said <script>alert("x")</script> and <img src=x onerror=alert(1)> then '
-           '[click me](javascript:alert(1)) <a href="http://evil.example">here</a> &amp; '
-           "![img](http://evil.example/p.png).")
+HOSTILE = (
+    'He said <script>alert("x")</script> and <img src=x onerror=alert(1)> then '
+    '[click me](javascript:alert(1)) <a href="http://evil.example">here</a> &amp; '
+    "![img](http://evil.example/p.png)."
+)
 
 
 def _hostile_comparison() -> Comparison:
-    bodies = [f"{HOSTILE}\n\n# Not a heading\n\nThe mayor said 40 boats were sunk on Friday.",
-              f"{HOSTILE}\n\n> not a quote\n\nThe mayor said 45 boats were sunk on Friday."]
-    articles = [Article(id=f"{n}.md", path=f"{n}.md", title=f"<b>T{n}</b> [x](javascript:y)",
-                        body=body, source="<i>Evil</i> News", published="2025-01-02",
-                        url="javascript:alert(1)") for n, body in enumerate(bodies)]
+    bodies = [
+        f"{HOSTILE}\n\n# Not a heading\n\nThe mayor said 40 boats were sunk on Friday.",
+        f"{HOSTILE}\n\n> not a quote\n\nThe mayor said 45 boats were sunk on Friday.",
+    ]
+    articles = [
+        Article(
+            id=f"{n}.md",
+            path=f"{n}.md",
+            title=f"<b>T{n}</b> [x](javascript:y)",
+            body=body,
+            source="<i>Evil</i> News",
+            published="2025-01-02",
+            url="javascript:alert(1)",
+        )
+        for n, body in enumerate(bodies)
+    ]
     event = Event("ev-h", "<script>title</script>", tuple(a.id for a in articles))
     return compare(articles, event, cache=AnalysisCache())
 
@@ -101,7 +132,7 @@ def test_hostile_article_text_is_escaped_in_html(tmp_path: Path) -> None:
         page = render(event_document(Path("k"), comparison, store), "html")
     lower = page.lower()
     assert "<script" not in lower and "<img" not in lower and "<i>" not in lower
-    assert "<b>" not in lower and "<a href=\"http://evil" not in lower
+    assert "<b>" not in lower and '<a href="http://evil' not in lower
     assert 'href="javascript' not in lower and "<a " not in lower  # no link at all
     assert "&lt;script&gt;alert" in page and "&lt;img src=x" in page
     assert "<h1>Not a heading" not in page and "# Not a heading" in page
@@ -111,8 +142,11 @@ def test_hostile_article_text_is_escaped_in_html(tmp_path: Path) -> None:
 
 def test_markdown_links_only_for_web_urls() -> None:
     comparison = _hostile_comparison()
-    good = [Article(id="w.md", path="w.md", title="W", body="Plain text here.",
-                    url="https://news.example/a")]
+    good = [
+        Article(
+            id="w.md", path="w.md", title="W", body="Plain text here.", url="https://news.example/a"
+        )
+    ]
     text = render(event_document(Path("k"), comparison), "md")
     assert re.search(r"(?<!\\)\]\(javascript", text) is None  # every bracket escaped
     assert "\\](javascript:alert(1))" in text and "[link]" not in text
@@ -132,8 +166,16 @@ def test_json_has_the_same_content(tmp_path: Path) -> None:
         data = json.loads(render(event_document(Path("k"), comparison, store), "json"))
     assert (data["format"], data["version"], data["scope"]) == ("newsreader-export", 1, "event")
     (ev,) = data["events"]
-    assert set(ev) == {"id", "title", "reports", "claims", "conflicts", "dismissed_conflicts",
-                       "unique", "marks"}
+    assert set(ev) == {
+        "id",
+        "title",
+        "reports",
+        "claims",
+        "conflicts",
+        "dismissed_conflicts",
+        "unique",
+        "marks",
+    }
     assert [r["id"] for r in ev["reports"]] == ["0.md", "1.md"]
     assert ev["conflicts"] == [] and [x["key"] for x in ev["dismissed_conflicts"]] == [key]
     (mark,) = ev["marks"]
@@ -142,8 +184,9 @@ def test_json_has_the_same_content(tmp_path: Path) -> None:
         assert set(ex) >= {"article", "source", "title", "published", "path", "text"}
 
 
-def test_marked_document_groups_by_event_and_keeps_orphans(corpus_dir: Path,
-                                                           tmp_path: Path) -> None:
+def test_marked_document_groups_by_event_and_keeps_orphans(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     articles, event = _bundled(corpus_dir)
     article = next(a for a in articles if a.id == event.article_ids[0])
     with AnnotationStore(tmp_path / DB_NAME) as store:
@@ -161,22 +204,40 @@ def test_unknown_format_is_refused() -> None:
         render({"events": [], "scope": "event"}, "pdf")
 
 
-_PIECES = st.sampled_from(list("ab1 \t\n#>-+=*_`[]()!<>&|~\\:./\"'0") + [
-    "http://x.example", "javascript:", "&amp;", "<script>", "1.", "2)", "    ", "***", "---",
-    "```", "\x1b[31m", "\r\n"])
+_PIECES = st.sampled_from(
+    list("ab1 \t\n#>-+=*_`[]()!<>&|~\\:./\"'0")
+    + [
+        "http://x.example",
+        "javascript:",
+        "&amp;",
+        "<script>",
+        "1.",
+        "2)",
+        "    ",
+        "***",
+        "---",
+        "```",
+        "\x1b[31m",
+        "\r\n",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_any_text_stays_one_literal_paragraph_in_a_quote(text: str) -> None:
     """Whatever an article says, quoted it parses as plain text: no heading, list, link, HTML."""
-    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(
-        "> " + md_text(text))
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse("> " + md_text(text))
     words = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text).replace("\n", " ").split()
     if not words:
         return
-    assert [t.type for t in tokens] == ["blockquote_open", "paragraph_open", "inline",
-                                        "paragraph_close", "blockquote_close"]
+    assert [t.type for t in tokens] == [
+        "blockquote_open",
+        "paragraph_open",
+        "inline",
+        "paragraph_close",
+        "blockquote_close",
+    ]
     children = tokens[2].children or []
     assert {c.type for c in children} == {"text"}
     assert "".join(c.content for c in children).split() == words

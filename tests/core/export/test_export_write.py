@@ -63,20 +63,33 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _event_id(capsys: pytest.CaptureFixture[str], corpus: Path, index_dir: Path) -> str:
-    code, out, _ = run(capsys, "events", "--corpus", str(corpus), "--index-dir", str(index_dir),
-                       "--format", "json")
+    code, out, _ = run(
+        capsys, "events", "--corpus", str(corpus), "--index-dir", str(index_dir), "--format", "json"
+    )
     assert code == 0
     return str(json.loads(out)["events"][0]["id"])
 
 
 def test_cli_export_event_to_file_and_refuse_overwrite(
-        corpus_dir: Path, index_dir: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    corpus_dir: Path, index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     event = _event_id(capsys, corpus_dir, index_dir)
     target = tmp_path / "out.html"
-    base = ["export", "--corpus", str(corpus_dir), "--index-dir", str(index_dir),
-            "--data-dir", str(tmp_path / "data"), "--event", event, "--format", "html",
-            "-o", str(target)]
+    base = [
+        "export",
+        "--corpus",
+        str(corpus_dir),
+        "--index-dir",
+        str(index_dir),
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--event",
+        event,
+        "--format",
+        "html",
+        "-o",
+        str(target),
+    ]
     code, out, err = run(capsys, *base)
     assert code == 0 and out == "" and str(target) in err
     page = target.read_text(encoding="utf-8")
@@ -90,15 +103,27 @@ def test_cli_export_event_to_file_and_refuse_overwrite(
     assert code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_cli_export_marked_json_on_stdout(corpus_dir: Path, index_dir: Path, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_marked_json_on_stdout(
+    corpus_dir: Path, index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     article_id = "korea-russia-envoy/dnipro-dispatch.md"
     assert (corpus_dir / article_id).is_file()
     with AnnotationStore(data / DB_NAME) as store:
         store.add(corpus_dir, article_id, 0, 0, "no such text in the report", label="disputed")
-    code, out, _ = run(capsys, "export", "--corpus", str(corpus_dir), "--index-dir",
-                       str(index_dir), "--data-dir", str(data), "--marked", "--format", "json")
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--corpus",
+        str(corpus_dir),
+        "--index-dir",
+        str(index_dir),
+        "--data-dir",
+        str(data),
+        "--marked",
+        "--format",
+        "json",
+    )
     assert code == 0
     doc = json.loads(out)
     assert doc["scope"] == "marked"
@@ -109,13 +134,24 @@ def test_cli_export_marked_json_on_stdout(corpus_dir: Path, index_dir: Path, tmp
     assert section["id"] and article_id in [r["id"] for r in section["reports"]]
 
 
-def test_cli_export_usage_errors(corpus_dir: Path, index_dir: Path, tmp_path: Path,
-                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_export_usage_errors(
+    corpus_dir: Path, index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit):
         main(["export", "--corpus", str(corpus_dir), "--format", "md"])  # no --event/--marked
     capsys.readouterr()
-    code, _, err = run(capsys, "export", "--corpus", str(corpus_dir), "--index-dir",
-                       str(index_dir), "--data-dir", str(tmp_path), "--event", "ev-nope")
+    code, _, err = run(
+        capsys,
+        "export",
+        "--corpus",
+        str(corpus_dir),
+        "--index-dir",
+        str(index_dir),
+        "--data-dir",
+        str(tmp_path),
+        "--event",
+        "ev-nope",
+    )
     assert code == 2 and "no event with id 'ev-nope'" in err
 
 
@@ -124,5 +160,9 @@ def test_data_dir_flag_for_the_app_and_export() -> None:
 
     assert app_parser().parse_args(["--data-dir", "/tmp/marks"]).data_dir == Path("/tmp/marks")
     args = command_parser().parse_args(["export", "--marked", "--data-dir", "d", "-o", "r.md"])
-    assert (args.data_dir, args.output, args.format, args.force) == (Path("d"), Path("r.md"),
-                                                                      "md", False)
+    assert (args.data_dir, args.output, args.format, args.force) == (
+        Path("d"),
+        Path("r.md"),
+        "md",
+        False,
+    )

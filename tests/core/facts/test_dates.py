@@ -12,7 +12,7 @@ MONDAY = "2024-10-21T09:30:00+00:00"  # a Monday
 def only(text: str, published: str | None = MONDAY):  # type: ignore[no-untyped-def]
     found = extract_dates(text, published)
     assert len(found) == 1, found
-    assert text[found[0].start:found[0].end] == found[0].text
+    assert text[found[0].start : found[0].end] == found[0].text
     return found[0]
 
 

@@ -87,8 +87,13 @@ def test_every_member_of_a_group_matches_every_other() -> None:
 def test_an_opener_is_dropped_only_at_a_sentence_start() -> None:
     from index.facts.names import candidate_names
 
-    forms = [f for _s, _e, f in candidate_names("Notably Ana Lind spoke. Then\n  Reportedly"
-                                                " Per Holm left, and x Reportedly Kari Nystad.")]
+    forms = [
+        f
+        for _s, _e, f in candidate_names(
+            "Notably Ana Lind spoke. Then\n  Reportedly"
+            " Per Holm left, and x Reportedly Kari Nystad."
+        )
+    ]
     assert "Ana Lind" in forms and "Per Holm" in forms
     assert "Reportedly Kari Nystad" in forms  # mid-sentence: part of the capitalised run
 

@@ -40,7 +40,7 @@ def test_values_and_counted_things(text: str, value: float, unit: str) -> None:
     q = one(text)
     assert q.value == pytest.approx(value)
     assert q.unit == unit
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
 def test_decimal_comma_only_before_a_scale_or_percent() -> None:

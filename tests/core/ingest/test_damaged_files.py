@@ -85,8 +85,23 @@ def test_bom_files_count_their_damage() -> None:
 
 
 _PIECES = st.sampled_from(
-    [b"a", b" ", b"\xef\xbf\xbd", b"\xef", b"\xbf", b"\xe2\x82", b"\xe2\x82\xac", b"\xf0\x9f",
-     b"\xf0\x9f\x98\x80", b"\xff", b"\xc3", b"\xa9", b"\xed\xa0\x80", b"\x00\xd8", b"\xfd\xff"]
+    [
+        b"a",
+        b" ",
+        b"\xef\xbf\xbd",
+        b"\xef",
+        b"\xbf",
+        b"\xe2\x82",
+        b"\xe2\x82\xac",
+        b"\xf0\x9f",
+        b"\xf0\x9f\x98\x80",
+        b"\xff",
+        b"\xc3",
+        b"\xa9",
+        b"\xed\xa0\x80",
+        b"\x00\xd8",
+        b"\xfd\xff",
+    ]
 )
 
 

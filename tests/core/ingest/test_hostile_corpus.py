@@ -50,13 +50,20 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     _write(root, "dir\x1b[31m/inside.txt", "Title\n\n" + GOOD_BODY)
     bad["dir\ufffd[31m"] = "folder name has control characters"
     # UTF-8 with two damaged bytes: decoded as UTF-8, the damage shown as U+FFFD
-    _write(root, "damaged.txt", "Caf\u00e9 reopens\n\nThe caf\u00e9 in Tromsø reopened.".encode()
-           + b" Bad \xff\xfe bytes.\n")
+    _write(
+        root,
+        "damaged.txt",
+        "Caf\u00e9 reopens\n\nThe caf\u00e9 in Tromsø reopened.".encode()
+        + b" Bad \xff\xfe bytes.\n",
+    )
     good["damaged.txt"] = "Tromsø"
     _write(root, "utf16.txt", "Zürich vote\n\nVoters in Zürich backed the tram.\n".encode("utf-16"))
     good["utf16.txt"] = "Zürich"
-    _write(root, "legacy.txt", "Caf\u00e9 “quoted”\n\nThe caf\u00e9 said “no” — twice.\n"
-           .encode("cp1252"))
+    _write(
+        root,
+        "legacy.txt",
+        "Caf\u00e9 “quoted”\n\nThe caf\u00e9 said “no” — twice.\n".encode("cp1252"),
+    )
     good["legacy.txt"] = "café"
     _write(root, "empty.txt", b"")
     bad["empty.txt"] = "no article text"
@@ -104,8 +111,9 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     bad["broken.json"] = "invalid JSON at line 1"
     # Python refuses to parse integers of 4300+ digits: that line is skipped, not the file
     giant = '{"body": "Line %d: the ferry sailed.", "n": %s}'
-    _write(root, "giant.jsonl", "\n".join(giant % (n, "7" * (5000 if n == 1 else 1))
-                                          for n in range(3)))
+    _write(
+        root, "giant.jsonl", "\n".join(giant % (n, "7" * (5000 if n == 1 else 1)) for n in range(3))
+    )
     good["giant.jsonl#0"] = good["giant.jsonl#2"] = "ferry"
     bad["giant.jsonl#1"] = "a number is too long"
     _write(root, "nan.json", '{"title": NaN, "source": Infinity, "body": "The dam held."}')

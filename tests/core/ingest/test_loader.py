@@ -29,16 +29,36 @@ def load_one(root: Path, name: str, data: str | bytes):  # type: ignore[no-untyp
 
 
 def test_discover_sorted_recursive_skips_hidden_and_other_types(tmp_path: Path) -> None:
-    for name in ["b.txt", "a/z.md", "a/y.JSON", "c.jsonl", "d.markdown", "e.html", ".h.txt",
-                 ".git/x.txt", "a/.cache/q.md", "f.txt.bak"]:
+    for name in [
+        "b.txt",
+        "a/z.md",
+        "a/y.JSON",
+        "c.jsonl",
+        "d.markdown",
+        "e.html",
+        ".h.txt",
+        ".git/x.txt",
+        "a/.cache/q.md",
+        "f.txt.bak",
+    ]:
         write(tmp_path / name, "x")
     got = [relative_id(tmp_path, p) for p in discover(tmp_path)]
     assert got == ["a/y.JSON", "a/z.md", "b.txt", "c.jsonl", "d.markdown"]
 
 
 def test_discover_skips_corpus_documentation(tmp_path: Path) -> None:
-    names = ["README.md", "readme.txt", "sub/LICENSE", "LICENSEDATA.TXT", "COPYING-CC.TXT",
-             "Licence.md", "license-fees.txt", "readme-of-the-week.md", "CHANGELOG.md", "news.md"]
+    names = [
+        "README.md",
+        "readme.txt",
+        "sub/LICENSE",
+        "LICENSEDATA.TXT",
+        "COPYING-CC.TXT",
+        "Licence.md",
+        "license-fees.txt",
+        "readme-of-the-week.md",
+        "CHANGELOG.md",
+        "news.md",
+    ]
     for name in names:
         write(tmp_path / name, "Title\nBody.")
     got = [relative_id(tmp_path, p) for p in discover(tmp_path)]
@@ -381,8 +401,15 @@ CORPUS_META = {
     ),
 }
 CORPUS_FURNITURE = {
-    "Share this article", "Follow us on X", "Top 10 Stories", "Sign up for eNewsletter", "Updated",
-    "2 min read", "Advertisement", "Add a Comment", "Your email address will not be published.",
+    "Share this article",
+    "Follow us on X",
+    "Top 10 Stories",
+    "Sign up for eNewsletter",
+    "Updated",
+    "2 min read",
+    "Advertisement",
+    "Add a Comment",
+    "Your email address will not be published.",
 }
 
 

@@ -16,9 +16,7 @@ from tests.strategies import BAD_CHARS, EXTENSIONS, TEXT, check
 
 # A thousand cases per property by default; NEWSREADER_FUZZ_EXAMPLES=20000 searches deeper.
 EXAMPLES = int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "1000"))
-FAST = settings(
-    max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +52,11 @@ def test_clean_text_has_no_controls(raw: str) -> None:
 
 
 SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20))
-VALUE = st.recursive(SCALAR, lambda c: st.lists(c, max_size=3) | st.dictionaries(
-    st.text(max_size=5), c, max_size=3), max_leaves=8)
+VALUE = st.recursive(
+    SCALAR,
+    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=5), c, max_size=3),
+    max_leaves=8,
+)
 KEYS = st.sampled_from(["title", "source", "published", "url", "author", "body", "x"])
 
 
@@ -87,8 +88,17 @@ SENTENCE = st.lists(WORDS, min_size=2, max_size=12).map(
     lambda ws: (" ".join(ws)[0].upper() + " ".join(ws)[1:] + ".").replace(" .", ".")
 )
 FURNITURE = st.sampled_from(
-    ["Advertisement", "Share this article", "2 min read", "Updated", "Add a Comment",
-     "Sign up for our newsletter", "Follow us on X", "Read more", "Top 10 Stories"]
+    [
+        "Advertisement",
+        "Share this article",
+        "2 min read",
+        "Updated",
+        "Add a Comment",
+        "Sign up for our newsletter",
+        "Follow us on X",
+        "Read more",
+        "Top 10 Stories",
+    ]
 )
 
 

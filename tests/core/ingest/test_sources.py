@@ -14,8 +14,10 @@ BODY = "The mayor opened the new bridge on Tuesday.\n\nTraffic was light in the 
     [
         # wire tag closing the last real paragraph, trailing furniture ignored
         (BODY + "Officials said more bridges would follow. (Yonhap)\n", "Yonhap"),
-        (BODY + "Officials said more bridges would follow. (Yonhap)\n\nAdvertisement\nShare\n",
-         "Yonhap"),
+        (
+            BODY + "Officials said more bridges would follow. (Yonhap)\n\nAdvertisement\nShare\n",
+            "Yonhap",
+        ),
         (BODY + "Officials said more bridges would follow.\u201d (AP)", "AP"),
         (BODY + "More bridges will follow. (Yonhap)\n\njdoe@example.org\n(END)", "Yonhap"),
         # "originally appeared on" names the outlet, with or without a headline after it

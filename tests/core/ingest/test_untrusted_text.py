@@ -61,8 +61,13 @@ def _write_formats(root: Path) -> None:
         f"# {title}\n\n{body} ends *here*.\n",
         encoding="utf-8",
     )
-    obj = {"title": title, "body": f"{body} ends here.", "source": source, "author": source,
-           "url": f"https://news.example/{ESCAPES['osc 8 link']}a"}
+    obj = {
+        "title": title,
+        "body": f"{body} ends here.",
+        "source": source,
+        "author": source,
+        "url": f"https://news.example/{ESCAPES['osc 8 link']}a",
+    }
     # json.dumps writes every control character as a \\u escape: the loader must decode and strip
     (root / "one.json").write_text(json.dumps(obj), encoding="utf-8")
     (root / "many.jsonl").write_text(json.dumps(obj, ensure_ascii=False) + "\n", encoding="utf-8")

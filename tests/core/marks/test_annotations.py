@@ -20,9 +20,11 @@ from index.marks.store import (
 )
 from tests.helpers import REPO
 
-BODY = ("The council met on Tuesday to discuss the harbour.\n\n"
-        "Mayor Ilse Varga said the new pier would cost 4.2 million euros.\n\n"
-        "Fishermen protested outside the town hall.")
+BODY = (
+    "The council met on Tuesday to discuss the harbour.\n\n"
+    "Mayor Ilse Varga said the new pier would cost 4.2 million euros.\n\n"
+    "Fishermen protested outside the town hall."
+)
 PIER = "Mayor Ilse Varga said the new pier would cost 4.2 million euros."
 
 
@@ -55,9 +57,12 @@ def test_version_1_database_is_migrated_keeping_rows(tmp_path: Path) -> None:
     path = tmp_path / DB_NAME
     db = sqlite3.connect(path)
     db.executescript(MIGRATIONS[0])
-    db.execute('INSERT INTO annotations (corpus, article_id, start, "end", text, text_hash, '
-               "label, note, created, updated) VALUES (?, 'a.md', 52, 116, ?, ?, 'confirmed', "
-               "'old note', 't', 't')", (corpus_key(Path("c")), PIER, text_hash(PIER)))
+    db.execute(
+        'INSERT INTO annotations (corpus, article_id, start, "end", text, text_hash, '
+        "label, note, created, updated) VALUES (?, 'a.md', 52, 116, ?, ?, 'confirmed', "
+        "'old note', 't', 't')",
+        (corpus_key(Path("c")), PIER, text_hash(PIER)),
+    )
     db.execute("PRAGMA user_version = 1")
     db.commit()
     db.close()
@@ -65,7 +70,11 @@ def test_version_1_database_is_migrated_keeping_rows(tmp_path: Path) -> None:
         assert s.schema_version() == SCHEMA_VERSION
         (mark,) = s.marks("c")
         assert (mark.label, mark.note, mark.event_id, mark.conflict) == (
-            "confirmed", "old note", None, None)
+            "confirmed",
+            "old note",
+            None,
+            None,
+        )
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
@@ -108,7 +117,7 @@ def test_mark_moved_by_an_edit_above_is_found_by_its_text(store: AnnotationStore
     edited = "UPDATE: a correction was added at the top of this report.\n\n" + BODY
     (found,) = store.anchored("c", {"a.md": _article(edited)})
     assert found.status == "moved"
-    assert edited[found.start:found.end] == PIER  # type: ignore[misc]
+    assert edited[found.start : found.end] == PIER  # type: ignore[misc]
     saved = store.get(mark.id)
     assert saved is not None and saved.start == edited.index(PIER)  # the new place is saved
     (again,) = store.anchored("c", {"a.md": _article(edited)})
@@ -164,11 +173,20 @@ def test_two_processes_opening_a_new_database_at_once(tmp_path: Path) -> None:
     import sys
 
     repo = REPO
-    code = ("import sys; from index.marks.store import AnnotationStore; "
-            "s = AnnotationStore.open(sys.argv[1]); s.add('c', 'a.md', 0, 1, 'x'); print('ok')")
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], cwd=repo,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(4)]
+    code = (
+        "import sys; from index.marks.store import AnnotationStore; "
+        "s = AnnotationStore.open(sys.argv[1]); s.add('c', 'a.md', 0, 1, 'x'); print('ok')"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path)],
+            cwd=repo,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     results = [p.communicate(timeout=60) for p in procs]
     assert [out for out, _err in results] == ["ok\n"] * 4, results
     with AnnotationStore(tmp_path / DB_NAME) as s:

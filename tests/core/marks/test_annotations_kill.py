@@ -29,8 +29,9 @@ while True:
 @pytest.mark.parametrize("after", [1, 40])
 def test_sigkill_loses_no_confirmed_mark(tmp_path: Path, after: int) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], env=env,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(tmp_path)], env=env, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     confirmed = [int(proc.stdout.readline()) for _ in range(after)]
     proc.send_signal(signal.SIGKILL)  # mid-write: the writer never stops between marks

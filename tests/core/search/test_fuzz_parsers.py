@@ -26,9 +26,48 @@ SCHEMA = build_schema()
 # --- sentence splitter -----------------------------------------------------------------------
 
 _SENTENCE_BITS = st.sampled_from(
-    ["Mr.", "Dr.", "U.S.", "No.", "Oct.", "a.m.", "3.5", "...", "…", "?!", "!", ".", ",", '"',
-     "“", "”", "'", "(", ")", " ", "  ", "\n", "\n\n", "\r\n", "\r", "\t", "\u2028", "\u00a0",
-     "\x85", "\x0c", "Said", "the", "troops", "Ш", "東京", "😀", "e\u0301", "\u200b", "-", "—"]
+    [
+        "Mr.",
+        "Dr.",
+        "U.S.",
+        "No.",
+        "Oct.",
+        "a.m.",
+        "3.5",
+        "...",
+        "…",
+        "?!",
+        "!",
+        ".",
+        ",",
+        '"',
+        "“",
+        "”",
+        "'",
+        "(",
+        ")",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u2028",
+        "\u00a0",
+        "\x85",
+        "\x0c",
+        "Said",
+        "the",
+        "troops",
+        "Ш",
+        "東京",
+        "😀",
+        "e\u0301",
+        "\u200b",
+        "-",
+        "—",
+    ]
 )
 _SENTENCE_TEXT = st.one_of(
     st.text(max_size=300),
@@ -53,8 +92,10 @@ def test_sentence_offsets_always_slice_back(text: str) -> None:
 
 # --- number normaliser -----------------------------------------------------------------------
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -118,13 +159,64 @@ def test_numbers_never_raise_on_any_text(text: str) -> None:
 # --- query parser ----------------------------------------------------------------------------
 
 _QUERY_BITS = st.sampled_from(
-    ['"', "(", ")", "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "*", "?", "~", "~2", "^", "^2",
-     ":", "title:", "body:", "source:", "nosuchfield:", "[", "]", "{", "}", "TO", "-", "+", "\\",
-     "'", "/", "!", "&&", "||", " ", "ferry", "harbour", "Zürich", "2024", "1,500", "ü", "#",
-     "<", ">", "=", "@", "%", "$", ".", ",", "\t", "\n"]
+    [
+        '"',
+        "(",
+        ")",
+        "AND",
+        "OR",
+        "NOT",
+        "ANDNOT",
+        "ANDMAYBE",
+        "*",
+        "?",
+        "~",
+        "~2",
+        "^",
+        "^2",
+        ":",
+        "title:",
+        "body:",
+        "source:",
+        "nosuchfield:",
+        "[",
+        "]",
+        "{",
+        "}",
+        "TO",
+        "-",
+        "+",
+        "\\",
+        "'",
+        "/",
+        "!",
+        "&&",
+        "||",
+        " ",
+        "ferry",
+        "harbour",
+        "Zürich",
+        "2024",
+        "1,500",
+        "ü",
+        "#",
+        "<",
+        ">",
+        "=",
+        "@",
+        "%",
+        "$",
+        ".",
+        ",",
+        "\t",
+        "\n",
+    ]
 )
-_QUERY = st.one_of(st.text(max_size=40), st.lists(_QUERY_BITS, max_size=10).map("".join),
-                   st.lists(_QUERY_BITS, max_size=10).map(" ".join))
+_QUERY = st.one_of(
+    st.text(max_size=40),
+    st.lists(_QUERY_BITS, max_size=10).map("".join),
+    st.lists(_QUERY_BITS, max_size=10).map(" ".join),
+)
 
 
 @MANY
@@ -141,16 +233,21 @@ def ram_index():  # type: ignore[no-untyped-def]
     ix = RamStorage().create_index(SCHEMA)
     with ix.writer() as writer:
         for n, (title, body) in enumerate(
-            [("Ferry strike", "Harbour workers in Zürich struck on Monday."),
-             ("Dam opens", "The dam opened its gates; 1,500 people watched."),
-             ("Vote in 2024", "Voters backed the plan, officials said.")]
+            [
+                ("Ferry strike", "Harbour workers in Zürich struck on Monday."),
+                ("Dam opens", "The dam opened its gates; 1,500 people watched."),
+                ("Vote in 2024", "Voters backed the plan, officials said."),
+            ]
         ):
             writer.add_document(**article_fields(Article(f"a{n}.md", f"a{n}.md", title, body)))
     return ix
 
 
-@settings(max_examples=EXAMPLES, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(_QUERY)
 def test_any_query_searches_or_raises_query_error(ram_index, text: str) -> None:  # type: ignore[no-untyped-def]
     with ram_index.searcher() as searcher:

@@ -123,4 +123,3 @@ def test_stem_prefixes() -> None:
     assert stem_prefixes("Hospitals") == ("hospitals", ["hospit"])
     assert stem_prefixes("mus") == ("mus", [])
     assert stem_prefixes("Zür") == ("zur", [])
-

@@ -77,7 +77,10 @@ def test_indexer_blocked_by_another_says_so(tmp_path: Path) -> None:
     try:
         started = time.monotonic()
         done = subprocess.run(
-            [*_command(), "index", str(corpus)], env=env, capture_output=True, text=True,
+            [*_command(), "index", str(corpus)],
+            env=env,
+            capture_output=True,
+            text=True,
             timeout=60,
         )
         waited = time.monotonic() - started

@@ -175,7 +175,10 @@ def test_every_index_file_damaged_is_detected_and_rebuilt(tmp_path: Path) -> Non
                 assert index.search("ferry").total > 0
                 if report.added:  # it had to rebuild: it says why
                     assert report.note and report.note.startswith(("repaired", "rebuilt")), (
-                        target, how, report.note)
+                        target,
+                        how,
+                        report.note,
+                    )
             checked += 1
     assert checked >= 4 * (len(targets) - 1)
 
@@ -202,8 +205,11 @@ def test_sigkill_during_annotation_writes_loses_no_confirmed_annotation(tmp_path
     confirmed: dict[int, int] = {}
     for _ in range(20):
         child = subprocess.Popen(
-            [sys.executable, "-c", _ANNOTATOR, str(db)], cwd=root, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, text=True,
+            [sys.executable, "-c", _ANNOTATOR, str(db)],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         time.sleep(rng.uniform(0.15, 0.45))
         child.send_signal(signal.SIGKILL)

@@ -72,6 +72,10 @@ def test_store_record_is_the_manifest_head(tmp_path: Path) -> None:
     record = read_store_record(index_dir)
     assert manifest is not None and record is not None
     assert (record.store, record.generation, record.doc_count, record.store_files) == (
-        manifest.store, manifest.generation, manifest.doc_count, manifest.store_files)
+        manifest.store,
+        manifest.generation,
+        manifest.doc_count,
+        manifest.store_files,
+    )
     (index_dir / "manifest.json").write_text('{"format": 1, "files": ', encoding="utf-8")
     assert read_store_record(index_dir) is None
