@@ -74,7 +74,7 @@ def latencies(run: Callable[[str, bool], object], facts: dict[str, Any]) -> dict
 
 
 def _whoosh(work: Path) -> Any:
-    from index.store.corpus_index import CorpusIndex
+    from index import CorpusIndex
 
     return CorpusIndex(work / "corpus", work / "wix")
 
@@ -105,7 +105,7 @@ def whoosh_queries(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 def whoosh_cold(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     """A fresh process: import the modules (timed apart), open the index, answer one query."""
     t = time.perf_counter()
-    from index.store.corpus_index import CorpusIndex
+    from index import CorpusIndex
 
     imported = time.perf_counter()
     ix = CorpusIndex(work / "corpus", work / "wix")
@@ -189,7 +189,7 @@ def fts_update(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
 @task
 def events(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
-    from index.events.group import group_events
+    from index import group_events
 
     t = time.perf_counter()
     articles = _whoosh(work).articles()
@@ -207,8 +207,7 @@ def events(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
 @task
 def compare_event(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
-    from index.compare.cache import AnalysisCache
-    from index.compare.comparison import compare
+    from index import AnalysisCache, compare
 
     ix = _whoosh(work)
     articles = [a for a in (ix.article(i) for i in facts["compare_ids"]) if a is not None]

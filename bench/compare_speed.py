@@ -25,13 +25,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.base.models import Article  # noqa: E402
-from index.compare.align import align  # noqa: E402
-from index.compare.cache import AnalysisCache  # noqa: E402
-from index.compare.comparison import compare  # noqa: E402
-from index.compare.passage_terms import clear_caches  # noqa: E402
-from index.ingest.loader import load_corpus  # noqa: E402
-from index.text.sentences import split_passages  # noqa: E402
+from index import (  # noqa: E402
+    AnalysisCache,
+    Article,
+    align,
+    clear_caches,
+    compare,
+    load_corpus,
+    split_passages,
+)
 
 _WHO = [
     "The minister",

@@ -13,8 +13,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.base.models import Article, Event  # noqa: E402
-from index.events.group import group_events  # noqa: E402
+from index import (  # noqa: E402
+    Article,
+    Event,
+    group_events,  # noqa: E402
+)
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "ecbplus-dev"
 

@@ -13,8 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events_bcubed import bcubed  # noqa: E402
 
-from index.base.models import Article  # noqa: E402
-from index.events.group import group_events  # noqa: E402
+from index import (
+    Article,  # noqa: E402
+    group_events,  # noqa: E402
+)
 
 
 def lookalikes(

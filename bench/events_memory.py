@@ -18,8 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from index.events.group import group_events  # noqa: E402
-from index.ingest.loader import load_corpus  # noqa: E402
+from index import (
+    group_events,  # noqa: E402
+    load_corpus,  # noqa: E402
+)
 
 
 def peak_mb() -> float:

@@ -59,7 +59,7 @@ def main() -> int:
     import tui_reader.app  # noqa: F401  (import cost, paid once per process)
 
     imported = (time.perf_counter() - t0) * 1000
-    from index.store.corpus_index import CorpusIndex
+    from index import CorpusIndex
 
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = Path(tmp) / "ix"

@@ -32,10 +32,7 @@ def connect(db: Path) -> sqlite3.Connection:
 
 
 def _add_file(con: sqlite3.Connection, corpus: Path, path: Path) -> None:
-    from index.ingest.loader import (  # not at import: cold start is sqlite only
-        load_file,
-        relative_id,
-    )
+    from index import load_file, relative_id
 
     rel = relative_id(corpus, path)
     st = path.stat()
@@ -58,7 +55,7 @@ def _remove_file(con: sqlite3.Connection, rel: str) -> None:
 
 def build(corpus: Path, db: Path) -> int:
     """Index every file of ``corpus`` into a fresh database; returns the article count."""
-    from index.ingest.loader import discover
+    from index import discover
 
     db.unlink(missing_ok=True)
     con = connect(db)
@@ -72,7 +69,7 @@ def build(corpus: Path, db: Path) -> int:
 
 def update(corpus: Path, db: Path) -> int:
     """Re-index new, changed (size or mtime) and removed files; returns the files touched."""
-    from index.ingest.loader import discover, relative_id
+    from index import discover, relative_id
 
     con = connect(db)
     known = {p: (s, m) for p, s, m in con.execute("SELECT path, size, mtime_ns FROM files")}

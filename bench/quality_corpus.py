@@ -3,7 +3,7 @@
 Usage: python bench/quality_corpus.py [-v]
 
 Loads ``corpus/`` with the project loader, groups it with ``index.group_events`` and runs the
-real ``index.compare`` on every event. For each planted conflict of the guide's
+real ``index.comparison`` on every event. For each planted conflict of the guide's
 "Conflicts" tables it prints whether the two passages holding the A and B wordings are linked
 and whether that link carries a conflict of the planted type; then, for each "Not conflicts"
 bullet with backticked wordings, whether a conflict rests on those wordings (a look-alike
@@ -20,10 +20,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.base.models import Article, Comparison, Conflict, Link  # noqa: E402
-from index.compare.comparison import compare  # noqa: E402
-from index.events.group import group_events  # noqa: E402
-from index.ingest.loader import load_corpus  # noqa: E402
+from index import (  # noqa: E402
+    Article,
+    Comparison,
+    Conflict,
+    Link,
+    compare,  # noqa: E402
+    group_events,  # noqa: E402
+    load_corpus,  # noqa: E402
+)
 
 GUIDE = REPO / "docs" / "corpus-guide.md"
 CORPUS = REPO / "corpus"

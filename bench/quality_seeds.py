@@ -19,9 +19,13 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.base.models import Comparison, Link, Passage  # noqa: E402
-from index.compare.comparison import compare  # noqa: E402
-from index.ingest.loader import load_corpus  # noqa: E402
+from index import (  # noqa: E402
+    Comparison,
+    Link,
+    Passage,
+    compare,  # noqa: E402
+    load_corpus,  # noqa: E402
+)
 
 GOLD = Path(__file__).with_name("seeds_gold.json")
 Pair = frozenset[str]

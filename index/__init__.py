@@ -1,1 +1,214 @@
-"""The Textual-free core of newsreader: loading, indexing, search, events, comparison, export."""
+"""The Textual-free core of newsreader: the API the app, the command line and bench/ use.
+
+Everything here is re-exported from the packages below, loaded on first use so that importing
+one name (say, the search for a CLI query) does not import the comparison engine. The packages,
+bottom layer first (each imports only from layers below it; pyproject's import-linter contracts):
+
+- ``base``: frozen dataclasses, errors, where files live
+- ``text``: sentences with exact offsets
+- ``ingest``: files to Articles (formats, decoding, cleaning, outlets)
+- ``engine``: the only code that touches Whoosh
+- ``search``: query text to ranked hits with snippets
+- ``store``: the corpus index kept in step with its folder
+- ``facts``: numbers, dates and names one text states
+- ``events``: grouping articles into events
+- ``conflicts``: typed conflicts between two passages
+- ``comparison``: an event's passages, links, claims and conflicts
+- ``marks``: the user's marks and notes
+- ``export``: reports of comparisons and marks
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.base import (
+        Article,
+        Claim,
+        Comparison,
+        Conflict,
+        CorpusNotFound,
+        Event,
+        IndexUnavailable,
+        Link,
+        NewsreaderError,
+        Passage,
+        QueryError,
+        Skipped,
+        Span,
+        bundled_corpus,
+    )
+    from index.comparison import (
+        AnalysisCache,
+        Relation,
+        align,
+        analysis_cache,
+        clear_caches,
+        compare,
+        comparison_to_json,
+        comparison_to_markdown,
+        comparison_to_text,
+        passages_of,
+        relate,
+        relation_to_json,
+        unique_passages,
+    )
+    from index.conflicts import quote_diff
+    from index.events import cached_group_events, group_events
+    from index.export import (
+        FORMATS,
+        ExportError,
+        document,
+        event_document,
+        marked_document,
+        marks_section,
+        render,
+        write_atomic,
+    )
+    from index.ingest import discover, load_corpus, load_file, relative_id
+    from index.marks import (
+        DISMISSED,
+        Anchored,
+        AnnotationStore,
+        conflict_key,
+        without_dismissed,
+    )
+    from index.search import SearchHit, SearchResults, validate_query
+    from index.store import CorpusIndex, IndexReport
+    from index.text import split_passages
+
+# name -> the package that exports it
+_EXPORTS = {
+    **dict.fromkeys(
+        [
+            "Article",
+            "Claim",
+            "Comparison",
+            "Conflict",
+            "CorpusNotFound",
+            "Event",
+            "IndexUnavailable",
+            "Link",
+            "NewsreaderError",
+            "Passage",
+            "QueryError",
+            "Skipped",
+            "Span",
+            "bundled_corpus",
+        ],
+        "index.base",
+    ),
+    **dict.fromkeys(
+        [
+            "AnalysisCache",
+            "Relation",
+            "align",
+            "analysis_cache",
+            "clear_caches",
+            "compare",
+            "comparison_to_json",
+            "comparison_to_markdown",
+            "comparison_to_text",
+            "passages_of",
+            "relate",
+            "relation_to_json",
+            "unique_passages",
+        ],
+        "index.comparison",
+    ),
+    "quote_diff": "index.conflicts",
+    **dict.fromkeys(["cached_group_events", "group_events"], "index.events"),
+    **dict.fromkeys(
+        [
+            "FORMATS",
+            "ExportError",
+            "document",
+            "event_document",
+            "marked_document",
+            "marks_section",
+            "render",
+            "write_atomic",
+        ],
+        "index.export",
+    ),
+    **dict.fromkeys(["discover", "load_corpus", "load_file", "relative_id"], "index.ingest"),
+    **dict.fromkeys(
+        ["DISMISSED", "Anchored", "AnnotationStore", "conflict_key", "without_dismissed"],
+        "index.marks",
+    ),
+    **dict.fromkeys(["SearchHit", "SearchResults", "validate_query"], "index.search"),
+    **dict.fromkeys(["CorpusIndex", "IndexReport"], "index.store"),
+    "split_passages": "index.text",
+}
+
+__all__ = [
+    "AnalysisCache",
+    "Anchored",
+    "AnnotationStore",
+    "Article",
+    "Claim",
+    "Comparison",
+    "Conflict",
+    "CorpusIndex",
+    "CorpusNotFound",
+    "DISMISSED",
+    "Event",
+    "ExportError",
+    "FORMATS",
+    "IndexReport",
+    "IndexUnavailable",
+    "Link",
+    "NewsreaderError",
+    "Passage",
+    "QueryError",
+    "Relation",
+    "SearchHit",
+    "SearchResults",
+    "Skipped",
+    "Span",
+    "align",
+    "analysis_cache",
+    "bundled_corpus",
+    "cached_group_events",
+    "clear_caches",
+    "compare",
+    "comparison_to_json",
+    "comparison_to_markdown",
+    "comparison_to_text",
+    "conflict_key",
+    "discover",
+    "document",
+    "event_document",
+    "group_events",
+    "load_corpus",
+    "load_file",
+    "marked_document",
+    "marks_section",
+    "passages_of",
+    "quote_diff",
+    "relate",
+    "relation_to_json",
+    "relative_id",
+    "render",
+    "split_passages",
+    "unique_passages",
+    "validate_query",
+    "without_dismissed",
+    "write_atomic",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its package on first use (PEP 562), then keep it here."""
+    package = _EXPORTS.get(name)
+    if package is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    value = getattr(importlib.import_module(package), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

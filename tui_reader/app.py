@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from index.base.models import Article, Comparison, Event
+from index import Article, Comparison, Event
 
 from .commands import NewsCommands
 from .jobs import Jobs
@@ -19,7 +19,7 @@ from .messages import ComparisonReady, EventsReady, IndexProgress, IndexReady
 from .text import one_line
 
 if TYPE_CHECKING:
-    from index.store.corpus_index import CorpusIndex, IndexReport
+    from index import CorpusIndex, IndexReport
 
 
 PREFETCH = 40  # events (largest first) compared in the background for the list's link counts

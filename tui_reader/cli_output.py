@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from index.base.models import Article, Event
+from index import Article, Event
 
 ProgressCallback = Callable[[int, int, str], None]
 

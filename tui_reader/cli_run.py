@@ -10,8 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index.base.errors import NewsreaderError
-from index.base.locations import bundled_corpus
+from index import NewsreaderError, bundled_corpus
 from tui_reader import cli_output
 
 EXIT_OK = 0
@@ -64,7 +63,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _open_index(corpus: Path, index_dir: Path | None) -> Any:
-    from index.store.corpus_index import CorpusIndex
+    from index import CorpusIndex
 
     return CorpusIndex(corpus, index_dir)
 
@@ -91,7 +90,7 @@ def _ready_index(args: argparse.Namespace) -> Any:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from index.search.run import validate_query
+    from index import validate_query
 
     if args.limit < 1:
         return fail("--limit must be at least 1")
@@ -106,7 +105,7 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from index.events.cache import cached_group_events
+    from index import cached_group_events
 
     index = _ready_index(args)
     articles = index.articles()
@@ -130,13 +129,19 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from index.compare import report as compare_report
-    from index.compare.comparison import compare, relate
+    from index import (
+        compare,
+        comparison_to_json,
+        comparison_to_markdown,
+        comparison_to_text,
+        relate,
+        relation_to_json,
+    )
 
     if args.pairs is not None:
         if args.event or args.articles:
             return fail("--pairs takes no --event or article ids")
-        return _compare_pairs(args.pairs, relate, compare_report.relation_to_json)
+        return _compare_pairs(args.pairs, relate, relation_to_json)
     if bool(args.event) == bool(args.articles):
         return fail("give either --event ID or two or more article ids")
     if args.format == "jsonl":
@@ -144,7 +149,7 @@ def _compare(args: argparse.Namespace) -> int:
     index = _ready_index(args)
     event = None
     if args.event:
-        from index.events.cache import cached_group_events
+        from index import cached_group_events
 
         everything = index.articles()
         event = next((e for e in cached_group_events(everything) if e.id == args.event), None)
@@ -163,12 +168,12 @@ def _compare(args: argparse.Namespace) -> int:
             articles.append(article)
     comparison = compare(articles, event)
     if args.format == "json":
-        payload = compare_report.comparison_to_json(comparison)
+        payload = comparison_to_json(comparison)
         text = json.dumps(payload, ensure_ascii=False, indent=2)
     elif args.format == "md":
-        text = compare_report.comparison_to_markdown(comparison)
+        text = comparison_to_markdown(comparison)
     else:
-        text = compare_report.comparison_to_text(comparison)
+        text = comparison_to_text(comparison)
     print(text)
     return EXIT_OK
 
@@ -195,14 +200,19 @@ def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[...
 
 
 def _export(args: argparse.Namespace) -> int:
-    from index.events.cache import cached_group_events
-    from index.export.api import event_document, marked_document, render, write_atomic
-    from index.marks.store import AnnotationStore
+    from index import (
+        AnnotationStore,
+        cached_group_events,
+        event_document,
+        marked_document,
+        render,
+        write_atomic,
+    )
 
     if args.output is None and args.force:
         return fail("--force goes with -o FILE")
     if args.output is not None:  # fail before any indexing when the file is there
-        from index.export.api import ExportError
+        from index import ExportError
 
         target = args.output.expanduser()
         if target.is_symlink() or (target.exists() and not args.force):
@@ -219,7 +229,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.marked:
             doc = marked_document(corpus, everything, events, store)
         else:
-            from index.compare.comparison import compare
+            from index import compare
 
             event = next((e for e in events if e.id == args.event), None)
             if event is None:

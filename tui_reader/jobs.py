@@ -10,8 +10,7 @@ from textual import work
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
-from index.base.errors import QueryError
-from index.base.models import Article, Event
+from index import Article, Event, QueryError
 
 from .messages import (
     ComparisonReady,
@@ -25,8 +24,7 @@ from .messages import (
 if TYPE_CHECKING:
     from textual.app import App
 
-    from index.base.models import Comparison
-    from index.store.corpus_index import CorpusIndex
+    from index import Comparison, CorpusIndex
 
     _Base = App[None]
 else:
@@ -49,9 +47,7 @@ class Jobs(_Base):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="index")
     def load_index(self) -> None:
         """Open (or create) the index, bring it up to date, then post every article."""
-        from index.store.corpus_index import (
-            CorpusIndex,  # deferred: Whoosh loads while the screen paints
-        )
+        from index import CorpusIndex
 
         index = CorpusIndex(self.corpus, self.index_dir)
         self.index = index
@@ -64,21 +60,21 @@ class Jobs(_Base):
     @work(thread=True, exclusive=True, group="events", exit_on_error=False, name="events")
     def load_events(self, articles: list[Article]) -> None:
         """Group the articles into events (read from the cache when the corpus is unchanged)."""
-        from index.events.cache import cached_group_events
+        from index import cached_group_events
 
         self.post_message(EventsReady(cached_group_events(articles)))
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False, name="compare")
     def load_comparison(self, key: str, articles: Sequence[Article], event: Event | None) -> None:
         """Compare the given reports (the user is waiting for this one)."""
-        from index.compare.comparison import compare
+        from index import compare
 
         self.post_message(ComparisonReady(key, compare(list(articles), event)))
 
     @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False, name="prefetch")
     def prefetch_comparisons(self, jobs: list[tuple[Event, list[Article]]]) -> None:
         """Compare every multi-report event in the background, for the link counts."""
-        from index.compare.comparison import compare
+        from index import compare
 
         worker = get_current_worker()
         for event, articles in jobs:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from index.base.models import Article, Comparison, Conflict, Link, Passage
+from index import Article, Comparison, Conflict, Link, Passage
 
 from .text import outlet
 

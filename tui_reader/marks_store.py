@@ -6,8 +6,7 @@ from weakref import WeakKeyDictionary
 
 from textual.app import App
 
-from index.base.errors import NewsreaderError
-from index.marks.store import AnnotationStore
+from index import AnnotationStore, NewsreaderError
 
 from .text import one_line
 

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index.base.models import Article, Comparison, Event
+from index import Article, Comparison, Event
 
 if TYPE_CHECKING:  # Whoosh loads in the index worker, after the first paint
-    from index.search.run import SearchResults
-    from index.store.corpus_index import IndexReport
+    from index import IndexReport, SearchResults
 
 
 @dataclass

@@ -1,0 +1,48 @@
+"""The vocabulary every layer speaks: frozen dataclasses, one-line errors, where files live."""
+
+from __future__ import annotations
+
+from index.base.code_hash import code_version
+from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError, QueryError
+from index.base.locations import bundled_corpus, cache_dir, corpus_key, data_dir, index_dir_for
+from index.base.models import (
+    Article,
+    Claim,
+    Comparison,
+    Conflict,
+    ConflictType,
+    Event,
+    Link,
+    Notice,
+    Passage,
+    Skipped,
+    Span,
+    Variant,
+    article_ref,
+)
+
+__all__ = [
+    "Article",
+    "Claim",
+    "Comparison",
+    "Conflict",
+    "ConflictType",
+    "CorpusNotFound",
+    "Event",
+    "IndexUnavailable",
+    "Link",
+    "NewsreaderError",
+    "Notice",
+    "Passage",
+    "QueryError",
+    "Skipped",
+    "Span",
+    "Variant",
+    "article_ref",
+    "bundled_corpus",
+    "cache_dir",
+    "code_version",
+    "corpus_key",
+    "data_dir",
+    "index_dir_for",
+]

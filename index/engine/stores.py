@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, LockError
@@ -13,10 +13,20 @@ from whoosh.util.filelock import FileLock
 
 from index.base.errors import IndexUnavailable
 from index.engine.schema import build_schema
-from index.store.manifest import Manifest, StoreRecord
 
 STORE_PREFIX = "ix-"
 UPDATE_LOCK = "update.lock"
+
+
+class Commit(Protocol):
+    """What a store's last commit was recorded as (the manifest's store fields)."""
+
+    @property
+    def store_files(self) -> dict[str, int]: ...
+    @property
+    def generation(self) -> int: ...
+    @property
+    def doc_count(self) -> int: ...
 
 
 def new_store_name() -> str:
@@ -44,7 +54,7 @@ def committed_files(ix: FileIndex) -> dict[str, int]:
     return {name: storage.file_length(name) for name in sorted(set(names))}
 
 
-def store_problem(path: Path, manifest: Manifest | StoreRecord) -> str | None:
+def store_problem(path: Path, manifest: Commit) -> str | None:
     """Why the store at ``path`` does not match what the manifest recorded, or None if it does.
 
     Checks file sizes (catches truncation, missing TOC, appended garbage), then opens the index
@@ -53,9 +63,7 @@ def store_problem(path: Path, manifest: Manifest | StoreRecord) -> str | None:
     return check_store(path, manifest)[1]
 
 
-def check_store(
-    path: Path, manifest: Manifest | StoreRecord
-) -> tuple[FileIndex | None, str | None]:
+def check_store(path: Path, manifest: Commit) -> tuple[FileIndex | None, str | None]:
     """(the opened index, None) when the store matches the manifest, else (None, the reason):
     a reader keeps the index it checked instead of opening it twice."""
     if not path.is_dir():

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from index.base.code_version import code_version
+from index.base.code_hash import code_version
 from index.base.locations import cache_dir as default_cache_dir
 from index.base.models import Article, Event
 from index.events.group import group_events

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from index.base.models import Article, Comparison, Event
-from index.export.document import document, event_section, marks_section
+from index.export.build import document, event_section, marks_section
 from index.export.html import FORMATS, render
 from index.export.write import ExportError, write_atomic
-from index.marks.anchor import Anchored
+from index.marks.anchoring import Anchored
 from index.marks.store import AnnotationStore
 
 __all__ = ["FORMATS", "ExportError", "event_document", "marked_document", "render", "write_atomic"]

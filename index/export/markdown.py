@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.compare.report import _md as _inline
+from index.comparison.report import _md as _inline
 
 # Block markers a line may start with: headings, lists, quotes, rules, setext underlines.
 _LEADING = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")

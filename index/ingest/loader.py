@@ -8,7 +8,7 @@ from index.base.errors import CorpusNotFound
 from index.base.models import Article, Notice, Skipped
 from index.ingest.clean import clean_title
 from index.ingest.decode import Unreadable, decode_counted, read_bytes, read_text_counted
-from index.ingest.discover import discover, printable, relative_id, walk
+from index.ingest.folder import discover, printable, relative_id, walk
 from index.ingest.formats import LOADERS, NO_TEXT
 
 __all__ = [

@@ -1,0 +1,19 @@
+"""The user's marks, notes and labels in SQLite, and finding them again in changed text."""
+
+from __future__ import annotations
+
+from index.marks.anchoring import Anchored, anchor, conflict_key, locate, without_dismissed
+from index.marks.store import DB_NAME, DISMISSED, Annotation, AnnotationError, AnnotationStore
+
+__all__ = [
+    "Anchored",
+    "Annotation",
+    "AnnotationError",
+    "AnnotationStore",
+    "DB_NAME",
+    "DISMISSED",
+    "anchor",
+    "conflict_key",
+    "locate",
+    "without_dismissed",
+]

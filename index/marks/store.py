@@ -13,7 +13,7 @@ from pathlib import Path
 from index.base.errors import NewsreaderError
 from index.base.locations import corpus_key, data_dir
 from index.base.models import Article
-from index.marks.anchor import Anchored, anchor, text_hash
+from index.marks.anchoring import Anchored, anchor, text_hash
 
 # How long opening or writing waits for another process's write before giving up.
 WAIT_SECONDS = 10.0

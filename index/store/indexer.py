@@ -23,7 +23,7 @@ from index.engine.stores import (
     open_writer,
     remove_stores,
 )
-from index.ingest.discover import printable, walk
+from index.ingest.folder import printable, walk
 from index.ingest.loader import damage_notices, load_file_noticed, relative_id
 from index.store.manifest import (
     FileRecord,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.compare.comparison import relate
+from index.comparison.build import relate
 from tui_reader.cli import main
 
 

@@ -12,7 +12,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from index.base.models import Article
+from index import Article
 
 from ..text import date_only, one_line, outlet
 from ..widgets import ArticlePane, BlockSpec

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
-from index.base.models import Article, Comparison, Event
+from index import Article, Comparison, Event
 
 from ..marks import GUTTER, LEGEND, CompareModel, PassageView
 from ..text import one_line

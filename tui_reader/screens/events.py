@@ -13,8 +13,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
-from index.base.models import Comparison, Event
-from index.marks.anchor import without_dismissed
+from index import Comparison, Event, without_dismissed
 
 from ..marks import CompareModel
 from ..marks_store import store_for

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
-from index.export.api import FORMATS
+from index import FORMATS
 
 NAMES = {"md": "Markdown", "html": "HTML page", "json": "JSON"}
 

@@ -11,10 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
-from index.base.errors import NewsreaderError
-from index.base.models import Article, Passage
-from index.marks.anchor import Anchored
-from index.marks.store import DISMISSED, AnnotationStore
+from index import DISMISSED, Anchored, AnnotationStore, Article, NewsreaderError, Passage
 
 from ..marks_store import store_for
 from ..widgets.article_pane import ArticlePane
@@ -314,7 +311,7 @@ class MarkActions(Screen[None]):
         self.app.push_screen(self.export_dialog(), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
-        from index.export.api import render, write_atomic
+        from index import render, write_atomic
 
         if request is None:
             return

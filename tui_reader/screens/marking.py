@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
-from index.base.errors import NewsreaderError
-from index.base.models import Article, Comparison, Event, Passage
-from index.marks.anchor import Anchored, conflict_key, without_dismissed
-from index.marks.store import DISMISSED, AnnotationStore
+from index import (
+    DISMISSED,
+    Anchored,
+    AnnotationStore,
+    Article,
+    Comparison,
+    Event,
+    NewsreaderError,
+    Passage,
+    conflict_key,
+    without_dismissed,
+)
 
 from ..marks import CompareModel
 from ..marks_store import store_for
@@ -131,7 +139,7 @@ class Marking(MarkActions, CompareNav):
         return ExportDialog(default_export_path(name))
 
     def export_document(self, store: AnnotationStore | None) -> dict[str, Any] | None:
-        from index.export.api import event_document
+        from index import event_document
 
         if self.full_comparison is None:
             return None

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 
-from index.base.models import Article
+from index import Article
 
 from ..text import date_only, one_line, outlet
 

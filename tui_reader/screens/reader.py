@@ -12,9 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Static
 
-from index.base.models import Article, Passage
-from index.marks.anchor import Anchored
-from index.text.sentences import split_passages
+from index import Anchored, Article, Passage, split_passages
 
 from ..text import one_line
 from ..widgets import BlockSpec

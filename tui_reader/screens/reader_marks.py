@@ -8,8 +8,7 @@ from typing import Any
 
 from textual.widgets import Label
 
-from index.base.models import Article, Event
-from index.marks.store import AnnotationStore
+from index import AnnotationStore, Article, Event
 
 from .export_dialog import ExportDialog
 from .mark_actions import MarkActions, default_export_path
@@ -47,7 +46,7 @@ class ReaderMarks(MarkActions):
 
     def export_document(self, store: AnnotationStore | None) -> dict[str, Any] | None:
         """This report and its marks, in the ``--marked`` shape (docs/export-format.md)."""
-        from index.export.document import document, marks_section
+        from index import document, marks_section
 
         by_id = {self.article.id: self.article}
         marks = [] if store is None else store.anchored(self.app.corpus, by_id, by_id)

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from index.base.models import Article
+from index import Article
 
 from ..text import date_only, one_line, outlet
 from .passage_block import PassageBlock

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
-from index.conflicts.detect import quote_diff
+from index import quote_diff
 
 from ..marks import GUTTER, CompareModel, PassageView
 from ..text import one_line

@@ -12,8 +12,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from index.base.models import Article
-from index.marks.anchor import Anchored
+from index import Anchored, Article
 
 from ..text import one_line, outlet
 

@@ -13,13 +13,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from index.base.models import Article, Comparison, Event
-from index.compare.cache import AnalysisCache
-from index.compare.comparison import compare
+from index.comparison.build import compare
+from index.comparison.cache import AnalysisCache
 from index.events.group import group_events
 from index.export.api import event_document, marked_document, render
 from index.export.markdown import md_text
 from index.ingest.loader import load_corpus
-from index.marks.anchor import conflict_key
+from index.marks.anchoring import conflict_key
 from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 
 

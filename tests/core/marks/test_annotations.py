@@ -9,7 +9,7 @@ import pytest
 
 from index.base.locations import corpus_key
 from index.base.models import Article, Conflict, Passage, Span
-from index.marks.anchor import anchor, conflict_key, locate, text_hash
+from index.marks.anchoring import anchor, conflict_key, locate, text_hash
 from index.marks.store import (
     DB_NAME,
     DISMISSED,

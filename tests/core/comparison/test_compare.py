@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from index.base.models import Article, Comparison, Event
-from index.compare.cache import AnalysisCache, comparison_key
-from index.compare.comparison import compare, relate, unique_passages
+from index.comparison.build import compare, relate, unique_passages
+from index.comparison.cache import AnalysisCache, comparison_key
 from tests.helpers import BENCH
 
 PIER = "The harbour authority closed the northern pier on Tuesday after a crane collapsed."
@@ -179,7 +179,7 @@ def test_relate_single_statements() -> None:
 def test_cache_keys_follow_content() -> None:
     from dataclasses import replace
 
-    from index.compare.cache import article_key
+    from index.comparison.cache import article_key
 
     a = ARTICLES[0]
     assert article_key(a) == article_key(replace(a, title="Another title"))

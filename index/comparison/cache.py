@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.base.code_version import code_version
+from index.base.code_hash import code_version
 from index.base.locations import cache_dir
 from index.base.models import (
     Article,
@@ -110,7 +110,7 @@ class AnalysisCache:
     def store(self, key: str, comparison: Comparison) -> None:
         self._comparisons.put(key, comparison)
         if self.disk is not None:
-            from index.compare.report import comparison_to_json  # late: report imports compare
+            from index.comparison.report import comparison_to_json  # late: report imports compare
 
             self._disk_put(key, comparison_to_json(comparison))
 

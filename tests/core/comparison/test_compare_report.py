@@ -7,9 +7,9 @@ import json
 import pytest
 
 from index.base.models import Article, Comparison, Event
-from index.compare.cache import AnalysisCache
-from index.compare.comparison import compare, relate
-from index.compare.report import (
+from index.comparison.build import compare, relate
+from index.comparison.cache import AnalysisCache
+from index.comparison.report import (
     comparison_to_json,
     comparison_to_markdown,
     comparison_to_text,

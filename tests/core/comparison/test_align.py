@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.base.models import Link, Passage
-from index.compare.align import align, normalise, pair_score
-from index.compare.claims import group_claims
+from index.comparison.alignment import align, normalise, pair_score
+from index.comparison.claims import group_claims
 
 
 def _passages(article_id: str, sentences: list[str]) -> list[Passage]:

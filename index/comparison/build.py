@@ -1,4 +1,4 @@
-"""Compare an event's reports: passages, links with typed conflicts, claims and name variants."""
+"""Build the Comparison of an event's reports: passages, links, conflicts, claims, variants."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.base.models import Article, Comparison, Conflict, Event, Link, Passage
-from index.compare.align import LINK_THRESHOLD, align, is_verbatim, pair_score
-from index.compare.cache import AnalysisCache, comparison_key, default_disk_path
-from index.compare.claims import group_claims
+from index.comparison.alignment import LINK_THRESHOLD, align, is_verbatim, pair_score
+from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
+from index.comparison.claims import group_claims
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
 from index.facts.names import name_variants
 from index.text.sentences import split_passages

@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from index.base.models import Article, Comparison, Event, Passage
-from index.compare.comparison import unique_passages
-from index.compare.report import conflict_to_json
+from index.comparison.build import unique_passages
+from index.comparison.report import conflict_to_json
 from index.conflicts.detect import quote_diff
-from index.marks.anchor import Anchored, conflict_key
+from index.marks.anchoring import Anchored, conflict_key
 
 FORMAT = "newsreader-export"
 VERSION = 1

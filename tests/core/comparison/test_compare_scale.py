@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from index.base.models import Article, Comparison
-from index.compare import align
-from index.compare.cache import AnalysisCache
-from index.compare.comparison import compare
-from index.compare.passage_terms import clear_caches, features
+from index.comparison import alignment as align
+from index.comparison.build import compare
+from index.comparison.cache import AnalysisCache
+from index.comparison.passage_terms import clear_caches, features
 from index.ingest.loader import load_corpus
 
 _WORDS = (

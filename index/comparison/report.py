@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from index.base.models import Comparison, Conflict, Passage, Span
-from index.compare.comparison import Relation, unique_passages
+from index.comparison.build import Relation, unique_passages
 
 # C0/C1 controls (ESC starts terminal sequences) except newline and tab; article text is untrusted.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

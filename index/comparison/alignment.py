@@ -11,7 +11,7 @@ from operator import mul
 from rapidfuzz import fuzz
 
 from index.base.models import Link, Passage
-from index.compare.passage_terms import Features, features, linkable, normalise
+from index.comparison.passage_terms import Features, features, linkable, normalise
 
 # A pair is linked when its score reaches LINK_THRESHOLD, or MUTUAL_THRESHOLD when the two
 # passages are each other's best match between their two articles (paraphrases score lower).

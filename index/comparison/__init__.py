@@ -1,0 +1,39 @@
+"""Compare an event's reports: passages, links, claims, conflicts, the cache and the JSON."""
+
+from __future__ import annotations
+
+from index.comparison.alignment import align
+from index.comparison.build import (
+    Relation,
+    analysis_cache,
+    compare,
+    passages_of,
+    relate,
+    unique_passages,
+)
+from index.comparison.cache import AnalysisCache
+from index.comparison.passage_terms import clear_caches
+from index.comparison.report import (
+    comparison_to_json,
+    comparison_to_markdown,
+    comparison_to_text,
+    conflict_to_json,
+    relation_to_json,
+)
+
+__all__ = [
+    "align",
+    "clear_caches",
+    "AnalysisCache",
+    "Relation",
+    "analysis_cache",
+    "compare",
+    "comparison_to_json",
+    "comparison_to_markdown",
+    "comparison_to_text",
+    "conflict_to_json",
+    "passages_of",
+    "relate",
+    "relation_to_json",
+    "unique_passages",
+]
