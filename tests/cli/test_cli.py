@@ -201,3 +201,57 @@ def test_bundled_corpus_is_the_default() -> None:
     from index.base.locations import bundled_corpus
 
     assert (bundled_corpus() / "README.md").is_file()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--no-such-option"],
+        ["one", "two"],
+        ["search"],
+        ["search", "x", "--limit", "many"],
+        ["events", "--format", "yaml"],
+        ["export", "--event", "e1", "--marked"],
+        ["compare", "--bogus"],
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Argparse prints its usage before the error; newsreader says one line, like its others."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("newsreader") and ": error: " in lines[0]
+    assert "--help" in lines[0]  # where to read the usage that is no longer printed
+
+
+def test_every_command_has_a_handler() -> None:
+    from tui_reader.cli.handlers import HANDLERS
+
+    assert set(HANDLERS) == set(COMMANDS)
+
+
+def test_headless_commands_never_load_textual(tmp_path: Path) -> None:
+    """The app module is imported only when the app is launched."""
+    import subprocess
+    import sys
+
+    from tests.helpers import REPO, write_corpus
+
+    corpus = write_corpus(tmp_path)
+    code = (
+        "import sys\n"
+        "from tui_reader.cli import main\n"
+        f"assert main(['events', '--corpus', {str(corpus)!r}, '--index-dir', "
+        f"{str(tmp_path / 'ix')!r}]) == 0\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'tui_reader'}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "['tui_reader']"

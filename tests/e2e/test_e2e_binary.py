@@ -78,3 +78,15 @@ def test_bad_query_through_the_binary(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_usage_error_through_the_binary_is_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*_binary(), "search", "--limit"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("newsreader search: error:")

@@ -1,20 +1,29 @@
-"""The ``newsreader`` command line: ``newsreader [DIR]`` opens the app; the rest is headless."""
+"""Builds the argument parsers of ``newsreader`` (the app) and its headless subcommands."""
 
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from tui_reader import __version__
 
 COMMANDS = ("index", "search", "events", "compare", "export")
+"""The headless subcommands; each has a parser below and a handler in handlers.py."""
 
 DESCRIPTION = (
     "Compare how different outlets report the same event. Bare `newsreader` opens the bundled "
     "sample corpus; `newsreader DIR` opens a folder of articles (.txt, .md, .json, .jsonl)."
 )
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr and exit code 2, like every
+    other error of newsreader (argparse prints the whole usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        flat = " ".join(message.split())
+        self.exit(2, f"{self.prog}: error: {flat} (see `{self.prog} --help`)\n")
 
 
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +56,7 @@ def _add_corpus(parser: argparse.ArgumentParser) -> None:
 
 def app_parser() -> argparse.ArgumentParser:
     """The parser for opening the app (no subcommand)."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="newsreader",
         description=DESCRIPTION,
         epilog=f"commands: {', '.join(COMMANDS)} (see `newsreader COMMAND --help`)",
@@ -62,7 +71,7 @@ def app_parser() -> argparse.ArgumentParser:
 
 def command_parser() -> argparse.ArgumentParser:
     """The parser for the headless subcommands."""
-    parser = argparse.ArgumentParser(prog="newsreader", description=DESCRIPTION)
+    parser = OneLineParser(prog="newsreader", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -169,23 +178,3 @@ def search_argv(argv: list[str]) -> list[str]:
         else:
             words.append(token)
     return [argv[0], *options, "--", *words] if words else [argv[0], *options]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 no result, 2 usage or input error)."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    from tui_reader import cli_run  # deferred: keeps `--help` fast
-
-    if args_list and args_list[0] in COMMANDS:
-        if args_list[0] == "search":
-            args_list = search_argv(args_list)
-        args = command_parser().parse_args(args_list)
-        if args.command == "search":
-            args.query = " ".join(args.query)
-        return cli_run.run_command(args)
-    args = app_parser().parse_args(args_list)
-    return cli_run.run_app(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,20 +1,22 @@
-"""Runs the ``newsreader`` subcommands over the core; turns every expected failure into one line."""
+"""The headless subcommands (index, search, events, compare, export) over the core."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index import NewsreaderError, bundled_corpus
-from tui_reader import cli_output
+from index import bundled_corpus
+
+from . import output
 
 EXIT_OK = 0
 EXIT_ERROR = 2
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 def fail(message: str) -> int:
@@ -23,43 +25,9 @@ def fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def _corpus(value: Path | None) -> Path:
+def corpus_path(value: Path | None) -> Path:
+    """The corpus folder given, or the bundled sample corpus."""
     return (value if value is not None else bundled_corpus()).expanduser()
-
-
-def run_app(args: argparse.Namespace) -> int:
-    """Open the Textual app on a corpus (the bundled one by default)."""
-    corpus = _corpus(args.corpus)
-    if not corpus.is_dir():
-        return fail(f"no such folder: {corpus}")
-    from tui_reader.app import NewsReaderApp  # deferred: the headless commands never load Textual
-
-    if getattr(args, "data_dir", None) is not None:
-        # the app finds its marks through index.base.locations.data_dir(), which reads this
-        os.environ["NEWSREADER_DATA_DIR"] = str(args.data_dir.expanduser())
-
-    app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild)
-    app.run()
-    return app.return_code or EXIT_OK
-
-
-def run_command(args: argparse.Namespace) -> int:
-    """Dispatch a subcommand; core errors and OS errors become one line and exit code 2."""
-    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
-        "index": _index,
-        "search": _search,
-        "events": _events,
-        "compare": _compare,
-        "export": _export,
-    }
-    try:
-        return handlers[args.command](args)
-    except NewsreaderError as error:
-        return fail(str(error))
-    except OSError as error:
-        return fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
-    except KeyboardInterrupt:
-        return fail("interrupted")
 
 
 def _open_index(corpus: Path, index_dir: Path | None) -> Any:
@@ -69,23 +37,23 @@ def _open_index(corpus: Path, index_dir: Path | None) -> Any:
 
 
 def _index(args: argparse.Namespace) -> int:
-    index = _open_index(_corpus(args.corpus), args.index_dir)
-    with cli_output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
+    index = _open_index(corpus_path(args.corpus), args.index_dir)
+    with output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
         report = index.update(rebuild=args.rebuild, progress=progress)
-    print(cli_output.report_lines(report))
+    print(output.report_lines(report))
     return EXIT_OK
 
 
 def _ready_index(args: argparse.Namespace) -> Any:
     """Open the index and bring it up to date, saying so on stderr only when work was done."""
-    index = _open_index(_corpus(args.corpus), args.index_dir)
+    index = _open_index(corpus_path(args.corpus), args.index_dir)
     if index.needs_update():
         interactive = sys.stderr.isatty()
-        with cli_output.progress_reporter(enabled=interactive) as progress:
+        with output.progress_reporter(enabled=interactive) as progress:
             report = index.update(progress=progress)
         # On a terminal say what indexing did; in a pipe stay quiet (the output is data).
         if interactive or report.skipped or report.notices:
-            print(cli_output.report_lines(report), file=sys.stderr)
+            print(output.report_lines(report), file=sys.stderr)
     return index
 
 
@@ -100,7 +68,7 @@ def _search(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
     else:
-        cli_output.print_search(results, color=sys.stdout.isatty())
+        output.print_search(results, color=sys.stdout.isatty())
     return EXIT_OK
 
 
@@ -124,7 +92,7 @@ def _events(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(cli_output.events_text(events, by_id))
+        print(output.events_text(events, by_id))
     return EXIT_OK
 
 
@@ -244,3 +212,13 @@ def _export(args: argparse.Namespace) -> int:
         written = write_atomic(args.output, text, force=args.force)
         print(f"wrote {written}", file=sys.stderr)
     return EXIT_OK
+
+
+HANDLERS: dict[str, Handler] = {
+    "index": _index,
+    "search": _search,
+    "events": _events,
+    "compare": _compare,
+    "export": _export,
+}
+"""One handler per name in parser.COMMANDS."""

@@ -1,0 +1,61 @@
+"""Runs ``newsreader``: the app or a subcommand; every expected failure is one line, exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from .parser import COMMANDS, app_parser, command_parser, search_argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 no result, 2 usage or input error).
+
+    ``--help`` and ``--version`` exit through SystemExit(0), a usage error through SystemExit(2)
+    after one line on stderr (parser.OneLineParser).
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in COMMANDS:
+        if args_list[0] == "search":
+            args_list = search_argv(args_list)
+        args = command_parser().parse_args(args_list)
+        if args.command == "search":
+            args.query = " ".join(args.query)
+        return run_command(args)
+    return run_app(app_parser().parse_args(args_list))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the Textual app on a corpus (the bundled one by default)."""
+    from .handlers import EXIT_OK, corpus_path, fail  # deferred: keeps `--help` fast
+
+    corpus = corpus_path(args.corpus)
+    if not corpus.is_dir():
+        return fail(f"no such folder: {corpus}")
+    from tui_reader.app import NewsReaderApp  # deferred: the headless commands never load Textual
+
+    if getattr(args, "data_dir", None) is not None:
+        # the app finds its marks through index.base.locations.data_dir(), which reads this
+        os.environ["NEWSREADER_DATA_DIR"] = str(args.data_dir.expanduser())
+
+    app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Dispatch a subcommand; core errors and OS errors become one line and exit code 2."""
+    from index import NewsreaderError
+
+    from .handlers import HANDLERS, fail
+
+    try:
+        return HANDLERS[args.command](args)
+    except NewsreaderError as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+    except KeyboardInterrupt:
+        return fail("interrupted")
