@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT
+from whoosh.fields import Schema as Schema  # re-exported: what build_schema() makes
 from whoosh.support.charset import accent_map
 
 from index.base.models import Article

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TypeAlias
+
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher as _WhooshSearcher
+
+# A searcher of one store, held by the layers above without looking inside.
+Searcher: TypeAlias = _WhooshSearcher
 
 # Idle searchers kept for reuse: opening one reads every segment's TOC and length columns.
 SEARCHER_POOL = 4
@@ -16,9 +22,9 @@ class SearcherPool:
     def __init__(self, size: int = SEARCHER_POOL) -> None:
         self.size = size
         self._guard = threading.Lock()
-        self._idle: list[tuple[str, Any]] = []  # (store name, searcher) ready for reuse
+        self._idle: list[tuple[str, Searcher]] = []  # (store name, searcher) ready for reuse
 
-    def take(self, store: str, ix: Any) -> Any:
+    def take(self, store: str, ix: FileIndex) -> Searcher:
         """An idle searcher of ``store`` that no other writer has committed past (a cheap
         generation check, so results are never stale), else a new one of ``ix``."""
         with self._guard:
@@ -29,7 +35,7 @@ class SearcherPool:
                 _close(searcher)
         return ix.searcher()
 
-    def give(self, store: str, searcher: Any, live: bool) -> None:
+    def give(self, store: str, searcher: Searcher, live: bool) -> None:
         """Take ``searcher`` back for reuse if it reads the ``live`` store and there is room."""
         with self._guard:
             if live and len(self._idle) < self.size:
@@ -45,7 +51,7 @@ class SearcherPool:
             _close(searcher)
 
 
-def _up_to_date(searcher: Any) -> bool:
+def _up_to_date(searcher: Searcher) -> bool:
     """Has no other writer committed since this searcher opened? False when the check fails (a
     store being switched or removed): the caller then opens a fresh searcher the usual way."""
     try:
@@ -54,7 +60,7 @@ def _up_to_date(searcher: Any) -> bool:
         return False
 
 
-def _close(searcher: Any) -> None:
+def _close(searcher: Searcher) -> None:
     try:
         searcher.close()
     except Exception:  # noqa: BLE001, S110 - closing a broken searcher may fail too

@@ -17,16 +17,20 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Mapping
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeAlias
 
+from whoosh.codec.base import Segment as _WhooshSegment
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.formats import Characters, Positions
 from whoosh.system import pack_ushort
 from whoosh.util.numeric import length_to_byte
 
 from index.engine.analyzer import FastNewsAnalyzer
 from index.engine.block_writer import BLOCK_PROTOCOL, BlockWriter
+from index.engine.schema import build_schema
 
 # Postings held in memory (estimated) before a sorted run is spilled to disk, so memory stays
 # steady at 100k. 160: a writer of half of 10k articles (~143 MB) never spills and peaks at
@@ -38,6 +42,8 @@ TERM_BYTES = 160
 
 # term -> [docnum, weight, value bytes, docnum, weight, value bytes, ...] in document order
 Table = dict[bytes, list[Any]]
+# A finished segment: picklable (a worker process sends it), committed by ``StoreWriter``.
+Segment: TypeAlias = _WhooshSegment
 
 
 def _fast_chars(field: Any) -> bool | None:
@@ -179,7 +185,7 @@ class SegmentBuilder:
         if current is not None:
             yield current
 
-    def finish(self) -> Any:
+    def finish(self) -> Segment | None:
         """Write the terms and postings, close the segment's files; the segment, or None."""
         self._perdoc.close()
         if not self.docnum:
@@ -214,6 +220,11 @@ class SegmentBuilder:
             except OSError:
                 pass
         self._runs = []
+
+
+def segment_builder(store: Path) -> SegmentBuilder:
+    """A builder of a new segment in the store folder ``store`` (with the article schema)."""
+    return SegmentBuilder(FileStorage(str(store), supports_mmap=False), build_schema())
 
 
 def _read_run(path: str) -> Iterator[tuple[str, bytes, list[Any]]]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeAlias
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, LockError
@@ -13,9 +15,13 @@ from whoosh.util.filelock import FileLock
 
 from index.base.errors import IndexUnavailable
 from index.engine.schema import build_schema
+from index.engine.segment_builder import Segment
 
 STORE_PREFIX = "ix-"
 UPDATE_LOCK = "update.lock"
+
+# An opened store (a Whoosh index folder), held by the layers above without looking inside.
+Store: TypeAlias = FileIndex
 
 
 class Commit(Protocol):
@@ -34,17 +40,31 @@ def new_store_name() -> str:
     return f"{STORE_PREFIX}{time.time_ns():x}"
 
 
-def create_store(path: Path) -> FileIndex:
+@dataclass(frozen=True)
+class StoreCommit:
+    """A store's latest commit as a manifest records it (and ``Commit`` reads it back)."""
+
+    generation: int
+    doc_count: int
+    store_files: dict[str, int]
+
+
+def create_store(path: Path) -> Store:
     path.mkdir(parents=True, exist_ok=False)
     return FileStorage(str(path), supports_mmap=False).create_index(build_schema())
 
 
-def open_store(path: Path) -> FileIndex:
+def open_store(path: Path) -> Store:
     """Open a store for reading or writing; supports_mmap=False keeps memory small (notes)."""
     return FileStorage(str(path), supports_mmap=False).open_index()
 
 
-def committed_files(ix: FileIndex) -> dict[str, int]:
+def commit_state(ix: Store) -> StoreCommit:
+    """What the store's latest commit is: its generation, documents and files."""
+    return StoreCommit(ix.latest_generation(), ix.doc_count(), committed_files(ix))
+
+
+def committed_files(ix: Store) -> dict[str, int]:
     """Name -> size of the files the latest commit consists of (its TOC and segment files)."""
     storage = ix.storage
     toc = ix._read_toc()
@@ -63,7 +83,7 @@ def store_problem(path: Path, manifest: Commit) -> str | None:
     return check_store(path, manifest)[1]
 
 
-def check_store(path: Path, manifest: Commit) -> tuple[FileIndex | None, str | None]:
+def check_store(path: Path, manifest: Commit) -> tuple[Store | None, str | None]:
     """(the opened index, None) when the store matches the manifest, else (None, the reason):
     a reader keeps the index it checked instead of opening it twice."""
     if not path.is_dir():
@@ -136,19 +156,57 @@ class UpdateLock:
         self._lock.release()
 
 
-def open_writer(ix: FileIndex, corpus: Path, timeout: float) -> Any:
+def update_lock_held(index_dir: Path) -> bool:
+    """Does an update (of this or another process) hold the index folder's lock right now?"""
+    lock = FileLock(str(index_dir / UPDATE_LOCK))
+    try:
+        if lock.acquire(blocking=False):
+            lock.release()
+            return False
+    except OSError:  # a read-only index folder: nobody can be writing it
+        return False
+    return True
+
+
+class StoreWriter:
+    """One update's writer of a store, with Whoosh's own write lock: documents deleted by path
+    and added, then one commit (or cancel, which leaves the store as it was)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def delete_path(self, path: str) -> None:
+        """Delete every document of the corpus file ``path`` (all its ``path#n`` articles)."""
+        self._writer.delete_by_term("path", path)
+
+    def add(self, fields: Mapping[str, str]) -> None:
+        """Add one document (``article_fields`` of an article)."""
+        self._writer.add_document(**fields)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def commit_segments(self, segments: list[Segment]) -> None:
+        """Commit segments built beside the store (``SegmentBuilder``) as its new content."""
+        commit_segments(self._writer, segments)
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+def open_writer(ix: Store, corpus: Path, timeout: float) -> StoreWriter:
     """Whoosh's own write lock, held by us under UpdateLock; a clash still gets a clear error.
     Incremental updates write through it; a full build only commits its workers' segments
     with it (``commit_segments``)."""
     try:
         # compound=False: each segment's parts stay separate files, read directly; a compound
         # file opened without mmap goes through a seek-per-read sub-file layer (slower queries).
-        return ix.writer(timeout=timeout, delay=0.1, limitmb=128, compound=False)
+        return StoreWriter(ix.writer(timeout=timeout, delay=0.1, limitmb=128, compound=False))
     except LockError as error:
         raise IndexUnavailable(f"another newsreader is indexing {corpus}; try again") from error
 
 
-def commit_segments(writer: Any, segments: list[Any]) -> None:
+def commit_segments(writer: Any, segments: list[Segment]) -> None:
     """Commit segments written into the writer's store (index/engine/segment_builder.py) as its new
     content, beside the ones it has, the way Whoosh's multi-segment writer commits its workers':
     the writer's own segment is empty and dropped, the TOC lists the others."""

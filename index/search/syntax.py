@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Collection
 
 from index.base.errors import QueryError
 
@@ -34,8 +34,9 @@ def minus_as_not(text: str) -> str:
     return "".join(parts) + text[last:]
 
 
-def check_syntax(text: str, schema: Any) -> bool:
-    """Raise QueryError with a friendly reason when ``text`` is not a well-formed query.
+def check_syntax(text: str, fields: Collection[str]) -> bool:
+    """Raise QueryError with a friendly reason when ``text`` is not a well-formed query
+    (``fields``: the names a query may use, as in ``title:word``).
 
     Returns True when the query uses an explicit operator (AND, OR, NOT, -word...).
     """
@@ -45,7 +46,6 @@ def check_syntax(text: str, schema: Any) -> bool:
         raise QueryError(text, 'unbalanced quotes: a "phrase" needs a closing quote')
     tokens = _TOKEN.findall(minus_as_not(text))
     _check_brackets(text, tokens)
-    fields = {name for name, ftype in schema.items() if getattr(ftype, "indexed", False)}
     for index, token in enumerate(tokens):
         nxt = tokens[index + 1] if index + 1 < len(tokens) else None
         prev = tokens[index - 1] if index > 0 else None
@@ -79,7 +79,7 @@ def _check_brackets(text: str, tokens: list[str]) -> None:
         raise QueryError(text, f"unbalanced brackets: a {stack[-1]!r} is never closed")
 
 
-def _check_word(text: str, token: str, nxt: str | None, fields: set[str]) -> None:
+def _check_word(text: str, token: str, nxt: str | None, fields: Collection[str]) -> None:
     match = _FIELD.match(token)
     word = token
     if match:

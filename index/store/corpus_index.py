@@ -8,17 +8,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from whoosh.index import FileIndex
-from whoosh.util.filelock import FileLock
+from typing import TYPE_CHECKING, TypeVar
 
 from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
 from index.base.locations import index_dir_for
 from index.base.models import Article
-from index.engine.schema import SCHEMA_VERSION, article_from_fields
-from index.engine.searcher_pool import SearcherPool
-from index.engine.stores import UPDATE_LOCK, UpdateLock, check_store, store_problem
+from index.engine import (
+    SCHEMA_VERSION,
+    Searcher,
+    SearcherPool,
+    Store,
+    UpdateLock,
+    check_store,
+    store_problem,
+    stored_article,
+    stored_articles,
+    update_lock_held,
+)
 from index.search.run import SearchResults, run_search
 from index.store.manifest import (
     META_NAME,
@@ -81,7 +87,7 @@ class CorpusIndex:
             )
         self.lock_timeout = lock_timeout
         self._guard = threading.Lock()
-        self._cached: tuple[str, FileIndex] | None = None
+        self._cached: tuple[str, Store] | None = None
         self._pool = SearcherPool()
 
     # -- state -------------------------------------------------------------------------------
@@ -192,7 +198,7 @@ class CorpusIndex:
 
     # -- reading -----------------------------------------------------------------------------
 
-    def _open(self) -> FileIndex:
+    def _open(self) -> Store:
         """The live store's index object, cached; reopened when a rebuild switched stores."""
         problem = None
         for _ in range(OPEN_ATTEMPTS):
@@ -227,14 +233,7 @@ class CorpusIndex:
 
     def _writer_busy(self) -> bool:
         """Does another update hold the index's lock right now?"""
-        lock = FileLock(str(self.index_dir / UPDATE_LOCK))
-        try:
-            if lock.acquire(blocking=False):
-                lock.release()
-                return False
-        except OSError:  # a read-only index folder: nobody can be writing it
-            return False
-        return True
+        return update_lock_held(self.index_dir)
 
     def _switching(self, meta: Meta, manifest: Manifest | StoreRecord | None) -> bool:
         """Did another process change the index while we checked it (a rebuild writes the new
@@ -249,14 +248,14 @@ class CorpusIndex:
         after = None if now is None else (now.store, now.generation)
         return read_meta(self.index_dir) != meta or before != after
 
-    def _searcher(self) -> tuple[str, Any]:
+    def _searcher(self) -> tuple[str, Searcher]:
         """A searcher of the live store (pooled) and the store's name."""
         ix = self._open()
         with self._guard:
             store = self._cached[0] if self._cached is not None else ""
         return store, self._pool.take(store, ix)
 
-    def _release(self, store: str, searcher: Any) -> None:
+    def _release(self, store: str, searcher: Searcher) -> None:
         with self._guard:
             live = self._cached is not None and self._cached[0] == store
         self._pool.give(store, searcher, live)
@@ -303,21 +302,16 @@ class CorpusIndex:
     def articles(self) -> list[Article]:
         """Every indexed article, rebuilt from its stored fields, sorted by id."""
 
-        def read() -> list[Article]:
-            with self._open().reader() as reader:
-                return [article_from_fields(fields) for fields in reader.all_stored_fields()]
-
-        return sorted(self._read(read), key=lambda a: a.id)
+        return sorted(self._read(lambda: stored_articles(self._open())), key=lambda a: a.id)
 
     def article(self, article_id: str) -> Article | None:
-        def read() -> Any:
+        def read() -> Article | None:
             store, searcher = self._searcher()
-            fields = searcher.document(id=article_id)
+            found = stored_article(searcher, article_id)
             self._release(store, searcher)
-            return fields
+            return found
 
-        fields = self._read(read)
-        return None if fields is None else article_from_fields(fields)
+        return self._read(read)
 
     def search(self, query: str, limit: int = 10) -> SearchResults:
         """Search titles and bodies; raises QueryError for a malformed query. Each call has a

@@ -9,14 +9,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from index.base.errors import IndexUnavailable
 from index.base.models import Article, Skipped
-from index.engine.schema import SCHEMA_VERSION, article_fields
-from index.engine.stores import (
-    commit_segments,
-    committed_files,
+from index.engine import (
+    SCHEMA_VERSION,
+    Store,
+    article_fields,
+    commit_state,
     create_store,
     new_store_name,
     open_store,
@@ -191,14 +191,15 @@ def _load(corpus: Path, path: Path, st: os.stat_result) -> tuple[FileRecord, lis
     return file_record(st, digest, articles, skipped, notices), articles
 
 
-def _finish(ix: Any, corpus: Path, store: str, files: dict[str, FileRecord]) -> Manifest:
+def _finish(ix: Store, corpus: Path, store: str, files: dict[str, FileRecord]) -> Manifest:
+    commit = commit_state(ix)
     return Manifest(
         corpus=str(corpus),
         schema_version=SCHEMA_VERSION,
         store=store,
-        generation=ix.latest_generation(),
-        doc_count=ix.doc_count(),
-        store_files=committed_files(ix),
+        generation=commit.generation,
+        doc_count=commit.doc_count,
+        store_files=commit.store_files,
         files=files,
     )
 
@@ -229,7 +230,7 @@ def build_full(
             built = build_here(corpus, index_dir / store, work, file_digest, done)
         segments, records = built
         files.update((rel, records[rel]) for rel, _ in work if rel in records)
-        commit_segments(writer, segments)
+        writer.commit_segments(segments)
     except BaseException:
         writer.cancel()
         remove_stores(index_dir, keep=_live_store(index_dir))
@@ -303,13 +304,13 @@ def build_incremental(
     work = plan.changed + plan.new
     try:
         for rel in plan.removed:
-            writer.delete_by_term("path", rel)
+            writer.delete_path(rel)
         for done, (rel, path, st) in enumerate(work, start=1):
             if rel in manifest.files:
-                writer.delete_by_term("path", rel)
+                writer.delete_path(rel)
             record, articles = _load(corpus, path, st)
             for article in articles:
-                writer.add_document(**article_fields(article))
+                writer.add(article_fields(article))
             new_ids.update(record.ids)
             files[rel] = record
             if progress is not None:

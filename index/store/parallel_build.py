@@ -16,12 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from whoosh.filedb.filestore import FileStorage
-
 from index.base.errors import IndexUnavailable
 from index.base.models import Article, Notice, Skipped
-from index.engine.schema import article_fields, build_schema
-from index.engine.segment_builder import SegmentBuilder
+from index.engine import Segment, SegmentBuilder, article_fields, segment_builder
 from index.ingest.loader import load_file_noticed as load_file
 from index.store.manifest import FileRecord, is_racy
 
@@ -96,9 +93,9 @@ def _index_files(
 
 def build_here(
     corpus: Path, store: Path, files: list[tuple[str, Path]], digest: Digest, done: Done
-) -> tuple[list[Any], dict[str, FileRecord]]:
+) -> tuple[list[Segment], dict[str, FileRecord]]:
     """Index ``files`` in this process: ([the segment] or [], records by relative path)."""
-    builder = SegmentBuilder(FileStorage(str(store), supports_mmap=False), build_schema())
+    builder = segment_builder(store)
     records: dict[str, FileRecord] = {}
     try:
         for item in files:
@@ -140,7 +137,7 @@ def _worker(
     parent: int,
 ) -> None:
     """A worker process: index ``files`` batch by batch, reporting each, then send its segment."""
-    builder = SegmentBuilder(FileStorage(str(store), supports_mmap=False), build_schema())
+    builder = segment_builder(store)
     try:
         for at in range(0, len(files), BATCH):
             if os.getppid() != parent:  # the parent was killed: nobody will read the results
@@ -164,7 +161,7 @@ def build_parallel(
     digest: Digest,
     done: Done,
     procs: int,
-) -> tuple[list[Any], dict[str, FileRecord]]:
+) -> tuple[list[Segment], dict[str, FileRecord]]:
     """Index ``files`` in ``procs`` worker processes: (their segments, records by path).
 
     Each worker takes a contiguous share of the files (``split_by_size``), so documents keep
@@ -184,7 +181,7 @@ def build_parallel(
     ]
     for worker in workers:
         worker.start()
-    segments: dict[int, Any] = {}
+    segments: dict[int, Segment] = {}
     records: dict[str, FileRecord] = {}
     finished = 0
     try:

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import index.engine.counts as search_count
+import index.engine.matching as matching
 import index.engine.words as word_search
-import index.search.run as search_module
 from index.engine.counts import round_down
 from index.engine.phrases import plain_phrases, search_phrases
 from index.engine.schema import text_analyzer
@@ -244,7 +244,7 @@ def test_phrase_path_gives_the_same_page_as_whoosh(
 ) -> None:
     """Hits, scores, highlights (taken from the phrase search's postings) and snippets."""
     fast = index.search(text, limit=500)
-    monkeypatch.setattr(search_module, "search_phrases", lambda *_: None)
+    monkeypatch.setattr(matching, "search_phrases", lambda *_: None)
     slow = index.search(text, limit=500)
     assert fast.hits == slow.hits and fast.total == slow.total
 
@@ -254,7 +254,7 @@ def test_one_word_path_gives_the_same_page_as_whoosh(
     index: CorpusIndex, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
     fast = index.search(text, limit=500)
-    monkeypatch.setattr(search_module, "search_any_words", lambda *_: None)
+    monkeypatch.setattr(matching, "search_any_words", lambda *_: None)
     slow = index.search(text, limit=500)
     assert fast.hits and fast.hits == slow.hits and fast.total == slow.total
 
