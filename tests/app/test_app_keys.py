@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import SelectionList
 
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, screen_text, settle
+from tests.pilot import open_first_event, run_palette_command, screen_text, settle
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.compare import CompareScreen
 from tui_reader.screens.events import EventsScreen
@@ -40,17 +40,13 @@ async def test_palette_opens_event_and_compares_chosen(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p", *"Open event: Orchid")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await run_palette_command(app, pilot, "Open event: Orchid")
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
         assert screen.event is not None and screen.event.title.startswith("Orchid")
-        await pilot.press("escape", "ctrl+p", *"Compare two chosen")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await run_palette_command(app, pilot, "Compare two chosen")
         assert isinstance(app.screen, PickScreen)
         picker = app.screen.query_one(SelectionList)
         picker.select(0)
@@ -98,10 +94,7 @@ async def test_palette_offers_the_screens_actions(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_first_event(app, pilot)
-        await pilot.press("ctrl+p", *"Compare: Next conflict")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette_command(app, pilot, "Compare: Next conflict")
         assert app.screen is screen
         view = screen.current_view()
         assert view is not None and view.kind == "conflict"

@@ -8,7 +8,7 @@ from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, screen_text, settle
+from tests.pilot import open_first_event, screen_text, settle, type_query, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.text import clean, neutralize
 
@@ -30,18 +30,25 @@ async def test_search_snippets_and_palette_are_literal(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash", *"printed")
-        await pilot.pause(0.35)
-        await settle(app, pilot)
+        await pilot.press("slash")
+        await type_query(app, pilot, "printed")
         assert "[@click=app.quit]" in screen_text(app)
         await pilot.press("escape", "ctrl+p", *"Ferry strike")
-        await pilot.pause(0.5)
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
-        options = palette.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        wanted = "[bold]for two days[/]"
-        assert any("Open event: Ferry strike" in p and wanted in p for p in prompts)
+
+        def prompts() -> list[str]:
+            palette = app.screen
+            if not isinstance(palette, CommandPalette):
+                return []
+            options = palette.query_one(OptionList)
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        await wait_until(
+            pilot,
+            lambda: any("Open event: Ferry strike" in p for p in prompts()),
+            "the palette to list the event",
+        )
+        wanted = "[bold]for two days[/]"  # the title's brackets, shown as typed, not as markup
+        assert any("Open event: Ferry strike" in p and wanted in p for p in prompts())
 
 
 def test_neutralize_keeps_offsets_and_drops_escapes() -> None:

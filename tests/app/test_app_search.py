@@ -65,7 +65,5 @@ async def test_malformed_query_shows_error_inline(tmp_path: Path) -> None:
         assert "unclosed" in error and "quote" in error
         assert app.is_running
         # Fixing the query clears the error and shows results.
-        await pilot.press('"')
-        await pilot.pause(0.35)
-        await settle(app, pilot)
+        await type_query(app, pilot, '"')
         assert str(screen.query_one("#search-error", Static).content) == ""

@@ -39,6 +39,7 @@ class Terminal:
         self._tmux("send-keys", "-t", "nr", *keys)
 
     def wait_for(self, text: str, timeout: float = 60.0) -> str:
+        """The screen once ``text`` is on it (polled until ``timeout``)."""
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
@@ -96,14 +97,14 @@ def test_open_event_step_to_conflict_search_and_quit(terminal: Terminal) -> None
         raise AssertionError("c never reached a conflict")
     # `/` searches from anywhere; results appear as you type.
     terminal.keys("/")
-    time.sleep(0.5)
+    terminal.wait_for("Type to search.")  # the search screen is up: typing goes to its box
     terminal.keys("-l", "Hestnes ferry")
     screen = terminal.wait_for("matching articles")
     assert "Hestnes" in screen
     terminal.keys("Escape")
-    time.sleep(0.5)
+    terminal.wait_for("conflicting")  # back on the compare screen
     terminal.keys("Escape")
-    time.sleep(0.5)
+    terminal.wait_for("events from")  # back on the events
     # `q` quits cleanly: the shell prints the exit status.
     terminal.keys("q")
     terminal.wait_for("__exit_0__")
