@@ -78,3 +78,16 @@ def write_corpus(root: Path) -> Path:
 
 
 GAZETTE = "harbour/bay-gazette.md"
+
+# Web pages and feeds written for the tests (tests/fixtures/web/make_pages.py writes the pages
+# from corpus/ text; pages.jsonl is what each page must give back).
+WEB_FIXTURES = REPO / "tests" / "fixtures" / "web"
+
+
+def web_pages() -> list[dict[str, object]]:
+    """The gold of every fixture page: file, style, title, paragraphs, outlet, published,
+    author, url."""
+    import json
+
+    lines = (WEB_FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]

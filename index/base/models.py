@@ -23,15 +23,21 @@ class _Reference(Protocol):
     def published(self) -> str | None: ...
 
 
-def article_ref(item: _Reference) -> dict[str, str | None]:
-    """The public JSON shape of a reference to an article, from anything that carries its fields."""
-    return {
+def article_ref(item: _Reference) -> dict[str, str | bool | None]:
+    """The public JSON shape of a reference to an article, from anything that carries its fields.
+
+    ``"is_summary": true`` is added only for a feed entry loaded from its summary (the shape of
+    every other reference is unchanged for existing readers)."""
+    ref: dict[str, str | bool | None] = {
         "id": item.id,
         "path": item.path,
         "title": item.title,
         "source": item.source,
         "published": item.published,
     }
+    if getattr(item, "is_summary", False):
+        ref["is_summary"] = True
+    return ref
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,9 @@ class Article:
     ``body`` is the cleaned text; every character offset anywhere in newsreader indexes it.
     """
 
-    id: str  # corpus-relative POSIX path, or "path#n" for the n-th object of a .json/.jsonl file
+    # corpus-relative POSIX path, or "path#n" for the n-th object of a .json/.jsonl file, or
+    # "path#<entry id>" for a feed entry
+    id: str
     path: str  # corpus-relative POSIX path of the file it came from
     title: str
     body: str
@@ -49,8 +57,10 @@ class Article:
     published: str | None = None  # ISO 8601 as given by front matter / JSON, else None
     url: str | None = None
     author: str | None = None
+    # A feed entry that carried only its summary, not the full report (shown as such).
+    is_summary: bool = False
 
-    def to_meta(self) -> dict[str, str | None]:
+    def to_meta(self) -> dict[str, str | bool | None]:
         """The public JSON shape of an article reference (used by events, compare, search)."""
         return article_ref(self)
 

@@ -14,7 +14,7 @@ from index.base.models import Article
 from index.engine.analyzer import FastNewsAnalyzer
 
 # Bump when the schema or the analyzers change: an index with another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Fields the query parser searches when the user names no field; title matches count double.
 DEFAULT_FIELDS = ("title", "body")
@@ -50,11 +50,13 @@ def build_schema() -> Schema:
         published=ID(stored=True),
         url=STORED(),
         author=STORED(),
+        is_summary=STORED(),
     )
 
 
 def article_fields(article: Article) -> dict[str, str]:
-    """The keyword arguments of ``writer.add_document`` for an article (None fields omitted)."""
+    """The keyword arguments of ``writer.add_document`` for an article (None fields omitted;
+    ``is_summary`` stored only when true)."""
     fields: dict[str, str] = {
         "id": article.id,
         "path": article.path,
@@ -65,6 +67,8 @@ def article_fields(article: Article) -> dict[str, str]:
         value = getattr(article, name)
         if value is not None:
             fields[name] = value
+    if article.is_summary:
+        fields["is_summary"] = "1"  # stored fields are strings, as the segment builder takes
     return fields
 
 
@@ -84,4 +88,5 @@ def article_from_fields(stored: Mapping[str, Any]) -> Article:
         published=optional("published"),
         url=optional("url"),
         author=optional("author"),
+        is_summary=bool(stored.get("is_summary")),
     )

@@ -6,7 +6,8 @@ import os
 import re
 from pathlib import Path
 
-EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl"})
+from index.ingest.filetypes import unsupported
+
 _NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Documentation that travels with a corpus (README.md, LICENSE.txt, COPYING-CC.TXT) is not news.
 _DOC_NAMES = ("readme", "license", "licence", "copying", "changelog", "authors", "contributing")
@@ -85,11 +86,13 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
                 subfolders.append(base / d)
         stack.extend(reversed(subfolders))
         for name in filenames:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
-                continue
-            if is_doc_file(name):
+            if name.startswith(".") or is_doc_file(name):
                 continue
             path = base / name
+            reason = unsupported(name)
+            if reason is not None:  # named in every summary, never silently left out
+                errors.append((path, reason))
+                continue
             problem = _name_problem(name)
             if problem:
                 # an id must be storable, printable text; report it, never index a mangled name

@@ -1,4 +1,4 @@
-"""Turn the decoded text of one .txt, .md, .json or .jsonl file into Articles and Skipped entries.
+"""Turn one file into Articles and Skipped entries: text formats by name, web files by content.
 
 Ids: a .txt/.md file and a .json file holding one object give one article whose id is the file's
 relative path; a .json list and a .jsonl file give ``path#n``, n the 0-based index of the object
@@ -13,8 +13,14 @@ from typing import Any
 
 from index.base.models import Article, Skipped
 from index.ingest.clean import clean_text, clean_title, split_title, strip_controls
+from index.ingest.decode import Unreadable, max_file_bytes
+from index.ingest.feeds import load_feed
+from index.ingest.filetypes import WEB_TYPES
 from index.ingest.frontmatter import article_meta, split_front_matter
+from index.ingest.html_page import load_page
 from index.ingest.mdtext import markdown_blocks
+from index.ingest.sidecar import Origin
+from index.ingest.sniff import gunzip, sniff
 from index.ingest.sources import infer_source
 
 NO_TEXT = "no article text"
@@ -155,3 +161,24 @@ LOADERS = {
     ".json": load_json,
     ".jsonl": load_jsonl,
 }
+
+
+_PAGE_TYPES = frozenset({".html", ".htm", ".xhtml"})
+
+
+def load_web(rel: str, kind: str, data: bytes, origin: Origin | None) -> Loaded:
+    """A saved page or feed (``kind`` is its file type, e.g. ``.html.gz``): inflated when
+    compressed, then read as what its bytes are, a feed (RSS, Atom) or a page, whatever its
+    name says; a .xml file that is neither is skipped with the reason."""
+    try:
+        data = gunzip(data, max_file_bytes())
+    except Unreadable as error:
+        return [], [Skipped(rel, str(error))]
+    found = sniff(data)
+    if found == "feed":
+        return load_feed(rel, data, origin)
+    base = kind.removesuffix(".gz")
+    if found == "page" or base in _PAGE_TYPES:
+        return load_page(rel, data, origin)
+    assert base in WEB_TYPES
+    return [], [Skipped(rel, "neither a feed (RSS, Atom) nor a web page")]

@@ -8,8 +8,10 @@ from index.base.errors import CorpusNotFound
 from index.base.models import Article, Notice, Skipped
 from index.ingest.clean import clean_title
 from index.ingest.decode import Unreadable, decode_counted, read_bytes, read_text_counted
+from index.ingest.filetypes import file_type, unsupported
 from index.ingest.folder import discover, printable, relative_id, walk
-from index.ingest.formats import LOADERS, NO_TEXT
+from index.ingest.formats import LOADERS, NO_TEXT, load_web
+from index.ingest.sidecar import read_origin
 
 __all__ = [
     "discover",
@@ -65,9 +67,10 @@ def _printable(skip: Skipped) -> Skipped:
 
 def _load_file(rel: str, path: Path) -> tuple[list[Article], list[Skipped], int]:
     """(articles, skipped, undecodable bytes) of one file."""
-    loader = LOADERS.get(path.suffix.lower())
+    kind = file_type(path.name)
+    loader = LOADERS.get(kind)
     if loader is None:
-        return [], [Skipped(rel, f"unsupported file type {path.suffix or '(none)'!r}")], 0
+        return _load_web(rel, path, kind)
     try:
         text, bad = read_text_counted(path)
     except Unreadable as error:
@@ -80,6 +83,23 @@ def _load_file(rel: str, path: Path) -> tuple[list[Article], list[Skipped], int]
         first = str(error).splitlines()[0] if str(error) else ""
         return [], [Skipped(rel, f"could not load: {type(error).__name__} {first}".strip())], bad
     return articles, skipped, bad
+
+
+def _load_web(rel: str, path: Path, kind: str) -> tuple[list[Article], list[Skipped], int]:
+    """A page or feed: bytes, not text (its own declaration says how to decode it)."""
+    reason = unsupported(path.name)
+    if reason is not None:
+        return [], [Skipped(rel, reason)], 0
+    try:
+        data = read_bytes(path)
+    except Unreadable as error:
+        return [], [Skipped(rel, str(error))], 0
+    try:
+        articles, skipped = load_web(rel, kind, data, read_origin(path))
+    except Exception as error:  # noqa: BLE001 - a last guard: one bad file never stops a corpus
+        first = str(error).splitlines()[0] if str(error) else ""
+        return [], [Skipped(rel, f"could not load: {type(error).__name__} {first}".strip())], 0
+    return articles, skipped, 0
 
 
 def load_corpus(root: Path) -> tuple[list[Article], list[Skipped]]:

@@ -35,6 +35,7 @@ class SearchHit:
     snippet: str
     snippet_matches: tuple[tuple[int, int], ...]
     matches: tuple[tuple[int, int], ...]
+    is_summary: bool = False  # a feed entry loaded from its summary only
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -118,4 +119,5 @@ def _make_hit(doc: MatchedDoc) -> SearchHit:
         snippet=excerpt,
         snippet_matches=excerpt_matches,
         matches=doc.matches,
+        is_summary=bool(fields.get("is_summary")),
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.base.errors import CorpusNotFound
+from index.ingest.folder import walk
 from index.ingest.loader import discover, load_corpus, load_file, relative_id
 
 
@@ -43,7 +44,10 @@ def test_discover_sorted_recursive_skips_hidden_and_other_types(tmp_path: Path) 
     ]:
         write(tmp_path / name, "x")
     got = [relative_id(tmp_path, p) for p in discover(tmp_path)]
-    assert got == ["a/y.JSON", "a/z.md", "b.txt", "c.jsonl", "d.markdown"]
+    assert got == ["a/y.JSON", "a/z.md", "b.txt", "c.jsonl", "d.markdown", "e.html"]
+    # Other types are not candidates, but the walk names them with the reason (never silent).
+    problems = [(relative_id(tmp_path, p), why) for p, why in walk(tmp_path)[1]]
+    assert problems == [("f.txt.bak", "unsupported type .bak")]
 
 
 def test_discover_skips_corpus_documentation(tmp_path: Path) -> None:
