@@ -6,7 +6,8 @@ bottom layer first (each imports only from layers below it; pyproject's import-l
 
 - ``base``: frozen dataclasses, errors, where files live
 - ``text``: sentences with exact offsets
-- ``ingest``: files to Articles (formats, decoding, cleaning, outlets)
+- ``ingest``: files to Articles (formats, web pages, feeds, decoding, cleaning, outlets)
+- ``fetch``: URLs to files in a corpus folder with their sidecars (the only network code)
 - ``engine``: the only code that touches Whoosh
 - ``search``: query text to ranked hits with snippets
 - ``store``: the corpus index kept in step with its folder
@@ -66,6 +67,15 @@ if TYPE_CHECKING:
         marks_section,
         render,
         write_atomic,
+    )
+    from index.fetch import (
+        FetchError,
+        FetchLimits,
+        FetchResult,
+        corpus_feeds,
+        fetch_urls,
+        read_opml,
+        read_url_list,
     )
     from index.ingest import discover, load_corpus, load_file, relative_id
     from index.marks import (
@@ -133,6 +143,18 @@ _EXPORTS = {
         ],
         "index.export",
     ),
+    **dict.fromkeys(
+        [
+            "FetchError",
+            "FetchLimits",
+            "FetchResult",
+            "corpus_feeds",
+            "fetch_urls",
+            "read_opml",
+            "read_url_list",
+        ],
+        "index.fetch",
+    ),
     **dict.fromkeys(["discover", "load_corpus", "load_file", "relative_id"], "index.ingest"),
     **dict.fromkeys(
         ["DISMISSED", "Anchored", "AnnotationStore", "conflict_key", "without_dismissed"],
@@ -157,6 +179,9 @@ __all__ = [
     "Event",
     "ExportError",
     "FORMATS",
+    "FetchError",
+    "FetchLimits",
+    "FetchResult",
     "IndexReport",
     "IndexUnavailable",
     "Link",
@@ -178,9 +203,11 @@ __all__ = [
     "comparison_to_markdown",
     "comparison_to_text",
     "conflict_key",
+    "corpus_feeds",
     "discover",
     "document",
     "event_document",
+    "fetch_urls",
     "group_events",
     "load_corpus",
     "load_file",
@@ -188,6 +215,8 @@ __all__ = [
     "marks_section",
     "passages_of",
     "quote_diff",
+    "read_opml",
+    "read_url_list",
     "relate",
     "relation_to_json",
     "relative_id",
