@@ -44,7 +44,7 @@ def _index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ready_index(args: argparse.Namespace) -> Any:
+def ready_index(args: argparse.Namespace) -> Any:
     """Open the index and bring it up to date, saying so on stderr only when work was done."""
     index = _open_index(corpus_path(args.corpus), args.index_dir)
     if index.needs_update():
@@ -63,7 +63,7 @@ def _search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         return fail("--limit must be at least 1")
     validate_query(args.query)  # a malformed query fails at once, before any indexing
-    index = _ready_index(args)
+    index = ready_index(args)
     results = index.search(args.query, limit=args.limit)
     if args.format == "json":
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
@@ -75,7 +75,7 @@ def _search(args: argparse.Namespace) -> int:
 def _events(args: argparse.Namespace) -> int:
     from index import cached_group_events
 
-    index = _ready_index(args)
+    index = ready_index(args)
     articles = index.articles()
     events = cached_group_events(articles)
     by_id = {article.id: article for article in articles}
@@ -114,7 +114,7 @@ def _compare(args: argparse.Namespace) -> int:
         return fail("give either --event ID or two or more article ids")
     if args.format == "jsonl":
         return fail("--format jsonl goes with --pairs")
-    index = _ready_index(args)
+    index = ready_index(args)
     event = None
     if args.event:
         from index import cached_group_events
@@ -189,7 +189,7 @@ def _export(args: argparse.Namespace) -> int:
                 if not target.is_symlink()
                 else f"refusing to write through a symlink: {target}"
             )
-    index = _ready_index(args)
+    index = ready_index(args)
     corpus = Path(index.corpus)
     everything = index.articles()
     events = cached_group_events(everything)
@@ -214,11 +214,19 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _web() -> Any:
+    from . import web  # imports this module: loaded on first use
+
+    return web
+
+
 HANDLERS: dict[str, Handler] = {
     "index": _index,
     "search": _search,
     "events": _events,
     "compare": _compare,
     "export": _export,
+    "show": lambda args: _web().show(args),
+    "fetch": lambda args: _web().fetch(args),
 }
 """One handler per name in parser.COMMANDS."""

@@ -44,11 +44,11 @@ def report_lines(report: Any) -> str:
     if report.note:
         lines.append(f"note: {report.note}")
     lines.extend(f"skipped {item.path}: {item.reason}" for item in report.skipped)
-    lines.extend(f"damaged {_safe(n.path)}: {_safe(n.message)}" for n in report.notices)
+    lines.extend(f"damaged {safe(n.path)}: {safe(n.message)}" for n in report.notices)
     return "\n".join(lines)
 
 
-def _safe(text: str) -> str:
+def safe(text: str) -> str:
     """Article text never carries control characters to the terminal (belt and braces)."""
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
 
@@ -62,19 +62,19 @@ def print_search(results: Any, color: bool) -> None:
     console.print(Text(f"{total} {noun} {results.query!r} (showing {shown})"))
     for rank, hit in enumerate(results.hits, start=1):
         head = Text(f"\n{rank}. ")
-        head.append(_safe(hit.title), style="bold")
+        head.append(safe(hit.title), style="bold")
         source = hit.source or "no outlet"  # the reader's words; the path follows
         date = f", {hit.published}" if hit.published else ""
-        head.append(f"  ({_safe(source)}{date})  {hit.score:.2f}")
+        head.append(f"  ({safe(source)}{date})  {hit.score:.2f}")
         console.print(head)
-        console.print(Text(f"   {_safe(hit.path)}", style="dim"))
+        console.print(Text(f"   {safe(hit.path)}", style="dim"))
         console.print(_snippet(hit.snippet, hit.snippet_matches, color))
 
 
 def _snippet(snippet: str, spans: Sequence[tuple[int, int]], color: bool) -> Text:
     """Matches styled bold on a terminal, wrapped in ** ** when piped (greppable, no ANSI)."""
     if color:
-        text = Text("   " + _safe(snippet))
+        text = Text("   " + safe(snippet))
         for start, end in spans:
             text.stylize("bold yellow underline", start + 3, end + 3)
         return text
@@ -84,7 +84,7 @@ def _snippet(snippet: str, spans: Sequence[tuple[int, int]], color: bool) -> Tex
         pieces.append(f"**{snippet[start:end]}**")
         last = end
     pieces.append(snippet[last:])
-    return Text("   " + _safe("".join(pieces)))
+    return Text("   " + safe("".join(pieces)))
 
 
 def events_text(events: Sequence[Event], by_id: Mapping[str, Article]) -> str:
@@ -94,11 +94,11 @@ def events_text(events: Sequence[Event], by_id: Mapping[str, Article]) -> str:
     lines: list[str] = []
     for event in events:
         n = len(event.article_ids)
-        lines.append(f"{event.id}  {_safe(event.title)}  ({n} report{'s' if n != 1 else ''})")
+        lines.append(f"{event.id}  {safe(event.title)}  ({n} report{'s' if n != 1 else ''})")
         for article_id in event.article_ids:
             article = by_id[article_id]
             meta = ", ".join(x for x in (article.source, article.published) if x)
-            suffix = f"  [{_safe(meta)}]" if meta else ""
-            lines.append(f"    {_safe(article.id)}  {_safe(article.title)}{suffix}")
+            suffix = f"  [{safe(meta)}]" if meta else ""
+            lines.append(f"    {safe(article.id)}  {safe(article.title)}{suffix}")
         lines.append("")
     return "\n".join(lines).rstrip()

@@ -8,12 +8,13 @@ from typing import NoReturn
 
 from tui_reader import __version__
 
-COMMANDS = ("index", "search", "events", "compare", "export")
+COMMANDS = ("index", "search", "events", "compare", "export", "show", "fetch")
 """The headless subcommands; each has a parser below and a handler in handlers.py."""
 
 DESCRIPTION = (
     "Compare how different outlets report the same event. Bare `newsreader` opens the bundled "
-    "sample corpus; `newsreader DIR` opens a folder of articles (.txt, .md, .json, .jsonl)."
+    "sample corpus; `newsreader DIR` opens a folder of articles (.txt, .md, .json, .jsonl, "
+    "saved web pages .html, RSS/Atom feeds .xml .rss .atom)."
 )
 
 
@@ -149,6 +150,41 @@ def command_parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, metavar="FILE", help="file to write (default: standard output)"
     )
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = sub.add_parser(
+        "show",
+        help="print one article as newsreader sees it",
+        description=(
+            "Print the cleaned article (title, source, published, url, author, body), so that an"
+            " extraction from a web page or feed can be checked. A feed entry loaded from its"
+            " summary says so."
+        ),
+    )
+    p.add_argument("article", metavar="ARTICLE_ID", help="the article id (its path, path#n)")
+    _add_corpus(p)
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    p = sub.add_parser(
+        "fetch",
+        help="download web pages and feeds into a corpus folder",
+        description=(
+            "Download pages and feeds into a folder (one file per page, one per feed; a hidden"
+            " sidecar records the URL and retrieval time). A second run asks only for newer"
+            " copies (ETag / Last-Modified). One line per URL; a failed URL does not stop the"
+            " others (exit code 2 when any failed). Then `newsreader index DIR` or open DIR."
+        ),
+    )
+    p.add_argument("urls", nargs="*", metavar="URL", help="page or feed addresses (http, https)")
+    p.add_argument(
+        "--into", type=Path, default=Path("."), metavar="DIR", help="corpus folder (default: .)"
+    )
+    p.add_argument("--opml", type=Path, metavar="FILE", help="fetch every feed of an OPML file")
+    p.add_argument(
+        "--feeds", type=Path, metavar="FILE", help="fetch the URLs of a file, one a line"
+    )
+    p.add_argument(
+        "--refresh", action="store_true", help="fetch again every feed already in the folder"
+    )
     return parser
 
 
