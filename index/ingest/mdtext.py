@@ -10,7 +10,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 _MD = MarkdownIt("commonmark")  # built once per process: construction costs more than parsing
-_HIDDEN_HTML = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+# Where hidden HTML starts, and what ends each kind. Found by a scan, not by one pattern
+# "<script\b.*?</script>": that pattern read to the end of the text from every unclosed opener,
+# so 120,000 "<script>" took minutes (quadratic).
+_HIDDEN_START = re.compile(r"<(?:(script|style)\b|!--)", re.IGNORECASE)
+_HIDDEN_END = {
+    "script": re.compile(r"</script\s*>", re.IGNORECASE),
+    "style": re.compile(r"</style\s*>", re.IGNORECASE),
+    "": re.compile("-->"),
+}
 _TAG = re.compile(r"<[^>]*>?")
 _INLINE_TEXT = frozenset({"text", "text_special", "code_inline"})
 
@@ -36,9 +44,28 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
+def drop_hidden_html(src: str) -> str:
+    """``src`` with scripts, styles and comments replaced by a space, in one pass.
+
+    An element that is never closed hides everything after it (as a browser would): the scan
+    then stops, so each character is read at most twice.
+    """
+    parts: list[str] = []
+    pos = 0
+    while (start := _HIDDEN_START.search(src, pos)) is not None:
+        parts.append(src[pos : start.start()])
+        parts.append(" ")
+        end = _HIDDEN_END[(start.group(1) or "").lower()].search(src, start.end())
+        if end is None:
+            return "".join(parts)
+        pos = end.end()
+    parts.append(src[pos:])
+    return "".join(parts)
+
+
 def _html_text(src: str) -> str:
     """Text between the tags of an HTML block; scripts, styles and comments dropped."""
-    return html.unescape(_TAG.sub(" ", _HIDDEN_HTML.sub(" ", src)))
+    return html.unescape(_TAG.sub(" ", drop_hidden_html(src)))
 
 
 def markdown_blocks(src: str) -> list[Block]:
