@@ -11,15 +11,29 @@ from operator import mul
 from rapidfuzz import fuzz
 
 from index.base.models import Link, Passage
-from index.comparison.passage_terms import Features, features, linkable, normalise
+from index.comparison.passage_terms import (
+    Features,
+    features,
+    linkable,
+    normalise,
+    shares_content,
+)
 
-# A pair is linked when its score reaches LINK_THRESHOLD, or MUTUAL_THRESHOLD when the two
-# passages are each other's best match between their two articles (paraphrases score lower).
-LINK_THRESHOLD = 0.30
-MUTUAL_THRESHOLD = 0.25
+# A link says "these two passages state the same fact". Each passage proposes its best match in
+# every other article; the proposal becomes a link when the two are each other's best match and
+# score LINK_THRESHOLD, or score STRONG_THRESHOLD alone. Two passages of the reports' leads (the
+# title and the first LEAD_SENTENCES sentences: news states its main fact first) link from
+# LEAD_THRESHOLD, as the event's main fact is stated in the words every report uses, which the
+# in-event IDF weighs least. Calibrated on data the score was not built on (bench/links_dev.py:
+# ECB+ co-mention recall and links judged by reading; bench/README.md has the figures).
+LINK_THRESHOLD = 0.25
+STRONG_THRESHOLD = 0.35
+LEAD_THRESHOLD = 0.20
+LEAD_SENTENCES = 2
 SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merged sentences)
 SPLIT_THRESHOLD = 0.2  # a neighbour of a linked sentence joins the link from this score
 SPLIT_NEEDS_BEST = True
+TITLE_SUFFIX = ":title"  # the id of a passage that is its article's title
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
 CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
 CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
@@ -218,21 +232,28 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     """Links (without conflicts) between passages of different articles that state the same fact.
 
     Each passage proposes its best match in every other article; the proposal becomes a link at
-    LINK_THRESHOLD, or at MUTUAL_THRESHOLD when the two are each other's best. A passage may so
-    receive several links from one article (one sentence there merges two sentences here), but
-    proposes only one. Deterministic: ties go to the earlier passage.
+    LINK_THRESHOLD when the two are each other's best, at STRONG_THRESHOLD alone, or at
+    LEAD_THRESHOLD between two passages of the reports' leads; in every case the two must share
+    a concept that is not a name (sharing who and where is not stating the same thing). A
+    passage may so receive several links from one article (one sentence there merges two
+    sentences here), but proposes only one. Deterministic: ties go to the earlier passage.
     """
     article_ids = list(passages_by_article)
     feats: list[Features] = []
     groups: list[int] = []
+    lead: list[bool] = []
     for g, article_id in enumerate(article_ids):
+        sentences = 0
         for passage in passages_by_article[article_id]:
+            title = passage.id.endswith(TITLE_SUFFIX)
             f = features(passage)
             if linkable(f):
                 feats.append(f)
                 groups.append(g)
+                lead.append(title or sentences < LEAD_SENTENCES)
+            sentences += not title
     # Pairs below every threshold can neither link nor be anyone's best above a threshold.
-    scores = score_pairs(feats, groups, min(LINK_THRESHOLD, MUTUAL_THRESHOLD, SPLIT_THRESHOLD))
+    scores = score_pairs(feats, groups, min(LINK_THRESHOLD, LEAD_THRESHOLD, SPLIT_THRESHOLD))
     # ranked[(passage, other article)] = [(score, partner), ...], best first, ties to the earlier.
     ranked: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (i, j), s in scores.items():
@@ -244,13 +265,19 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     for (x, _group), options in ranked.items():
         best, y = options[0]
         mutual = ranked[(y, groups[x])][0][1] == x
-        if best >= LINK_THRESHOLD or (best >= MUTUAL_THRESHOLD and mutual):
+        if shares_content(feats[x], feats[y]) and (
+            best >= STRONG_THRESHOLD
+            or (mutual and best >= LINK_THRESHOLD)
+            or (lead[x] and lead[y] and best >= LEAD_THRESHOLD)
+        ):
             chosen.add((min(x, y), max(x, y)))
         # A sentence that merges two sentences of the other report matches both about equally.
         if len(options) > 1 and options[1][0] >= max(LINK_THRESHOLD, SECOND_RATIO * best):
             y2 = options[1][1]
-            chosen.add((min(x, y2), max(x, y2)))
-    chosen |= _split_sentences(chosen, scores, ranked, groups)
+            if shares_content(feats[x], feats[y2]):
+                chosen.add((min(x, y2), max(x, y2)))
+    split = _split_sentences(chosen, scores, ranked, groups)
+    chosen |= {(i, j) for i, j in split if shares_content(feats[i], feats[j])}
     links: list[Link] = []
     for i, j in chosen:
         a, b = feats[i], feats[j]
@@ -290,6 +317,15 @@ def _split_sentences(
 
 def pair_score(a: str, b: str) -> float:
     """The alignment score of two standalone statements (IDF over just the two)."""
+    return pair_decision(a, b)[0]
+
+
+def pair_decision(a: str, b: str) -> tuple[float, bool]:
+    """The score of two standalone statements and whether ``align`` would link them: two lone
+    statements are each other's best match, so the mutual rule applies (LINK_THRESHOLD and a
+    shared concept that is not a name), or they are near-verbatim."""
     fa = features(Passage("a:0", "a", 0, len(a), a))
     fb = features(Passage("b:0", "b", 0, len(b), b))
-    return score_pairs([fa, fb], [0, 1], shared_concepts=PAIR_SHARED_CONCEPTS).get((0, 1), 0.0)
+    score = score_pairs([fa, fb], [0, 1], shared_concepts=PAIR_SHARED_CONCEPTS).get((0, 1), 0.0)
+    linked = score >= LINK_THRESHOLD and shares_content(fa, fb)
+    return score, linked or is_verbatim(a, b)

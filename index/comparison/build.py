@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.base.models import Article, Comparison, Conflict, Event, Link, Passage
-from index.comparison.alignment import LINK_THRESHOLD, align, is_verbatim, pair_score
+from index.comparison.alignment import align, pair_decision
 from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
 from index.comparison.claims import group_claims
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
@@ -76,8 +76,9 @@ def relate(
     if not a.strip() or not b.strip():
         # Nothing stated on one side: two empty strings are "verbatim" to rapidfuzz, not a fact.
         return Relation("unrelated", 0.0, ())
-    score = round(pair_score(a, b), 4)
-    if score < LINK_THRESHOLD and not is_verbatim(a, b):
+    raw, linked = pair_decision(a, b)
+    score = round(raw, 4)
+    if not linked:
         return Relation("unrelated", score, ())
     conflicts = tuple(detect_text_conflicts(a, b, published_a, published_b))
     return Relation("conflict" if conflicts else "shared", score, conflicts)

@@ -2,56 +2,66 @@
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from index.base.models import Claim, Link, Passage
 
 
 def group_claims(links: Iterable[Link], passages: Sequence[Passage]) -> tuple[Claim, ...]:
-    """Connected components of ``links`` over ``passages``, with one passage per article each.
+    """Claims as stars: a centre passage and, from each other article, the passage linked to it.
 
-    Links are taken strongest first; a link joins two groups only when they have no article in
-    common. Without that rule a sentence that merges two facts chains every fact of an event into
-    one "claim"; with it, "4 of 5 sources" means four different reports. A claim lists its
-    passages in reading order and its articles in corpus order; claims are sorted by number of
-    supporting articles (descending), then by where their first passage appears. Passages
-    without a link form no claim.
+    Every passage of a claim is linked to the claim's centre, never merely chained (A~B and B~C
+    with A and C stating different things made one "claim" of A, B, C when claims were connected
+    components). The centre is chosen greedily: the unclaimed passage linked to unclaimed
+    passages of the most articles (then the highest sum of link scores, then the earliest); it
+    takes its strongest unclaimed partner in each article, and the rest wait for a later centre.
+    A claim lists its passages in reading order and its articles in corpus order; claims are
+    sorted by number of supporting articles (descending), then by where their first passage
+    appears. Passages without a link form no claim.
     """
     order = {p.id: k for k, p in enumerate(passages)}
     article_of = {p.id: p.article_id for p in passages}
-    parent: dict[str, str] = {}
-    articles: dict[str, set[str]] = {}
+    near: dict[str, dict[str, float]] = defaultdict(dict)
+    for link in links:
+        if link.a in order and link.b in order and article_of[link.a] != article_of[link.b]:
+            near[link.a][link.b] = max(link.score, near[link.a].get(link.b, 0.0))
+            near[link.b][link.a] = max(link.score, near[link.b].get(link.a, 0.0))
+    claimed: set[str] = set()
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]  # path halving keeps chains short
-            x = parent[x]
-        return x
+    def rank(pid: str) -> tuple[int, float, int]:
+        free = [(q, s) for q, s in near[pid].items() if q not in claimed]
+        return (len({article_of[q] for q, _ in free}), sum(s for _, s in free), -order[pid])
 
-    usable = [lk for lk in links if lk.a in order and lk.b in order]
-    usable.sort(
-        key=lambda lk: (-lk.score, min(order[lk.a], order[lk.b]), max(order[lk.a], order[lk.b]))
-    )
-    for link in usable:
-        for pid in (link.a, link.b):
-            if pid not in parent:
-                parent[pid] = pid
-                articles[pid] = {article_of[pid]}
-        ra, rb = find(link.a), find(link.b)
-        if ra == rb or articles[ra] & articles[rb]:
-            continue
-        if order[rb] < order[ra]:
-            ra, rb = rb, ra  # the earlier passage stays the root: results never depend on order
-        parent[rb] = ra
-        articles[ra] |= articles.pop(rb)
-    members: dict[str, list[str]] = {}
-    for pid in parent:
-        members.setdefault(find(pid), []).append(pid)
+    # Lazy greedy: a passage's rank only falls as others are claimed, so a popped entry whose
+    # rank is still current is the best centre left (a stale one is pushed back re-ranked).
+    heap = [(_negate(rank(pid)), pid) for pid in near]
+    heapq.heapify(heap)
     claims = []
-    for ids in members.values():
-        if len(ids) < 2:
-            continue  # its only link joined a passage already placed in a claim
-        ids.sort(key=order.__getitem__)
+    while heap:
+        neg, centre = heapq.heappop(heap)
+        if centre in claimed:
+            continue
+        current = rank(centre)
+        if current[0] == 0:
+            continue
+        if _negate(current) != neg:
+            heapq.heappush(heap, (_negate(current), centre))
+            continue
+        chosen: dict[str, tuple[float, int, str]] = {}
+        for q, s in near[centre].items():
+            if q in claimed:
+                continue
+            article = article_of[q]
+            if article not in chosen or (s, -order[q]) > chosen[article][:2]:
+                chosen[article] = (s, -order[q], q)
+        ids = sorted([centre, *(q for _, _, q in chosen.values())], key=order.__getitem__)
+        claimed.update(ids)
         claims.append(Claim(tuple(ids), tuple(dict.fromkeys(article_of[p] for p in ids))))
     claims.sort(key=lambda c: (-len(c.articles), order[c.passages[0]]))
     return tuple(claims)
+
+
+def _negate(rank: tuple[int, float, int]) -> tuple[int, float, int]:
+    return (-rank[0], -rank[1], -rank[2])

@@ -222,6 +222,7 @@ class Features:
     text: str  # normalised
     concepts: frozenset[str]
     numbers: frozenset[str]
+    names: frozenset[str] = frozenset()  # concepts of capitalised words inside the sentence
 
     @property
     def grams(self) -> Mapping[str, int]:
@@ -230,13 +231,32 @@ class Features:
         return char_grams(self.text)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def name_concepts(text: str) -> frozenset[str]:
+    """Concepts of the capitalised words after a sentence's first word: names, titles, places.
+
+    Two sentences that share only these share who or where, not what happened ("X, director of
+    Y, said A" and "X, director of Y, denied B")."""
+    words = _WORD.findall(text)
+    capitalised = " ".join(w for w in words[1:] if w[0].isupper())
+    return frozenset(concepts(normalise(capitalised)))
+
+
 @lru_cache(maxsize=16384)
-def _text_features(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+def _text_features(text: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
     """The small, event-independent analysis of a passage (character grams are not kept: at
     ~600 per sentence they would make this cache weigh hundreds of megabytes)."""
     norm = normalise(text)
     numbers = frozenset(t for t in norm.split() if t.isdigit() and int(t) >= 100)
-    return norm, frozenset(concepts(norm)), numbers
+    return norm, frozenset(concepts(norm)), numbers, name_concepts(text)
+
+
+def shares_content(a: Features, b: Features) -> bool:
+    """True when the two passages share a concept that is neither a name nor a number."""
+    names = a.names | b.names
+    return any(not c.isdigit() and c not in names for c in a.concepts & b.concepts)
 
 
 # Words of datelines and time stamps ("Updated May 3rd, 2013 2:00pm EDT"): not content.
@@ -262,5 +282,5 @@ def clear_caches() -> None:
 
 def features(passage: Passage) -> Features:
     """The features of one passage (text analysis cached by text)."""
-    norm, found, numbers = _text_features(passage.text)
-    return Features(passage, norm, found, numbers)
+    norm, found, numbers, names = _text_features(passage.text)
+    return Features(passage, norm, found, numbers, names)

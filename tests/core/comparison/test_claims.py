@@ -1,0 +1,49 @@
+"""Claims are stars: every passage of a claim is linked to its centre, never merely chained."""
+
+from __future__ import annotations
+
+from index.base.models import Link, Passage
+from index.comparison.alignment import align
+from index.comparison.build import relate
+from index.comparison.claims import group_claims
+
+
+def _one(article_id: str, text: str) -> Passage:
+    return Passage(f"{article_id}:0", article_id, 0, len(text), text)
+
+
+def test_a_chain_of_links_is_not_one_claim() -> None:
+    # a~b, b~c, c~d: as connected components this was one claim of four; a and d share nothing.
+    passages = [_one(x, f"Sentence {x}.") for x in "abcd"]
+    links = [
+        Link("a:0", "b:0", 0.6, False),
+        Link("b:0", "c:0", 0.5, False),
+        Link("c:0", "d:0", 0.6, False),
+    ]
+    claims = group_claims(links, passages)
+    linked = {frozenset((lk.a, lk.b)) for lk in links}
+    assert not any({"a:0", "d:0"} <= set(cl.passages) for cl in claims)
+    for claim in claims:
+        # some member (the centre) is linked to every other member
+        assert any(
+            all(frozenset((c, p)) in linked for p in claim.passages if p != c)
+            for c in claim.passages
+        )
+
+
+def test_a_centre_gathers_every_article_linked_to_it() -> None:
+    passages = [_one(x, f"Sentence {x}.") for x in "abcd"]
+    links = [Link("a:0", x, 0.5, False) for x in ("b:0", "c:0", "d:0")]
+    claims = group_claims(links, passages)
+    assert len(claims) == 1 and claims[0].articles == ("a", "b", "c", "d")
+    assert group_claims(links[::-1], passages) == claims
+
+
+def test_sharing_only_names_is_not_stating_the_same_thing() -> None:
+    a = "Andrew Wetzler of the Coastal Wildlife Fund in Portland said the group would sue."
+    b = "In Portland, Andrew Wetzler of the Coastal Wildlife Fund was blunt."
+    links = align({"a": [_one("a", a)], "b": [_one("b", b)]})
+    assert links == []
+    assert relate(a, b).relation == "unrelated"
+    same = "Andrew Wetzler of the Coastal Wildlife Fund said the group would go to court and sue."
+    assert relate(a, same).relation != "unrelated"
