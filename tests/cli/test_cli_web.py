@@ -68,6 +68,20 @@ def test_show_text_marks_a_summary_and_unknown_id_is_one_line(
     assert err.splitlines()[-1].startswith("newsreader: error: no article with id 'nope.html'")
 
 
+def test_search_marks_summaries_in_text_and_json(
+    web_corpus: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, ix = web_corpus
+    where = ("--corpus", str(corpus), "--index-dir", str(ix))
+    code, out, _ = run(capsys, "search", "breakwater", *where)
+    assert code == 0 and "summary only)" in out  # (rich wraps the line at 80 columns)
+    code, out, _ = run(capsys, "search", "breakwater", *where, "--format", "json")
+    [hit] = json.loads(out)["hits"]
+    assert hit["is_summary"] is True
+    code, out, _ = run(capsys, "search", "Nordland", *where, "--format", "json")
+    assert "is_summary" not in json.loads(out)["hits"][0]
+
+
 def test_index_names_skipped_files(
     web_corpus: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

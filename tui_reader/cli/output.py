@@ -65,7 +65,8 @@ def print_search(results: Any, color: bool) -> None:
         head.append(safe(hit.title), style="bold")
         source = hit.source or "no outlet"  # the reader's words; the path follows
         date = f", {hit.published}" if hit.published else ""
-        head.append(f"  ({safe(source)}{date})  {hit.score:.2f}")
+        summary = ", summary only" if getattr(hit, "is_summary", False) else ""
+        head.append(f"  ({safe(source)}{date}{summary})  {hit.score:.2f}")
         console.print(head)
         console.print(Text(f"   {safe(hit.path)}", style="dim"))
         console.print(_snippet(hit.snippet, hit.snippet_matches, color))

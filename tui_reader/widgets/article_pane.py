@@ -30,8 +30,10 @@ class BlockSpec:
 
 
 def header_content(article: Article) -> Content:
-    """Outlet, date and title as literal Content (outlet names may contain brackets)."""
-    parts = (outlet(article.source, article.path), date_only(article.published))
+    """Outlet, date and title as literal Content (outlet names may contain brackets); a feed
+    entry loaded from its summary says so, since its text is not the whole report."""
+    summary = "summary only" if article.is_summary else ""
+    parts = (outlet(article.source, article.path), date_only(article.published), summary)
     meta = " · ".join(x for x in parts if x)
     return Content.assemble((meta, "bold"), "\n", one_line(article.title))
 
