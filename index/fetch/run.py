@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from index.fetch.archive import vanished_entries
 from index.fetch.client import FetchError, FetchLimits, Response, get, make_client
 from index.ingest.sidecar import Origin, read_origin, sidecar_path, write_origin
 from index.ingest.sniff import sniff
@@ -117,12 +118,29 @@ def _fetch_one(client: httpx.Client, url: str, into: Path, limits: FetchLimits) 
         write_origin(path, _origin(url, answer, kind))
         return FetchResult(url, "unchanged", rel)
     folder.mkdir(parents=True, exist_ok=True)
+    if old == path and kind == "feed" and before is not None:
+        _archive(path, answer.body, before, into)
     _write(path, answer.body)
     write_origin(path, _origin(url, answer, kind))
     if old is not None and old != path:  # a page that became a feed, or back
         old.unlink(missing_ok=True)
         sidecar_path(old).unlink(missing_ok=True)
     return FetchResult(url, "changed" if old is not None else "new", rel)
+
+
+def _archive(feed: Path, new: bytes, before: Origin, into: Path) -> None:
+    """Keep the entries the new copy of ``feed`` drops (see index/fetch/archive.py)."""
+    gone = vanished_entries(feed.read_bytes(), new)
+    if gone is None:
+        return
+    stamp = re.sub(r"[^0-9TZ]", "", _now().replace("+00:00", "Z"))
+    # The time says when they went; the hash keeps two archives of one second apart.
+    digest = hashlib.blake2b(gone, digest_size=3).hexdigest()
+    target = feed.with_name(f"{feed.stem}.gone-{stamp}-{digest}{feed.suffix}")
+    _write(target, gone)
+    rel = feed.relative_to(into).as_posix()
+    archived = replace(before, kind="feed-archive", ids_as=rel, etag=None, last_modified=None)
+    write_origin(target, archived)
 
 
 def fetch_urls(

@@ -30,6 +30,8 @@ def load_feed(rel: str, data: bytes, origin: Origin | None = None) -> Loaded:
     never treats as a URL or a file name (a plain string may be fetched or opened)."""
     headers = {"content-location": origin.final_url or origin.url} if origin else {}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    # Entries kept from an older copy of a feed keep the ids they had in the live feed's file.
+    prefix = origin.ids_as if origin and origin.ids_as else rel
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("version"):
@@ -41,7 +43,7 @@ def load_feed(rel: str, data: bytes, origin: Origin | None = None) -> Loaded:
     seen: set[str] = set()
     for n, entry in enumerate(entries):
         key = _entry_key(entry, n)
-        art_id = f"{rel}#{key}"
+        art_id = f"{prefix}#{key}"
         if key in seen:
             skipped.append(Skipped(art_id, "entry repeats an earlier entry's id"))
             continue
@@ -55,6 +57,12 @@ def load_feed(rel: str, data: bytes, origin: Origin | None = None) -> Loaded:
         # What a lenient parse salvaged from a broken file is noise: one line says why.
         return [], [Skipped(rel, f"broken feed: {_bozo(parsed)}")]
     return articles, skipped
+
+
+def entry_keys(data: bytes) -> list[str]:
+    """The key of every entry of a feed, in document order (the ``#<key>`` of its id)."""
+    parsed = feedparser.parse(io.BytesIO(data))
+    return [_entry_key(entry, n) for n, entry in enumerate(parsed.get("entries") or [])]
 
 
 def _bozo(parsed: Any) -> str:

@@ -23,8 +23,10 @@ class Origin:
     final_url: str | None = None  # after redirects
     etag: str | None = None
     last_modified: str | None = None
-    kind: str | None = None  # "feed" or "page"
+    kind: str | None = None  # "feed", "page", or "feed-archive" (entries a newer copy dropped)
     content_type: str | None = None
+    # A feed archive's entries keep the ids they had in the live feed file: "<that path>#<id>".
+    ids_as: str | None = None
 
 
 def sidecar_path(path: Path) -> Path:

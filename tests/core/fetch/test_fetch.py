@@ -27,6 +27,19 @@ class Site:
     def __init__(self) -> None:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.release = threading.Event()  # ends the slow response at teardown
+        self.rolling = ["a", "b"]  # the entries /rolling lists now
+
+
+def rolling_feed(keys: list[str]) -> bytes:
+    items = "".join(
+        f"<item><guid>https://rolling.example/{k}</guid><title>Story {k}</title>"
+        f"<description>Text of story {k}.</description></item>"
+        for k in keys
+    )
+    return (
+        "<?xml version='1.0' encoding='ISO-8859-1'?><rss version='2.0'><channel>"
+        f"<title>Rolling Wire</title>{items}</channel></rss>"
+    ).encode("iso-8859-1")
 
 
 def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
@@ -55,6 +68,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                     return self.send(304, b"")
                 headers = {"Last-Modified": MODIFIED, "Content-Type": "application/rss+xml"}
                 return self.send(200, FEED, headers)
+            if path == "/rolling":
+                etag = '"' + "".join(site.rolling) + '"'
+                if self.headers.get("If-None-Match") == etag:
+                    return self.send(304, b"")
+                return self.send(200, rolling_feed(site.rolling), {"ETag": etag})
             if path == "/plain":  # no validators at all
                 return self.send(200, PAGE, {"Content-Type": "text/html"})
             if path == "/old-address":
@@ -209,3 +227,30 @@ def test_feed_lists(tmp_path: Path) -> None:
     listing = tmp_path / "feeds.txt"
     listing.write_text("# my feeds\nhttps://a.example/rss\n\n  https://c.example/feed  \n")
     assert read_url_list(listing) == ["https://a.example/rss", "https://c.example/feed"]
+
+
+def test_entries_a_newer_feed_drops_stay_with_their_ids(
+    server: tuple[str, Site], tmp_path: Path
+) -> None:
+    base, site = server
+    url = f"{base}/rolling"
+    [first] = fetch_urls([url], tmp_path, LIMITS, trust_env=False)
+    feed = str(first.path)
+    ids = lambda: sorted(a.id for a in load_corpus(tmp_path)[0])  # noqa: E731
+    feed = f"{feed}#https://rolling.example/"
+    assert ids() == [f"{feed}a", f"{feed}b"]
+    site.rolling = ["b", "c"]  # "a" drops out of the feed
+    [second] = fetch_urls([url], tmp_path, LIMITS, trust_env=False)
+    assert second.status == "changed"
+    assert ids() == [f"{feed}a", f"{feed}b", f"{feed}c"]  # "a" kept, same id, no duplicate
+    site.rolling = ["c", "d"]
+    fetch_urls([url], tmp_path, LIMITS, trust_env=False)
+    articles, skipped = load_corpus(tmp_path)
+    assert skipped == []
+    assert sorted(a.id for a in articles) == [f"{feed}{k}" for k in "abcd"]
+    live = str(first.path)
+    archives = sorted(a.path for a in articles if a.path != live)
+    assert len(archives) == 2 and all(".gone-" in p for p in archives)
+    assert {a.title for a in articles if a.path != live} == {"Story a", "Story b"}
+    # The archives are not feeds to fetch again; the live feed is.
+    assert corpus_feeds(tmp_path) == [url]
