@@ -28,3 +28,12 @@ def unsupported(name: str) -> str | None:
     if kind in EXTENSIONS:
         return None
     return f"unsupported type {kind}" if kind else "unsupported type (no extension)"
+
+
+def saved_page_assets(folder: str, siblings: list[str]) -> bool:
+    """A browser's "save page, complete" writes ``NAME.html`` and a ``NAME_files`` folder of its
+    scripts, styles and images: that folder, beside its page, holds no article."""
+    if not folder.endswith("_files"):
+        return False
+    stem = folder[: -len("_files")]
+    return any(stem + ext in siblings for ext in (".html", ".htm", ".xhtml"))

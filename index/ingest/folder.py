@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from index.ingest.filetypes import unsupported
+from index.ingest.filetypes import saved_page_assets, unsupported
 
 _NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Documentation that travels with a corpus (README.md, LICENSE.txt, COPYING-CC.TXT) is not news.
@@ -82,6 +82,8 @@ def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
                 errors.append((base / d, f"folder {problem}"))
             elif (base / d).is_symlink():  # listed as a folder but, rightly, never entered
                 errors.append((base / d, "symbolic link to a folder, not followed"))
+            elif saved_page_assets(d, filenames):  # one line, not one per script and image
+                errors.append((base / d, "files of a saved web page (scripts, images), not read"))
             else:
                 subfolders.append(base / d)
         stack.extend(reversed(subfolders))

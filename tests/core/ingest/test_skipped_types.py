@@ -42,3 +42,26 @@ def test_index_summary_counts_and_names_them(tmp_path: Path) -> None:
     # An unchanged corpus still names them, without reading them again.
     again = CorpusIndex(corpus, tmp_path / "ix").update()
     assert {s.path: s.reason for s in again.skipped} == REASONS
+
+
+def test_saved_page_assets_folder_is_one_line(tmp_path: Path) -> None:
+    page = tmp_path / "Ferry aground.html"
+    page.write_text(
+        "<html><head><title>Ferry aground</title></head><body><article><h1>Ferry aground</h1>"
+        "<p>The ferry ran aground off the island on Saturday evening, and every passenger was "
+        "brought ashore by lifeboats and fishing boats before midnight.</p></article></body>"
+        "</html>",
+        encoding="utf-8",
+    )
+    assets = tmp_path / "Ferry aground_files"
+    assets.mkdir()
+    for name in ("app.js", "style.css", "photo.jpg", "tracker.html"):
+        (assets / name).write_text("x", encoding="utf-8")
+    (tmp_path / "other_files").mkdir()  # no page beside it: read as usual
+    (tmp_path / "other_files" / "note.pdf").write_bytes(b"%PDF")
+    articles, skipped = load_corpus(tmp_path)
+    assert [a.id for a in articles] == ["Ferry aground.html"]
+    assert {s.path: s.reason for s in skipped} == {
+        "Ferry aground_files": "files of a saved web page (scripts, images), not read",
+        "other_files/note.pdf": "unsupported type .pdf",
+    }
