@@ -82,7 +82,19 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("resolution", "decision"),
     ("kill", "dead", "die"),
     ("meet", "met", "meeting"),
+    ("speak", "spoke", "spoken", "phone", "phoned", "telephone", "phone call", "telephone call"),
 )
+# Kinds of action: different verbs that report one kind of event between the same parties ("X
+# summoned Y" and "X met with Y" report one meeting). A shared kind is shared content for
+# shares_content, but is not a concept: scores are unchanged. Values are concepts (synonym heads
+# or stems); "told" is a stopword, so its kind is found on the words before stopwords are cut.
+_KINDS: dict[str, str] = {
+    "meet": "contact",
+    "summon": "contact",
+    "consult": "contact",
+    "speak": "contact",
+}
+_KIND_WORDS = {"told": "contact", "tell": "contact", "tells": "contact"}  # stopwords
 _COUNTRY_ADJECTIVES = {
     "russian": "russia",
     "korean": "korea",
@@ -223,6 +235,7 @@ class Features:
     concepts: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str] = frozenset()  # concepts of capitalised words inside the sentence
+    kinds: frozenset[str] = frozenset()  # kinds of action reported (_KINDS)
 
     @property
     def grams(self) -> Mapping[str, int]:
@@ -244,19 +257,34 @@ def name_concepts(text: str) -> frozenset[str]:
     return frozenset(concepts(normalise(capitalised)))
 
 
+def action_kinds(tokens: list[str], found: frozenset[str]) -> frozenset[str]:
+    """The kinds of action (_KINDS) named by a passage's concepts or its words."""
+    kinds = {_KINDS[c] for c in found if c in _KINDS}
+    kinds.update(_KIND_WORDS[t] for t in tokens if t in _KIND_WORDS)
+    return frozenset(kinds)
+
+
+_TextFeatures = tuple[str, frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+
+
 @lru_cache(maxsize=16384)
-def _text_features(text: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
+def _text_features(text: str) -> _TextFeatures:
     """The small, event-independent analysis of a passage (character grams are not kept: at
     ~600 per sentence they would make this cache weigh hundreds of megabytes)."""
     norm = normalise(text)
-    numbers = frozenset(t for t in norm.split() if t.isdigit() and int(t) >= 100)
-    return norm, frozenset(concepts(norm)), numbers, name_concepts(text)
+    tokens = norm.split()
+    numbers = frozenset(t for t in tokens if t.isdigit() and int(t) >= 100)
+    found = frozenset(concepts(norm))
+    return norm, found, numbers, name_concepts(text), action_kinds(tokens, found)
 
 
 def shares_content(a: Features, b: Features) -> bool:
-    """True when the two passages share a concept that is neither a name nor a number."""
+    """True when the two passages share a concept that is neither a name nor a number, or report
+    the same kind of action ("summoned Y" and "met with Y": one meeting, in other verbs)."""
     names = a.names | b.names
-    return any(not c.isdigit() and c not in names for c in a.concepts & b.concepts)
+    if any(not c.isdigit() and c not in names for c in a.concepts & b.concepts):
+        return True
+    return bool(a.kinds & b.kinds)
 
 
 # Words of datelines and time stamps ("Updated May 3rd, 2013 2:00pm EDT"): not content.
@@ -282,5 +310,5 @@ def clear_caches() -> None:
 
 def features(passage: Passage) -> Features:
     """The features of one passage (text analysis cached by text)."""
-    norm, found, numbers, names = _text_features(passage.text)
-    return Features(passage, norm, found, numbers, names)
+    norm, found, numbers, names, kinds = _text_features(passage.text)
+    return Features(passage, norm, found, numbers, names, kinds)
