@@ -59,7 +59,7 @@ def load_page(rel: str, data: bytes, origin: Origin | None = None) -> Loaded:
     trafilatura is given a parsed tree, never a string or URL, so nothing is ever fetched: the
     URL of the sidecar is only a fallback for the canonical URL. Never raises for bad content."""
     try:
-        text = decode_page(data)
+        text = decode_page(data, origin.content_type if origin else None)
     except Unreadable as error:
         return [], [Skipped(rel, str(error))]
     tree = load_html(text)

@@ -21,6 +21,7 @@ _HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html|<head|<body|<meta|<titl
 # <meta charset="x"> or <meta http-equiv=... content="text/html; charset=x">, and an XML
 # declaration's encoding: only in the first bytes, as browsers look for them.
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
+_HEADER_CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([\w.:-]{1,40})", re.I)
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}?encoding\s*=\s*[\"']([\w.:-]{1,40})[\"']", re.I)
 
 
@@ -76,23 +77,34 @@ def _strip_bom(head: bytes) -> bytes:
     return head
 
 
-def decode_page(data: bytes) -> str:
-    """A page's text: a byte-order mark, else the charset its head declares (as a browser
-    reads it), else the loader's decoding (UTF-8, then cp1252)."""
+def decode_page(data: bytes, content_type: str | None = None) -> str:
+    """A page's text, decoded as a browser does: a byte-order mark, else the charset of the
+    HTTP Content-Type it was served with (kept in its fetch sidecar), else the charset its head
+    declares, else the loader's decoding (UTF-8, then cp1252)."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode(data)
+    header = (
+        _HEADER_CHARSET.search(content_type.encode("latin-1", "replace")) if content_type else None
+    )
     head = data[:_HEAD]
-    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if m:
-        name = m.group(1).decode("ascii", "replace")
-        try:
-            codec = codecs.lookup(name).name
-        except LookupError:
-            codec = ""
-        # Browsers read a declared latin-1 as windows-1252 (WHATWG Encoding), and a declared
-        # UTF-16 without a BOM as UTF-8; anything else is decoded as declared.
-        if codec in ("latin-1", "iso8859-1", "ascii"):
-            codec = "cp1252"
-        if codec and not codec.startswith("utf-16") and codec != "utf-8":
-            return data.decode(codec, "replace")
+    m = header or _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    codec = _codec(m.group(1)) if m else ""
+    if codec:
+        return data.decode(codec, "replace")
     return decode(data)
+
+
+def _codec(raw: bytes) -> str:
+    """The Python codec of a declared charset, or "" for UTF-8 and unknown names (the loader's
+    own decoding handles those, counting damaged bytes)."""
+    try:
+        codec = codecs.lookup(raw.decode("ascii", "replace")).name
+    except LookupError:
+        return ""
+    # Browsers read a declared latin-1 or ASCII as windows-1252 (WHATWG Encoding), and a
+    # declared UTF-16 without a BOM as UTF-8.
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"
+    if codec.startswith("utf-16") or codec == "utf-8":
+        return ""
+    return codec

@@ -144,3 +144,29 @@ def test_page_text_is_never_markup_or_control_sequences(tmp_path: Path) -> None:
     (tmp_path / "p.html").write_text(html, encoding="utf-8")
     [art], _ = load_corpus(tmp_path)
     assert "\x1b" not in art.body and "[@click=app.quit]x[/]" in art.body
+
+
+def test_charset_of_the_http_header_recorded_by_fetch_is_honoured(tmp_path: Path) -> None:
+    from index.ingest.sidecar import Origin, write_origin
+
+    html = (
+        "<html><head><title>Powódź w Łodzi</title></head><body><article><h1>Powódź w Łodzi</h1>"
+        "<p>Rzeka wystąpiła z brzegów w nocy, a strażacy ewakuowali mieszkańców trzech ulic "
+        "w pobliżu mostu.</p><p>Władze miasta zapowiedziały pomoc dla poszkodowanych rodzin "
+        "jeszcze w tym tygodniu.</p></article></body></html>"
+    )
+    page = tmp_path / "lodz.html"
+    page.write_bytes(html.encode("iso-8859-2"))  # no <meta charset>: only the server said it
+    [before], _ = load_corpus(tmp_path)
+    assert "Łodzi" not in before.body  # read as cp1252 without the header's word
+    write_origin(
+        page,
+        Origin(
+            url="https://news.example/lodz",
+            retrieved="2025-05-01T10:00:00+00:00",
+            content_type="text/html; charset=ISO-8859-2",
+        ),
+    )
+    [after], _ = load_corpus(tmp_path)
+    assert after.title == "Powódź w Łodzi" and "mieszkańców" in after.body
+    assert after.url == "https://news.example/lodz"  # no canonical link: the fetched URL
