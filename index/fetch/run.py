@@ -29,6 +29,7 @@ Status = Literal["new", "changed", "unchanged", "failed"]
 Progress = Callable[[int, int, str], object]
 _SLUG = re.compile(r"[^a-z0-9]+")
 _HOST = re.compile(r"[^a-z0-9.-]+")
+_PATH_EXT = re.compile(r"\.[a-z0-9]{1,5}$")
 _EXTENSIONS = {"feed": ".xml", "page": ".html"}
 
 
@@ -57,7 +58,8 @@ def place(url: str) -> tuple[str, str]:
     host = _HOST.sub("-", parts.hostname.lower()).strip(".-") or "host"
     if parts.port:
         host += f"_{parts.port}"
-    slug = _SLUG.sub("-", parts.path.lower()).strip("-")[-60:].strip("-") or "index"
+    path = _PATH_EXT.sub("", parts.path.lower())  # ".html", ".php": the file gets its own
+    slug = _SLUG.sub("-", path).strip("-")[-60:].strip("-") or "index"
     digest = hashlib.blake2b(url.encode("utf-8"), digest_size=4).hexdigest()
     return host, f"{slug}-{digest}"
 
