@@ -33,14 +33,14 @@ async def one_run(corpus: Path, index_dir: Path) -> tuple[float, float, float, f
         articles = events = 0.0
         while not events:
             await pilot.pause(0.005)
-            if not articles and app.articles:
+            if not articles and app.state.articles:
                 articles = time.perf_counter()
             table = app.screen.query_one("#events", DataTable)
-            if app.events is not None and table.row_count:
+            if app.state.events is not None and table.row_count:
                 events = time.perf_counter()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        app.comparisons.clear()  # measure a cold comparison, as on a first visit
+        app.state.comparisons.clear()  # measure a cold comparison, as on a first visit
         pressed = time.perf_counter()
         app.screen.action_open_event()  # type: ignore[attr-defined]  # (pilot.press idles)
         while not (getattr(app.screen, "panes", None) and app.screen.panes[0].blocks):

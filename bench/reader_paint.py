@@ -23,12 +23,12 @@ async def first_paint(corpus: Path, index_dir: Path) -> dict[str, Any]:
         articles = events = 0.0
         while not events and time.perf_counter() - paint < EVENTS_TIMEOUT:
             await pilot.pause(0.01)
-            if not articles and app.articles:
+            if not articles and app.state.articles:
                 articles = time.perf_counter()
             table = app.screen.query_one("#events", DataTable)
-            if app.events is not None and table.row_count:
+            if app.state.events is not None and table.row_count:
                 events = time.perf_counter()
-        count = len(app.articles or [])
+        count = len(app.state.articles or [])
         app.workers.cancel_all()
 
     def ms(t: float) -> float | None:

@@ -90,7 +90,7 @@ async def run_palette_command(app: App[object], pilot: Pilot[object], text: str)
 async def open_reader(app: NewsReaderApp, pilot: Pilot[object], article_id: str) -> ReaderScreen:
     """Open the reader on one article, as the articles list does."""
     await settle(app, pilot)
-    app.open_article(app.by_id[article_id])
+    app.open_article(app.state.by_id[article_id])
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, ReaderScreen)

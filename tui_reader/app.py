@@ -1,160 +1,182 @@
-"""Provides NewsReaderApp: state, global keys, and the glue from worker messages to screens."""
+"""Provides NewsReaderApp: owns the AppState, starts workers, routes messages, opens screens."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker
 
-from index import Article, Comparison, Event
+from index import Article, Event
 
 from .commands import NewsCommands
 from .jobs import Jobs
-from .messages import ComparisonReady, EventsReady, IndexProgress, IndexReady
+from .keymap import GLOBAL_BINDINGS
+from .messages import (
+    ArticlesChanged,
+    ComparisonAdded,
+    ComparisonFailed,
+    ComparisonReady,
+    ComparisonWanted,
+    EventsChanged,
+    EventsReady,
+    IndexFailed,
+    IndexOpened,
+    IndexProgress,
+    IndexReady,
+    OpenArticle,
+    OpenEvent,
+    ProgressChanged,
+    SearchWanted,
+    StateChanged,
+)
+from .notices import Notice, failure_text, report_failure, report_notices, show
+from .screens.events import EventsScreen
+from .state import AppState, MarksStore, Settings
 from .text import one_line
-
-if TYPE_CHECKING:
-    from index import CorpusIndex, IndexReport
-
 
 PREFETCH = 40  # events (largest first) compared in the background for the list's link counts
 
 
-class NewsReaderApp(Jobs, App[None]):
-    """Compare how outlets report the same event. The CLI builds it and calls ``run()``."""
+class NewsReaderApp(App[None]):
+    """Compare how outlets report the same event. The CLI builds it and calls ``run()``.
+
+    The App is the only writer of ``state``: worker results arrive as messages (jobs.py), the
+    App stores them and tells every screen on the stack with a StateChanged message. Screens ask
+    for screens and workers with request messages (OpenEvent, SearchWanted...), handled here.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
     COMMANDS = App.COMMANDS | {NewsCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("a", "articles", "Articles", id="articles"),
-        Binding("e", "events", "Events", show=False, id="events"),
-    ]
-    """Keys that work on every screen."""
+    BINDINGS = GLOBAL_BINDINGS
     # Textual's palette commands that newsreader's own palette entries replace ("Keys" there is
     # a side panel that squeezes the compare panes, not the list of every key).
     _OWN_COMMANDS = frozenset({"Keys", "Theme", "Quit"})
+
+    def __init__(self, corpus: Path, index_dir: Path | None = None, rebuild: bool = False) -> None:
+        super().__init__()
+        settings = Settings(Path(corpus), Path(index_dir) if index_dir else None, rebuild)
+        self.state = AppState(settings, MarksStore(self._marks_unavailable))
+        self.jobs = Jobs(self, self.state)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands but those newsreader's palette has under the same name."""
         return (c for c in super().get_system_commands(screen) if c.title not in self._OWN_COMMANDS)
 
-    def __init__(self, corpus: Path, index_dir: Path | None = None, rebuild: bool = False) -> None:
-        super().__init__()
-        self.corpus = Path(corpus)
-        self.index_dir = Path(index_dir) if index_dir is not None else None
-        self.rebuild = rebuild
-        self.index: CorpusIndex | None = None
-        self.articles: list[Article] = []
-        self.by_id: dict[str, Article] = {}
-        self.events: list[Event] | None = None
-        self.comparisons: dict[str, Comparison] = {}
-        self.report: IndexReport | None = None
-        self.failure: str | None = None
-
     def on_mount(self) -> None:
-        from .screens.events import EventsScreen
-
-        self.push_screen(EventsScreen())
-        self.load_index()
+        self.push_screen(EventsScreen(self.state))
+        self.jobs.load_index()
 
     def on_unmount(self) -> None:
-        if self.index is not None:
-            self.index.close()
+        if self.state.index is not None:
+            self.state.index.close()
+        self.state.marks.close()
 
-    def _tell_screens(self, what: str) -> None:
-        # Plain method calls on the UI thread: every screen on the stack refreshes what it shows.
+    def _marks_unavailable(self, error: str) -> None:
+        show(self, Notice(one_line(error), "Marks unavailable", "error", 15))
+
+    def _tell_screens(self, make: Callable[[], StateChanged]) -> None:
+        """Post a fresh state-changed message to every screen on the stack (they do not bubble:
+        each screen handles its own, or ignores it)."""
         for screen in self.screen_stack:
-            hook = getattr(screen, "data_changed", None)
-            if hook is not None:
-                hook(what)
+            screen.post_message(make())
+
+    # ---- worker results -> state -> screens ----
+
+    def on_index_opened(self, message: IndexOpened) -> None:
+        self.state.index = message.index  # searchable while it is brought up to date
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        for screen in self.screen_stack:
-            hook = getattr(screen, "index_progress", None)
-            if hook is not None:
-                hook(message.done, message.total, message.path)
+        self._tell_screens(lambda: ProgressChanged(message.done, message.total, message.path))
 
     def on_index_ready(self, message: IndexReady) -> None:
-        self.articles = message.articles
-        self.by_id = {a.id: a for a in message.articles}
-        self.report = message.report
-        self.notify(message.report.summary_line(), title="Index", markup=False)
-        if getattr(message.report, "note", None):
-            self.notify(one_line(message.report.note), title="Index", markup=False)
-        skipped = list(getattr(message.report, "skipped", ()))
-        if skipped:
-            lines = [f"{one_line(s.path)}: {one_line(s.reason)}" for s in skipped[:8]]
-            more = f"\n… and {len(skipped) - 8} more" if len(skipped) > 8 else ""
-            self.notify(
-                "\n".join(lines) + more,
-                title=f"Skipped {len(skipped)} file(s)",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
-        damaged = list(getattr(message.report, "notices", ()))
-        if damaged:  # loaded, but with U+FFFD where bytes were undecodable: not to be quoted as is
-            lines = [f"{one_line(n.path)}: {one_line(n.message)}" for n in damaged[:8]]
-            more = f"\n… and {len(damaged) - 8} more" if len(damaged) > 8 else ""
-            self.notify(
-                "\n".join(lines) + more,
-                title=f"Damaged {len(damaged)} file(s)",
-                severity="warning",
-                markup=False,
-                timeout=10,
-            )
-        self._tell_screens("articles")
-        self.load_events(message.articles)
+        state = self.state
+        state.articles = message.articles
+        state.by_id = {a.id: a for a in message.articles}
+        state.report = message.report
+        for notice in report_notices(message.report):
+            show(self, notice)
+        self._tell_screens(ArticlesChanged)
+        self.jobs.load_events(message.articles)
 
     def on_events_ready(self, message: EventsReady) -> None:
-        self.events = message.events
-        self._tell_screens("events")
-        jobs = [(ev, self.articles_of(ev)) for ev in message.events if len(ev.article_ids) > 1]
-        jobs = jobs[:PREFETCH]
+        self.state.events = message.events
+        self._tell_screens(EventsChanged)
+        jobs = [
+            (ev, self.state.articles_of(ev)) for ev in message.events if len(ev.article_ids) > 1
+        ]
         if jobs:
-            self.prefetch_comparisons(jobs)
+            self.jobs.prefetch_comparisons(jobs[:PREFETCH])
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
-        self.comparisons[message.key] = message.comparison
-        for screen in self.screen_stack:
-            hook = getattr(screen, "comparison_ready", None)
-            if hook is not None:
-                hook(message.key, message.comparison)
+        self.state.comparisons[message.key] = message.comparison
+        self._tell_screens(lambda: ComparisonAdded(message.key))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The one place worker failures become visible: an error notification, never a crash."""
-        if event.state != WorkerState.ERROR:
+        """The one place the App's worker failures become visible: a notification, no crash."""
+        if not report_failure(self, event):
             return
-        error = event.worker.error
-        text = one_line(str(error)) or type(error).__name__
-        name = event.worker.name or "background task"
-        if name == "index":
-            self.failure = text
-            self._tell_screens("failure")
-        elif name == "compare":
-            self._tell_screens("compare-failed")
-        self.notify(text, title=f"{name} failed", severity="error", markup=False, timeout=15)
+        if event.worker.name == "index":
+            self.state.failure = failure_text(event.worker)
+            self._tell_screens(IndexFailed)
+        elif event.worker.name == "compare":
+            self._tell_screens(ComparisonFailed)
 
-    def articles_of(self, event: Event) -> list[Article]:
-        """The event's articles that are in the index, in the event's order."""
-        return [self.by_id[i] for i in event.article_ids if i in self.by_id]
+    # ---- requests from screens ----
+
+    def on_open_event(self, message: OpenEvent) -> None:
+        self.open_event(message.event)
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        self.open_article(message.article, message.matches)
+
+    def on_comparison_wanted(self, message: ComparisonWanted) -> None:
+        self.jobs.load_comparison(message.key, message.articles, message.event)
+
+    def on_search_wanted(self, message: SearchWanted) -> None:
+        self.jobs.search(message.query, message.reply_to)
+
+    # ---- actions (keys and palette) ----
+
+    # The other screens and the dialogs are imported when first opened: their modules load the
+    # comparison and export code, which the first paint (the events list) does not need.
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpDialog
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog())
 
-    def _back_to(self, kind: type) -> bool:
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        if not self._back_to(SearchScreen):
+            self.push_screen(SearchScreen(self.state))
+
+    def action_articles(self) -> None:
+        from .screens.articles import ArticlesScreen
+
+        if not self._back_to(ArticlesScreen):
+            self.push_screen(ArticlesScreen(self.state))
+
+    def action_events(self) -> None:
+        self._back_to(EventsScreen)
+
+    def action_pick_compare(self) -> None:
+        """Choose reports to compare from the full list."""
+        from .dialogs.pick import PickDialog
+
+        def chosen(articles: list[Article] | None) -> None:
+            if articles:
+                self.open_articles(articles)
+
+        self.push_screen(PickDialog(self.state.articles), chosen)
+
+    def _back_to(self, kind: type[Screen[Any]]) -> bool:
         """Pop back to a screen of this kind if one is open (keeps its state); False if none."""
         if not any(isinstance(screen, kind) for screen in self.screen_stack):
             return False
@@ -162,48 +184,23 @@ class NewsReaderApp(Jobs, App[None]):
             self.pop_screen()
         return True
 
-    def action_search(self) -> None:
-        from .screens.search import SearchScreen
-
-        if not self._back_to(SearchScreen):
-            self.push_screen(SearchScreen())
-
-    def action_articles(self) -> None:
-        from .screens.articles import ArticlesScreen
-
-        if not self._back_to(ArticlesScreen):
-            self.push_screen(ArticlesScreen())
-
-    def action_events(self) -> None:
-        from .screens.events import EventsScreen
-
-        self._back_to(EventsScreen)
-
-    def action_pick_compare(self) -> None:
-        """Choose reports to compare from the full list."""
-        from .screens.pick import PickScreen
-
-        def chosen(articles: list[Article] | None) -> None:
-            if articles:
-                self.open_articles(articles)
-
-        self.push_screen(PickScreen(self.articles), chosen)
+    # ---- opening screens ----
 
     def open_event(self, event: Event) -> None:
         """Show the compare screen for an event."""
         from .screens.compare import CompareScreen
 
-        self.push_screen(CompareScreen(event.id, self.articles_of(event), event))
+        self.push_screen(CompareScreen(self.state, event.id, self.state.articles_of(event), event))
 
     def open_articles(self, articles: list[Article]) -> None:
         """Compare hand-picked articles (no event)."""
         from .screens.compare import CompareScreen
 
         key = "+".join(sorted(a.id for a in articles))
-        self.push_screen(CompareScreen(key, articles, None))
+        self.push_screen(CompareScreen(self.state, key, articles, None))
 
     def open_article(self, article: Article, matches: tuple[tuple[int, int], ...] = ()) -> None:
         """Read one article alone, with search hits marked."""
         from .screens.reader import ReaderScreen
 
-        self.push_screen(ReaderScreen(article, matches))
+        self.push_screen(ReaderScreen(self.state, article, matches))

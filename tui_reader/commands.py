@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from index import Event
+
+from .keymap import key_label, screen_bindings
+from .messages import OpenEvent
+from .state import HasState
 from .text import one_line
 
 if TYPE_CHECKING:
-    from .app import NewsReaderApp
+    from .screens.compare import CompareScreen
 
 Command = tuple[str, Callable[[], object], str]  # (title, callback, help: never article text)
 
@@ -20,48 +25,48 @@ Command = tuple[str, Callable[[], object], str]  # (title, callback, help: never
 class NewsCommands(Provider):
     """Every action of the app, plus one 'Open event' command per event."""
 
-    @property
-    def news(self) -> NewsReaderApp:
-        return self.app  # type: ignore[return-value]
+    def _app_action(self, action: str) -> Callable[[], object]:
+        return partial(self.app.run_action, action)
+
+    def _open_event(self, event: Event) -> None:
+        self.app.post_message(OpenEvent(event))
 
     def commands(self) -> list[Command]:
         """(title, callback, help); help strings are parsed as markup, so they stay ours only."""
-        app = self.news
+        app = self.app
+        events = app.state.events if isinstance(app, HasState) else None
         items: list[Command] = [
-            ("Search articles", app.action_search, "Full-text search (/)"),
-            ("All articles", app.action_articles, "Flat list of every article (a)"),
-            ("Compare two chosen articles", app.action_pick_compare, "Pick reports to compare"),
+            ("Search articles", self._app_action("search"), "Full-text search (/)"),
+            ("All articles", self._app_action("articles"), "Flat list of every article (a)"),
+            (
+                "Compare two chosen articles",
+                self._app_action("pick_compare"),
+                "Pick reports to compare",
+            ),
             (
                 "Toggle: dim unique passages",
-                partial(self._on_compare, "toggle_dim"),
+                partial(self._on_compare, "dim"),
                 "On the compare screen (d)",
             ),
             (
                 "Toggle: synchronised scrolling",
-                partial(self._on_compare, "toggle_sync"),
+                partial(self._on_compare, "sync"),
                 "On the compare screen (s)",
             ),
             ("Switch theme", app.action_change_theme, "Choose a colour theme"),
-            ("Keys", app.action_help, "Every key (?)"),
+            ("Keys", self._app_action("help"), "Every key (?)"),
             ("Quit", app.exit, "Leave newsreader (q)"),
         ]
         items.extend(self._screen_actions())
-        for event in app.events or []:
+        for event in events or []:
             title = f"Open event: {one_line(event.title, 80)}"
-            items.append(
-                (
-                    title,
-                    partial(app.open_event, event),
-                    f"Compare its {len(event.article_ids)} reports",
-                )
-            )
+            help_text = f"Compare its {len(event.article_ids)} reports"
+            items.append((title, partial(self._open_event, event), help_text))
         return items
 
     def _screen_actions(self) -> list[Command]:
         # The keys of the screen under the palette, as commands (so every action is reachable),
-        # inherited ones included (the mark keys come from MarkActions).
-        from .screens.help import key_label, screen_bindings
-
+        # the mark keys included.
         screen = self.screen
         name = type(screen).__name__.removesuffix("Screen")
         items: list[Command] = []
@@ -79,14 +84,18 @@ class NewsCommands(Provider):
                 )
         return items
 
-    def _on_compare(self, action: str) -> None:
-        from .screens.compare import CompareScreen
+    def _on_compare(self, toggle: str) -> None:
+        from .screens.compare import CompareScreen  # loaded with the first comparison
 
-        screen = self.news.screen
+        screen = self.app.screen
         if isinstance(screen, CompareScreen):
-            getattr(screen, f"action_{action}")()
+            toggles: dict[str, Callable[[CompareScreen], None]] = {
+                "dim": CompareScreen.action_toggle_dim,
+                "sync": CompareScreen.action_toggle_sync,
+            }
+            toggles[toggle](screen)
         else:
-            self.news.notify("Open an event first: this toggle acts on the compare screen")
+            self.app.notify("Open an event first: this toggle acts on the compare screen")
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self.commands():

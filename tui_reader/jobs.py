@@ -1,12 +1,19 @@
-"""Provides the App's thread workers: indexing, events, comparison, search; results as messages."""
+"""Provides Jobs: the app's named thread workers (index, events, compare, prefetch, search).
+
+Every blocking core call runs here, never on the UI thread. Workers never touch widgets or the
+state: they post messages (thread-safe), and the App updates the state on the UI thread. Their
+failures reach the App's ``on_worker_state_changed`` because every worker's node is the App.
+
+To add a worker: a method that calls ``self._run(function, name)`` with a function that ends by
+posting a result message (messages.py), and a handler for that message on the App.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
@@ -15,84 +22,98 @@ from index import Article, Event, QueryError
 from .messages import (
     ComparisonReady,
     EventsReady,
+    IndexOpened,
     IndexProgress,
     IndexReady,
     SearchFailed,
     SearchFinished,
 )
+from .state import AppState
 
 if TYPE_CHECKING:
-    from textual.app import App
-
-    from index import Comparison, CorpusIndex
-
-    _Base = App[None]
-else:
-    _Base = object
+    from index import CorpusIndex
 
 
-class Jobs(_Base):
-    """Mixin for NewsReaderApp: every blocking core call runs here, in a named thread worker.
+class Jobs:
+    """Starts the workers on ``node`` (the App), reading ``state``; results come as messages."""
 
-    Workers never touch widgets; they post messages (thread-safe). Errors surface through the
-    App's single ``on_worker_state_changed`` handler because every worker's node is the App.
-    """
+    def __init__(self, node: DOMNode, state: AppState) -> None:
+        self.node = node
+        self.state = state
 
-    corpus: Path
-    index_dir: Path | None
-    rebuild: bool
-    index: CorpusIndex | None
-    comparisons: dict[str, Comparison]
+    def _run(self, work: Callable[[], None], name: str) -> None:
+        # One group per name, exclusive: a newer request cancels the older one of its kind.
+        self.node.run_worker(
+            work, name=name, group=name, exclusive=True, thread=True, exit_on_error=False
+        )
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False, name="index")
     def load_index(self) -> None:
         """Open (or create) the index, bring it up to date, then post every article."""
-        from index import CorpusIndex
+        settings, post = self.state.settings, self.node.post_message
 
-        index = CorpusIndex(self.corpus, self.index_dir)
-        self.index = index
-        report = index.update(
-            rebuild=self.rebuild,
-            progress=lambda done, total, path: self.post_message(IndexProgress(done, total, path)),
-        )
-        self.post_message(IndexReady(index.articles(), report))
+        def work() -> None:
+            from index import CorpusIndex
 
-    @work(thread=True, exclusive=True, group="events", exit_on_error=False, name="events")
+            index: CorpusIndex = CorpusIndex(settings.corpus, settings.index_dir)
+            post(IndexOpened(index))
+            report = index.update(
+                rebuild=settings.rebuild,
+                progress=lambda done, total, path: post(IndexProgress(done, total, path)),
+            )
+            post(IndexReady(index.articles(), report))
+
+        self._run(work, "index")
+
     def load_events(self, articles: list[Article]) -> None:
         """Group the articles into events (read from the cache when the corpus is unchanged)."""
-        from index import cached_group_events
 
-        self.post_message(EventsReady(cached_group_events(articles)))
+        def work() -> None:
+            from index import cached_group_events
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False, name="compare")
+            self.node.post_message(EventsReady(cached_group_events(articles)))
+
+        self._run(work, "events")
+
     def load_comparison(self, key: str, articles: Sequence[Article], event: Event | None) -> None:
         """Compare the given reports (the user is waiting for this one)."""
-        from index import compare
 
-        self.post_message(ComparisonReady(key, compare(list(articles), event)))
+        def work() -> None:
+            from index import compare
 
-    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False, name="prefetch")
+            self.node.post_message(ComparisonReady(key, compare(list(articles), event)))
+
+        self._run(work, "compare")
+
     def prefetch_comparisons(self, jobs: list[tuple[Event, list[Article]]]) -> None:
-        """Compare every multi-report event in the background, for the link counts."""
-        from index import compare
+        """Compare every multi-report event in the background, for the events' link counts."""
+        done = self.state.comparisons  # read only: a dict lookup is safe from a thread
 
-        worker = get_current_worker()
-        for event, articles in jobs:
-            if worker.is_cancelled:
-                return
-            if event.id not in self.comparisons:
-                self.post_message(ComparisonReady(event.id, compare(articles, event)))
+        def work() -> None:
+            from index import compare
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False, name="search")
-    def run_search(self, query: str, target: MessagePump, limit: int = 50) -> None:
+            worker = get_current_worker()
+            for event, articles in jobs:
+                if worker.is_cancelled:
+                    return
+                if event.id not in done:
+                    self.node.post_message(ComparisonReady(event.id, compare(articles, event)))
+
+        self._run(work, "prefetch")
+
+    def search(self, query: str, reply_to: MessagePump, limit: int = 50) -> None:
         """Search the index; a malformed query becomes a SearchFailed message, not an error."""
-        if self.index is None:
-            target.post_message(SearchFailed(query, "the index is not ready yet"))
-            return
-        try:
-            results = self.index.search(query, limit=limit)
-        except QueryError as error:
-            target.post_message(SearchFailed(query, str(error)))
-            return
-        if not get_current_worker().is_cancelled:
-            target.post_message(SearchFinished(query, results))
+        index = self.state.index
+
+        def work() -> None:
+            if index is None:
+                reply_to.post_message(SearchFailed(query, "the index is not ready yet"))
+                return
+            try:
+                results = index.search(query, limit=limit)
+            except QueryError as error:
+                reply_to.post_message(SearchFailed(query, str(error)))
+                return
+            if not get_current_worker().is_cancelled:
+                reply_to.post_message(SearchFinished(query, results))
+
+        self._run(work, "search")

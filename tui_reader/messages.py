@@ -1,4 +1,10 @@
-"""Provides the small dataclass Messages that thread workers post back to the UI."""
+"""Provides the app's typed Messages: worker results, state changes, and screens' requests.
+
+Three directions, three kinds:
+- worker -> App: a thread worker's result (jobs.py posts them to the App, which updates the state);
+- App -> screens: the state changed (posted to every screen on the stack; they do not bubble);
+- screen -> App: a request the App carries out (open a screen, start a worker); they bubble up.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
+from textual.message_pump import MessagePump
 
 from index import Article, Comparison, Event
 
 if TYPE_CHECKING:  # Whoosh loads in the index worker, after the first paint
-    from index import IndexReport, SearchResults
+    from index import CorpusIndex, IndexReport, SearchResults
+
+
+# ---- worker -> App ----
+
+
+@dataclass
+class IndexOpened(Message):
+    """The index worker opened the index (it is being brought up to date)."""
+
+    index: CorpusIndex
 
 
 @dataclass
@@ -50,7 +67,7 @@ class ComparisonReady(Message):
 
 @dataclass
 class SearchFinished(Message):
-    """Results for a query."""
+    """Results for a query (posted to the screen that asked)."""
 
     query: str
     results: SearchResults
@@ -62,3 +79,77 @@ class SearchFailed(Message):
 
     query: str
     error: str
+
+
+# ---- App -> screens: the state changed (AppState holds the new values) ----
+
+
+class StateChanged(Message, bubble=False):
+    """Base of the state updates the App posts to every screen on the stack."""
+
+
+@dataclass
+class ProgressChanged(StateChanged):
+    """Indexing advanced: ``done`` of ``total`` files, the last one ``path``."""
+
+    done: int
+    total: int
+    path: str
+
+
+class ArticlesChanged(StateChanged):
+    """``state.articles`` (and ``state.report``) were replaced: the index is ready."""
+
+
+class EventsChanged(StateChanged):
+    """``state.events`` were replaced: the articles are grouped."""
+
+
+@dataclass
+class ComparisonAdded(StateChanged):
+    """``state.comparisons[key]`` arrived."""
+
+    key: str
+
+
+class IndexFailed(StateChanged):
+    """Indexing failed; ``state.failure`` says why."""
+
+
+class ComparisonFailed(StateChanged):
+    """The comparison the user is waiting for failed (the App has shown why)."""
+
+
+# ---- screen -> App: requests ----
+
+
+@dataclass
+class OpenEvent(Message):
+    """Compare the reports of an event."""
+
+    event: Event
+
+
+@dataclass
+class OpenArticle(Message):
+    """Read one article alone, search hits (body offsets) marked."""
+
+    article: Article
+    matches: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class ComparisonWanted(Message):
+    """Compute a comparison in the background (ComparisonAdded tells when it is in the state)."""
+
+    key: str
+    articles: list[Article]
+    event: Event | None
+
+
+@dataclass
+class SearchWanted(Message):
+    """Run a query in the background; the results go to ``reply_to``."""
+
+    query: str
+    reply_to: MessagePump

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from index.base.models import Article, Claim, Comparison, Link, Passage
-from tui_reader.marks import CompareModel
-from tui_reader.widgets.detail_panel import explain
+from tui_reader.compare.detail_panel import explain
+from tui_reader.compare.model import CompareModel
 
 A = "The pilot, Ada Holm, was flown to hospital with a broken wrist after the landing."
 B = "The pilot, Ada Holm, was flown to hospital with a broken ankle after the landing."
@@ -33,7 +33,7 @@ def test_edited_copy_is_told_apart_from_an_exact_one_with_its_edits() -> None:
 
 
 def test_pick_label_skips_an_unknown_date() -> None:
-    from tui_reader.screens.pick import pick_label
+    from tui_reader.dialogs.pick import pick_label
 
     undated = Article("x/harbour.txt", "x/harbour.txt", "Gulls return", "Gulls came back.")
     assert pick_label(undated) == "(no outlet) harbour.txt · Gulls return"

@@ -10,7 +10,6 @@ from textual.widgets import Footer
 from tests.helpers import GAZETTE, write_corpus
 from tests.pilot import open_reader
 from tui_reader.app import NewsReaderApp
-from tui_reader.marks_store import close_store
 from tui_reader.widgets.marks_panel import MarksPanel
 
 
@@ -37,7 +36,7 @@ async def test_marks_panel_does_not_cover_the_footer(
             assert widget is footer or footer in widget.ancestors, (x, widget)
         # the text keeps most of a narrow screen
         assert panel.outer_size.width <= width * 0.4 + 1
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_keyboard_reaches_the_marks_list_in_compare(
@@ -56,7 +55,7 @@ async def test_keyboard_reaches_the_marks_list_in_compare(
         await pilot.press("c", "m")
         await pilot.pause()
         marked = screen.current_view()
-        screen.panes[screen.active].set_current(0)
+        screen.panes[screen.row.active].set_current(0)
         await pilot.pause()
         assert screen.current_view() != marked
         options = screen.query_one(MarksPanel).query_one(OptionList)
@@ -74,7 +73,7 @@ async def test_keyboard_reaches_the_marks_list_in_compare(
         await pilot.press("M")  # shown again, and focused
         await pilot.pause()
         assert screen.query_one(MarksPanel).display and options.has_focus
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_palette_has_one_keys_entry_and_it_is_ours(tmp_path: Path) -> None:
@@ -109,7 +108,7 @@ async def test_escape_in_the_marks_list_returns_to_the_text_not_the_events(
         await pilot.press("escape")  # from the text, Esc still goes back to the events
         await pilot.pause()
         assert app.screen is not screen
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_at_80_columns_the_panel_waits_for_m(
@@ -134,11 +133,11 @@ async def test_at_80_columns_the_panel_waits_for_m(
         await pilot.press("M")
         await pilot.pause()
         assert not panel.display
-        close_store(app)
+        app.state.marks.close()
 
 
 def test_help_says_how_to_leave_the_marks_list() -> None:
-    from tui_reader.screens.help import help_sections
+    from tui_reader.dialogs.help import help_sections
 
     for title in ("Marks (compare)", "Marks (reader)"):
         assert ("Esc", "In the marks panel: back to the text") in dict(help_sections())[title]

@@ -6,17 +6,17 @@ from pathlib import Path
 
 from tests.pilot import settle
 from tui_reader.app import NewsReaderApp
+from tui_reader.compare.detail_panel import DetailPanel
 from tui_reader.screens.compare import CompareScreen
-from tui_reader.widgets import DetailPanel
 
 
 async def test_bundled_events_open_and_conflicts_explain(corpus_dir: Path, tmp_path: Path) -> None:
     app = NewsReaderApp(corpus_dir, index_dir=tmp_path / "ix")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        assert app.events
+        assert app.state.events
         explained = 0
-        for event in [e for e in app.events if len(e.article_ids) > 1]:
+        for event in [e for e in app.state.events if len(e.article_ids) > 1]:
             app.open_event(event)
             await settle(app, pilot)
             screen = app.screen

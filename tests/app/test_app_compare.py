@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.helpers import write_corpus
 from tests.pilot import open_first_event, settle
 from tui_reader.app import NewsReaderApp
-from tui_reader.widgets import DetailPanel
+from tui_reader.compare.detail_panel import DetailPanel
 
 
 async def test_next_conflict_is_explained(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ async def test_next_conflict_is_explained(tmp_path: Path) -> None:
         view = screen.current_view()
         assert view is not None and view.kind == "conflict"
         assert view.conflict_spans  # the differing words are spanned inside the passage
-        pane = screen.panes[screen.active]
+        pane = screen.panes[screen.row.active]
         block = pane.blocks[pane.current]
         assert pane.region.y <= block.region.y and block.region.bottom <= pane.region.bottom
         assert [n for *_x, n in block.body.spans] == ["pane--conflict"] * len(view.conflict_spans)
@@ -51,14 +51,14 @@ async def test_panes_reports_and_marks(tmp_path: Path) -> None:
         await pilot.press("minus")
         await settle(app, pilot)
         await pilot.press("tab")
-        assert screen.active == 1 and screen.focused is screen.panes[1]
+        assert screen.row.active == 1 and screen.focused is screen.panes[1]
         await pilot.press("h")
-        assert screen.active == 0
-        before = list(screen.shown)
+        assert screen.row.active == 0
+        before = list(screen.row.shown)
         await pilot.press("right_square_bracket")
         await settle(app, pilot)
-        assert screen.shown[0] not in before  # the one report not yet on screen
-        assert screen.panes[0].article.id == screen.shown[0]
+        assert screen.row.shown[0] not in before  # the one report not yet on screen
+        assert screen.panes[0].article.id == screen.row.shown[0]
         await pilot.press("u")
         view = screen.current_view()
         assert view is not None and view.kind == "unique"
@@ -91,13 +91,13 @@ async def test_enter_brings_in_a_report_that_states_the_passage(tmp_path: Path) 
         screen = await open_first_event(app, pilot)
         await pilot.press("tab", "right_square_bracket")  # right pane: the third report
         await settle(app, pilot)
-        assert screen.shown[1] == "harbour/island-post.md"
+        assert screen.row.shown[1] == "harbour/island-post.md"
         await pilot.press("tab", "c")  # left pane: the strike count, which Island Post lacks
         view = screen.current_view()
         assert view is not None and view.kind == "conflict"
         await pilot.press("enter")
         await settle(app, pilot)
-        assert screen.shown[1] == "harbour/coast-herald.md"
+        assert screen.row.shown[1] == "harbour/coast-herald.md"
         right = screen.panes[1]
         assert right.current >= 0
         assert right.blocks[right.current].key in {view.other(k) for k in view.links}

@@ -29,7 +29,7 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
         assert "[Reuters]" in outlets and "Coast Herald" in outlets and "Island Post" in outlets
         assert dates == "2025-03-04 – 2025-03-05"
         # Link counts come from the background comparison, and agree with it.
-        comparison = app.comparisons[app.events[0].id]  # type: ignore[index]
+        comparison = app.state.comparisons[app.state.events[0].id]  # type: ignore[index]
         n_conflicts = sum(1 for link in comparison.links if link.conflicts)
         assert (shared, conflicts) == (str(len(comparison.links) - n_conflicts), str(n_conflicts))
         assert n_conflicts >= 1
@@ -60,13 +60,13 @@ async def test_article_list_opens_reader(tmp_path: Path) -> None:
         await settle(app, pilot)
         # The reader pane beside the list follows the highlighted row.
         preview = app.screen.query_one("#preview-pane", ArticlePane)
-        assert preview.article.id == app.articles[1].id
+        assert preview.article.id == app.state.articles[1].id
         assert preview.blocks
         await pilot.press("enter")
         await pilot.pause()
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
-        assert reader.article.id == app.articles[1].id
+        assert reader.article.id == app.state.articles[1].id
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ArticlesScreen)

@@ -9,10 +9,10 @@ from textual.widgets import SelectionList
 from tests.helpers import write_corpus
 from tests.pilot import open_first_event, run_palette_command, screen_text, settle
 from tui_reader.app import NewsReaderApp
+from tui_reader.dialogs.help import HelpDialog, help_sections
+from tui_reader.dialogs.pick import PickDialog
 from tui_reader.screens.compare import CompareScreen
 from tui_reader.screens.events import EventsScreen
-from tui_reader.screens.help import HelpScreen, help_sections
-from tui_reader.screens.pick import PickScreen
 
 
 def test_help_sections_cover_every_binding() -> None:
@@ -29,7 +29,7 @@ async def test_help_modal_opens_and_closes(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HelpDialog)
         assert "Next conflict" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
@@ -47,7 +47,7 @@ async def test_palette_opens_event_and_compares_chosen(tmp_path: Path) -> None:
         assert screen.event is not None and screen.event.title.startswith("Orchid")
         await pilot.press("escape")
         await run_palette_command(app, pilot, "Compare two chosen")
-        assert isinstance(app.screen, PickScreen)
+        assert isinstance(app.screen, PickDialog)
         picker = app.screen.query_one(SelectionList)
         picker.select(0)
         picker.select(3)
@@ -55,7 +55,9 @@ async def test_palette_opens_event_and_compares_chosen(tmp_path: Path) -> None:
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen) and screen.event is None
-        assert sorted(screen.shown) == sorted([app.articles[0].id, app.articles[3].id])
+        assert sorted(screen.row.shown) == sorted(
+            [app.state.articles[0].id, app.state.articles[3].id]
+        )
 
 
 async def test_sync_scrolling_follows_the_active_pane(tmp_path: Path) -> None:
@@ -65,7 +67,7 @@ async def test_sync_scrolling_follows_the_active_pane(tmp_path: Path) -> None:
         left, right = screen.panes
         assert left.max_scroll_y > 0 and right.max_scroll_y > 0
         await pilot.press("s")
-        assert screen.sync
+        assert screen.row.sync
         left.scroll_end(animate=False, immediate=True)
         await pilot.pause()
         await pilot.pause()
@@ -83,7 +85,7 @@ async def test_light_theme_renders_marks(tmp_path: Path) -> None:
         await pilot.press("c")
         app.theme = "textual-light"
         await pilot.pause()
-        pane = screen.panes[screen.active]
+        pane = screen.panes[screen.row.active]
         text = pane.blocks[pane.current].body
         spans = text.render().spans
         assert spans and all(span.style for span in spans)  # conflict words styled from CSS

@@ -9,7 +9,7 @@ from textual.widgets import Footer
 from tests.helpers import write_corpus
 from tests.pilot import open_first_event
 from tui_reader.app import NewsReaderApp
-from tui_reader.widgets import DetailPanel
+from tui_reader.compare.detail_panel import DetailPanel
 
 
 def visible(widget: object) -> bool:
@@ -37,13 +37,13 @@ async def test_resize_keeps_position(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await open_first_event(app, pilot)
         await pilot.press("c")
-        pane = screen.panes[screen.active]
+        pane = screen.panes[screen.row.active]
         key = pane.blocks[pane.current].key
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()
-        assert screen.has_class("-narrow")
-        pane = screen.panes[screen.active]
+        assert screen.row.has_class("-narrow")
+        pane = screen.panes[screen.row.active]
         block = pane.blocks[pane.current]
         assert block.key == key
         assert visible(pane)
@@ -51,7 +51,7 @@ async def test_resize_keeps_position(tmp_path: Path) -> None:
         assert pane.region.y <= block.region.y < pane.region.bottom
         await pilot.resize_terminal(160, 40)
         await pilot.pause()
-        assert not screen.has_class("-narrow")
+        assert not screen.row.has_class("-narrow")
         assert sum(1 for p in screen.panes if visible(p)) == 2
 
 
@@ -60,7 +60,7 @@ async def test_next_continues_from_the_screen_after_scrolling(tmp_path: Path) ->
     async with app.run_test(size=(120, 14)) as pilot:
         screen = await open_first_event(app, pilot)
         await pilot.press("n")
-        pane = screen.panes[screen.active]
+        pane = screen.panes[screen.row.active]
         assert pane.current == 0
         pane.scroll_end(animate=False, immediate=True)
         await pilot.pause()

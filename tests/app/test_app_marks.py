@@ -11,9 +11,8 @@ from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 from tests.helpers import write_corpus
 from tests.pilot import open_first_event, settle
 from tui_reader.app import NewsReaderApp
-from tui_reader.marks_store import close_store
-from tui_reader.screens.export_dialog import ExportDialog
-from tui_reader.screens.note_dialog import NoteDialog
+from tui_reader.dialogs.export import ExportDialog
+from tui_reader.dialogs.note import NoteDialog
 from tui_reader.widgets.marks_panel import MarksPanel
 
 
@@ -46,9 +45,9 @@ async def test_mark_and_note_survive_a_restart(tmp_path: Path, data_dir: Path) -
         await pilot.press(*"ask the union", "ctrl+s")
         await pilot.pause()
         assert _saved(data_dir, corpus) == [(view.passage.text, None, "ask the union")]
-        pane = screen.panes[screen.active]
+        pane = screen.panes[screen.row.active]
         assert pane.blocks[pane.current].has_class("-marked")
-        close_store(app)
+        app.state.marks.close()
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(150, 40)) as pilot:
         screen = await open_first_event(app, pilot)
@@ -62,11 +61,11 @@ async def test_mark_and_note_survive_a_restart(tmp_path: Path, data_dir: Path) -
         # m on the marked passage removes the mark
         pane = screen.panes[[p.article.id for p in screen.panes].index(view.passage.article_id)]
         pane.set_current(pane.block_for(view.passage.id).index)  # type: ignore[union-attr]
-        screen._activate(screen.panes.index(pane))
+        screen.row.activate(screen.panes.index(pane))
         await pilot.press("m")
         await pilot.pause()
         assert _saved(data_dir, corpus) == []
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_dismissed_conflict_is_not_flagged_again(tmp_path: Path, data_dir: Path) -> None:
@@ -87,14 +86,14 @@ async def test_dismissed_conflict_is_not_flagged_again(tmp_path: Path, data_dir:
         assert [label for _t, label, _n in _saved(data_dir, corpus)] == [DISMISSED] * len(
             view.conflicts()
         )
-        close_store(app)
+        app.state.marks.close()
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(150, 40)) as pilot:
         screen = await open_first_event(app, pilot)
         assert screen.model is not None
         assert screen.model.counts()[1] == after
         assert screen.model.by_id[view.passage.id].kind != "conflict"
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -> None:
@@ -144,11 +143,11 @@ async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -
             == 0
         )
         assert '"label": null' in out.read_text(encoding="utf-8")
-        close_store(app)
+        app.state.marks.close()
 
 
 def test_help_lists_the_mark_keys() -> None:
-    from tui_reader.screens.help import help_sections
+    from tui_reader.dialogs.help import help_sections
 
     rows = dict(help_sections())["Marks (compare)"]
     keys = {k for keys, _d in rows for k in keys.split(" / ")}
@@ -182,7 +181,7 @@ async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> N
         assert view is not None
         assert [(label, note) for _t, label, note in _saved(data_dir, corpus)] == [("disputed", "")]
         # move away, then jump back from the panel
-        pane = screen.panes[screen.active]
+        pane = screen.panes[screen.row.active]
         pane.set_current(0)
         panel = screen.query_one(MarksPanel)
         panel.query_one(OptionList).focus()
@@ -195,7 +194,7 @@ async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> N
         assert _saved(data_dir, corpus) == []
         assert not any(b.has_class("-marked") for p in screen.panes for b in p.blocks)
         await pilot.press("M")  # hide the (now empty) panel; no error
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_unusable_data_dir_is_one_error_and_the_reader_works(
@@ -212,7 +211,7 @@ async def test_unusable_data_dir_is_one_error_and_the_reader_works(
         errors = [n for n in app._notifications if n.title == "Marks unavailable"]
         assert len(errors) == 1 and "cannot open annotations" in errors[0].message
         assert screen.current_view() is not None  # navigation still works
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_events_list_counts_leave_out_dismissed_conflicts(
@@ -233,13 +232,13 @@ async def test_events_list_counts_leave_out_dismissed_conflicts(
         await settle(app, pilot)
         events = app.screen.query_one("#events", DataTable)
         assert str(events.get_row_at(0)[3]) == str(after)  # the Conflicts column, as the panes
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_detail_panel_shows_the_note_of_a_marked_passage(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    from tui_reader.widgets.detail_panel import DetailPanel
+    from tui_reader.compare.detail_panel import DetailPanel
 
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(150, 40)) as pilot:
@@ -252,4 +251,4 @@ async def test_detail_panel_shows_the_note_of_a_marked_passage(
         await pilot.press(*"check the tally", "ctrl+s")
         await settle(app, pilot)
         assert "★" in str(detail.content) and "check the tally" in str(detail.content)
-        close_store(app)
+        app.state.marks.close()

@@ -12,10 +12,9 @@ from index.marks.store import DB_NAME, AnnotationStore
 from tests.helpers import GAZETTE, write_corpus
 from tests.pilot import open_first_event, open_reader, settle, type_query
 from tui_reader.app import NewsReaderApp
-from tui_reader.marks_store import close_store
+from tui_reader.dialogs.export import ExportDialog
+from tui_reader.dialogs.note import NoteDialog
 from tui_reader.screens.compare import CompareScreen
-from tui_reader.screens.export_dialog import ExportDialog
-from tui_reader.screens.note_dialog import NoteDialog
 from tui_reader.screens.reader import ReaderScreen
 from tui_reader.widgets.marks_panel import MarksPanel
 
@@ -70,11 +69,11 @@ async def test_search_mark_reopen_and_compare(tmp_path: Path, data_dir: Path) ->
         assert passage is not None and passage.text == UNION
         await pilot.press("m")
         await pilot.pause()
-        event_id = app.events[0].id  # type: ignore[index]
+        event_id = app.state.events[0].id  # type: ignore[index]
         assert _saved(data_dir, corpus) == [(GAZETTE, UNION, None, "", event_id)]
         assert marked_blocks(reader) == [1]
         assert said(app, "Marked and saved")
-        close_store(app)
+        app.state.marks.close()
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, GAZETTE)
@@ -93,11 +92,11 @@ async def test_search_mark_reopen_and_compare(tmp_path: Path, data_dir: Path) ->
         await pilot.press("c")
         view = screen.current_view()
         assert view is not None and view.passage.id == passage.id
-        assert screen.mark_line(view.passage) == "marked"
+        assert screen.marking.mark_line(view.passage) == "marked"
         await pilot.press("m")
         await pilot.pause()
         assert _saved(data_dir, corpus) == []
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_compare_mark_shows_in_reader_and_unmarking_there_shows_back(
@@ -113,7 +112,7 @@ async def test_compare_mark_shows_in_reader_and_unmarking_there_shows_back(
         assert view is not None
         p = view.passage
         reader = await open_reader(app, pilot, p.article_id)  # on top of the compare screen
-        block = reader._block_of(p.start)
+        block = reader.map.block_of(p.start)
         assert marked_blocks(reader) == [block]
         # the panel lists it; Enter on it puts the cursor on that sentence; m unmarks it
         panel = reader.query_one(MarksPanel)
@@ -128,8 +127,8 @@ async def test_compare_mark_shows_in_reader_and_unmarking_there_shows_back(
         await settle(app, pilot)
         assert app.screen is compare
         assert not any(b.has_class("-marked") for pane in compare.panes for b in pane.blocks)
-        assert compare.current_marks == []
-        close_store(app)
+        assert compare.marking.marks == []
+        app.state.marks.close()
 
 
 async def test_note_with_label_in_reader_is_exported(tmp_path: Path, data_dir: Path) -> None:
@@ -151,7 +150,7 @@ async def test_note_with_label_in_reader_is_exported(tmp_path: Path, data_dir: P
         await pilot.press(*"call the union office", "ctrl+s")
         await pilot.pause()
         assert _saved(data_dir, corpus) == [
-            (GAZETTE, UNION, "disputed", "call the union office", app.events[0].id)
+            (GAZETTE, UNION, "disputed", "call the union office", app.state.events[0].id)
         ]  # type: ignore[index]
         status = str(reader.query_one("#hit-status", Static).content)
         assert "disputed" in status and "call the union office" in status
@@ -168,7 +167,7 @@ async def test_note_with_label_in_reader_is_exported(tmp_path: Path, data_dir: P
         assert "### 1. disputed" in text and "call the union office" in text
         assert "240 workers" in text
         assert "410 workers" not in text  # only this report, not the event's other reports
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
@@ -234,11 +233,12 @@ async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
         await pilot.press("M")
         await pilot.pause()
         assert not reader.query_one(MarksPanel).display
-        close_store(app)
+        app.state.marks.close()
 
 
 def test_help_and_palette_list_the_reader_mark_keys() -> None:
-    from tui_reader.screens.help import help_sections, screen_bindings
+    from tui_reader.dialogs.help import help_sections
+    from tui_reader.keymap import screen_bindings
 
     sections = dict(help_sections())
     keys = {k for keys, _d in sections["Marks (reader)"] for k in keys.split(" / ")}
@@ -277,7 +277,7 @@ async def test_palette_runs_a_reader_mark_action(tmp_path: Path, data_dir: Path)
         shown = {b.binding.description for b in reader.active_bindings.values() if b.binding.show}
         assert {"Mark", "Note", "Export", "Next sentence"} <= shown
         assert not {"Articles", "Events"} & shown
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_unusable_data_dir_is_one_error_and_the_reader_works(
@@ -289,7 +289,7 @@ async def test_unusable_data_dir_is_one_error_and_the_reader_works(
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        article = app.by_id[GAZETTE]
+        article = app.state.by_id[GAZETTE]
         at = article.body.index("harbour")
         app.open_article(article, ((at, at + len("harbour")),))
         await settle(app, pilot)
@@ -304,7 +304,7 @@ async def test_unusable_data_dir_is_one_error_and_the_reader_works(
         assert app.screen is reader  # no note dialog for a note that could not be kept
         assert said(app, "Marks cannot be saved")
         assert reader.current_passage() == reader.sentences[1]  # the cursor still moves
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_marking_after_scrolling_away_shows_what_was_marked(
@@ -330,7 +330,7 @@ async def test_marking_after_scrolling_away_shows_what_was_marked(
         await pilot.pause()
         assert [t for _a, t, *_ in _saved(data_dir, corpus)] == [lines[0]]
         assert reader.pane.in_view(0)  # the marked sentence was brought back into view
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_a_note_that_fails_to_save_stays_in_the_dialog(
@@ -370,7 +370,7 @@ async def test_a_note_that_fails_to_save_stays_in_the_dialog(
         await pilot.press(*"today: ", "ctrl+s")  # the dialog opens with the cursor at the start
         await pilot.pause()
         assert [n for *_x, n, _e in _saved(data_dir, corpus)] == ["today: ask the harbour master"]
-        close_store(app)
+        app.state.marks.close()
 
 
 async def test_compare_dismiss_that_fails_to_save_is_an_error_not_a_crash(
@@ -392,4 +392,4 @@ async def test_compare_dismiss_that_fails_to_save_is_an_error_not_a_crash(
         assert app.is_running and app.screen is compare
         assert said(app, "database is locked")
         assert compare.model.counts()[1] == conflicts  # nothing was dismissed
-        close_store(app)
+        app.state.marks.close()

@@ -16,7 +16,7 @@ async def test_conflict_spans_blend_their_background(corpus_dir: Path, tmp_path:
     app = NewsReaderApp(corpus_dir, index_dir=tmp_path / "ix")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        app.open_event(max(app.events, key=lambda e: len(e.article_ids)))
+        app.open_event(max(app.state.events, key=lambda e: len(e.article_ids)))
         await settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)
         texts = [

@@ -20,7 +20,7 @@ async def test_start_screen_shows_progress_then_articles(tmp_path: Path) -> None
         assert isinstance(app.screen, EventsScreen)
         assert app.screen.query_one(ProgressBar) is not None
         await settle(app, pilot)
-        assert len(app.articles) == 4
+        assert len(app.state.articles) == 4
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("added 4") for m in messages)
         await pilot.press("a")
@@ -38,7 +38,7 @@ async def test_index_failure_is_a_notification(tmp_path: Path) -> None:
         await settle(app, pilot)
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and errors[0].title == "index failed"
-        assert app.failure
+        assert app.state.failure
         assert isinstance(app.screen, EventsScreen)  # still running, not crashed
         assert app.is_running
 
@@ -53,4 +53,4 @@ async def test_skipped_files_are_listed(tmp_path: Path) -> None:
         assert warnings and warnings[0].title == "Skipped 1 file(s)"
         assert "broken [x].json" in warnings[0].message
         assert all(not n.markup for n in app._notifications)  # paths are shown literally
-        assert len(app.articles) == 4
+        assert len(app.state.articles) == 4

@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker
 
 from index import Article
 
+from ..keymap import ARTICLES_BINDINGS
+from ..messages import ArticlesChanged, OpenArticle
+from ..notices import report_failure
+from ..reading import paragraphs
+from ..state import AppState
 from ..text import date_only, one_line, outlet
 from ..widgets import ArticlePane, BlockSpec
-from .reader import paragraphs
-
-if TYPE_CHECKING:
-    from ..app import NewsReaderApp
 
 
 class ArticlesScreen(Screen[None]):
     """Every indexed article: outlet, date, title, file."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("enter", "read", "Read", id="read"),
-    ]
+    BINDINGS = ARTICLES_BINDINGS
 
-    app: NewsReaderApp  # type: ignore[assignment]
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
 
     def compose(self) -> ComposeResult:
         yield Static("All articles", classes="screen-title", markup=False)
@@ -45,16 +43,16 @@ class ArticlesScreen(Screen[None]):
         table.add_column("Date", key="date")
         table.add_column("Title", key="title")
         table.add_column("File", key="path")
-        self.data_changed("articles")
+        self._fill()
         table.focus()
 
-    def data_changed(self, what: str) -> None:
-        """Refill when the index reports its articles."""
-        if what != "articles":
-            return
+    def on_articles_changed(self, _message: ArticlesChanged) -> None:
+        self._fill()  # the index reported its articles (the list was opened while indexing)
+
+    def _fill(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for a in self.app.articles:
+        for a in self.state.articles:
             table.add_row(
                 Text(outlet(a.source, a.path)),
                 date_only(a.published),
@@ -68,9 +66,12 @@ class ArticlesScreen(Screen[None]):
         self.set_class(event.size.width < 110, "-narrow")
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
-        article = self.app.by_id.get(message.row_key.value or "")
+        article = self.state.by_id.get(message.row_key.value or "")
         if article is not None and not self.has_class("-narrow"):
             self.run_worker(self._preview(article), exclusive=True, group="preview")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_failure(self, event)  # the preview's mounting, should it fail
 
     async def _preview(self, article: Article) -> None:
         box = self.query_one("#preview", Vertical)
@@ -82,14 +83,14 @@ class ArticlesScreen(Screen[None]):
         await box.mount(ArticlePane(article, specs, id="preview-pane"))
 
     def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
-        article = self.app.by_id.get(message.row_key.value or "")
+        article = self.state.by_id.get(message.row_key.value or "")
         if article is not None:
-            self.app.open_article(article)
+            self.post_message(OpenArticle(article))
 
     def action_read(self) -> None:
         table = self.query_one(DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            article = self.app.by_id.get(key or "")
+            article = self.state.by_id.get(key or "")
             if article is not None:
-                self.app.open_article(article)
+                self.post_message(OpenArticle(article))

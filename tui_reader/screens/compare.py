@@ -1,137 +1,138 @@
-"""Provides CompareScreen: reports side by side, marks, navigation between linked passages."""
+"""Provides CompareScreen: reports side by side, the detail panel, the keys that move and mark."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import Worker
 
-from index import Article, Comparison, Event
+from index import Article, Comparison, Event, NewsreaderError, Passage
 
-from ..marks import GUTTER, LEGEND, CompareModel, PassageView
+from ..compare.detail_panel import DetailPanel
+from ..compare.dismissal import dismiss_conflicts
+from ..compare.model import LEGEND, CompareModel, PassageView
+from ..compare.pane_row import PaneRow
+from ..keymap import COMPARE_BINDINGS, DISMISS_BINDINGS, MARK_BINDINGS
+from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
+from ..messages import ComparisonAdded, ComparisonFailed, ComparisonWanted
+from ..state import AppState
 from ..text import one_line
-from ..widgets import ArticlePane, BlockSpec, DetailPanel
-from .marking import Marking
+from ..widgets import ArticlePane, MarksPanel
 
 if TYPE_CHECKING:
-    from ..app import NewsReaderApp
+    from index import Anchored
 
 WIDE = 150  # columns from which three panes fit by default
-NARROW = 100  # below this only the active pane is shown; Tab flips
+
+# Until the comparison arrives these keys show greyed out in the footer.
+NEEDS_MODEL = {"next", "pane", "report", "panes", "align", "toggle_sync", "toggle_dim"}
+NEEDS_MODEL |= {"mark", "note", "dismiss_conflict", "export", "toggle_marks"}
 
 
-def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
-    """The blocks of one report: gutter symbol and strength, conflicting words spanned."""
-    body = model.articles[article_id].body
-    specs: list[BlockSpec] = []
-    previous_end = 0
-    for view in model.views.get(article_id, []):
-        label = GUTTER[view.kind]
-        if view.kind != "unique":
-            label += f"{len(view.supporters)}/{model.total}"
-        spans = [(s, e, "pane--conflict") for s, e in view.conflict_spans]
-        if view.kind == "verbatim":
-            spans = [(0, len(view.passage.text), "pane--verbatim")]
-        passage = view.passage
-        # A new paragraph of the report starts a new visual paragraph too.
-        paragraph = bool(specs) and "\n" in body[previous_end : passage.start]
-        previous_end = passage.end
-        specs.append(
-            BlockSpec(
-                passage.id,
-                passage.start,
-                passage.text,
-                view.kind,
-                label,
-                spans,
-                paragraph=paragraph,
-            )
-        )
-    return specs
-
-
-class CompareScreen(Marking):
+class CompareScreen(Screen[None]):
     """Reports of one event side by side; the detail panel explains the current mark."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("n", "next('linked', 1)", "Next link", id="next-link"),
-        Binding("N", "next('linked', -1)", "Prev link", show=False, id="prev-link"),
-        Binding("c", "next('conflict', 1)", "Next conflict", id="next-conflict"),
-        Binding("C", "next('conflict', -1)", "Prev conflict", show=False, id="prev-conflict"),
-        Binding("u", "next('unique', 1)", "Next unique", show=False, id="next-unique"),
-        Binding("tab,l,right", "pane(1)", "Next pane", id="next-pane"),
-        Binding("shift+tab,h,left", "pane(-1)", "Prev pane", show=False, id="prev-pane"),
-        Binding("right_square_bracket", "report(1)", "Next report", show=False, id="next-report"),
-        Binding("left_square_bracket", "report(-1)", "Prev report", show=False, id="prev-report"),
-        Binding("enter", "align", "Align", id="align"),
-        Binding("s", "toggle_sync", "Sync", id="sync"),
-        Binding("d", "toggle_dim", "Dim unique", id="dim"),
-        Binding("plus", "panes(1)", "More panes", show=False, id="more-panes"),
-        Binding("minus", "panes(-1)", "Fewer panes", show=False, id="fewer-panes"),
-    ]
+    # The mark keys first: the footer lists them before the moving keys.
+    BINDINGS = [*MARK_BINDINGS, *DISMISS_BINDINGS, *COMPARE_BINDINGS]
+    no_passage_hint = "Go to a passage first (n, c or u)"
 
-    app: NewsReaderApp  # type: ignore[assignment]
-
-    def __init__(self, key: str, articles: list[Article], event: Event | None) -> None:
+    def __init__(
+        self, state: AppState, key: str, articles: list[Article], event: Event | None
+    ) -> None:
         super().__init__()
+        self.state = state
         self.key = key
         self.event = event
         self.requested = articles
         self.model: CompareModel | None = None
-        self.shown: list[str] = []  # article id per pane
-        self.active = 0
-        self.pane_count = 0
-        self.sync = False
-        self.dim = False
+        self.full_comparison: Comparison | None = None  # before dismissed conflicts were taken off
+        self.marking = MarkController(self, self, state)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(f"comparing {len(self.requested)} reports…"), id="compare-title")
         yield Static(Content(LEGEND), id="legend")
-        yield Horizontal(id="panes")
+        yield PaneRow(id="panes")
         yield DetailPanel(Content(""), id="detail")
         yield Footer()
 
+    @property
+    def row(self) -> PaneRow:
+        """The reports side by side."""
+        return self.query_one(PaneRow)
+
+    @property
+    def panes(self) -> list[ArticlePane]:
+        """The mounted panes, left to right."""
+        return self.row.panes
+
     def on_mount(self) -> None:
-        cached = self.app.comparisons.get(self.key)
+        cached = self.state.comparisons.get(self.key)
         if cached is not None:
-            self.call_after_refresh(self.comparison_ready, self.key, cached)
+            self.call_after_refresh(self._show, cached)
         else:
-            self.app.load_comparison(self.key, self.requested, self.event)
+            self.post_message(ComparisonWanted(self.key, self.requested, self.event))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # The pane-mounting worker belongs to this screen; its failures go to the App's handler.
-        self.app.on_worker_state_changed(event)
+    def on_comparison_added(self, message: ComparisonAdded) -> None:
+        if message.key == self.key and self.model is None:
+            self._show(self.state.comparisons[message.key])
 
-    def data_changed(self, what: str) -> None:
-        """Say so in the title row when this screen's comparison failed (details in the toast)."""
-        if what == "compare-failed" and self.model is None:
+    def on_comparison_failed(self, _message: ComparisonFailed) -> None:
+        # Said in the title row when this screen's comparison failed (details in the toast).
+        if self.model is None:
             self.query_one("#compare-title", Static).update(self._title("comparison failed"))
 
-    def comparison_ready(self, key: str, comparison: Comparison) -> None:
-        """Build the panes once this screen's comparison arrives."""
-        if key != self.key or self.model is not None:
+    def _show(self, comparison: Comparison) -> None:
+        """Build the panes once this screen's comparison is in."""
+        if self.model is not None:
             return
-        self.model = CompareModel(self.undismissed(comparison))  # marking.py
+        self.full_comparison = comparison
+        self.model = CompareModel(self.state.undismissed(comparison))
         self.update_title()
         self.refresh_bindings()
-        self.pane_count = 3 if self.size.width >= WIDE else 2
-        self.shown = [a.id for a in comparison.articles][: self.pane_count]
-        self._remount()
+        count = 3 if self.size.width >= WIDE else 2
+        self.row.show(self.model, [a.id for a in comparison.articles][:count])
+
+    def _rebuild(self) -> None:
+        """After dismissals changed: the model again without the dismissed conflicts."""
+        if self.full_comparison is not None:
+            self.model = CompareModel(self.state.undismissed(self.full_comparison))
+            self.update_title()
+            self.row.show(self.model)
+
+    def on_pane_row_rebuilt(self, _message: PaneRow.Rebuilt) -> None:
+        self.marking.refresh()  # stars marked passages, fills the marks panel
+        self.show_detail()
+
+    def on_pane_row_cursor_moved(self, _message: PaneRow.CursorMoved) -> None:
+        self.show_detail()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, ArticlePane):  # the row made it the active pane
+            self.show_detail()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.row.keep_place()  # re-lays out and keeps the reader's place
+
+    def on_screen_resume(self) -> None:
+        # Marks may have been made or deleted in the reader meanwhile.
+        self.marking.refresh_if_read()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if action in NEEDS_MODEL and self.model is None else True
+
+    # ---- what is shown ----
 
     def update_title(self) -> None:
         """Counts and the state of the toggles, in the title row."""
         if self.model is None:
             return
         shared, conflicts = self.model.counts()
-        flags = "".join([" · sync on" if self.sync else "", " · unique dimmed" if self.dim else ""])
+        row = self.row
+        flags = "".join([" · sync on" if row.sync else "", " · unique dimmed" if row.dim else ""])
         status = f"{self.model.total} reports · {shared} shared · {conflicts} conflicting{flags}"
         self.query_one("#compare-title", Static).update(self._title(status))
 
@@ -139,85 +140,9 @@ class CompareScreen(Marking):
         title = one_line(self.event.title if self.event else "Chosen reports", 120)
         return Content.assemble((title, "bold"), "  ", (status, "dim"))
 
-    def _remount(self) -> None:
-        self.run_worker(self._mount_panes(), exclusive=True, group="panes", exit_on_error=False)
-
-    async def _mount_panes(self) -> None:
-        assert self.model is not None
-        box = self.query_one("#panes", Horizontal)
-        await box.remove_children()
-        panes = [self._pane(i, aid) for i, aid in enumerate(self.shown)]
-        await box.mount_all(panes)
-        if not self.is_attached:  # the user left (or quit) while the panes were mounting
-            return
-        self.active = min(self.active, len(panes) - 1)
-        self._layout_mode()
-        self._activate(self.active)
-        self.show_marks()  # stars marked passages, fills the marks panel (marking.py)
-        for pane in panes:
-            self.watch(pane, "scroll_y", self._follower(pane), init=False)
-        if self.pending_align and self.model is not None:
-            view = self.model.by_id.get(self.pending_align)
-            self.pending_align = None
-            if view is not None:
-                self.call_after_refresh(self.align_on, view)
-
-    def _follower(self, pane: ArticlePane) -> Callable[[float], None]:
-        # One parameter exactly: Textual passes (old, new) to two-parameter watchers.
-        return lambda _y: self._follow(pane)
-
-    def _pane(self, i: int, article_id: str) -> ArticlePane:
-        assert self.model is not None
-        article = self.model.articles[article_id]
-        pane = ArticlePane(article, block_specs(self.model, article_id), classes="compare-pane")
-        pane.set_class(self.dim, "-dim")
-        return pane
-
-    def _layout_mode(self) -> None:
-        narrow = self.size.width < NARROW
-        self.set_class(narrow, "-narrow")
-        for i, pane in enumerate(self.panes):
-            pane.set_class(i == self.active, "-active")
-
-    def on_resize(self, event: events.Resize) -> None:
-        # Re-lay out and keep the reader's place: the current block stays in view.
-        self._layout_mode()
-        panes = self.panes
-        if panes:
-            pane = panes[self.active]
-            if pane.current >= 0:
-                self.call_after_refresh(pane.set_current, pane.current, True, pane.current_top)
-            elif pane.blocks:
-                block = pane.blocks[pane.first_visible()]
-                self.call_after_refresh(pane.scroll_to_widget, block, top=True, animate=False)
-
-    def _activate(self, i: int) -> None:
-        panes = self.panes
-        if not panes:
-            return
-        self.active = i % len(panes)
-        self._layout_mode()
-        panes[self.active].focus()
-        self.show_detail()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        panes = self.panes
-        if isinstance(event.widget, ArticlePane) and event.widget in panes:
-            index = panes.index(event.widget)
-            if index != self.active:
-                self.active = index
-                self._layout_mode()
-                self.show_detail()
-
     def current_view(self) -> PassageView | None:
         """The passage the active pane's cursor is on."""
-        panes = self.panes
-        if self.model is None or not panes:
-            return None
-        pane = panes[self.active]
-        if pane.current < 0:
-            return None
-        return self.model.by_id.get(pane.blocks[pane.current].key)
+        return self.row.current_view()
 
     def show_detail(self) -> None:
         """Explain the current passage in the detail panel."""
@@ -226,11 +151,148 @@ class CompareScreen(Marking):
         if detail is None:  # the screen is being torn down
             return
         if view is None or self.model is None:
-            detail.show(
-                Content(
-                    "n/N linked passage · c/C conflict · u unique · Enter aligns the "
-                    "other panes · [ ] change report · ? all keys"
-                )
-            )
+            detail.show_hint()
         else:
-            detail.explain(self.model, view, self._mark_line(view.passage))
+            detail.explain(self.model, view, self.marking.mark_line(view.passage))
+
+    # ---- moving (keys) ----
+
+    def action_next(self, what: str, step: int) -> None:
+        """Move the active pane's cursor to the next/previous linked, conflict or unique passage."""
+        if self.row.next(what, step):
+            self.show_detail()
+        else:
+            self.notify(f"No further {what} passage in this report", timeout=2)
+
+    def action_pane(self, step: int) -> None:
+        """Focus the next/previous pane (in the narrow layout this flips the visible pane)."""
+        if self.panes:
+            self.row.activate(self.row.active + step)
+            self.show_detail()
+
+    def action_report(self, step: int) -> None:
+        """Show another report of the comparison in the active pane."""
+        if not self.row.next_report(step):
+            self.notify("Every report is already shown", timeout=2)
+
+    def action_panes(self, step: int) -> None:
+        """Show one more or one fewer pane."""
+        self.row.more_or_fewer(step)
+
+    def action_align(self) -> None:
+        """Line the other panes up on the passages linked to the current one."""
+        view = self.current_view()
+        if view is None or self.model is None:
+            self.notify("Move to a passage first (n, c or u)", timeout=2)
+            return
+        aligned = self.row.align(view)
+        self.show_detail()
+        if not aligned:
+            self.notify("No other report states this passage", timeout=2)
+
+    def action_toggle_sync(self) -> None:
+        """Turn synchronised (proportional) scrolling on or off."""
+        self.row.toggle_sync()
+        self.notify(f"Synchronised scrolling {'on' if self.row.sync else 'off'}", timeout=2)
+        self.update_title()
+
+    def action_toggle_dim(self) -> None:
+        """Dim or undim passages that only one report has."""
+        self.row.toggle_dim()
+        self.update_title()
+
+    # ---- marks (keys and the panel's messages go to the controller) ----
+
+    def action_mark(self) -> None:
+        self.marking.mark()
+
+    def action_note(self) -> None:
+        self.marking.note()
+
+    def action_export(self) -> None:
+        self.marking.export()
+
+    def action_toggle_marks(self) -> None:
+        self.marking.toggle_panel()
+
+    def on_marks_panel_jump(self, message: MarksPanel.Jump) -> None:
+        self.marking.jump(message.mark)
+
+    def on_marks_panel_remove(self, message: MarksPanel.Remove) -> None:
+        self.marking.remove(message.mark)
+
+    def on_marks_panel_leave(self, _message: MarksPanel.Leave) -> None:
+        self.focus_text()
+
+    def action_dismiss_conflict(self) -> None:
+        """Label the current passage's conflicts false; they stop being flagged, here and later."""
+        view, store = self.current_view(), self.state.marks.get()
+        if view is None or store is None or self.model is None:
+            return
+        if not view.conflicts():
+            self.notify("No conflict on this passage", timeout=2)
+            return
+        event_id = self.event.id if self.event else None
+        try:
+            count = dismiss_conflicts(store, self.state.corpus, self.model, view, event_id)
+        except NewsreaderError as error:  # the conflicts saved so far are dismissed; say so
+            self.notify(str(error), title="Not saved", severity="error", markup=False)
+            self._rebuild()
+            return
+        self.notify(f"Dismissed {count} conflict(s); delete the mark to restore", timeout=3)
+        self.row.pending_align = view.passage.id
+        self._rebuild()
+
+    # ---- MarkSite: what the mark controller asks ----
+
+    def current_passage(self) -> Passage | None:
+        view = self.current_view()
+        return None if view is None else view.passage
+
+    def marks_scope(self) -> MarkScope | None:
+        if self.model is None:
+            return None
+        event_id = self.event.id if self.event else None
+        return MarkScope(self.model.articles, event_id, event_id)
+
+    def paint_marks(self, spans: Spans) -> None:
+        assert self.model is not None
+        for pane in self.panes:
+            for block in pane.blocks:
+                p = self.model.passages.get(block.key)
+                marked = p is not None and any(
+                    s < p.end and p.start < e for s, e in spans.get(p.article_id, [])
+                )
+                block.set_marked(marked)
+        self.show_detail()  # the panel's line for the current passage's own mark
+
+    def reveal(self, passage: Passage) -> None:
+        """The passage under the cursor is on screen already."""
+
+    def jump_to_mark(self, mark: Anchored) -> None:
+        if mark.start is not None:
+            self.row.go_to(mark.annotation.article_id, mark.start)
+            self.show_detail()
+
+    def focus_text(self) -> None:
+        self.row.activate(self.row.active)
+        self.show_detail()
+
+    def mark_removed(self, mark: Anchored) -> None:
+        if mark.annotation.conflict is not None:
+            self._rebuild()  # a dismissed conflict is flagged again
+        else:
+            self.marking.refresh()
+
+    def export_plan(self) -> ExportPlan | None:
+        from index import event_document
+
+        comparison = self.full_comparison
+        if comparison is None:
+            return None
+        name = f"newsreader-{self.event.id if self.event else 'chosen-reports'}.md"
+        return ExportPlan(
+            "Export this comparison with your marks",
+            default_export_path(name),
+            lambda store: event_document(self.state.corpus, comparison, store),
+        )

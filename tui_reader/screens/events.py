@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
-from index import Comparison, Event, without_dismissed
+from index import Event
 
-from ..marks import CompareModel
-from ..marks_store import store_for
+from ..compare.model import CompareModel
+from ..keymap import EVENTS_BINDINGS
+from ..messages import (
+    ArticlesChanged,
+    ComparisonAdded,
+    EventsChanged,
+    IndexFailed,
+    OpenArticle,
+    OpenEvent,
+    ProgressChanged,
+)
+from ..state import AppState
 from ..text import date_only, one_line, outlet
-
-if TYPE_CHECKING:
-    from ..app import NewsReaderApp
 
 
 def date_range(dates: list[str]) -> str:
@@ -34,17 +38,17 @@ def date_range(dates: list[str]) -> str:
 class EventsScreen(Screen[None]):
     """Usable at once: quit, help and the article list work while the index worker runs."""
 
-    BINDINGS = [
-        Binding("enter", "open_event", "Compare", id="open-event"),
-        Binding("tab", "app.focus_next", "Switch list", show=False),
-    ]
+    BINDINGS = EVENTS_BINDINGS
 
-    app: NewsReaderApp  # type: ignore[assignment]
     _shown_width = 0  # the title width the table was last filled for
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
-            yield Static(Content(f"Indexing {self.app.corpus}"), id="status")
+            yield Static(Content(f"Indexing {self.state.corpus}"), id="status")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="event-browser"):
             yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
@@ -65,45 +69,63 @@ class EventsScreen(Screen[None]):
         reports.add_column("Outlet", key="outlet")
         reports.add_column("Date", key="date")
         reports.add_column("Title", key="title")
-        for what in ("failure", "articles", "events"):
-            self.data_changed(what)
+        # What happened before this screen was mounted (nothing, on a normal start).
+        self._show_failure()
+        self._show_articles()
+        self._show_events()
 
     def on_screen_resume(self) -> None:
         # Back from a comparison: conflicts dismissed there no longer count here.
-        if self.app.events is not None and self.query_one("#events", DataTable).row_count:
-            self._fill_events(self.app.events)
+        if self.state.events is not None and self.query_one("#events", DataTable).row_count:
+            self._fill_events(self.state.events)
 
     def on_resize(self, event: Resize) -> None:
         # Below 110 columns the reports list goes under the events instead of beside them.
         self.set_class(event.size.width < 110, "-narrow")
         width = self._title_width()
-        if width != self._shown_width and self.app.events is not None:
-            self._fill_events(self.app.events)
+        if width != self._shown_width and self.state.events is not None:
+            self._fill_events(self.state.events)
 
     def _title_width(self) -> int:
         """Event titles get what the counts leave of the screen, 24 to 70 characters."""
         return max(24, min(70, self.size.width - 56))
 
-    def index_progress(self, done: int, total: int, path: str) -> None:
-        """Advance the bar; called by the App for every (coalesced) progress message."""
+    def on_progress_changed(self, message: ProgressChanged) -> None:
+        """Advance the bar (progress messages coalesce: only the newest is drawn)."""
+        done, total = message.done, message.total
         self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#status", Static).update(Content(f"Indexing {done}/{total}: {path}"))
+        self.query_one("#status", Static).update(
+            Content(f"Indexing {done}/{total}: {message.path}")
+        )
 
-    def data_changed(self, what: str) -> None:
-        """Refresh after the App's state changed ('articles', 'events' or 'failure')."""
-        status = self.query_one("#status", Static)
-        if what == "failure" and self.app.failure:
-            status.update(Content(f"Index failed: {self.app.failure}"))
+    def on_index_failed(self, _message: IndexFailed) -> None:
+        self._show_failure()
+
+    def on_articles_changed(self, _message: ArticlesChanged) -> None:
+        self._show_articles()
+
+    def on_events_changed(self, _message: EventsChanged) -> None:
+        self._show_events()
+
+    def _show_failure(self) -> None:
+        if self.state.failure:
+            self.query_one("#status", Static).update(Content(f"Index failed: {self.state.failure}"))
             self.query_one("#progress", ProgressBar).display = False
-        elif what == "articles" and self.app.report is not None:
-            line = self.app.report.summary_line()
-            status.update(Content(f"{len(self.app.articles)} articles · {line} · grouping events…"))
+
+    def _show_articles(self) -> None:
+        if self.state.report is not None:
+            line = self.state.report.summary_line()
+            status = f"{len(self.state.articles)} articles · {line} · grouping events…"
+            self.query_one("#status", Static).update(Content(status))
             self.query_one("#progress", ProgressBar).update(total=1, progress=1)
-        elif what == "events" and self.app.events is not None:
-            self._fill_events(self.app.events)
-            status.update(
+
+    def _show_events(self) -> None:
+        events = self.state.events
+        if events is not None:
+            self._fill_events(events)
+            self.query_one("#status", Static).update(
                 Content(
-                    f"{len(self.app.events)} events from {len(self.app.articles)} "
+                    f"{len(events)} events from {len(self.state.articles)} "
                     "articles · Enter compares · a lists all articles"
                 )
             )
@@ -115,7 +137,7 @@ class EventsScreen(Screen[None]):
         table.clear()
         self._shown_width = width = self._title_width()
         for event in events:
-            articles = self.app.articles_of(event)
+            articles = self.state.articles_of(event)
             outlets = sorted({outlet(a.source, a.path) for a in articles})
             dates = date_range([date_only(a.published) for a in articles])
             shared, conflicts = self._counts(event)
@@ -134,32 +156,27 @@ class EventsScreen(Screen[None]):
             self._fill_reports(events[min(keep, len(events) - 1)])
 
     def _counts(self, event: Event) -> tuple[str, str]:
-        comparison = self.app.comparisons.get(event.id)
+        comparison = self.state.comparisons.get(event.id)
         if comparison is None:
             # Not compared yet (beyond the prefetched events, until the event is opened).
             return ("…", "…") if len(event.article_ids) > 1 else ("-", "-")
-        shared, conflicts = CompareModel(self._undismissed(comparison)).counts()
+        # The counts agree with the panes: a conflict the user dismissed is not counted.
+        shared, conflicts = CompareModel(self.state.undismissed(comparison)).counts()
         return str(shared), str(conflicts)
 
-    def _undismissed(self, comparison: Comparison) -> Comparison:
-        # The counts agree with the panes: a conflict the user dismissed as false is not counted.
-        store = store_for(self.app)
-        if store is None:
-            return comparison
-        return without_dismissed(comparison, store.dismissed(self.app.corpus))
-
-    def comparison_ready(self, key: str, comparison: Comparison) -> None:
+    def on_comparison_added(self, message: ComparisonAdded) -> None:
         """Fill in an event's link counts once its comparison is computed."""
         table = self.query_one("#events", DataTable)
-        if key in table.rows:
-            shared, conflicts = CompareModel(self._undismissed(comparison)).counts()
-            table.update_cell(key, "shared", str(shared))
-            table.update_cell(key, "conflicts", str(conflicts))
+        event = self.state.event(message.key)
+        if message.key in table.rows and event is not None:
+            shared, conflicts = self._counts(event)
+            table.update_cell(message.key, "shared", shared)
+            table.update_cell(message.key, "conflicts", conflicts)
 
     def _fill_reports(self, event: Event) -> None:
         table = self.query_one("#reports", DataTable)
         table.clear()
-        for article in self.app.articles_of(event):
+        for article in self.state.articles_of(event):
             table.add_row(
                 Text(outlet(article.source, article.path)),
                 date_only(article.published),
@@ -167,29 +184,26 @@ class EventsScreen(Screen[None]):
                 key=article.id,
             )
 
-    def _event(self, key: str | None) -> Event | None:
-        return next((e for e in self.app.events or [] if e.id == key), None)
-
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if message.data_table.id == "events":
-            event = self._event(message.row_key.value)
+            event = self.state.event(message.row_key.value)
             if event is not None:
                 self._fill_reports(event)
 
     def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
         if message.data_table.id == "events":
-            event = self._event(message.row_key.value)
+            event = self.state.event(message.row_key.value)
             if event is not None:
-                self.app.open_event(event)
+                self.post_message(OpenEvent(event))
         else:
-            article = self.app.by_id.get(message.row_key.value or "")
+            article = self.state.by_id.get(message.row_key.value or "")
             if article is not None:
-                self.app.open_article(article)
+                self.post_message(OpenArticle(article))
 
     def action_open_event(self) -> None:
         table = self.query_one("#events", DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            event = self._event(key)
+            event = self.state.event(key)
             if event is not None:
-                self.app.open_event(event)
+                self.post_message(OpenEvent(event))

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..messages import SearchFailed, SearchFinished
+from ..keymap import SEARCH_BINDINGS
+from ..messages import ArticlesChanged, OpenArticle, SearchFailed, SearchFinished, SearchWanted
+from ..state import AppState
 from ..text import date_only, neutralize, one_line, outlet
-
-if TYPE_CHECKING:
-    from ..app import NewsReaderApp
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a query runs
 
@@ -34,15 +32,11 @@ def hit_prompt(hit: Any) -> Content:
 class SearchScreen(Screen[None]):
     """Full-text search over the index (Whoosh query syntax: AND, OR, "phrases", source:x)."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("down", "focus_results", "Results", show=False, id="results"),
-    ]
+    BINDINGS = SEARCH_BINDINGS
 
-    app: NewsReaderApp  # type: ignore[assignment]
-
-    def __init__(self) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
+        self.state = state
         self.hits: list[Any] = []
         self._timer: Timer | None = None
         self.last_query = ""
@@ -74,11 +68,11 @@ class SearchScreen(Screen[None]):
         if not query.strip():
             self._show([], "Type to search.")
             return
-        self.app.run_search(query, self)
+        self.post_message(SearchWanted(query, self))
 
-    def data_changed(self, what: str) -> None:
+    def on_articles_changed(self, _message: ArticlesChanged) -> None:
         """Re-run the query once the index is ready (it may have been typed during indexing)."""
-        if what == "articles" and self.last_query.strip():
+        if self.last_query.strip():
             self._run(self.last_query)
 
     def on_search_finished(self, message: SearchFinished) -> None:
@@ -113,10 +107,10 @@ class SearchScreen(Screen[None]):
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         hit = self.hits[int(message.option_id or 0)]
-        article = self.app.by_id.get(hit.id)
-        if article is None and self.app.index is not None:
-            article = self.app.index.article(hit.id)
+        article = self.state.by_id.get(hit.id)
+        if article is None and self.state.index is not None:
+            article = self.state.index.article(hit.id)
         if article is None:
             self.notify(f"Article not found: {hit.id}", severity="error", markup=False)
             return
-        self.app.open_article(article, tuple(hit.matches))
+        self.post_message(OpenArticle(article, tuple(hit.matches)))

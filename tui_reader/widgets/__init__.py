@@ -1,7 +1,8 @@
-"""Provides the newsreader widgets."""
+"""Provides the newsreader widgets that more than one screen uses."""
 
 from .article_pane import ArticlePane, BlockSpec
-from .detail_panel import DetailPanel
+from .marks_panel import MarksPanel
 from .passage_block import PassageBlock, PassageText
+from .reader_pane import ReaderPane
 
-__all__ = ["ArticlePane", "BlockSpec", "DetailPanel", "PassageBlock", "PassageText"]
+__all__ = ["ArticlePane", "BlockSpec", "MarksPanel", "PassageBlock", "PassageText", "ReaderPane"]

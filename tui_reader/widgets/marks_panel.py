@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,9 +13,12 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from index import Anchored, Article
+from index import Article
 
 from ..text import one_line, outlet
+
+if TYPE_CHECKING:
+    from index import Anchored
 
 
 def mark_line(mark: Anchored, article: Article | None) -> Content:
@@ -62,6 +66,9 @@ class MarksPanel(Vertical):
             super().__init__()
             self.mark = mark
 
+    class Leave(Message):
+        """The user left the list (Esc): the screen gives the keys back to its text."""
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.marks: list[Anchored] = []
@@ -96,9 +103,7 @@ class MarksPanel(Vertical):
         self.post_message(self.Jump(self.marks[event.option_index]))
 
     def action_leave(self) -> None:
-        focus_text = getattr(self.screen, "focus_text", None)
-        if callable(focus_text):
-            focus_text()
+        self.post_message(self.Leave())
 
     def action_remove(self) -> None:
         index = self.query_one(OptionList).highlighted

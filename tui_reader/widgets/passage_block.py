@@ -10,6 +10,8 @@ from textual.widgets import Static
 
 from ..text import neutralize
 
+STAR = "★"  # under the gutter label of a marked passage: visible without colour
+
 MARK_CLASSES = {
     "pane--shared",
     "pane--verbatim",
@@ -76,3 +78,13 @@ class PassageBlock(Widget):
     def body(self) -> PassageText:
         """The text widget."""
         return self.query_one(PassageText)
+
+    def set_marked(self, marked: bool) -> None:
+        """Give the block the ``-marked`` class and a star under its gutter label (or take
+        them off)."""
+        if marked == self.has_class("-marked"):
+            return
+        self.set_class(marked, "-marked")
+        # on a line of its own: the compare gutter is only as wide as "!4/5"
+        star = "\n".join(x for x in (self.label, STAR) if x)
+        self.query_one(".gutter", Static).update(Content(star if marked else self.label))

@@ -281,8 +281,8 @@ async def test_reader_lists_cached_events_on_reopen(
             for _ in range(3):
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-            assert app.events is not None
-            return list(app.events)
+            assert app.state.events is not None
+            return list(app.state.events)
 
     first = await events_of_one_start()
     assert len(first) == 3

@@ -282,7 +282,7 @@ async def test_app_shows_the_damaged_file(tmp_path: Path) -> None:
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        assert len(app.articles) == 5
+        assert len(app.state.articles) == 5
         damaged = [n for n in app._notifications if n.title == "Damaged 1 file(s)"]
         assert damaged and damaged[0].severity == "warning" and not damaged[0].markup
         assert damaged[0].message == f"old [x].txt: {MESSAGE}"

@@ -278,13 +278,13 @@ async def test_app_opens_a_hostile_corpus_and_lists_the_reasons(
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
         assert app.is_running
-        assert {a.id for a in app.articles} >= set(good)
+        assert {a.id for a in app.state.articles} >= set(good)
         warnings = [n for n in app._notifications if n.title.startswith("Skipped")]
         assert len(warnings) == 1
         assert warnings[0].title == f"Skipped {len(bad)} file(s)"
         text = warnings[0].message
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
-        for item in app.report.skipped[:8]:  # the first eight, each with its reason
+        for item in app.state.report.skipped[:8]:  # the first eight, each with its reason
             assert f"{item.path}: {item.reason}" in text
         await pilot.press("a")
         await settle(app, pilot)

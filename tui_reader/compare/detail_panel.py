@@ -8,10 +8,8 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Static
 
-from index import quote_diff
-
-from ..marks import GUTTER, CompareModel, PassageView
 from ..text import one_line
+from .model import GUTTER, CompareModel, PassageView
 
 StyleType = Style | str
 
@@ -25,6 +23,8 @@ KIND_NAMES = {
 
 def word_diff(a: str, b: str) -> list[tuple[str, str]]:
     """The core's word diff of two quotes, runs of the same op joined: [(op, words)]."""
+    from index import quote_diff  # loads the conflict checks: only once a passage is explained
+
     runs: list[tuple[str, str]] = []
     for op, word in quote_diff(a, b):
         if runs and runs[-1][0] == op:
@@ -119,6 +119,8 @@ def explain(
         ": ",
         one_line(outlets, 90),
     )
+    from index import quote_diff
+
     exact: set[str] = set()
     edited: dict[str, str] = {}
     for k in view.links:
@@ -147,9 +149,15 @@ class DetailPanel(Static):
 
     COMPONENT_CLASSES = {"detail--heading", "detail--conflict", "detail--removed", "detail--added"}
 
-    def show(self, content: Content) -> None:
-        """Replace the explanation."""
-        self.update(content)
+    HINT = (
+        "n/N linked passage · c/C conflict · u unique · Enter aligns the other panes · "
+        "[ ] change report · ? all keys"
+    )
+    """What the panel says while the cursor is on no passage."""
+
+    def show_hint(self) -> None:
+        """Say which keys move the cursor (no passage is current)."""
+        self.update(Content(self.HINT))
 
     def explain(self, model: CompareModel, view: PassageView, mark: str | None = None) -> None:
         """Explain ``view`` in the colours of this panel's component classes; ``mark`` is the

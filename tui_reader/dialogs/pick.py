@@ -1,4 +1,4 @@
-"""Provides PickScreen: choose two or more articles to compare (from the command palette)."""
+"""Provides PickDialog: choose two or more articles to compare (from the command palette)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def pick_label(a: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class PickScreen(ModalScreen[list[Article]]):
+class PickDialog(ModalScreen[list[Article]]):
     """Space selects, Enter compares the selection (at least two)."""
 
     BINDINGS = [

@@ -36,14 +36,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export-cancel")]
 
-    def __init__(self, default: Path, fmt: str = "md") -> None:
+    def __init__(
+        self, default: Path, title: str = "Export this comparison with your marks", fmt: str = "md"
+    ) -> None:
         super().__init__()
         self.default = default
+        self.title_text = title
         self.fmt = fmt if fmt in FORMATS else "md"
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Export this comparison with your marks")
+            yield Label(self.title_text, markup=False)
             yield Select(
                 [(NAMES[f], f) for f in FORMATS],
                 value=self.fmt,

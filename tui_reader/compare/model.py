@@ -1,4 +1,4 @@
-"""Provides the per-passage marks (shared, verbatim, conflict, unique) the compare screen draws."""
+"""Provides CompareModel: a Comparison indexed for the UI, and each passage's mark (PassageView)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Literal
 
 from index import Article, Comparison, Conflict, Link, Passage
 
-from .text import outlet
+from ..text import outlet
 
 Kind = Literal["conflict", "verbatim", "shared", "unique"]
 GUTTER: dict[str, str] = {"shared": "│", "verbatim": "≡", "conflict": "!", "unique": "·"}

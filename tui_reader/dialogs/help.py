@@ -1,0 +1,75 @@
+"""Provides HelpDialog: a modal listing every key of every screen, built from their BINDINGS."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..compare.model import LEGEND
+from ..keymap import (
+    ARTICLES_BINDINGS,
+    COMPARE_BINDINGS,
+    DISMISS_BINDINGS,
+    EVENTS_BINDINGS,
+    GLOBAL_BINDINGS,
+    MARK_BINDINGS,
+    READER_BINDINGS,
+    SEARCH_BINDINGS,
+    as_bindings,
+    key_label,
+)
+
+Rows = list[tuple[str, str]]
+PANEL_ROWS: Rows = [
+    ("Enter / Delete", "In the marks panel: jump to / delete"),
+    ("Esc", "In the marks panel: back to the text"),
+]
+
+
+def rows(bindings: list[BindingType]) -> Rows:
+    """(keys, description) of each binding."""
+    return [(key_label(b.key), b.description or b.action) for b in as_bindings(bindings)]
+
+
+def help_sections() -> list[tuple[str, Rows]]:
+    """(screen name, [(keys, description)]) for the App and every screen."""
+    palette = ("Ctrl+P", "Command palette: open an event, compare, toggles, theme")
+    return [
+        ("Everywhere", [*rows(GLOBAL_BINDINGS), palette]),
+        ("Events", rows(EVENTS_BINDINGS)),
+        ("Compare", [*rows(COMPARE_BINDINGS), ("j / k / ↑ / ↓", "Scroll the active pane")]),
+        ("Marks (compare)", [*rows(MARK_BINDINGS), *rows(DISMISS_BINDINGS), *PANEL_ROWS]),
+        ("Articles", rows(ARTICLES_BINDINGS)),
+        (
+            "Reader",
+            [
+                *rows(READER_BINDINGS),
+                ("click", "Put the cursor on a paragraph's first sentence"),
+                ("j / k / ↑ / ↓", "Scroll"),
+            ],
+        ),
+        ("Marks (reader)", [*rows(MARK_BINDINGS), *PANEL_ROWS]),
+        ("Search", rows(SEARCH_BINDINGS)),
+    ]
+
+
+class HelpDialog(ModalScreen[None]):
+    """Every key, grouped by screen; Esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close-help")]
+
+    def compose(self) -> ComposeResult:
+        lines: list[Content] = []
+        for title, section in help_sections():
+            lines.append(Content.assemble((title, "bold underline")))
+            for keys, description in section:
+                lines.append(Content.assemble((f"  {keys:<22}", "bold"), description))
+            lines.append(Content(""))
+        lines.append(Content.assemble(("Marks", "bold underline")))
+        lines.append(Content("  " + LEGEND))
+        with VerticalScroll(id="help-body"):
+            yield Static(Content("\n").join(lines), id="help-text")

@@ -1,0 +1,51 @@
+"""Provides ArticleMap: where one article's paragraphs and sentences are, found by bisection."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from index import Article, Passage
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of the body: the reader's display blocks."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", body)]
+
+
+class ArticleMap:
+    """The reader's paragraphs (display blocks) and sentences (what is marked: the same passages,
+    same offsets, as the compare screen's) of one article, with lookups between them.
+
+    Offsets are kept sorted for bisection: a long report has hundreds of paragraphs.
+    """
+
+    def __init__(self, article: Article) -> None:
+        from index import split_passages  # the sentence splitter loads with the first reader
+
+        self.spans = paragraphs(article.body)
+        self.sentences: list[Passage] = split_passages(article)  # as the comparison cuts them
+        self._starts = [s for s, _e in self.spans]
+        self._ends = [e for _s, e in self.spans]
+        self._sentence_starts = [p.start for p in self.sentences]
+        self._sentence_ends = [p.end for p in self.sentences]
+
+    def block_of(self, offset: int) -> int:
+        """The paragraph holding ``offset`` (else the next one, else the last)."""
+        return min(bisect_right(self._ends, offset), len(self.spans) - 1)
+
+    def blocks_over(self, start: int, end: int) -> range:
+        """The paragraphs that ``[start, end)`` overlaps."""
+        first = bisect_right(self._ends, start)
+        return range(first, bisect_left(self._starts, end, lo=first))
+
+    def sentence_at(self, offset: int) -> int:
+        """The sentence holding ``offset`` (else the next one): -1 if the body has none."""
+        return min(bisect_right(self._sentence_ends, offset), len(self.sentences) - 1)
+
+    def sentences_in(self, block: int) -> range:
+        """The sentences that start inside paragraph ``block``."""
+        start, end = self.spans[block]
+        return range(
+            bisect_left(self._sentence_starts, start), bisect_left(self._sentence_starts, end)
+        )
