@@ -2,7 +2,8 @@
 
 Nothing here imports Textual: the app module is imported only when the app is launched.
 To add a subcommand: its parser in parser.py (and its name in COMMANDS), its handler in
-handlers.py (registered in HANDLERS), its text output in output.py.
+handlers.py or a module of its own (like web.py) registered in handlers.HANDLERS, using
+common.py (fail, ready_index...), its text output in output.py.
 """
 
 from .parser import COMMANDS, app_parser, command_parser

@@ -1,4 +1,4 @@
-"""The headless subcommands (index, search, events, compare, export) over the core."""
+"""The headless subcommands over the core, and HANDLERS: the handler of each subcommand."""
 
 from __future__ import annotations
 
@@ -9,52 +9,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index import bundled_corpus
-
-from . import output
-
-EXIT_OK = 0
-EXIT_ERROR = 2
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-def fail(message: str) -> int:
-    """Print one clear line on stderr and return the error exit code."""
-    print(f"newsreader: error: {message}", file=sys.stderr)
-    return EXIT_ERROR
-
-
-def corpus_path(value: Path | None) -> Path:
-    """The corpus folder given, or the bundled sample corpus."""
-    return (value if value is not None else bundled_corpus()).expanduser()
-
-
-def _open_index(corpus: Path, index_dir: Path | None) -> Any:
-    from index import CorpusIndex
-
-    return CorpusIndex(corpus, index_dir)
+from . import output, web
+from .common import EXIT_ERROR, EXIT_OK, Handler, corpus_path, fail, open_index, ready_index
 
 
 def _index(args: argparse.Namespace) -> int:
-    index = _open_index(corpus_path(args.corpus), args.index_dir)
+    index = open_index(corpus_path(args.corpus), args.index_dir)
     with output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
         report = index.update(rebuild=args.rebuild, progress=progress)
     print(output.report_lines(report))
     return EXIT_OK
-
-
-def ready_index(args: argparse.Namespace) -> Any:
-    """Open the index and bring it up to date, saying so on stderr only when work was done."""
-    index = _open_index(corpus_path(args.corpus), args.index_dir)
-    if index.needs_update():
-        interactive = sys.stderr.isatty()
-        with output.progress_reporter(enabled=interactive) as progress:
-            report = index.update(progress=progress)
-        # On a terminal say what indexing did; in a pipe stay quiet (the output is data).
-        if interactive or report.skipped or report.notices:
-            print(output.report_lines(report), file=sys.stderr)
-    return index
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -214,19 +178,13 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _web() -> Any:
-    from . import web  # imports this module: loaded on first use
-
-    return web
-
-
 HANDLERS: dict[str, Handler] = {
     "index": _index,
     "search": _search,
     "events": _events,
     "compare": _compare,
     "export": _export,
-    "show": lambda args: _web().show(args),
-    "fetch": lambda args: _web().fetch(args),
+    "show": web.show,
+    "fetch": web.fetch,
 }
 """One handler per name in parser.COMMANDS."""

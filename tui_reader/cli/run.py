@@ -29,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the Textual app on a corpus (the bundled one by default)."""
-    from .handlers import EXIT_OK, corpus_path, fail  # deferred: keeps `--help` fast
+    from .common import EXIT_OK, corpus_path, fail  # deferred: keeps `--help` fast
 
     corpus = corpus_path(args.corpus)
     if not corpus.is_dir():
@@ -49,7 +49,8 @@ def run_command(args: argparse.Namespace) -> int:
     """Dispatch a subcommand; core errors and OS errors become one line and exit code 2."""
     from index import NewsreaderError
 
-    from .handlers import HANDLERS, fail
+    from .common import fail
+    from .handlers import HANDLERS
 
     try:
         return HANDLERS[args.command](args)

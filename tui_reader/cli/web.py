@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from . import output
-from .handlers import EXIT_ERROR, EXIT_OK, fail, ready_index
+from .common import EXIT_ERROR, EXIT_OK, fail, ready_index
 
 
 def article_json(article: Any) -> dict[str, Any]:

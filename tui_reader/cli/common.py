@@ -1,0 +1,49 @@
+"""Shared by the subcommands: exit codes, the one-line error, the corpus and its ready index."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from index import bundled_corpus
+
+from . import output
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def fail(message: str) -> int:
+    """Print one clear line on stderr and return the error exit code."""
+    print(f"newsreader: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def corpus_path(value: Path | None) -> Path:
+    """The corpus folder given, or the bundled sample corpus."""
+    return (value if value is not None else bundled_corpus()).expanduser()
+
+
+def open_index(corpus: Path, index_dir: Path | None) -> Any:
+    """The corpus's index, opened (not yet brought up to date)."""
+    from index import CorpusIndex
+
+    return CorpusIndex(corpus, index_dir)
+
+
+def ready_index(args: argparse.Namespace) -> Any:
+    """Open the index and bring it up to date, saying so on stderr only when work was done."""
+    index = open_index(corpus_path(args.corpus), args.index_dir)
+    if index.needs_update():
+        interactive = sys.stderr.isatty()
+        with output.progress_reporter(enabled=interactive) as progress:
+            report = index.update(progress=progress)
+        # On a terminal say what indexing did; in a pipe stay quiet (the output is data).
+        if interactive or report.skipped or report.notices:
+            print(output.report_lines(report), file=sys.stderr)
+    return index
