@@ -57,7 +57,7 @@ if TYPE_CHECKING:
         unique_passages,
     )
     from index.conflicts import quote_diff
-    from index.events import cached_group_events, group_events
+    from index.events import Family, cached_group_events, copy_pairs, group_events, source_families
     from index.export import (
         FORMATS,
         ExportError,
@@ -129,7 +129,10 @@ _EXPORTS = {
         "index.comparison",
     ),
     "quote_diff": "index.conflicts",
-    **dict.fromkeys(["cached_group_events", "group_events"], "index.events"),
+    **dict.fromkeys(
+        ["Family", "cached_group_events", "copy_pairs", "group_events", "source_families"],
+        "index.events",
+    ),
     **dict.fromkeys(
         [
             "FORMATS",
@@ -197,6 +200,9 @@ __all__ = [
     "analysis_cache",
     "bundled_corpus",
     "cached_group_events",
+    "copy_pairs",
+    "Family",
+    "source_families",
     "clear_caches",
     "compare",
     "comparison_to_json",

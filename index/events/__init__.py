@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.events.cache import cached_group_events
-from index.events.group import group_events
+from index.events.collapse import group_events
+from index.events.copies import Family, copy_pairs, source_families
 
-__all__ = ["cached_group_events", "group_events"]
+__all__ = ["Family", "cached_group_events", "copy_pairs", "group_events", "source_families"]

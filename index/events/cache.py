@@ -13,7 +13,7 @@ from typing import Any
 from index.base.code_hash import code_version
 from index.base.locations import cache_dir as default_cache_dir
 from index.base.models import Article, Event
-from index.events.group import group_events
+from index.events.collapse import group_events
 
 # Bumped when the file layout changes; part of the key, so old files are never misread.
 FORMAT = 1
@@ -28,9 +28,10 @@ def _encode(text: str | None) -> bytes:
 
 
 def content_hash(article: Article) -> str:
-    """sha256 of what the grouping may read of an article: title, body and date."""
+    """sha256 of what the grouping may read of an article: title, body, date and outlet (the
+    outlet can tell which of two copies is the origin)."""
     digest = hashlib.sha256()
-    for part in (article.title, article.body, article.published):
+    for part in (article.title, article.body, article.published, article.source):
         digest.update(_encode(part))
     return digest.hexdigest()
 

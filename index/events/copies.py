@@ -1,0 +1,135 @@
+"""Copies between reports (wire copy, syndication): source families and their origins."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from index.base.models import Article
+
+# Word 8-grams (shingles) of the lowercased body; a shingle is sampled when its first word's hash
+# is 0 modulo SAMPLE, so every article keeps ~1/SAMPLE of them whatever its neighbours (two
+# copies sample the same shingles). Two reports are copies when the sampled shingles they share are
+# at least COPY_SHARE of the shorter one's (near-verbatim whole), or at least LONG_RUN of them
+# (a long run of one agency text inside a longer report: ~LONG_RUN * SAMPLE words in common).
+SHINGLE = 8
+SAMPLE = 4
+COPY_SHARE = 0.5
+LONG_RUN = 40
+# A shingle found in more reports than this is boilerplate (a newsletter footer, a disclaimer):
+# it pairs nobody, which also keeps the pairs counted near linear in the corpus size.
+COMMON = 30
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Reports that are copies of one another, with the origin when it can be told."""
+
+    articles: tuple[str, ...]  # ids, sorted
+    origin: str | None  # the earliest published, or the one whose outlet the others name
+
+
+def _sampled(article: Article, cache: dict[str, int]) -> frozenset[int]:
+    """Hashes of the body's sampled shingles: those starting at a word whose hash is 0 modulo
+    SAMPLE (word hashes are crc32, and a tuple of ints hashes the same in every process)."""
+    words = _WORD.findall(article.body.lower())
+    hashes = []
+    for w in words:
+        h = cache.get(w)
+        if h is None:
+            h = cache[w] = zlib.crc32(w.encode("utf-8", "replace"))
+        hashes.append(h)
+    out = {
+        hash(tuple(hashes[i : i + SHINGLE]))
+        for i in range(len(hashes) - SHINGLE + 1)
+        if hashes[i] % SAMPLE == 0
+    }
+    if not out and hashes:  # a report with no sampled shingle: its whole text is one
+        out.add(hash(tuple(hashes)))
+    return frozenset(out)
+
+
+def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """Pairs of ids (sorted) of reports that are copies, wholly or in a long run."""
+    cache: dict[str, int] = {}
+    # Reports with the same sampled shingles are one node: exact copies are copies at once, and
+    # a shingle's count (for COMMON) is of different texts, however many times each is copied.
+    nodes: dict[frozenset[int], list[str]] = defaultdict(list)
+    for a in articles:
+        nodes[_sampled(a, cache)].append(a.id)
+    sets = list(nodes)
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, shingles in enumerate(sets):
+        for h in shingles:
+            postings[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        if 1 < len(members) <= COMMON:
+            for k, i in enumerate(members):
+                for j in members[k + 1 :]:
+                    shared[(i, j)] += 1
+    out = {tuple(sorted((a, b))) for ids in nodes.values() for a in ids for b in ids if a < b}
+    for (i, j), n in shared.items():
+        smaller = min(len(sets[i]), len(sets[j]))
+        if n >= LONG_RUN or (smaller and n >= COPY_SHARE * smaller):
+            out.update(tuple(sorted((a, b))) for a in nodes[sets[i]] for b in nodes[sets[j]])
+    return sorted((a, b) for a, b in out)
+
+
+def _origin(members: Sequence[Article]) -> str | None:
+    """The earliest published member; else the one whose outlet every other member names."""
+    dated = sorted((a.published, a.id) for a in members if a.published)
+    if len(dated) == len(members) and dated[0][0] != dated[1][0]:
+        return dated[0][1]
+    named = [
+        a.id
+        for a in members
+        if a.source and all(a.source.lower() in b.body.lower() for b in members if b.id != a.id)
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def source_families(articles: Sequence[Article]) -> list[Family]:
+    """Every article in exactly one family (a report copied by nobody is a family of one)."""
+    by_id = {a.id: a for a in articles}
+    parent = {i: i for i in by_id}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in copy_pairs(list(by_id.values())):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for i in by_id:
+        groups[find(i)].append(i)
+    families = []
+    for members in groups.values():
+        members.sort()
+        origin = _origin([by_id[m] for m in members]) if len(members) > 1 else members[0]
+        families.append(Family(tuple(members), origin))
+    families.sort(key=lambda f: f.articles)
+    return families
+
+
+def content_key(article: Article) -> str:
+    """A name for a report from its text alone (two verbatim copies share it)."""
+    raw = "\x1f".join((article.title, article.body, article.published or ""))
+    return "c-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def representative(family: Family, by_id: Mapping[str, Article]) -> Article:
+    """The member that stands for its family when grouping: the origin, else the member with
+    the smallest content key, so which copy came first in the folder never matters."""
+    if family.origin is not None:
+        return by_id[family.origin]
+    return min((by_id[i] for i in family.articles), key=content_key)

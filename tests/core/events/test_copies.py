@@ -1,0 +1,64 @@
+"""Copies (wire copy, syndication) form source families and never split an event."""
+
+from __future__ import annotations
+
+from index.base.models import Article
+from index.events import copy_pairs, group_events, source_families
+
+WIRE = (
+    "The harbour authority of Tromvik closed the northern pier on Tuesday after a loading crane "
+    "collapsed onto a fishing trawler during a storm, the port director Ingrid Solberg said. "
+    "Two dock workers were taken to hospital with minor injuries and about 2,400 workers were "
+    "sent home for the rest of the week while engineers inspect the quay. Solberg said the pier "
+    "would stay closed until the inspectors finish their report, which is expected next month."
+)
+OTHER = (
+    "A court in Vellmar ruled on Friday that the regional council must stop draining the "
+    "Osterbruch wetland, where a rare species of orchid grows. The judge said the council had "
+    "not studied the effect on the groundwater before it approved the drainage for a new road."
+)
+
+
+def _a(aid: str, body: str, source: str, published: str | None = None) -> Article:
+    return Article(aid, aid, body.split(".")[0], body, source, published)
+
+
+def test_a_verbatim_copy_is_one_family_with_the_earlier_report_as_origin() -> None:
+    original = _a("wire.txt", WIRE, "Nordic Wire", "2024-03-05T08:00:00")
+    copy = _a("paper.txt", WIRE + " Copyright Daily Paper.", "Daily Paper", "2024-03-05T11:00:00")
+    other = _a("court.txt", OTHER, "Court News")
+    assert copy_pairs([original, copy, other]) == [("paper.txt", "wire.txt")]
+    families = {f.articles: f.origin for f in source_families([original, copy, other])}
+    assert families == {("paper.txt", "wire.txt"): "wire.txt", ("court.txt",): "court.txt"}
+
+
+def test_the_origin_is_the_report_whose_outlet_the_copies_name() -> None:
+    original = _a("a.txt", WIRE, "Nordic Wire")
+    copy = _a("b.txt", "TROMVIK (Nordic Wire) - " + WIRE, "Daily Paper")
+    (family,) = source_families([original, copy])
+    assert family.origin == "a.txt"
+
+
+def test_different_reports_sharing_a_sentence_are_not_copies() -> None:
+    first = _a("x.txt", WIRE.split(". ")[0] + ". " + OTHER, "One")
+    second = _a("y.txt", WIRE.split(". ")[0] + ". The weather was calm on Wednesday.", "Two")
+    assert copy_pairs([first, second]) == []
+
+
+def test_copies_never_change_the_grouping() -> None:
+    reports = [
+        _a("w1.txt", WIRE, "Nordic Wire"),
+        _a("w2.txt", WIRE.replace("Tuesday", "Tuesday morning"), "Coast Radio"),
+        _a("c1.txt", OTHER, "Court News"),
+    ]
+    copies = [_a(f"copy-{r.id}", r.body, "Reprints") for r in reports]
+    alone = group_events(reports)
+    both = group_events(reports + copies)
+    assert [sorted(i for i in e.article_ids if not i.startswith("copy-")) for e in both] == [
+        sorted(e.article_ids) for e in alone
+    ]
+    for event in both:
+        for aid in event.article_ids:
+            if aid.startswith("copy-"):
+                assert aid[5:] in event.article_ids  # a copy sits with its original
+    assert group_events((reports + copies)[::-1]) == both
