@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Event
-from index.events.copies import Family, content_key, representative, source_families
+from index.events.copies import Family, source_families
 from index.events.group import event_id
 from index.events.group import group_events as group_distinct
 
@@ -16,31 +15,34 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
 
     The seam around the grouping: copies are found first (index/events/copies.py), one report
     per source family is grouped (index/events/group.py, which never sees a copy), and each
-    event then takes back the copies of its members. Deterministic, independent of input order
-    and of the ids: a folder with a copy of every report groups as the folder without them.
+    event then takes back the copies of its members. Deterministic and independent of input
+    order. A family of one is its article, unchanged, so a corpus without copies groups exactly
+    as group.py alone; copies added to a corpus group it as without them whenever each family is
+    represented by its original (see ``representative``).
     """
     return group_with_families(articles, source_families(articles))
+
+
+def representative(family: Family, by_id: Mapping[str, Article]) -> Article:
+    """The member grouped for its family: the origin, else the member whose id sorts first
+    (the copies' text is the same, so only the id can choose; the grouping's shuffles are
+    seeded by ids, which is why the representative keeps its own id and is never renamed)."""
+    return by_id[family.origin if family.origin is not None else family.articles[0]]
 
 
 def group_with_families(articles: Sequence[Article], families: Sequence[Family]) -> list[Event]:
     """``group_events`` with the families already found."""
     by_id = {a.id: a for a in articles}
-    # Each family is grouped under a name made of its representative's text, never of its ids:
-    # the grouping's tie-breaks read ids, and a folder with a copy of every report must group
-    # exactly as the folder without them.
-    stand_in: dict[str, tuple[str, ...]] = {}
-    chosen = []
+    members: dict[str, tuple[str, ...]] = {}
     for family in families:
-        rep = representative(family, by_id)
-        key = content_key(rep)
-        while key in stand_in:  # two families with one text (copies the detector missed)
-            key += "+"
-        stand_in[key] = family.articles
-        # the title falls back to the id: the real one, not the stand-in name
-        chosen.append(replace(rep, id=key, path=key, title=rep.title or rep.id))
+        members[representative(family, by_id).id] = family.articles
+    chosen = [by_id[rep] for rep in members]
     events = []
     for event in group_distinct(chosen):
-        ids = tuple(sorted(x for key in event.article_ids for x in stand_in[key]))
+        if all(len(members[i]) == 1 for i in event.article_ids):
+            events.append(event)  # no copy in it: exactly the grouping's event
+            continue
+        ids = tuple(sorted(x for rep in event.article_ids for x in members[rep]))
         events.append(Event(event_id(ids), event.title, ids))
     events.sort(key=lambda e: (-len(e.article_ids), e.id))
     return events

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.base.models import Article
@@ -16,10 +15,13 @@ from index.base.models import Article
 # copies sample the same shingles). Two reports are copies when the sampled shingles they share are
 # at least COPY_SHARE of the shorter one's (near-verbatim whole), or at least LONG_RUN of them
 # (a long run of one agency text inside a longer report: ~LONG_RUN * SAMPLE words in common).
+# Either way they share at least MIN_SHARED (~MIN_SHARED * SAMPLE words, two or three sentences):
+# a brief that quotes one sentence of another report is not its copy.
 SHINGLE = 8
 SAMPLE = 4
 COPY_SHARE = 0.5
 LONG_RUN = 40
+MIN_SHARED = 10
 # A shingle found in more reports than this is boilerplate (a newsletter footer, a disclaimer):
 # it pairs nobody, which also keeps the pairs counted near linear in the corpus size.
 COMMON = 30
@@ -37,7 +39,8 @@ class Family:
 def _sampled(article: Article, cache: dict[str, int]) -> frozenset[int]:
     """Hashes of the body's sampled shingles: those starting at a word whose hash is 0 modulo
     SAMPLE (word hashes are crc32, and a tuple of ints hashes the same in every process)."""
-    words = _WORD.findall(article.body.lower())
+    # a report of one line has it as its title and no body: its title is its text
+    words = _WORD.findall((article.body if article.body.strip() else article.title).lower())
     hashes = []
     for w in words:
         h = cache.get(w)
@@ -61,7 +64,9 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
     # a shingle's count (for COMMON) is of different texts, however many times each is copied.
     nodes: dict[frozenset[int], list[str]] = defaultdict(list)
     for a in articles:
-        nodes[_sampled(a, cache)].append(a.id)
+        sampled = _sampled(a, cache)
+        if sampled:  # a report without words copies nothing
+            nodes[sampled].append(a.id)
     sets = list(nodes)
     postings: dict[int, list[int]] = defaultdict(list)
     for i, shingles in enumerate(sets):
@@ -76,7 +81,7 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
     out = {tuple(sorted((a, b))) for ids in nodes.values() for a in ids for b in ids if a < b}
     for (i, j), n in shared.items():
         smaller = min(len(sets[i]), len(sets[j]))
-        if n >= LONG_RUN or (smaller and n >= COPY_SHARE * smaller):
+        if n >= LONG_RUN or (n >= MIN_SHARED and n >= COPY_SHARE * smaller):
             out.update(tuple(sorted((a, b))) for a in nodes[sets[i]] for b in nodes[sets[j]])
     return sorted((a, b) for a, b in out)
 
@@ -89,9 +94,14 @@ def _origin(members: Sequence[Article]) -> str | None:
     named = [
         a.id
         for a in members
-        if a.source and all(a.source.lower() in b.body.lower() for b in members if b.id != a.id)
+        if a.source and all(_names(b.body, a.source) for b in members if b.id != a.id)
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _names(body: str, outlet: str) -> bool:
+    """True when ``body`` names ``outlet`` as a whole word ("AP", not the "ap" of "map")."""
+    return re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", body, re.IGNORECASE) is not None
 
 
 def source_families(articles: Sequence[Article]) -> list[Family]:
@@ -119,17 +129,3 @@ def source_families(articles: Sequence[Article]) -> list[Family]:
         families.append(Family(tuple(members), origin))
     families.sort(key=lambda f: f.articles)
     return families
-
-
-def content_key(article: Article) -> str:
-    """A name for a report from its text alone (two verbatim copies share it)."""
-    raw = "\x1f".join((article.title, article.body, article.published or ""))
-    return "c-" + hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()[:20]
-
-
-def representative(family: Family, by_id: Mapping[str, Article]) -> Article:
-    """The member that stands for its family when grouping: the origin, else the member with
-    the smallest content key, so which copy came first in the folder never matters."""
-    if family.origin is not None:
-        return by_id[family.origin]
-    return min((by_id[i] for i in family.articles), key=content_key)

@@ -62,3 +62,23 @@ def test_copies_never_change_the_grouping() -> None:
             if aid.startswith("copy-"):
                 assert aid[5:] in event.article_ids  # a copy sits with its original
     assert group_events((reports + copies)[::-1]) == both
+
+
+def test_reports_without_a_body_are_not_copies_of_each_other() -> None:
+    # One-line reports keep their line as the title and have no body: no shared text at all.
+    first = Article("t1.txt", "t1.txt", "A crane fell on a trawler in Tromvik.", "", "One")
+    second = Article("t2.txt", "t2.txt", "A court halts the Osterbruch drainage.", "", "Two")
+    third = Article("t3.txt", "t3.txt", "A crane fell on a trawler in Tromvik.", "", "Three")
+    assert copy_pairs([first, second, third]) == [("t1.txt", "t3.txt")]
+
+
+def test_a_corpus_without_copies_groups_exactly_as_before() -> None:
+    from index.events.group import group_events as group_distinct
+
+    reports = [
+        _a("w1.txt", WIRE, "Nordic Wire"),
+        _a("w2.txt", " ".join(WIRE.split()[::-1]), "Coast Radio"),  # the same words, no run
+        _a("c1.txt", OTHER, "Court News"),
+    ]
+    assert copy_pairs(reports) == []
+    assert group_events(reports) == group_distinct(reports)
