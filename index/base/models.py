@@ -161,3 +161,6 @@ class Comparison:
     links: tuple[Link, ...]
     claims: tuple[Claim, ...]
     variants: tuple[Variant, ...] = field(default=())
+    # (copy, original) for each report that copies another of these reports (wire copy,
+    # syndication): one source family counts once in "n of m independent sources".
+    copies: tuple[tuple[str, str], ...] = field(default=())

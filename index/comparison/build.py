@@ -11,6 +11,7 @@ from index.base.models import Article, Comparison, Conflict, Event, Link, Passag
 from index.comparison.alignment import align, pair_decision
 from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
 from index.comparison.claims import group_claims
+from index.comparison.sources import find_copies
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
 from index.facts.names import name_variants
 from index.text.sentences import split_passages
@@ -55,7 +56,8 @@ def compare(
         links.append(Link(link.a, link.b, link.score, link.verbatim, tuple(conflicts)))
     claims = group_claims(links, passages)
     variants = name_variants([a.body for a in unique])
-    result = Comparison(event, unique, passages, tuple(links), claims, tuple(variants))
+    copies = find_copies(unique)
+    result = Comparison(event, unique, passages, tuple(links), claims, tuple(variants), copies)
     cache.store(key, result)
     return result
 

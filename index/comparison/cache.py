@@ -175,4 +175,7 @@ def comparison_from_json(
     )
     claims = tuple(Claim(tuple(c["passages"]), tuple(c["articles"])) for c in data["claims"])
     variants = tuple(Variant("name", tuple(v["forms"])) for v in data["variants"])
-    return Comparison(event, tuple(articles), passages, links, claims, variants)
+    copies = tuple(
+        (a["id"], a["copy_of"]) for a in data["articles"] if isinstance(a.get("copy_of"), str)
+    )
+    return Comparison(event, tuple(articles), passages, links, claims, variants, copies)

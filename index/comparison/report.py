@@ -7,6 +7,7 @@ from typing import Any
 
 from index.base.models import Comparison, Conflict, Passage, Span
 from index.comparison.build import Relation, unique_passages
+from index.comparison.sources import claim_sources, copy_of, independent_sources
 
 # C0/C1 controls (ESC starts terminal sequences) except newline and tab; article text is untrusted.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -39,9 +40,12 @@ def conflict_to_json(c: Conflict) -> dict[str, Any]:
 
 def comparison_to_json(c: Comparison) -> dict[str, Any]:
     """The public JSON shape of a comparison (documented in the compare command's help)."""
+    original = copy_of(c)
     return {
         "event": None if c.event is None else {"id": c.event.id, "title": c.event.title},
-        "articles": [a.to_meta() for a in c.articles],
+        "reports": len(c.articles),
+        "independent_sources": independent_sources(c),
+        "articles": [{**a.to_meta(), "copy_of": original.get(a.id)} for a in c.articles],
         "passages": [
             {"id": p.id, "article": p.article_id, "start": p.start, "end": p.end, "text": p.text}
             for p in c.passages
@@ -58,7 +62,13 @@ def comparison_to_json(c: Comparison) -> dict[str, Any]:
             for link in c.links
         ],
         "claims": [
-            {"passages": list(cl.passages), "articles": list(cl.articles)} for cl in c.claims
+            {
+                "passages": list(cl.passages),
+                "articles": list(cl.articles),
+                "reports": len(cl.articles),
+                "independent_sources": claim_sources(c, cl),
+            }
+            for cl in c.claims
         ],
         "variants": [{"type": v.type, "forms": list(v.forms)} for v in c.variants],
     }
@@ -72,6 +82,18 @@ def relation_to_json(pair_id: object, r: Relation) -> dict[str, Any]:
         "score": float(r.score),
         "conflicts": [conflict_to_json(x) for x in r.conflicts],
     }
+
+
+def _counts(c: Comparison) -> str:
+    """ "5 reports · 3 independent sources" (copies of one report are one source)."""
+    n, m = len(c.articles), independent_sources(c)
+    return f"{n} report{'s' * (n != 1)} · {m} independent source{'s' * (m != 1)}"
+
+
+def _support(c: Comparison, articles: tuple[str, ...]) -> str:
+    """A claim's support: "3 of 4 sources", families counted once ("(5 reports)" if copies)."""
+    k, m, n = independent_sources(c, articles), independent_sources(c), len(articles)
+    return f"{k} of {m} sources" + (f" ({n} reports)" if n != k else "")
 
 
 def _labels(c: Comparison) -> dict[str, str]:
@@ -91,14 +113,17 @@ def comparison_to_text(c: Comparison) -> str:
     """A readable plain-text report, strongest claims first."""
     label, s = _labels(c), _sections(c)
     passage: dict[str, Passage] = s["passage"]
-    n = len(c.articles)
     title = c.event.title if c.event else "Selected articles"
-    out = [f"Comparison: {_plain(title)} ({n} sources)", ""]
+    original = copy_of(c)
+    out = [f"Comparison: {_plain(title)} ({_counts(c)})", ""]
     for a in c.articles:
-        out.append(f"  [{label[a.id]}] {_plain(a.title)} ({a.published or 'date unknown'}) {a.id}")
+        line = f"  [{label[a.id]}] {_plain(a.title)} ({a.published or 'date unknown'}) {a.id}"
+        if a.id in original:
+            line += f" (copy of {_plain(original[a.id])})"
+        out.append(line)
     out += ["", f"Shared claims ({len(c.claims)}):"]
     for k, claim in enumerate(c.claims, 1):
-        out.append(f"{k}. {len(claim.articles)} of {n} sources")
+        out.append(f"{k}. {_support(c, claim.articles)}")
         for pid in claim.passages:
             p = passage[pid]
             out.append(f"   [{label[p.article_id]}] {_plain(p.text)}")
@@ -123,10 +148,12 @@ def comparison_to_markdown(c: Comparison) -> str:
     """The same report as Markdown; article text is escaped so it can never become markup."""
     label, s = _labels(c), _sections(c)
     passage: dict[str, Passage] = s["passage"]
-    n = len(c.articles)
     title = c.event.title if c.event else "Selected articles"
+    original = copy_of(c)
     out = [
         f"# Comparison: {_md(title)}",
+        "",
+        _md(_counts(c)),
         "",
         "| Source | Title | Published | Id |",
         "|---|---|---|---|",
@@ -134,13 +161,13 @@ def comparison_to_markdown(c: Comparison) -> str:
     for a in c.articles:
         out.append(
             f"| {_md(label[a.id])} | {_md(a.title)} | {_md(a.published or 'unknown')} "
-            f"| {_md(a.id)} |"
+            f"| {_md(a.id)}{_md(f' (copy of {original[a.id]})') if a.id in original else ''} |"
         )
     out += ["", f"## Shared claims ({len(c.claims)})", ""]
     if not c.claims:
         out.append("None.")
     for k, claim in enumerate(c.claims, 1):
-        out.append(f"{k}. **{len(claim.articles)} of {n} sources**")
+        out.append(f"{k}. **{_md(_support(c, claim.articles))}**")
         for pid in claim.passages:
             p = passage[pid]
             out.append(f"    - *{_md(label[p.article_id])}*: {_md(p.text)}")

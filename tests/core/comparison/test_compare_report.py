@@ -61,10 +61,21 @@ def comparison() -> Comparison:
 def test_json_shape_exact(comparison: Comparison) -> None:
     data = comparison_to_json(comparison)
     json.dumps(data)  # serialisable as is
-    assert set(data) == {"event", "articles", "passages", "links", "claims", "variants"}
+    assert set(data) == {
+        "event",
+        "reports",
+        "independent_sources",
+        "articles",
+        "passages",
+        "links",
+        "claims",
+        "variants",
+    }
+    assert data["reports"] == data["independent_sources"] == len(ARTICLES)  # no copies
     assert data["event"] == {"id": "ev-1", "title": "Lisbon rally"}
     for a in data["articles"]:
-        assert set(a) == {"id", "path", "title", "source", "published"}
+        assert set(a) == {"id", "path", "title", "source", "published", "copy_of"}
+        assert a["copy_of"] is None
         assert all(isinstance(a[k], str) for k in ("id", "path", "title"))
         assert a["source"] is None or isinstance(a["source"], str)
         assert a["published"] is None or isinstance(a["published"], str)
@@ -82,7 +93,8 @@ def test_json_shape_exact(comparison: Comparison) -> None:
             assert c["type"] in CONFLICT_TYPES and isinstance(c["explanation"], str)
             assert set(c["a"]) == SPAN_KEYS and set(c["b"]) == SPAN_KEYS
     for claim in data["claims"]:
-        assert set(claim) == {"passages", "articles"}
+        assert set(claim) == {"passages", "articles", "reports", "independent_sources"}
+        assert claim["reports"] == claim["independent_sources"] == len(claim["articles"])
         assert all(isinstance(x, str) for x in claim["passages"] + claim["articles"])
     for v in data["variants"]:
         assert set(v) == {"type", "forms"} and v["type"] == "name"
