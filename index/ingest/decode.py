@@ -8,6 +8,8 @@ import os
 import stat
 from pathlib import Path
 
+from index.ingest.longpath import is_link, open_path
+
 DEFAULT_MAX_FILE_MB = 20.0
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_RATIO = 0.1  # share of C0 control bytes above which a file is not text
@@ -35,9 +37,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         # O_NONBLOCK: a fifo swapped in after discovery must not block the open; fstat checks
         # the file actually opened, not the name (which may change between a stat and an open).
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        fd = open_path(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError as error:
-        raise Unreadable(_open_problem(path, error)) from None
+        raise Unreadable(open_problem(path, error)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):  # a fifo, folder or device would block or never end
@@ -55,11 +57,12 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def _open_problem(path: Path, error: OSError) -> str:
-    """The one-line reason a file could not be opened; symlink trouble named as such."""
+def open_problem(path: Path, error: OSError) -> str:
+    """The one-line reason a file could not be opened or looked at; symlink trouble named as
+    such."""
     if error.errno == errno.ELOOP:
         return "symbolic link loop"
-    if error.errno == errno.ENOENT and path.is_symlink():
+    if error.errno == errno.ENOENT and is_link(path):
         return "broken symbolic link"
     if error.errno == errno.ENOENT:
         return "file vanished before it could be read"

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from index.ingest.filetypes import saved_page_assets, unsupported
+from index.ingest.longpath import Entry, list_folder, real_path, stat_path
 
 _NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Documentation that travels with a corpus (README.md, LICENSE.txt, COPYING-CC.TXT) is not news.
@@ -52,76 +53,104 @@ def relative_id(root: Path, path: Path) -> str:
     return rel.as_posix()
 
 
-def walk(root: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Candidate files under ``root`` sorted by relative POSIX path, and folders that failed.
+# Symbolic links are followed only inside the corpus folder unless this is set (the
+# command line's --follow-links sets it): a link to /etc/passwd is not an article.
+FOLLOW_ENV = "NEWSREADER_FOLLOW_LINKS"
+LINK_OUTSIDE = "symbolic link to outside the corpus, not followed"
+LINKED_FOLDER = "symbolic link to a folder, not followed"
+REPEATED_FOLDER = "symbolic link to a folder already read, not followed"
+
+
+def follow_links() -> bool:
+    """True when ``NEWSREADER_FOLLOW_LINKS`` asks for links to be followed wherever they lead."""
+    return os.environ.get(FOLLOW_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip("/") + "/")
+
+
+def walk(root: Path, follow: bool | None = None) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Candidate files under ``root`` sorted by relative POSIX path, and what was left out, each
+    with a one-line reason. Never raises: a folder that cannot be listed is one reason.
 
     Hidden files and folders (name starting with ".") and documentation files (README.md,
-    LICENSE.txt, see ``is_doc_file``) are skipped. Symlinked folders are never
-    entered, so a symlink loop cannot trap the walk; they are reported.
-    Every other entry with an article extension is a candidate, even a fifo or a broken symlink:
-    ``load_file`` turns it into a one-line reason.
+    LICENSE.txt, see ``is_doc_file``) are skipped. A symbolic link to a file is read when it
+    leads inside ``root``; a link to a folder is not followed (the folder's files, inside the
+    corpus, are found where they are). With ``follow`` (default: ``follow_links()``) every link
+    is followed, each folder read once (real ones first), so a link loop cannot trap the walk.
+    Paths of any length work (listed through folder descriptors past PATH_MAX). Every other
+    entry with an article extension is a candidate, even a fifo or a broken symlink:
+    ``load_file`` says why not.
     """
+    follow = follow_links() if follow is None else follow
+    real_root = real_path(root) or os.path.abspath(root)
     found: list[Path] = []
     errors: list[tuple[Path, str]] = []
+    entered: set[tuple[int, int]] = set()  # folders already walked, when links are followed
     # An explicit stack, not os.walk: os.walk recurses once per level, and a corpus nested
     # 1000 folders deep raised RecursionError. Folders are visited in os.walk's order.
     stack = [root]
-    while stack:
-        base = stack.pop()
-        listed = _list_folder(base)
-        if isinstance(listed, str):
-            errors.append((base, listed))
+    linked: list[Path] = []  # folders reached through a link: walked after the real ones
+    while stack or linked:
+        base = stack.pop() if stack else linked.pop(0)
+        try:
+            if follow and not _first_visit(base, entered):
+                errors.append((base, REPEATED_FOLDER))
+                continue
+            entries = list_folder(base)
+        except OSError as error:
+            errors.append((base, f"cannot read folder: {error.strerror or error}"))
             continue
-        dirnames, filenames = listed
-        subfolders = []
-        for d in dirnames:
-            if d.startswith("."):
+        subfolders: list[Path] = []
+        files = [e.name for e in entries if not e.is_dir]
+        # Folders first, then files, each in listing order (as os.walk reported them).
+        for entry in sorted(entries, key=lambda e: not e.is_dir):
+            name, path = entry.name, base / entry.name
+            if name.startswith(".") or (not entry.is_dir and is_doc_file(name)):
                 continue
-            problem = _name_problem(d)
-            if problem:
-                errors.append((base / d, f"folder {problem}"))
-            elif (base / d).is_symlink():  # listed as a folder but, rightly, never entered
-                errors.append((base / d, "symbolic link to a folder, not followed"))
-            elif saved_page_assets(d, filenames):  # one line, not one per script and image
-                errors.append((base / d, "files of a saved web page (scripts, images), not read"))
-            else:
-                subfolders.append(base / d)
-        stack.extend(reversed(subfolders))
-        for name in filenames:
-            if name.startswith(".") or is_doc_file(name):
-                continue
-            path = base / name
-            reason = unsupported(name)
+            reason = _left_out(entry, path, files, follow, real_root)
             if reason is not None:  # named in every summary, never silently left out
                 errors.append((path, reason))
-                continue
-            problem = _name_problem(name)
-            if problem:
-                # an id must be storable, printable text; report it, never index a mangled name
-                errors.append((path, f"file {problem}"))
-                continue
-            # Fifos, sockets, broken or looping symlinks are kept: loading them gives the reason
-            # ("not a regular file", "broken symbolic link") without ever blocking on a read.
-            found.append(path)
+            elif entry.is_dir:
+                (linked if entry.is_link else subfolders).append(path)
+            else:
+                # Fifos, sockets, broken or looping symlinks are kept: loading them gives the
+                # reason ("not a regular file", "broken symbolic link") without ever blocking.
+                found.append(path)
+        stack.extend(reversed(subfolders))
     found.sort(key=lambda p: relative_id(root, p))
     return found, errors
 
 
-def _list_folder(folder: Path) -> tuple[list[str], list[str]] | str:
-    """(folder names, other names) as os.walk splits them, or why the folder cannot be read."""
-    dirnames: list[str] = []
-    filenames: list[str] = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                try:
-                    is_dir = entry.is_dir()  # follows symlinks, as os.walk does
-                except OSError:
-                    is_dir = False
-                (dirnames if is_dir else filenames).append(entry.name)
-    except OSError as error:
-        return f"cannot read folder: {error.strerror or error}"
-    return dirnames, filenames
+def _first_visit(folder: Path, entered: set[tuple[int, int]]) -> bool:
+    st = stat_path(folder)
+    key = (st.st_dev, st.st_ino)
+    if key in entered:
+        return False
+    entered.add(key)
+    return True
+
+
+def _left_out(entry: Entry, path: Path, files: list[str], follow: bool, root: str) -> str | None:
+    """Why an entry of a listed folder is left out, in one line, or None when it is used."""
+    what = "folder" if entry.is_dir else "file"
+    reason = None if entry.is_dir else unsupported(entry.name)
+    problem = _name_problem(entry.name)
+    if reason is None and problem:
+        # an id must be storable, printable text; report it, never index a mangled name
+        reason = f"{what} {problem}"
+    if reason is not None:
+        return reason
+    if entry.is_dir and saved_page_assets(entry.name, files):  # one line, not one per image
+        return "files of a saved web page (scripts, images), not read"
+    if not entry.is_link or follow:
+        return None
+    if entry.is_dir:
+        return LINKED_FOLDER
+    # A broken or looping link is kept: loading it names the problem.
+    target = real_path(path)
+    return LINK_OUTSIDE if target is not None and not _inside(target, root) else None
 
 
 def discover(root: Path) -> list[Path]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index.base.errors import IndexUnavailable
-from index.base.models import Article, Skipped
+from index.base.models import Article
 from index.engine import (
     SCHEMA_VERSION,
     Store,
@@ -25,6 +25,7 @@ from index.engine import (
 )
 from index.ingest.folder import printable, walk
 from index.ingest.loader import damage_notices, load_file_noticed, relative_id
+from index.ingest.longpath import open_path
 from index.store.manifest import (
     FileRecord,
     Manifest,
@@ -35,7 +36,13 @@ from index.store.manifest import (
     write_manifest,
     write_meta,
 )
-from index.store.parallel_build import build_here, build_parallel, file_record, stat_or_lstat
+from index.store.parallel_build import (
+    build_here,
+    build_parallel,
+    file_record,
+    problem_record,
+    stat_or_lstat,
+)
 
 # The return value is ignored (a UI may pass a function returning bool, e.g. post_message).
 # Below this many files a second worker process costs more than it saves (1k generated
@@ -89,7 +96,7 @@ def file_digest(path: Path) -> str:
     digest = hashlib.blake2b(digest_size=16)
     try:
         # O_NONBLOCK and the fstat check: a fifo in the corpus must never block the indexer.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = open_path(path, os.O_RDONLY | os.O_NONBLOCK)
         with open(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 return "not-a-file"
@@ -120,6 +127,9 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
         if st is None:
             continue  # vanished between listing and stat: treated as removed below
         seen.add(rel)
+        if isinstance(st, str):  # cannot even be looked at: recorded with its reason
+            errors.append((path, st))
+            continue
         old = manifest.files.get(rel)
         if old is None:
             plan.new.append((rel, path, st))
@@ -178,11 +188,10 @@ def hash_checked(plan: Plan, manifest: Manifest) -> Plan:
 def _problems(corpus: Path, errors: list[tuple[Path, str]]) -> dict[str, FileRecord]:
     """What the walk could not use (a folder symlink not followed, an unreadable folder, a name
     that is not UTF-8): records without articles, so every summary lists them with a reason."""
-    found = {}
-    for where, reason in errors:
-        rel = printable(relative_id(corpus, where))
-        found[rel] = FileRecord(0, 0, "not-indexed", (), (Skipped(rel, reason),))
-    return found
+    return {
+        printable(rel): problem_record(rel, reason)
+        for rel, reason in ((relative_id(corpus, where), why) for where, why in errors)
+    }
 
 
 def _load(corpus: Path, path: Path, st: os.stat_result) -> tuple[FileRecord, list[Article]]:

@@ -8,6 +8,7 @@ processes.
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import queue
@@ -19,7 +20,10 @@ from typing import Any
 from index.base.errors import IndexUnavailable
 from index.base.models import Article, Notice, Skipped
 from index.engine import Segment, SegmentBuilder, article_fields, segment_builder
+from index.ingest.decode import open_problem
+from index.ingest.folder import printable
 from index.ingest.loader import load_file_noticed as load_file
+from index.ingest.longpath import stat_path
 from index.store.manifest import FileRecord, is_racy
 
 # ``load_file`` here is the loader that also names the files loaded damaged, kept under the name
@@ -41,17 +45,25 @@ class BuildFailed(IndexUnavailable):
         self.details = details
 
 
-def stat_or_lstat(path: Path) -> os.stat_result | None:
+def stat_or_lstat(path: Path) -> os.stat_result | str | None:
     """The file's stat; a broken or looping symlink's own, so it is recorded with its reason;
-    None when it vanished."""
+    None when it vanished; the one-line reason when it cannot be looked at (a folder that can
+    be listed but not entered)."""
     try:
-        return path.stat()
+        return stat_path(path)
     except OSError:
         pass
     try:
-        return path.lstat()
-    except OSError:
-        return None
+        return stat_path(path, follow_symlinks=False)
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            return None
+        return open_problem(path, error)
+
+
+def problem_record(rel: str, reason: str) -> FileRecord:
+    """The record of a corpus entry that gave no article, only ``reason``."""
+    return FileRecord(0, 0, "not-indexed", (), (Skipped(printable(rel), reason),))
 
 
 def file_record(
@@ -84,6 +96,9 @@ def _index_files(
         st = stat_or_lstat(path)
         if st is None:
             continue  # vanished since the walk: not recorded, like a removed file
+        if isinstance(st, str):
+            records[rel] = problem_record(rel, st)
+            continue
         file_hash = digest(path)
         articles, skipped, notices = load_file(corpus, path)
         for article in articles:
@@ -114,7 +129,7 @@ def split_by_size(files: list[tuple[str, Path]], parts: int) -> list[list[tuple[
     sizes = []
     for _rel, path in files:
         st = stat_or_lstat(path)
-        sizes.append(1 + (st.st_size if st is not None else 0))
+        sizes.append(1 + (st.st_size if isinstance(st, os.stat_result) else 0))
     total = sum(sizes)
     shares: list[list[tuple[str, Path]]] = []
     start = running = 0

@@ -98,8 +98,12 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
             bad["sock.txt"] = "not a regular file"
         except OSError:  # a socket path over 107 bytes (a deep temporary folder): no socket case
             pass
-    os.symlink("/dev/zero", root / "zero.txt")  # endless: must never be read
-    bad["zero.txt"] = "not a regular file"
+    os.symlink("/dev/zero", root / "zero.txt")  # endless, and outside: never read
+    bad["zero.txt"] = "symbolic link to outside the corpus, not followed"
+    os.symlink("/etc/passwd", root / "passwd.txt")  # the corpus is the folder (issue 14)
+    bad["passwd.txt"] = "symbolic link to outside the corpus, not followed"
+    os.symlink("plain.txt", root / "alias.txt")  # a link inside the corpus is read
+    good["alias.txt"] = "timetable"
     _write(root, "badfront.md", "---\ntitle: [unclosed\n: : :\n---\n\nThe dam held overnight.\n")
     good["badfront.md"] = "dam"  # malformed front matter: no metadata, the body still loads
     _write(root, "config.json", json.dumps({"name": "settings", "debug": True, "n": [1, 2]}))
