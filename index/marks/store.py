@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from index.base.errors import NewsreaderError
 from index.base.locations import corpus_key, data_dir
 from index.base.models import Article
 from index.marks.anchoring import Anchored, anchor, text_hash
+from index.marks.corrections import KINDS, Correction
 
 # How long opening or writing waits for another process's write before giving up.
 WAIT_SECONDS = 10.0
@@ -43,6 +45,17 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE annotations ADD COLUMN event_id TEXT;
     ALTER TABLE annotations ADD COLUMN conflict TEXT;
     CREATE INDEX annotations_corpus ON annotations (corpus, article_id);
+    """,
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        corpus TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        articles TEXT NOT NULL,
+        target TEXT,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX corrections_corpus ON corrections (corpus);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -288,6 +301,46 @@ class AnnotationStore:
         except AnnotationError:
             pass  # a read-only or busy database: the marks are still found, just not re-saved
         return out
+
+    def add_correction(self, corpus: Path | str, correction: Correction) -> Correction:
+        """Save a grouping correction (merge, move, split); returns it with its id."""
+        if correction.kind not in KINDS or not correction.articles:
+            raise AnnotationError(f"not a correction: {correction.kind} {correction.articles}")
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO corrections (corpus, kind, articles, target, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    _key(corpus),
+                    correction.kind,
+                    json.dumps(list(correction.articles)),
+                    correction.target,
+                    _now(),
+                ),
+            )
+        return replace(correction, id=int(cursor.lastrowid or 0))
+
+    def corrections(self, corpus: Path | str) -> list[Correction]:
+        """The corpus's corrections, oldest first (the order they apply in)."""
+        rows = self._db.execute(
+            "SELECT id, kind, articles, target FROM corrections WHERE corpus = ? ORDER BY id",
+            (_key(corpus),),
+        ).fetchall()
+        # a kind this version does not know (a newer newsreader wrote it) is left out
+        return [
+            Correction(kind, tuple(json.loads(ids)), target, rid)
+            for rid, kind, ids, target in rows
+            if kind in KINDS
+        ]
+
+    def undo_correction(self, corpus: Path | str) -> Correction | None:
+        """Forget the corpus's latest correction; returns it (None when there was none)."""
+        last = self.corrections(corpus)[-1:]
+        if not last:
+            return None
+        with self._transaction() as db:
+            db.execute("DELETE FROM corrections WHERE id = ?", (last[0].id,))
+        return last[0]
 
     def dismissed(self, corpus: Path | str) -> set[str]:
         """The conflict keys the user dismissed as false in this corpus."""
