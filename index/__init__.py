@@ -82,6 +82,8 @@ if TYPE_CHECKING:
         DISMISSED,
         Anchored,
         AnnotationStore,
+        Correction,
+        apply_corrections,
         conflict_key,
         without_dismissed,
     )
@@ -160,7 +162,15 @@ _EXPORTS = {
     ),
     **dict.fromkeys(["discover", "load_corpus", "load_file", "relative_id"], "index.ingest"),
     **dict.fromkeys(
-        ["DISMISSED", "Anchored", "AnnotationStore", "conflict_key", "without_dismissed"],
+        [
+            "DISMISSED",
+            "Anchored",
+            "AnnotationStore",
+            "Correction",
+            "apply_corrections",
+            "conflict_key",
+            "without_dismissed",
+        ],
         "index.marks",
     ),
     **dict.fromkeys(["SearchHit", "SearchResults", "validate_query"], "index.search"),
@@ -169,6 +179,8 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "Correction",
+    "apply_corrections",
     "AnalysisCache",
     "Anchored",
     "AnnotationStore",

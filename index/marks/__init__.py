@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.marks.anchoring import Anchored, anchor, conflict_key, locate, without_dismissed
+from index.marks.corrections import Corrected, Correction, apply_corrections
 from index.marks.store import DB_NAME, DISMISSED, Annotation, AnnotationError, AnnotationStore
 
 __all__ = [
@@ -12,6 +13,9 @@ __all__ = [
     "AnnotationStore",
     "DB_NAME",
     "DISMISSED",
+    "Corrected",
+    "Correction",
+    "apply_corrections",
     "anchor",
     "conflict_key",
     "locate",

@@ -141,11 +141,40 @@ def test_events_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) 
     assert set(payload) == {"events"}
     seen: list[str] = []
     for event in payload["events"]:
-        assert set(event) == {"id", "title", "articles"}
+        assert set(event) == {"id", "title", "corrected", "articles"}
+        assert event["corrected"] is False  # no correction made
         for article in event["articles"]:
             assert set(article) == {"id", "path", "title", "source", "published"}
             seen.append(article["id"])
     assert len(seen) == len(set(seen)) >= 16  # every article in exactly one event
+
+
+def test_events_apply_your_corrections_unless_told_not_to(
+    index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from index import AnnotationStore, Correction, bundled_corpus
+
+    common = ["--index-dir", str(index_dir), "--data-dir", str(tmp_path), "--format", "json"]
+    _, out, _ = run(capsys, "events", *common)
+    machine = json.loads(out)["events"]
+    first, second = machine[0], machine[1]
+    moved = first["articles"][0]["id"]
+    with AnnotationStore.open(tmp_path) as store:
+        store.add_correction(
+            bundled_corpus(), Correction("move", (moved,), second["articles"][0]["id"])
+        )
+        store.add_correction(bundled_corpus(), Correction("split", ("gone.md",)))  # stale
+    code, out, err = run(capsys, "events", *common)
+    assert code == 0 and "1 correction(s) skipped" in err
+    events = json.loads(out)["events"]
+    (joined,) = [e for e in events if moved in {a["id"] for a in e["articles"]}]
+    assert joined["corrected"] is True
+    assert {a["id"] for a in second["articles"]} | {moved} == {a["id"] for a in joined["articles"]}
+    assert sum(e["corrected"] for e in events) == 2  # the event it left, the one it joined
+    code, out, _ = run(capsys, "events", *common, "--no-corrections")
+    assert code == 0 and json.loads(out)["events"] == machine
+    code, out, _ = run(capsys, "events", *common[:4])
+    assert "corrected)" in out
 
 
 def test_compare_event_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,11 +37,22 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from index import cached_group_events
+    from index import AnnotationStore, apply_corrections, cached_group_events
 
     index = ready_index(args)
     articles = index.articles()
     events = cached_group_events(articles)
+    corrected: frozenset[str] = frozenset()
+    if not args.no_corrections:
+        with AnnotationStore.open(args.data_dir) as store:
+            result = apply_corrections(events, store.corrections(Path(index.corpus)))
+        events, corrected = list(result.events), result.corrected
+        if result.stale:
+            # a report a correction names is gone from the corpus: the correction is skipped
+            print(
+                f"{len(result.stale)} correction(s) skipped: a report they name is gone",
+                file=sys.stderr,
+            )
     by_id = {article.id: article for article in articles}
     if args.format == "json":
         payload = {
@@ -49,6 +60,7 @@ def _events(args: argparse.Namespace) -> int:
                 {
                     "id": event.id,
                     "title": event.title,
+                    "corrected": event.id in corrected,
                     "articles": [by_id[a].to_meta() for a in event.article_ids],
                 }
                 for event in events
@@ -56,7 +68,7 @@ def _events(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(output.events_text(events, by_id))
+        print(output.events_text(events, by_id, corrected))
     return EXIT_OK
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from typing import Any
 
 from rich.console import Console
@@ -88,14 +88,17 @@ def _snippet(snippet: str, spans: Sequence[tuple[int, int]], color: bool) -> Tex
     return Text("   " + safe("".join(pieces)))
 
 
-def events_text(events: Sequence[Event], by_id: Mapping[str, Article]) -> str:
-    """A readable list of events and their reports."""
+def events_text(
+    events: Sequence[Event], by_id: Mapping[str, Article], corrected: Set[str] = frozenset()
+) -> str:
+    """A readable list of events and their reports; an event you corrected says so."""
     if not events:  # every article is in one event: none means nothing loaded (see stderr)
         return "no events: no article was loaded"
     lines: list[str] = []
     for event in events:
         n = len(event.article_ids)
-        lines.append(f"{event.id}  {safe(event.title)}  ({n} report{'s' if n != 1 else ''})")
+        mark = ", corrected" if event.id in corrected else ""
+        lines.append(f"{event.id}  {safe(event.title)}  ({n} report{'s' if n != 1 else ''}{mark})")
         for article_id in event.article_ids:
             article = by_id[article_id]
             meta = ", ".join(x for x in (article.source, article.published) if x)

@@ -102,10 +102,19 @@ def command_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "events",
         help="group the articles by event",
-        description="Group the articles that report the same real-world event.",
+        description=(
+            "Group the articles that report the same real-world event, with the corrections"
+            " you made (merge, move, split) applied."
+        ),
     )
     _add_corpus(p)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument(
+        "--no-corrections",
+        action="store_true",
+        help="show the machine's own grouping, without your corrections",
+    )
+    _add_data_dir(p)
 
     p = sub.add_parser(
         "compare",
