@@ -23,6 +23,8 @@ from .messages import (
     ComparisonWanted,
     EventsChanged,
     EventsReady,
+    FeedsFetched,
+    FeedsProgress,
     IndexFailed,
     IndexOpened,
     IndexProgress,
@@ -33,7 +35,7 @@ from .messages import (
     SearchWanted,
     StateChanged,
 )
-from .notices import Notice, failure_text, report_failure, report_notices, show
+from .notices import Notice, failure_text, feed_notices, report_failure, report_notices, show
 from .screens.events import EventsScreen
 from .state import AppState, MarksStore, Settings
 from .text import one_line
@@ -103,6 +105,17 @@ class NewsReaderApp(App[None]):
         self._tell_screens(ArticlesChanged)
         self.jobs.load_events(message.articles)
 
+    def on_feeds_progress(self, message: FeedsProgress) -> None:
+        url = one_line(message.url, 100)
+        self._tell_screens(lambda: ProgressChanged(message.done, message.total, url, "Fetching"))
+
+    def on_feeds_fetched(self, message: FeedsFetched) -> None:
+        for notice in feed_notices(message.results):
+            show(self, notice)
+        if any(r.status in ("new", "changed") for r in message.results):
+            self.state.comparisons.clear()  # reports may have changed: compare them again
+            self.jobs.load_index(rebuild=False)  # incremental: only the changed files
+
     def on_events_ready(self, message: EventsReady) -> None:
         self.state.events = message.events
         self._tell_screens(EventsChanged)
@@ -162,6 +175,13 @@ class NewsReaderApp(App[None]):
 
         if not self._back_to(ArticlesScreen):
             self.push_screen(ArticlesScreen(self.state))
+
+    def action_refresh_feeds(self) -> None:
+        """Fetch the corpus's feeds again (the only network use of the app), then re-index."""
+        if any(w.name in ("fetch", "index") and w.is_running for w in self.workers):
+            show(self, Notice("Wait until fetching or indexing is done", "Busy", "warning", 4))
+            return
+        self.jobs.refresh_feeds()
 
     def action_events(self) -> None:
         self._back_to(EventsScreen)

@@ -53,6 +53,11 @@ class NewsCommands(Provider):
                 partial(self._on_compare, "sync"),
                 "On the compare screen (s)",
             ),
+            (
+                "Refresh feeds",
+                self._app_action("refresh_feeds"),
+                "Fetch the corpus's feeds again, then re-index (R)",
+            ),
             ("Switch theme", app.action_change_theme, "Choose a colour theme"),
             ("Keys", self._app_action("help"), "Every key (?)"),
             ("Quit", app.exit, "Leave newsreader (q)"),

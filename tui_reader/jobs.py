@@ -1,4 +1,4 @@
-"""Provides Jobs: the app's named thread workers (index, events, compare, prefetch, search).
+"""Provides Jobs: the app's named thread workers (index, events, compare, prefetch, search, fetch).
 
 Every blocking core call runs here, never on the UI thread. Workers never touch widgets or the
 state: they post messages (thread-safe), and the App updates the state on the UI thread. Their
@@ -22,6 +22,8 @@ from index import Article, Event, QueryError
 from .messages import (
     ComparisonReady,
     EventsReady,
+    FeedsFetched,
+    FeedsProgress,
     IndexOpened,
     IndexProgress,
     IndexReady,
@@ -47,22 +49,41 @@ class Jobs:
             work, name=name, group=name, exclusive=True, thread=True, exit_on_error=False
         )
 
-    def load_index(self) -> None:
-        """Open (or create) the index, bring it up to date, then post every article."""
+    def load_index(self, rebuild: bool | None = None) -> None:
+        """Open (or create) the index, bring it up to date, then post every article. Once the
+        index is open (a re-index after fetching feeds) the same one is updated, incrementally."""
         settings, post = self.state.settings, self.node.post_message
+        opened = self.state.index
+        rebuild = settings.rebuild if rebuild is None else rebuild
 
         def work() -> None:
             from index import CorpusIndex
 
-            index: CorpusIndex = CorpusIndex(settings.corpus, settings.index_dir)
+            index: CorpusIndex = opened or CorpusIndex(settings.corpus, settings.index_dir)
             post(IndexOpened(index))
             report = index.update(
-                rebuild=settings.rebuild,
+                rebuild=rebuild,
                 progress=lambda done, total, path: post(IndexProgress(done, total, path)),
             )
             post(IndexReady(index.articles(), report))
 
         self._run(work, "index")
+
+    def refresh_feeds(self) -> None:
+        """Ask every feed fetched into the corpus before for a newer copy (index/fetch); the
+        App re-indexes when this worker's FeedsFetched arrives."""
+        corpus, post = self.state.settings.corpus, self.node.post_message
+
+        def work() -> None:
+            from index import corpus_feeds, fetch_urls
+
+            urls = corpus_feeds(corpus)
+            results = fetch_urls(
+                urls, corpus, progress=lambda d, t, u: post(FeedsProgress(d, t, u))
+            )
+            post(FeedsFetched(results))
+
+        self._run(work, "fetch")
 
     def load_events(self, articles: list[Article]) -> None:
         """Group the articles into events (read from the cache when the corpus is unchanged)."""

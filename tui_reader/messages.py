@@ -17,7 +17,7 @@ from textual.message_pump import MessagePump
 from index import Article, Comparison, Event
 
 if TYPE_CHECKING:  # Whoosh loads in the index worker, after the first paint
-    from index import CorpusIndex, IndexReport, SearchResults
+    from index import CorpusIndex, FetchResult, IndexReport, SearchResults
 
 
 # ---- worker -> App ----
@@ -48,6 +48,25 @@ class IndexReady(Message):
 
     articles: list[Article]
     report: IndexReport
+
+
+@dataclass
+class FeedsProgress(Message):
+    """The fetch worker is at feed ``done`` of ``total`` (``url``); bursts coalesce."""
+
+    done: int
+    total: int
+    url: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FeedsProgress)
+
+
+@dataclass
+class FeedsFetched(Message):
+    """The fetch worker asked every feed of the corpus for a newer copy (none: no feeds)."""
+
+    results: list[FetchResult]
 
 
 @dataclass
@@ -90,11 +109,12 @@ class StateChanged(Message, bubble=False):
 
 @dataclass
 class ProgressChanged(StateChanged):
-    """Indexing advanced: ``done`` of ``total`` files, the last one ``path``."""
+    """Indexing (or fetching, ``what``) advanced: ``done`` of ``total``, the last one ``path``."""
 
     done: int
     total: int
     path: str
+    what: str = "Indexing"
 
 
 class ArticlesChanged(StateChanged):

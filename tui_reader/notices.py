@@ -13,7 +13,7 @@ from textual.worker import Worker, WorkerState
 from .text import one_line
 
 if TYPE_CHECKING:
-    from index import IndexReport
+    from index import FetchResult, IndexReport
 
 SHOWN = 8  # files listed in one notification; the rest are counted
 
@@ -50,6 +50,20 @@ def report_notices(report: IndexReport) -> list[Notice]:
     if damaged:
         title = f"Damaged {len(damaged)} file(s)"
         notices.append(Notice(_listed(damaged), title, "warning", 10))
+    return notices
+
+
+def feed_notices(results: Sequence[FetchResult]) -> list[Notice]:
+    """What fetching the corpus's feeds did: the counts, then each feed that failed."""
+    if not results:
+        hint = "none fetched into this folder yet (newsreader fetch URL --into DIR)"
+        return [Notice(f"No feeds to refresh: {hint}", "Feeds", "warning", 8)]
+    counts = {s: sum(r.status == s for r in results) for s in ("new", "changed", "unchanged")}
+    failed = [(r.url, r.error or "failed") for r in results if r.status == "failed"]
+    line = ", ".join(f"{n} {status}" for status, n in counts.items()) + f", {len(failed)} failed"
+    notices = [Notice(f"{len(results)} feed(s): {line}", "Feeds")]
+    if failed:
+        notices.append(Notice(_listed(failed), f"{len(failed)} feed(s) failed", "warning", 10))
     return notices
 
 

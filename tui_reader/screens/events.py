@@ -93,9 +93,11 @@ class EventsScreen(Screen[None]):
     def on_progress_changed(self, message: ProgressChanged) -> None:
         """Advance the bar (progress messages coalesce: only the newest is drawn)."""
         done, total = message.done, message.total
-        self.query_one("#progress", ProgressBar).update(total=max(total, 1), progress=done)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True  # hidden once the events showed; a re-fetch or re-index shows it again
+        bar.update(total=max(total, 1), progress=done)
         self.query_one("#status", Static).update(
-            Content(f"Indexing {done}/{total}: {message.path}")
+            Content(f"{message.what} {done}/{total}: {message.path}")
         )
 
     def on_index_failed(self, _message: IndexFailed) -> None:
