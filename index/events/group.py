@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+import numpy as np
 
 from index.base.models import Article, Event
-from index.events.divide import specific_cut, split_events
-from index.events.features import Compact, article_terms, pack_terms, unpack_terms, weigher
-from index.events.linkage import relative_average_link
-from index.events.neighbours import Dense, nearest_neighbours, vocabulary_size
+from index.events.collect import collect
+from index.events.divide import MIN_HALF, Terms, Vector, split_events
+from index.events.features import Matrix
+from index.events.linkage import _Sums, relative_average_link
+from index.events.neighbours import nearest_neighbours
 
 # Clusters are compared only when some member of one is among the nearest neighbours of some
 # member of the other. This is for speed: the grouping is the same for any k from 5 to 20 on ECB+.
@@ -19,6 +22,9 @@ NEIGHBOURS = 10
 # are never edges, so unrelated reports stay alone instead of pairing up with their least-bad match.
 RELATED = 0.1
 TITLE_CHARS = 70
+# Closeness to the event's sum closer than this is a tie (sums of ~1,000 products of unit
+# vectors' weights are exact to ~1e-14; a real difference between members is far larger)
+TIE = 1e-9
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -37,54 +43,65 @@ def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     return head.rstrip(" ,;:-") + "\u2026"
 
 
-def _central(members: list[int], vectors: Sequence[Compact], total: Dense) -> int:
-    """The member closest to the others (highest cosine with their sum; the first id on ties).
-    ``total`` is scratch space for the sum."""
-    total.load(vectors[members[0]])
-    for i in members[1:]:
-        total.add(vectors[i])
-    return max(members, key=lambda i: (total.dot(vectors[i]), -i))
+def _central(members: list[int], sums: _Sums) -> int:
+    """The member closest to the others: the highest cosine with their sum, and of members
+    within rounding of it (TIE) the first. Two members are always equally close to their sum:
+    the first one's title names a pair whatever the last bits of the floats say."""
+    closeness = sums.dots([members] + [[m] for m in members], held=1)[1:]
+    bar = closeness.max() - TIE
+    return min(m for m, c in zip(members, closeness.tolist(), strict=True) if c >= bar)
 
 
-def group_events(articles: Sequence[Article]) -> list[Event]:
+def _divided(matrix: Matrix, ids: list[str], merged: list[int]) -> list[list[int]]:
+    """``merged`` (sorted) as one or more events: agglomeration joins look-alike events that
+    share most names; the divisive check looks inside at the names specific to part of it."""
+    if len(merged) < 2 * MIN_HALF:
+        return [merged]
+    whole: list[Vector] = []
+    terms: list[Terms] = []
+    for row in merged:
+        entries = np.arange(matrix.ptr[row], matrix.ptr[row + 1])
+        row_terms = matrix.terms[entries].tolist()
+        whole.append(dict(zip(row_terms, matrix.weights(entries).tolist(), strict=True)))
+        codes = matrix.codes[entries]
+        mine = matrix.specific[matrix.terms[entries]] >= 2
+        kept = [t for t, m in zip(row_terms, mine.tolist(), strict=True) if m]
+        terms.append(
+            (
+                dict(zip(kept, matrix.counts[codes[mine]].tolist(), strict=True)),
+                dict(zip(kept, matrix.kinds[codes[mine]].tolist(), strict=True)),
+            )
+        )
+    # the check seeds its shuffles with the member ids: the same cut whatever the row numbers
+    parts = split_events([ids[r] for r in merged], terms, whole)
+    return [[merged[i] for i in part] for part in parts]
+
+
+def group_events(articles: Iterable[Article]) -> list[Event]:
     """Partition the articles into events; every article is in exactly one (singletons allowed).
 
     Deterministic and independent of input order; events sorted by size (largest first), then id.
     """
-    ordered = sorted(articles, key=lambda a: a.id)
-    if not ordered:
+    ids, titles, matrix = collect(articles)
+    return group_matrix(ids, titles, matrix)
+
+
+def group_matrix(ids: list[str], titles: list[str], matrix: Matrix) -> list[Event]:
+    """``group_events`` from the articles' rows (``ids`` in id order, ``titles`` alike)."""
+    if not ids:
         return []
-    # packed: the terms of every article stay alive until the divisive check, next to the vectors
-    canon: dict[str, str] = {}
-    terms = [pack_terms(article_terms(a), canon) for a in ordered]
-    del canon
-    vocabulary, weigh = weigher(terms)
-    cut = specific_cut(terms)
-    # each row gives its vector and is replaced by its specific terms at once: the full rows
-    # are freed as the vectors are made, not all held next to all of the vectors
-    vectors = []
-    for i, row in enumerate(terms):
-        vectors.append(weigh(row))
-        terms[i] = cut(row)
-    del weigh, cut
-    graph = nearest_neighbours(vectors, NEIGHBOURS, RELATED)
+    graph = nearest_neighbours(matrix, NEIGHBOURS, RELATED)
     clusters = []
-    for merged in relative_average_link(vectors, graph):
-        # agglomeration joins look-alike events that share most names; the divisive check
-        # looks inside each group at the names that are specific to part of it
+    for merged in relative_average_link(matrix, graph):
         merged.sort()
-        member_ids = [ordered[i].id for i in merged]
-        whole = [{vocabulary[t]: w for t, w in zip(*vectors[i], strict=True)} for i in merged]
-        own = [unpack_terms(terms[i]) for i in merged], whole
-        for part in split_events(member_ids, *own):
-            clusters.append([merged[i] for i in part])
+        clusters += _divided(matrix, ids, merged)
+    sums = _Sums(matrix)
     events = []
-    scratch = Dense(vocabulary_size(vectors))
     for members in clusters:
         members.sort()
-        ids = tuple(ordered[i].id for i in members)
-        head = ordered[_central(members, vectors, scratch)]
-        title = shorten(head.title or head.id)
-        events.append(Event(id=event_id(ids), title=title, article_ids=ids))
+        head = _central(members, sums)
+        title = shorten(titles[head] or ids[head])
+        member_ids = tuple(ids[m] for m in members)
+        events.append(Event(id=event_id(member_ids), title=title, article_ids=member_ids))
     events.sort(key=lambda e: (-len(e.article_ids), e.id))
     return events

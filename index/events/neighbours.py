@@ -1,138 +1,168 @@
-"""Nearest neighbours of sparse unit vectors, found through an inverted index of their terms."""
+"""Nearest neighbours of the articles' unit vectors: candidates from a sparse product of their
+heaviest terms, rescored exactly, a block of articles at a time (scipy releases the GIL)."""
 
 from __future__ import annotations
 
-import heapq
 import math
-from array import array
-from collections.abc import Sequence
-from itertools import compress, repeat
-from operator import add, itemgetter, mul, neg
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
-from index.events.features import Compact, Vector
+import numpy as np
+from scipy import sparse
 
-Graph = list[dict[int, float]]  # graph[i][j] = similarity of i and j (symmetric, no self loops)
+from index.events.features import Floats, Ints, Matrix
 
 # How many of a document's heaviest terms look up candidates. Light terms add little to a cosine
 # and their long posting lists would make the search quadratic.
 PROBE_TERMS = 40
+# Articles whose candidates are found and rescored together (bounds the memory of a block)
+BLOCK = 256
 
 
-def dot(a: dict[Any, float], b: dict[Any, float]) -> float:
-    # The key intersection runs in C; only the few shared terms are multiplied in Python.
-    # fsum is exact whatever the order of the set, so the grouping cannot depend on the
-    # process's string hash seed (a plain sum did: 2,547 or 2,548 events at 10k).
-    return math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+@dataclass(frozen=True)
+class Graph:
+    """A symmetric similarity graph: the neighbours of i are ``cols[ptr[i]:ptr[i + 1]]``
+    (ascending), with their cosines in ``sims``."""
+
+    ptr: Ints
+    cols: Ints
+    sims: Floats
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[int, float]]) -> Graph:
+        """The graph whose row i is ``rows[i]`` (give each edge both ways)."""
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(row) for row in rows], out=ptr[1:])
+        cols = np.array([j for row in rows for j in sorted(row)], dtype=np.int64)
+        sims = np.array([row[j] for row in rows for j in sorted(row)], dtype=np.float64)
+        return cls(ptr, cols, sims)
+
+    def row(self, i: int) -> dict[int, float]:
+        span = slice(self.ptr[i], self.ptr[i + 1])
+        return dict(zip(self.cols[span].tolist(), self.sims[span].tolist(), strict=True))
 
 
-class Dense:
-    """One vector at a time as a dense list of weights by term id (0.0 elsewhere), to take its
-    dot product with many compact vectors: each is gathered from the list in C."""
-
-    def __init__(self, size: int) -> None:
-        self.weights = [0.0] * size
-        self.ids: Sequence[int] = ()
-
-    # the scatters below run in C: any() drives map() to the end, as __setitem__ returns None
-
-    def load(self, vec: Compact) -> None:
-        """Hold ``vec`` (replacing the vector held before)."""
-        self.clear()
-        any(map(self.weights.__setitem__, *vec))
-        self.ids = vec[0]
-
-    def add(self, vec: Compact) -> Compact:
-        """Add ``vec`` to the vector held (held + vec, term by term) and return the sum."""
-        weights = self.weights
-        ids, extra = vec
-        any(map(weights.__setitem__, ids, map(add, _gather(weights, ids), extra)))
-        ids = array("i", sorted({*self.ids, *ids}))
-        self.ids = ids
-        return ids, array("d", _gather(weights, ids))
-
-    def clear(self) -> None:
-        any(map(self.weights.__setitem__, self.ids, repeat(0.0)))
-        self.ids = ()
-
-    def dot(self, vec: Compact) -> float:
-        """The same float as ``dot`` on the two vectors as dicts: the same products of the shared
-        terms, summed exactly (fsum) whatever their order."""
-        ids, weights = vec
-        found = _gather(self.weights, ids)
-        return math.fsum(map(mul, filter(None, found), compress(weights, found)))
+def heads(matrix: Matrix) -> sparse.csr_matrix:
+    """Each row's PROBE_TERMS heaviest terms, heaviest first (ties: the larger term id first)."""
+    n = matrix.n
+    weights = matrix.weights()
+    lengths = np.diff(matrix.ptr)
+    # the PROBE_TERMS-th heaviest weight of each longer row bounds what its head can hold
+    bar = np.full(n, -np.inf)
+    for row in np.flatnonzero(lengths > PROBE_TERMS).tolist():
+        mine = weights[matrix.ptr[row] : matrix.ptr[row + 1]]
+        bar[row] = np.partition(mine, len(mine) - PROBE_TERMS)[len(mine) - PROBE_TERMS]
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    kept = np.flatnonzero(weights >= bar[rows])
+    terms = matrix.terms[kept].astype(np.int64)
+    kept = kept[np.lexsort((-terms, -weights[kept], rows[kept]))]
+    rows = rows[kept]
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
+    rank = np.arange(len(kept)) - np.repeat(firsts, np.diff(np.r_[firsts, len(kept)]))
+    kept, rows = kept[rank < PROBE_TERMS], rows[rank < PROBE_TERMS]
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=ptr[1:])
+    shape = (n, len(matrix.vocabulary))
+    return sparse.csr_matrix((weights[kept], matrix.terms[kept], ptr), shape=shape)
 
 
-def _gather(dense: list[float], ids: Sequence[int]) -> tuple[float, ...]:
-    if len(ids) > 1:
-        return itemgetter(*ids)(dense)  # type: ignore[no-any-return]
-    return tuple(dense[t] for t in ids)
+def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int = 2) -> Graph:
+    """The ``k`` most similar other rows of each row, with their cosines (sparse, symmetric).
 
-
-def vocabulary_size(vectors: Sequence[Compact]) -> int:
-    return max((max(ids) for ids, _ in vectors if ids), default=-1) + 1
-
-
-def compact(vectors: Sequence[Vector | Compact]) -> list[Compact]:
-    """The vectors as compact vectors: compact ones as they are, dicts with their keys numbered
-    in sorted order (so that ids order the terms as the keys compare)."""
-    if all(isinstance(v, tuple) for v in vectors):
-        return [v for v in vectors if isinstance(v, tuple)]
-    dicts = [v for v in vectors if isinstance(v, dict)]
-    if len(dicts) != len(vectors):
-        raise TypeError("vectors must be all dicts or all compact")
-    number = {t: i for i, t in enumerate(sorted({t for v in dicts for t in v}))}
-    out = []
-    for vec in dicts:
-        ids = sorted(number[t] for t in vec)
-        by_id = {number[t]: w for t, w in vec.items()}
-        out.append((array("i", ids), array("d", (by_id[i] for i in ids))))
-    return out
-
-
-def nearest_neighbours(vectors: Sequence[Vector | Compact], k: int, floor: float = 0.0) -> Graph:
-    """The ``k`` most similar other vectors of each vector, with exact cosines (sparse, symmetric).
-
-    Candidates are found by the dot product of the vectors' heaviest terms only (an inverted
-    index of ``PROBE_TERMS`` terms per vector), then rescored exactly. A term among the heaviest
-    of more than ``max(100, 10 * sqrt(n))`` vectors is too common to say which event a report is
-    about and finds no candidates. Similarities not above ``floor`` are not edges.
+    Candidates are found by the dot product of the rows' heaviest terms only (``heads``): the
+    2k best partial scores of each row (ties: the lower row), then rescored exactly. A term among
+    the heaviest of more than ``max(100, 10 * sqrt(n))`` rows is too common to say which event a
+    report is about and finds no candidates. Similarities not above ``floor`` are not edges.
     """
-    vecs = compact(vectors)
-    n = len(vecs)
+    n = matrix.n
+    probe = heads(matrix)
     common = max(100, int(10 * math.sqrt(n)))
-    # each head as two arrays, heaviest first (ties: the larger term id, i.e. the later term),
-    # and each posting as two arrays: no tuple or float object per entry
-    heads: list[Compact] = []
-    postings: dict[int, Compact] = {}
-    for i, (ids, weights) in enumerate(vecs):
-        top = heapq.nlargest(PROBE_TERMS, zip(weights, ids, strict=True))
-        heads.append((array("i", (t for _, t in top)), array("d", (w for w, _ in top))))
-        for weight, term in top:
-            entry = postings.get(term)
-            if entry is None:
-                entry = postings[term] = (array("i"), array("d"))
-            entry[0].append(i)
-            entry[1].append(weight)
-    graph: Graph = [{} for _ in range(n)]
-    dense = Dense(vocabulary_size(vecs))
-    for i, (head, head_weights) in enumerate(heads):
-        partial: dict[int, float] = {}
-        get = partial.get
-        for term, weight in zip(head, head_weights, strict=True):
-            docs, others = postings[term]
-            if len(docs) <= common:
-                for j, other in zip(docs, others, strict=True):
-                    partial[j] = get(j, 0.0) + weight * other
-        partial.pop(i, None)
-        # rescore the best partial matches exactly; keep the k best (ties by index: deterministic)
-        best = heapq.nlargest(2 * k, zip(partial.values(), map(neg, partial), strict=True))
-        # a pair an earlier vector kept as an edge has its cosine in the graph already (a
-        # quarter of the pairs at 10k): the same float, as fsum is exact in either direction
-        known = graph[i]
-        dense.load(vecs[i])
-        exact = [(known.get(-j) or dense.dot(vecs[-j]), -j) for _, j in best]
-        for sim, j in heapq.nlargest(k, exact, key=lambda sj: (sj[0], -sj[1])):
-            if sim > floor:
-                graph[i][j] = graph[j][i] = sim
-    return graph
+    posting = np.bincount(probe.indices, minlength=probe.shape[1])
+    rare = posting[probe.indices] <= common
+    lengths = np.bincount(np.repeat(np.arange(n), np.diff(probe.indptr))[rare], minlength=n)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=ptr[1:])
+    probe = sparse.csr_matrix((probe.data[rare], probe.indices[rare], ptr), shape=probe.shape)
+    postings = probe.T.tocsr()
+    blocks = [np.arange(lo, min(n, lo + BLOCK)) for lo in range(0, n, BLOCK)]
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        found = list(pool.map(lambda rows: _block(matrix, probe, postings, rows, k), blocks))
+    edges_i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
+    edges_j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)
+    sims = np.concatenate([f[2] for f in found]) if found else np.zeros(0)
+    keep = sims > floor
+    return _symmetric(n, edges_i[keep], edges_j[keep], sims[keep])
+
+
+def _block(
+    matrix: Matrix, probe: sparse.csr_matrix, postings: sparse.csr_matrix, rows: Ints, k: int
+) -> tuple[Ints, Ints, Floats]:
+    """The k best rescored candidates of ``rows``: (row, neighbour, cosine) triples."""
+    partial = (probe[rows] @ postings).tocoo()
+    i = rows[partial.row]
+    j = partial.col.astype(np.int64)
+    other = i != j  # the product's rows come in order: i is grouped
+    i, j, scores = i[other], j[other], partial.data[other]
+    best = _top(i, j, scores, 2 * k)
+    i, j = i[best], j[best]
+    sims = dots(matrix, i, j)
+    best = _top(i, j, sims, k)
+    return i[best], j[best], sims[best]
+
+
+def _top(i: Ints, j: Ints, score: Floats, m: int) -> Ints:
+    """Positions of the ``m`` best entries of each row (``i`` grouped): the highest ``score``,
+    ties to the lower ``j``."""
+    if not len(i):
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
+    sizes = np.diff(np.r_[starts, len(i)])
+    bar = np.full(len(starts), -np.inf)
+    for g in np.flatnonzero(sizes > m).tolist():
+        group = score[starts[g] : starts[g] + sizes[g]]
+        bar[g] = np.partition(group, len(group) - m)[len(group) - m]
+    kept = np.flatnonzero(score >= np.repeat(bar, sizes))
+    kept = kept[np.lexsort((j[kept], -score[kept], i[kept]))]
+    rows = i[kept]
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    rank = np.arange(len(kept)) - np.repeat(firsts, np.diff(np.r_[firsts, len(kept)]))
+    return kept[rank < m]
+
+
+def dots(matrix: Matrix, i: Ints, j: Ints) -> Floats:
+    """The cosine of each pair (i[p], j[p]), ``i`` grouped: the products of their shared terms
+    summed in term order, one after the other (the same float for (i, j) and (j, i), on every
+    machine). Each i is spread over a dense array once, from which its partners' terms gather."""
+    if not len(i):
+        return np.zeros(0)
+    entries = matrix.entries(j)
+    lengths = matrix.ptr[j + 1] - matrix.ptr[j]
+    pair = np.repeat(np.arange(len(j)), lengths)
+    terms = matrix.terms[entries]
+    products = matrix.weights(entries, j[pair])
+    bounds = np.r_[0, np.cumsum(lengths)]
+    dense = np.zeros(len(matrix.vocabulary))
+    firsts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
+    for first, last in zip(firsts.tolist(), np.r_[firsts[1:], len(i)].tolist(), strict=True):
+        row = int(i[first])
+        own = slice(matrix.ptr[row], matrix.ptr[row + 1])
+        dense[matrix.terms[own]] = matrix.weights(np.arange(own.start, own.stop), None)
+        span = slice(bounds[first], bounds[last])
+        products[span] *= dense[terms[span]]
+        dense[matrix.terms[own]] = 0.0
+    sums: Floats = np.bincount(pair, weights=products, minlength=len(i)).astype(
+        np.float64, copy=False
+    )
+    return sums
+
+
+def _symmetric(n: int, i: Ints, j: Ints, sims: Floats) -> Graph:
+    """The graph holding each edge both ways (an edge found from both ends is held once)."""
+    a, b, v = np.r_[i, j], np.r_[j, i], np.r_[sims, sims]
+    order = np.lexsort((b, a))
+    a, b, v = a[order], b[order], v[order]
+    first = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])][: len(a)]
+    a, b, v = a[first], b[first], v[first]
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(a, minlength=n), out=ptr[1:])
+    return Graph(ptr, b, v)

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
+import math
 import random
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.base.models import Article
-from index.events.divide import specific_terms, split_events
-from index.events.features import (
-    article_terms,
-    pack_terms,
-    unpack_terms,
-    weigh_compact,
-    weigh_packed,
-    weigh_terms,
-)
-from index.events.group import event_id, group_events, shorten
+from index.events.collect import collect
+from index.events.divide import dot, split_events
+from index.events.features import Matrix
+from index.events.group import _divided, event_id, group_events, shorten
 from index.events.linkage import relative_average_link
-from index.events.neighbours import Dense, Graph, compact, dot, nearest_neighbours, vocabulary_size
+from index.events.neighbours import Graph, dots, nearest_neighbours
+from index.events.terms import article_terms as terms_of
 from tests.helpers import REPO
+
+
+def article_terms(article: Article) -> tuple[dict[str, float], dict[str, float]]:
+    return terms_of(article.title, article.body, article.published)
 
 
 def art(aid: str, title: str, body: str) -> Article:
@@ -118,58 +119,88 @@ def test_features_names_dates_phrases_and_numbers() -> None:
     assert "then" not in counts and "the" not in counts
 
 
-def test_packed_terms_round_trip_in_order_and_share_strings() -> None:
-    terms = [article_terms(a) for a in (QUAKE_A1, QUAKE_A2)]
-    canon: dict[str, str] = {}
-    packed = [pack_terms(t, canon) for t in terms]
-    for original, back in zip(terms, map(unpack_terms, packed), strict=True):
-        assert [list(d.items()) for d in back] == [list(d.items()) for d in original]
-    shared = set(packed[0][0]) & set(packed[1][0])
-    assert "velmora" in shared
-    first = {id(t) for t in packed[0][0] if t in shared}
-    assert all(id(t) in first for t in packed[1][0] if t in shared)  # one object per term
-    assert weigh_packed(packed) == weigh_terms(terms)
+def test_matrix_rows_are_unit_tfidf_vectors() -> None:
+    # the weight of a term: (1 + log count) x kind x log((n + 1) / df), the row scaled to length 1;
+    # a term only one article has is dropped (it cannot link two articles)
+    terms = [article_terms(a) for a in CORPUS]
+    ids, _, matrix = collect(CORPUS, workers=0)
+    assert ids == sorted(a.id for a in CORPUS)
+    assert matrix.vocabulary == sorted(matrix.vocabulary)
+    by_id = dict(zip([a.id for a in CORPUS], terms, strict=True))
+    df: dict[str, int] = {}
+    for counts, _ in terms:
+        for t in counts:
+            df[t] = df.get(t, 0) + 1
+    n = len(CORPUS)
+    for row, aid in enumerate(ids):
+        counts, kinds = by_id[aid]
+        raw = {
+            t: (1 + math.log(c)) * kinds[t] * math.log((n + 1) / df[t])
+            for t, c in counts.items()
+            if df[t] >= 2
+        }
+        norm = math.sqrt(math.fsum(w * w for w in raw.values()))
+        expected = {t: w / norm for t, w in raw.items()}
+        got = matrix.row(row)
+        assert got.keys() == expected.keys()
+        assert all(math.isclose(got[t], expected[t], rel_tol=1e-12) for t in got)
+        assert math.isclose(math.fsum(w * w for w in got.values()), 1.0, rel_tol=1e-12)
 
 
-def test_compact_vectors_hold_the_same_weights_and_dots() -> None:
-    packed = [pack_terms(article_terms(a)) for a in CORPUS]
-    vocabulary, vectors = weigh_compact(packed)
-    assert vocabulary == sorted(vocabulary)
-    dicts = weigh_packed(packed)
-    for (ids, weights), vec in zip(vectors, dicts, strict=True):
-        assert list(ids) == sorted(ids) and len(ids) == len(weights) == len(vec)
-        assert {vocabulary[t]: w for t, w in zip(ids, weights, strict=True)} == vec
-    dense = Dense(vocabulary_size(vectors))
-    for i, a in enumerate(vectors):
-        dense.load(a)
-        for j, b in enumerate(vectors):
-            assert dense.dot(b) == dot(dicts[i], dicts[j])  # the same float, exactly
-    dense.load(vectors[0])
-    for b in vectors[1:]:
-        ids, weights = dense.add(b)
-        assert list(ids) == sorted(set(ids)) and all(weights)
-    total: dict[str, float] = {}
-    for vec in dicts:
-        for t, w in vec.items():
-            total[t] = total.get(t, 0.0) + w
-    assert {vocabulary[t]: w for t, w in zip(ids, weights, strict=True)} == total
-    # dict vectors are numbered in key order, so compacting them gives the same arrays
-    assert compact(dicts) == vectors
-    assert nearest_neighbours(vectors, 3) == nearest_neighbours(dicts, 3)
+def test_dot_products_are_symmetric_and_exact_to_rounding() -> None:
+    _, _, matrix = collect(CORPUS, workers=0)
+    pairs = [(i, j) for i in range(matrix.n) for j in range(matrix.n)]
+    i = np.array([p[0] for p in pairs])
+    j = np.array([p[1] for p in pairs])
+    sims = dict(zip(pairs, dots(matrix, i, j).tolist(), strict=True))
+    for a, b in pairs:
+        assert sims[a, b] == sims[b, a]  # the same float both ways: ties break the same
+        assert math.isclose(sims[a, b], dot(matrix.row(a), matrix.row(b)), abs_tol=1e-14)
+
+
+def test_batches_and_workers_do_not_change_the_matrix(corpus_dir: Path) -> None:
+    from index.ingest.loader import load_corpus
+
+    articles, _ = load_corpus(corpus_dir)
+    ids, titles, here = collect(articles, workers=0)
+    for workers in (1, 2):
+        # the stream, not the list: one batch goes to each worker, the rest is tokenized here
+        again = collect(iter(articles[::-1]), workers=workers)
+        assert again[:2] == (ids, titles)
+        other = again[2]
+        assert other.vocabulary == here.vocabulary
+        assert np.array_equal(other.ptr, here.ptr) and np.array_equal(other.terms, here.terms)
+        assert np.array_equal(other.weights(), here.weights())
+
+
+def _graph(rows: list[dict[int, float]]) -> list[dict[int, float]]:
+    return [Graph.from_rows(rows).row(i) for i in range(len(rows))]
 
 
 def test_weak_similarities_are_not_edges() -> None:
-    vectors = [{"a": 1.0}, {"a": 0.05, "b": (1 - 0.05**2) ** 0.5}, {"c": 1.0}]
-    assert nearest_neighbours(vectors, 5, floor=0.1) == [{}, {}, {}]
-    assert nearest_neighbours(vectors, 5)[0] == {1: 0.05}
+    matrix = Matrix.from_weights([{"a": 1.0}, {"a": 0.05, "b": (1 - 0.05**2) ** 0.5}, {"c": 1.0}])
+    graph = nearest_neighbours(matrix, 5, floor=0.1)
+    assert [graph.row(i) for i in range(3)] == [{}, {}, {}]
+    assert nearest_neighbours(matrix, 5).row(0) == {1: 0.05}
 
 
-def _two_pairs(inside: float, across: float) -> tuple[list[dict[str, float]], Graph]:
+def test_neighbours_keep_the_k_most_similar_from_either_end() -> None:
+    # a hub close to four reports: each keeps the hub (its best), the hub keeps its two best,
+    # and the graph holds every edge either end kept, with one cosine for both ends
+    rows = [{"hub": 1.0}] + [
+        {"hub": s, f"own{i}": (1 - s * s) ** 0.5} for i, s in enumerate((0.9, 0.8, 0.7, 0.6))
+    ]
+    graph = nearest_neighbours(Matrix.from_weights(rows), 2)
+    assert set(graph.row(0)) == {1, 2, 3, 4}
+    assert graph.row(0)[1] == graph.row(1)[0] and math.isclose(graph.row(0)[1], 0.9)
+
+
+def _two_pairs(inside: float, across: float) -> tuple[Matrix, Graph]:
     """Unit vectors: 0-1 and 2-3 are pairs with cosine ``inside``; every cross pair ``across``."""
     shared, pair, own = across**0.5, (inside - across) ** 0.5, (1 - inside) ** 0.5
     vectors = [{"x": shared, f"pair{i // 2}": pair, f"own{i}": own} for i in range(4)]
-    graph: Graph = [{j: dot(vectors[i], vectors[j]) for j in range(4) if j != i} for i in range(4)]
-    return vectors, graph
+    graph = [{j: dot(vectors[i], vectors[j]) for j in range(4) if j != i} for i in range(4)]
+    return Matrix.from_weights(vectors), Graph.from_rows(graph)
 
 
 def test_relative_link_bar_follows_cluster_cohesion() -> None:
@@ -177,8 +208,6 @@ def test_relative_link_bar_follows_cluster_cohesion() -> None:
     assert sorted(relative_average_link(*_two_pairs(0.9, 0.15))) == [[0, 1], [2, 3]]
     # loose pairs accept the same link: it is more than half their cohesion
     assert sorted(relative_average_link(*_two_pairs(0.2, 0.15))) == [[0, 1, 2, 3]]
-    vectors, graph = _two_pairs(0.2, 0.15)
-    assert relative_average_link(compact(vectors), graph) == relative_average_link(vectors, graph)
 
 
 def test_every_article_in_exactly_one_event_sorted_by_size() -> None:
@@ -325,18 +354,19 @@ FIRINGS = [
 
 
 def _split(articles: list[Article]) -> set[frozenset[str]]:
-    terms = [article_terms(a) for a in articles]
-    parts = split_events([a.id for a in articles], terms, weigh_terms(terms))
-    return {frozenset(articles[i].id for i in part) for part in parts}
+    ids, _, matrix = collect(articles, workers=0)
+    parts = _divided(matrix, ids, list(range(matrix.n)))
+    return {frozenset(ids[i] for i in part) for part in parts}
 
 
 def test_divisive_check_reads_only_the_specific_terms() -> None:
-    terms = [article_terms(a) for a in FIRINGS]
-    specific = [unpack_terms(p) for p in specific_terms([pack_terms(t) for t in terms])]
-    assert sum(map(len, specific)) < sum(len(counts) for counts, _ in terms)
-    ids, whole = [a.id for a in FIRINGS], weigh_terms(terms)
+    # the matrix keeps, for the check, only terms two or more articles weigh as specific
+    ids, _, matrix = collect(FIRINGS, workers=0)
+    by_id = {a.id: article_terms(a) for a in FIRINGS}
+    terms = [by_id[i] for i in ids]
+    whole = [matrix.row(i) for i in range(matrix.n)]
     parts = split_events(ids, terms, whole)
-    assert len(parts) == 2 and split_events(ids, specific, whole) == parts
+    assert len(parts) == 2 and _divided(matrix, ids, list(range(matrix.n))) == parts
 
 
 def test_divisive_check_splits_two_look_alike_firings() -> None:

@@ -7,8 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.events.divide import MIN_HALF, refine_halves
-from index.events.neighbours import dot
+from index.events.divide import MIN_HALF, dot, refine_halves
 
 
 def unit(vec: dict[str, float]) -> dict[str, float]:

@@ -1,0 +1,210 @@
+"""The terms of a stream of articles gathered into the TF-IDF matrix, here and in worker processes.
+
+Articles are read once, a batch at a time; of each only its id, its title and its terms are
+kept, so a caller streaming 100,000 articles from the index never holds their bodies at once.
+With more than one core, worker processes tokenize batches while this process reads the next
+ones and tokenizes a batch itself whenever the workers have enough queued. Which process
+tokenized a batch changes nothing: terms are named by strings, rows sorted by article id.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.base.models import Article
+from index.events.features import Builder, Matrix
+from index.events.terms import Rows, Text, Tokenizer
+
+# Articles tokenized together (one numpy pass sums their counts)
+BATCH = 256
+# Below this many articles worker processes cost more than they save (start-up ~0.3 s)
+PARALLEL_MIN = 3000
+# Batches queued per worker before this process tokenizes one itself
+AHEAD = 2
+WAIT = 5.0  # seconds a stopped worker has to exit before it is killed
+
+
+def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _texts(chunk: list[Article]) -> list[Text]:
+    return [(a.title, a.body, a.published) for a in chunk]
+
+
+class _Source:
+    """A tokenizer's feature ids mapped to the builder's, extended as it names new features."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.builder = builder
+        self.mapping = np.zeros(0, dtype=np.int32)
+
+    def add(self, chunk: list[Article], rows: Rows, names: list[str]) -> None:
+        """``chunk``'s rows, and the names its tokenizer gave features since the last batch."""
+        if names:
+            self.mapping = np.r_[self.mapping, self.builder.mapping(names)]
+        self.builder.add([a.id for a in chunk], [a.title for a in chunk], rows, self.mapping)
+
+
+class _Here(_Source):
+    """Tokenizes in this process."""
+
+    def __init__(self, builder: Builder) -> None:
+        super().__init__(builder)
+        self.tokenizer = Tokenizer()
+
+    def tokenize(self, chunk: list[Article]) -> None:
+        known = len(self.tokenizer.vocabulary)
+        rows = self.tokenizer.rows(_texts(chunk))
+        self.add(chunk, rows, self.tokenizer.vocabulary[known:])
+
+
+def workers_for(count: int | None) -> int:
+    """Worker processes for ``count`` articles (None: not known yet): one per core beyond this
+    process's own, up to 3; none for small corpora. ``NEWSREADER_EVENT_PROCS`` overrides."""
+    env = os.environ.get("NEWSREADER_EVENT_PROCS", "").strip()
+    if env.isdigit():
+        return min(int(env), 8)
+    if count is not None and count < PARALLEL_MIN:
+        return 0
+    return max(0, min(3, (os.cpu_count() or 1) - 1))
+
+
+def collect(
+    articles: Iterable[Article], workers: int | None = None
+) -> tuple[list[str], list[str], Matrix]:
+    """(article ids in id order, their titles, their rows in that order). ``workers``: worker
+    processes (None: ``workers_for`` the number of articles)."""
+    builder = Builder()
+    stream = batches(articles)
+    size = len(articles) if isinstance(articles, (list, tuple)) else None
+    # of a stream of unknown length, the first batches say whether workers are worth starting
+    head = list(islice(stream, PARALLEL_MIN // BATCH)) if size is None else []
+    if size is None and len(head) < PARALLEL_MIN // BATCH:
+        size = sum(map(len, head))
+    count = workers_for(size) if workers is None else workers
+    chunks = chain(head, stream)
+    here = _Here(builder)
+    if count:
+        _parallel(chunks, here, count)
+    else:
+        for chunk in chunks:
+            here.tokenize(chunk)
+    return builder.matrix()
+
+
+class _Worker:
+    """A worker process (``index/events/worker.py``) and a thread reading its results."""
+
+    def __init__(self, number: int, results: queue.Queue[tuple[int, Any]]) -> None:
+        root = str(Path(__file__).resolve().parents[2])  # the folder holding index/
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "index.events.worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        self.number = number
+        self.held: dict[int, list[Article]] = {}
+        self.alive = True
+        self.ended = False
+        threading.Thread(target=self._read, args=(results,), daemon=True).start()
+
+    def _read(self, results: queue.Queue[tuple[int, Any]]) -> None:
+        assert self.proc.stdout is not None
+        try:
+            while True:
+                results.put((self.number, pickle.load(self.proc.stdout)))
+        except Exception:  # noqa: BLE001 - the end of its output, or a broken message
+            results.put((self.number, None))
+
+    def send(self, task: object) -> bool:
+        assert self.proc.stdin is not None
+        self.ended = task is None
+        try:
+            pickle.dump(task, self.proc.stdin, protocol=5)
+            self.proc.stdin.flush()
+        except OSError:
+            return False
+        return True
+
+    def stop(self) -> None:
+        """Tell it to end (if not told yet), close its pipes, wait for it (kill it if stuck)."""
+        if not self.ended:
+            self.send(None)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                if stream is not None:
+                    stream.close()
+            except OSError:
+                pass  # it ended without reading the rest of its input
+        try:
+            self.proc.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def _parallel(chunks: Iterable[list[Article]], here: _Here, count: int) -> None:
+    """Tokenize ``chunks`` in ``count`` worker processes and here. A worker that fails or dies
+    is given nothing more; the batches it held are tokenized here."""
+    results: queue.Queue[tuple[int, Any]] = queue.Queue()
+    workers = [_Worker(w, results) for w in range(count)]
+    sources = [_Source(here.builder) for _ in range(count)]
+
+    def lost(worker: _Worker) -> None:
+        worker.alive = False
+        for chunk in worker.held.values():
+            here.tokenize(chunk)
+        worker.held.clear()
+
+    def take(block: bool) -> bool:
+        try:
+            w, message = results.get(block)
+        except queue.Empty:
+            return False
+        worker = workers[w]
+        if message is None:
+            if worker.alive:
+                lost(worker)
+            return True
+        number, rows, names = message
+        chunk = worker.held.pop(number, None)
+        if chunk is not None and worker.alive:
+            sources[w].add(chunk, rows, names)
+        return True
+
+    try:
+        for number, chunk in enumerate(chunks):
+            while take(False):
+                pass
+            free = [w for w in workers if w.alive and len(w.held) < AHEAD]
+            worker = min(free, key=lambda w: len(w.held)) if free else None
+            if worker is not None:
+                worker.held[number] = chunk
+                if not worker.send((number, _texts(chunk))):
+                    lost(worker)
+            else:
+                here.tokenize(chunk)
+        for worker in workers:
+            worker.send(None)
+        while any(w.held for w in workers if w.alive):
+            take(True)
+    finally:
+        for worker in workers:
+            worker.stop()
