@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from index.ingest.longpath import is_link, open_path
 DEFAULT_MAX_FILE_MB = 20.0
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_RATIO = 0.1  # share of C0 control bytes above which a file is not text
+# Sequences shaped like UTF-8 (a lead byte and its continuation bytes) that no correct encoder
+# writes: overlong forms (C0 AF for "/"), UTF-16 surrogates encoded one by one (CESU-8, ED A0 80)
+# and code points above U+10FFFF.
+_BAD_UTF8_FORM = re.compile(
+    rb"[\xc0\xc1][\x80-\xbf]|\xe0[\x80-\x9f][\x80-\xbf]|\xed[\xa0-\xbf][\x80-\xbf]"
+    rb"|\xf0[\x80-\x8f][\x80-\xbf]{2}|\xf4[\x90-\xbf][\x80-\xbf]{2}"
+)
 
 
 class Unreadable(Exception):
@@ -100,8 +108,10 @@ def decode_counted(data: bytes) -> tuple[str, int]:
     except UnicodeDecodeError:
         pass
     replaced, bad = _utf8_replacing(data)
-    if _mostly_utf8(replaced):
+    if _mostly_utf8(replaced) or _BAD_UTF8_FORM.search(data):
         # UTF-8 with a few damaged bytes: cp1252 would turn every good accent into mojibake.
+        # An overlong or surrogate sequence is UTF-8 written wrongly, never Windows-1252 text
+        # (which would read it as "À¯" or "í€"): damaged, whatever else the file holds.
         return replaced, bad
     try:
         return data.decode("cp1252"), 0

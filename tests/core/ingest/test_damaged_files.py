@@ -113,6 +113,31 @@ def test_counts_equal_what_the_replace_handler_replaced(data: bytes) -> None:
         assert _replacing(data, encoding) == _counting(data, encoding)
 
 
+@pytest.mark.parametrize(
+    ("bad", "count"),
+    [
+        (b"\xc0\xaf", 2),  # an overlong "/"
+        (b"\xc1\xa9", 2),  # an overlong "i"
+        (b"\xe0\x80\xaf", 3),  # an overlong "/" in three bytes
+        (b"\xed\xa0\x80", 3),  # a surrogate written alone (CESU-8)
+        (b"\xed\xa0\xbd\xed\xb8\x80", 6),  # an emoji as a CESU-8 surrogate pair
+        (b"\xf4\x90\x80\x80", 4),  # above U+10FFFF
+    ],
+)
+def test_invalid_utf8_forms_are_damage_not_windows_1252(bad: bytes, count: int) -> None:
+    """Windows-1252 has a character for each of these bytes, so they used to decode "cleanly"
+    as mojibake ("Ã©", "í€"); a file of plain ASCII around them is still damaged UTF-8."""
+    text, found = decode_counted(b"The vote was " + bad + b" seven to two.\n")
+    assert found == count
+    assert text == "The vote was " + "\ufffd" * count + " seven to two.\n"
+
+
+def test_windows_1252_text_stays_clean() -> None:
+    """Accents in Windows-1252 are not UTF-8 forms at all: still a clean decode."""
+    data = "Caf\u00e9 na\u00efve \u00bfQu\u00e9? 5\u00a0\u20ac \u201cquoted\u201d".encode("cp1252")
+    assert decode_counted(data) == (data.decode("cp1252"), 0)
+
+
 # -- the loader ----------------------------------------------------------------------------------
 
 
