@@ -24,3 +24,7 @@ class IndexUnavailable(NewsreaderError):
 
 class CorpusNotFound(NewsreaderError):
     """The corpus folder does not exist or is not a folder."""
+
+
+class ConfigError(NewsreaderError):
+    """A setting (an environment variable or an option) has a value newsreader cannot use."""

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import codecs
 import errno
+import math
 import os
 import re
 import stat
 from pathlib import Path
 
+from index.base.errors import ConfigError
 from index.ingest.longpath import is_link, open_path
 
 DEFAULT_MAX_FILE_MB = 20.0
+LIMIT_ENV = "NEWSREADER_MAX_FILE_MB"
+MAX_LIMIT_MB = 1_000_000.0  # a terabyte: anything larger is a typing slip, not a limit
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_RATIO = 0.1  # share of C0 control bytes above which a file is not text
 # Sequences shaped like UTF-8 (a lead byte and its continuation bytes) that no correct encoder
@@ -28,15 +32,24 @@ class Unreadable(Exception):
 
 
 def max_file_bytes() -> int:
-    """The size limit: ``NEWSREADER_MAX_FILE_MB`` (megabytes, may be fractional), default 20."""
-    raw = os.environ.get("NEWSREADER_MAX_FILE_MB", "")
+    """The size limit: ``NEWSREADER_MAX_FILE_MB`` (megabytes, may be fractional), default 20.
+
+    Raises ``ConfigError`` (one line) for a value that is not a number above 0 and at most
+    MAX_LIMIT_MB: "inf" or "1e309" gave an OverflowError traceback, "abc" was ignored.
+    """
+    raw = os.environ.get(LIMIT_ENV, "").strip()
+    if not raw:
+        return int(DEFAULT_MAX_FILE_MB * 1024 * 1024)
     try:
-        mb = float(raw) if raw.strip() else DEFAULT_MAX_FILE_MB
+        mb = float(raw)
     except ValueError:
-        mb = DEFAULT_MAX_FILE_MB
-    if not mb > 0:  # also rejects NaN
-        mb = DEFAULT_MAX_FILE_MB
-    return int(mb * 1024 * 1024)
+        mb = math.nan
+    if not 0 < mb <= MAX_LIMIT_MB:  # also rejects NaN and infinity
+        raise ConfigError(
+            f"{LIMIT_ENV} must be a number of megabytes above 0 and at most {MAX_LIMIT_MB:,.0f},"
+            f" not {raw[:40]!r}"
+        )
+    return max(1, int(mb * 1024 * 1024))
 
 
 def read_bytes(path: Path) -> bytes:

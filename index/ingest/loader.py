@@ -7,7 +7,13 @@ from pathlib import Path
 from index.base.errors import CorpusNotFound
 from index.base.models import Article, Notice, Skipped
 from index.ingest.clean import clean_title
-from index.ingest.decode import Unreadable, decode_counted, read_bytes, read_text_counted
+from index.ingest.decode import (
+    Unreadable,
+    decode_counted,
+    max_file_bytes,
+    read_bytes,
+    read_text_counted,
+)
 from index.ingest.filetypes import file_type, unsupported
 from index.ingest.folder import discover, printable, relative_id, walk
 from index.ingest.formats import LOADERS, NO_TEXT, load_web
@@ -108,6 +114,7 @@ def load_corpus(root: Path) -> tuple[list[Article], list[Skipped]]:
         raise CorpusNotFound(f"corpus folder not found: {root}")
     if not root.is_dir():
         raise CorpusNotFound(f"corpus is not a folder: {root}")
+    max_file_bytes()  # a bad size limit is one error, not one per file
     paths, errors = walk(root)
     articles: list[Article] = []
     skipped = [Skipped(printable(relative_id(root, where)), reason) for where, reason in errors]

@@ -127,8 +127,10 @@ class CorpusIndex:
     def update(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
         """Bring the index in step with the corpus: only new, changed and deleted files are
         (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
+        from index.ingest.decode import max_file_bytes
         from index.store.indexer import plan_changes
 
+        max_file_bytes()  # a bad NEWSREADER_MAX_FILE_MB is one line here, before any worker
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
         except OSError as error:
