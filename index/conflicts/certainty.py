@@ -136,7 +136,9 @@ _SYNONYMS = {verb: group for group in _SYNONYM_GROUPS for verb in group}
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.
 _UNASSERTED = re.compile(
     r"\b(?:can|could|would|should|will|may|might|must|to|nothing|nobody|none|neither|nor"
-    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+){0,2}$",
+    r"|no\s+one|if|whether|unless)\s+(?:\w+\s+){0,2}$"
+    # "the possibility that X has sent": a verb inside a possibility is not asserted
+    r"|\b(?:possibility|possible|chance|likelihood|prospect)\s+that\s+(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,7 @@ from index.conflicts.clauses import STOP, conflict, stem
 from index.conflicts.quote_slots import clauses_covered, same_slot
 from index.conflicts.roles import same_person
 from index.facts.names import candidate_names
+from index.text.lexicon import FUNCTION_WORDS
 
 _QUOTE = re.compile(r'"(?P<s>[^"\n]{3,600})"|“(?P<c>[^”\n]{3,600})”')
 _WORD = re.compile(r"[\w'’]+|…|\.\.\.")
@@ -264,6 +265,10 @@ def _one_utterance(
     return ""
 
 
+def _without_function_words(words: list[str]) -> list[str]:
+    return [w for w in words if w.lower() not in FUNCTION_WORDS]
+
+
 def quote_conflicts(a: str, b: str) -> list[Conflict]:
     """Two quotes of one utterance that differ in wording beyond case, punctuation, spelling."""
     for sa, ea, qa, spa in quotes(a):
@@ -293,8 +298,11 @@ def quote_conflicts(a: str, b: str) -> list[Conflict]:
             if not how:
                 continue
             diff = quote_diff(qa, qb)
-            if all(op == "=" for op, _w in diff):
-                continue  # only case, spelling or a slip marked [sic]
+            if all(op == "=" or w.lower() in FUNCTION_WORDS for op, w in diff):
+                continue  # only case, spelling, a slip marked [sic] or "the" for "this"
+            fa, fb = _without_function_words(na), _without_function_words(nb)
+            if fa == fb or _is_excerpt(fa, fb):
+                continue  # one quote starts later and adds an auxiliary: the same words
             explanation = _explain_reordered(qa, qb) if how == "reordered" else _explain(diff)
             return [conflict("quote", a, (sa, ea), b, (sb, eb), explanation)]
     return []
