@@ -31,8 +31,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import index  # noqa: E402
-from index import Article, Comparison, compare, load_corpus  # noqa: E402
+from index import Article, Comparison, compare, fact_disputes, load_corpus  # noqa: E402
 
 JUDGED = Path(__file__).with_name("judged") / "conflicts_dev.tsv"
 
@@ -104,8 +103,10 @@ def flags_of(event: str, comparison: Comparison, lines: dict[str, Lines]) -> lis
         for c in link.conflicts:
             ta, tb = link.a.endswith(":title"), link.b.endswith(":title")
             add(c.type, art_of[link.a], ta, c.a, art_of[link.b], tb, c.b, c.explanation)
-    for d in getattr(index, "fact_disputes", lambda _c: [])(comparison):
-        add("number", d.a.article_id, d.a.in_title, d.a, d.b.article_id, d.b.in_title, d.b, d.why)
+    for x, y, why in fact_disputes(comparison):
+        kind = "date" if x.kind in ("date", "year") else "number"
+        xs, ys = x.span, y.span
+        add(kind, xs.article_id, xs.in_title, xs, ys.article_id, ys.in_title, ys, why)
     return list(out.values())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.base.code_hash import code_version
 from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError, QueryError
+from index.base.fact_table import Dispute, Fact, FactRow, FactSpan, FactTable
 from index.base.locations import bundled_corpus, cache_dir, corpus_key, data_dir, index_dir_for
 from index.base.models import (
     Article,
@@ -23,6 +24,11 @@ from index.base.models import (
 
 __all__ = [
     "Article",
+    "Dispute",
+    "Fact",
+    "FactRow",
+    "FactSpan",
+    "FactTable",
     "Claim",
     "Comparison",
     "Conflict",

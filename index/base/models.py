@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from index.base.fact_table import FactTable
+
 ConflictType = Literal["number", "date", "role", "actor", "certainty", "negation", "quote"]
 LinkKind = Literal["shared", "conflict"]
 
@@ -164,3 +166,4 @@ class Comparison:
     # (copy, original) for each report that copies another of these reports (wire copy,
     # syndication): one source family counts once in "n of m independent sources".
     copies: tuple[tuple[str, str], ...] = field(default=())
+    facts: FactTable = field(default=FactTable())  # every report's figures and dates by slot

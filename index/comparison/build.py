@@ -7,12 +7,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from index.base.models import Article, Comparison, Conflict, Event, Link, Passage
+from index.base.fact_table import Fact, FactTable
+from index.base.models import (
+    Article,
+    Comparison,
+    Conflict,
+    ConflictType,
+    Event,
+    Link,
+    Passage,
+    Span,
+)
 from index.comparison.alignment import align, pair_decision
 from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
+from index.conflicts.table import build_fact_table
 from index.facts.names import name_variants
 from index.text.sentences import split_passages
 
@@ -57,9 +68,59 @@ def compare(
     claims = group_claims(links, passages)
     variants = name_variants([a.body for a in unique])
     copies = find_copies(unique)
-    result = Comparison(event, unique, passages, tuple(links), claims, tuple(variants), copies)
+    table = build_fact_table(unique, by_article)
+    links = _with_fact_conflicts(links, table, by_article)
+    result = Comparison(
+        event, unique, passages, tuple(links), claims, tuple(variants), copies, table
+    )
     cache.store(key, result)
     return result
+
+
+def _passage_at(passages: list[Passage], fact: Fact) -> Passage | None:
+    if fact.span.in_title:
+        return None  # a headline is not a passage of the body: the table shows it
+    return next((p for p in passages if p.start <= fact.span.start < p.end), None)
+
+
+def _with_fact_conflicts(
+    links: list[Link], table: FactTable, by_article: dict[str, list[Passage]]
+) -> list[Link]:
+    """The table's disputes as conflicts on the passages that state them: added to the link
+    between the two passages, or as a link of their own when the passages are not aligned."""
+    index = {frozenset((lk.a, lk.b)): i for i, lk in enumerate(links)}
+    out = list(links)
+    for x, y, dispute in table.disputes():
+        pa, pb = (
+            _passage_at(by_article[x.span.article_id], x),
+            _passage_at(by_article[y.span.article_id], y),
+        )
+        if pa is None or pb is None:
+            continue
+        at = index.get(frozenset((pa.id, pb.id)))
+        if at is None:
+            index[frozenset((pa.id, pb.id))] = len(out)
+            out.append(Link(pa.id, pb.id, 0.0, False, ()))
+            at = len(out) - 1
+        link = out[at]
+        fa, fb = (x, y) if link.a == pa.id else (y, x)
+        sa = Span(fa.span.start, fa.span.end, fa.span.text)
+        sb = Span(fb.span.start, fb.span.end, fb.span.text)
+        if any(_overlap(c.a, sa) and _overlap(c.b, sb) for c in link.conflicts):
+            continue  # the pairwise checks already explain this pair of spans
+        kind: ConflictType = "date" if x.kind in ("date", "year") else "number"
+        found = Conflict(kind, sa, sb, dispute.why)
+        out[at] = Link(link.a, link.b, link.score, link.verbatim, (*link.conflicts, found))
+    return out
+
+
+def _overlap(x: Span, y: Span) -> bool:
+    return x.start < y.end and y.start < x.end
+
+
+def fact_disputes(comparison: Comparison) -> list[tuple[Fact, Fact, str]]:
+    """Every pair of facts of the comparison's table that disagree, with the reason."""
+    return [(x, y, d.why) for x, y, d in comparison.facts.disputes()]
 
 
 @dataclass(frozen=True)

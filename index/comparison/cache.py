@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from index.base.code_hash import code_version
+from index.base.fact_table import fact_table_from_json
 from index.base.locations import cache_dir
 from index.base.models import (
     Article,
@@ -178,4 +179,5 @@ def comparison_from_json(
     copies = tuple(
         (a["id"], a["copy_of"]) for a in data["articles"] if isinstance(a.get("copy_of"), str)
     )
-    return Comparison(event, tuple(articles), passages, links, claims, variants, copies)
+    facts = fact_table_from_json(data.get("facts"))
+    return Comparison(event, tuple(articles), passages, links, claims, variants, copies, facts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from index.base.fact_table import fact_table_to_json
 from index.base.models import Comparison, Conflict, Passage, Span
 from index.comparison.build import Relation, unique_passages
 from index.comparison.sources import claim_sources, copy_of, independent_sources
@@ -71,6 +72,7 @@ def comparison_to_json(c: Comparison) -> dict[str, Any]:
             for cl in c.claims
         ],
         "variants": [{"type": v.type, "forms": list(v.forms)} for v in c.variants],
+        "facts": fact_table_to_json(c.facts),
     }
 
 

@@ -7,69 +7,19 @@ from functools import lru_cache
 
 from index.base.models import Conflict, ConflictType, Span
 from index.facts.names import name_key
+from index.text.lexicon import STOP, stem
 
-STOP = frozenset(
-    "the a an of to in on at for from with by and or but were was are is be been being have has"
-    " had who that which will would could can may might should as than into since after before"
-    " during said says say according while when where there their its his her our they them it"
-    " this these those per each more less not no so if then also all both only just about over"
-    " under did do does he she we i you us him me my your what whether whom how why because"
-    " last next week month year today yesterday monday tuesday wednesday thursday friday"
-    " saturday sunday morning evening night earlier later".split()
-)
+__all__ = [
+    "STOP",
+    "stem",
+    "content_stems",
+    "clause_around",
+    "conflict",
+    "in_quote",
+    "similar_context",
+]
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_IRREGULAR = {
-    "sent": "send",
-    "said": "say",
-    "went": "go",
-    "took": "take",
-    "gave": "give",
-    "made": "make",
-    "fought": "fight",
-    "left": "leave",
-    "met": "meet",
-    "told": "tell",
-    "held": "hold",
-    "found": "find",
-    "brought": "bring",
-    "began": "begin",
-    "begun": "begin",
-    "came": "come",
-    "saw": "see",
-    "seen": "see",
-    "knew": "know",
-    "known": "know",
-    "thought": "think",
-    "kept": "keep",
-    "paid": "pay",
-    "led": "lead",
-    "shot": "shoot",
-    "struck": "strike",
-    "sought": "seek",
-    "spoke": "speak",
-    "spoken": "speak",
-    "wrote": "write",
-    "written": "write",
-    "won": "win",
-    "lost": "lose",
-    "stood": "stand",
-    "ran": "run",
-    "hit": "hit",
-    "put": "put",
-}
-
-
-@lru_cache(maxsize=16384)
-def stem(word: str) -> str:
-    """A crude verb/noun stem so 'summoned', 'summons' and 'summoning' compare equal."""
-    w = word.lower().strip("'’-")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    return re.sub(r"(.)\1$", r"\1", w)  # "planned" -> "plan"
 
 
 @lru_cache(maxsize=8192)

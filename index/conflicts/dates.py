@@ -9,26 +9,8 @@ from functools import lru_cache
 from index.base.models import Conflict
 from index.conflicts.clauses import clause_around, conflict, in_quote, similar_context, stem
 from index.facts.dates import DateMention, compatible, extract_dates
+from index.text.lexicon import SPEECH_VERBS, is_past
 
-_SPEECH = frozenset(
-    {
-        "said",
-        "says",
-        "told",
-        "announced",
-        "stated",
-        "added",
-        "warned",
-        "reported",
-        "claimed",
-        "declared",
-        "wrote",
-        "tweeted",
-        "posted",
-        "confirmed",
-        "denied",
-    }
-)
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
@@ -41,57 +23,15 @@ def _speech(text: str, d: DateMention) -> bool:
         # A label or opener ("Oct. 17: ... said", "On Sunday, X said"): the sentence's verb.
         sentence = re.split(r"\bthat\b|[.;]\s", text[d.end :], maxsplit=1)[0]
         after = _WORDS.findall(sentence)
-    return any(w.lower() in _SPEECH for w in before + after)
+    return any(w.lower() in SPEECH_VERBS for w in before + after)
 
 
 _MAX_DATES = 12
-_PAST_IRREGULAR = frozenset(
-    {
-        "struck",
-        "shook",
-        "threw",
-        "left",
-        "sent",
-        "took",
-        "gave",
-        "made",
-        "met",
-        "held",
-        "began",
-        "came",
-        "fell",
-        "hit",
-        "broke",
-        "told",
-        "said",
-        "won",
-        "lost",
-        "ran",
-        "flew",
-        "drove",
-        "stood",
-        "caught",
-        "rose",
-        "grew",
-        "sank",
-        "hid",
-        "fought",
-        "led",
-        "found",
-    }
-)
-
-
 # Verbs news uses for one action: "struck", "hit" and "shook" the town are one quake.
 _ACTION = {
     stem(w): "strike"
     for w in "hit struck strike strikes shook shake shakes jolted jolt rocked rock".split()
 }
-
-
-def _is_past(word: str) -> bool:
-    low = word.lower()
-    return word[0].islower() and (low in _PAST_IRREGULAR or (low.endswith("ed") and len(low) > 4))
 
 
 @lru_cache(maxsize=8192)
@@ -102,12 +42,12 @@ def _clause_verb(text: str, d: DateMention) -> str | None:
     start = max(text.rfind(p, 0, d.start) for p in (". ", ", ", "; ")) + 1
     stops = [i for i in (text.find(p, d.end) for p in (". ", ", ", "; ")) if i >= 0]
     end = min(stops) if stops else len(text)
-    before = [w for w in _WORDS.findall(text[start : d.start]) if _is_past(w)]
+    before = [w for w in _WORDS.findall(text[start : d.start]) if is_past(w)]
     if before:
         return stem(before[-1].lower())
     for lo, hi in ((d.end, end), (max(text.rfind(". ", 0, d.start), 0), len(text))):
         for w in _WORDS.findall(text[lo:hi]):
-            if _is_past(w):
+            if is_past(w):
                 return stem(w.lower())
     return None
 

@@ -7,23 +7,9 @@ import re
 from index.base.models import Conflict
 from index.conflicts.clauses import clause_around, conflict, content_stems, similar_context
 from index.conflicts.roles import same_person
+from index.facts.counted import counted_class
 from index.facts.numbers import Quantity, extract_quantities
 
-# Counted things that news reports name in different words; anything else must match exactly.
-_CLASSES = {
-    "troop": (
-        "troop soldier infantryman force man personnel serviceman servicemember fighter"
-        " combatant marine paratrooper commando military"
-    ),
-    "people": "people person civilian resident individual victim",
-    "dollar": "dollar buck usd",
-    "euro": "euro eur",
-    "ruble": "ruble rouble",
-    "pound": "pound sterling",
-    "missile": "missile rocket",
-    "drone": "drone uav",
-}
-CLASS_OF = {word: cls for cls, words in _CLASSES.items() for word in words.split()}
 # Periods ("three seasons", "23 games", "five years") measure spans that differ between
 # passages far more often than they disagree: never compared.
 _PERIODS = frozenset(
@@ -32,13 +18,6 @@ _PERIODS = frozenset(
 )
 # Generic measures: compared only when each passage has exactly one (which percentage is which?).
 _ONE_EACH = frozenset({"percent", "age", "magnitude"})
-
-
-def counted_class(unit: str | None) -> str | None:
-    """The class of a counted thing ("infantryman" -> "troop"), or the lemma itself."""
-    if unit is None:
-        return None
-    return CLASS_OF.get(unit, unit)
 
 
 def _key(q: Quantity) -> tuple[str, str | None] | None:
@@ -78,7 +57,8 @@ _SPAN = re.compile(
 )
 
 
-def _spans(text: str) -> frozenset[str]:
+def spans_of(text: str) -> frozenset[str]:
+    """The spans of play a sentence's figures cover: 'in 54 games', 'last season'."""
     return frozenset(
         " ".join(w.lower().rstrip("s") for w in m.groups() if w) for m in _SPAN.finditer(text)
     )
@@ -87,7 +67,7 @@ def _spans(text: str) -> frozenset[str]:
 def number_conflicts(a: str, b: str) -> list[Conflict]:
     """Counts of one class whose ranges cannot overlap, where neither side explains the other."""
     qa, qb = extract_quantities(a), extract_quantities(b)
-    if not qa or not qb or _spans(a) != _spans(b):
+    if not qa or not qb or spans_of(a) != spans_of(b):
         return []  # "33 home runs last season" vs "13 home runs in 54 games": other spans
     out: list[Conflict] = []
     keys_a = {k for q in qa if (k := _key(q)) is not None}

@@ -170,3 +170,27 @@ KNOWN = frozenset(
     " missile drone shell rocket tank aircraft jet plane vehicle ship vessel prisoner hostage"
     " refugee migrant officer police policeman".split()
 )
+
+
+# Counted things that news reports name in different words; anything else must match exactly.
+_CLASSES = {
+    "troop": (
+        "troop soldier infantryman force man personnel serviceman servicemember fighter"
+        " combatant marine paratrooper commando military"
+    ),
+    "people": "people person civilian resident individual victim",
+    "dollar": "dollar buck usd",
+    "euro": "euro eur",
+    "ruble": "ruble rouble",
+    "pound": "pound sterling",
+    "missile": "missile rocket",
+    "drone": "drone uav",
+}
+CLASS_OF = {word: cls for cls, words in _CLASSES.items() for word in words.split()}
+
+
+def counted_class(unit: str | None) -> str | None:
+    """The class of a counted thing ("infantryman" -> "troop"), or the lemma itself."""
+    if unit is None:
+        return None
+    return CLASS_OF.get(unit, unit)

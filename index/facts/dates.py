@@ -163,10 +163,11 @@ def _mention(kind: str | None, span: str, start: int, end: int, base: date | Non
             rng = _relative_range(span.lower(), base)
     else:
         clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", span)
-        if base is not None or re.search(r"\d{4}", clean):
+        if (exact := _exact_day(clean)) is not None:
+            rng = (exact, exact)  # "December 9, 2008", "2008-12-09": no parser needed
+        elif base is not None or re.search(r"\d{4}", clean):
             parsed = _parse(clean, base)
-            if parsed is not None:
-                rng = _period_range(*parsed)
+            rng = _period_range(*parsed) if parsed is not None else None
         month_name = re.search(r"[A-Za-z]{3}", clean)
         day_number = re.search(r"\b(\d{1,2})\b", clean)
         if rng is None and kind in ("md", "dm") and month_name and day_number:
@@ -176,6 +177,28 @@ def _mention(kind: str | None, span: str, start: int, end: int, base: date | Non
     return DateMention(
         start, end, span, rng[0] if rng else None, rng[1] if rng else None, weekday, month, day
     )
+
+
+_FULL = re.compile(
+    r"(?:(?P<m1>[A-Za-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3})[a-z]*\.?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+)
+
+
+def _exact_day(span: str) -> date | None:
+    """A day written in full (month, day and year): read directly, dateparser is slow."""
+    m = _FULL.fullmatch(span.strip())
+    if m is None:
+        return None
+    try:
+        if m.group("y3"):
+            return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        month = _MONTHS.get((m.group("m1") or m.group("m2")).lower())
+        day = int(m.group("d1") or m.group("d2"))
+        return date(int(m.group("y1") or m.group("y2")), month, day) if month else None
+    except ValueError:
+        return None
 
 
 def extract_dates(text: str, published: str | None) -> list[DateMention]:

@@ -67,6 +67,7 @@ _SCALES = {
     "k": 1e3,
     "m": 1e6,
     "mn": 1e6,
+    "mm": 1e6,
     "mln": 1e6,
     "bn": 1e9,
     "b": 1e9,
@@ -117,7 +118,7 @@ _NUM_RE = re.compile(
     r"(?P<cur>US\$|\$|€|£|¥|₩|₽|(?:USD|EUR|GBP)\s?)?"
     rf"(?:(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds"
     rf"|thousands|millions)\s+of\b|(?P<num>{_DIGITS})|\b(?P<words>{_NUMWORDS})\b)"
-    r"(?:(?P<scale_att>k|m|mn|mln|bn|b|tn)\b|\s*-?\s*(?P<scale>hundred|thousand|million|billion"
+    r"(?:(?P<scale_att>k|mm|m|mn|mln|bn|b|tn)\b|\s*-?\s*(?P<scale>hundred|thousand|million|billion"
     r"|trillion|mn|bn)\b)?"
     r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b)?",
     re.IGNORECASE,
@@ -225,6 +226,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
         qual = m.group("qual") or ""
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
+        if (m.group("scale_att") or "").lower() == "mm" and not m.group("cur"):
+            continue  # "20mm": millimetres; "$20MM" is twenty million dollars
         if m.group("num") and not m.group("cur") and not m.group("scale"):
             if _BEFORE_DATE.search(before) or _AFTER_NOT_COUNT.match(after):
                 continue

@@ -70,6 +70,7 @@ def test_json_shape_exact(comparison: Comparison) -> None:
         "links",
         "claims",
         "variants",
+        "facts",
     }
     assert data["reports"] == data["independent_sources"] == len(ARTICLES)  # no copies
     assert data["event"] == {"id": "ev-1", "title": "Lisbon rally"}

@@ -1,0 +1,249 @@
+"""The event fact table: every report's facts by slot, and the values that cannot both hold."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from index.base.fact_table import Dispute, Fact, FactKind, FactRow, FactSpan, FactTable, Nature
+from index.base.models import Article, Passage
+from index.conflicts.clauses import clause_around, in_quote
+from index.conflicts.numbers import spans_of
+from index.facts.names import name_key
+from index.facts.table import RawFact, report_facts
+from index.text.lexicon import SPEECH_VERBS, STOP, stem
+
+_SPEECH_STEMS = frozenset(stem(w) for w in SPEECH_VERBS)
+_CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?|(?<![\w.])[A-Z]{2,5}(?![\w])")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_LATE = re.compile(r"night|evening|late", re.IGNORECASE)
+_EARLY = re.compile(r"morning|early|dawn", re.IGNORECASE)
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# Number, scale and currency words say how much, not of what.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " hundred thousand million billion trillion dollars dollar euros euro pounds pound percent"
+    " cent least than more nearly about around some almost roughly estimated up".split()
+)
+# How a duration relates to its event: an offset from it, a span of it, a time until it.
+_RELATION = {
+    **dict.fromkeys(("before", "earlier", "ago", "after", "later", "since"), "offset"),
+    **dict.fromkeys(("for", "past", "over", "during", "last", "through"), "span"),
+    **dict.fromkeys(("in", "within"), "until"),
+}
+_REACH = 70  # characters of clause on each side that say what a figure is about
+
+
+@dataclass(frozen=True)
+class _Item:
+    fact: Fact
+    raw: RawFact
+    stems: frozenset[str]  # content stems of its clause, without the figure
+    names: frozenset[str]  # name keys of capitalised words in its clause
+    years: frozenset[str]  # other years in its clause: the time the figure belongs to
+    periods: frozenset[str]  # "in 54 games", "last season": the span a sports figure covers
+    relation: str  # a duration's relation to its event: "offset", "span", "until" or ""
+
+
+def _context(raw: RawFact, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    s, e = raw.sentence
+    sentence = text[s:e]
+    around = clause_around(sentence, raw.start - s, raw.end - s, _REACH)
+    # What the figure is about: the lower-case content words of its clause (names apart).
+    stems = frozenset(
+        stem(w)
+        for w in _LOWER.findall(around)
+        if w not in STOP and w not in _NUMBER_WORDS and len(w) > 2
+    )
+    wide = clause_around(sentence, raw.start - s, raw.end - s, 2 * _REACH)
+    first = re.match(r"\W*\w+", wide)
+    capitals = list(_CAPITAL.finditer(wide))
+    if len(capitals) * 2 > len(wide.split()):
+        capitals = []  # A Headline In Title Case: its capitals are no names
+    names = frozenset(
+        name_key(m.group())
+        for m in capitals
+        if m.group().lower() not in _CALENDAR
+        and m.group().lower() not in STOP
+        and not (first and m.start() < first.end() and raw.in_title is False)
+    )
+    years = frozenset(_YEAR.findall(around)) - {raw.value}
+    return stems, names, years
+
+
+def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> list[_Item]:
+    out = []
+    for raw in report_facts(article, sentences):
+        text = article.title if raw.in_title else article.body
+        span = FactSpan(article.id, raw.in_title, raw.start, raw.end, text[raw.start : raw.end])
+        fact = Fact(raw.slot, _kind(raw.kind), raw.value, raw.low, raw.high, span)
+        stems, names, years = _context(raw, text)
+        sentence = text[raw.sentence[0] : raw.sentence[1]]
+        if in_quote(sentence, raw.start - raw.sentence[0]):
+            raw = _with_mark(raw, "quoted")
+        relation = _relation(text, raw) if raw.kind == "duration" else ""
+        out.append(_Item(fact, raw, stems, names, years, spans_of(sentence), relation))
+    return out
+
+
+def _relation(text: str, raw: RawFact) -> str:
+    before = _LOWER.findall(text[max(raw.sentence[0], raw.start - 20) : raw.start])[-1:]
+    after = _LOWER.findall(text[raw.end : min(raw.sentence[1], raw.end + 12)])[:1]
+    for w in after + before:
+        if w in _RELATION:
+            return _RELATION[w]
+    return ""
+
+
+def _with_mark(raw: RawFact, mark: str) -> RawFact:
+    return RawFact(
+        raw.kind, raw.slot, raw.value, raw.low, raw.high, raw.in_title, raw.start, raw.end,
+        raw.sentence, raw.marks | {mark},
+    )  # fmt: skip
+
+
+def _kind(kind: str) -> FactKind:
+    kinds: dict[str, FactKind] = {
+        k: k  # type: ignore[misc]
+        for k in ("count", "money", "percent", "age", "magnitude", "duration", "times", "date")
+    }
+    return kinds.get(kind, "year")
+
+
+def _rounded(x: _Item) -> tuple[float, float]:
+    """Bounds widened by how round an exact figure is: "20,000" is a count to the thousands."""
+    low, high = x.fact.low, x.fact.high
+    if x.fact.kind in ("date", "year") or x.fact.value[:1] in "~<>" or math.isinf(high):
+        return low, high
+    value = round((low + high) / 2)
+    if value < 1000:
+        return low, high
+    digits = str(int(value))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    tol = 0.5 * 10.0**zeros if zeros else 0.0
+    return min(low, value - tol), max(high, value + tol)
+
+
+def _compatible(x: _Item, y: _Item) -> bool:
+    (xl, xh), (yl, yh) = _rounded(x), _rounded(y)
+    if x.fact.kind == "date" and _adjacent_night(x, y):
+        return True
+    return xl <= yh and yl <= xh
+
+
+def _adjacent_night(x: _Item, y: _Item) -> bool:
+    """ "Thursday night" and "early Friday morning" can be the same night."""
+    if abs(x.fact.low - y.fact.low) not in (1.0, 6.0):
+        return False
+    first, second = (x, y) if (x.fact.low - y.fact.low) % 7 == 6 else (y, x)
+    return bool(_LATE.search(first.fact.value) and _EARLY.search(second.fact.value))
+
+
+def _same_scale(x: _Item, y: _Item) -> bool:
+    """Dates are compared only in one encoding: resolved days, weekdays or month-days."""
+    if x.fact.kind != "date":
+        return True
+    band = lambda v: 0 if v < 100 else (1 if v < 1000 else (2 if v < 100000 else 3))  # noqa: E731
+    return band(x.fact.low) == band(y.fact.low)
+
+
+def _same_referent(x: _Item, y: _Item) -> bool:
+    """Do two facts of one slot speak of the same thing (same names, same time, same action)?"""
+    rx, ry = x.raw, y.raw
+    if {"converted", "rate", "part", "vague"} & (rx.marks | ry.marks):
+        return False  # a conversion, a rate, a remainder or "hundreds of": not the figure itself
+    if ("total" in rx.marks) != ("total" in ry.marks):
+        return False  # a campaign total against one operation's figure
+    if x.years and y.years and not (x.years & y.years):
+        return False  # "in 2004" against "in 2008": figures of two times
+    if x.names - y.names and y.names - x.names:
+        return False  # "the Red Sox offered" vs "the Orioles offered": each names its own
+    if x.periods != y.periods or x.relation != y.relation:
+        return False  # "in 54 games" vs "last season"; "in 30 days" vs "nine days before"
+    if x.fact.kind == "duration" and not x.relation:
+        return False  # "the first two months" vs "three years at the helm": spans of what?
+    if x.fact.kind == "money" and not (x.names & y.names):
+        return False  # an amount is someone's: the offer, the fee, the loan of a named party
+    shared = len(x.stems & y.stems)
+    if x.fact.kind == "date":
+        # The same verb is the same action ("checked in"); other verbs need more in common
+        # ("thwarted an attack" / "foiled an attack").
+        return shared >= (1 if x.raw.slot == y.raw.slot else 3)
+    if x.fact.kind == "count" and " " in x.fact.slot:
+        return shared >= 1  # people killed / injured / arrested: the slot says much already
+    return shared >= 2
+
+
+def _nature(x: _Item, y: _Item) -> Nature:
+    if math.isinf(x.fact.high) and math.isinf(y.fact.high):
+        return "evolving"  # "at least 3" then "at least 10": a toll that grew
+    return "conflict"
+
+
+def _disputes(items: list[_Item]) -> list[tuple[int, int, Nature]]:
+    out: list[tuple[int, int, Nature]] = []
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_article[it.fact.span.article_id].append(i)
+    for i, x in enumerate(items):
+        for j in range(i + 1, len(items)):
+            y = items[j]
+            ax, ay = x.fact.span.article_id, y.fact.span.article_id
+            if ax == ay or not _same_scale(x, y) or not _same_referent(x, y):
+                continue
+            if _compatible(x, y):
+                continue
+            if math.isinf(x.fact.high) and math.isinf(y.fact.high):
+                if max(x.fact.low, y.fact.low) < 1.25 * min(x.fact.low, y.fact.low):
+                    continue  # "more than 40" and "more than 42": the same bound
+            # The other report states this figure too, for the same thing: two referents.
+            if any(
+                _compatible(x, items[k]) and _same_referent(x, items[k]) for k in by_article[ay]
+            ):
+                continue
+            if any(
+                _compatible(y, items[k]) and _same_referent(y, items[k]) for k in by_article[ax]
+            ):
+                continue
+            out.append((i, j, _nature(x, y)))
+    return out
+
+
+def _comparable(slot: str) -> bool:
+    verb = slot.rsplit(" ", 1)[-1]
+    return not (slot.startswith(("date of ", "year of ")) and verb in _SPEECH_STEMS)
+
+
+def build_fact_table(
+    articles: Sequence[Article], passages: Mapping[str, Sequence[Passage]] | None = None
+) -> FactTable:
+    """The facts of every report of an event by slot; disputed rows first. ``passages`` (the
+    comparison's, by article id) saves splitting the bodies again."""
+    slots: dict[str, list[_Item]] = defaultdict(list)
+    for article in articles:
+        known = passages.get(article.id) if passages is not None else None
+        sentences = [(p.start, p.end) for p in known] if known is not None else None
+        for item in _items(article, sentences):
+            # One row for the days of the event's actions: the verbs tell them apart below.
+            slot = "date" if item.fact.kind == "date" else item.fact.slot
+            if _comparable(item.raw.slot):
+                slots[slot].append(item)
+    rows = []
+    for slot, items in slots.items():
+        pairs = _disputes(items) if len(items) > 1 else []
+        disputes = tuple(Dispute(i, j, n, _why(items[i], items[j], n)) for i, j, n in pairs)
+        rows.append(FactRow(slot, items[0].fact.kind, tuple(it.fact for it in items), disputes))
+    rows.sort(key=lambda r: (not r.disputes, -len({f.span.article_id for f in r.facts}), r.slot))
+    return FactTable(tuple(rows))
+
+
+def _why(x: _Item, y: _Item, nature: Nature) -> str:
+    verb = "Figures grew" if nature == "evolving" else "Values differ"
+    return f"{verb} for {x.fact.slot}: {x.fact.span.text} vs {y.fact.span.text}"

@@ -1,0 +1,234 @@
+"""Every figure and date one report states, headline included, each with a slot and a value."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.base.models import Article
+from index.facts.counted import counted_class
+from index.facts.dates import DateMention, extract_dates
+from index.facts.names import name_key
+from index.facts.numbers import Quantity, extract_quantities
+from index.text.lexicon import is_past, stem
+from index.text.sentences import split_sentences
+
+# Periods, in days: a duration is compared as days ("nine days" vs "almost three weeks").
+_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "year": 365.25, "hour": 1 / 24}
+_CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "won", "ruble", "yuan"})
+_TIMES = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
+_TIMES_VALUE = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_YEAR = re.compile(
+    r"\b(?:in|of|since|from|until)\s+(?:(?:early|late|mid)[\s-])?(1[89]\d\d|20\d\d)\b"
+)
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
+_BRACKET = re.compile(r"\(([^()]{1,60})\)")
+
+
+@dataclass(frozen=True)
+class RawFact:
+    """A fact found in one sentence; offsets index the title (``in_title``) or the body."""
+
+    kind: str
+    slot: str
+    value: str
+    low: float
+    high: float
+    in_title: bool
+    start: int
+    end: int
+    sentence: tuple[int, int]  # offsets of its sentence in the same text
+    marks: frozenset[str]  # "converted", "total", "part", "open", "speech", "quoted" ...
+
+
+def _fmt(x: float) -> str:
+    if x >= 1e9 and x % 1e7 == 0:
+        return f"{x / 1e9:g} billion"
+    if x >= 1e6 and x % 1e4 == 0:
+        return f"{x / 1e6:g} million"
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+
+
+def _value(q: Quantity, prefix: str = "") -> str:
+    if math.isinf(q.high):
+        return f">= {prefix}{_fmt(q.low)}"
+    if q.low == 0.0 and q.high == q.value and q.approximate:
+        return f"<= {prefix}{_fmt(q.value)}"
+    if q.approximate and q.low != q.high:
+        return f"~{prefix}{_fmt(q.value)}"
+    return f"{prefix}{_fmt(q.value)}"
+
+
+def _marks(state: str | None, q: Quantity, text: str) -> set[str]:
+    marks = {m for m in ("total", "rate", "part", "vague") if state and m in state}
+    if math.isinf(q.high):
+        marks.add("open")
+    if q.start > 0 and text[max(0, q.start - 2) : q.start].strip().endswith("("):
+        marks.add("converted")  # "euro110 billion ($141 billion)": a conversion, not a figure
+    return marks
+
+
+def _quantity_fact(q: Quantity, text: str) -> tuple[str, str, str, float, float] | None:
+    """(kind, slot, value, low, high) of a quantity, or None when it is not a comparable fact."""
+    cls = counted_class(q.unit)
+    if cls is None:
+        return None
+    if q.noun and q.noun.split()[-1][:1].isupper() and cls not in _CURRENCIES:
+        return None  # "12 Somali and 11 Yemeni pirates": a name, not the counted thing
+    # The state and what qualifies the count ("+ak-47", "+and crew") key the slot; the marks
+    # that say it is no plain figure (a total, a rate, a remainder) are kept apart.
+    parts = (q.state or "").split("+")
+    state = " ".join(p for p in parts if p and p not in ("total", "rate", "part", "vague"))
+    if cls in _CURRENCIES:
+        sign = {"dollar": "$", "euro": "€", "pound": "£"}.get(cls, "")
+        return "money", cls, _value(q, sign), q.low, q.high
+    if cls in ("percent", "magnitude"):
+        return cls, cls, _value(q), q.low, q.high
+    if cls == "age":
+        who = name_key(q.noun) if q.noun != "years old" else ""
+        return "age", f"age of {q.noun}" if who else "age", _value(q), q.low, q.high
+    if cls in _DAYS:
+        per = _DAYS[cls]
+        return "duration", "duration", f"{_value(q)} {cls}s", q.low * per, q.high * per
+    if cls in ("time", "season", "game", "match", "minute", "second", "decade", "term"):
+        return None  # periods of play and repetitions: compared as "times" below
+    slot = f"{cls} {state}".strip()
+    return "count", slot, _value(q), q.low, q.high
+
+
+def _nearest_verb(text: str, start: int, end: int) -> str | None:
+    """Stem of the past verb a date or count belongs to: the nearest before it in its clause,
+    else the first after it."""
+    left = text[:start]
+    cut = max(left.rfind(p) for p in (". ", "; ", ": ", ", "))
+    before = [m for m in _WORDS.finditer(text, cut + 1, start) if is_past(m.group())]
+    if before:
+        return _phrasal(text, before[-1])
+    for m in _WORDS.finditer(text, end, min(len(text), end + 120)):
+        if is_past(m.group()):
+            return _phrasal(text, m)
+    for m in _WORDS.finditer(text, 0, start):
+        if is_past(m.group()):
+            return _phrasal(text, m)
+    return None
+
+
+def _phrasal(text: str, verb: re.Match[str]) -> str:
+    """ "checked into" and "checked out" are two actions: the particle is part of the verb."""
+    particle = _PARTICLE.match(text, verb.end())
+    return f"{stem(verb.group())} {particle.group(1)}" if particle else stem(verb.group())
+
+
+# Particles that make another action of a verb: "checked out" is not "checked in".
+_PARTICLE = re.compile(r"\s+(out|up|off|down|away|back)\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_LATE_EARLY = re.compile(r"\b(late|early)\s+$", re.IGNORECASE)
+
+
+def _date_fact(d: DateMention, text: str) -> tuple[str, str, str, float, float] | None:
+    if _POSSESSIVE.match(text, d.end):
+        return None  # "Wednesday's loss": the day of a thing, and one report names several
+    verb = _nearest_verb(text, d.start, d.end)
+    if verb is None:
+        return None  # a dateline or a label: no action is dated
+    slot = f"date of {verb}"
+    shown = " ".join(d.text.split())
+    if (late := _LATE_EARLY.search(text, 0, d.start)) is not None:
+        shown = f"{late.group(1).lower()} {shown}"  # "late Thursday" may be "early Friday"
+    if d.start_date is not None and d.end_date is not None:
+        low, high = float(d.start_date.toordinal()), float(d.end_date.toordinal())
+        return "date", slot, shown, low, high
+    if d.weekday is not None:
+        return "date", slot, shown, 100.0 + d.weekday, 100.0 + d.weekday
+    if d.month is not None and d.day is not None:
+        v = 1000.0 + d.month * 40 + d.day
+        return "date", slot, shown, v, v
+    return None
+
+
+def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tuple]:  # type: ignore[type-arg]
+    sentence = text[s:e]
+    out: list[tuple] = []  # type: ignore[type-arg]
+    for q in extract_quantities(sentence):
+        got = _quantity_fact(q, sentence)
+        if got is not None:
+            out.append((*got, q.start, q.end, frozenset(_marks(q.state, q, sentence))))
+    for m in re.finditer(r"\b(?:(\w+)\s+times|once|twice|thrice)\b", sentence, re.IGNORECASE):
+        word = m.group(1)
+        number = _TIMES_VALUE.get(m.group().lower())
+        if word:
+            qs = extract_quantities(word)
+            number = qs[0].value if qs and qs[0].text == word else None
+        verb = _nearest_verb(sentence, m.start(), m.end())
+        if number is not None and verb is not None and number < 100:
+            out.append(
+                (
+                    "times",
+                    f"times {verb}",
+                    m.group(),
+                    number,
+                    number,
+                    m.start(),
+                    m.end(),
+                    frozenset(),
+                )
+            )
+    for d in extract_dates(sentence, published):
+        got = _date_fact(d, sentence)
+        if got is not None:
+            out.append((*got, d.start, d.end, frozenset()))
+    brackets = [(m.start(), m.end()) for m in _BRACKET.finditer(sentence)]
+    if brackets:  # "(0241 GMT Friday)", "($141 billion)": a restatement, not a second figure
+        out = [
+            f if not any(a < f[5] < b for a, b in brackets) else (*f[:7], f[7] | {"converted"})
+            for f in out
+        ]
+    for m in _YEAR.finditer(sentence):
+        verb = _nearest_verb(sentence, m.start(1), m.end(1))
+        if verb is not None:
+            year = float(m.group(1))
+            out.append(
+                (
+                    "year",
+                    f"year of {verb}",
+                    m.group(1),
+                    year,
+                    year,
+                    m.start(1),
+                    m.end(1),
+                    frozenset(),
+                )
+            )
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _text_facts(
+    text: str, published: str | None, in_title: bool, spans: tuple[tuple[int, int], ...]
+) -> tuple[RawFact, ...]:
+    found: list[RawFact] = []
+    for s, e in spans:
+        for kind, slot, value, low, high, fs, fe, marks in _sentence_facts(text, s, e, published):
+            found.append(
+                RawFact(kind, slot, value, low, high, in_title, s + fs, s + fe, (s, e), marks)
+            )
+    return tuple(found)
+
+
+def report_facts(
+    article: Article, sentences: Sequence[tuple[int, int]] | None = None
+) -> tuple[RawFact, ...]:
+    """The facts of one report: its title (a headline is one sentence), then its body, whose
+    sentence offsets may be given (the comparison's passages) or are split here."""
+    title = article.title.strip()
+    head = (
+        _text_facts(article.title, article.published, True, ((0, len(article.title)),))
+        if title
+        else ()
+    )
+    spans = tuple(sentences) if sentences is not None else tuple(split_sentences(article.body))
+    return head + _text_facts(article.body, article.published, False, spans)
