@@ -181,6 +181,11 @@ def _same_referent(x: _Item, y: _Item) -> bool:
     return shared >= 2
 
 
+def _agrees(x: _Item, y: _Item) -> bool:
+    same = x.fact.low == y.fact.low and x.fact.high == y.fact.high
+    return (same or (_compatible(x, y) and not math.isinf(x.fact.high))) and _same_referent(x, y)
+
+
 def _nature(x: _Item, y: _Item) -> Nature:
     if math.isinf(x.fact.high) and math.isinf(y.fact.high):
         return "evolving"  # "at least 3" then "at least 10": a toll that grew
@@ -198,18 +203,15 @@ def _disputes(items: list[_Item]) -> list[tuple[int, int, Nature]]:
             ax, ay = x.fact.span.article_id, y.fact.span.article_id
             if ax == ay or not _same_scale(x, y) or not _same_referent(x, y):
                 continue
-            if _compatible(x, y):
-                continue
             if math.isinf(x.fact.high) and math.isinf(y.fact.high):
+                # "at least 3" then "at least 10": both can hold, but the toll grew
                 if max(x.fact.low, y.fact.low) < 1.25 * min(x.fact.low, y.fact.low):
                     continue  # "more than 40" and "more than 42": the same bound
-            # The other report states this figure too, for the same thing: two referents.
-            if any(
-                _compatible(x, items[k]) and _same_referent(x, items[k]) for k in by_article[ay]
-            ):
+            elif _compatible(x, y):
                 continue
-            if any(
-                _compatible(y, items[k]) and _same_referent(y, items[k]) for k in by_article[ax]
+            # The other report states this figure too, for the same thing: two referents.
+            if any(_agrees(x, items[k]) for k in by_article[ay]) or any(
+                _agrees(y, items[k]) for k in by_article[ax]
             ):
                 continue
             out.append((i, j, _nature(x, y)))

@@ -27,6 +27,9 @@ STATE_WORDS = {
     "died": "killed",
     "die": "killed",
     "killing": "killed",
+    "kills": "killed",  # headlines speak in the present: "Blast kills 9"
+    "injures": "wounded",
+    "wounds": "wounded",
     "deaths": "killed",
     "death": "killed",
     "fatalities": "killed",
