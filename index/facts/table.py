@@ -29,6 +29,9 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
 
 
+_MAX_PER_SENTENCE = 12
+
+
 @dataclass(frozen=True)
 class RawFact:
     """A fact found in one sentence; offsets index the title (``in_title``) or the body."""
@@ -212,7 +215,11 @@ def _text_facts(
 ) -> tuple[RawFact, ...]:
     found: list[RawFact] = []
     for s, e in spans:
-        for kind, slot, value, low, high, fs, fe, marks in _sentence_facts(text, s, e, published):
+        # A "sentence" stating dozens of figures is a table or a wall of text, not statements
+        # to hold against each other: its first few are kept, so work stays linear.
+        for kind, slot, value, low, high, fs, fe, marks in _sentence_facts(text, s, e, published)[
+            :_MAX_PER_SENTENCE
+        ]:
             found.append(
                 RawFact(kind, slot, value, low, high, in_title, s + fs, s + fe, (s, e), marks)
             )
