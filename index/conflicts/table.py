@@ -38,6 +38,7 @@ _RELATION = {
     **dict.fromkeys(("for", "past", "over", "during", "last", "through"), "span"),
     **dict.fromkeys(("in", "within"), "until"),
 }
+_MAX_SLOT = 120
 _REACH = 70  # characters of clause on each side that say what a figure is about
 
 
@@ -239,7 +240,9 @@ def build_fact_table(
                 slots[slot].append(item)
     rows = []
     for slot, items in slots.items():
-        pairs = _disputes(items) if len(items) > 1 else []
+        # A slot stated over a hundred times in one event is no single fact (a list, a
+        # generated text): not compared pairwise, so the work stays near linear.
+        pairs = _disputes(items) if 1 < len(items) <= _MAX_SLOT else []
         disputes = tuple(Dispute(i, j, n, _why(items[i], items[j], n)) for i, j, n in pairs)
         rows.append(FactRow(slot, items[0].fact.kind, tuple(it.fact for it in items), disputes))
     rows.sort(key=lambda r: (not r.disputes, -len({f.span.article_id for f in r.facts}), r.slot))
