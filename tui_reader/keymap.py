@@ -54,6 +54,17 @@ COMPARE_BINDINGS: list[BindingType] = [
 ]
 """The compare screen's moving keys: passages, panes and reports (screens/compare.py)."""
 
+FOLLOW_BINDINGS: list[BindingType] = [
+    Binding("o", "open_url", "Open in browser", show=False, id="open-url"),
+    Binding("y", "copy_citation", "Copy citation", show=False, id="copy-citation"),
+]
+"""Follow and copy (follow.py), wherever a report is read: compare and reader."""
+
+CONFLICT_BINDINGS: list[BindingType] = [
+    Binding("Y", "copy_conflict", "Copy conflict", show=False, id="copy-conflict"),
+]
+"""The compare screen's keys for the event's conflicts."""
+
 DISMISS_BINDINGS: list[BindingType] = [
     Binding("x", "dismiss_conflict", "Dismiss conflict", show=False, id="dismiss-conflict"),
 ]

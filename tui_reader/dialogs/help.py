@@ -13,8 +13,10 @@ from ..compare.model import LEGEND
 from ..keymap import (
     ARTICLES_BINDINGS,
     COMPARE_BINDINGS,
+    CONFLICT_BINDINGS,
     DISMISS_BINDINGS,
     EVENTS_BINDINGS,
+    FOLLOW_BINDINGS,
     GLOBAL_BINDINGS,
     MARK_BINDINGS,
     READER_BINDINGS,
@@ -41,13 +43,22 @@ def help_sections() -> list[tuple[str, Rows]]:
     return [
         ("Everywhere", [*rows(GLOBAL_BINDINGS), palette]),
         ("Events", rows(EVENTS_BINDINGS)),
-        ("Compare", [*rows(COMPARE_BINDINGS), ("j / k / ↑ / ↓", "Scroll the active pane")]),
+        (
+            "Compare",
+            [
+                *rows(COMPARE_BINDINGS),
+                *rows(FOLLOW_BINDINGS),
+                *rows(CONFLICT_BINDINGS),
+                ("j / k / ↑ / ↓", "Scroll the active pane"),
+            ],
+        ),
         ("Marks (compare)", [*rows(MARK_BINDINGS), *rows(DISMISS_BINDINGS), *PANEL_ROWS]),
         ("Articles", rows(ARTICLES_BINDINGS)),
         (
             "Reader",
             [
                 *rows(READER_BINDINGS),
+                *rows(FOLLOW_BINDINGS),
                 ("click", "Put the cursor on a paragraph's first sentence"),
                 ("j / k / ↑ / ↓", "Scroll"),
             ],

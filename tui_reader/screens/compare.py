@@ -16,7 +16,14 @@ from ..compare.detail_panel import DetailPanel
 from ..compare.dismissal import dismiss_conflicts
 from ..compare.model import LEGEND, CompareModel, PassageView
 from ..compare.pane_row import PaneRow
-from ..keymap import COMPARE_BINDINGS, DISMISS_BINDINGS, MARK_BINDINGS
+from ..follow import copy_citation, copy_conflict, open_in_browser
+from ..keymap import (
+    COMPARE_BINDINGS,
+    CONFLICT_BINDINGS,
+    DISMISS_BINDINGS,
+    FOLLOW_BINDINGS,
+    MARK_BINDINGS,
+)
 from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
 from ..messages import ComparisonAdded, ComparisonFailed, ComparisonWanted
 from ..state import AppState
@@ -31,13 +38,20 @@ WIDE = 150  # columns from which three panes fit by default
 # Until the comparison arrives these keys show greyed out in the footer.
 NEEDS_MODEL = {"next", "pane", "report", "panes", "align", "toggle_sync", "toggle_dim"}
 NEEDS_MODEL |= {"mark", "note", "dismiss_conflict", "export", "toggle_marks"}
+NEEDS_MODEL |= {"open_url", "copy_citation", "copy_conflict"}
 
 
 class CompareScreen(Screen[None]):
     """Reports of one event side by side; the detail panel explains the current mark."""
 
     # The mark keys first: the footer lists them before the moving keys.
-    BINDINGS = [*MARK_BINDINGS, *DISMISS_BINDINGS, *COMPARE_BINDINGS]
+    BINDINGS = [
+        *MARK_BINDINGS,
+        *DISMISS_BINDINGS,
+        *COMPARE_BINDINGS,
+        *FOLLOW_BINDINGS,
+        *CONFLICT_BINDINGS,
+    ]
     no_passage_hint = "Go to a passage first (n, c or u)"
 
     def __init__(
@@ -200,6 +214,24 @@ class CompareScreen(Screen[None]):
         """Dim or undim passages that only one report has."""
         self.row.toggle_dim()
         self.update_title()
+
+    # ---- follow and copy (follow.py) ----
+
+    def action_open_url(self) -> None:
+        """Open the active pane's report in the browser."""
+        panes = self.panes
+        open_in_browser(self, panes[self.row.active].article if panes else None)
+
+    def action_copy_citation(self) -> None:
+        """Copy the passage under the cursor as a citation."""
+        view, model = self.current_view(), self.model
+        passage = None if view is None else view.passage
+        article = None if passage is None or model is None else model.articles[passage.article_id]
+        copy_citation(self, passage, article)
+
+    def action_copy_conflict(self) -> None:
+        """Copy the current passage's conflicts, both sides cited."""
+        copy_conflict(self, self.model, self.current_view())
 
     # ---- marks (keys and the panel's messages go to the controller) ----
 

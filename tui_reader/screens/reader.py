@@ -14,7 +14,8 @@ from textual.widgets import Footer, Static
 
 from index import Article, Passage
 
-from ..keymap import MARK_BINDINGS, READER_BINDINGS
+from ..follow import copy_citation, open_in_browser
+from ..keymap import FOLLOW_BINDINGS, MARK_BINDINGS, READER_BINDINGS
 from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
 from ..reading import ArticleMap
 from ..state import AppState
@@ -33,7 +34,8 @@ class ReaderScreen(Screen[None]):
     (same offsets) the compare screen marks, so a mark made here is that passage's mark there.
     """
 
-    BINDINGS = [*MARK_BINDINGS, *READER_BINDINGS]  # the mark keys first in the footer
+    # The mark keys first in the footer.
+    BINDINGS = [*MARK_BINDINGS, *READER_BINDINGS, *FOLLOW_BINDINGS]
     no_passage_hint = "Go to a sentence first: ) next sentence, n next hit, or click a paragraph"
 
     def __init__(
@@ -184,6 +186,16 @@ class ReaderScreen(Screen[None]):
             inside = self.map.sentences_in(widget.index)
             if inside and self.cursor not in inside:
                 self._set_cursor(inside[0])
+
+    # ---- follow and copy (follow.py) ----
+
+    def action_open_url(self) -> None:
+        """Open this report in the browser."""
+        open_in_browser(self, self.article)
+
+    def action_copy_citation(self) -> None:
+        """Copy the sentence under the cursor as a citation."""
+        copy_citation(self, self.current_passage(), self.article)
 
     # ---- marks (keys and the panel's messages go to the controller) ----
 
