@@ -43,12 +43,14 @@ def article_key(article: Article) -> str:
 
 
 def comparison_key(articles: Sequence[Article], event: Event | None) -> str:
-    """Everything a comparison depends on: member ids, bodies, dates, the event, the code."""
+    """Everything a comparison holds: its articles whole (ids, bodies, dates, URLs...), the
+    event, the code."""
     parts: list[str | None] = [f"{FORMAT}-{code_version()}"]
     if event is not None:
         parts += [event.id, event.title]
     for a in articles:
-        parts += [a.id, a.path, a.title, a.body, a.source, a.published]
+        parts += [a.id, a.path, a.title, a.body, a.source, a.published, a.url, a.author]
+        parts.append("summary" if a.is_summary else "full")
     return _hash(*parts)
 
 

@@ -187,6 +187,11 @@ def test_cache_keys_follow_content() -> None:
     assert comparison_key(ARTICLES, None) != comparison_key(
         (replace(ARTICLES[0], published="2024-01-02"), *ARTICLES[1:]), None
     )
+    # The comparison carries its articles whole: an edited URL or author is a new comparison
+    # (the reader opens and cites the URL of the comparison's article).
+    for change in ({"url": "https://example.org/x"}, {"author": "A. Writer"}, {"is_summary": True}):
+        edited = (replace(ARTICLES[0], **change), *ARTICLES[1:])  # type: ignore[arg-type]
+        assert comparison_key(ARTICLES, None) != comparison_key(edited, None), change
 
 
 def test_seed_gold_locators_each_select_one_passage(seeds_dir: Path) -> None:
