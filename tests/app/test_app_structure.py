@@ -76,6 +76,7 @@ ALLOWED_APP_USES = {
     "screen",
     "size",
     "notify",
+    "copy_to_clipboard",  # Textual's own clipboard (OSC 52): y and Y
     "run_action",
     "post_message",
     "exit",
