@@ -47,7 +47,7 @@ def _central(members: list[int], sums: _Sums) -> int:
     """The member closest to the others: the highest cosine with their sum, and of members
     within rounding of it (TIE) the first. Two members are always equally close to their sum:
     the first one's title names a pair whatever the last bits of the floats say."""
-    closeness = sums.dots([members] + [[m] for m in members], held=1)[1:]
+    closeness = sums.dots(members, [[m] for m in members])
     bar = closeness.max() - TIE
     return min(m for m, c in zip(members, closeness.tolist(), strict=True) if c >= bar)
 

@@ -6,52 +6,46 @@ import heapq
 
 import numpy as np
 
-from index.events.features import Floats, Ints, Matrix
+from index.events.features import KEEP_WEIGHTS, Floats, Ints, Matrix
 from index.events.neighbours import Graph
 
 
 class _Sums:
     """Sums of clusters' vectors, made when needed from their members' rows (a cluster's sum is
-    never stored: at 100,000 articles the stored sums would take 250 MB)."""
+    never stored: at 100,000 articles the stored sums would take 250 MB). Clusters are small and
+    merge one at a time, so the rows are sliced in Python and joined in one call."""
 
     def __init__(self, matrix: Matrix) -> None:
         self.matrix = matrix
         self.dense = np.zeros(len(matrix.vocabulary))
+        self.ptr: list[int] = matrix.ptr.tolist()
+        self.all = matrix.weights() if len(matrix.codes) <= KEEP_WEIGHTS else None
 
-    def rows(self, members: list[int]) -> tuple[Ints, Floats, Ints]:
-        """The entries of ``members``: (terms, weights, the member each belongs to)."""
-        matrix = self.matrix
-        rows = np.asarray(members, dtype=np.int64)
-        entries = matrix.entries(rows)
-        of = np.repeat(np.arange(len(rows)), matrix.ptr[rows + 1] - matrix.ptr[rows])
-        return matrix.terms[entries].astype(np.int64), matrix.weights(entries, rows[of]), of
+    def _rows(self, members: list[int]) -> tuple[Ints, Floats]:
+        """The terms and weights of ``members``' entries, member after member."""
+        ptr, matrix = self.ptr, self.matrix
+        spans = [(ptr[m], ptr[m + 1]) for m in members]
+        terms = np.concatenate([matrix.terms[a:b] for a, b in spans])
+        if self.all is not None:
+            return terms, np.concatenate([self.all[a:b] for a, b in spans])
+        codes = np.concatenate([matrix.codes[a:b] for a, b in spans])
+        rows = np.repeat(np.asarray(members), [b - a for a, b in spans])
+        return terms, matrix.factors()[codes] * matrix.idf[terms] / matrix.norms[rows]
 
-    def load(self, members: list[int]) -> tuple[Ints, Floats]:
-        """Hold the sum of ``members`` (in member order, one after the other) in ``dense``;
-        returns the members' entries, for ``clear``."""
-        terms, weights, _ = self.rows(members)
-        np.add.at(self.dense, terms, weights)
-        return terms, weights
-
-    def clear(self, terms: Ints) -> None:
-        self.dense[terms] = 0.0
-
-    def dots(self, groups: list[list[int]], held: int = 0) -> Floats:
-        """The dot product of a sum of members with the sum of each group of members: the sum
-        held in ``dense``, or (``held`` > 0) the sum of the first ``held`` groups, held just for
-        this call (their entries are gathered once for both)."""
-        members = [m for group in groups for m in group]
-        of_group = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
-        terms, weights, of = self.rows(members)
-        if held:
-            mine = int(np.searchsorted(of_group[of], held))
-            np.add.at(self.dense, terms[:mine], weights[:mine])
-        products = self.dense[terms] * weights
-        if held:
-            self.dense[terms[:mine]] = 0.0
-        sums: Floats = np.bincount(of_group[of], products, len(groups)).astype(
-            np.float64, copy=False
-        )
+    def dots(self, held: list[int], groups: list[list[int]]) -> Floats:
+        """The dot product of the sum of ``held`` (added member after member) with the sum of
+        each group of members."""
+        if not groups:
+            return np.zeros(0)
+        ptr = self.ptr
+        sizes = [sum(ptr[m + 1] - ptr[m] for m in group) for group in groups]
+        own = sum(ptr[m + 1] - ptr[m] for m in held)
+        terms, weights = self._rows(held + [m for group in groups for m in group])
+        np.add.at(self.dense, terms[:own], weights[:own])
+        products = self.dense[terms[own:]] * weights[own:]
+        self.dense[terms[:own]] = 0.0
+        label = np.repeat(np.arange(len(groups)), sizes)
+        sums: Floats = np.bincount(label, products, len(groups)).astype(np.float64, copy=False)
         return sums
 
 
@@ -66,41 +60,52 @@ def relative_average_link(matrix: Matrix, graph: Graph, ratio: float = 0.5) -> l
     ``graph`` (a nearest-neighbour graph of the rows, with their cosines) says which clusters are
     worth comparing and gives the first links.
 
-    With unit vectors, the mean cross cosine of A and B is sum(A) . sum(B) / (|A| |B|), and a
-    cluster's cohesion (|sum(A)|^2 - |A|) / (|A| (|A| - 1)); both are computed from the members'
-    rows when the cluster changes.
+    The clusters' cross sums (the sum of the cosines of every cross pair) are what is kept: the
+    cross sum of a merged cluster with a third is the sum of its two parts' cross sums (average
+    link's Lance-Williams update), and a part that was no neighbour of the third gets its cross
+    sum as sum(part) . sum(third), made from the members' rows. A cluster's cohesion is likewise
+    its pairs' sum of cosines over its number of pairs.
     """
     n = matrix.n
     sums = _Sums(matrix)
     members = [[i] for i in range(n)]
-    # each cluster's cohesion and its current link to each neighbouring cluster, updated when
-    # it merges: a popped heap entry is checked against these, never recomputed
+    # each cluster's cross sums with its neighbouring clusters, and its pairs' sum of cosines,
+    # updated when it merges: a popped heap entry is checked against these, never recomputed
     near: list[dict[int, float]] = [graph.row(i) for i in range(n)]
     cohesion = [max(row.values(), default=0.0) for row in near]
+    inside = [0.0] * n
     heap = [(-link, i, j) for i in range(n) for j, link in near[i].items() if i < j]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
-        current = near[a].get(b)
-        if current is None or current != -neg:
+        cross = near[a].get(b)
+        if cross is None or cross / (len(members[a]) * len(members[b])) != -neg:
             continue  # a merged away, no longer neighbours, or a newer entry is in the heap
-        if current < ratio * (cohesion[a] + cohesion[b]) / 2:
+        if -neg < ratio * (cohesion[a] + cohesion[b]) / 2:
             continue  # refused for now; a later merge of a or b compares the pair again
         keep, gone = (a, b) if a < b else (b, a)
+        mine, theirs = near[keep], near[gone]
+        del mine[gone], theirs[keep]
+        for c in mine:
+            del near[c][keep]
+        for c in theirs:
+            del near[c][gone]
+        # a neighbour of one part only: its cross sum with the other part, from the rows
+        only_mine = [c for c in sorted(mine) if c not in theirs]
+        only_theirs = [c for c in sorted(theirs) if c not in mine]
+        with_gone = sums.dots(members[gone], [members[c] for c in only_mine])
+        with_keep = sums.dots(members[keep], [members[c] for c in only_theirs])
+        mine.update(zip(only_theirs, with_keep.tolist(), strict=True))
+        theirs.update(zip(only_mine, with_gone.tolist(), strict=True))
+        inside[keep] += inside[gone] + cross
         members[keep] += members[gone]
         members[gone] = []
-        for c in near[gone]:
-            del near[c][gone]
-        for c in near[keep]:
-            del near[c][keep]
-        others = sorted((near[keep].keys() | near[gone].keys()) - {keep, gone})
-        near[keep], near[gone] = {}, {}
         s = len(members[keep])
-        links = sums.dots([members[keep]] + [members[c] for c in others], held=1)
-        cohesion[keep] = (float(links[0]) - s) / (s * (s - 1))
-        for c, total in zip(others, links[1:].tolist(), strict=True):
-            link = total / (s * len(members[c]))
-            near[keep][c] = near[c][keep] = link
+        cohesion[keep] = 2 * inside[keep] / (s * (s - 1))
+        near[keep], near[gone] = {}, {}
+        for c in sorted(mine):
+            total = mine[c] + theirs[c]
+            near[keep][c] = near[c][keep] = total
             lo, hi = (keep, c) if keep < c else (c, keep)
-            heapq.heappush(heap, (-link, lo, hi))
+            heapq.heappush(heap, (-total / (s * len(members[c])), lo, hi))
     return [m for m in members if m]
