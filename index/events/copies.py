@@ -7,6 +7,10 @@ import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+import numpy.typing as npt
 
 from index.base.models import Article
 
@@ -36,30 +40,44 @@ class Family:
     origin: str | None  # the earliest published, or the one whose outlet the others name
 
 
+class _Crc(dict[str, int]):
+    """crc32 of each word, computed once (a dict lookup per word after that, in C)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8", "replace"))
+        return value
+
+
+# A shingle's hash: its word hashes as the digits of a number in base _BASE, modulo 2**64 (numpy
+# unsigned arithmetic wraps); the same in every process, like the tuple hash it replaces
+_BASE = np.uint64(1_000_003)
+
+
+def _shingles(words: npt.NDArray[np.uint64], starts: npt.NDArray[np.int64], size: int) -> list[int]:
+    value = np.zeros(len(starts), dtype=np.uint64)
+    for k in range(size):
+        value = value * _BASE + words[starts + k]
+    return value.tolist()  # type: ignore[no-any-return]
+
+
 def _sampled(article: Article, cache: dict[str, int]) -> frozenset[int]:
     """Hashes of the body's sampled shingles: those starting at a word whose hash is 0 modulo
-    SAMPLE (word hashes are crc32, and a tuple of ints hashes the same in every process)."""
+    SAMPLE (word hashes are crc32, so two copies sample the same shingles in any process)."""
     # a report of one line has it as its title and no body: its title is its text
     words = _WORD.findall((article.body if article.body.strip() else article.title).lower())
-    hashes = []
-    for w in words:
-        h = cache.get(w)
-        if h is None:
-            h = cache[w] = zlib.crc32(w.encode("utf-8", "replace"))
-        hashes.append(h)
-    out = {
-        hash(tuple(hashes[i : i + SHINGLE]))
-        for i in range(len(hashes) - SHINGLE + 1)
-        if hashes[i] % SAMPLE == 0
-    }
-    if not out and hashes:  # a report with no sampled shingle: its whole text is one
-        out.add(hash(tuple(hashes)))
+    if not words:
+        return frozenset()
+    hashes = np.array(list(map(cache.__getitem__, words)), dtype=np.uint64)
+    starts = np.flatnonzero(hashes[: max(0, len(hashes) - SHINGLE + 1)] % SAMPLE == 0)
+    out = set(_shingles(hashes, starts, SHINGLE))
+    if not out:  # a report with no sampled shingle: its whole text is one
+        out = set(_shingles(hashes, np.zeros(1, dtype=np.int64), len(hashes)))
     return frozenset(out)
 
 
 def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """Pairs of ids (sorted) of reports that are copies, wholly or in a long run."""
-    cache: dict[str, int] = {}
+    cache = _Crc()
     # Reports with the same sampled shingles are one node: exact copies are copies at once, and
     # a shingle's count (for COMMON) is of different texts, however many times each is copied.
     nodes: dict[frozenset[int], list[str]] = defaultdict(list)
@@ -68,22 +86,42 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
         if sampled:  # a report without words copies nothing
             nodes[sampled].append(a.id)
     sets = list(nodes)
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, shingles in enumerate(sets):
-        for h in shingles:
-            postings[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in postings.values():
-        if 1 < len(members) <= COMMON:
-            for k, i in enumerate(members):
-                for j in members[k + 1 :]:
-                    shared[(i, j)] += 1
     out = {tuple(sorted((a, b))) for ids in nodes.values() for a in ids for b in ids if a < b}
-    for (i, j), n in shared.items():
+    for i, j, shared in _shared(sets):
         smaller = min(len(sets[i]), len(sets[j]))
-        if n >= LONG_RUN or (n >= MIN_SHARED and n >= COPY_SHARE * smaller):
+        if shared >= LONG_RUN or (shared >= MIN_SHARED and shared >= COPY_SHARE * smaller):
             out.update(tuple(sorted((a, b))) for a in nodes[sets[i]] for b in nodes[sets[j]])
     return sorted((a, b) for a, b in out)
+
+
+def _shared(sets: list[frozenset[int]]) -> list[tuple[int, int, int]]:
+    """(i, j, how many shingles sets i < j share), counting only shingles of 2..COMMON sets."""
+    sizes = [len(s) for s in sets]
+    flat = np.fromiter(chain.from_iterable(sets), dtype=np.uint64, count=sum(sizes))
+    owner = np.repeat(np.arange(len(sets), dtype=np.int64), sizes)
+    order = np.argsort(flat, kind="stable")  # owners stay ascending within a shingle
+    flat, owner = flat[order], owner[order]
+    firsts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]]) if len(flat) else owner
+    counts = np.diff(np.r_[firsts, len(flat)])
+    keys = []
+    for size in range(2, COMMON + 1):
+        groups = firsts[counts == size]
+        if not len(groups):
+            continue
+        members = owner[groups[:, None] + np.arange(size)]  # one row of owners per shingle
+        a, b = np.triu_indices(size, 1)
+        keys.append(members[:, a].ravel() * len(sets) + members[:, b].ravel())
+    if not keys:
+        return []
+    pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
+    return list(
+        zip(
+            (pairs // len(sets)).tolist(),
+            (pairs % len(sets)).tolist(),
+            shared.tolist(),
+            strict=True,
+        )
+    )
 
 
 def _origin(members: Sequence[Article]) -> str | None:
