@@ -13,7 +13,10 @@ from typing import Any
 from index.base.code_hash import code_version
 from index.base.locations import cache_dir as default_cache_dir
 from index.base.models import Article, Event
-from index.events.collapse import group_events
+from index.events.collapse import group_with_families
+from index.events.copies import source_families
+from index.events.group import group_events as group_distinct
+from index.events.store import StoreWriter, digest, read_store
 
 # Bumped when the file layout changes; part of the key, so old files are never misread.
 FORMAT = 1
@@ -36,10 +39,13 @@ def content_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
-def corpus_key(articles: Sequence[Article]) -> str:
-    """A key for this exact set of articles and this code: sorted (id, content hash) pairs."""
+def corpus_key(articles: Sequence[Article], contents: dict[str, str] | None = None) -> str:
+    """A key for this exact set of articles and this code: sorted (id, content hash) pairs
+    (``contents``: the content hashes by id, when already made)."""
     digest = hashlib.sha256(f"events-{FORMAT}-{code_version()}".encode())
-    for article_id, content in sorted((a.id, content_hash(a)) for a in articles):
+    if contents is None:
+        contents = {a.id: content_hash(a) for a in articles}
+    for article_id, content in sorted((a.id, contents[a.id]) for a in articles):
         digest.update(_encode(article_id))
         digest.update(content.encode())
     return digest.hexdigest()[:32]
@@ -135,19 +141,41 @@ def _prune(folder: Path) -> None:
 def cached_group_events(articles: Sequence[Article], cache_dir: Path | None = None) -> list[Event]:
     """``group_events(articles)``, read from disk when this exact corpus was grouped before.
 
-    Any change to an article (id, title, body, date), an added or removed article, or a change
-    to the core's code regroups everything: one new report may join or split an event, so a
-    partial reuse could differ from a full grouping. ``cache_dir`` defaults to
-    ``cache_dir()/events``.
+    Any change to an article (id, title, body, date, outlet), an added or removed article, or a
+    change to the core's code groups again, and the whole corpus, so the events are always those
+    of a full grouping (one new report may join, merge or split events, and changes every term's
+    weight). What is reused is the slow part: the terms of every article whose content the last
+    grouping saw (``terms/``, index/events/store.py) are read back, not tokenized again.
+    ``cache_dir`` defaults to ``cache_dir()/events``.
     """
     if not articles:
         return []
     folder = default_events_dir() if cache_dir is None else cache_dir
-    key = corpus_key(articles)
+    contents = {a.id: content_hash(a) for a in articles}
+    key = corpus_key(articles, contents)
     path = folder / f"{key}.json"
     found = _read(path, key, articles)
     if found is not None:
         return found
-    events = group_events(articles)
+    events = regroup(articles, contents, folder / "terms")
     _write(folder, key, events)
     return events
+
+
+def regroup(articles: Sequence[Article], contents: dict[str, str], terms: Path) -> list[Event]:
+    """``group_events``, reusing and then replacing the terms store at ``terms``."""
+    known = read_store(terms)
+    digests = {i: digest(h) for i, h in contents.items()}
+    try:
+        sink: StoreWriter | None = StoreWriter(terms)
+    except OSError:
+        sink = None  # no store this time; the grouping is the same
+    try:
+
+        def group(chosen: Sequence[Article]) -> list[Event]:
+            return group_distinct(chosen, contents=digests, known=known, sink=sink)
+
+        return group_with_families(articles, source_families(articles), group)
+    finally:
+        if sink is not None and not sink.done:
+            sink.abandon()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from index.base.models import Article, Event
 from index.events.copies import Family, source_families
@@ -30,15 +30,20 @@ def representative(family: Family, by_id: Mapping[str, Article]) -> Article:
     return by_id[family.origin if family.origin is not None else family.articles[0]]
 
 
-def group_with_families(articles: Sequence[Article], families: Sequence[Family]) -> list[Event]:
-    """``group_events`` with the families already found."""
+def group_with_families(
+    articles: Sequence[Article],
+    families: Sequence[Family],
+    group: Callable[[Sequence[Article]], list[Event]] = group_distinct,
+) -> list[Event]:
+    """``group_events`` with the families already found; ``group`` groups the representatives
+    (index/events/cache.py passes one that reuses the last grouping's terms)."""
     by_id = {a.id: a for a in articles}
     members: dict[str, tuple[str, ...]] = {}
     for family in families:
         members[representative(family, by_id).id] = family.articles
     chosen = [by_id[rep] for rep in members]
     events = []
-    for event in group_distinct(chosen):
+    for event in group(chosen):
         if all(len(members[i]) == 1 for i in event.article_ids):
             events.append(event)  # no copy in it: exactly the grouping's event
             continue

@@ -15,7 +15,7 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ import numpy as np
 
 from index.base.models import Article
 from index.events.features import Builder, Matrix
+from index.events.store import StoreReader, StoreWriter
 from index.events.terms import Rows, Text, Tokenizer
 
 # Articles tokenized together (one numpy pass sums their counts)
@@ -48,22 +49,25 @@ def _texts(chunk: list[Article]) -> list[Text]:
 class _Source:
     """A tokenizer's feature ids mapped to the builder's, extended as it names new features."""
 
-    def __init__(self, builder: Builder) -> None:
+    def __init__(self, builder: Builder, contents: Mapping[str, bytes] | None) -> None:
         self.builder = builder
+        self.contents = contents
         self.mapping = np.zeros(0, dtype=np.int32)
 
     def add(self, chunk: list[Article], rows: Rows, names: list[str]) -> None:
         """``chunk``'s rows, and the names its tokenizer gave features since the last batch."""
         if names:
             self.mapping = np.r_[self.mapping, self.builder.mapping(names)]
-        self.builder.add([a.id for a in chunk], [a.title for a in chunk], rows, self.mapping)
+        hashes = None if self.contents is None else [self.contents[a.id] for a in chunk]
+        ids, titles = [a.id for a in chunk], [a.title for a in chunk]
+        self.builder.add(ids, titles, rows, self.mapping, hashes)
 
 
 class _Here(_Source):
     """Tokenizes in this process."""
 
-    def __init__(self, builder: Builder) -> None:
-        super().__init__(builder)
+    def __init__(self, builder: Builder, contents: Mapping[str, bytes] | None) -> None:
+        super().__init__(builder, contents)
         self.tokenizer = Tokenizer()
 
     def tokenize(self, chunk: list[Article]) -> None:
@@ -84,11 +88,19 @@ def workers_for(count: int | None) -> int:
 
 
 def collect(
-    articles: Iterable[Article], workers: int | None = None
+    articles: Iterable[Article],
+    workers: int | None = None,
+    contents: Mapping[str, bytes] | None = None,
+    known: StoreReader | None = None,
+    sink: StoreWriter | None = None,
 ) -> tuple[list[str], list[str], Matrix]:
     """(article ids in id order, their titles, their rows in that order). ``workers``: worker
-    processes (None: ``workers_for`` the number of articles)."""
-    builder = Builder()
+    processes (None: ``workers_for`` the number of articles tokenized). With ``contents`` (each
+    article's content digest by id): the rows ``known`` holds are taken from it, not tokenized,
+    and every row is written to ``sink``."""
+    builder = Builder(sink)
+    if contents is not None and known is not None:
+        articles = _take_known(articles, builder, contents, known)
     stream = batches(articles)
     size = len(articles) if isinstance(articles, (list, tuple)) else None
     # of a stream of unknown length, the first batches say whether workers are worth starting
@@ -97,13 +109,39 @@ def collect(
         size = sum(map(len, head))
     count = workers_for(size) if workers is None else workers
     chunks = chain(head, stream)
-    here = _Here(builder)
+    here = _Here(builder, contents)
     if count:
         _parallel(chunks, here, count)
     else:
         for chunk in chunks:
             here.tokenize(chunk)
     return builder.matrix()
+
+
+def _take_known(
+    articles: Iterable[Article],
+    builder: Builder,
+    contents: Mapping[str, bytes],
+    known: StoreReader,
+) -> list[Article]:
+    """Add the rows ``known`` holds to ``builder``; the articles left to tokenize."""
+    found: list[tuple[Article, int]] = []
+    fresh: list[Article] = []
+    for article in articles:
+        row = known.rows.get(contents[article.id])
+        if row is None:
+            fresh.append(article)
+        else:
+            found.append((article, row))
+    if found:
+        mapping = builder.mapping(known.vocabulary)
+        for at in range(0, len(found), 16 * BATCH):
+            part = found[at : at + 16 * BATCH]
+            chunk = [a for a, _ in part]
+            rows = known.take([r for _, r in part])
+            hashes = [contents[a.id] for a in chunk]
+            builder.add([a.id for a in chunk], [a.title for a in chunk], rows, mapping, hashes)
+    return fresh
 
 
 class _Worker:
@@ -165,7 +203,7 @@ def _parallel(chunks: Iterable[list[Article]], here: _Here, count: int) -> None:
     is given nothing more; the batches it held are tokenized here."""
     results: queue.Queue[tuple[int, Any]] = queue.Queue()
     workers = [_Worker(w, results) for w in range(count)]
-    sources = [_Source(here.builder) for _ in range(count)]
+    sources = [_Source(here.builder, here.contents) for _ in range(count)]
 
     def lost(worker: _Worker) -> None:
         worker.alive = False

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from index.events.store import StoreWriter
 from index.events.terms import Rows
 
 Ints = npt.NDArray[np.int64]
@@ -127,7 +128,8 @@ class _Batch:
 class Builder:
     """Collects ``Rows`` batch by batch, from one or more tokenizers, and makes the ``Matrix``."""
 
-    def __init__(self) -> None:
+    def __init__(self, sink: StoreWriter | None = None) -> None:
+        self.sink = sink  # where the rows go too, by content, for the next grouping
         self._ids: dict[str, int] = {}
         self._names: list[str] = []
         self._pairs: dict[tuple[float, float], int] = {}
@@ -149,11 +151,18 @@ class Builder:
         return out
 
     def add(
-        self, articles: list[str], titles: list[str], rows: Rows, mapping: npt.NDArray[np.int32]
+        self,
+        articles: list[str],
+        titles: list[str],
+        rows: Rows,
+        mapping: npt.NDArray[np.int32],
+        hashes: list[bytes] | None = None,
     ) -> None:
         """The terms of ``articles`` (their ids and titles), named by a tokenizer's feature ids,
-        which ``mapping`` maps to the builder's."""
+        which ``mapping`` maps to the builder's; ``hashes``: their contents (for the sink)."""
         features = mapping[rows.features]
+        if self.sink is not None and hashes is not None:
+            self.sink.write(hashes, rows, features)
         codes = self._codes(rows.counts, rows.kinds)
         size = len(self._names)
         if size > len(self._df):
@@ -180,7 +189,11 @@ class Builder:
         return codes.astype(np.uint16)
 
     def matrix(self) -> tuple[list[str], list[str], Matrix]:
-        """(the article ids in id order, their titles, their rows in that order)."""
+        """(the article ids in id order, their titles, their rows in that order). The sink, if
+        any, is finished: it holds every row added."""
+        if self.sink is not None:
+            self.sink.finish(self._names)
+            self.sink = None
         ids = [a for batch in self._batches for a in batch.rows]
         titles = [t for batch in self._batches for t in batch.titles]
         n = len(ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -14,6 +14,7 @@ from index.events.divide import MIN_HALF, Terms, Vector, split_events
 from index.events.features import Matrix
 from index.events.linkage import _Sums, relative_average_link
 from index.events.neighbours import nearest_neighbours
+from index.events.store import StoreReader, StoreWriter
 
 # Clusters are compared only when some member of one is among the nearest neighbours of some
 # member of the other. This is for speed: the grouping is the same for any k from 5 to 20 on ECB+.
@@ -77,12 +78,20 @@ def _divided(matrix: Matrix, ids: list[str], merged: list[int]) -> list[list[int
     return [[merged[i] for i in part] for part in parts]
 
 
-def group_events(articles: Iterable[Article]) -> list[Event]:
+def group_events(
+    articles: Iterable[Article],
+    workers: int | None = None,
+    contents: Mapping[str, bytes] | None = None,
+    known: StoreReader | None = None,
+    sink: StoreWriter | None = None,
+) -> list[Event]:
     """Partition the articles into events; every article is in exactly one (singletons allowed).
 
     Deterministic and independent of input order; events sorted by size (largest first), then id.
+    ``articles`` may be a stream (read once). The other arguments are ``collect``'s: worker
+    processes, and the terms of the last grouping to reuse (``index/events/cache.py``).
     """
-    ids, titles, matrix = collect(articles)
+    ids, titles, matrix = collect(articles, workers, contents, known, sink)
     return group_matrix(ids, titles, matrix)
 
 

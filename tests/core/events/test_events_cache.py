@@ -59,8 +59,8 @@ LONE = art(
 CORPUS = [FLOOD_1, FLOOD_2, STRIKE_1, STRIKE_2, LONE]
 
 
-def _no_grouping(_articles: object) -> list:
-    raise AssertionError("group_events was called although the cache should have answered")
+def _no_grouping(*_args: object) -> list:
+    raise AssertionError("the corpus was grouped although the cache should have answered")
 
 
 def test_first_call_groups_and_second_reads_the_same_events(
@@ -69,8 +69,10 @@ def test_first_call_groups_and_second_reads_the_same_events(
     expected = group_events(CORPUS)
     first = cached_group_events(CORPUS, tmp_path)
     assert first == expected
-    assert [p.name for p in tmp_path.iterdir()] == [f"{corpus_key(CORPUS)}.json"]
-    monkeypatch.setattr(events_cache, "group_events", _no_grouping)
+    # the events, and the terms of the articles for the next grouping (store.py)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted([f"{corpus_key(CORPUS)}.json", "terms"])
+    monkeypatch.setattr(events_cache, "regroup", _no_grouping)
     # another order of the same articles is the same corpus
     second = cached_group_events(list(reversed(CORPUS)), tmp_path)
     assert second == expected  # same ids, titles, member order and event order
@@ -181,6 +183,7 @@ def test_unwritable_cache_is_not_fatal(tmp_path: Path) -> None:
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     assert cached_group_events(CORPUS, blocker) == group_events(CORPUS)
     assert blocker.read_text(encoding="utf-8").startswith("a file")
+    assert [p.name for p in tmp_path.iterdir()] == ["events"]
 
 
 def test_no_temp_files_left_and_old_states_pruned(tmp_path: Path) -> None:
@@ -190,9 +193,11 @@ def test_no_temp_files_left_and_old_states_pruned(tmp_path: Path) -> None:
         # distinct mtimes, so "most recently used" is well defined on coarse clocks
         for path in tmp_path.iterdir():
             os.utime(path, (path.stat().st_atime, path.stat().st_mtime - 1))
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name != "terms")
     assert len(names) == KEEP
     assert all(name.endswith(".json") and not name.startswith(".") for name in names)
+    # one terms store, the last corpus's, and no temporary store left
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["terms"]
     newest = [
         *CORPUS,
         art(f"extra{KEEP + 2}.md", "Extra", f"Report number {KEEP + 2} about nothing."),
@@ -251,12 +256,13 @@ def test_cli_events_reads_the_cache_on_the_second_run(
     first = json.loads(capsys.readouterr().out)
     assert len(list(default_events_dir().glob("*.json"))) == 1
     calls: list[int] = []
+    regroup = events_cache.regroup
 
-    def counted(articles: list[Article]) -> list:
+    def counted(articles: list[Article], *args: object) -> list:
         calls.append(len(articles))
-        return group_events(articles)
+        return regroup(articles, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(events_cache, "group_events", counted)
+    monkeypatch.setattr(events_cache, "regroup", counted)
     assert main(argv) == 0
     assert json.loads(capsys.readouterr().out) == first
     assert calls == []
@@ -286,5 +292,5 @@ async def test_reader_lists_cached_events_on_reopen(
 
     first = await events_of_one_start()
     assert len(first) == 3
-    monkeypatch.setattr(events_cache, "group_events", _no_grouping)
+    monkeypatch.setattr(events_cache, "regroup", _no_grouping)
     assert await events_of_one_start() == first
