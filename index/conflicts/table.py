@@ -51,6 +51,7 @@ class _Item:
     years: frozenset[str]  # other years in its clause: the time the figure belongs to
     periods: frozenset[str]  # "in 54 games", "last season": the span a sports figure covers
     relation: str  # a duration's relation to its event: "offset", "span", "until" or ""
+    known: frozenset[str]  # name keys its whole report mentions (title and body)
 
 
 def _context(raw: RawFact, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -58,10 +59,15 @@ def _context(raw: RawFact, text: str) -> tuple[frozenset[str], frozenset[str], f
     sentence = text[s:e]
     around = clause_around(sentence, raw.start - s, raw.end - s, _REACH)
     # What the figure is about: the lower-case content words of its clause (names apart).
-    stems = frozenset(
-        stem(w)
-        for w in _LOWER.findall(around)
-        if w not in STOP and w not in _NUMBER_WORDS and len(w) > 2
+    # The counted noun itself says nothing more than the slot already does.
+    counted = {stem(w) for w in _LOWER.findall(text[raw.start : raw.end])}
+    stems = (
+        frozenset(
+            stem(w)
+            for w in _LOWER.findall(around)
+            if w not in STOP and w not in _NUMBER_WORDS and len(w) > 2
+        )
+        - counted
     )
     wide = clause_around(sentence, raw.start - s, raw.end - s, 2 * _REACH)
     first = re.match(r"\W*\w+", wide)
@@ -79,8 +85,15 @@ def _context(raw: RawFact, text: str) -> tuple[frozenset[str], frozenset[str], f
     return stems, names, years
 
 
+def _report_names(article: Article) -> frozenset[str]:
+    return frozenset(
+        name_key(m.group()) for m in _CAPITAL.finditer(f"{article.title}\n{article.body}")
+    )
+
+
 def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> list[_Item]:
     out = []
+    known = _report_names(article)
     for raw in report_facts(article, sentences):
         text = article.title if raw.in_title else article.body
         span = FactSpan(article.id, raw.in_title, raw.start, raw.end, text[raw.start : raw.end])
@@ -90,7 +103,7 @@ def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> lis
         if in_quote(sentence, raw.start - raw.sentence[0]):
             raw = _with_mark(raw, "quoted")
         relation = _relation(text, raw) if raw.kind == "duration" else ""
-        out.append(_Item(fact, raw, stems, names, years, spans_of(sentence), relation))
+        out.append(_Item(fact, raw, stems, names, years, spans_of(sentence), relation, known))
     return out
 
 
@@ -128,7 +141,8 @@ def _rounded(x: _Item) -> tuple[float, float]:
         return low, high
     digits = str(int(value))
     zeros = len(digits) - len(digits.rstrip("0"))
-    tol = 0.5 * 10.0**zeros if zeros else 0.0
+    # Half a unit of its last digit, at most 5%: "$200 million" is no rounding of 184 million.
+    tol = min(0.5 * 10.0**zeros, 0.05 * value) if zeros else 0.0
     return min(low, value - tol), max(high, value + tol)
 
 
@@ -164,8 +178,19 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         return False  # a campaign total against one operation's figure
     if x.years and y.years and not (x.years & y.years):
         return False  # "in 2004" against "in 2008": figures of two times
-    if x.names - y.names and y.names - x.names:
-        return False  # "the Red Sox offered" vs "the Orioles offered": each names its own
+    only_x, only_y = x.names - y.names, y.names - x.names
+    if only_x and only_y:
+        if not (x.names & y.known or y.names & x.known):
+            return False  # "Cheeks was fired" vs "O'Brien, fired": nothing ties the two
+        # "the Red Sox offered" vs "the Orioles offered": one ties its figure to a name the
+        # other report knows too but does not tie its own to. A name the other report never
+        # uses (the reporter, the source) tells nothing about what the figure is of. A date or
+        # a count of one action verb is keyed by that verb: both sides must name another party.
+        tied_x, tied_y = bool(only_x & y.known), bool(only_y & x.known)
+        keyed = x.fact.kind in ("date", "times")
+        if x.fact.kind == "money" or ((tied_x and tied_y) if keyed else (tied_x or tied_y)):
+            # An amount is a party's own: two sides naming different parties are two offers.
+            return False
     if x.periods != y.periods or x.relation != y.relation:
         return False  # "in 54 games" vs "last season"; "in 30 days" vs "nine days before"
     if x.fact.kind == "duration" and not x.relation:
@@ -176,15 +201,25 @@ def _same_referent(x: _Item, y: _Item) -> bool:
     if x.fact.kind == "date":
         # The same verb is the same action ("checked in"); other verbs need more in common
         # ("thwarted an attack" / "foiled an attack").
-        return shared >= (1 if x.raw.slot == y.raw.slot else 3)
-    if x.fact.kind == "count" and " " in x.fact.slot:
-        return shared >= 1  # people killed / injured / arrested: the slot says much already
+        return shared >= (0 if x.raw.slot == y.raw.slot else 3)
+    if x.fact.kind == "times":
+        return True  # "married twice": the slot holds the verb, the guards above the referent
+    if x.fact.kind == "count":
+        # people killed / injured: the slot says much already; "comments", "people" marching:
+        # one more word in common ("received", "marched") says it is the same count.
+        # "people" alone is the least specific count of all: two more words in common.
+        return shared >= (0 if " " in x.fact.slot else 2 if x.fact.slot == "people" else 1)
     return shared >= 2
 
 
 def _agrees(x: _Item, y: _Item) -> bool:
     same = x.fact.low == y.fact.low and x.fact.high == y.fact.high
     return (same or (_compatible(x, y) and not math.isinf(x.fact.high))) and _same_referent(x, y)
+
+
+def _holds(x: _Item, y: _Item) -> bool:
+    """Does ``y`` state ``x``'s closed figure (open bounds that overlap are no same figure)?"""
+    return not math.isinf(x.fact.high) and not math.isinf(y.fact.high) and _compatible(x, y)
 
 
 def _nature(x: _Item, y: _Item) -> Nature:
@@ -213,6 +248,12 @@ def _disputes(items: list[_Item]) -> list[tuple[int, int, Nature]]:
             # The other report states this figure too, for the same thing: two referents.
             if any(_agrees(x, items[k]) for k in by_article[ay]) or any(
                 _agrees(y, items[k]) for k in by_article[ax]
+            ):
+                continue
+            # A report that states both figures for this slot holds them apart itself
+            # ("sent 1,500 special forces" and, elsewhere, "10,000 troops" by another count).
+            if any(_holds(y, items[k]) for k in by_article[ax]) or any(
+                _holds(x, items[k]) for k in by_article[ay]
             ):
                 continue
             out.append((i, j, _nature(x, y)))

@@ -27,6 +27,7 @@ _YEAR = re.compile(
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
+_NAMED = re.compile(r"\b[A-Z][a-z]+\s*$")  # "the Orioles (seven years, ...)": a party's own
 
 
 _MAX_PER_SENTENCE = 12
@@ -184,7 +185,13 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
         got = _date_fact(d, sentence)
         if got is not None:
             out.append((*got, d.start, d.end, frozenset()))
-    brackets = [(m.start(), m.end()) for m in _BRACKET.finditer(sentence)]
+    # A bracket restates what comes before it, unless that is a name: "the Orioles (seven
+    # years, $140 million)" gives a party's own figures.
+    brackets = [
+        (m.start(), m.end())
+        for m in _BRACKET.finditer(sentence)
+        if not _NAMED.search(sentence[max(0, m.start() - 40) : m.start()])
+    ]
     if brackets:  # "(0241 GMT Friday)", "($141 billion)": a restatement, not a second figure
         out = [
             f if not any(a < f[5] < b for a, b in brackets) else (*f[:7], f[7] | {"converted"})

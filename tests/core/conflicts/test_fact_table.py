@@ -87,3 +87,30 @@ def test_table_json_round_trip() -> None:
     data = json.loads(json.dumps(fact_table_to_json(table)))
     assert data["rows"][0]["facts"][0]["high"] is None  # an open bound
     assert fact_table_from_json(data) == table
+
+
+def test_a_count_in_words_of_one_act_is_disputed() -> None:
+    a = _art("a.txt", "Mara Quell married twice; her first marriage lasted four years.")
+    b = _art("b.txt", "Mara Quell was married three times but had no children.")
+    assert _disputes(a, b) == [("twice", "three times", "conflict")]
+
+
+def test_a_party_the_other_report_knows_separates_amounts() -> None:
+    a = _art("a.txt", "The Harbour Kings offered Dace Mirren $90 million. The Valley Hawks waited.")
+    b = _art("b.txt", "The Valley Hawks offered Dace Mirren a deal worth $84 million.")
+    assert _disputes(a, b) == []
+
+
+def test_a_round_figure_is_no_rounding_of_one_8_percent_away() -> None:
+    said = "the club offered its new striker Mirren a deal worth {} over the coming years."
+    a = _art("a.txt", said.format("$200 million"))
+    b = _art("b.txt", said.format("$184 million"))
+    c = _art("c.txt", said.format("$196 million"))
+    assert ("$200 million", "$184 million", "conflict") in _disputes(a, b, c)
+    assert all("196" not in x + y for x, y, _n in _disputes(a, c))
+
+
+def test_a_bracket_after_a_name_holds_that_party_figures() -> None:
+    a = _art("a.txt", "the rival club Hawks (eight years, $160 million) made the striker an offer.")
+    b = _art("b.txt", "the rival club Hawks offered the striker a deal of $120 million, he said.")
+    assert ("$160 million", "$120 million", "conflict") in _disputes(a, b)
