@@ -62,6 +62,7 @@ FOLLOW_BINDINGS: list[BindingType] = [
 
 CONFLICT_BINDINGS: list[BindingType] = [
     Binding("Y", "copy_conflict", "Copy conflict", show=False, id="copy-conflict"),
+    Binding("L", "list_conflicts", "List conflicts", show=False, id="list-conflicts"),
 ]
 """The compare screen's keys for the event's conflicts."""
 

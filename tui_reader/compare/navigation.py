@@ -31,6 +31,27 @@ def next_of_kind(kinds: Sequence[str], start: int, step: int, wanted: Sequence[s
     return None
 
 
+def next_anywhere(
+    model: CompareModel, article_id: str, start: int, step: int, wanted: Sequence[str]
+) -> tuple[str, int] | None:
+    """The next passage of a wanted kind after block ``start`` of ``article_id`` (before it when
+    ``step`` < 0), continuing into the following (previous) reports of the comparison in their
+    order: (article id, block index), or None when no report has one further on."""
+    order = [a.id for a in model.comparison.articles]
+    here = order.index(article_id)
+    reports = order[here:] if step > 0 else order[: here + 1][::-1]
+    for n, report in enumerate(reports):
+        kinds = [view.kind for view in model.views.get(report, [])]
+        if n == 0:
+            origin = start
+        else:  # a report further on is searched from its first (last) passage
+            origin = -1 if step > 0 else len(kinds)
+        found = next_of_kind(kinds, origin, step, wanted)
+        if found is not None:
+            return report, found
+    return None
+
+
 def next_report(order: Sequence[str], shown: Sequence[str], active: int, step: int) -> str | None:
     """The report the active pane shows after ``step``: the next in ``order`` that no other pane
     shows; None when every report is already on screen."""

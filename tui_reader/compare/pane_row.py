@@ -171,10 +171,11 @@ class PaneRow(Horizontal):
     # ---- moving ----
 
     def next(self, what: str, step: int) -> bool:
-        """Move the active pane's cursor to the next/previous block of a kind (navigation.WANT);
-        False when there is none in that direction."""
+        """Move to the next/previous block of a kind (navigation.WANT) in the active pane's
+        report, else in the reports after (before) it: a report shown in another pane makes that
+        pane active, one not on screen comes into the active pane. False when none is left."""
         panes = self.panes
-        if not panes:
+        if not panes or self.model is None:
             return True
         pane = panes[self.active]
         if pane.current >= 0 and pane.in_view(pane.current):
@@ -183,11 +184,21 @@ class PaneRow(Horizontal):
             start = pane.first_visible() - 1
         else:
             start = pane.last_visible() + 1
-        kinds = [block.kind for block in pane.blocks]
-        found = navigation.next_of_kind(kinds, start, step, navigation.WANT[what])
+        wanted = navigation.WANT[what]
+        found = navigation.next_anywhere(self.model, self.shown[self.active], start, step, wanted)
         if found is None:
             return False
-        pane.set_current(found, top=False)
+        article_id, index = found
+        if article_id == self.shown[self.active]:
+            pane.set_current(index, top=False)
+        elif article_id in self.shown:
+            target = self.shown.index(article_id)
+            panes[target].set_current(index, top=False)
+            self.activate(target)
+        else:  # the report comes into the active pane, the others aligned on the passage
+            self.shown[self.active] = article_id
+            self.pending_align = self.model.views[article_id][index].passage.id
+            self.remount()
         return True
 
     def next_report(self, step: int) -> bool:

@@ -38,7 +38,7 @@ WIDE = 150  # columns from which three panes fit by default
 # Until the comparison arrives these keys show greyed out in the footer.
 NEEDS_MODEL = {"next", "pane", "report", "panes", "align", "toggle_sync", "toggle_dim"}
 NEEDS_MODEL |= {"mark", "note", "dismiss_conflict", "export", "toggle_marks"}
-NEEDS_MODEL |= {"open_url", "copy_citation", "copy_conflict"}
+NEEDS_MODEL |= {"open_url", "copy_citation", "copy_conflict", "list_conflicts"}
 
 
 class CompareScreen(Screen[None]):
@@ -172,11 +172,30 @@ class CompareScreen(Screen[None]):
     # ---- moving (keys) ----
 
     def action_next(self, what: str, step: int) -> None:
-        """Move the active pane's cursor to the next/previous linked, conflict or unique passage."""
+        """Go to the next/previous linked, conflict or unique passage of any report."""
         if self.row.next(what, step):
             self.show_detail()
         else:
-            self.notify(f"No further {what} passage in this report", timeout=2)
+            self.notify(f"No further {what} passage in any report", timeout=2)
+
+    def action_list_conflicts(self) -> None:
+        """Every conflict of the compared reports in a list; Enter goes to one."""
+        from ..dialogs.conflicts import ConflictsDialog
+
+        model = self.model
+        if model is None:
+            return
+        if not model.counts()[1]:
+            self.notify("These reports have no conflict", timeout=2)
+            return
+
+        def chosen(passage_id: str | None) -> None:
+            passage = model.passages.get(passage_id or "")
+            if passage is not None and model is self.model:
+                self.row.go_to(passage.article_id, passage.start)
+                self.show_detail()
+
+        self.app.push_screen(ConflictsDialog(model), chosen)
 
     def action_pane(self, step: int) -> None:
         """Focus the next/previous pane (in the narrow layout this flips the visible pane)."""
