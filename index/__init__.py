@@ -42,13 +42,13 @@ if TYPE_CHECKING:
         NewsreaderError,
         Passage,
         QueryError,
+        Relation,
         Skipped,
         Span,
         bundled_corpus,
     )
     from index.comparison import (
         AnalysisCache,
-        Relation,
         align,
         analysis_cache,
         clear_caches,
@@ -95,7 +95,7 @@ if TYPE_CHECKING:
     )
     from index.search import SearchHit, SearchResults, validate_query
     from index.store import CorpusIndex, IndexReport
-    from index.text import split_passages
+    from index.text import neutralize_controls, split_passages, strip_controls
 
 # name -> the package that exports it
 _EXPORTS = {
@@ -117,6 +117,7 @@ _EXPORTS = {
             "NewsreaderError",
             "Passage",
             "QueryError",
+            "Relation",
             "Skipped",
             "Span",
             "bundled_corpus",
@@ -126,7 +127,6 @@ _EXPORTS = {
     **dict.fromkeys(
         [
             "AnalysisCache",
-            "Relation",
             "align",
             "analysis_cache",
             "clear_caches",
@@ -187,7 +187,10 @@ _EXPORTS = {
     ),
     **dict.fromkeys(["SearchHit", "SearchResults", "validate_query"], "index.search"),
     **dict.fromkeys(["CorpusIndex", "IndexReport"], "index.store"),
-    "split_passages": "index.text",
+    **dict.fromkeys(
+        ["neutralize_controls", "split_passages", "strip_controls"],
+        "index.text",
+    ),
 }
 
 __all__ = [
@@ -249,6 +252,7 @@ __all__ = [
     "load_file",
     "marked_document",
     "marks_section",
+    "neutralize_controls",
     "passages_of",
     "quote_diff",
     "read_opml",
@@ -258,6 +262,7 @@ __all__ = [
     "relative_id",
     "render",
     "split_passages",
+    "strip_controls",
     "unique_passages",
     "validate_query",
     "without_dismissed",

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-# C0/C1 control characters and ANSI escape sequences: article text must never drive the terminal.
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Article text must never drive the terminal: the core's one definition of what to take out.
+from index import neutralize_controls, strip_controls
 
 
 def clean(text: str | None) -> str:
     """Remove escape sequences and control characters (keeps newlines and tabs)."""
-    if not text:
-        return ""
-    return _CONTROL.sub("", _ANSI.sub("", text))
+    return strip_controls(text) if text else ""
 
 
 def neutralize(text: str | None) -> str:
@@ -24,7 +19,7 @@ def neutralize(text: str | None) -> str:
     For text addressed by character offsets (passages, snippets): offsets stay valid, and without
     ESC no escape sequence can reach the terminal.
     """
-    return _CONTROL.sub("\ufffd", text or "")
+    return neutralize_controls(text or "")
 
 
 def one_line(text: str | None, limit: int = 0) -> str:

@@ -167,3 +167,12 @@ class Comparison:
     # syndication): one source family counts once in "n of m independent sources".
     copies: tuple[tuple[str, str], ...] = field(default=())
     facts: FactTable = field(default=FactTable())  # every report's figures and dates by slot
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How two single statements relate: the same fact, the same fact disagreeing, or neither."""
+
+    relation: Literal["shared", "conflict", "unrelated"]
+    score: float
+    conflicts: tuple[Conflict, ...]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from index.comparison.alignment import align
 from index.comparison.build import (
-    Relation,
     analysis_cache,
     compare,
     fact_disputes,
@@ -13,23 +12,23 @@ from index.comparison.build import (
     unique_passages,
 )
 from index.comparison.cache import AnalysisCache
-from index.comparison.passage_terms import clear_caches
-from index.comparison.report import (
+from index.comparison.json_form import (
+    comparison_from_json,
     comparison_to_json,
-    comparison_to_markdown,
-    comparison_to_text,
     conflict_to_json,
     relation_to_json,
 )
+from index.comparison.passage_terms import clear_caches
+from index.comparison.report import comparison_to_markdown, comparison_to_text
 
 __all__ = [
     "align",
     "clear_caches",
     "AnalysisCache",
-    "Relation",
     "analysis_cache",
     "compare",
     "fact_disputes",
+    "comparison_from_json",
     "comparison_to_json",
     "comparison_to_markdown",
     "comparison_to_text",

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from index.base.fact_table import Fact, FactTable
 from index.base.models import (
@@ -16,6 +14,7 @@ from index.base.models import (
     Event,
     Link,
     Passage,
+    Relation,
     Span,
 )
 from index.comparison.alignment import align, pair_decision
@@ -121,15 +120,6 @@ def _overlap(x: Span, y: Span) -> bool:
 def fact_disputes(comparison: Comparison) -> list[tuple[Fact, Fact, str]]:
     """Every pair of facts of the comparison's table that disagree, with the reason."""
     return [(x, y, d.why) for x, y, d in comparison.facts.disputes()]
-
-
-@dataclass(frozen=True)
-class Relation:
-    """How two single statements relate: the same fact, the same fact disagreeing, or neither."""
-
-    relation: Literal["shared", "conflict", "unrelated"]
-    score: float
-    conflicts: tuple[Conflict, ...]
 
 
 def relate(

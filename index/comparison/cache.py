@@ -12,19 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from index.base.code_hash import code_version
-from index.base.fact_table import fact_table_from_json
 from index.base.locations import cache_dir
-from index.base.models import (
-    Article,
-    Claim,
-    Comparison,
-    Conflict,
-    Event,
-    Link,
-    Passage,
-    Span,
-    Variant,
-)
+from index.base.models import Article, Comparison, Event, Passage
+from index.comparison.json_form import comparison_from_json, comparison_to_json
 
 # Bumped when the stored JSON's layout changes (the code version covers rule changes).
 FORMAT = 1
@@ -113,8 +103,6 @@ class AnalysisCache:
     def store(self, key: str, comparison: Comparison) -> None:
         self._comparisons.put(key, comparison)
         if self.disk is not None:
-            from index.comparison.report import comparison_to_json  # late: report imports compare
-
             self._disk_put(key, comparison_to_json(comparison))
 
     def clear(self) -> None:
@@ -149,37 +137,3 @@ class AnalysisCache:
 def default_disk_path() -> Path:
     """Where the on-disk analysis cache lives: ``cache_dir()/analysis.sqlite``."""
     return cache_dir() / "analysis.sqlite"
-
-
-def _span(d: dict[str, Any]) -> Span:
-    return Span(int(d["start"]), int(d["end"]), str(d["text"]))
-
-
-def comparison_from_json(
-    data: dict[str, Any], articles: Sequence[Article], event: Event | None
-) -> Comparison:
-    """Rebuild a Comparison from ``comparison_to_json`` output and the articles it was made of."""
-    passages = tuple(
-        Passage(p["id"], p["article"], int(p["start"]), int(p["end"]), p["text"])
-        for p in data["passages"]
-    )
-    links = tuple(
-        Link(
-            link["a"],
-            link["b"],
-            float(link["score"]),
-            bool(link["verbatim"]),
-            tuple(
-                Conflict(c["type"], _span(c["a"]), _span(c["b"]), c["explanation"])
-                for c in link["conflicts"]
-            ),
-        )
-        for link in data["links"]
-    )
-    claims = tuple(Claim(tuple(c["passages"]), tuple(c["articles"])) for c in data["claims"])
-    variants = tuple(Variant("name", tuple(v["forms"])) for v in data["variants"])
-    copies = tuple(
-        (a["id"], a["copy_of"]) for a in data["articles"] if isinstance(a.get("copy_of"), str)
-    )
-    facts = fact_table_from_json(data.get("facts"))
-    return Comparison(event, tuple(articles), passages, links, claims, variants, copies, facts)

@@ -1,89 +1,16 @@
-"""Render a Comparison (and a batch Relation) as JSON-ready dicts, plain text and Markdown."""
+"""Render a Comparison as a plain-text or Markdown report (its JSON is in json_form.py)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from index.base.fact_table import fact_table_to_json
-from index.base.models import Comparison, Conflict, Passage, Span
-from index.comparison.build import Relation, unique_passages
-from index.comparison.sources import claim_sources, copy_of, independent_sources
+from index.base.models import Comparison, Passage
+from index.comparison.build import unique_passages
+from index.comparison.sources import copy_of, independent_sources
 
-# C0/C1 controls (ESC starts terminal sequences) except newline and tab; article text is untrusted.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# Inline markup characters only: our own prefix starts every line, so block markers (#, -, 1.)
-# inside article text can never begin a block.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>!|~&])")
-
-
-def _plain(text: str) -> str:
-    return _CONTROLS.sub("", text)
-
-
-def _md(text: str) -> str:
-    """Article text as inert Markdown: controls removed, every markup character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _plain(text).replace("\n", " "))
-
-
-def _span_json(s: Span) -> dict[str, Any]:
-    return {"start": s.start, "end": s.end, "text": s.text}
-
-
-def conflict_to_json(c: Conflict) -> dict[str, Any]:
-    return {
-        "type": c.type,
-        "a": _span_json(c.a),
-        "b": _span_json(c.b),
-        "explanation": c.explanation,
-    }
-
-
-def comparison_to_json(c: Comparison) -> dict[str, Any]:
-    """The public JSON shape of a comparison (documented in the compare command's help)."""
-    original = copy_of(c)
-    return {
-        "event": None if c.event is None else {"id": c.event.id, "title": c.event.title},
-        "reports": len(c.articles),
-        "independent_sources": independent_sources(c),
-        "articles": [{**a.to_meta(), "copy_of": original.get(a.id)} for a in c.articles],
-        "passages": [
-            {"id": p.id, "article": p.article_id, "start": p.start, "end": p.end, "text": p.text}
-            for p in c.passages
-        ],
-        "links": [
-            {
-                "a": link.a,
-                "b": link.b,
-                "kind": link.kind,
-                "verbatim": link.verbatim,
-                "score": float(link.score),
-                "conflicts": [conflict_to_json(x) for x in link.conflicts],
-            }
-            for link in c.links
-        ],
-        "claims": [
-            {
-                "passages": list(cl.passages),
-                "articles": list(cl.articles),
-                "reports": len(cl.articles),
-                "independent_sources": claim_sources(c, cl),
-            }
-            for cl in c.claims
-        ],
-        "variants": [{"type": v.type, "forms": list(v.forms)} for v in c.variants],
-        "facts": fact_table_to_json(c.facts),
-    }
-
-
-def relation_to_json(pair_id: object, r: Relation) -> dict[str, Any]:
-    """One line of batch ``--pairs`` output."""
-    return {
-        "id": pair_id,
-        "relation": r.relation,
-        "score": float(r.score),
-        "conflicts": [conflict_to_json(x) for x in r.conflicts],
-    }
+# Article text is untrusted: every piece of it goes through one of these on its way out.
+from index.text.controls import strip_controls as _plain
+from index.text.markdown_escape import escape_markdown as _md
 
 
 def _counts(c: Comparison) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -15,6 +14,7 @@ from index.events.features import Matrix
 from index.events.linkage import _Sums, relative_average_link
 from index.events.neighbours import nearest_neighbours
 from index.events.store import StoreReader, StoreWriter
+from index.text.controls import strip_controls
 
 # Clusters are compared only when some member of one is among the nearest neighbours of some
 # member of the other. This is for speed: the grouping is the same for any k from 5 to 20 on ECB+.
@@ -26,7 +26,6 @@ TITLE_CHARS = 70
 # Closeness to the event's sum closer than this is a tie (sums of ~1,000 products of unit
 # vectors' weights are exact to ~1e-14; a real difference between members is far larger)
 TIE = 1e-9
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def event_id(article_ids: Sequence[str]) -> str:
@@ -37,7 +36,7 @@ def event_id(article_ids: Sequence[str]) -> str:
 def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     """A title cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
     # titles are untrusted text: no control characters (terminal escapes) survive into a title
-    title = " ".join(_CONTROL.sub("", title).split())
+    title = " ".join(strip_controls(title).split())
     if len(title) <= limit:
         return title
     head = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]

@@ -8,7 +8,7 @@ from typing import Any
 
 from index.base.models import Article, Comparison, Event, Passage
 from index.comparison.build import unique_passages
-from index.comparison.report import conflict_to_json
+from index.comparison.json_form import conflict_to_json
 from index.conflicts.detect import quote_diff
 from index.marks.anchoring import Anchored, conflict_key
 

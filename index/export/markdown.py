@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.comparison.report import _md as _inline
+from index.text.markdown_escape import escape_markdown
 
 # Block markers a line may start with: headings, lists, quotes, rules, setext underlines.
 _LEADING = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
@@ -14,7 +14,7 @@ _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>()\\]+$", re.IGNORECASE)
 
 def md_text(text: str | None) -> str:
     """Untrusted text as inert Markdown on one line: inline specials and block markers escaped."""
-    line = _inline(text or "").strip()
+    line = escape_markdown(text or "").strip()
     return _LEADING.sub(
         lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line
     )

@@ -5,33 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Terminal escape sequences. Order matters: string-type sequences (OSC, DCS, ...) first so their
-# payload (e.g. an OSC 52 clipboard write or an OSC 8 hyperlink target) goes with them. 8-bit C1
-# introducers (U+009B, U+009D...) are removed alone by _CONTROLS, not with what follows: in real
-# text they are mostly mojibake of curly quotes, and the words after them must survive.
-_ESCAPES = re.compile(
-    r"""
-      \x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?       # OSC ... BEL/ST (unterminated: to end of line)
-    | \x1b[PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?     # DCS / SOS / PM / APC strings
-    | \x1b\[[0-?]*[ -/]*[@-~]?                   # CSI
-    | \x1b[ -/]*[0-~]?                           # any other ESC sequence, or a bare ESC
-    """,
-    re.VERBOSE,
-)
-# C0/C1 controls except \n and \t, DEL, bidi embeddings/overrides/isolates (text spoofing), BOMs,
-# and lone surrogates (from JSON "\\ud800" escapes), which no UTF-8 writer can encode.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\ud800-\udfff]"
-)
+from index.text.controls import strip_controls
+
 # Runs of 2+ spaces or any other space character; a lone ASCII space (the common case) is left
 # alone, which keeps the substitution nearly free on ordinary text.
 _SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(f"[ {_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS}]")
-# Anything strip_controls would change: when absent (most files), it returns the text untouched.
-_SUSPECT = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\ud800-\udfff]"
-)
-_NEWLINES = re.compile("\r\n?|[\u2028\u2029\u0085\x0c\x0b]")
 
 _DATE_WORDS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
@@ -92,16 +71,6 @@ APPEARED = re.compile(
 TOP = 6  # bylines and outlet lines sit in the first few lines of a report
 
 
-def strip_controls(s: str) -> str:
-    """Remove terminal escape sequences and control characters except ``\\n``; ``\\t`` → space."""
-    if _SUSPECT.search(s) is None:
-        return s
-    s = _NEWLINES.sub("\n", s)
-    s = _ESCAPES.sub("", s)
-    s = s.replace("\t", " ")
-    return _CONTROLS.sub("", s)
-
-
 def normalise_line(line: str) -> str:
     """Collapse every run of spaces (NBSP and tabs included) to one space and trim the ends."""
     return _SPACES.sub(" ", line).strip()
@@ -147,7 +116,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 @lru_cache(maxsize=8)  # the loader cleans a text, then infers its source from the same text
 def _clean_lines(raw: str) -> tuple[str, ...]:
-    lines = [x.strip() for x in _SPACES.sub(" ", strip_controls(raw)).split("\n")]
+    lines = [x.strip() for x in _SPACES.sub(" ", strip_controls(raw, normalise=True)).split("\n")]
     # Furniture becomes a blank line first, so a wrapped sentence never swallows an ad label.
     lines = [x for x in _unwrap(["" if is_furniture(x) else x for x in lines]) if x]
     # Section labels ("- News") appear at the edges of a scraped page, never mid-report.
@@ -166,7 +135,7 @@ def _clean_lines(raw: str) -> tuple[str, ...]:
 
 def clean_title(raw: str) -> str:
     """A title on one line: controls stripped, whitespace collapsed."""
-    return normalise_line(strip_controls(raw).replace("\n", " "))
+    return normalise_line(strip_controls(raw, normalise=True).replace("\n", " "))
 
 
 def byline_outlet(line: str, known: frozenset[str] = frozenset()) -> str | None:

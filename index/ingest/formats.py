@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from index.base.models import Article, Skipped
-from index.ingest.clean import clean_text, clean_title, split_title, strip_controls
+from index.ingest.clean import clean_text, clean_title, split_title
 from index.ingest.decode import Unreadable, max_file_bytes
 from index.ingest.feeds import load_feed
 from index.ingest.filetypes import WEB_TYPES
@@ -22,6 +22,7 @@ from index.ingest.mdtext import markdown_blocks
 from index.ingest.sidecar import Origin
 from index.ingest.sniff import gunzip, sniff
 from index.ingest.sources import infer_source
+from index.text.controls import strip_controls
 
 NO_TEXT = "no article text"
 _BODY_KEYS = ("body", "text", "content")
@@ -68,7 +69,7 @@ def load_md(rel: str, text: str) -> Loaded:
     first heading, or the first line."""
     # Controls go before parsing: an escape sequence must never combine with Markdown syntax
     # (a "\\" ending an OSC 8 link would otherwise escape the next character).
-    raw_meta, src = split_front_matter(strip_controls(text))
+    raw_meta, src = split_front_matter(strip_controls(text, normalise=True))
     meta = article_meta(raw_meta)
     blocks = markdown_blocks(src)
     plain = "\n\n".join(b.text for b in blocks)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from index.marks.anchoring import Anchored, anchor, conflict_key, locate, without_dismissed
 from index.marks.corrections import Corrected, Correction, apply_corrections
-from index.marks.store import DB_NAME, DISMISSED, Annotation, AnnotationError, AnnotationStore
+from index.marks.model import DISMISSED, Annotation
+from index.marks.store import DB_NAME, AnnotationError, AnnotationStore
 
 __all__ = [
     "Anchored",

@@ -6,15 +6,13 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from index.base.models import Article, Comparison, Conflict, Passage
+from index.marks.model import Annotation
 from index.text.sentences import split_sentences
-
-if TYPE_CHECKING:
-    from index.marks.store import Annotation
 
 Status = Literal["attached", "moved", "changed", "orphaned"]
 # A sentence or paragraph this similar (rapidfuzz ratio, 0-100) to the saved text is the same

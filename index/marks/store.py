@@ -7,7 +7,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,13 +16,12 @@ from index.base.locations import corpus_key, data_dir
 from index.base.models import Article
 from index.marks.anchoring import Anchored, anchor, text_hash
 from index.marks.corrections import KINDS, Correction
+from index.marks.model import DISMISSED, Annotation
 
 # How long opening or writing waits for another process's write before giving up.
 WAIT_SECONDS = 10.0
 
 DB_NAME = "annotations.sqlite3"
-DISMISSED = "dismissed"  # the label of a conflict the user judged false
-LABELS = ("confirmed", "disputed", "follow up", DISMISSED)
 
 # Migration n (1-based) takes the schema from version n-1 to n; never edit a released one.
 MIGRATIONS: tuple[str, ...] = (
@@ -67,25 +66,6 @@ _COLUMNS = (
 
 class AnnotationError(NewsreaderError):
     """The annotation database cannot be opened, migrated or written."""
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """A mark on ``text`` at ``[start, end)`` of an article's body, as last saved."""
-
-    id: int
-    corpus: str  # corpus_key() of the corpus folder: article ids are only unique within one
-    article_id: str
-    start: int
-    end: int
-    text: str
-    text_hash: str
-    label: str | None
-    note: str
-    event_id: str | None
-    conflict: str | None  # conflict_key() when this mark dismisses (or labels) a conflict
-    created: str
-    updated: str
 
 
 def _now() -> str:

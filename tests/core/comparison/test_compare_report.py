@@ -9,12 +9,8 @@ import pytest
 from index.base.models import Article, Comparison, Event
 from index.comparison.build import compare, relate
 from index.comparison.cache import AnalysisCache
-from index.comparison.report import (
-    comparison_to_json,
-    comparison_to_markdown,
-    comparison_to_text,
-    relation_to_json,
-)
+from index.comparison.json_form import comparison_to_json, relation_to_json
+from index.comparison.report import comparison_to_markdown, comparison_to_text
 
 SPAN_KEYS = {"start", "end", "text"}
 CONFLICT_TYPES = {"number", "date", "role", "actor", "certainty", "negation", "quote"}

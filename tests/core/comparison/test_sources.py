@@ -5,7 +5,8 @@ from __future__ import annotations
 from index.base.models import Article
 from index.comparison.build import compare
 from index.comparison.cache import AnalysisCache
-from index.comparison.report import comparison_to_json, comparison_to_text
+from index.comparison.json_form import comparison_to_json
+from index.comparison.report import comparison_to_text
 from index.comparison.sources import claim_sources, independent_sources
 from index.events import group_events
 

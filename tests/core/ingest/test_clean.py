@@ -10,34 +10,7 @@ from index.ingest.clean import (
     clean_title,
     is_furniture,
     split_title,
-    strip_controls,
 )
-
-
-def test_strip_controls_removes_csi_osc_and_bare_escape() -> None:
-    raw = "red \x1b[31mtext\x1b[0m done\x1b]0;title\x07 and \x1b]52;c;aGVsbG8=\x1b\\ok\x1b"
-    assert strip_controls(raw) == "red text done and ok"
-
-
-def test_strip_controls_removes_osc8_hyperlink_but_keeps_its_text() -> None:
-    raw = "see \x1b]8;;http://evil.example\x1b\\the link\x1b]8;;\x1b\\ now"
-    assert strip_controls(raw) == "see the link now"
-
-
-def test_strip_controls_removes_c0_c1_and_bidi_keeps_newline_tab_becomes_space() -> None:
-    raw = "a\x00b\x07c\x9cd\u202eE\tf\ng\x7fh\x9b1mi"
-    assert strip_controls(raw) == "abcdE f\ngh1mi"
-
-
-def test_c1_controls_from_mojibake_do_not_swallow_words() -> None:
-    # "it\u2019s" read as Latin-1 then re-encoded: U+0080/U+0099 are controls, the words stay
-    assert strip_controls("it\u00e2\u0080\u0099s a \u009dquote and more words") == (
-        "it\u00e2s a quote and more words"
-    )
-
-
-def test_strip_controls_normalises_newlines() -> None:
-    assert strip_controls("one\r\ntwo\rthree\u2028four") == "one\ntwo\nthree\nfour"
 
 
 def test_clean_text_paragraphs_separated_by_one_blank_line() -> None:
