@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.helpers import REPO
 
@@ -27,3 +29,29 @@ def test_index_imports_no_textual_or_rich() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "", f"index/ pulled in: {out.stdout.strip()}"
+
+
+def _deep_index_imports(path: Path) -> list[str]:
+    """``file:line module`` of each import of a module below ``index`` (not ``from index``)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        found += [
+            f"{path.relative_to(REPO)}:{node.lineno} {name}"
+            for name in names
+            if name.startswith("index.")
+        ]
+    return found
+
+
+def test_app_and_bench_use_only_the_top_level_api() -> None:
+    """tui_reader/ and bench/ import ``from index import ...`` only (import-linter's protected
+    contract covers tui_reader; bench/ is scripts, not a package, so it is walked here)."""
+    files = sorted((REPO / "tui_reader").rglob("*.py")) + sorted((REPO / "bench").rglob("*.py"))
+    assert len(files) > 10
+    deep = [hit for path in files for hit in _deep_index_imports(path)]
+    assert deep == [], "import these through `from index import ...`:\n" + "\n".join(deep)
