@@ -62,7 +62,7 @@ if TYPE_CHECKING:
         relation_to_json,
         unique_passages,
     )
-    from index.conflicts import quote_diff
+    from index.conflicts import build_fact_table, quote_diff
     from index.events import Family, cached_group_events, copy_pairs, group_events, source_families
     from index.export import (
         FORMATS,
@@ -142,7 +142,7 @@ _EXPORTS = {
         ],
         "index.comparison",
     ),
-    "quote_diff": "index.conflicts",
+    **dict.fromkeys(["build_fact_table", "quote_diff"], "index.conflicts"),
     **dict.fromkeys(
         ["Family", "cached_group_events", "copy_pairs", "group_events", "source_families"],
         "index.events",
@@ -230,6 +230,7 @@ __all__ = [
     "Span",
     "align",
     "analysis_cache",
+    "build_fact_table",
     "bundled_corpus",
     "cached_group_events",
     "copy_pairs",

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts, quote_diff
+from index.conflicts.table import build_fact_table
 
-__all__ = ["detect_conflicts", "detect_text_conflicts", "quote_diff"]
+__all__ = ["build_fact_table", "detect_conflicts", "detect_text_conflicts", "quote_diff"]
