@@ -11,12 +11,20 @@ from index.export.api import (
     write_atomic,
 )
 from index.export.build import document, marks_section
+from index.export.figures import FigureRow, Figures, FigureValue, figures_of, figures_to_json
+from index.export.figures_md import figures_markdown
 
 __all__ = [
     "ExportError",
     "FORMATS",
+    "FigureRow",
+    "FigureValue",
+    "Figures",
     "document",
     "event_document",
+    "figures_markdown",
+    "figures_of",
+    "figures_to_json",
     "marked_document",
     "marks_section",
     "render",

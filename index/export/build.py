@@ -10,6 +10,7 @@ from index.base.models import Article, Comparison, Event, Passage
 from index.comparison.build import unique_passages
 from index.comparison.json_form import conflict_to_json
 from index.conflicts.detect import quote_diff
+from index.export.figures import figures_of, figures_to_json
 from index.marks.anchoring import Anchored, conflict_key
 
 FORMAT = "newsreader-export"
@@ -123,6 +124,7 @@ def event_section(
         "claims": _claims(c, outlet, quote),
         "conflicts": conflicts,
         "dismissed_conflicts": gone,
+        "facts": figures_to_json(figures_of(c)),
         "unique": [
             {
                 "article": a.id,

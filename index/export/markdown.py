@@ -147,7 +147,13 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
     if ev["reports"] or "claims" in ev:
         out += _reports(ev, h)
     if "claims" in ev:
-        out += _claims(ev, h) + _conflicts(ev, h) + _unique(ev, h)
+        out += _claims(ev, h) + _conflicts(ev, h)
+        if "facts" in ev:
+            from index.export.figures_md import figures_markdown  # it uses md_text from here
+
+            outlet = {r["id"]: r["source"] or "(no outlet)" for r in ev["reports"]}
+            out += figures_markdown(ev["facts"], h, outlet)
+        out += _unique(ev, h)
     out += _marks(ev, h)
     return "\n".join(out)
 

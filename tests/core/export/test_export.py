@@ -65,6 +65,7 @@ def test_markdown_of_bundled_event_parses_into_the_promised_structure(
         "Reports",
         "Claims shared by several reports",
         "Conflicts",
+        "Figures",
         "What only one report says",
         "Your marked excerpts",
     ]
@@ -174,6 +175,7 @@ def test_json_has_the_same_content(tmp_path: Path) -> None:
         "claims",
         "conflicts",
         "dismissed_conflicts",
+        "facts",
         "unique",
         "marks",
     }
