@@ -125,8 +125,7 @@ def _with_mark(raw: RawFact, mark: str) -> RawFact:
 
 def _kind(kind: str) -> FactKind:
     kinds: dict[str, FactKind] = {
-        k: k  # type: ignore[misc]
-        for k in ("count", "money", "percent", "age", "magnitude", "duration", "times", "date")
+        k: k for k in ("count", "money", "percent", "age", "magnitude", "duration", "times", "date")
     }
     return kinds.get(kind, "year")
 
@@ -165,7 +164,10 @@ def _same_scale(x: _Item, y: _Item) -> bool:
     """Dates are compared only in one encoding: resolved days, weekdays or month-days."""
     if x.fact.kind != "date":
         return True
-    band = lambda v: 0 if v < 100 else (1 if v < 1000 else (2 if v < 100000 else 3))  # noqa: E731
+
+    def band(v: float) -> int:
+        return 0 if v < 100 else (1 if v < 1000 else (2 if v < 100000 else 3))
+
     return band(x.fact.low) == band(y.fact.low)
 
 

@@ -28,7 +28,7 @@ _UNSEEN = bytes(b"unseen")
 MEMO_SIZE = 300_000
 
 
-class FastNewsAnalyzer(Analyzer):
+class FastNewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh is untyped
     """Tokenize with Whoosh's default pattern, lower-case, drop stop words (renumbering
     positions), Porter-stem and fold accents, in one pass with a memo per surface word."""
 

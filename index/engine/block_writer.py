@@ -109,4 +109,5 @@ class BlockWriter:
             docs[0],
             docs[-1],
         )
-        return info + pack_long(start) + pack_int(raw.tell() - start)
+        packed: bytes = info + pack_long(start) + pack_int(raw.tell() - start)
+        return packed

@@ -56,12 +56,12 @@ def _plain_terms(searcher: Any, q: wq.Query) -> list[tuple[str, bytes]] | None:
 def _segment_lower_bound(reader: Any, terms: list[tuple[str, bytes]]) -> int:
     """The most documents any one term is in, less every deleted document of the segment: the
     union of the terms' documents has at least that many live ones."""
-    deleted = reader.doc_count_all() - reader.doc_count()
-    most = max((reader.doc_frequency(fieldname, text) for fieldname, text in terms), default=0)
+    deleted = int(reader.doc_count_all() - reader.doc_count())
+    most = max((int(reader.doc_frequency(f, text)) for f, text in terms), default=0)
     return max(0, most - deleted)
 
 
 def round_down(count: int) -> int:
     """``count`` rounded down to two significant figures (35,284 -> 35,000; 1,234 -> 1,200)."""
-    scale = 10 ** max(0, len(str(count)) - 2)
+    scale: int = 10 ** max(0, len(str(count)) - 2)
     return count // scale * scale

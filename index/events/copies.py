@@ -57,7 +57,7 @@ def _shingles(words: npt.NDArray[np.uint64], starts: npt.NDArray[np.int64], size
     value = np.zeros(len(starts), dtype=np.uint64)
     for k in range(size):
         value = value * _BASE + words[starts + k]
-    return value.tolist()  # type: ignore[no-any-return]
+    return value.tolist()
 
 
 def _sampled(article: Article, cache: dict[str, int]) -> frozenset[int]:
