@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.export.markdown import md_text
+from index.text.markdown_escape import md_text
 
 _NATURE = {"conflict": "conflict", "evolving": "differs over time"}
 

@@ -5,19 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.text.markdown_escape import escape_markdown
+from index.export.figures_md import figures_markdown
+from index.text.markdown_escape import md_text
 
-# Block markers a line may start with: headings, lists, quotes, rules, setext underlines.
-_LEADING = re.compile(r"^(?:([#>+=-])|(\d+)([.)]))")
 _SAFE_URL = re.compile(r"^(https?://|mailto:)[^\s<>()\\]+$", re.IGNORECASE)
-
-
-def md_text(text: str | None) -> str:
-    """Untrusted text as inert Markdown on one line: inline specials and block markers escaped."""
-    line = escape_markdown(text or "").strip()
-    return _LEADING.sub(
-        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line
-    )
 
 
 def md_lines(text: str) -> str:
@@ -149,8 +140,6 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
     if "claims" in ev:
         out += _claims(ev, h) + _conflicts(ev, h)
         if "facts" in ev:
-            from index.export.figures_md import figures_markdown  # it uses md_text from here
-
             outlet = {r["id"]: r["source"] or "(no outlet)" for r in ev["reports"]}
             out += figures_markdown(ev["facts"], h, outlet)
         out += _unique(ev, h)

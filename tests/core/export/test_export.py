@@ -17,11 +17,11 @@ from index.comparison.build import compare
 from index.comparison.cache import AnalysisCache
 from index.events.group import group_events
 from index.export.api import event_document, marked_document, render
-from index.export.markdown import md_text
 from index.ingest.loader import load_corpus
 from index.marks.anchoring import conflict_key
 from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 from index.text.controls import strip_controls
+from index.text.markdown_escape import md_text
 
 
 def _bundled(corpus_dir: Path) -> tuple[list[Article], Event]:
