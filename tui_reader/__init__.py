@@ -1,3 +1,9 @@
 """The newsreader terminal app and its command line."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    # The version lives in pyproject.toml only; the installed package's metadata carries it.
+    __version__ = version("newsreader")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
