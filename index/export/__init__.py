@@ -12,7 +12,7 @@ from index.export.api import (
 )
 from index.export.build import document, marks_section
 from index.export.figures import FigureRow, Figures, FigureValue, figures_of, figures_to_json
-from index.export.figures_md import figures_markdown
+from index.export.figures_md import figures_markdown, figures_page
 
 __all__ = [
     "ExportError",
@@ -24,6 +24,7 @@ __all__ = [
     "event_document",
     "figures_markdown",
     "figures_of",
+    "figures_page",
     "figures_to_json",
     "marked_document",
     "marks_section",

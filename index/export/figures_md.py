@@ -57,3 +57,14 @@ def figures_markdown(facts: dict[str, Any], h: str, outlet: dict[str, str]) -> l
     if pairs:
         out += [f"{h}# Disputed figures, pair by pair", "", *pairs, ""]
     return out
+
+
+def figures_page(data: dict[str, Any]) -> str:
+    """A whole Markdown page of ``newsreader facts`` output (figures_to_json plus ``event`` and
+    ``articles``): the title, the event id, the Figures section."""
+    event = data.get("event")
+    head = [f"# {md_text(event['title'] if event else 'Chosen reports')}", ""]
+    if event:
+        head += [f"Event id: {md_text(event['id'])}", ""]
+    outlet = {a["id"]: a["source"] or "(no outlet)" for a in data["articles"]}
+    return "\n".join(head + figures_markdown(data, "##", outlet)).rstrip() + "\n"

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import output, web
 from .common import EXIT_ERROR, EXIT_OK, Handler, corpus_path, fail, open_index, ready_index
+from .facts import facts
 
 
 def _index(args: argparse.Namespace) -> int:
@@ -195,6 +196,7 @@ HANDLERS: dict[str, Handler] = {
     "search": _search,
     "events": _events,
     "compare": _compare,
+    "facts": facts,
     "export": _export,
     "show": web.show,
     "fetch": web.fetch,

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 from tui_reader import __version__
 
-COMMANDS = ("index", "search", "events", "compare", "export", "show", "fetch")
+COMMANDS = ("index", "search", "events", "compare", "facts", "export", "show", "fetch")
 """The headless subcommands; each has a parser below and a handler in handlers.py."""
 
 DESCRIPTION = (
@@ -136,6 +136,21 @@ def command_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("text", "json", "md", "jsonl"), default="text", help="output format"
     )
+
+    p = sub.add_parser(
+        "facts",
+        help="every figure and date of an event's reports, side by side",
+        description=(
+            "The event's fact table: every figure and date each report states (headlines"
+            " included), one slot per line group, disputed slots first, each value with the"
+            " independent sources ('n of m') and outlets stating it, then the pairs that"
+            " disagree. Give --event ID or one or more article ids. JSON: docs/facts-schema.md."
+        ),
+    )
+    p.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="article ids")
+    _add_corpus(p)
+    p.add_argument("--event", metavar="ID", help="the reports of this event")
+    p.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format")
 
     p = sub.add_parser(
         "export",
