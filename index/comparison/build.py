@@ -22,6 +22,7 @@ from index.comparison.cache import AnalysisCache, comparison_key, default_disk_p
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
+from index.conflicts.quote_pairs import quote_pair_conflicts
 from index.conflicts.table import build_fact_table
 from index.facts.names import name_variants
 from index.text.sentences import split_passages
@@ -69,6 +70,7 @@ def compare(
     copies = find_copies(unique)
     table = build_fact_table(unique, by_article)
     links = _with_fact_conflicts(links, table, by_article)
+    links = _with_conflicts(links, quote_pair_conflicts(unique, by_article))
     result = Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table
     )
@@ -85,10 +87,8 @@ def _passage_at(passages: list[Passage], fact: Fact) -> Passage | None:
 def _with_fact_conflicts(
     links: list[Link], table: FactTable, by_article: dict[str, list[Passage]]
 ) -> list[Link]:
-    """The table's disputes as conflicts on the passages that state them: added to the link
-    between the two passages, or as a link of their own when the passages are not aligned."""
-    index = {frozenset((lk.a, lk.b)): i for i, lk in enumerate(links)}
-    out = list(links)
+    """The table's disputes as conflicts on the passages that state them."""
+    found: list[tuple[Passage, Passage, Conflict]] = []
     for x, y, dispute in table.disputes():
         pa, pb = (
             _passage_at(by_article[x.span.article_id], x),
@@ -96,20 +96,33 @@ def _with_fact_conflicts(
         )
         if pa is None or pb is None:
             continue
+        kind: ConflictType = "date" if x.kind in ("date", "year") else "number"
+        sa = Span(x.span.start, x.span.end, x.span.text)
+        sb = Span(y.span.start, y.span.end, y.span.text)
+        found.append((pa, pb, Conflict(kind, sa, sb, dispute.why)))
+    return _with_conflicts(links, found)
+
+
+def _with_conflicts(
+    links: list[Link], found: list[tuple[Passage, Passage, Conflict]]
+) -> list[Link]:
+    """Conflicts found event-wide, added to the link between their two passages, or as a link
+    of their own (score 0) when the passages are not aligned. A pair of spans the pairwise
+    checks already explain is not explained twice."""
+    index = {frozenset((lk.a, lk.b)): i for i, lk in enumerate(links)}
+    out = list(links)
+    for pa, pb, c in found:
         at = index.get(frozenset((pa.id, pb.id)))
         if at is None:
             index[frozenset((pa.id, pb.id))] = len(out)
             out.append(Link(pa.id, pb.id, 0.0, False, ()))
             at = len(out) - 1
         link = out[at]
-        fa, fb = (x, y) if link.a == pa.id else (y, x)
-        sa = Span(fa.span.start, fa.span.end, fa.span.text)
-        sb = Span(fb.span.start, fb.span.end, fb.span.text)
-        if any(_overlap(c.a, sa) and _overlap(c.b, sb) for c in link.conflicts):
-            continue  # the pairwise checks already explain this pair of spans
-        kind: ConflictType = "date" if x.kind in ("date", "year") else "number"
-        found = Conflict(kind, sa, sb, dispute.why)
-        out[at] = Link(link.a, link.b, link.score, link.verbatim, (*link.conflicts, found))
+        sa, sb = (c.a, c.b) if link.a == pa.id else (c.b, c.a)
+        if any(_overlap(k.a, sa) and _overlap(k.b, sb) for k in link.conflicts):
+            continue
+        found_c = Conflict(c.type, sa, sb, c.explanation)
+        out[at] = Link(link.a, link.b, link.score, link.verbatim, (*link.conflicts, found_c))
     return out
 
 

@@ -174,7 +174,7 @@ def quotes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-def _same_speaker(x: tuple[str, ...], y: tuple[str, ...]) -> bool | None:
+def same_speaker(x: tuple[str, ...], y: tuple[str, ...]) -> bool | None:
     """True: one named speaker; False: different named speakers; None: not attributed."""
     if not x or not y:
         return None  # unattributed: the word overlap alone has to show it is one utterance
@@ -230,8 +230,15 @@ def _is_excerpt(na: list[str], nb: list[str]) -> bool:
     return all(any(w == x for x in it) for w in parts)
 
 
-def _quote_content(words: list[str]) -> set[str]:
+def quote_content(words: list[str]) -> set[str]:
     return _content([_norm_word(w) for w in words])
+
+
+def quote_stems(text: str) -> frozenset[str]:
+    """The content stems of a quote's words (spelling and number words folded), names left
+    out: two quotes that share only "the Endangered Species Act" are two utterances."""
+    words = _spoken(_words(text))
+    return frozenset(quote_content([w for i, w in enumerate(words) if i == 0 or w.islower()]))
 
 
 def _one_utterance(
@@ -257,7 +264,7 @@ def _one_utterance(
         speaker
         and shared >= 3
         and shared / min(sizes) >= _MIN_OVERLAP
-        and clauses_covered(qa, qb, _quote_content)
+        and clauses_covered(qa, qb, quote_content)
     ):
         return "reordered"
     if speaker is not False and shared >= 1 and same_slot(a, span_a, b, span_b, _norm_word):
@@ -269,40 +276,69 @@ def _without_function_words(words: list[str]) -> list[str]:
     return [w for w in words if w.lower() not in FUNCTION_WORDS]
 
 
+def judge_quotes(
+    qa: str,
+    qb: str,
+    speaker: bool | None,
+    slot: tuple[str, tuple[int, int], str, tuple[int, int]] | None = None,
+) -> str | None:
+    """Why two quotes are one utterance worded differently, or None when they are not.
+
+    ``speaker``: one named speaker (True), two (False), unknown (None). ``slot``: the two
+    sentences and the quotes' spans in them, when known, for the same-slot test.
+    """
+    na = [_norm_word(w) for w in _words(qa)]
+    nb = [_norm_word(w) for w in _words(qb)]
+    if _spoken(na) == _spoken(nb) or speaker is False or _is_excerpt(na, nb):
+        return None
+    na, nb = _spoken(na), _spoken(nb)
+    ca, cb = _content(na), _content(nb)
+    if not ca or not cb:
+        return None
+    shared = len(ca & cb)
+    matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    sizes, kept = (len(ca), len(cb)), matched / max(len(na), len(nb))
+    if slot is not None:
+        how = _one_utterance(slot[0], slot[1], slot[2], slot[3], speaker, shared, sizes, kept)
+    else:
+        how = _one_utterance_alone(qa, qb, speaker, shared, sizes, kept)
+    if not how:
+        return None
+    diff = quote_diff(qa, qb)
+    if all(op == "=" or w.lower() in FUNCTION_WORDS for op, w in diff):
+        return None  # only case, spelling, a slip marked [sic] or "the" for "this"
+    fa, fb = _without_function_words(na), _without_function_words(nb)
+    if fa == fb or _is_excerpt(fa, fb) or sorted(fa) == sorted(fb):
+        return None  # one quote starts later, adds an auxiliary, or orders the same words
+    return _explain_reordered(qa, qb) if how == "reordered" else _explain(diff)
+
+
+def _one_utterance_alone(
+    qa: str, qb: str, speaker: bool | None, shared: int, sizes: tuple[int, int], kept: float
+) -> str:
+    """The same test without the sentences around the quotes (quotes of two distant passages):
+    most content words shared and the word order mostly kept, or one named speaker and the
+    same clauses reordered."""
+    if shared < 2:
+        return ""  # two common words make no utterance of their own
+    if shared / max(sizes) >= _MIN_OVERLAP and kept >= _MIN_OVERLAP:
+        return "kept"
+    if (
+        speaker
+        and shared >= 3
+        and shared / min(sizes) >= _MIN_OVERLAP
+        and clauses_covered(qa, qb, quote_content)
+    ):
+        return "reordered"
+    return ""
+
+
 def quote_conflicts(a: str, b: str) -> list[Conflict]:
     """Two quotes of one utterance that differ in wording beyond case, punctuation, spelling."""
     for sa, ea, qa, spa in quotes(a):
-        na = [_norm_word(w) for w in _words(qa)]
         for sb, eb, qb, spb in quotes(b):
-            nb = [_norm_word(w) for w in _words(qb)]
-            speaker = _same_speaker(spa, spb)
-            if _spoken(na) == _spoken(nb) or speaker is False or _is_excerpt(na, nb):
-                continue
-            na, nb = _spoken(na), _spoken(nb)
-            ca, cb = _content(na), _content(nb)
-            shared = len(ca & cb)
-            if not ca or not cb:
-                continue
-            matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
-            matched = sum(block.size for block in matcher.get_matching_blocks())
-            how = _one_utterance(
-                a,
-                (sa, ea),
-                b,
-                (sb, eb),
-                speaker,
-                shared,
-                (len(ca), len(cb)),
-                matched / max(len(na), len(nb)),
-            )
-            if not how:
-                continue
-            diff = quote_diff(qa, qb)
-            if all(op == "=" or w.lower() in FUNCTION_WORDS for op, w in diff):
-                continue  # only case, spelling, a slip marked [sic] or "the" for "this"
-            fa, fb = _without_function_words(na), _without_function_words(nb)
-            if fa == fb or _is_excerpt(fa, fb):
-                continue  # one quote starts later and adds an auxiliary: the same words
-            explanation = _explain_reordered(qa, qb) if how == "reordered" else _explain(diff)
-            return [conflict("quote", a, (sa, ea), b, (sb, eb), explanation)]
+            why = judge_quotes(qa, qb, same_speaker(spa, spb), (a, (sa, ea), b, (sb, eb)))
+            if why is not None:
+                return [conflict("quote", a, (sa, ea), b, (sb, eb), why)]
     return []

@@ -20,7 +20,8 @@ STOP = frozenset(
 # auxiliaries, intensifiers ("the" / "this", "we wanted" / "we had wanted", "right here").
 FUNCTION_WORDS = frozenset(
     "the a an this that these those is are was were be been has have had do does did will would"
-    " very really right just so quite all".split()
+    " very really right just so quite all and or but of to in on at for with from by as it its"
+    " i we you he she they me us him them my our your his her their".split()
 )
 # Irregular past forms -> base: one table for verb stems, past-tense tests and date actions.
 IRREGULAR_PAST = {
