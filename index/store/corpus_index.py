@@ -42,7 +42,8 @@ from index.store.report import IndexReport, report
 if TYPE_CHECKING:
     # The indexer pulls in the loader (YAML, Markdown): imported only to update, so a process
     # that opens an index to search starts faster.
-    from index.store.indexer import BuildResult, Plan, Progress
+    from index.store.indexer import BuildResult, Progress
+    from index.store.plan import Plan
 
 DEFAULT_LOCK_TIMEOUT = 5.0
 # Reads of a store that another process switched or committed under them are tried again.
@@ -115,7 +116,7 @@ class CorpusIndex:
     def needs_update(self) -> bool:
         """True when the corpus files differ (by size or mtime) from what was indexed, or the
         index is missing, damaged or belongs to another corpus."""
-        from index.store.indexer import plan_changes
+        from index.store.plan import plan_changes
 
         state = self._inspect()
         if state.manifest is None:
@@ -128,7 +129,7 @@ class CorpusIndex:
         """Bring the index in step with the corpus: only new, changed and deleted files are
         (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
         from index.ingest.decode import max_file_bytes
-        from index.store.indexer import plan_changes
+        from index.store.plan import plan_changes
 
         max_file_bytes()  # a bad NEWSREADER_MAX_FILE_MB is one line here, before any worker
         try:

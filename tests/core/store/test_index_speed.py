@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from index.store.corpus_index import CorpusIndex
-from index.store.indexer import hash_checked, plan_changes
 from index.store.manifest import read_manifest, read_store_record
+from index.store.plan import hash_checked, plan_changes
 
 
 def _write(folder: Path, name: str, title: str, body: str) -> Path:
