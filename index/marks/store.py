@@ -17,51 +17,13 @@ from index.base.models import Article
 from index.marks.anchoring import Anchored, anchor, text_hash
 from index.marks.corrections import KINDS, Correction
 from index.marks.model import DISMISSED, Annotation
+from index.marks.schema import COLUMNS as _COLUMNS
+from index.marks.schema import MIGRATIONS, SCHEMA_VERSION
 
 # How long opening or writing waits for another process's write before giving up.
 WAIT_SECONDS = 10.0
 
 DB_NAME = "annotations.sqlite3"
-
-# Migration n (1-based) takes the schema from version n-1 to n; never edit a released one.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE annotations (
-        id INTEGER PRIMARY KEY,
-        corpus TEXT NOT NULL,
-        article_id TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        "end" INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        text_hash TEXT NOT NULL,
-        label TEXT,
-        note TEXT NOT NULL DEFAULT '',
-        created TEXT NOT NULL,
-        updated TEXT NOT NULL
-    );
-    """,
-    """
-    ALTER TABLE annotations ADD COLUMN event_id TEXT;
-    ALTER TABLE annotations ADD COLUMN conflict TEXT;
-    CREATE INDEX annotations_corpus ON annotations (corpus, article_id);
-    """,
-    """
-    CREATE TABLE corrections (
-        id INTEGER PRIMARY KEY,
-        corpus TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        articles TEXT NOT NULL,
-        target TEXT,
-        created TEXT NOT NULL
-    );
-    CREATE INDEX corrections_corpus ON corrections (corpus);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-_COLUMNS = (
-    'id, corpus, article_id, start, "end", text, text_hash, label, note, event_id, '
-    "conflict, created, updated"
-)
 
 
 class AnnotationError(NewsreaderError):

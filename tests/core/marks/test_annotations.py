@@ -10,14 +10,9 @@ import pytest
 from index.base.locations import corpus_key
 from index.base.models import Article, Conflict, Passage, Span
 from index.marks.anchoring import anchor, conflict_key, locate, text_hash
-from index.marks.store import (
-    DB_NAME,
-    DISMISSED,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    AnnotationError,
-    AnnotationStore,
-)
+from index.marks.model import DISMISSED
+from index.marks.schema import MIGRATIONS, SCHEMA_VERSION
+from index.marks.store import DB_NAME, AnnotationError, AnnotationStore
 from tests.helpers import REPO
 
 BODY = (
