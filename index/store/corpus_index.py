@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
@@ -14,28 +13,20 @@ from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
 from index.base.locations import index_dir_for
 from index.base.models import Article
 from index.engine import (
-    SCHEMA_VERSION,
     Searcher,
     SearcherPool,
     Store,
     UpdateLock,
-    check_store,
-    store_problem,
     stored_article,
     stored_articles,
     update_lock_held,
 )
 from index.search.run import SearchResults, run_search
+from index.store.live_store import FolderState, inspect_folder, open_live
 from index.store.manifest import (
-    META_NAME,
     Manifest,
-    Meta,
-    StoreRecord,
-    damaged_reason,
     mark_damaged,
-    read_manifest,
     read_meta,
-    read_store_record,
 )
 from index.store.report import IndexReport, report
 
@@ -49,16 +40,6 @@ DEFAULT_LOCK_TIMEOUT = 5.0
 # Reads of a store that another process switched or committed under them are tried again.
 READ_ATTEMPTS = 3
 _T = TypeVar("_T")
-# Tries to open the live store while another process switches or commits it (0.05 s apart).
-OPEN_ATTEMPTS = 20
-
-
-@dataclass(frozen=True)
-class _State:
-    """The index folder as found: a usable manifest, or the reason it must be rebuilt."""
-
-    manifest: Manifest | None
-    reason: str | None  # None with no manifest means "nothing there yet": a first build
 
 
 class CorpusIndex:
@@ -92,26 +73,6 @@ class CorpusIndex:
         self._pool = SearcherPool()
 
     # -- state -------------------------------------------------------------------------------
-
-    def _inspect(self) -> _State:
-        meta = read_meta(self.index_dir)
-        manifest = read_manifest(self.index_dir)
-        if meta is None and manifest is None:
-            return _State(None, None)
-        if meta is not None and meta.corpus != str(self.corpus):
-            return _State(None, f"rebuilt: the index belonged to {meta.corpus}")
-        if meta is not None and meta.schema_version != SCHEMA_VERSION:
-            return _State(None, "rebuilt: the index was made by another version of newsreader")
-        if meta is None or manifest is None:
-            return _State(None, "repaired a damaged index (its metadata was missing or unreadable)")
-        if manifest.corpus != meta.corpus or manifest.store != meta.store:
-            return _State(None, "repaired a damaged index (its metadata disagreed)")
-        problem = damaged_reason(self.index_dir, manifest.store) or store_problem(
-            self.index_dir / manifest.store, manifest
-        )
-        if problem:
-            return _State(None, f"repaired a damaged index ({problem})")
-        return _State(manifest, None)
 
     def needs_update(self) -> bool:
         """True when the corpus files differ (by size or mtime) from what was indexed, or the
@@ -199,57 +160,25 @@ class CorpusIndex:
             return build_full(self.corpus, self.index_dir, progress, self.lock_timeout), note
         return result, None
 
+    def _inspect(self) -> FolderState:
+        return inspect_folder(self.index_dir, self.corpus)
+
     # -- reading -----------------------------------------------------------------------------
 
     def _open(self) -> Store:
         """The live store's index object, cached; reopened when a rebuild switched stores."""
-        problem = None
-        for _ in range(OPEN_ATTEMPTS):
-            meta = read_meta(self.index_dir)
-            if meta is None and (self.index_dir / META_NAME).exists() and self._writer_busy():
-                time.sleep(0.05)  # unreadable while another process holds the lock: look again
-                continue
-            if meta is None or meta.corpus != str(self.corpus):
-                raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
+
+        def cached(store: str) -> Store | None:
             with self._guard:
-                if self._cached is not None and self._cached[0] == meta.store:
+                if self._cached is not None and self._cached[0] == store:
                     return self._cached[1]
-            # Only the manifest's store fields: its file records are for updates.
-            manifest = read_store_record(self.index_dir)
-            ix, problem = (
-                (None, "its manifest is missing")
-                if manifest is None
-                else check_store(self.index_dir / meta.store, manifest)
-            )
-            if ix is not None:
-                with self._guard:
-                    self._cached = (meta.store, ix)
-                return ix
-            if not self._switching(meta, manifest):
-                break
-            time.sleep(0.05)  # another process is committing or switching stores: look again
-        if problem is None:  # the meta never became readable
-            raise IndexUnavailable(f"{self.corpus} is not indexed yet; run `newsreader index`")
-        raise IndexUnavailable(
-            f"the index of {self.corpus} is damaged ({problem}); run `newsreader index`"
-        )
+            return None
 
-    def _writer_busy(self) -> bool:
-        """Does another update hold the index's lock right now?"""
-        return update_lock_held(self.index_dir)
-
-    def _switching(self, meta: Meta, manifest: Manifest | StoreRecord | None) -> bool:
-        """Did another process change the index while we checked it (a rebuild writes the new
-        manifest, then the meta; an update commits, then writes the manifest)? Then what we
-        found was that change in progress, not damage."""
-        if manifest is not None and manifest.store != meta.store:
-            return True
-        if self._writer_busy():
-            return True
-        now = read_store_record(self.index_dir)
-        before = None if manifest is None else (manifest.store, manifest.generation)
-        after = None if now is None else (now.store, now.generation)
-        return read_meta(self.index_dir) != meta or before != after
+        store, ix, fresh = open_live(self.index_dir, self.corpus, cached)
+        if fresh:
+            with self._guard:
+                self._cached = (store, ix)
+        return ix
 
     def _searcher(self) -> tuple[str, Searcher]:
         """A searcher of the live store (pooled) and the store's name."""
@@ -284,7 +213,7 @@ class CorpusIndex:
         meta = read_meta(self.index_dir)
         with self._guard:
             used = self._cached[0] if self._cached is not None else None
-        return (meta is not None and meta.store != used) or self._writer_busy()
+        return (meta is not None and meta.store != used) or update_lock_held(self.index_dir)
 
     def _read(self, action: Callable[[], _T]) -> _T:
         """Run a read of the store; a store switched or changed under it by another process is
