@@ -1,22 +1,9 @@
 """The Textual-free core of newsreader: the API the app, the command line and bench/ use.
 
-Everything here is re-exported from the packages below, loaded on first use so that importing
-one name (say, the search for a CLI query) does not import the comparison engine. The packages,
-bottom layer first (each imports only from layers below it; pyproject's import-linter contracts):
-
-- ``base``: frozen dataclasses, errors, where files live
-- ``text``: sentences with exact offsets
-- ``ingest``: files to Articles (formats, web pages, feeds, decoding, cleaning, outlets)
-- ``fetch``: URLs to files in a corpus folder with their sidecars (the only network code)
-- ``engine``: the only code that touches Whoosh
-- ``search``: query text to ranked hits with snippets
-- ``store``: the corpus index kept in step with its folder
-- ``facts``: numbers, dates and names one text states
-- ``events``: grouping articles into events
-- ``conflicts``: typed conflicts between two passages
-- ``comparison``: an event's passages, links, claims and conflicts
-- ``marks``: the user's marks and notes
-- ``export``: reports of comparisons and marks
+Everything here is re-exported from the packages of index/, loaded on first use so that
+importing one name (say, the search for a CLI query) does not import the comparison engine.
+docs/architecture.md maps the packages, their layers (pyproject's import-linter contracts) and
+where each kind of change goes.
 """
 
 from __future__ import annotations
