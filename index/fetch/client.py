@@ -5,8 +5,12 @@ from __future__ import annotations
 import time
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    # Imported where it is used: with click installed (import-linter needs it), importing httpx
+    # loads its command line, and with it rich; the core never imports rich just by being loaded.
+    import httpx
 
 USER_AGENT = "newsreader/0.1 (news comparison in a terminal; fetches only the URLs its user gives)"
 _CHUNK = 64 * 1024
@@ -41,6 +45,8 @@ class Response:
 
 def make_client(limits: FetchLimits, trust_env: bool = True) -> httpx.Client:
     """The client for one fetch run (connections are reused between its URLs)."""
+    import httpx
+
     timeout = httpx.Timeout(limits.read_timeout, connect=limits.connect_timeout)
     return httpx.Client(
         timeout=timeout,
@@ -60,6 +66,8 @@ def get(
     last_modified: str | None = None,
 ) -> Response:
     """GET ``url``; a conditional request when validators are known. Raises ``FetchError``."""
+    import httpx
+
     headers = {}
     if etag:
         headers["If-None-Match"] = etag

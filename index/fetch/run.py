@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
-
-import httpx
 
 from index.fetch.archive import vanished_entries
 from index.fetch.client import FetchError, FetchLimits, Response, get, make_client
 from index.ingest.sidecar import Origin, read_origin, sidecar_path, write_origin
 from index.ingest.sniff import sniff
+
+if TYPE_CHECKING:
+    import httpx  # only for annotations: see client.py
 
 Status = Literal["new", "changed", "unchanged", "failed"]
 Progress = Callable[[int, int, str], object]
