@@ -303,6 +303,7 @@ def _running(pid: int) -> bool:
     return state != "Z"  # a zombie has exited; only its parent's reaping is left
 
 
+@pytest.mark.slow  # a crash test (SIGKILL): CI runs it, `pytest -m "not slow"` skips it
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_workers_of_a_killed_build_stop_instead_of_writing_on(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"

@@ -13,6 +13,8 @@ import pytest
 from index.marks.store import DB_NAME, AnnotationStore
 from tests.helpers import REPO
 
+pytestmark = pytest.mark.slow  # a crash test: CI runs it, `pytest -m "not slow"` skips it
+
 WRITER = """
 import sys
 from index.marks.store import AnnotationStore
