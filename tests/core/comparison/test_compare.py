@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -135,13 +134,12 @@ def test_deterministic_and_order_of_links_stable() -> None:
     assert first == second
 
 
-def test_warm_cache_returns_stored_result_quickly() -> None:
+def test_warm_cache_returns_the_stored_result() -> None:
+    # The very object stored, so nothing was recomputed (the time it saves: bench/hot_paths.py).
     cache = AnalysisCache()
     cold = compare(ARTICLES, cache=cache)
-    start = time.perf_counter()
     warm = compare(ARTICLES, cache=cache)
     assert warm is cold
-    assert time.perf_counter() - start < 0.05
     changed = (ARTICLES[0], ARTICLES[1], _article("c.txt", ["Something else entirely happened."]))
     assert compare(changed, cache=cache) is not cold
 

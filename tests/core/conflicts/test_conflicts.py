@@ -1233,18 +1233,32 @@ def test_models_rates_and_running_totals_are_other_counts(a: str, b: str) -> Non
     assert "number" not in types(a, b)
 
 
-def test_a_wall_of_text_stays_fast() -> None:
-    import time
+WALL_WORDS = (
+    "the army said 10,000 troops were sent on Friday to Kursk and Seoul may have "
+    'confirmed that Kim spokesman "we will respond" did not'
+).split()
 
-    words = (
-        "the army said 10,000 troops were sent on Friday to Kursk and Seoul may have "
-        'confirmed that Kim spokesman "we will respond" did not'
-    ).split()
-    a = " ".join(words[i * 7 % len(words)] for i in range(3000))
-    b = " ".join(words[i * 5 % len(words)] for i in range(3000))
-    start = time.perf_counter()
-    detect_text_conflicts(a, b, MONDAY, None)
-    assert time.perf_counter() - start < 5.0
+
+def wall_of_text(n: int) -> tuple[str, str]:
+    """Two texts of ``n`` words made of the same trigger words in different orders."""
+    a = " ".join(WALL_WORDS[i * 7 % len(WALL_WORDS)] for i in range(n))
+    b = " ".join(WALL_WORDS[i * 5 % len(WALL_WORDS)] for i in range(n))
+    return a, b
+
+
+def test_a_wall_of_text_stays_linear() -> None:
+    # 8 times the words cost at most 24 times the CPU (absolute figure: bench/hot_paths.py).
+    from itertools import count
+
+    from tests.strategies import assert_linear
+
+    fresh = count()
+
+    def detect(pair: tuple[str, str]) -> None:
+        tag = f" w{next(fresh)}"  # a new last word each run: the checks' caches never answer
+        detect_text_conflicts(pair[0] + tag, pair[1] + tag, MONDAY, None)
+
+    assert_linear(detect, wall_of_text)
 
 
 def test_walls_of_bodies_and_quotes_stay_fast() -> None:
