@@ -189,6 +189,7 @@ _ANNOTATOR = """
 import sys
 from index.marks.store import AnnotationStore
 store = AnnotationStore(sys.argv[1])
+print("ready", flush=True)
 n = 0
 while True:
     n += 1
@@ -211,6 +212,9 @@ def test_sigkill_during_annotation_writes_loses_no_confirmed_annotation(tmp_path
             stderr=subprocess.DEVNULL,
             text=True,
         )
+        # Timed from the store's opening, not the process start: importing the core takes
+        # longer than the whole window on a loaded machine (no write was ever made then).
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
         time.sleep(rng.uniform(0.15, 0.45))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate(timeout=30)
