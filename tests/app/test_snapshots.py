@@ -41,7 +41,18 @@ async def _events(pilot: Pilot[Any]) -> None:
         shared, conflicts = table.get_row_at(0)[2:4]  # "…" until its comparison is in
         return "…" not in (str(shared), str(conflicts))
 
+    def laid_out(table_id: str) -> bool:
+        # A DataTable sizes its columns to new rows on its next idle: until then the columns
+        # are as wide as their labels (seen once under load: "Ferry" for the whole title).
+        table = app.screen.query_one(table_id, DataTable)
+        row = table.get_row_at(0)
+        return all(
+            column.content_width >= min(len(str(cell)), 24)
+            for column, cell in zip(table.columns.values(), row, strict=False)
+        )
+
     await wait_until(pilot, counted, "the events' link counts")
+    await wait_until(pilot, lambda: laid_out("#events") and laid_out("#reports"), "the columns")
     app.clear_notifications()  # the index summary toasts: their timing is not the screen's
     await pilot.pause()
 
