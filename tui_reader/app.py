@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .messages import (
     ComparisonFailed,
     ComparisonReady,
     ComparisonWanted,
+    CorpusChanged,
     EventsChanged,
     EventsReady,
     FeedsFetched,
@@ -34,11 +36,13 @@ from .messages import (
     ProgressChanged,
     SearchWanted,
     StateChanged,
+    WatchFailed,
 )
 from .notices import Notice, failure_text, feed_notices, report_failure, report_notices, show
 from .screens.events import EventsScreen
 from .state import AppState, MarksStore, Settings
 from .text import one_line
+from .watch import CorpusWatcher
 
 PREFETCH = 40  # events (largest first) compared in the background for the list's link counts
 
@@ -64,6 +68,7 @@ class NewsReaderApp(App[None]):
         settings = Settings(Path(corpus), Path(index_dir) if index_dir else None, rebuild)
         self.state = AppState(settings, MarksStore(self._marks_unavailable))
         self.jobs = Jobs(self, self.state)
+        self.watcher = CorpusWatcher(self, self.state)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands but those newsreader's palette has under the same name."""
@@ -71,15 +76,23 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(EventsScreen(self.state))
-        self.jobs.load_index()
+        self._index()
+        self.watcher.start()
 
     def on_unmount(self) -> None:
+        self.watcher.stop()
         if self.state.index is not None:
             self.state.index.close()
         self.state.marks.close()
 
     def _marks_unavailable(self, error: str) -> None:
         show(self, Notice(one_line(error), "Marks unavailable", "error", 15))
+
+    def _index(self, rebuild: bool | None = None) -> None:
+        """Start an index update; files changed after this moment count as changed."""
+        self.state.indexed_at = time.time()
+        self.state.change_told = False
+        self.jobs.load_index(rebuild)
 
     def _tell_screens(self, make: Callable[[], StateChanged]) -> None:
         """Post a fresh state-changed message to every screen on the stack (they do not bubble:
@@ -99,6 +112,10 @@ class NewsReaderApp(App[None]):
         state = self.state
         state.articles = message.articles
         state.by_id = {a.id: a for a in message.articles}
+        if state.report is not None and message.report.added + message.report.updated + (
+            message.report.removed
+        ):
+            state.comparisons.clear()  # reports changed since the last update: compare again
         state.report = message.report
         for notice in report_notices(message.report):
             show(self, notice)
@@ -114,7 +131,24 @@ class NewsReaderApp(App[None]):
             show(self, notice)
         if any(r.status in ("new", "changed") for r in message.results):
             self.state.comparisons.clear()  # reports may have changed: compare them again
-            self.jobs.load_index(rebuild=False)  # incremental: only the changed files
+            self._index(rebuild=False)  # incremental: only the changed files
+
+    def on_corpus_changed(self, message: CorpusChanged) -> None:
+        """Offer a reload, once until the next one (the watcher may report many batches)."""
+        if self.state.change_told:
+            return
+        self.state.change_told = True
+        names = ", ".join(one_line(p, 60) for p in message.paths)
+        more = (
+            f" and {message.count - len(message.paths)} more"
+            if message.count > len(message.paths)
+            else ""
+        )
+        show(self, Notice(f"{names}{more}: press R to reload", "Corpus changed", timeout=15))
+
+    def on_watch_failed(self, message: WatchFailed) -> None:
+        text = f"{one_line(message.reason, 200)}; R still reloads"
+        show(self, Notice(text, "Not watching the corpus", "warning", 8))
 
     def on_events_ready(self, message: EventsReady) -> None:
         self.state.events = message.events
@@ -176,12 +210,23 @@ class NewsReaderApp(App[None]):
         if not self._back_to(ArticlesScreen):
             self.push_screen(ArticlesScreen(self.state))
 
-    def action_refresh_feeds(self) -> None:
-        """Fetch the corpus's feeds again (the only network use of the app), then re-index."""
+    def action_reload(self) -> None:
+        """Re-scan the corpus folder: new, changed and deleted files, incrementally."""
+        if self._busy():
+            return
+        show(self, Notice("Looking for new, changed and deleted files", "Reloading", timeout=3))
+        self._index(rebuild=False)
+
+    def _busy(self) -> bool:
         if any(w.name in ("fetch", "index") and w.is_running for w in self.workers):
             show(self, Notice("Wait until fetching or indexing is done", "Busy", "warning", 4))
-            return
-        self.jobs.refresh_feeds()
+            return True
+        return False
+
+    def action_refresh_feeds(self) -> None:
+        """Fetch the corpus's feeds again (the only network use of the app), then re-index."""
+        if not self._busy():
+            self.jobs.refresh_feeds()
 
     def action_events(self) -> None:
         self._back_to(EventsScreen)

@@ -54,9 +54,14 @@ class NewsCommands(Provider):
                 "On the compare screen (s)",
             ),
             (
+                "Reload the corpus",
+                self._app_action("reload"),
+                "Re-scan the corpus folder: new, changed, deleted files (R)",
+            ),
+            (
                 "Refresh feeds",
                 self._app_action("refresh_feeds"),
-                "Fetch the corpus's feeds again, then re-index (R)",
+                "Fetch the corpus's feeds again, then reload (F)",
             ),
             ("Switch theme", app.action_change_theme, "Choose a colour theme"),
             ("Keys", self._app_action("help"), "Every key (?)"),

@@ -16,7 +16,8 @@ GLOBAL_BINDINGS: list[BindingType] = [
     Binding("slash", "search", "Search", id="search"),
     Binding("a", "articles", "Articles", id="articles"),
     Binding("e", "events", "Events", show=False, id="events"),
-    Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="refresh-feeds"),
+    Binding("R", "reload", "Reload", show=False, id="reload"),
+    Binding("F", "refresh_feeds", "Fetch feeds", show=False, id="refresh-feeds"),
 ]
 """Keys that work on every screen (the App's)."""
 

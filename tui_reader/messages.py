@@ -51,6 +51,21 @@ class IndexReady(Message):
 
 
 @dataclass
+class CorpusChanged(Message):
+    """The watcher saw corpus files added, changed or deleted since the index last looked."""
+
+    paths: tuple[str, ...]  # corpus-relative, at most a few (for the notification)
+    count: int
+
+
+@dataclass
+class WatchFailed(Message):
+    """The corpus watcher stopped (too many folders to watch, a vanished corpus...)."""
+
+    reason: str
+
+
+@dataclass
 class FeedsProgress(Message):
     """The fetch worker is at feed ``done`` of ``total`` (``url``); bursts coalesce."""
 

@@ -67,6 +67,8 @@ class AppState:
     by_id: dict[str, Article] = field(default_factory=dict)
     events: list[Event] | None = None  # None until the articles are grouped
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by event id or article ids
+    indexed_at: float = 0.0  # time.time() when the last index update started (the watcher's line)
+    change_told: bool = False  # the user was told the corpus changed since then
 
     @property
     def corpus(self) -> Path:

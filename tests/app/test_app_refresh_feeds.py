@@ -1,4 +1,4 @@
-"""R re-fetches the corpus's feeds from a real server on 127.0.0.1, then re-indexes."""
+"""F re-fetches the corpus's feeds from a real server on 127.0.0.1, then re-indexes."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ async def test_refresh_key_fetches_then_reindexes(
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert sorted(app.state.by_id) == [feed_id + "a", feed_id + "b"]
-        await pilot.press("R")
+        await pilot.press("F")
         await wait_until(pilot, lambda: feed_id + "c" in app.state.by_id, "the new entry")
         await settle(app, pilot)
         # "a" is kept (archived under its id), "c" was added; the update was incremental
@@ -94,7 +94,7 @@ async def test_refresh_without_feeds_says_so(tmp_path: Path) -> None:
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("R")
+        await pilot.press("F")
         await wait_until(
             pilot,
             lambda: any("No feeds to refresh" in n.message for n in app._notifications),
