@@ -108,14 +108,20 @@ def _day(d: date) -> str:
     return f"{d:%a} {d.isoformat()}"
 
 
+def _day_level(text: str, d: DateMention) -> bool:
+    return not in_quote(text, d.start) and not (d.month is not None and d.day is None)
+
+
 def date_conflicts(
     a: str, b: str, published_a: str | None, published_b: str | None
 ) -> list[Conflict]:
     """The first pair of dates about the same action that cannot mean the same day."""
     # "tonight" inside a quote is the speaker's night, not the publication day's.
     # Passages are sentences; a pathological wall of text is capped, not compared pairwise.
-    da = [d for d in extract_dates(a, published_a) if not in_quote(a, d.start)][:_MAX_DATES]
-    db = [d for d in extract_dates(b, published_b) if not in_quote(b, d.start)][:_MAX_DATES]
+    # A bare month ("in August") dates too many acts to hold one sentence pair against; the
+    # event's fact table compares months by the act they date.
+    da = [d for d in extract_dates(a, published_a) if _day_level(a, d)][:_MAX_DATES]
+    db = [d for d in extract_dates(b, published_b) if _day_level(b, d)][:_MAX_DATES]
     if not da or not db:
         return []
     context = {id(d): clause_around(a, d.start, d.end) for d in da}

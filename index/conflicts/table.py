@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -23,8 +24,9 @@ _CALENDAR = frozenset(
     "january february march april may june july august september october november december"
     " monday tuesday wednesday thursday friday saturday sunday".split()
 )
-_LATE = re.compile(r"night|evening|late", re.IGNORECASE)
 _EARLY = re.compile(r"morning|early|dawn", re.IGNORECASE)
+# A capitalised word inside a sentence (after a lower-case word or a comma): a name.
+_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 # Number, scale and currency words say how much, not of what.
 _NUMBER_WORDS = frozenset(
@@ -54,7 +56,9 @@ class _Item:
     known: frozenset[str]  # name keys its whole report mentions (title and body)
 
 
-def _context(raw: RawFact, text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _context(
+    raw: RawFact, text: str, mid: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     s, e = raw.sentence
     sentence = text[s:e]
     around = clause_around(sentence, raw.start - s, raw.end - s, _REACH)
@@ -79,7 +83,11 @@ def _context(raw: RawFact, text: str) -> tuple[frozenset[str], frozenset[str], f
         for m in capitals
         if m.group().lower() not in _CALENDAR
         and m.group().lower() not in STOP
-        and not (first and m.start() < first.end() and raw.in_title is False)
+        # A sentence's first word is capitalised anyway: a name only if the report also
+        # writes it capitalised inside a sentence ("Reid checked in" yes, "Police said" no).
+        and not (
+            first and m.start() < first.end() and raw.in_title is False and m.group() not in mid
+        )
     )
     years = frozenset(_YEAR.findall(around)) - {raw.value}
     return stems, names, years
@@ -94,11 +102,12 @@ def _report_names(article: Article) -> frozenset[str]:
 def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> list[_Item]:
     out = []
     known = _report_names(article)
+    mid = frozenset(_MID_CAPITAL.findall(article.body))
     for raw in report_facts(article, sentences):
         text = article.title if raw.in_title else article.body
         span = FactSpan(article.id, raw.in_title, raw.start, raw.end, text[raw.start : raw.end])
         fact = Fact(raw.slot, _kind(raw.kind), raw.value, raw.low, raw.high, span)
-        stems, names, years = _context(raw, text)
+        stems, names, years = _context(raw, text, mid)
         sentence = text[raw.sentence[0] : raw.sentence[1]]
         if in_quote(sentence, raw.start - raw.sentence[0]):
             raw = _with_mark(raw, "quoted")
@@ -117,10 +126,7 @@ def _relation(text: str, raw: RawFact) -> str:
 
 
 def _with_mark(raw: RawFact, mark: str) -> RawFact:
-    return RawFact(
-        raw.kind, raw.slot, raw.value, raw.low, raw.high, raw.in_title, raw.start, raw.end,
-        raw.sentence, raw.marks | {mark},
-    )  # fmt: skip
+    return dataclasses.replace(raw, marks=raw.marks | {mark})
 
 
 def _kind(kind: str) -> FactKind:
@@ -153,11 +159,12 @@ def _compatible(x: _Item, y: _Item) -> bool:
 
 
 def _adjacent_night(x: _Item, y: _Item) -> bool:
-    """ "Thursday night" and "early Friday morning" can be the same night."""
+    """ "Thursday night" and "early Friday morning" can be the same night, and so can
+    "Thursday" and "early Friday, around 1:30 a.m.": small hours are told either way."""
     if abs(x.fact.low - y.fact.low) not in (1.0, 6.0):
         return False
     first, second = (x, y) if (x.fact.low - y.fact.low) % 7 == 6 else (y, x)
-    return bool(_LATE.search(first.fact.value) and _EARLY.search(second.fact.value))
+    return bool(_EARLY.search(second.fact.value))
 
 
 def _same_scale(x: _Item, y: _Item) -> bool:
@@ -200,10 +207,17 @@ def _same_referent(x: _Item, y: _Item) -> bool:
     if x.fact.kind == "money" and not (x.names & y.names):
         return False  # an amount is someone's: the offer, the fee, the loan of a named party
     shared = len(x.stems & y.stems)
-    if x.fact.kind == "date":
-        # The same verb is the same action ("checked in"); other verbs need more in common
-        # ("thwarted an attack" / "foiled an attack").
-        return shared >= (0 if x.raw.slot == y.raw.slot else 3)
+    if x.fact.kind in ("date", "year"):
+        # One action dated in both clauses ("checked in"; "intercepted ... and foiled" against
+        # "foiled") is the same act; other verbs need more in common ("thwarted an attack" /
+        # "foiled an attack").
+        acts = x.raw.actions & y.raw.actions
+        if x.raw.slot == y.raw.slot or acts:
+            # ...of the same thing: "released from a hospital in 1992" and "released a film in
+            # 2005" share the verb only. Something else in common, a word or a name, is needed.
+            verbs = {x.raw.slot.rsplit(" ", 1)[-1]} | acts
+            return bool(x.names & y.names) or bool((x.stems & y.stems) - verbs)
+        return shared >= 3
     if x.fact.kind == "times":
         return True  # "married twice": the slot holds the verb, the guards above the referent
     if x.fact.kind == "count":
@@ -278,7 +292,7 @@ def build_fact_table(
         sentences = [(p.start, p.end) for p in known] if known is not None else None
         for item in _items(article, sentences):
             # One row for the days of the event's actions: the verbs tell them apart below.
-            slot = "date" if item.fact.kind == "date" else item.fact.slot
+            slot = item.fact.kind if item.fact.kind in ("date", "year") else item.fact.slot
             if _comparable(item.raw.slot):
                 slots[slot].append(item)
     rows = []

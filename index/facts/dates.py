@@ -172,6 +172,8 @@ def _mention(kind: str | None, span: str, start: int, end: int, base: date | Non
         day_number = re.search(r"\b(\d{1,2})\b", clean)
         if rng is None and kind in ("md", "dm") and month_name and day_number:
             month, day = _MONTHS[month_name.group().lower()], int(day_number.group(1))
+        elif rng is None and kind == "mo" and month_name:
+            month = _MONTHS[month_name.group().lower()]  # "in December": the month, no day
     if rng is not None and rng[0] == rng[1] and not re.search(r"week|month|year", span, re.I):
         weekday = rng[0].weekday()  # a single named or implied day
     return DateMention(
@@ -211,9 +213,13 @@ def compatible(x: DateMention, y: DateMention) -> bool | None:
     if x.start_date and x.end_date and y.start_date and y.end_date:
         return x.start_date <= y.end_date and y.start_date <= x.end_date
     if x.month is not None and y.month is not None:
+        if x.day is None or y.day is None:
+            return x.month == y.month  # "in December" holds any day of December
         return (x.month, x.day) == (y.month, y.day)
     for p, q in ((x, y), (y, x)):
         if p.month is not None and q.start_date and q.start_date == q.end_date:
+            if p.day is None:  # "in September" holds September 15
+                return p.month == q.start_date.month
             return (p.month, p.day) == (q.start_date.month, q.start_date.day)
     if x.weekday is not None and y.weekday is not None:
         x_day = x.start_date is None or x.start_date == x.end_date

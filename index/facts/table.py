@@ -13,7 +13,7 @@ from index.facts.counted import counted_class
 from index.facts.dates import DateMention, extract_dates
 from index.facts.names import name_key
 from index.facts.numbers import Quantity, extract_quantities
-from index.text.lexicon import is_past, stem
+from index.text.lexicon import SPEECH_VERBS, is_past, stem
 from index.text.sentences import split_sentences
 
 # Periods, in days: a duration is compared as days ("nine days" vs "almost three weeks").
@@ -22,9 +22,11 @@ _CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "won", "ruble", "yuan
 _TIMES = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
 _TIMES_VALUE = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _YEAR = re.compile(
-    r"\b(?:in|of|since|from|until)\s+(?:(?:early|late|mid)[\s-])?(1[89]\d\d|20\d\d)\b"
+    r"\b(?:in|of|since|from|until)\s+(?:(?:early|late|mid)[\s-])?(1[89]\d\d|20\d\d)\b",
+    re.IGNORECASE,  # "In 1957, ..." opens many sentences
 )
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_MORE_YEARS = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(1[89]\d\d|20\d\d)\b")
 # "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
 _NAMED = re.compile(r"\b[A-Z][a-z]+\s*$")  # "the Orioles (seven years, ...)": a party's own
@@ -47,6 +49,9 @@ class RawFact:
     end: int
     sentence: tuple[int, int]  # offsets of its sentence in the same text
     marks: frozenset[str]  # "converted", "total", "part", "open", "speech", "quoted" ...
+    # The actions a date or year belongs to: every past verb of its clause ("on Thursday
+    # intercepted three boats and foiled an attack" dates both).
+    actions: frozenset[str] = frozenset()
 
 
 def _fmt(x: float) -> str:
@@ -104,14 +109,22 @@ def _quantity_fact(q: Quantity, text: str) -> tuple[str, str, str, float, float]
     return "count", slot, _value(q), q.low, q.high
 
 
+def _GERUND(word: str) -> bool:  # noqa: N802 - a predicate used like the patterns above
+    return word.islower() and word.endswith("ing") and len(word) > 5
+
+
 def _nearest_verb(text: str, start: int, end: int) -> str | None:
     """Stem of the past verb a date or count belongs to: the nearest before it in its clause,
     else the first after it."""
     left = text[:start]
     cut = max(left.rfind(p) for p in (". ", "; ", ": ", ", "))
-    before = [m for m in _WORDS.finditer(text, cut + 1, start) if is_past(m.group())]
+    # "played for four teams before retiring in 1993": the nearest verb, past or -ing, dates it.
+    before = [
+        m for m in _WORDS.finditer(text, cut + 1, start) if is_past(m.group()) or _GERUND(m.group())
+    ]
     if before:
-        return _phrasal(text, before[-1])
+        last = before[-1]
+        return _phrasal(text, last) if is_past(last.group()) else stem(last.group())
     for m in _WORDS.finditer(text, end, min(len(text), end + 120)):
         if is_past(m.group()):
             return _phrasal(text, m)
@@ -151,7 +164,39 @@ def _date_fact(d: DateMention, text: str) -> tuple[str, str, str, float, float] 
     if d.month is not None and d.day is not None:
         v = 1000.0 + d.month * 40 + d.day
         return "date", slot, shown, v, v
+    if d.month is not None:  # "in December": any of its days
+        return "date", slot, shown, 1000.0 + d.month * 40 + 1, 1000.0 + d.month * 40 + 31
     return None
+
+
+# A clause ends at these: the verbs past them belong to another statement.
+_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\s(?:but|while|although|after|before|when|because)\s")
+_ACTION_REACH = 90
+
+
+def clause_actions(text: str, start: int, end: int) -> frozenset[str]:
+    """Stems of the actions a span may date: its nearest past verb, and the past verbs joined
+    to it by "and"/"or" in the same clause ("on Thursday intercepted three boats and foiled an
+    attack" dates both acts; "finalized in December, made optional" dates one)."""
+    nearest = _nearest_verb(text, start, end)
+    if nearest is None:
+        return frozenset()
+    left_edge = max(0, start - _ACTION_REACH)
+    stops = list(_CLAUSE_STOP.finditer(text, left_edge, start))
+    lo = stops[-1].end() if stops else left_edge
+    right = text[end : end + _ACTION_REACH]
+    stop = _CLAUSE_STOP.search(right)
+    hi = end + (stop.start() if stop else len(right))
+    found = {nearest} | {
+        _phrasal(text, m)
+        for m in _WORDS.finditer(text, lo, hi)
+        if is_past(m.group()) and _JOINED.search(text, max(0, m.start() - 5), m.start())
+    }
+    return frozenset(v for v in found if v not in _SPEECH)  # the day it was said is no act
+
+
+_JOINED = re.compile(r"\b(?:and|or)\s+$")
+_SPEECH = frozenset(stem(w) for w in SPEECH_VERBS)
 
 
 def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tuple]:  # type: ignore[type-arg]
@@ -184,7 +229,8 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
     for d in extract_dates(sentence, published):
         got = _date_fact(d, sentence)
         if got is not None:
-            out.append((*got, d.start, d.end, frozenset()))
+            acts = clause_actions(sentence, d.start, d.end)
+            out.append((*got, d.start, d.end, frozenset(), acts))
     # A bracket restates what comes before it, unless that is a name: "the Orioles (seven
     # years, $140 million)" gives a party's own figures.
     brackets = [
@@ -199,19 +245,17 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
         ]
     for m in _YEAR.finditer(sentence):
         verb = _nearest_verb(sentence, m.start(1), m.end(1))
-        if verb is not None:
-            year = float(m.group(1))
+        if verb is None:
+            continue
+        acts = clause_actions(sentence, m.start(1), m.end(1))
+        # "hosted in 2008 and 2006": every year of the list dates the same act.
+        spans = [(m.start(1), m.end(1))]
+        while (more := _MORE_YEARS.match(sentence, spans[-1][1])) is not None:
+            spans.append((more.start(1), more.end(1)))
+        for s, e in spans:
+            year = float(sentence[s:e])
             out.append(
-                (
-                    "year",
-                    f"year of {verb}",
-                    m.group(1),
-                    year,
-                    year,
-                    m.start(1),
-                    m.end(1),
-                    frozenset(),
-                )
+                ("year", f"year of {verb}", sentence[s:e], year, year, s, e, frozenset(), acts)
             )
     return out
 
@@ -224,11 +268,14 @@ def _text_facts(
     for s, e in spans:
         # A "sentence" stating dozens of figures is a table or a wall of text, not statements
         # to hold against each other: its first few are kept, so work stays linear.
-        for kind, slot, value, low, high, fs, fe, marks in _sentence_facts(text, s, e, published)[
-            :_MAX_PER_SENTENCE
-        ]:
+        for kind, slot, value, low, high, fs, fe, marks, *acts in _sentence_facts(
+            text, s, e, published
+        )[:_MAX_PER_SENTENCE]:
+            actions = acts[0] if acts else frozenset()
             found.append(
-                RawFact(kind, slot, value, low, high, in_title, s + fs, s + fe, (s, e), marks)
+                RawFact(
+                    kind, slot, value, low, high, in_title, s + fs, s + fe, (s, e), marks, actions
+                )
             )
     return tuple(found)
 

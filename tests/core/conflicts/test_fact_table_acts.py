@@ -1,0 +1,57 @@
+"""Dates and years in the fact table are held to the act they date (fictional reports)."""
+
+from __future__ import annotations
+
+from index import Article
+from index.conflicts.table import build_fact_table
+
+
+def _art(aid: str, body: str) -> Article:
+    return Article(id=aid, path=aid, title="Harbour report", body=body, source=aid)
+
+
+def _disputes(*articles: Article) -> list[tuple[str, str]]:
+    table = build_fact_table(articles)
+    return sorted((x.span.text, y.span.text) for x, y, _ in table.disputes())
+
+
+def test_a_month_of_one_act_is_compared() -> None:
+    a = _art("a.txt", "The council approved the new harbour plan in March after a long debate.")
+    b = _art("b.txt", "The council approved the new harbour plan in June, officials said.")
+    assert _disputes(a, b) == [("March", "June")]
+
+
+def test_a_year_opening_the_sentence_is_read() -> None:
+    a = _art("a.txt", "In 1961, the old lighthouse closed its doors to visitors.")
+    b = _art("b.txt", "The old lighthouse closed to visitors in 1963.")
+    assert _disputes(a, b) == [("1961", "1963")]
+
+
+def test_acts_joined_by_and_share_their_date() -> None:
+    a = _art("a.txt", "A coast guard cutter on Tuesday stopped two boats and seized their nets.")
+    b = _art("b.txt", "The cutter seized the nets of two fishing boats on Wednesday.")
+    assert _disputes(a, b) == [("Tuesday", "Wednesday")]
+
+
+def test_the_same_verb_of_two_things_is_no_dispute() -> None:
+    a = _art("a.txt", "Okafor was released from a military prison in 1988, friends said.")
+    b = _art("b.txt", "Northlight Records released the band's first album in 1994.")
+    assert _disputes(a, b) == []
+
+
+def test_a_verb_between_belongs_to_the_year() -> None:
+    a = _art("a.txt", "Ruiz played for three clubs in the north before retiring in 1999.")
+    b = _art("b.txt", "Ruiz played on the club's cup-winning side in 1991.")
+    assert _disputes(a, b) == []
+
+
+def test_every_year_of_a_list_dates_the_act() -> None:
+    a = _art("a.txt", "Tomas Berg, who hosted the gala in 2019 and 2017, will return next year.")
+    b = _art("b.txt", "Berg was praised for hosting the gala in 2017.")
+    assert _disputes(a, b) == []
+
+
+def test_small_hours_may_be_told_as_the_day_before() -> None:
+    a = _art("a.txt", "The ferry docked at Varna on Thursday, the port said.")
+    b = _art("b.txt", "Early Friday morning, around 2 a.m., the ferry docked at Varna.")
+    assert _disputes(a, b) == []
