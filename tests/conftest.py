@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ def _isolated_dirs(
         monkeypatch.setenv(var, str(home / var.lower()))
     for var in ("NEWSREADER_INDEX_DIR", "NEWSREADER_DATA_DIR", "NEWSREADER_CACHE_DIR"):
         monkeypatch.delenv(var, raising=False)
+    # Whoosh's RamStorage writers spill to <tempdir>/MAIN.tmp and delete it when done: shared by
+    # every process on the machine, so two test runs at once removed each other's files.
+    (home / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(home / "tmp"))
 
 
 @pytest.fixture

@@ -124,7 +124,7 @@ def test_following_links_never_loops(tmp_path: Path) -> None:
 @pytest.fixture
 def shared_tmp() -> Iterator[Path]:
     """A folder another user can reach (pytest's own tmp_path is private to its user)."""
-    path = Path(tempfile.mkdtemp(prefix="newsreader-walk-"))
+    path = Path(tempfile.mkdtemp(prefix="newsreader-walk-", dir="/tmp"))
     path.chmod(0o755)
     try:
         yield path
