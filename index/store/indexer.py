@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from index.base.models import Article
 from index.engine import (
     SCHEMA_VERSION,
     Store,
+    StoreWriter,
     article_fields,
     commit_state,
     create_store,
@@ -33,9 +35,11 @@ from index.store.manifest import (
     write_meta,
 )
 from index.store.parallel_build import (
+    BuildFailed,
     build_here,
     build_parallel,
     file_record,
+    quietly,
 )
 from index.store.plan import Plan, file_digest, hash_checked, plan_changes, problems
 
@@ -94,17 +98,17 @@ def build_full(
     Files are loaded and indexed by ``writer_procs`` worker processes (or here, for small
     corpora), each writing a segment of its own; one commit makes them the store's content."""
     started = time.monotonic()
+    # Stores of builds that were killed or failed: never more than one partial store on disk.
+    remove_stores(index_dir, keep=_live_store(index_dir))
     store = new_store_name()
+    writer: StoreWriter | None = None
     try:
         ix = create_store(index_dir / store)
-    except OSError as error:
-        raise IndexUnavailable(f"cannot create the index in {index_dir}: {error}") from error
-    paths, errors = walk(corpus)
-    files = problems(corpus, errors)
-    work = [(relative_id(corpus, path), path) for path in paths]
-    done = _counter(progress, len(work))
-    writer = open_writer(ix, corpus, lock_timeout)  # Whoosh's lock, and the commit of the TOC
-    try:
+        paths, errors = walk(corpus)
+        files = problems(corpus, errors)
+        work = [(relative_id(corpus, path), path) for path in paths]
+        done = _counter(progress, len(work))
+        writer = open_writer(ix, corpus, lock_timeout)  # Whoosh's lock, and the TOC's commit
         procs = writer_procs(len(paths))
         if procs > 1:
             built = build_parallel(corpus, index_dir / store, work, file_digest, done, procs)
@@ -113,17 +117,33 @@ def build_full(
         segments, records = built
         files.update((rel, records[rel]) for rel, _ in work if rel in records)
         writer.commit_segments(segments)
-    except BaseException:
-        writer.cancel()
-        remove_stores(index_dir, keep=_live_store(index_dir))
+        manifest = _finish(ix, corpus, store, files)
+        write_manifest(index_dir, manifest)
+        write_meta(index_dir, Meta(str(corpus), SCHEMA_VERSION, store))
+    except BaseException as error:
+        if writer is not None:
+            quietly(writer.cancel)
+        if _live_store(index_dir) != store:  # the new store never went live: it goes
+            remove_stores(index_dir, keep=_live_store(index_dir))
+        if _out_of_space(error):
+            raise IndexUnavailable(
+                f"not enough disk space for the index in {index_dir}: the partial index was"
+                " removed; free some space and run again"
+            ) from error
         raise
-    manifest = _finish(ix, corpus, store, files)
-    write_manifest(index_dir, manifest)
-    write_meta(index_dir, Meta(str(corpus), SCHEMA_VERSION, store))
     clear_damaged(index_dir)
     remove_stores(index_dir, keep=store)
     added = sum(len(rec.ids) for rec in files.values())
     return BuildResult(manifest, added, 0, 0, 0, time.monotonic() - started)
+
+
+def _out_of_space(error: BaseException) -> bool:
+    """Did a build fail for lack of disk space (here, or in a worker process)?"""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    if isinstance(error, BuildFailed):
+        return any(f"[Errno {n}]" in error.details for n in (errno.ENOSPC, errno.EDQUOT))
+    return False
 
 
 def _counter(progress: Progress | None, total: int) -> Callable[[str], object]:

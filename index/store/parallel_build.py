@@ -45,6 +45,15 @@ class BuildFailed(IndexUnavailable):
         self.details = details
 
 
+def quietly(cleanup: Callable[[], object]) -> None:
+    """Run a clean-up after a failure; its own failure (a full disk again) must not hide the
+    first one, nor print a traceback from a worker process."""
+    try:
+        cleanup()
+    except Exception:  # noqa: BLE001 - the failure being cleaned up after is what gets told
+        pass
+
+
 def stat_or_lstat(path: Path) -> os.stat_result | str | None:
     """The file's stat; a broken or looping symlink's own, so it is recorded with its reason;
     None when it vanished; the one-line reason when it cannot be looked at (a folder that can
@@ -118,7 +127,7 @@ def build_here(
             done(item[0])
         segment = builder.finish()
     except BaseException:
-        builder.cancel()
+        quietly(builder.cancel)  # the first error is the one to tell
         raise
     return ([] if segment is None else [segment]), records
 
@@ -165,8 +174,9 @@ def _worker(
             results.put(("files", [rel for rel, _ in batch], records))
         results.put(("segment", number, builder.finish()))
     except BaseException:  # noqa: B036 - reported to the parent, which abandons the build
-        builder.cancel()
-        results.put(("error", traceback.format_exc()))
+        report = traceback.format_exc()
+        quietly(builder.cancel)  # on a full disk, closing its files fails again
+        results.put(("error", report))
 
 
 def build_parallel(
