@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from index.base.models import Notice, Skipped
+from index.store.jsonfile import (
+    Malformed,
+    integer,
+    mapping,
+    pairs,
+    read_json,
+    remove_file,
+    strings,
+    text,
+    write_json_atomic,
+)
 
 META_NAME = "meta.json"
 MANIFEST_NAME = "manifest.json"
@@ -18,6 +27,11 @@ MANIFEST_FORMAT = 1
 # Left by a reader that failed on the store named in it, so the next update rebuilds it.
 DAMAGED_NAME = "damaged.json"
 RACY_NS = 2_000_000_000
+# The most bytes read of meta.json and damaged.json (a few hundred bytes when newsreader wrote
+# them), and of the manifest (about 170 bytes per corpus file: 3 million files).
+SMALL_LIMIT = 1 << 16
+MANIFEST_LIMIT = 512 << 20
+_INT_LIMIT = 2**63 - 1
 
 
 def is_racy(mtime_ns: int) -> bool:
@@ -59,15 +73,20 @@ class FileRecord:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> FileRecord:
+    def from_json(cls, data: Any) -> FileRecord:
+        """The record as written by ``to_json``; raises ``Malformed`` for anything else."""
+        data = mapping(data)
+        racy = data.get("racy", False)
+        if not isinstance(racy, bool):
+            raise Malformed("racy is not true or false")
         return cls(
-            size=int(data["size"]),
-            mtime_ns=int(data["mtime_ns"]),
-            digest=str(data["hash"]),
-            ids=tuple(str(i) for i in data["ids"]),
-            skipped=tuple(Skipped(str(p), str(r)) for p, r in data.get("skipped", [])),
-            racy=bool(data.get("racy", False)),
-            notices=tuple(Notice(str(p), str(m)) for p, m in data.get("notices", [])),
+            size=integer(data, "size"),
+            mtime_ns=integer(data, "mtime_ns", low=-_INT_LIMIT),
+            digest=text(data, "hash"),
+            ids=tuple(strings(data["ids"])),
+            skipped=tuple(Skipped(p, r) for p, r in pairs(data.get("skipped", []))),
+            racy=racy,
+            notices=tuple(Notice(p, m) for p, m in pairs(data.get("notices", []))),
         )
 
 
@@ -129,24 +148,27 @@ class Manifest(StoreRecord):
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Manifest:
-        if data.get("format") != MANIFEST_FORMAT:
-            raise ValueError(f"unknown manifest format {data.get('format')!r}")
+        """The manifest as written by ``to_json``; raises ``Malformed`` for anything else."""
         return cls(
             **_store_fields(data),
-            files={str(k): FileRecord.from_json(v) for k, v in data["files"].items()},
-            damage_checked=bool(data.get("damage_checked", False)),
+            files={k: FileRecord.from_json(v) for k, v in mapping(data["files"]).items()},
+            damage_checked=data.get("damage_checked", False) is True,
         )
 
 
 def _store_fields(data: dict[str, Any]) -> dict[str, Any]:
-    """The store fields of a manifest's JSON, typed (shared by the full and the head-only read)."""
+    """The store fields of a manifest's JSON, each of the type and range newsreader writes
+    (shared by the full and the head-only read); raises ``Malformed`` (or KeyError)."""
+    if data.get("format") != MANIFEST_FORMAT:
+        raise Malformed(f"unknown manifest format {str(data.get('format'))[:20]!r}")
+    files = mapping(data["store_files"])
     return {
-        "corpus": str(data["corpus"]),
-        "schema_version": int(data["schema_version"]),
-        "store": str(data["store"]),
-        "generation": int(data["generation"]),
-        "doc_count": int(data["doc_count"]),
-        "store_files": {str(k): int(v) for k, v in data["store_files"].items()},
+        "corpus": text(data, "corpus"),
+        "schema_version": integer(data, "schema_version"),
+        "store": text(data, "store"),
+        "generation": integer(data, "generation"),
+        "doc_count": integer(data, "doc_count"),
+        "store_files": {name: integer(files, name) for name in files},
     }
 
 
@@ -154,19 +176,19 @@ def _store_fields(data: dict[str, Any]) -> dict[str, Any]:
 # JSON string this byte sequence can only be the "files" key (inside one, '"' is escaped).
 _FILES_KEY = b',"files":{'
 _HEAD_CHUNK = 1 << 16
+_HEAD_MAX = 1 << 20
 
 
 def read_store_record(index_dir: Path) -> StoreRecord | None:
     """The manifest's store fields, read from the head of the file only: opening the index for
     reading needs no file records (10,000 files make a 1.7 MB manifest)."""
-    head = b""
     try:
         with (index_dir / MANIFEST_NAME).open("rb") as handle:
-            while _FILES_KEY not in head:
-                chunk = handle.read(_HEAD_CHUNK)
-                if not chunk:
-                    break
-                head += chunk
+            # The store fields take a few kilobytes; more than 1 MB is not a manifest of ours
+            # (searching a growing head again for each chunk was quadratic).
+            head = handle.read(_HEAD_CHUNK)
+            if _FILES_KEY not in head and len(head) == _HEAD_CHUNK:
+                head += handle.read(_HEAD_MAX - _HEAD_CHUNK)
     except OSError:
         return None
     cut = head.find(_FILES_KEY)
@@ -176,54 +198,32 @@ def read_store_record(index_dir: Path) -> StoreRecord | None:
             data: Any = None if full is None else full.to_json()
         else:
             data = json.loads(head[:cut] + b"}")
-        if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+        if not isinstance(data, dict):
             return None
         return StoreRecord(**_store_fields(data))
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, ValueError, RecursionError):  # Malformed is a ValueError
         return None
-
-
-def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
-    """Write JSON so a reader sees the old file or the new one, never half of one."""
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            # dumps, not dump: only the one-shot path uses the C encoder (10x faster at 10k files).
-            handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def read_json(path: Path) -> dict[str, Any] | None:
-    """The JSON object in ``path``, or None when it is missing or not a readable object."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def read_meta(index_dir: Path) -> Meta | None:
-    data = read_json(index_dir / META_NAME)
+    """The index folder's meta, or None when it is missing or not what newsreader writes."""
+    data = read_json(index_dir / META_NAME, SMALL_LIMIT)
     if data is None:
         return None
     try:
-        return Meta(str(data["corpus"]), int(data["schema_version"]), str(data["store"]))
-    except (KeyError, TypeError, ValueError):
+        return Meta(text(data, "corpus"), integer(data, "schema_version"), text(data, "store"))
+    except (KeyError, Malformed):
         return None
 
 
 def read_manifest(index_dir: Path) -> Manifest | None:
-    data = read_json(index_dir / MANIFEST_NAME)
+    """The manifest, or None when it is missing or not what newsreader writes."""
+    data = read_json(index_dir / MANIFEST_NAME, MANIFEST_LIMIT)
     if data is None:
         return None
     try:
         return Manifest.from_json(data)
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, Malformed):
         return None
 
 
@@ -245,11 +245,15 @@ def mark_damaged(index_dir: Path, store: str, reason: str) -> None:
 
 def damaged_reason(index_dir: Path, store: str) -> str | None:
     """Why a reader found ``store`` damaged, if one did (marks for older stores are ignored)."""
-    data = read_json(index_dir / DAMAGED_NAME)
+    data = read_json(index_dir / DAMAGED_NAME, SMALL_LIMIT)
     if data is None or data.get("store") != store:
         return None
-    return str(data.get("reason", "reading it failed"))
+    reason = data.get("reason")
+    # One short line of ours ("reading it failed: ValueError"), or our own words.
+    if not isinstance(reason, str) or len(reason) > 200 or "\n" in reason:
+        return "reading it failed"
+    return reason
 
 
 def clear_damaged(index_dir: Path) -> None:
-    (index_dir / DAMAGED_NAME).unlink(missing_ok=True)
+    remove_file(index_dir / DAMAGED_NAME)
