@@ -14,6 +14,7 @@ from whoosh.index import FileIndex, LockError
 from whoosh.util.filelock import FileLock
 
 from index.base.errors import IndexUnavailable
+from index.engine.checksums import FileSum, file_sums, sums_problem
 from index.engine.schema import build_schema
 from index.engine.segment_builder import Segment
 
@@ -33,6 +34,8 @@ class Commit(Protocol):
     def generation(self) -> int: ...
     @property
     def doc_count(self) -> int: ...
+    @property
+    def store_sums(self) -> dict[str, FileSum]: ...
 
 
 def new_store_name() -> str:
@@ -47,6 +50,7 @@ class StoreCommit:
     generation: int
     doc_count: int
     store_files: dict[str, int]
+    store_sums: dict[str, FileSum]
 
 
 def create_store(path: Path) -> Store:
@@ -59,9 +63,15 @@ def open_store(path: Path) -> Store:
     return FileStorage(str(path), supports_mmap=False).open_index()
 
 
-def commit_state(ix: Store) -> StoreCommit:
-    """What the store's latest commit is: its generation, documents and files."""
-    return StoreCommit(ix.latest_generation(), ix.doc_count(), committed_files(ix))
+def commit_state(ix: Store, previous: Commit | None = None) -> StoreCommit:
+    """What the store's latest commit is: its generation, documents, files and their sums
+    (files of ``previous``, the commit before, unchanged since are not read again)."""
+    files = committed_files(ix)
+    folder = Path(ix.storage.folder)
+    known = previous.store_sums if previous is not None else {}
+    return StoreCommit(
+        ix.latest_generation(), ix.doc_count(), files, file_sums(folder, list(files), known)
+    )
 
 
 def committed_files(ix: Store) -> dict[str, int]:
@@ -74,18 +84,22 @@ def committed_files(ix: Store) -> dict[str, int]:
     return {name: storage.file_length(name) for name in sorted(set(names))}
 
 
-def store_problem(path: Path, manifest: Commit) -> str | None:
+def store_problem(path: Path, manifest: Commit, verify: bool = False) -> str | None:
     """Why the store at ``path`` does not match what the manifest recorded, or None if it does.
 
-    Checks file sizes (catches truncation, missing TOC, appended garbage), then opens the index
-    and reads its first and last stored documents (catches garbage inside the files).
+    Checks file sizes (catches truncation, missing TOC, appended garbage), checksums of files
+    whose mtime moved (all with ``verify``: bytes changed in place), then opens the index and
+    reads its first and last stored documents (catches garbage inside the files).
     """
-    return check_store(path, manifest)[1]
+    return check_store(path, manifest, verify)[1]
 
 
-def check_store(path: Path, manifest: Commit) -> tuple[Store | None, str | None]:
+def check_store(
+    path: Path, manifest: Commit, verify: bool = False
+) -> tuple[Store | None, str | None]:
     """(the opened index, None) when the store matches the manifest, else (None, the reason):
-    a reader keeps the index it checked instead of opening it twice."""
+    a reader keeps the index it checked instead of opening it twice. Each file's checksum is
+    compared when its mtime moved since the commit, or with ``verify`` always."""
     if not path.is_dir():
         return None, "its store folder is missing"
     for name, size in manifest.store_files.items():
@@ -95,6 +109,9 @@ def check_store(path: Path, manifest: Commit) -> tuple[Store | None, str | None]
             return None, f"{name} is missing"
         if actual != size:
             return None, f"{name} has {actual} bytes, expected {size}"
+    problem = sums_problem(path, manifest.store_sums, verify)
+    if problem:
+        return None, problem
     try:
         ix = open_store(path)
         if ix.latest_generation() != manifest.generation:

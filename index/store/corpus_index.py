@@ -86,9 +86,12 @@ class CorpusIndex:
 
     # -- updating ----------------------------------------------------------------------------
 
-    def update(self, rebuild: bool = False, progress: Progress | None = None) -> IndexReport:
+    def update(
+        self, rebuild: bool = False, progress: Progress | None = None, verify: bool = False
+    ) -> IndexReport:
         """Bring the index in step with the corpus: only new, changed and deleted files are
-        (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build."""
+        (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build;
+        ``verify`` reads every store file against its checksum (a damaged one is rebuilt)."""
         from index.ingest.decode import max_file_bytes
         from index.store.plan import plan_changes
 
@@ -103,7 +106,7 @@ class CorpusIndex:
         early: tuple[Manifest, Plan] | None = None
         if not rebuild:
             # Fast path without the lock: an unchanged corpus does no work at all.
-            state = self._inspect()
+            state = self._inspect(verify)
             if state.manifest is not None:
                 plan = plan_changes(self.corpus, state.manifest, hash_changed=False)
                 if plan.is_empty():
@@ -112,7 +115,7 @@ class CorpusIndex:
                 early = (state.manifest, plan)
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
             try:
-                result, note = self._update_locked(rebuild, progress, early)
+                result, note = self._update_locked(rebuild, progress, early, verify)
             except NewsreaderError:
                 raise
             except OSError as error:
@@ -133,11 +136,17 @@ class CorpusIndex:
         )
 
     def _update_locked(
-        self, rebuild: bool, progress: Progress | None, early: tuple[Manifest, Plan] | None
+        self,
+        rebuild: bool,
+        progress: Progress | None,
+        early: tuple[Manifest, Plan] | None,
+        verify: bool = False,
     ) -> tuple[BuildResult, str | None]:
         from index.store.indexer import build_full, build_incremental
 
-        state = self._inspect()  # again: another process may have updated meanwhile
+        # Again: another process may have updated meanwhile (a verified store needs no second
+        # reading of every file).
+        state = self._inspect(verify and early is None)
         if rebuild or state.manifest is None:
             return build_full(
                 self.corpus, self.index_dir, progress, self.lock_timeout
@@ -160,8 +169,8 @@ class CorpusIndex:
             return build_full(self.corpus, self.index_dir, progress, self.lock_timeout), note
         return result, None
 
-    def _inspect(self) -> FolderState:
-        return inspect_folder(self.index_dir, self.corpus)
+    def _inspect(self, verify: bool = False) -> FolderState:
+        return inspect_folder(self.index_dir, self.corpus, verify)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import errno
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index.base.errors import IndexUnavailable
@@ -77,8 +77,14 @@ def _load(corpus: Path, path: Path, st: os.stat_result) -> tuple[FileRecord, lis
     return file_record(st, digest, articles, skipped, notices), articles
 
 
-def _finish(ix: Store, corpus: Path, store: str, files: dict[str, FileRecord]) -> Manifest:
-    commit = commit_state(ix)
+def _finish(
+    ix: Store,
+    corpus: Path,
+    store: str,
+    files: dict[str, FileRecord],
+    previous: Manifest | None = None,
+) -> Manifest:
+    commit = commit_state(ix, previous)  # sums of the files this commit wrote
     return Manifest(
         corpus=str(corpus),
         schema_version=SCHEMA_VERSION,
@@ -86,6 +92,7 @@ def _finish(ix: Store, corpus: Path, store: str, files: dict[str, FileRecord]) -
         generation=commit.generation,
         doc_count=commit.doc_count,
         store_files=commit.store_files,
+        store_sums=commit.store_sums,
         files=files,
     )
 
@@ -185,15 +192,7 @@ def build_incremental(
     )
     files = dict(plan.kept)
     if not (plan.new or plan.changed or plan.removed):
-        new_manifest = Manifest(
-            manifest.corpus,
-            manifest.schema_version,
-            manifest.store,
-            manifest.generation,
-            manifest.doc_count,
-            manifest.store_files,
-            files,
-        )
+        new_manifest = replace(manifest, files=files, damage_checked=True)
         if plan.touched:
             write_manifest(index_dir, new_manifest)
         return BuildResult(new_manifest, 0, 0, 0, plan.unchanged_ids, time.monotonic() - started)
@@ -221,7 +220,7 @@ def build_incremental(
     except BaseException:
         writer.cancel()
         raise
-    new_manifest = _finish(ix, corpus, manifest.store, files)
+    new_manifest = _finish(ix, corpus, manifest.store, files, manifest)
     write_manifest(index_dir, new_manifest)
     # Stores of rebuilds killed half-way are never live: drop them (we hold the update lock).
     remove_stores(index_dir, keep=manifest.store)

@@ -32,8 +32,9 @@ class FolderState:
     reason: str | None  # None with no manifest means "nothing there yet": a first build
 
 
-def inspect_folder(index_dir: Path, corpus: Path) -> FolderState:
-    """What the index folder holds for ``corpus``: a usable manifest, or why to rebuild."""
+def inspect_folder(index_dir: Path, corpus: Path, verify: bool = False) -> FolderState:
+    """What the index folder holds for ``corpus``: a usable manifest, or why to rebuild
+    (``verify``: every store file read against its checksum)."""
     meta = read_meta(index_dir)
     manifest = read_manifest(index_dir)
     if meta is None and manifest is None:
@@ -49,7 +50,7 @@ def inspect_folder(index_dir: Path, corpus: Path) -> FolderState:
     if manifest.corpus != meta.corpus or manifest.store != meta.store:
         return FolderState(None, "repaired a damaged index (its metadata disagreed)")
     problem = damaged_reason(index_dir, manifest.store) or store_problem(
-        index_dir / manifest.store, manifest
+        index_dir / manifest.store, manifest, verify
     )
     if problem:
         return FolderState(None, f"repaired a damaged index ({problem})")

@@ -112,6 +112,8 @@ class StoreRecord:
     generation: int
     doc_count: int
     store_files: dict[str, int]
+    # name -> (mtime_ns, checksum) of each store file at commit; absent in older manifests.
+    store_sums: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class Manifest(StoreRecord):
             "generation": self.generation,
             "doc_count": self.doc_count,
             "store_files": self.store_files,
+            "store_sums": {name: list(value) for name, value in self.store_sums.items()},
             "damage_checked": self.damage_checked,
             "files": {rel: rec.to_json() for rel, rec in sorted(self.files.items())},
         }
@@ -162,6 +165,7 @@ def _store_fields(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("format") != MANIFEST_FORMAT:
         raise Malformed(f"unknown manifest format {str(data.get('format'))[:20]!r}")
     files = mapping(data["store_files"])
+    sums = mapping(data.get("store_sums", {}))
     return {
         "corpus": text(data, "corpus"),
         "schema_version": integer(data, "schema_version"),
@@ -169,7 +173,15 @@ def _store_fields(data: dict[str, Any]) -> dict[str, Any]:
         "generation": integer(data, "generation"),
         "doc_count": integer(data, "doc_count"),
         "store_files": {name: integer(files, name) for name in files},
+        "store_sums": {name: _file_sum(value) for name, value in sums.items()},
     }
+
+
+def _file_sum(value: Any) -> tuple[int, str]:
+    """One [mtime_ns, checksum] pair of ``store_sums``."""
+    if not isinstance(value, list) or len(value) != 2:
+        raise Malformed("not a store file sum")
+    return integer({"mtime": value[0]}, "mtime", low=-_INT_LIMIT), text({"sum": value[1]}, "sum")
 
 
 # The manifest is written with its store fields first and "files" last (see to_json); outside a
