@@ -22,7 +22,7 @@ NEIGHBOURS = 10
 # Below this cosine two reports share only incidental vocabulary (a few common words); such pairs
 # are never edges, so unrelated reports stay alone instead of pairing up with their least-bad match.
 RELATED = 0.1
-TITLE_CHARS = 70
+TITLE_CHARS = 70  # a default for displays that shorten; an event's own title is never cut
 # Closeness to the event's sum closer than this is a tie (sums of ~1,000 products of unit
 # vectors' weights are exact to ~1e-14; a real difference between members is far larger)
 TIE = 1e-9
@@ -33,10 +33,15 @@ def event_id(article_ids: Sequence[str]) -> str:
     return "ev-" + digest[:10]
 
 
+def clean_title(title: str) -> str:
+    """A title on one line without control characters (terminal escapes), never shortened:
+    exports and JSON carry it whole, and each display cuts it to its own width."""
+    return " ".join(strip_controls(title).split())
+
+
 def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     """A title cut at a word boundary to at most ``limit`` characters, with an ellipsis if cut."""
-    # titles are untrusted text: no control characters (terminal escapes) survive into a title
-    title = " ".join(strip_controls(title).split())
+    title = clean_title(title)
     if len(title) <= limit:
         return title
     head = title[: limit - 1].rsplit(" ", 1)[0] if " " in title[: limit - 1] else title[: limit - 1]
@@ -108,7 +113,7 @@ def group_matrix(ids: list[str], titles: list[str], matrix: Matrix) -> list[Even
     for members in clusters:
         members.sort()
         head = _central(members, sums)
-        title = shorten(titles[head] or ids[head])
+        title = clean_title(titles[head] or ids[head])
         member_ids = tuple(ids[m] for m in members)
         events.append(Event(id=event_id(member_ids), title=title, article_ids=member_ids))
     events.sort(key=lambda e: (-len(e.article_ids), e.id))

@@ -284,3 +284,23 @@ def test_headless_commands_never_load_textual(tmp_path: Path) -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "['tui_reader']"
+
+
+def test_events_text_cuts_a_long_title_and_json_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    title = "Ferry strike at Lindqvist harbour " + "drags on through another long week " * 4
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(
+        f'---\ntitle: "{title.strip()}"\n---\n\nDock workers walked off the job on Tuesday.\n',
+        encoding="utf-8",
+    )
+    common = ["events", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, *common)
+    assert code == 0
+    head = out.splitlines()[0]
+    assert len(head) <= 80 and "\u2026" in head and head.endswith("(1 report)")
+    _, out, _ = run(capsys, *common, "--format", "json")
+    assert json.loads(out)["events"][0]["title"] == title.strip()

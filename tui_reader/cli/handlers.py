@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -69,7 +70,7 @@ def _events(args: argparse.Namespace) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(output.events_text(events, by_id, corrected))
+        print(output.events_text(events, by_id, corrected, shutil.get_terminal_size().columns))
     return EXIT_OK
 
 

@@ -53,6 +53,15 @@ def safe(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
 
 
+def _cut(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[: limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head) + "\u2026"
+
+
 def print_search(results: Any, color: bool) -> None:
     """Ranked hits: title, source, path and a snippet with the matched words emphasised."""
     console = Console(highlight=False, no_color=not color, emoji=False)
@@ -89,16 +98,22 @@ def _snippet(snippet: str, spans: Sequence[tuple[int, int]], color: bool) -> Tex
 
 
 def events_text(
-    events: Sequence[Event], by_id: Mapping[str, Article], corrected: Set[str] = frozenset()
+    events: Sequence[Event],
+    by_id: Mapping[str, Article],
+    corrected: Set[str] = frozenset(),
+    width: int = 80,
 ) -> str:
-    """A readable list of events and their reports; an event you corrected says so."""
+    """A readable list of events and their reports; an event you corrected says so. An event's
+    title is cut so its line fits ``width`` columns (the JSON form carries it whole)."""
     if not events:  # every article is in one event: none means nothing loaded (see stderr)
         return "no events: no article was loaded"
     lines: list[str] = []
     for event in events:
         n = len(event.article_ids)
         mark = ", corrected" if event.id in corrected else ""
-        lines.append(f"{event.id}  {safe(event.title)}  ({n} report{'s' if n != 1 else ''}{mark})")
+        count = f"({n} report{'s' if n != 1 else ''}{mark})"
+        room = max(20, width - len(event.id) - len(count) - 4)
+        lines.append(f"{event.id}  {_cut(safe(event.title), room)}  {count}")
         for article_id in event.article_ids:
             article = by_id[article_id]
             meta = ", ".join(x for x in (article.source, article.published) if x)

@@ -151,7 +151,9 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-title", Static).update(self._title(status))
 
     def _title(self, status: str) -> Content:
-        title = one_line(self.event.title if self.event else "Chosen reports", 120)
+        # the event's title is whole; the header cuts it so title and status share one line
+        room = max(20, self.app.size.width - len(status) - 4)
+        title = one_line(self.event.title if self.event else "Chosen reports", room)
         return Content.assemble((title, "bold"), "  ", (status, "dim"))
 
     def current_view(self) -> PassageView | None:

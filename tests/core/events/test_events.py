@@ -245,6 +245,14 @@ def test_empty_bodies_are_singletons() -> None:
     assert groups(events) == {frozenset({"a"}), frozenset({"b"})}
 
 
+def test_event_title_is_whole() -> None:
+    """An event's title is its report's title whole (exports, JSON); displays shorten it."""
+    title = "Harbour authority closes the northern pier " + "after a long night " * 8 + "end"
+    body = "The harbour authority closed the northern pier on Tuesday after a crane collapsed."
+    [event] = group_events([art("a", title, body)])
+    assert event.title == title and "\u2026" not in event.title
+
+
 def test_shorten_cuts_at_a_word() -> None:
     long = "word " * 30
     short = shorten(long, 20)

@@ -244,3 +244,19 @@ def test_any_text_stays_one_literal_paragraph_in_a_quote(text: str) -> None:
     children = tokens[2].children or []
     assert {c.type for c in children} == {"text"}
     assert "".join(c.content for c in children).split() == words
+
+
+def test_long_event_title_exported_whole(tmp_path: Path) -> None:
+    """Titles are cut for display only: the Markdown heading, HTML <title> and JSON carry it."""
+    title = "Strike at Lindqvist harbour " + "stretches into its second long week " * 4 + "END"
+    body = "Dock workers at Lindqvist harbour walked off the job on Tuesday morning."
+    articles = [
+        Article(f"{n}.txt", f"{n}.txt", title, body, source=f"Outlet {n}") for n in ("a", "b")
+    ]
+    [event] = group_events(articles)
+    assert event.title == title
+    comparison = compare(articles, event, cache=AnalysisCache())
+    doc = event_document(tmp_path, comparison, None)
+    assert title in render(doc, "md").splitlines()[0]
+    assert f"{title}</title>" in render(doc, "html")
+    assert json.loads(render(doc, "json"))["events"][0]["title"] == title
