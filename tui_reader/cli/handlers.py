@@ -6,13 +6,12 @@ import argparse
 import json
 import shutil
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from . import output, web
-from .common import EXIT_ERROR, EXIT_OK, Handler, corpus_path, fail, open_index, ready_index
+from .common import EXIT_OK, Handler, corpus_path, fail, open_index, ready_index
 from .facts import facts
+from .pairs import compare_pairs
 
 
 def _index(args: argparse.Namespace) -> int:
@@ -87,7 +86,7 @@ def _compare(args: argparse.Namespace) -> int:
     if args.pairs is not None:
         if args.event or args.articles:
             return fail("--pairs takes no --event or article ids")
-        return _compare_pairs(args.pairs, relate, relation_to_json)
+        return compare_pairs(args.pairs, relate, relation_to_json)
     if bool(args.event) == bool(args.articles):
         return fail("give either --event ID or two or more article ids")
     if args.format == "jsonl":
@@ -122,27 +121,6 @@ def _compare(args: argparse.Namespace) -> int:
         text = comparison_to_text(comparison)
     print(text)
     return EXIT_OK
-
-
-def _compare_pairs(path: Path, relate: Callable[..., Any], to_json: Callable[..., Any]) -> int:
-    """Relate single statements, one JSON line in, one out; a bad line is reported, not fatal."""
-    status = EXIT_OK
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                a = item.get("a") if isinstance(item, dict) else None
-                b = item.get("b") if isinstance(item, dict) else None
-                if not isinstance(a, str) or not isinstance(b, str):
-                    raise TypeError('each line is an object with "a" and "b" strings')
-            except (ValueError, KeyError, TypeError) as error:
-                print(f"newsreader: error: {path}:{number}: {error}", file=sys.stderr)
-                status = EXIT_ERROR
-                continue
-            print(json.dumps(to_json(item.get("id"), relate(a, b)), ensure_ascii=False))
-    return status
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -131,7 +131,8 @@ def command_parser() -> argparse.ArgumentParser:
         "--pairs",
         type=Path,
         metavar="FILE",
-        help='JSON lines {"id": ..., "a": str, "b": str}; prints one relation per line',
+        help='JSON lines {"id": ..., "a": str, "b": str} in a file or - (standard input);'
+        " prints one relation per line",
     )
     p.add_argument(
         "--format", choices=("text", "json", "md", "jsonl"), default="text", help="output format"
