@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,7 +17,7 @@ from index.marks.anchoring import Anchored, anchor, text_hash
 from index.marks.corrections import KINDS, Correction
 from index.marks.model import DISMISSED, Annotation
 from index.marks.schema import COLUMNS as _COLUMNS
-from index.marks.schema import MIGRATIONS, SCHEMA_VERSION
+from index.marks.schema import MIGRATIONS, SCHEMA_VERSION, foreign_tables, switch_to_wal
 
 # How long opening or writing waits for another process's write before giving up.
 WAIT_SECONDS = 10.0
@@ -45,26 +44,19 @@ class AnnotationStore:
             self._db = sqlite3.connect(
                 self.path, timeout=WAIT_SECONDS, isolation_level=None, check_same_thread=False
             )
-            self._wal()
+            switch_to_wal(self._db, WAIT_SECONDS)
             # FULL: a commit is on disk when it returns, so "saved" survives even a power cut
             self._db.execute("PRAGMA synchronous=FULL")
-            self._migrate()
+            # checked before and after migrating: a migration must not build on a foreign table
+            foreign = foreign_tables(self._db)
+            if foreign is None:
+                self._migrate()
+                foreign = foreign_tables(self._db)
         except (sqlite3.Error, OSError) as error:
             raise AnnotationError(f"cannot open annotations {self.path}: {error}") from error
-
-    def _wal(self) -> None:
-        """Switch to WAL, waiting like any write: SQLite answers the switch with "database is
-        locked" at once (no busy timeout) while another connection writes a database that is
-        still in rollback mode, as when two processes create the store at the same moment."""
-        deadline = time.monotonic() + WAIT_SECONDS
-        while True:
-            try:
-                self._db.execute("PRAGMA journal_mode=WAL")
-                return
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
+        if foreign is not None:
+            self._db.close()
+            raise AnnotationError(f"{self.path} {foreign}")
 
     @classmethod
     def open(cls, override: Path | str | None = None) -> AnnotationStore:
