@@ -33,6 +33,7 @@ from .messages import (
     IndexReady,
     OpenArticle,
     OpenEvent,
+    OpenFigures,
     ProgressChanged,
     SearchWanted,
     StateChanged,
@@ -177,6 +178,14 @@ class NewsReaderApp(App[None]):
 
     def on_open_event(self, message: OpenEvent) -> None:
         self.open_event(message.event)
+
+    def on_open_figures(self, message: OpenFigures) -> None:
+        from .screens.figures import FiguresScreen
+
+        figures = FiguresScreen(
+            self.state, message.key, message.articles, message.event, origin=self.screen
+        )
+        self.push_screen(figures)
 
     def on_open_article(self, message: OpenArticle) -> None:
         self.open_article(message.article, message.matches)

@@ -17,13 +17,14 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
-from index import Article, Event, QueryError
+from index import Article, Comparison, Event, QueryError
 
 from .messages import (
     ComparisonReady,
     EventsReady,
     FeedsFetched,
     FeedsProgress,
+    FiguresReady,
     IndexOpened,
     IndexProgress,
     IndexReady,
@@ -120,6 +121,18 @@ class Jobs:
                     self.node.post_message(ComparisonReady(event.id, compare(articles, event)))
 
         self._run(work, "prefetch")
+
+    def figures(self, key: str, comparison: Comparison, reply_to: MessagePump) -> None:
+        """Read a comparison's fact table into figures (values, sources, outlets)."""
+
+        def work() -> None:
+            from index import figures_of
+
+            figures = figures_of(comparison)
+            if not get_current_worker().is_cancelled:
+                reply_to.post_message(FiguresReady(key, figures))
+
+        self._run(work, "figures")
 
     def search(self, query: str, reply_to: MessagePump, limit: int = 50) -> None:
         """Search the index; a malformed query becomes a SearchFailed message, not an error."""

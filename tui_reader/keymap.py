@@ -30,8 +30,12 @@ MARK_BINDINGS: list[BindingType] = [
 """The mark keys of the screens where passages can be marked (compare, reader); each screen's
 actions hand them to its MarkController (marking/controller.py)."""
 
+# '#' for the event's numbers: every letter near "figures" has a job already (F fetches feeds).
+FIGURES_KEY = Binding("number_sign", "figures", "Figures", show=False, id="figures")
+
 EVENTS_BINDINGS: list[BindingType] = [
     Binding("enter", "open_event", "Compare", id="open-event"),
+    FIGURES_KEY,
     Binding("tab", "app.focus_next", "Switch list", show=False),
 ]
 """The events list (screens/events.py)."""
@@ -64,6 +68,7 @@ FOLLOW_BINDINGS: list[BindingType] = [
 CONFLICT_BINDINGS: list[BindingType] = [
     Binding("Y", "copy_conflict", "Copy conflict", show=False, id="copy-conflict"),
     Binding("L", "list_conflicts", "List conflicts", show=False, id="list-conflicts"),
+    FIGURES_KEY,
 ]
 """The compare screen's keys for the event's conflicts."""
 
@@ -87,6 +92,12 @@ ARTICLES_BINDINGS: list[BindingType] = [
 ]
 """The list of every article (screens/articles.py)."""
 
+FIGURES_SCREEN_BINDINGS: list[BindingType] = [
+    Binding("escape", "app.pop_screen", "Back", id="back"),
+    Binding("enter", "open_figure", "Show in the reports", id="open-figure"),
+]
+"""The figures of an event (screens/figures.py): Enter opens the compare panes on a value."""
+
 SEARCH_BINDINGS: list[BindingType] = [
     Binding("escape", "app.pop_screen", "Back", id="back"),
     Binding("down", "focus_results", "Results", show=False, id="results"),
@@ -95,6 +106,7 @@ SEARCH_BINDINGS: list[BindingType] = [
 
 KEY_NAMES = {
     "question_mark": "?",
+    "number_sign": "#",
     "slash": "/",
     "left_square_bracket": "[",
     "right_square_bracket": "]",

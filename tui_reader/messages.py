@@ -17,7 +17,7 @@ from textual.message_pump import MessagePump
 from index import Article, Comparison, Event
 
 if TYPE_CHECKING:  # Whoosh loads in the index worker, after the first paint
-    from index import CorpusIndex, FetchResult, IndexReport, SearchResults
+    from index import CorpusIndex, FetchResult, Figures, IndexReport, SearchResults
 
 
 # ---- worker -> App ----
@@ -100,6 +100,14 @@ class ComparisonReady(Message):
 
 
 @dataclass
+class FiguresReady(Message):
+    """The figures of a comparison (posted to the Figures screen that asked)."""
+
+    key: str
+    figures: Figures
+
+
+@dataclass
 class SearchFinished(Message):
     """Results for a query (posted to the screen that asked)."""
 
@@ -171,6 +179,15 @@ class OpenArticle(Message):
 
     article: Article
     matches: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class OpenFigures(Message):
+    """Show the figures of an event (or of chosen reports, ``key`` their joined ids)."""
+
+    key: str
+    articles: list[Article]
+    event: Event | None
 
 
 @dataclass

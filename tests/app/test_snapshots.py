@@ -1,5 +1,5 @@
-"""SVG snapshots of the main screens (events, compare on a conflict, reader, help) at 80x24 and
-140x40. A change of layout, colour or wording shows as a failing test with a visual diff
+"""SVG snapshots of the main screens (events, compare on a conflict, reader, figures, help) at
+80x24 and 140x40. A change of layout, colour or wording shows as a failing test with a visual diff
 (snapshot_report.html); accept it with ``pytest tests/app/test_snapshots.py --snapshot-update``.
 
 Deterministic by construction: a fixed terminal size, our own hand-written corpus in tmp dirs
@@ -75,6 +75,16 @@ async def _reader(pilot: Pilot[Any]) -> None:
     await settle(pilot.app, pilot)
 
 
+async def _figures(pilot: Pilot[Any]) -> None:
+    """The first event's figures (F), the cursor on its disputed slot."""
+    await _events(pilot)
+    await pilot.press("number_sign")
+    await settle(pilot.app, pilot)
+    table = pilot.app.screen.query_one("#figures", DataTable)
+    await wait_until(pilot, lambda: table.row_count > 0, "the figures")
+    await settle(pilot.app, pilot)
+
+
 async def _help(pilot: Pilot[Any]) -> None:
     """Every key of every screen."""
     await _events(pilot)
@@ -84,7 +94,9 @@ async def _help(pilot: Pilot[Any]) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(
-    "steps", [_events, _compare, _reader, _help], ids=["events", "compare", "reader", "help"]
+    "steps",
+    [_events, _compare, _reader, _figures, _help],
+    ids=["events", "compare", "reader", "figures", "help"],
 )
 def test_screen(snap_compare: Any, tmp_path: Path, steps: Steps, size: tuple[int, int]) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")

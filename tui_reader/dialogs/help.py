@@ -16,6 +16,7 @@ from ..keymap import (
     CONFLICT_BINDINGS,
     DISMISS_BINDINGS,
     EVENTS_BINDINGS,
+    FIGURES_SCREEN_BINDINGS,
     FOLLOW_BINDINGS,
     GLOBAL_BINDINGS,
     MARK_BINDINGS,
@@ -52,6 +53,7 @@ def help_sections() -> list[tuple[str, Rows]]:
                 ("j / k / ↑ / ↓", "Scroll the active pane"),
             ],
         ),
+        ("Figures", [*rows(FIGURES_SCREEN_BINDINGS), ("j / k / ↑ / ↓", "Move between values")]),
         ("Marks (compare)", [*rows(MARK_BINDINGS), *rows(DISMISS_BINDINGS), *PANEL_ROWS]),
         ("Articles", rows(ARTICLES_BINDINGS)),
         (

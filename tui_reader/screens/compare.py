@@ -14,6 +14,7 @@ from index import Article, Comparison, Event, NewsreaderError, Passage
 
 from ..compare.detail_panel import DetailPanel
 from ..compare.dismissal import dismiss_conflicts
+from ..compare.fact_focus import go_to_fact, paint_fact
 from ..compare.model import LEGEND, CompareModel, PassageView
 from ..compare.pane_row import PaneRow
 from ..follow import copy_citation, copy_conflict, open_in_browser
@@ -25,13 +26,13 @@ from ..keymap import (
     MARK_BINDINGS,
 )
 from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
-from ..messages import ComparisonAdded, ComparisonFailed, ComparisonWanted
+from ..messages import ComparisonAdded, ComparisonFailed, ComparisonWanted, OpenFigures
 from ..state import AppState
 from ..text import one_line
 from ..widgets import ArticlePane, MarksPanel
 
 if TYPE_CHECKING:
-    from index import Anchored
+    from index import Anchored, FactSpan
 
 WIDE = 150  # columns from which three panes fit by default
 
@@ -65,6 +66,8 @@ class CompareScreen(Screen[None]):
         self.model: CompareModel | None = None
         self.full_comparison: Comparison | None = None  # before dismissed conflicts were taken off
         self.marking = MarkController(self, self, state)
+        self.fact: FactSpan | None = None  # the figure the Figures screen asked to show
+        self._fact_pending = False  # shown once the panes are built
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(f"comparing {len(self.requested)} reports…"), id="compare-title")
@@ -119,7 +122,33 @@ class CompareScreen(Screen[None]):
 
     def on_pane_row_rebuilt(self, _message: PaneRow.Rebuilt) -> None:
         self.marking.refresh()  # stars marked passages, fills the marks panel
+        if self._fact_pending and self.fact is not None:
+            self._fact_pending = False
+            self.call_after_refresh(self._go_to_fact, self.fact)
+        paint_fact(self.row, self.fact)
         self.show_detail()
+
+    # ---- a figure from the Figures screen (compare/fact_focus.py) ----
+
+    def focus_fact(self, span: FactSpan) -> None:
+        """Put the cursor on the passage stating ``span``, its words marked (now, or once the
+        panes are built)."""
+        self.fact = span
+        if self.model is None or not self.panes:
+            self._fact_pending = True
+        else:
+            self.call_after_refresh(self._go_to_fact, span)
+
+    def _go_to_fact(self, span: FactSpan) -> None:
+        note = go_to_fact(self.row, span)
+        paint_fact(self.row, span)
+        self.show_detail()
+        if note:
+            self.notify(one_line(note, 200), timeout=4, markup=False)
+
+    def action_figures(self) -> None:
+        """This event's figures and dates, side by side."""
+        self.post_message(OpenFigures(self.key, self.requested, self.event))
 
     def on_pane_row_cursor_moved(self, _message: PaneRow.CursorMoved) -> None:
         self.show_detail()

@@ -21,6 +21,7 @@ from ..messages import (
     IndexFailed,
     OpenArticle,
     OpenEvent,
+    OpenFigures,
     ProgressChanged,
 )
 from ..state import AppState
@@ -201,6 +202,15 @@ class EventsScreen(Screen[None]):
             article = self.state.by_id.get(message.row_key.value or "")
             if article is not None:
                 self.post_message(OpenArticle(article))
+
+    def action_figures(self) -> None:
+        """The highlighted event's figures and dates, side by side."""
+        table = self.query_one("#events", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            event = self.state.event(key)
+            if event is not None:
+                self.post_message(OpenFigures(event.id, self.state.articles_of(event), event))
 
     def action_open_event(self) -> None:
         table = self.query_one("#events", DataTable)
