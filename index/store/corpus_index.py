@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from index.store.plan import Plan
 
 DEFAULT_LOCK_TIMEOUT = 5.0
+VERIFIED = "verified: every index file matches the checksum recorded when it was written"
 # Reads of a store that another process switched or committed under them are tried again.
 READ_ATTEMPTS = 3
 _T = TypeVar("_T")
@@ -111,7 +112,8 @@ class CorpusIndex:
                 plan = plan_changes(self.corpus, state.manifest, hash_changed=False)
                 if plan.is_empty():
                     seconds = time.monotonic() - started
-                    return report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, None)
+                    note = VERIFIED if verify else None
+                    return report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, note)
                 early = (state.manifest, plan)
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
             try:
@@ -132,7 +134,7 @@ class CorpusIndex:
             result.updated,
             result.removed,
             time.monotonic() - started,
-            note,
+            note or (VERIFIED if verify else None),
         )
 
     def _update_locked(

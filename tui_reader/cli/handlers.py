@@ -17,7 +17,7 @@ from .pairs import compare_pairs
 def _index(args: argparse.Namespace) -> int:
     index = open_index(corpus_path(args.corpus), args.index_dir)
     with output.progress_reporter(enabled=sys.stderr.isatty()) as progress:
-        report = index.update(rebuild=args.rebuild, progress=progress)
+        report = index.update(rebuild=args.rebuild, progress=progress, verify=args.verify)
     print(output.report_lines(report))
     return EXIT_OK
 

@@ -83,6 +83,11 @@ def command_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("corpus", type=Path, metavar="DIR", help="folder of articles")
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    p.add_argument(
+        "--verify",
+        action="store_true",
+        help="read every index file against its checksum and rebuild a damaged index",
+    )
     _add_index_dir(p)
 
     p = sub.add_parser(

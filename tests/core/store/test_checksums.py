@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.base.errors import IndexUnavailable
-from index.store.corpus_index import CorpusIndex
+from index.store.corpus_index import VERIFIED, CorpusIndex
 from index.store.manifest import read_manifest
 
 WORDS = ["wetland", "ferry", "harbour", "council", "tram", "bridge", "budget", "school"]
@@ -86,3 +86,21 @@ def test_an_update_records_sums_of_its_new_files_only(tmp_path: Path) -> None:
     assert set(after.store_sums) == set(after.store_files)
     kept = set(before.store_sums) & set(after.store_sums)
     assert kept and all(before.store_sums[n] == after.store_sums[n] for n in kept)
+
+
+def test_newsreader_index_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui_reader.cli import main
+
+    index = _index(tmp_path)
+    argv = ["index", str(index.corpus), "--index-dir", str(index.index_dir)]
+    assert main([*argv, "--verify"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("added 0, updated 0, removed 0, unchanged 400")
+    assert out[1] == f"note: {VERIFIED}"
+    _zero_4k(index, keep_mtime=True)
+    assert main(argv) == 0
+    assert "note:" not in capsys.readouterr().out  # only a reading of every file finds it
+    assert main([*argv, "--verify"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("added 400, updated 0, removed 0, unchanged 0")
+    assert out[1].startswith("note: repaired a damaged index (") and "(checksum)" in out[1]
