@@ -14,6 +14,7 @@ from textual.worker import Worker
 from index import Article, Event
 
 from .commands import NewsCommands
+from .corrections import Corrections
 from .jobs import Jobs
 from .keymap import GLOBAL_BINDINGS
 from .messages import (
@@ -23,6 +24,7 @@ from .messages import (
     ComparisonReady,
     ComparisonWanted,
     CorpusChanged,
+    CorrectionWanted,
     EventsChanged,
     EventsReady,
     FeedsFetched,
@@ -70,6 +72,7 @@ class NewsReaderApp(App[None]):
         self.state = AppState(settings, MarksStore(self._marks_unavailable))
         self.jobs = Jobs(self, self.state)
         self.watcher = CorpusWatcher(self, self.state)
+        self.corrections = Corrections(self, self.state)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands but those newsreader's palette has under the same name."""
@@ -152,11 +155,16 @@ class NewsReaderApp(App[None]):
         show(self, Notice(text, "Not watching the corpus", "warning", 8))
 
     def on_events_ready(self, message: EventsReady) -> None:
-        self.state.events = message.events
-        self._tell_screens(EventsChanged)
-        jobs = [
-            (ev, self.state.articles_of(ev)) for ev in message.events if len(ev.article_ids) > 1
-        ]
+        self.state.grouped = message.events
+        self.corrections.apply()  # the reader's merges, moves and splits (corrections.py)
+        self._events_changed()
+
+    def _events_changed(self, focus: str | None = None) -> None:
+        """Tell the screens, and compare the multi-report events not compared yet (for the
+        list's counts; a correction makes new events)."""
+        self._tell_screens(lambda: EventsChanged(focus))
+        events = sorted(self.state.events or [], key=lambda ev: ev.id != focus)  # focus first
+        jobs = [(ev, self.state.articles_of(ev)) for ev in events if len(ev.article_ids) > 1]
         if jobs:
             self.jobs.prefetch_comparisons(jobs[:PREFETCH])
 
@@ -189,6 +197,17 @@ class NewsReaderApp(App[None]):
 
     def on_open_article(self, message: OpenArticle) -> None:
         self.open_article(message.article, message.matches)
+
+    def on_correction_wanted(self, message: CorrectionWanted) -> None:
+        """Merge, move, split (saved with the marks), or undo the latest; then regroup."""
+        if self.state.grouped is None:
+            return
+        if message.correction is None:
+            focus = self.corrections.undo()
+        else:
+            focus = self.corrections.save(message.correction)
+        if focus is not None:
+            self._events_changed(focus)
 
     def on_comparison_wanted(self, message: ComparisonWanted) -> None:
         self.jobs.load_comparison(message.key, message.articles, message.event)

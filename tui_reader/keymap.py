@@ -37,6 +37,11 @@ EVENTS_BINDINGS: list[BindingType] = [
     Binding("enter", "open_event", "Compare", id="open-event"),
     FIGURES_KEY,
     Binding("tab", "app.focus_next", "Switch list", show=False),
+    # Corrections of the grouping (saved with the marks): capitals, so no stray key regroups.
+    Binding("J", "merge_event", "Merge with…", show=False, id="merge-event"),
+    Binding("V", "move_report", "Move report to…", show=False, id="move-report"),
+    Binding("X", "split_event", "Split off reports…", show=False, id="split-event"),
+    Binding("U", "undo_correction", "Undo correction", show=False, id="undo-correction"),
 ]
 """The events list (screens/events.py)."""
 

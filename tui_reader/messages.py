@@ -17,7 +17,7 @@ from textual.message_pump import MessagePump
 from index import Article, Comparison, Event
 
 if TYPE_CHECKING:  # Whoosh loads in the index worker, after the first paint
-    from index import CorpusIndex, FetchResult, Figures, IndexReport, SearchResults
+    from index import CorpusIndex, Correction, FetchResult, Figures, IndexReport, SearchResults
 
 
 # ---- worker -> App ----
@@ -144,8 +144,12 @@ class ArticlesChanged(StateChanged):
     """``state.articles`` (and ``state.report``) were replaced: the index is ready."""
 
 
+@dataclass
 class EventsChanged(StateChanged):
-    """``state.events`` were replaced: the articles are grouped."""
+    """``state.events`` were replaced: the articles are grouped, or a correction regrouped them
+    (``focus``: the event it made, for the cursor)."""
+
+    focus: str | None = None
 
 
 @dataclass
@@ -188,6 +192,14 @@ class OpenFigures(Message):
     key: str
     articles: list[Article]
     event: Event | None
+
+
+@dataclass
+class CorrectionWanted(Message):
+    """Save a correction of the grouping (merge, move, split) and regroup; None undoes the
+    corpus's latest correction."""
+
+    correction: Correction | None
 
 
 @dataclass

@@ -65,7 +65,9 @@ class AppState:
     failure: str | None = None  # why indexing failed, in one line
     articles: list[Article] = field(default_factory=list)
     by_id: dict[str, Article] = field(default_factory=dict)
-    events: list[Event] | None = None  # None until the articles are grouped
+    grouped: list[Event] | None = None  # the machine's grouping; None until it is done
+    events: list[Event] | None = None  # the grouping with the reader's corrections applied
+    corrected: frozenset[str] = frozenset()  # ids of events a correction made or changed
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by event id or article ids
     indexed_at: float = 0.0  # time.time() when the last index update started (the watcher's line)
     change_told: bool = False  # the user was told the corpus changed since then

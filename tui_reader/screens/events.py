@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 from index import Event
 
 from ..compare.model import CompareModel
+from ..correcting import CorrectionKeys
 from ..keymap import EVENTS_BINDINGS
 from ..messages import (
     ArticlesChanged,
@@ -36,6 +37,9 @@ def date_range(dates: list[str]) -> str:
     return known[0] if known[0] == known[-1] else f"{known[0]} – {known[-1]}"
 
 
+CORRECTED = "✎"  # before the title of an event the reader merged, split or moved reports of
+
+
 class EventsScreen(Screen[None]):
     """Usable at once: quit, help and the article list work while the index worker runs."""
 
@@ -46,6 +50,7 @@ class EventsScreen(Screen[None]):
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state
+        self.correcting = CorrectionKeys(self, state)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
@@ -107,8 +112,8 @@ class EventsScreen(Screen[None]):
     def on_articles_changed(self, _message: ArticlesChanged) -> None:
         self._show_articles()
 
-    def on_events_changed(self, _message: EventsChanged) -> None:
-        self._show_events()
+    def on_events_changed(self, message: EventsChanged) -> None:
+        self._show_events(message.focus)
 
     def _show_failure(self) -> None:
         if self.state.failure:
@@ -122,21 +127,25 @@ class EventsScreen(Screen[None]):
             self.query_one("#status", Static).update(Content(status))
             self.query_one("#progress", ProgressBar).update(total=1, progress=1)
 
-    def _show_events(self) -> None:
+    def _show_events(self, focus: str | None = None) -> None:
         events = self.state.events
         if events is not None:
-            self._fill_events(events)
+            self._fill_events(events, focus)
+            corrected = len(self.state.corrected)
+            by_you = f" ({corrected} corrected by you: {CORRECTED})" if corrected else ""
             self.query_one("#status", Static).update(
                 Content(
-                    f"{len(events)} events from {len(self.state.articles)} "
+                    f"{len(events)} events{by_you} from {len(self.state.articles)} "
                     "articles · Enter compares · a lists all articles"
                 )
             )
             self.query_one("#progress", ProgressBar).display = False
 
-    def _fill_events(self, events: list[Event]) -> None:
+    def _fill_events(self, events: list[Event], focus: str | None = None) -> None:
         table = self.query_one("#events", DataTable)
         keep = table.cursor_row
+        if focus is not None:
+            keep = next((k for k, e in enumerate(events) if e.id == focus), keep)
         table.clear()
         self._shown_width = width = self._title_width()
         for event in events:
@@ -144,8 +153,10 @@ class EventsScreen(Screen[None]):
             outlets = sorted({outlet(a.source, a.path) for a in articles})
             dates = date_range([date_only(a.published) for a in articles])
             shared, conflicts = self._counts(event)
+            # an event the reader corrected says so before its title
+            mark = f"{CORRECTED} " if event.id in self.state.corrected else ""
             table.add_row(
-                Text(one_line(event.title, width)),
+                Text(mark + one_line(event.title, width - len(mark))),
                 str(len(articles)),
                 shared,
                 conflicts,
@@ -219,3 +230,35 @@ class EventsScreen(Screen[None]):
             event = self.state.event(key)
             if event is not None:
                 self.post_message(OpenEvent(event))
+
+    # ---- corrections of the grouping (correcting.py) ----
+
+    def _current_event(self) -> Event | None:
+        table = self.query_one("#events", DataTable)
+        if not table.row_count:
+            return None
+        return self.state.event(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _current_report(self) -> str | None:
+        table = self.query_one("#reports", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_merge_event(self) -> None:
+        """Merge the highlighted event with one chosen from a list."""
+        self.correcting.merge(self._current_event())
+
+    def action_move_report(self) -> None:
+        """Move the highlighted report to an event chosen from a list."""
+        self.correcting.move(self.state.by_id.get(self._current_report() or ""))
+
+    def action_split_event(self) -> None:
+        """Split some of the highlighted event's reports off into a new event."""
+        reports = self.query_one("#reports", DataTable)
+        selected = self._current_report() if reports.has_focus else None
+        self.correcting.split(self._current_event(), selected)
+
+    def action_undo_correction(self) -> None:
+        """Undo the latest merge, move or split."""
+        self.correcting.undo()
