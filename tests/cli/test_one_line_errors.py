@@ -49,3 +49,24 @@ def test_the_command_line_says_it_in_one_line_exit_2(
         " table has no column article_id, conflict, corpus); move it away or choose another"
         " --data-dir"
     ]
+
+
+def test_links_outside_the_corpus_are_read_only_with_follow_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, outside = tmp_path / "c", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / "a.txt").write_text("Ferry\n\nThe ferry left at noon.\n")
+    (outside / "passwd.txt").write_text("Accounts\n\nroot:x:0:0:root:/root:/bin/bash\n")
+    (corpus / "passwd.txt").symlink_to(outside / "passwd.txt")
+    monkeypatch.setenv("NEWSREADER_FOLLOW_LINKS", "0")  # restored after the test (main sets it)
+    argv = ["index", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "skipped passwd.txt: symbolic link to outside the corpus, not followed"
+    ]
+    assert main([*argv, "--follow-links"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "added 1, updated 0, removed 0, unchanged 1, skipped 0"
+    )

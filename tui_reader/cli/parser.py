@@ -34,6 +34,13 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
         type=Path,
         help="folder of this corpus's index (default: user cache dir; env NEWSREADER_INDEX_DIR)",
     )
+    # beside --index-dir: every command that may index the corpus walks it
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="follow symbolic links that lead outside the corpus folder (default: only links"
+        " inside it are read; env NEWSREADER_FOLLOW_LINKS=1; give it on every run)",
+    )
 
 
 def _add_data_dir(parser: argparse.ArgumentParser) -> None:

@@ -23,8 +23,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = command_parser().parse_args(args_list)
         if args.command == "search":
             args.query = " ".join(args.query)
+        _follow_links(args)
         return run_command(args)
-    return run_app(app_parser().parse_args(args_list))
+    args = app_parser().parse_args(args_list)
+    _follow_links(args)
+    return run_app(args)
+
+
+def _follow_links(args: argparse.Namespace) -> None:
+    """--follow-links through the environment: the walk reads it there, and so do the writer
+    processes an index build starts (and the app's later re-scans)."""
+    if getattr(args, "follow_links", False):
+        os.environ["NEWSREADER_FOLLOW_LINKS"] = "1"
 
 
 def run_app(args: argparse.Namespace) -> int:
