@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from index.base.models import Article
 from index.text.controls import strip_controls
+
+MAX_TITLE_CHARS = 300
+"""A longer "title" is text, not a headline: see ``bounded_title``."""
 
 # Runs of 2+ spaces or any other space character; a lone ASCII space (the common case) is left
 # alone, which keeps the substitution nearly free on ordinary text.
@@ -136,6 +141,25 @@ def _clean_lines(raw: str) -> tuple[str, ...]:
 def clean_title(raw: str) -> str:
     """A title on one line: controls stripped, whitespace collapsed."""
     return normalise_line(strip_controls(raw, normalise=True).replace("\n", " "))
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, "…" ending a cut one."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head else head).rstrip(" ,;:-") + "\u2026"
+
+
+def bounded_title(article: Article) -> Article:
+    """The article with a title of at most MAX_TITLE_CHARS: a longer one (a 200,000-character
+    first line flooded every list and terminal) is cut at a word for display, and its whole
+    text is kept at the head of the body (where a first line taken as the title is not)."""
+    if len(article.title) <= MAX_TITLE_CHARS:
+        return article
+    whole = article.title
+    body = article.body if article.body.startswith(whole) else f"{whole}\n\n{article.body}"
+    return replace(article, title=cut_at_word(whole, MAX_TITLE_CHARS), body=body)
 
 
 def byline_outlet(line: str, known: frozenset[str] = frozenset()) -> str | None:

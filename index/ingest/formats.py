@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from index.base.models import Article, Skipped
-from index.ingest.clean import clean_text, clean_title, split_title
+from index.ingest.clean import clean_text, clean_title, cut_at_word, split_title
 from index.ingest.decode import Unreadable, max_file_bytes
 from index.ingest.feeds import load_feed
 from index.ingest.filetypes import WEB_TYPES
@@ -49,11 +49,7 @@ def _article(
 
 def _fallback_title(body: str) -> str:
     """A display title from the body's first paragraph (kept in the body), shortened."""
-    first = body.split("\n", 1)[0]
-    if len(first) <= _TITLE_CHARS:
-        return first
-    cut = first[:_TITLE_CHARS].rsplit(" ", 1)[0] or first[:_TITLE_CHARS]
-    return cut + "…"
+    return cut_at_word(body.split("\n", 1)[0], _TITLE_CHARS)
 
 
 def load_txt(rel: str, text: str) -> Loaded:

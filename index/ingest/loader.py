@@ -6,7 +6,7 @@ from pathlib import Path
 
 from index.base.errors import CorpusNotFound
 from index.base.models import Article, Notice, Skipped
-from index.ingest.clean import clean_title
+from index.ingest.clean import bounded_title, clean_title
 from index.ingest.decode import (
     Unreadable,
     decode_counted,
@@ -46,6 +46,7 @@ def load_file_noticed(root: Path, path: Path) -> tuple[list[Article], list[Skipp
     (its text is damaged where the U+FFFD are, so it must not be quoted unchecked)."""
     rel = relative_id(root, path)
     articles, skipped, bad = _load_file(rel, path)
+    articles = [bounded_title(article) for article in articles]
     notices = [Notice(printable(rel), damage_message(bad))] if bad and articles else []
     return articles, [_printable(s) for s in skipped], notices
 

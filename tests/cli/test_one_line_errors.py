@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -70,3 +71,32 @@ def test_links_outside_the_corpus_are_read_only_with_follow_links(
     assert capsys.readouterr().out.startswith(
         "added 1, updated 0, removed 0, unchanged 1, skipped 0"
     )
+
+
+def test_text_output_lines_fit_the_terminal_whatever_the_titles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    flood = " ".join(["harbour ferry strike"] * 10_000)  # 200,000 characters on the first line
+    (corpus / "flood.txt").write_text(f"{flood}\n\nThe ferry strike went on at the harbour.\n")
+    (corpus / "outlet.json").write_text(
+        json.dumps(
+            {
+                "title": "Ferry strike at the harbour " * 12,
+                "source": "Harbour Gazette " * 400,
+                "body": "The ferry strike at the harbour went on for a week.",
+            }
+        )
+    )
+    (corpus / "ok.txt").write_text("Ferry strike\n\nThe ferry strike at the harbour ended.\n")
+    monkeypatch.setenv("COLUMNS", "80")
+    common = ["--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    for argv in (["events", *common], ["search", "ferry", *common]):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert 3 < len(out.splitlines()) < 40, out[:2000]  # no title flooding the terminal
+        assert max(len(line) for line in out.splitlines()) <= 80
+    assert main(["show", "flood.txt", *common]) == 0
+    body = capsys.readouterr().out.split("\n\n", 2)[2]
+    assert body.startswith(flood)  # the article keeps its text

@@ -13,6 +13,8 @@ from rich.text import Text
 from index import Article, Event
 
 ProgressCallback = Callable[[int, int, str], None]
+META_CHARS = 40
+"""An outlet or date in a list line is cut to this (the JSON forms carry them whole)."""
 
 
 @contextlib.contextmanager
@@ -65,17 +67,20 @@ def _cut(text: str, limit: int) -> str:
 def print_search(results: Any, color: bool) -> None:
     """Ranked hits: title, source, path and a snippet with the matched words emphasised."""
     console = Console(highlight=False, no_color=not color, emoji=False)
+    width = console.width  # the terminal's, 80 in a pipe: a title never wraps over many lines
     shown = len(results.hits)
     total = results.total_label()  # "35,000+" when the count stopped at a sure lower bound
     noun = "article matches" if total == "1" else "articles match"
     console.print(Text(f"{total} {noun} {results.query!r} (showing {shown})"))
     for rank, hit in enumerate(results.hits, start=1):
-        head = Text(f"\n{rank}. ")
-        head.append(safe(hit.title), style="bold")
-        source = hit.source or "no outlet"  # the reader's words; the path follows
-        date = f", {hit.published}" if hit.published else ""
+        source = _cut(safe(hit.source or "no outlet"), META_CHARS)  # the path follows
+        date = f", {_cut(safe(hit.published), META_CHARS)}" if hit.published else ""
         summary = ", summary only" if getattr(hit, "is_summary", False) else ""
-        head.append(f"  ({safe(source)}{date}{summary})  {hit.score:.2f}")
+        tail = f"  ({source}{date}{summary})  {hit.score:.2f}"
+        head = Text(f"\n{rank}. ")
+        room = max(20, width - len(head) - len(tail) + 1)
+        head.append(_cut(safe(hit.title), room), style="bold")
+        head.append(tail)
         console.print(head)
         console.print(Text(f"   {safe(hit.path)}", style="dim"))
         console.print(_snippet(hit.snippet, hit.snippet_matches, color))
@@ -104,7 +109,8 @@ def events_text(
     width: int = 80,
 ) -> str:
     """A readable list of events and their reports; an event you corrected says so. An event's
-    title is cut so its line fits ``width`` columns (the JSON form carries it whole)."""
+    title and each report's title are cut so their lines fit ``width`` columns (the JSON form
+    carries them whole); only a long article id, which is kept whole, makes a line longer."""
     if not events:  # every article is in one event: none means nothing loaded (see stderr)
         return "no events: no article was loaded"
     lines: list[str] = []
@@ -117,7 +123,9 @@ def events_text(
         for article_id in event.article_ids:
             article = by_id[article_id]
             meta = ", ".join(x for x in (article.source, article.published) if x)
-            suffix = f"  [{safe(meta)}]" if meta else ""
-            lines.append(f"    {safe(article.id)}  {safe(article.title)}{suffix}")
+            suffix = f"  [{_cut(safe(meta), META_CHARS)}]" if meta else ""
+            # the id is kept whole (it is what `show` and `compare` take); the title fits the rest
+            room = max(20, width - len(article.id) - len(suffix) - 6)
+            lines.append(f"    {safe(article.id)}  {_cut(safe(article.title), room)}{suffix}")
         lines.append("")
     return "\n".join(lines).rstrip()
