@@ -88,6 +88,7 @@ if TYPE_CHECKING:
         without_dismissed,
     )
     from index.search import SearchHit, SearchResults, validate_query
+    from index.sift import CONFLICT_TYPES, Sieve, sift_search, split_query
     from index.store import CorpusIndex, IndexReport
     from index.text import neutralize_controls, split_passages, strip_controls
 
@@ -187,6 +188,7 @@ _EXPORTS = {
         "index.marks",
     ),
     **dict.fromkeys(["SearchHit", "SearchResults", "validate_query"], "index.search"),
+    **dict.fromkeys(["CONFLICT_TYPES", "Sieve", "sift_search", "split_query"], "index.sift"),
     **dict.fromkeys(["CorpusIndex", "IndexReport"], "index.store"),
     **dict.fromkeys(
         ["neutralize_controls", "split_passages", "strip_controls"],
@@ -229,6 +231,10 @@ __all__ = [
     "QueryError",
     "Relation",
     "SearchHit",
+    "Sieve",
+    "CONFLICT_TYPES",
+    "sift_search",
+    "split_query",
     "SearchResults",
     "Skipped",
     "Span",

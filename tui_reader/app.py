@@ -226,11 +226,14 @@ class NewsReaderApp(App[None]):
         if not isinstance(self.screen, HelpDialog):
             self.push_screen(HelpDialog())
 
-    def action_search(self) -> None:
+    def action_search(self, query: str = "") -> None:
+        """The search screen; ``query`` (from the palette: "conflict:any ") is typed into it."""
         from .screens.search import SearchScreen
 
         if not self._back_to(SearchScreen):
-            self.push_screen(SearchScreen(self.state))
+            self.push_screen(SearchScreen(self.state, query))
+        elif query and isinstance(self.screen, SearchScreen):
+            self.screen.type_query(query)
 
     def action_articles(self) -> None:
         from .screens.articles import ArticlesScreen

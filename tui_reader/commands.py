@@ -37,6 +37,21 @@ class NewsCommands(Provider):
         events = app.state.events if isinstance(app, HasState) else None
         items: list[Command] = [
             ("Search articles", self._app_action("search"), "Full-text search (/)"),
+            (
+                "Search passages in a conflict",
+                self._app_action("search('conflict:any ')"),
+                "conflict:TYPE (number, date, role, actor, certainty, negation, quote)",
+            ),
+            (
+                "Search what only one outlet reports",
+                self._app_action("search('only:')"),
+                "only:OUTLET, then the outlet's name",
+            ),
+            (
+                "Search claims shared by several sources",
+                self._app_action("search('shared:>=3 ')"),
+                "shared:>=N independent sources",
+            ),
             ("All articles", self._app_action("articles"), "Flat list of every article (a)"),
             (
                 "Compare two chosen articles",
@@ -68,6 +83,10 @@ class NewsCommands(Provider):
             ("Quit", app.exit, "Leave newsreader (q)"),
         ]
         items.extend(self._screen_actions())
+        shown = getattr(self.screen, "event", None)
+        if isinstance(shown, Event):  # the compare screen's event: event:ID (ids are ev-<hex>)
+            search = self._app_action(f"search('event:{shown.id} ')")
+            items.append(("Search this event's reports", search, f"event:{shown.id} and words"))
         for event in events or []:
             title = f"Open event: {one_line(event.title, 80)}"
             help_text = f"Compare its {len(event.article_ids)} reports"

@@ -30,6 +30,7 @@ from .messages import (
     IndexReady,
     SearchFailed,
     SearchFinished,
+    SearchProgress,
 )
 from .state import AppState
 
@@ -135,19 +136,55 @@ class Jobs:
         self._run(work, "figures")
 
     def search(self, query: str, reply_to: MessagePump, limit: int = 50) -> None:
-        """Search the index; a malformed query becomes a SearchFailed message, not an error."""
-        index = self.state.index
+        """Search the index; a malformed query becomes a SearchFailed message, not an error.
+        Filter fields (conflict:, only:, shared:, event:) are answered by the events'
+        comparisons: those not yet made are made here, with SearchProgress, and kept."""
+        index, state = self.state.index, self.state
+        events, by_id = state.events, state.by_id
+        done = state.comparisons  # read only: a dict lookup is safe from a thread
+        post = self.node.post_message
+
+        def comparison_of(event: Event, members: list[Article]) -> Comparison:
+            from index import compare
+
+            found = done.get(event.id)
+            if found is None:
+                found = compare(members, event)
+                post(ComparisonReady(event.id, found))
+            return found
+
+        def progress(done: int, total: int) -> None:
+            reply_to.post_message(SearchProgress(query, done, total))
 
         def work() -> None:
+            from index import sift_search, split_query
+
+            worker = get_current_worker()
             if index is None:
                 reply_to.post_message(SearchFailed(query, "the index is not ready yet"))
                 return
             try:
-                results = index.search(query, limit=limit)
+                sieve = split_query(query)
+                if not sieve.filters:
+                    results = index.search(query, limit=limit)
+                elif events is None:
+                    why = "the events are still being grouped; the filters need them"
+                    reply_to.post_message(SearchFailed(query, why))
+                    return
+                else:
+                    results = sift_search(
+                        sieve,
+                        lambda words, n: index.search(words, limit=n),
+                        events,
+                        by_id,
+                        comparison_of,
+                        limit,
+                        progress,
+                    )
             except QueryError as error:
                 reply_to.post_message(SearchFailed(query, str(error)))
                 return
-            if not get_current_worker().is_cancelled:
+            if not worker.is_cancelled:
                 reply_to.post_message(SearchFinished(query, results))
 
         self._run(work, "search")

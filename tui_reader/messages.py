@@ -116,6 +116,15 @@ class SearchFinished(Message):
 
 
 @dataclass
+class SearchProgress(Message):
+    """A query with filter fields is comparing events: ``done`` of ``total`` (to the screen)."""
+
+    query: str
+    done: int
+    total: int
+
+
+@dataclass
 class SearchFailed(Message):
     """A query could not be parsed; ``error`` is the one-line QueryError message."""
 

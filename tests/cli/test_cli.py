@@ -304,3 +304,19 @@ def test_events_text_cuts_a_long_title_and_json_keeps_it(
     assert len(head) <= 80 and "\u2026" in head and head.endswith("(1 report)")
     _, out, _ = run(capsys, *common, "--format", "json")
     assert json.loads(out)["events"][0]["title"] == title.strip()
+
+
+def test_search_filter_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.helpers import GAZETTE, write_corpus
+
+    common = ["--corpus", str(write_corpus(tmp_path)), "--index-dir", str(tmp_path / "ix")]
+    code, out, _ = run(capsys, "search", "conflict:number", "union", *common, "--format", "json")
+    assert code == 0
+    payload = json.loads(out)
+    assert {h["id"] for h in payload["hits"]} == {GAZETTE, "harbour/coast-herald.md"}
+    assert payload["query"] == "conflict:number union"
+    code, out, _ = run(capsys, "search", 'only:"island post"', *common)
+    assert code == 0 and "1 article matches" in out and "island-post.md" in out
+    code, out, err = run(capsys, "search", "conflict:rumour", *common)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "no conflict type" in err

@@ -7,6 +7,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import output, web
 from .common import EXIT_OK, Handler, corpus_path, fail, open_index, ready_index
@@ -23,18 +24,56 @@ def _index(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from index import validate_query
+    from index import split_query, validate_query
 
     if args.limit < 1:
         return fail("--limit must be at least 1")
-    validate_query(args.query)  # a malformed query fails at once, before any indexing
+    sieve = split_query(args.query)
+    if sieve.words:
+        validate_query(sieve.words)  # a malformed query fails at once, before any indexing
     index = ready_index(args)
-    results = index.search(args.query, limit=args.limit)
+    if sieve.filters:
+        results = _sifted(index, sieve, args.limit)
+    else:
+        results = index.search(args.query, limit=args.limit)
     if args.format == "json":
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
     else:
         output.print_search(results, color=sys.stdout.isatty())
     return EXIT_OK
+
+
+def _sifted(index: Any, sieve: Any, limit: int) -> Any:
+    """Search with filter fields: the events' comparisons decide (index/sift), computed here
+    with a progress bar on a terminal (NEWSREADER_ANALYSIS_CACHE=disk keeps them for the next
+    run)."""
+    from index import (
+        AnnotationStore,
+        NewsreaderError,
+        apply_corrections,
+        cached_group_events,
+        compare,
+        sift_search,
+    )
+
+    articles = index.articles()
+    events = cached_group_events(articles)
+    try:  # event ids as `newsreader events` prints them, with your corrections
+        with AnnotationStore.open(None) as store:
+            events = list(apply_corrections(events, store.corrections(Path(index.corpus))).events)
+    except NewsreaderError:
+        pass  # no marks store: the events as grouped
+    by_id = {a.id: a for a in articles}
+    with output.progress_reporter(sys.stderr.isatty(), "comparing") as progress:
+        return sift_search(
+            sieve,
+            lambda words, n: index.search(words, limit=n),
+            events,
+            by_id,
+            lambda event, members: compare(members, event),
+            limit,
+            None if progress is None else lambda done, total: progress(done, total, ""),
+        )
 
 
 def _events(args: argparse.Namespace) -> int:

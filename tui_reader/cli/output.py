@@ -18,14 +18,14 @@ META_CHARS = 40
 
 
 @contextlib.contextmanager
-def progress_reporter(enabled: bool) -> Iterator[ProgressCallback | None]:
-    """A progress bar on stderr while indexing, when stderr is a terminal."""
+def progress_reporter(enabled: bool, label: str = "indexing") -> Iterator[ProgressCallback | None]:
+    """A progress bar on stderr while indexing (or ``label``), when stderr is a terminal."""
     if not enabled:
         yield None
         return
     console = Console(stderr=True)
     columns = (
-        TextColumn("indexing"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

@@ -103,7 +103,9 @@ def command_parser() -> argparse.ArgumentParser:
         description=(
             "Search titles and bodies (indexing first if needed). Whoosh query language: AND, OR,"
             ' NOT, "phrases", title:/source: fields, wild*cards, fuzzy~. Plain words rank articles'
-            " with all of them first and still return articles with some of them."
+            " with all of them first and still return articles with some of them. Filter fields"
+            " answered by the events' comparisons: conflict:TYPE, only:OUTLET, shared:>=N,"
+            " event:ID (README: Search)."
         ),
     )
     p.add_argument("query", nargs="+", help="the query (several words are joined by spaces)")

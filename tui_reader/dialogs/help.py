@@ -66,7 +66,16 @@ def help_sections() -> list[tuple[str, Rows]]:
             ],
         ),
         ("Marks (reader)", [*rows(MARK_BINDINGS), *PANEL_ROWS]),
-        ("Search", rows(SEARCH_BINDINGS)),
+        (
+            "Search",
+            [
+                *rows(SEARCH_BINDINGS),
+                ("conflict:TYPE", "Passages in a conflict: number, date, role, ..., any"),
+                ("only:OUTLET", "Passages only that outlet has (only:yonhap)"),
+                ("shared:>=N", "Passages stated by at least N independent sources"),
+                ("event:ID", "The reports of one event (with words or alone)"),
+            ],
+        ),
     ]
 
 

@@ -12,7 +12,15 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..keymap import SEARCH_BINDINGS
-from ..messages import ArticlesChanged, OpenArticle, SearchFailed, SearchFinished, SearchWanted
+from ..messages import (
+    ArticlesChanged,
+    EventsChanged,
+    OpenArticle,
+    SearchFailed,
+    SearchFinished,
+    SearchProgress,
+    SearchWanted,
+)
 from ..state import AppState
 from ..text import date_only, neutralize, one_line, outlet
 
@@ -34,22 +42,33 @@ class SearchScreen(Screen[None]):
 
     BINDINGS = SEARCH_BINDINGS
 
-    def __init__(self, state: AppState) -> None:
+    def __init__(self, state: AppState, query: str = "") -> None:
         super().__init__()
         self.state = state
+        self._first_query = query  # typed into the box once it is mounted
         self.hits: list[Any] = []
         self._timer: Timer | None = None
         self.last_query = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder='Search: words, "a phrase", source:reuters, a AND b', id="query")
+        yield Input(
+            placeholder='Search: words, "a phrase", source:reuters, conflict:number, only:yonhap',
+            id="query",
+        )
         yield Static(Content(""), id="search-error")
         yield Static(Content("Type to search."), id="search-status")
         yield OptionList(id="results", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.type_query(self._first_query)
+
+    def type_query(self, query: str) -> None:
+        """Put ``query`` in the search box (it runs as if typed), the cursor after it."""
+        box = self.query_one(Input)
+        box.value = query
+        box.cursor_position = len(query)
+        box.focus()
 
     def on_input_changed(self, message: Input.Changed) -> None:
         if self._timer is not None:
@@ -74,6 +93,16 @@ class SearchScreen(Screen[None]):
         """Re-run the query once the index is ready (it may have been typed during indexing)."""
         if self.last_query.strip():
             self._run(self.last_query)
+
+    def on_events_changed(self, _message: EventsChanged) -> None:
+        """Filter fields need the events: a query typed before they were grouped runs again."""
+        if self.last_query.strip():
+            self._run(self.last_query)
+
+    def on_search_progress(self, message: SearchProgress) -> None:
+        if message.query == self.last_query:
+            status = f"Comparing events for the filters: {message.done}/{message.total}"
+            self.query_one("#search-status", Static).update(Content(status))
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.last_query:
