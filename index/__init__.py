@@ -47,7 +47,9 @@ if TYPE_CHECKING:
         passages_of,
         relate,
         relation_to_json,
+        spelled_in,
         unique_passages,
+        variant_reports,
     )
     from index.conflicts import build_fact_table, quote_diff
     from index.events import Family, cached_group_events, copy_pairs, group_events, source_families
@@ -133,7 +135,9 @@ _EXPORTS = {
             "passages_of",
             "relate",
             "relation_to_json",
+            "spelled_in",
             "unique_passages",
+            "variant_reports",
         ],
         "index.comparison",
     ),
@@ -278,7 +282,9 @@ __all__ = [
     "render",
     "split_passages",
     "strip_controls",
+    "spelled_in",
     "unique_passages",
+    "variant_reports",
     "validate_query",
     "without_dismissed",
     "write_atomic",

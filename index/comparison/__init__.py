@@ -20,6 +20,7 @@ from index.comparison.json_form import (
 )
 from index.comparison.passage_terms import clear_caches
 from index.comparison.report import comparison_to_markdown, comparison_to_text
+from index.comparison.variants import spelled_in, variant_reports
 
 __all__ = [
     "align",
@@ -36,5 +37,7 @@ __all__ = [
     "passages_of",
     "relate",
     "relation_to_json",
+    "spelled_in",
     "unique_passages",
+    "variant_reports",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 from index.base.models import Article, Comparison, Event, Passage
 from index.comparison.build import unique_passages
 from index.comparison.json_form import conflict_to_json
+from index.comparison.variants import variant_reports
 from index.conflicts.detect import quote_diff
 from index.export.figures import figures_of, figures_to_json
 from index.marks.anchoring import Anchored, conflict_key
@@ -89,6 +90,19 @@ def _conflicts(
     return kept, gone
 
 
+def _variants(c: Comparison, outlet: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Each name spelled differently by the reports (not a conflict), with who writes each form."""
+    out = []
+    for variant in c.variants:
+        uses = variant_reports(c, variant)
+        forms = [
+            {"form": form, "articles": list(ids), "outlets": sorted({outlet[i] for i in ids})}
+            for form, ids in uses.items()
+        ]
+        out.append({"type": variant.type, "forms": forms})
+    return out
+
+
 def mark_entry(mark: Anchored, article: Article | None) -> dict[str, Any]:
     """One of the user's marks: label, note, whether it is still found, and the excerpt."""
     a = mark.annotation
@@ -124,6 +138,7 @@ def event_section(
         "claims": _claims(c, outlet, quote),
         "conflicts": conflicts,
         "dismissed_conflicts": gone,
+        "variants": _variants(c, outlet),
         "facts": figures_to_json(figures_of(c)),
         "unique": [
             {

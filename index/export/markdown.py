@@ -98,6 +98,20 @@ def _conflicts(ev: dict[str, Any], h: str) -> list[str]:
     return out
 
 
+def _variants(ev: dict[str, Any], h: str) -> list[str]:
+    """Names the reports spell differently: each form with the outlets that write it."""
+    if not ev.get("variants"):
+        return []
+    out = [f"{h} Name variants (not conflicts)", ""]
+    for variant in ev["variants"]:
+        forms = [
+            md_text(f["form"]) + (f" ({md_text(', '.join(f['outlets']))})" if f["outlets"] else "")
+            for f in variant["forms"]
+        ]
+        out.append("- " + " / ".join(forms))
+    return [*out, ""]
+
+
 def _unique(ev: dict[str, Any], h: str) -> list[str]:
     out = [f"{h} What only one report says", ""]
     meta = {r["id"]: r for r in ev["reports"]}
@@ -138,7 +152,7 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
     if ev["reports"] or "claims" in ev:
         out += _reports(ev, h)
     if "claims" in ev:
-        out += _claims(ev, h) + _conflicts(ev, h)
+        out += _claims(ev, h) + _conflicts(ev, h) + _variants(ev, h)
         if "facts" in ev:
             outlet = {r["id"]: r["source"] or "(no outlet)" for r in ev["reports"]}
             out += figures_markdown(ev["facts"], h, outlet)

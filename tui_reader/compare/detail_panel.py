@@ -100,6 +100,26 @@ def _conflict_lines(
     return lines
 
 
+def variant_lines(model: CompareModel, view: PassageView) -> list[Content]:
+    """For each name this passage writes that other reports spell differently: the other
+    spellings and who writes them (a variant, not a conflict)."""
+    from index import spelled_in, variant_reports
+
+    lines = []
+    text = view.passage.text
+    for variant in model.comparison.variants:
+        if not any(spelled_in(form, text) for form in variant.forms):
+            continue
+        others = [
+            f"{one_line(form, 40)} ({', '.join(model.outlet_of(a) for a in ids)})"
+            for form, ids in variant_reports(model.comparison, variant).items()
+            if ids and not spelled_in(form, text)
+        ]
+        if others:
+            lines.append(Content("~ name also spelled (not a conflict): " + "; ".join(others)))
+    return lines
+
+
 def explain(
     model: CompareModel,
     view: PassageView,
@@ -110,7 +130,8 @@ def explain(
     symbol = GUTTER[view.kind]
     own = model.outlet_of(view.passage.article_id)
     if view.kind == "unique":
-        return Content.assemble((f"{symbol} {KIND_NAMES['unique']}", styles["heading"]), f": {own}")
+        head = Content.assemble((f"{symbol} {KIND_NAMES['unique']}", styles["heading"]), f": {own}")
+        return Content("\n").join([head, *variant_lines(model, view)][:limit])
     outlets = ", ".join(model.outlet_of(a) for a in view.supporters)
     head = Content.assemble(
         (f"{symbol} {KIND_NAMES[view.kind]}", styles["heading"]),
@@ -138,6 +159,7 @@ def explain(
         # A near copy can change a fact no conflict rule knows (an arm for a leg): show the edits.
         lines.append(Content("≡ copied with edits in: " + ", ".join(sorted(edited))))
     lines.extend(_conflict_lines(model, view, styles))
+    lines.extend(variant_lines(model, view))
     if edited:
         # Last: a conflict line already says what differs, and the panel shows ``limit`` lines.
         lines.append(_edits_line(view.passage.text, edited[min(edited)], styles))

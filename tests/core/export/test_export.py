@@ -65,15 +65,19 @@ def test_markdown_of_bundled_event_parses_into_the_promised_structure(
         "Reports",
         "Claims shared by several reports",
         "Conflicts",
+        "Name variants",  # the bundled event's reports spell Zelensky / Zelenskyy
         "Figures",
         "What only one report says",
         "Your marked excerpts",
     ]
     # the list of reports: one item per article, each naming its path
     first_list = next(i for i, t in enumerate(tokens) if t.type == "ordered_list_open")
+    list_end = next(
+        i for i in range(first_list, len(tokens)) if tokens[i].type == "ordered_list_close"
+    )
     items = [
         tokens[i + 2].content
-        for i in range(first_list, len(tokens))
+        for i in range(first_list, list_end)
         if tokens[i].type == "list_item_open" and tokens[i].level == 1
     ]
     assert len(items) == len(event.article_ids)
@@ -175,6 +179,7 @@ def test_json_has_the_same_content(tmp_path: Path) -> None:
         "claims",
         "conflicts",
         "dismissed_conflicts",
+        "variants",
         "facts",
         "unique",
         "marks",
@@ -260,3 +265,31 @@ def test_long_event_title_exported_whole(tmp_path: Path) -> None:
     assert title in render(doc, "md").splitlines()[0]
     assert f"{title}</title>" in render(doc, "html")
     assert json.loads(render(doc, "json"))["events"][0]["title"] == title
+
+
+def test_name_variants_exported_with_who_writes_each(tmp_path: Path) -> None:
+    """Names spelled differently are in the Markdown/HTML (a section) and the JSON (not
+    conflicts), each form with the outlets whose text writes it."""
+    one = "Harbour chief Anna Petrovsky said the pier would reopen on Friday after repairs."
+    two = "Harbour chief Anna Petrovskiy said the pier would reopen on Friday after repairs."
+    articles = [
+        Article("a.txt", "a.txt", "Pier to reopen", one, source="Bay Gazette"),
+        Article("b.txt", "b.txt", "Pier reopens Friday", two, source="Coast Herald"),
+    ]
+    comparison = compare(articles, None, cache=AnalysisCache())
+    assert comparison.variants, "the two spellings are one name"
+    doc = event_document(tmp_path, comparison, None)
+    [variant] = [
+        v
+        for v in json.loads(render(doc, "json"))["events"][0]["variants"]
+        if any("Petrovsk" in f["form"] for f in v["forms"])
+    ]
+    outlets = {f["form"]: f["outlets"] for f in variant["forms"]}
+    assert outlets == {
+        "Anna Petrovsky": ["Bay Gazette"],
+        "Anna Petrovskiy": ["Coast Herald"],
+    }
+    md = render(doc, "md")
+    assert "Name variants (not conflicts)" in md
+    assert "- Anna Petrovskiy (Coast Herald) / Anna Petrovsky (Bay Gazette)" in md
+    assert "Anna Petrovskiy (Coast Herald)" in render(doc, "html")

@@ -1,0 +1,36 @@
+"""Pilot: a name the reports spell differently is shown in the detail panel (not a conflict)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import write_corpus
+from tests.pilot import open_first_event, settle
+from tui_reader.app import NewsReaderApp
+
+
+def corpus_with_a_variant(root: Path) -> Path:
+    """The shared corpus, the Coast Herald spelling the harbour master "Elin Satto"."""
+    corpus = write_corpus(root)
+    herald = corpus / "harbour" / "coast-herald.md"
+    herald.write_text(herald.read_text().replace("Elin Sato", "Elin Satto"), encoding="utf-8")
+    return corpus
+
+
+async def test_detail_panel_names_the_other_spellings(tmp_path: Path) -> None:
+    app = NewsReaderApp(corpus_with_a_variant(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert screen.model is not None and screen.model.comparison.variants
+        detail = screen.query_one("#detail")
+        seen = []
+        for _ in range(8):  # n walks the linked passages of every report
+            await pilot.press("n")
+            await settle(app, pilot)
+            text = str(detail.render())
+            seen.append(text)
+            if "also spelled" in text:
+                break
+        shown = seen[-1]
+        assert "~ name also spelled (not a conflict): " in shown, seen
+        assert "Elin Satto (Coast Herald)" in shown or "Elin Sato (" in shown
