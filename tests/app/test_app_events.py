@@ -23,9 +23,9 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
     async with app.run_test(size=(160, 36)) as pilot:
         await settle(app, pilot)
         events = app.screen.query_one("#events", DataTable)
-        title, reports, shared, conflicts, dates, outlets = cells(events, 0)
+        title, reports, sources, shared, conflicts, dates, outlets = cells(events, 0)
         assert title.startswith("Ferry strike closes Lindqvist harbour [bold]")
-        assert reports == "3"
+        assert reports == "3" and sources == "3"  # three outlets, none copying another
         assert "[Reuters]" in outlets and "Coast Herald" in outlets and "Island Post" in outlets
         assert dates == "2025-03-04 – 2025-03-05"
         # Link counts come from the background comparison, and agree with it.
@@ -33,7 +33,7 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
         n_conflicts = sum(1 for link in comparison.links if link.conflicts)
         assert (shared, conflicts) == (str(len(comparison.links) - n_conflicts), str(n_conflicts))
         assert n_conflicts >= 1
-        assert cells(events, 1)[2:4] == ["-", "-"]  # a single report has nothing to link
+        assert cells(events, 1)[2:5] == ["1", "-", "-"]  # a single report has nothing to link
         side = app.screen.query_one("#reports", DataTable)
         assert side.row_count == 3
         await pilot.press("down")

@@ -231,7 +231,7 @@ async def test_events_list_counts_leave_out_dismissed_conflicts(
         await pilot.press("escape")
         await settle(app, pilot)
         events = app.screen.query_one("#events", DataTable)
-        assert str(events.get_row_at(0)[3]) == str(after)  # the Conflicts column, as the panes
+        assert str(events.get_row_at(0)[4]) == str(after)  # the Conflicts column, as the panes
         app.state.marks.close()
 
 

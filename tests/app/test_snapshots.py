@@ -38,7 +38,7 @@ async def _events(pilot: Pilot[Any]) -> None:
         table = app.screen.query_one_optional("#events", DataTable)
         if table is None or table.row_count < 2:
             return False
-        shared, conflicts = table.get_row_at(0)[2:4]  # "…" until its comparison is in
+        shared, conflicts = table.get_row_at(0)[3:5]  # "…" until its comparison is in
         return "…" not in (str(shared), str(conflicts))
 
     def laid_out(table_id: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,6 +42,8 @@ class CompareModel:
         self.comparison = comparison
         self.articles: dict[str, Article] = {a.id: a for a in comparison.articles}
         self.passages: dict[str, Passage] = {p.id: p for p in comparison.passages}
+        # a copy (wire copy, syndication) counts with its original: one independent source
+        self.copy_of: dict[str, str] = dict(comparison.copies)
         links_of: dict[str, list[Link]] = defaultdict(list)
         for link in comparison.links:
             links_of[link.a].append(link)
@@ -61,6 +64,21 @@ class CompareModel:
         """How many reports the comparison holds."""
         return len(self.comparison.articles)
 
+    def sources(self, article_ids: Iterable[str]) -> int:
+        """How many independent sources the reports come from (copies count with their
+        original, as index.independent_sources counts them)."""
+        return len({self.copy_of.get(i, i) for i in article_ids})
+
+    @property
+    def total_sources(self) -> int:
+        """How many independent sources the comparison's reports come from."""
+        return self.sources(self.articles)
+
+    def copy_note(self, article_id: str) -> str:
+        """'copy of <outlet>' for a report that copies another of the comparison, else ''."""
+        original = self.copy_of.get(article_id)
+        return "" if original is None else f"copy of {self.outlet_of(original)}"
+
     def outlet_of(self, article_id: str) -> str:
         """A display name for an article's outlet."""
         article = self.articles.get(article_id)
@@ -72,8 +90,10 @@ class CompareModel:
         return len(self.comparison.links) - conflicts, conflicts
 
     def strength(self, view: PassageView) -> str:
-        """'4 of 5 sources' for a linked passage."""
-        return f"{len(view.supporters)} of {self.total} sources"
+        """'3 of 4 sources' for a linked passage, counting independent sources; '(5 reports)'
+        after it when copies made the reports more."""
+        k, n = self.sources(view.supporters), len(set(view.supporters))
+        return f"{k} of {self.total_sources} sources" + (f" ({n} reports)" if n != k else "")
 
 
 def _view(

@@ -25,8 +25,8 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
     previous_end = 0
     for view in model.views.get(article_id, []):
         label = GUTTER[view.kind]
-        if view.kind != "unique":
-            label += f"{len(view.supporters)}/{model.total}"
+        if view.kind != "unique":  # independent sources stating it, of all (copies count once)
+            label += f"{model.sources(view.supporters)}/{model.total_sources}"
         spans = [(s, e, "pane--conflict") for s, e in view.conflict_spans]
         if view.kind == "verbatim":
             spans = [(0, len(view.passage.text), "pane--verbatim")]
@@ -112,7 +112,9 @@ class PaneRow(Horizontal):
     def _pane(self, article_id: str) -> ArticlePane:
         assert self.model is not None
         article = self.model.articles[article_id]
-        pane = ArticlePane(article, block_specs(self.model, article_id), classes="compare-pane")
+        specs = block_specs(self.model, article_id)
+        note = self.model.copy_note(article_id)
+        pane = ArticlePane(article, specs, note=note, classes="compare-pane")
         pane.set_class(self.dim, "-dim")
         return pane
 

@@ -176,7 +176,10 @@ class CompareScreen(Screen[None]):
         shared, conflicts = self.model.counts()
         row = self.row
         flags = "".join([" · sync on" if row.sync else "", " · unique dimmed" if row.dim else ""])
-        status = f"{self.model.total} reports · {shared} shared · {conflicts} conflicting{flags}"
+        total, sources = self.model.total, self.model.total_sources
+        # copies among the reports: how many independent sources they come from
+        independent = f" · {sources} independent sources" if sources != total else ""
+        status = f"{total} reports{independent} · {shared} shared · {conflicts} conflicting{flags}"
         self.query_one("#compare-title", Static).update(self._title(status))
 
     def _title(self, status: str) -> Content:

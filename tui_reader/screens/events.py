@@ -67,6 +67,8 @@ class EventsScreen(Screen[None]):
         # scrolls off to the right, not the counts.
         events.add_column("Event", key="title")
         events.add_column("Reports", key="reports")
+        # independent sources: copies of one report (wire copy, syndication) count once
+        events.add_column("Sources", key="sources")
         events.add_column("Shared", key="shared")
         events.add_column("Conflicts", key="conflicts")
         events.add_column("Dates", key="dates")
@@ -94,7 +96,7 @@ class EventsScreen(Screen[None]):
 
     def _title_width(self) -> int:
         """Event titles get what the counts leave of the screen, 24 to 70 characters."""
-        return max(24, min(70, self.size.width - 56))
+        return max(24, min(70, self.size.width - 65))
 
     def on_progress_changed(self, message: ProgressChanged) -> None:
         """Advance the bar (progress messages coalesce: only the newest is drawn)."""
@@ -152,12 +154,13 @@ class EventsScreen(Screen[None]):
             articles = self.state.articles_of(event)
             outlets = sorted({outlet(a.source, a.path) for a in articles})
             dates = date_range([date_only(a.published) for a in articles])
-            shared, conflicts = self._counts(event)
+            sources, shared, conflicts = self._counts(event)
             # an event the reader corrected says so before its title
             mark = f"{CORRECTED} " if event.id in self.state.corrected else ""
             table.add_row(
                 Text(mark + one_line(event.title, width - len(mark))),
                 str(len(articles)),
+                sources,
                 shared,
                 conflicts,
                 dates,
@@ -169,21 +172,24 @@ class EventsScreen(Screen[None]):
             table.move_cursor(row=min(keep, len(events) - 1))
             self._fill_reports(events[min(keep, len(events) - 1)])
 
-    def _counts(self, event: Event) -> tuple[str, str]:
+    def _counts(self, event: Event) -> tuple[str, str, str]:
+        """(independent sources, shared links, conflicts) as the list shows them."""
         comparison = self.state.comparisons.get(event.id)
         if comparison is None:
             # Not compared yet (beyond the prefetched events, until the event is opened).
-            return ("…", "…") if len(event.article_ids) > 1 else ("-", "-")
+            return ("…", "…", "…") if len(event.article_ids) > 1 else ("1", "-", "-")
         # The counts agree with the panes: a conflict the user dismissed is not counted.
-        shared, conflicts = CompareModel(self.state.undismissed(comparison)).counts()
-        return str(shared), str(conflicts)
+        model = CompareModel(self.state.undismissed(comparison))
+        shared, conflicts = model.counts()
+        return str(model.total_sources), str(shared), str(conflicts)
 
     def on_comparison_added(self, message: ComparisonAdded) -> None:
         """Fill in an event's link counts once its comparison is computed."""
         table = self.query_one("#events", DataTable)
         event = self.state.event(message.key)
         if message.key in table.rows and event is not None:
-            shared, conflicts = self._counts(event)
+            sources, shared, conflicts = self._counts(event)
+            table.update_cell(message.key, "sources", sources)
             table.update_cell(message.key, "shared", shared)
             table.update_cell(message.key, "conflicts", conflicts)
 

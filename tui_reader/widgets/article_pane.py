@@ -29,11 +29,12 @@ class BlockSpec:
     paragraph: bool = False  # starts a new paragraph of the article (a blank line above)
 
 
-def header_content(article: Article) -> Content:
+def header_content(article: Article, note: str = "") -> Content:
     """Outlet, date and title as literal Content (outlet names may contain brackets); a feed
-    entry loaded from its summary says so, since its text is not the whole report."""
+    entry loaded from its summary says so, since its text is not the whole report, and
+    ``note`` follows (a copied report's 'copy of <outlet>')."""
     summary = "summary only" if article.is_summary else ""
-    parts = (outlet(article.source, article.path), date_only(article.published), summary)
+    parts = (outlet(article.source, article.path), date_only(article.published), summary, note)
     meta = " · ".join(x for x in parts if x)
     return Content.assemble((meta, "bold"), "\n", one_line(article.title))
 
@@ -48,15 +49,18 @@ class ArticlePane(VerticalScroll):
         Binding("k,up", "scroll_up", "Up", show=False),
     ]
 
-    def __init__(self, article: Article, blocks: list[BlockSpec], **kwargs: object) -> None:
+    def __init__(
+        self, article: Article, blocks: list[BlockSpec], note: str = "", **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article = article
+        self.note = note  # after the outlet and date in the header: 'copy of <outlet>'
         self.specs = blocks
         self.current = -1
         self.current_top = False  # the current block was last placed at the top (else centred)
 
     def compose(self) -> ComposeResult:
-        yield Static(header_content(self.article), classes="pane-header")
+        yield Static(header_content(self.article, self.note), classes="pane-header")
         for i, spec in enumerate(self.specs):
             block = self.BLOCK(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
             block.set_class(spec.paragraph, "-paragraph")
