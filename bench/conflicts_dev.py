@@ -31,7 +31,14 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index import Article, Comparison, compare, fact_disputes, load_corpus  # noqa: E402
+from index import (  # noqa: E402
+    Article,
+    Comparison,
+    compare,
+    dispute_type,
+    fact_disputes,
+    load_corpus,
+)
 
 JUDGED = Path(__file__).with_name("judged") / "conflicts_dev.tsv"
 
@@ -104,7 +111,7 @@ def flags_of(event: str, comparison: Comparison, lines: dict[str, Lines]) -> lis
             ta, tb = link.a.endswith(":title"), link.b.endswith(":title")
             add(c.type, art_of[link.a], ta, c.a, art_of[link.b], tb, c.b, c.explanation)
     for x, y, why in fact_disputes(comparison):
-        kind = "date" if x.kind in ("date", "year") else "number"
+        kind = dispute_type(x)
         xs, ys = x.span, y.span
         add(kind, xs.article_id, xs.in_title, xs, ys.article_id, ys.in_title, ys, why)
     return list(out.values())

@@ -26,6 +26,17 @@ def _isolated_dirs(
     monkeypatch.setattr(tempfile, "tempdir", str(home / "tmp"))
 
 
+@pytest.fixture(autouse=True)
+def _notifications_never_expire(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read ``app._notifications``, which drops a notification once its timeout (2 s for
+    most) has passed: on a loaded machine the assertion came later than that and missed it
+    ("Marked and saved", "Skipped ..."). Under run_test no toast is shown, so nothing else
+    removes them. Every Pilot test lives under tests/, not only tests/app/."""
+    from textual.notifications import Notification
+
+    monkeypatch.setattr(Notification, "has_expired", property(lambda _self: False))
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     """The five real seed reports; the test is skipped when ../shared is absent."""

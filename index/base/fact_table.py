@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 FactKind = Literal[
-    "count", "money", "percent", "age", "magnitude", "duration", "times", "date", "year"
+    "count", "money", "percent", "age", "magnitude", "duration", "times", "date", "year", "bearing"
 ]
 Nature = Literal["conflict", "evolving"]
 

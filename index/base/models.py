@@ -7,7 +7,7 @@ from typing import Literal, Protocol
 
 from index.base.fact_table import FactTable
 
-ConflictType = Literal["number", "date", "role", "actor", "certainty", "negation", "quote"]
+ConflictType = Literal["number", "date", "place", "role", "actor", "certainty", "negation", "quote"]
 LinkKind = Literal["shared", "conflict"]
 
 

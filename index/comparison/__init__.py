@@ -6,6 +6,7 @@ from index.comparison.alignment import align
 from index.comparison.build import (
     analysis_cache,
     compare,
+    dispute_type,
     fact_disputes,
     passages_of,
     relate,
@@ -28,6 +29,7 @@ __all__ = [
     "AnalysisCache",
     "analysis_cache",
     "compare",
+    "dispute_type",
     "fact_disputes",
     "comparison_from_json",
     "comparison_to_json",

@@ -22,7 +22,9 @@ from index.comparison.cache import AnalysisCache, comparison_key, default_disk_p
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
+from index.conflicts.polarity_pairs import polarity_pair_conflicts
 from index.conflicts.quote_pairs import quote_pair_conflicts
+from index.conflicts.role_pairs import role_pair_conflicts
 from index.conflicts.table import build_fact_table
 from index.facts.names import name_variants
 from index.text.sentences import split_passages
@@ -71,6 +73,8 @@ def compare(
     table = build_fact_table(unique, by_article)
     links = _with_fact_conflicts(links, table, by_article)
     links = _with_conflicts(links, quote_pair_conflicts(unique, by_article))
+    links = _with_conflicts(links, role_pair_conflicts(unique, by_article))
+    links = _with_conflicts(links, polarity_pair_conflicts(unique, by_article))
     result = Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table
     )
@@ -96,11 +100,18 @@ def _with_fact_conflicts(
         )
         if pa is None or pb is None:
             continue
-        kind: ConflictType = "date" if x.kind in ("date", "year") else "number"
+        kind = dispute_type(x)
         sa = Span(x.span.start, x.span.end, x.span.text)
         sb = Span(y.span.start, y.span.end, y.span.text)
         found.append((pa, pb, Conflict(kind, sa, sb, dispute.why)))
     return _with_conflicts(links, found)
+
+
+def dispute_type(fact: Fact) -> ConflictType:
+    """The conflict type a disputed fact is shown as: a date, a place, else a number."""
+    if fact.kind in ("date", "year"):
+        return "date"
+    return "place" if fact.kind == "bearing" else "number"
 
 
 def _with_conflicts(

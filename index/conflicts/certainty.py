@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.base.models import Conflict, ConflictType
+from index.base.models import Conflict, ConflictType, Span
 from index.conflicts.actors import mentions
 from index.conflicts.clauses import STOP, clause_around, conflict, in_quote, similar_context, stem
 from index.conflicts.roles import same_person
-from index.facts.names import candidate_names
+from index.facts.names import candidate_names, name_key
 
 _ADV = r"(?:\w+ly\s+)?"
 _HEDGE = re.compile(
@@ -51,6 +51,15 @@ _WILL = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][a-z'-]+")
+_ANY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s(?:but|and|while|because|after|before|since)\s")
+_OBJECT_WORDS = 6
+_ADVERBS = frozenset("formally yet ever even again also still really actually".split())
+_PRONOUNS = frozenset("it this that".split())  # a thing; "him" or "them" may be anyone
+CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _CONFIRM = frozenset({"confirm", "acknowledg", "admit", "verify", "verifi"})
 _DENY = frozenset({"deny", "deni", "reject", "refut", "dismiss"})
 
@@ -85,6 +94,18 @@ def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]
     return tuple(sorted(out))
 
 
+def marked_verbs(text: str) -> frozenset[str]:
+    """Stems of the verbs a passage negates or hedges (outside quotes)."""
+    return frozenset(
+        st for which in ("neg", "hedge", "maybe") for _s, _e, _vs, _ve, st in _marked(text, which)
+    )
+
+
+def verb_group(verb_stem: str) -> frozenset[str]:
+    """A verb's stem and the stems news uses for the same act ("send", "ship", "deploy")."""
+    return _SYNONYMS.get(verb_stem, frozenset({verb_stem}))
+
+
 def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
     """Occurrences of a verb that are neither hedged nor negated."""
     covered = [
@@ -92,7 +113,7 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
         for which in ("hedge", "neg", "maybe")
         for s, e, _vs, _ve, _st in _marked(text, which)
     ]
-    same = _SYNONYMS.get(verb_stem, frozenset({verb_stem}))
+    same = verb_group(verb_stem)
     return [
         (m.start(), m.end())
         for m in _WORD.finditer(text)
@@ -148,7 +169,7 @@ _NEG_SUBJECT = re.compile(
 )
 
 
-def _subject(text: str, pos: int) -> str | None:
+def subject(text: str, pos: int) -> str | None:
     """The nearest name before ``pos`` in its sentence: who the verb is about."""
     sentence_start = max(text.rfind(". ", 0, pos) + 2, 0) if ". " in text[:pos] else 0
     places = mentions(text)
@@ -166,7 +187,7 @@ def _subject(text: str, pos: int) -> str | None:
 
 def _same_subject(a: str, sa: int, b: str, sb: int) -> bool:
     """False only when both verbs have a named subject and they are different people."""
-    x, y = _subject(a, sa), _subject(b, sb)
+    x, y = subject(a, sa), subject(b, sb)
     return x is None or y is None or same_person(x, y)
 
 
@@ -175,6 +196,44 @@ def _similar(a: str, sa: int, ea: int, b: str, sb: int, eb: int) -> bool:
     return similar_context(
         clause_around(a, sa, ea), clause_around(b, sb, eb), min_shared=2, ratio=0.25
     )
+
+
+def _after(text: str, span: Span) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(content stems, names, opens with a pronoun) of the words that follow a verb in its
+    clause: what the act was done to ("checked into Morningside", "overturned it")."""
+    rest = _CLAUSE_END.split(text[span.end : span.end + 80], maxsplit=1)[0]
+    words = _ANY_WORD.findall(rest)[:_OBJECT_WORDS]
+    first = next((w.lower() for w in words if w.lower() not in _ADVERBS), "")
+    names = frozenset(
+        name_key(w) for w in words if w[0].isupper() and w.lower() not in CALENDAR_WORDS
+    )
+    content = frozenset(stem(w) for w in words if w[0].islower() and w not in STOP and len(w) > 2)
+    return content, names, first in _PRONOUNS
+
+
+def same_object(a: str, sa: Span, b: str, sb: Span) -> bool:
+    """Is the act done to the same thing? Passages that do not align need more than the
+    aligned pair's test: a name in common after the verb, or three content words; an object
+    told by a pronoun ("has not overturned it") needs the same named doer on both sides."""
+    if other_objects(a, sa, b, sb):
+        return False
+    ca, na, pa = _after(a, sa)
+    cb, nb, pb = _after(b, sb)
+    if na & nb or len(ca & cb) >= 3:
+        return True
+    if pa or pb:
+        x, y = subject(a, sa.start), subject(b, sb.start)
+        return x is not None and y is not None and same_person(x, y)
+    return False
+
+
+def other_objects(a: str, sa: Span, b: str, sb: Span) -> bool:
+    """Both acts are done to something named, and the names differ: "closed the Varna pier"
+    against "has not closed the Burgas market", "no offer to Varitek" against "an offer to
+    Teixeira". True only when both sides name their object."""
+    _ca, na, _pa = _after(a, sa)
+    _cb, nb, _pb = _after(b, sb)
+    return bool(na and nb and not na & nb)
 
 
 def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
@@ -190,6 +249,8 @@ def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
                 if ing or not b[ps:pe].lower().endswith("ing")
             ]
         for ps, pe in plain:
+            if other_objects(a, Span(vs, ve, a[vs:ve]), b, Span(ps, pe, b[ps:pe])):
+                continue  # "has not closed the Burgas market" vs "closed the Varna pier"
             if _similar(a, start, ve, b, ps, pe) and _same_subject(a, start, b, ps):
                 return start, end, ps, pe
     if which == "neg":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,39 +27,35 @@ _RANK = {
 _QUALIFIER = frozenset({"presiding", "senior", "chief"})
 # "former president" and "president" name one person at two times: not compared.
 _TIME = frozenset({"former", "ex", "then", "outgoing", "incoming", "late"})
-# Military ranks used as a form of address before a name ("spokesman Commander Nirad Sinha").
-_HONORIFIC = frozenset(
-    {
-        "commander",
-        "commodore",
-        "captain",
-        "capt",
-        "colonel",
-        "col",
-        "general",
-        "gen",
-        "lieutenant",
-        "lt",
-        "admiral",
-        "adm",
-        "major",
-        "maj",
-        "sergeant",
-        "sgt",
-        "brigadier",
-        "brig",
-        "corporal",
-        "cpl",
-        "private",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "sir",
-        "dame",
-        "rev",
-    }
-)
+# Military ranks before a name ("spokesman Commander Nirad Sinha"): a rank of its own, compared
+# only with another rank ("Commander" is not "Commodore"; "Colonel" may shorten "Lt. Colonel").
+_MILITARY = {
+    "commander": "commander",
+    "cmdr": "commander",
+    "cdr": "commander",
+    "commodore": "commodore",
+    "captain": "captain",
+    "capt": "captain",
+    "colonel": "colonel",
+    "col": "colonel",
+    "lieutenant": "lieutenant",
+    "lt": "lieutenant",
+    "admiral": "admiral",
+    "adm": "admiral",
+    "major": "major",
+    "maj": "major",
+    "sergeant": "sergeant",
+    "sgt": "sergeant",
+    "brigadier": "brigadier",
+    "brig": "brigadier",
+    "corporal": "corporal",
+    "cpl": "corporal",
+}
+# Forms of address that say nothing about a job ("General" is left here too: "Attorney General",
+# "General Manager" and "Secretary-General" are no military ranks).
+_HONORIFIC = frozenset({"general", "gen", "private", "dr", "mr", "mrs", "ms", "sir", "dame", "rev"})
+# The officers of a company, by their usual initials: "CEO" and "COO" are two jobs.
+_OFFICERS = frozenset({"ceo", "coo", "cfo", "cto", "cio", "cmo"})
 _DOMAIN = {
     w: w
     for w in (
@@ -117,12 +114,14 @@ class Title:
     domain: frozenset[str]
     family: str
     gender: str | None
+    military: frozenset[str] = frozenset()
 
 
 def _title(words: list[re.Match[str]]) -> Title | None:
     """The title in a run of words ending (or, after a name, starting) with a head word."""
     rank: set[str] = set()
     domain: set[str] = set()
+    military: set[str] = set()
     head: tuple[str, str | None] | None = None
     for w in words:
         low = w.group().lower().rstrip(".").replace("’", "'")
@@ -130,7 +129,12 @@ def _title(words: list[re.Match[str]]) -> Title | None:
         for part in low.split("-"):
             if part in _TIME or part in _HONORIFIC:
                 continue
-            if part in _RANK:
+            if part in _MILITARY:
+                military.add(_MILITARY[part])
+            elif part in _OFFICERS:
+                rank.add(part)
+                head = ("officer", None)
+            elif part in _RANK:
                 rank.add(_RANK[part])
             elif part in _DOMAIN:
                 domain.add(_DOMAIN[part])
@@ -138,15 +142,32 @@ def _title(words: list[re.Match[str]]) -> Title | None:
                 if head is not None and head[0] == "chief":
                     rank.add("chief")  # "Chief Judge": chief qualifies the next head word
                 head = _HEAD[part]
+    if head is None and military:
+        head = ("military", None)
     if head is None:
         return None
-    return Title(words[0].start(), words[-1].end(), frozenset(rank), frozenset(domain), *head)
+    return Title(
+        words[0].start(),
+        words[-1].end(),
+        frozenset(rank),
+        frozenset(domain),
+        *head,
+        military=frozenset(military),
+    )
 
 
 def _is_title_word(word: str) -> bool:
+    if word == "under":
+        return False  # "held under President X": a preposition; "Under Secretary" is a rank
     low = re.sub(r"['’]s$", "", word.lower().rstrip("."))
     return all(
-        p in _RANK or p in _DOMAIN or p in _HEAD or p in _TIME or p in _HONORIFIC
+        p in _RANK
+        or p in _DOMAIN
+        or p in _HEAD
+        or p in _TIME
+        or p in _HONORIFIC
+        or p in _MILITARY
+        or p in _OFFICERS
         for p in low.split("-")
     )
 
@@ -208,6 +229,8 @@ def titled_names(text: str) -> tuple[tuple[str, Title], ...]:
                 popped.append(run.pop().group())
             if len(popped) == 1 and popped[0].isupper() and len(popped[0]) > 1 and len(run) == 1:
                 continue  # "chief PRO": the acronym is the title, the bare head word is not
+            if popped and popped[-1][:1].isupper():
+                continue  # "John Henry, CEO Larry Lucchino and ...": the title is the next name's
             title = _title(run) if run else None
             if title is not None:
                 out.append((form, _shift(title, at)))
@@ -241,7 +264,7 @@ _STOPISH = frozenset(
 
 
 def _shift(t: Title, offset: int) -> Title:
-    return Title(t.start + offset, t.end + offset, t.rank, t.domain, t.family, t.gender)
+    return dataclasses.replace(t, start=t.start + offset, end=t.end + offset)
 
 
 def same_person(x: str, y: str) -> bool:
@@ -256,7 +279,12 @@ def same_person(x: str, y: str) -> bool:
     return key in (name_key(long_[0].split("-")[0]), name_key(long_[-1]))
 
 
-def _difference(x: Title, y: Title) -> str | None:
+def difference(x: Title, y: Title) -> str | None:
+    mx, my = x.military, y.military
+    if mx and my and not (mx <= my or my <= mx):
+        return "rank"  # "Commander" vs "Commodore"; "Colonel" may shorten "Lieutenant Colonel"
+    if "military" in (x.family, y.family):
+        return None  # a rank and a job ("Commander" / "spokesman") are both true
     if x.family != y.family:
         # "aide" vs "spokesman" may be one job in other words; "spokesman" vs "head" is not.
         if {x.family, y.family} & _LEADS and {x.family, y.family} & _STAFF:
@@ -281,7 +309,7 @@ def role_conflicts(a: str, b: str) -> list[Conflict]:
         for name_b, y in tb:
             if not same_person(name_a, name_b):
                 continue
-            what = _difference(x, y)
+            what = difference(x, y)
             if what is None:
                 continue
             wa, wb = " ".join(a[x.start : x.end].split()), " ".join(b[y.start : y.end].split())

@@ -41,6 +41,7 @@ _RELATION = {
     **dict.fromkeys(("in", "within"), "until"),
 }
 _MAX_SLOT = 120
+_DIGITS = re.compile(r"\d[\d,.]*")
 _REACH = 70  # characters of clause on each side that say what a figure is about
 
 
@@ -131,7 +132,18 @@ def _with_mark(raw: RawFact, mark: str) -> RawFact:
 
 def _kind(kind: str) -> FactKind:
     kinds: dict[str, FactKind] = {
-        k: k for k in ("count", "money", "percent", "age", "magnitude", "duration", "times", "date")
+        k: k
+        for k in (
+            "count",
+            "money",
+            "percent",
+            "age",
+            "magnitude",
+            "duration",
+            "times",
+            "date",
+            "bearing",
+        )
     }
     return kinds.get(kind, "year")
 
@@ -152,6 +164,9 @@ def _rounded(x: _Item) -> tuple[float, float]:
 
 
 def _compatible(x: _Item, y: _Item) -> bool:
+    if x.fact.kind == "bearing":  # "east" and "north-east" may be one rough bearing
+        turn = abs(x.fact.low - y.fact.low) % 360
+        return min(turn, 360 - turn) <= 45
     (xl, xh), (yl, yh) = _rounded(x), _rounded(y)
     if x.fact.kind == "date" and _adjacent_night(x, y):
         return True
@@ -185,6 +200,11 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         return False  # a conversion, a rate, a remainder or "hundreds of": not the figure itself
     if ("total" in rx.marks) != ("total" in ry.marks):
         return False  # a campaign total against one operation's figure
+    if x.fact.kind == "bearing":
+        # The place is the slot. One distance from it names one point ("150 nautical miles
+        # west of Aden" against "... east of Aden"); without distances, more in common.
+        dx, dy = _DIGITS.findall(x.fact.span.text), _DIGITS.findall(y.fact.span.text)
+        return (bool(dx) and dx == dy) or len(x.stems & y.stems) >= 2
     if x.years and y.years and not (x.years & y.years):
         return False  # "in 2004" against "in 2008": figures of two times
     only_x, only_y = x.names - y.names, y.names - x.names

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|[^\sA-Za-z]")
+# A model or type designation is one token: "AK-47s", "AK 47", "AK - 47", "F-16", "A320".
+_DESIGNATION = r"[A-Z]{1,4}(?: ?- ?| )?\d+[A-Za-z]*"
+_TOKEN = re.compile(_DESIGNATION + r"|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|[^\sA-Za-z]")
 
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
@@ -144,17 +146,24 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
         ):
             state = f"{state or ''}+and {lemma(other)}"
     # "seven AK-47 rifles" and "three rifles" count different things: a model name qualifies.
+    last = len(phrase) - 1
     model = next(
         (
-            w.lower()
-            for w, _s, _e in phrase[:-1]
-            if any(ch.isdigit() for ch in w) or (w.isupper() and len(w) > 1)
+            designation(w) if any(ch.isdigit() for ch in w) else w.lower()
+            for k, (w, _s, _e) in enumerate(phrase)
+            if any(ch.isdigit() for ch in w) or (k < last and w.isupper() and len(w) > 1)
         ),
         None,
     )
     if model:
         state = f"{state or ''}+{model}"
     return head, text[end:e].strip() or word, e, state
+
+
+def designation(word: str) -> str:
+    """One key for every way of writing a model name: "AK-47s", "AK 47", "AK - 47" -> "ak47"."""
+    key = re.sub(r"[\s-]", "", word.lower())
+    return key[:-1] if re.search(r"\ds$", key) else key
 
 
 # "$23 million per season", "$5 a year": a rate, not a total.
@@ -171,7 +180,9 @@ KNOWN = frozenset(
     " marine sailor paratrooper commando mercenary worker people person civilian resident"
     " casualty death fatality victim dead child woman dollar euro pound yen won yuan ruble rouble"
     " missile drone shell rocket tank aircraft jet plane vehicle ship vessel prisoner hostage"
-    " refugee migrant officer police policeman".split()
+    " refugee migrant officer police policeman"
+    # Units of time and distance end the phrase: "nine days earlier", "150 miles west".
+    " hour day week month year mile kilometre kilometer km metre meter".split()
 )
 
 

@@ -236,8 +236,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
                 continue  # a year, not a count
             if re.match(r"[A-Za-z]", after) and not m.group("scale_att"):
                 continue  # "5G", "3D", "17th"
-            if re.search(r"\b[A-Z]{2,4}[ -]?$", before) and "," not in raw and len(raw) <= 3:
-                continue  # "AK 47", "MH 17": part of a model or flight name
+            if re.search(r"\b(?:[A-Z]{2,4}(?: ?- ?| )?|[A-Z] ?- ?)$", before) and "," not in raw:
+                continue  # "AK 47", "AK - 47", "MH 17", "F-16": part of a model or flight name
         if m.group("words") and (
             _AFTER_NOT_COUNT.match(after)
             or (m.group("words").lower() == "one" and _ONE_OF.match(after))

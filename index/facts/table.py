@@ -33,6 +33,44 @@ _NAMED = re.compile(r"\b[A-Z][a-z]+\s*$")  # "the Orioles (seven years, ...)": a
 
 
 _MAX_PER_SENTENCE = 12
+# "150 nautical miles west of Aden", "south-east of Padang": where a thing lies from a place.
+_BEARING = re.compile(
+    r"\b(north|south)?[- ]?(east|west)?(?:ern)?\s+of\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+_ANGLE = {
+    "north": 0.0,
+    "north-east": 45.0,
+    "east": 90.0,
+    "south-east": 135.0,
+    "south": 180.0,
+    "south-west": 225.0,
+    "west": 270.0,
+    "north-west": 315.0,
+}
+_DISTANCE = re.compile(
+    r"(?:(?:about|around|some|nearly|roughly)\s+)?\d[\d,.]*\s+(?:nautical\s+)?"
+    r"(?:miles?|km|kilomet(?:re|er)s?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _bearings(sentence: str) -> list[tuple]:  # type: ignore[type-arg]
+    """Bearing facts: the direction in which something lies from a named place, in degrees."""
+    out: list[tuple] = []  # type: ignore[type-arg]
+    for m in _BEARING.finditer(sentence):
+        ns, ew = m.group(1), m.group(2)
+        if not (ns or ew):
+            continue
+        direction = "-".join(w for w in (ns, ew) if w)
+        start = m.start(1) if ns else m.start(2)
+        distance = _DISTANCE.search(sentence, max(0, start - 40), start)
+        if distance is not None:
+            start = distance.start()  # the span holds the distance: "150 nautical miles west"
+        end = m.end(2) if ew else m.end(1)
+        angle = _ANGLE[direction]
+        slot = "bearing from " + " ".join(m.group(3).split()).lower()
+        out.append(("bearing", slot, direction, angle, angle, start, end, frozenset()))
+    return out
 
 
 @dataclass(frozen=True)
@@ -86,12 +124,19 @@ def _quantity_fact(q: Quantity, text: str) -> tuple[str, str, str, float, float]
     cls = counted_class(q.unit)
     if cls is None:
         return None
-    if q.noun and q.noun.split()[-1][:1].isupper() and cls not in _CURRENCIES:
+    last = q.noun.split()[-1] if q.noun else ""
+    if last[:1].isupper() and cls not in _CURRENCIES and not any(c.isdigit() for c in last):
         return None  # "12 Somali and 11 Yemeni pirates": a name, not the counted thing
-    # The state and what qualifies the count ("+ak-47", "+and crew") key the slot; the marks
-    # that say it is no plain figure (a total, a rate, a remainder) are kept apart.
+    # The state and what qualifies the count ("+and crew") key the slot; the marks that say
+    # it is no plain figure (a total, a rate, a remainder) are kept apart.
     parts = (q.state or "").split("+")
     state = " ".join(p for p in parts if p and p not in ("total", "rate", "part", "vague"))
+    model = next((p for p in parts if any(c.isdigit() for c in p)), None)
+    if model is not None and cls not in _CURRENCIES:
+        # "seven AK-47s", "12 AK 47 guns", "six AK-47 assault rifles": the model is the thing
+        # counted, whatever noun follows it.
+        rest = " ".join(p for p in state.split() if p != model)
+        return "count", f"{model} {rest}".strip(), _value(q), q.low, q.high
     if cls in _CURRENCIES:
         sign = {"dollar": "$", "euro": "€", "pound": "£"}.get(cls, "")
         return "money", cls, _value(q, sign), q.low, q.high
@@ -226,6 +271,7 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
                     frozenset(),
                 )
             )
+    out.extend(_bearings(sentence))
     for d in extract_dates(sentence, published):
         got = _date_fact(d, sentence)
         if got is not None:

@@ -1,0 +1,89 @@
+"""Model names, relative intervals and bearings in the fact table (fictional reports)."""
+
+from __future__ import annotations
+
+from index import Article, Event, compare
+from index.conflicts.table import build_fact_table
+from index.facts.numbers import extract_quantities
+
+
+def _art(aid: str, body: str, title: str = "Harbour report") -> Article:
+    return Article(id=aid, path=aid, title=title, body=body, source=aid)
+
+
+def _disputes(*articles: Article) -> list[tuple[str, str]]:
+    table = build_fact_table(articles)
+    return sorted((x.span.text, y.span.text) for x, y, _ in table.disputes())
+
+
+def test_a_model_name_is_no_count_and_keys_what_is_counted() -> None:
+    """ "six AK - 47 rifles" counts six rifles of one model, never 47 of anything."""
+    [q] = [q for q in extract_quantities("Guards seized six AK - 47 rifles on board.")]
+    assert (q.value, q.state) == (6.0, "+ak47")
+    a = _art("a.txt", "Marines seized seven AK-47s and a radio from the skiff.")
+    b = _art("b.txt", "The marines recovered 12 AK 47 guns and a radio from the skiff.")
+    c = _art("c.txt", "Marines also seized seven AK-47 assault rifles from the skiff.")
+    pairs = {frozenset(p) for p in _disputes(a, b, c)}
+    assert pairs == {
+        frozenset({"seven AK-47s", "12 AK 47 guns"}),
+        frozenset({"12 AK 47 guns", "seven AK-47 assault rifles"}),
+    }
+
+
+def test_an_interval_before_an_event_is_compared_in_days() -> None:
+    a = _art("a.txt", "The keeper suffered a fall nine days earlier and never woke up.")
+    b = _art("b.txt", "The keeper died of a fall suffered almost three weeks ago.")
+    c = _art("c.txt", "The keeper died after a fall suffered nine days before, his son said.")
+    assert _disputes(a, b) == [("nine days", "almost three weeks")]
+    assert _disputes(a, c) == []  # "earlier" and "before": one interval, told alike
+
+
+def test_two_bearings_from_one_place_conflict() -> None:
+    a = _art("a.txt", "The trawler sank 40 nautical miles north of Varna, the coast guard said.")
+    b = _art("b.txt", "A trawler went down 40 nautical miles south of Varna on Monday.")
+    c = _art("c.txt", "The trawler sank 40 nautical miles north-east of Varna overnight.")
+    assert _disputes(a, b) == [("40 nautical miles north", "40 nautical miles south")]
+    assert _disputes(a, c) == []  # north and north-east: one rough bearing
+    other = _art("d.txt", "Its home port lies south of Varna, where the crew live.")
+    assert _disputes(a, other) == []  # another thing south of the same place
+
+
+def test_a_title_is_compared_across_a_whole_event() -> None:
+    """ "CEO" in a lede and "COO" in paragraph four of another report: one conflict."""
+    a = _art("a.txt", "CEO Dana Whitlock flew to Austin on Monday. The talks went on all night.")
+    filler = " ".join(f"The club's staff met fans in town number {n} that week." for n in range(3))
+    b = _art(
+        "b.txt", f"The club made an offer on Monday. {filler} COO Dana Whitlock led the talks."
+    )
+    event = Event(id="ev-1", title="Club offer", article_ids=("a.txt", "b.txt"))
+    comparison = compare([a, b], event)
+    roles = [c for link in comparison.links for c in link.conflicts if c.type == "role"]
+    assert [(c.a.text, c.b.text) for c in roles] in ([("CEO", "COO")], [("COO", "CEO")])
+
+
+def _types(*articles: Article) -> list[tuple[str, str, str]]:
+    event = Event(id="ev-1", title="Harbour", article_ids=tuple(a.id for a in articles))
+    comparison = compare(list(articles), event)
+    return sorted(
+        (c.type, c.a.text, c.b.text)
+        for link in comparison.links
+        for c in link.conflicts
+        if c.type in ("negation", "certainty")
+    )
+
+
+def test_an_act_denied_far_from_where_another_report_states_it() -> None:
+    """A lede states the act; another report denies it in its last paragraph."""
+    filler = " ".join(f"Fishermen in bay number {n} waited for news all week." for n in range(4))
+    a = _art("a.txt", "The harbour board closed the Varna ferry pier on Monday after the storm.")
+    b = _art(
+        "b.txt", f"{filler} The harbour board has not closed the Varna ferry pier, a clerk said."
+    )
+    assert [t for t, *_ in _types(a, b)] == ["negation"]
+
+
+def test_a_denial_of_another_thing_is_no_conflict() -> None:
+    filler = " ".join(f"Fishermen in bay number {n} waited for news all week." for n in range(4))
+    a = _art("a.txt", "The harbour board closed the Varna ferry pier on Monday after the storm.")
+    b = _art("b.txt", f"{filler} The harbour board has not closed the Burgas fish market yet.")
+    assert _types(a, b) == []
