@@ -29,6 +29,7 @@ from index.engine.stores import (
     store_problem,
     update_lock_held,
 )
+from index.engine.variants import indexed_terms, widen_names
 
 __all__ = [
     # schema: one document per article
@@ -47,6 +48,8 @@ __all__ = [
     "indexed_fields",
     "parse_words",
     "schema_of",
+    "indexed_terms",
+    "widen_names",
     # stores: opened, checked, locked, written, read back
     "Commit",
     "Segment",

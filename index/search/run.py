@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,9 +15,12 @@ from index.engine import (
     build_schema,
     find_matches,
     indexed_fields,
+    indexed_terms,
     parse_words,
     schema_of,
+    widen_names,
 )
+from index.facts.names import same_name
 from index.search.snippet import snippet
 from index.search.syntax import check_syntax, minus_as_not
 
@@ -100,9 +104,22 @@ def run_search(searcher: Searcher, text: str, limit: int = 10) -> SearchResults:
     are taken as written. The matching itself is the engine's (``find_matches``).
     """
     limit = max(1, int(limit))
-    found = find_matches(searcher, parse_query(schema_of(searcher), text), limit)
+    parsed = widen_names(searcher, parse_query(schema_of(searcher), text), _names(text), same_name)
+    found = find_matches(searcher, parsed, limit)
     hits = tuple(_make_hit(doc) for doc in found.docs)
     return SearchResults(query=text, total=found.total, hits=hits, total_exact=found.exact)
+
+
+# A capitalised word outside quotes (after a field name too): "Zelensky", "title:Kyiv".
+_NAME = re.compile(r'"[^"]*"|(?<![\w\-])([A-Z][\w\'’]*)')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
+
+
+def _names(text: str) -> set[str]:
+    """The indexed terms of the words written as names (capitalised): a search for one
+    spelling of a name finds the others the index holds (Zelensky: Zelenskiy, Zelenskyy)."""
+    words = [m.group(1) for m in _NAME.finditer(text) if m.group(1)]
+    return {t for w in words if w not in _OPERATORS for t in indexed_terms(w)}
 
 
 def _make_hit(doc: MatchedDoc) -> SearchHit:

@@ -34,3 +34,26 @@ async def test_detail_panel_names_the_other_spellings(tmp_path: Path) -> None:
         shown = seen[-1]
         assert "~ name also spelled (not a conflict): " in shown, seen
         assert "Elin Satto (Coast Herald)" in shown or "Elin Sato (" in shown
+
+
+async def test_search_for_one_spelling_finds_the_other(tmp_path: Path) -> None:
+    from tests.pilot import type_query
+    from tui_reader.screens.search import SearchScreen
+
+    app = NewsReaderApp(corpus_with_a_variant(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await type_query(app, pilot, "Sato")
+        ids = {hit.id for hit in screen.hits}
+        assert ids == {
+            "harbour/bay-gazette.md",
+            "harbour/coast-herald.md",
+            "harbour/island-post.md",
+        }
+        herald = next(hit for hit in screen.hits if hit.id == "harbour/coast-herald.md")
+        start, end = herald.snippet_matches[0]
+        assert herald.snippet[start:end] == "Satto"

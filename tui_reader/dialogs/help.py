@@ -74,6 +74,7 @@ def help_sections() -> list[tuple[str, Rows]]:
                 ("only:OUTLET", "Passages only that outlet has (only:yonhap)"),
                 ("shared:>=N", "Passages stated by at least N independent sources"),
                 ("event:ID", "The reports of one event (with words or alone)"),
+                ("Name", "A capitalised word finds its other spellings: Zelensky, Zelenskyy"),
             ],
         ),
     ]

@@ -1,0 +1,61 @@
+"""A query's name words widened with the other spellings the index holds (Zelensky: Zelenskyy)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from typing import Any
+
+from whoosh import query as wq
+
+from index.engine.query import ParsedQuery, Query
+from index.engine.schema import DEFAULT_FIELDS, text_analyzer
+from index.engine.searcher_pool import Searcher
+
+# A spelling variant differs by a few letters at most (Zelensky / Zelenskyy / Zelenskiy): terms
+# whose length differs more are not compared, which keeps the lexicon walk cheap.
+LENGTH_SLACK = 2
+
+
+def indexed_terms(text: str) -> list[str]:
+    """The terms the title and body fields index for ``text`` (stemmed, accents folded)."""
+    return [token.text for token in text_analyzer()(text)]
+
+
+def widen_names(
+    searcher: Searcher,
+    parsed: ParsedQuery,
+    names: Collection[str],
+    alike: Callable[[str, str], bool],
+) -> ParsedQuery:
+    """``parsed`` with each title/body term in ``names`` ORed with the field's indexed terms
+    that ``alike`` takes for another spelling of it (terms of the same first letter)."""
+    if not names:
+        return parsed
+    reader = searcher.reader()
+    found: dict[tuple[str, str], list[str]] = {}
+
+    def spellings(field: str, term: str) -> list[str]:
+        if (field, term) not in found:
+            others = []
+            for raw in reader.expand_prefix(field, term[:1]):
+                other = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+                if other != term and abs(len(other) - len(term)) <= LENGTH_SLACK:
+                    if alike(term, other):
+                        others.append(other)
+            found[field, term] = others
+        return found[field, term]
+
+    def widen(node: Any) -> Any:
+        if type(node) is wq.Term and node.fieldname in DEFAULT_FIELDS and node.text in names:
+            others = spellings(node.fieldname, node.text)
+            if not others:
+                return node
+            extra = [wq.Term(node.fieldname, t, boost=node.boost) for t in others]
+            return wq.Or([node, *extra])
+        return node if node.is_leaf() else node.apply(widen)
+
+    some = None if parsed.some_words is None else widen(parsed.some_words)
+    return ParsedQuery(widen(parsed.all_words), some)
+
+
+__all__ = ["Query", "indexed_terms", "widen_names"]
