@@ -18,7 +18,10 @@ from index.facts.table import RawFact, report_facts
 from index.text.lexicon import SPEECH_VERBS, STOP, stem
 
 _SPEECH_STEMS = frozenset(stem(w) for w in SPEECH_VERBS)
-_CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?|(?<![\w.])[A-Z]{2,5}(?![\w])")
+# "DiLeo", "McNair", "O'Brien", "Hong-kyun", "NATO": one name each.
+_CAPITAL = re.compile(
+    r"(?<![\w'’])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)?|(?<![\w.])[A-Z]{2,5}(?![\w])"
+)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december"
@@ -26,7 +29,7 @@ _CALENDAR = frozenset(
 )
 _EARLY = re.compile(r"morning|early|dawn", re.IGNORECASE)
 # A capitalised word inside a sentence (after a lower-case word or a comma): a name.
-_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+_MID_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+(?:[A-Z][a-z]+)?")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 # Number, scale and currency words say how much, not of what.
 _NUMBER_WORDS = frozenset(
@@ -42,6 +45,8 @@ _RELATION = {
 }
 _MAX_SLOT = 120
 _DIGITS = re.compile(r"\d[\d,.]*")
+_NEAR = 3
+_AFTER = 25  # characters after a figure whose names still say whose or of what it is
 _REACH = 70  # characters of clause on each side that say what a figure is about
 
 
@@ -55,6 +60,7 @@ class _Item:
     periods: frozenset[str]  # "in 54 games", "last season": the span a sports figure covers
     relation: str  # a duration's relation to its event: "offset", "span", "until" or ""
     known: frozenset[str]  # name keys its whole report mentions (title and body)
+    near: frozenset[str] = frozenset()  # content stems within three words of the figure
 
 
 def _context(
@@ -74,7 +80,12 @@ def _context(
         )
         - counted
     )
-    wide = clause_around(sentence, raw.start - s, raw.end - s, 2 * _REACH)
+    # Whose figure it is stands before it ("the Orioles have offered $140 million", "Police
+    # said 12 were hurt"); names after it say where or about what ("in the election for 288
+    # candidates, all of whom support President X"), not whose.
+    # The phrase right after it may still say of what ("13 nautical miles from the Mysore").
+    fs, fe = raw.start - s, raw.end - s
+    wide = clause_around(sentence[: fe + _AFTER], fs, fe, 2 * _REACH) + " " + sentence[fs:fe]
     first = re.match(r"\W*\w+", wide)
     capitals = list(_CAPITAL.finditer(wide))
     if len(capitals) * 2 > len(wide.split()):
@@ -113,8 +124,20 @@ def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> lis
         if in_quote(sentence, raw.start - raw.sentence[0]):
             raw = _with_mark(raw, "quoted")
         relation = _relation(text, raw) if raw.kind == "duration" else ""
-        out.append(_Item(fact, raw, stems, names, years, spans_of(sentence), relation, known))
+        near = _near(text, raw)
+        out.append(_Item(fact, raw, stems, names, years, spans_of(sentence), relation, known, near))
     return out
+
+
+def _near(text: str, raw: RawFact) -> frozenset[str]:
+    """Content stems of the three words on each side of a figure, in its sentence: what a
+    percentage or an amount measures is written next to it ("turnout reached 93.87 percent")."""
+    s, e = raw.sentence
+    before = _LOWER.findall(text[max(s, raw.start - 40) : raw.start])[-_NEAR:]
+    after = _LOWER.findall(text[raw.end : min(e, raw.end + 40)])[:_NEAR]
+    return frozenset(
+        stem(w) for w in before + after if w not in STOP and w not in _NUMBER_WORDS and len(w) > 2
+    )
 
 
 def _relation(text: str, raw: RawFact) -> str:
@@ -240,6 +263,8 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         return shared >= 3
     if x.fact.kind == "times":
         return True  # "married twice": the slot holds the verb, the guards above the referent
+    if x.fact.kind == "percent" and x.near & y.near - _SPEECH_STEMS:
+        return True  # "turnout was almost 90%" / "turnout reached 93.87 percent"
     if x.fact.kind == "count":
         # people killed / injured: the slot says much already; "comments", "people" marching:
         # one more word in common ("received", "marched") says it is the same count.
@@ -254,8 +279,12 @@ def _agrees(x: _Item, y: _Item) -> bool:
 
 
 def _holds(x: _Item, y: _Item) -> bool:
-    """Does ``y`` state ``x``'s closed figure (open bounds that overlap are no same figure)?"""
-    return not math.isinf(x.fact.high) and not math.isinf(y.fact.high) and _compatible(x, y)
+    """Does ``y`` state ``x``'s closed figure (open bounds that overlap are no same figure)?
+    A percentage is of anything: only one of the same thing counts ("90 percent of the
+    candidates" is no turnout)."""
+    if math.isinf(x.fact.high) or math.isinf(y.fact.high) or not _compatible(x, y):
+        return False
+    return x.fact.kind != "percent" or _same_referent(x, y)
 
 
 def _nature(x: _Item, y: _Item) -> Nature:

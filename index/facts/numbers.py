@@ -308,6 +308,8 @@ def _extract(text: str) -> tuple[Quantity, ...]:
             state = f"{state or ''}+rate"
         if m.group("vague"):
             state = "vague"  # "hundreds of jobs" is no figure to hold against "1,100 jobs"
+        if _SHARED_NOUN_LIST.search(before):
+            state = f"{state or ''}+part"  # "12 Somali and 11 Yemeni pirates": one group of two
         sentence_start = max(text.rfind(". ", max(0, start - 300), start), start - 300, 0)
         sentence_end = text.find(". ", span_end, span_end + 300)
         if _CUMULATIVE.search(
@@ -319,6 +321,14 @@ def _extract(text: str) -> tuple[Quantity, ...]:
             Quantity(value, low, high, unit, start, span_end, text_span, approx, state, noun)
         )
     return tuple(_merge_ranges(text, found))
+
+
+# "12 Somali and 11 Yemeni pirates": the second count shares its noun with the first, and
+# each counts a part.
+_SHARED_NOUN_LIST = re.compile(
+    r"\b(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"\s+[A-Z][a-z]+\s+(?:and|or)\s+$"
+)
 
 
 def _toll_rose(text: str, start: int) -> bool:

@@ -87,3 +87,24 @@ def test_a_denial_of_another_thing_is_no_conflict() -> None:
     a = _art("a.txt", "The harbour board closed the Varna ferry pier on Monday after the storm.")
     b = _art("b.txt", f"{filler} The harbour board has not closed the Burgas fish market yet.")
     assert _types(a, b) == []
+
+
+def test_a_share_is_held_to_what_it_measures_and_names_after_it_are_not_whose() -> None:
+    """ "turnout reached 93 percent in the vote for 120 seats held by Mayor Dale Orr's party"
+    and "turnout was almost 80%": one turnout; the names far after the figure say nothing of
+    whose it is, and the report's own "60 percent of the seats" is no turnout."""
+    a = _art(
+        "a.txt",
+        "Officials said turnout reached 93 percent in the vote for 120 seats, all of them held"
+        " by allies of Mayor Dale Orr in the old port town. Sixty percent of the seats went"
+        " to the harbour party.",
+    )
+    b = _art("b.txt", "The election board said that turnout was almost 80%. Mayor Dale Orr voted.")
+    assert _disputes(a, b) == [("93 percent", "almost 80%")]
+
+
+def test_a_named_group_is_counted_apart_from_the_whole() -> None:
+    """ "12 Danish and 11 Swedish sailors" then "the 23 sailors": parts and whole agree."""
+    a = _art("a.txt", "Coast guards rescued 12 Danish and 11 Swedish sailors from the raft.")
+    b = _art("b.txt", "The 23 sailors rescued from the raft were flown to Aarhus on Friday.")
+    assert _disputes(a, b) == []
