@@ -19,6 +19,7 @@ from .jobs import Jobs
 from .keymap import GLOBAL_BINDINGS
 from .messages import (
     ArticlesChanged,
+    ComparisonAbandoned,
     ComparisonAdded,
     ComparisonFailed,
     ComparisonReady,
@@ -71,6 +72,7 @@ class NewsReaderApp(App[None]):
         settings = Settings(Path(corpus), Path(index_dir) if index_dir else None, rebuild)
         self.state = AppState(settings, MarksStore(self._marks_unavailable))
         self.jobs = Jobs(self, self.state)
+        self._comparing: str | None = None  # the comparison the user is waiting for
         self.watcher = CorpusWatcher(self, self.state)
         self.corrections = Corrections(self, self.state)
 
@@ -210,7 +212,15 @@ class NewsReaderApp(App[None]):
             self._events_changed(focus)
 
     def on_comparison_wanted(self, message: ComparisonWanted) -> None:
+        self._comparing = message.key
         self.jobs.load_comparison(message.key, message.articles, message.event)
+
+    def on_comparison_abandoned(self, message: ComparisonAbandoned) -> None:
+        # The user left the screen waiting for it: a long comparison would hold a core for
+        # nothing (the compare worker stops at its next checkpoint and posts nothing).
+        if message.key == self._comparing and message.key not in self.state.comparisons:
+            self.workers.cancel_group(self, "compare")
+            self._comparing = None
 
     def on_search_wanted(self, message: SearchWanted) -> None:
         self.jobs.search(message.query, message.reply_to)

@@ -221,6 +221,13 @@ class ComparisonWanted(Message):
 
 
 @dataclass
+class ComparisonAbandoned(Message):
+    """The screen waiting for comparison ``key`` was left: stop computing it."""
+
+    key: str
+
+
+@dataclass
 class SearchWanted(Message):
     """Run a query in the background; the results go to ``reply_to``."""
 

@@ -9,26 +9,33 @@ from index import Article, Passage
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line of the body: the reader's display blocks."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", body)]
+    """(start, end) of every non-blank line of the body: the reader's display blocks.
+
+    Every line is looked at once (a pattern asking for a non-space inside the line backtracked
+    over a long blank one: quadratic)."""
+    return [m.span() for m in re.finditer(r"[^\n]+", body) if not m.group().isspace()]
 
 
 class ArticleMap:
     """The reader's paragraphs (display blocks) and sentences (what is marked: the same passages,
     same offsets, as the compare screen's) of one article, with lookups between them.
 
-    Offsets are kept sorted for bisection: a long report has hundreds of paragraphs.
+    Offsets are kept sorted for bisection: a long report has thousands of paragraphs. The
+    sentences come later (``set_sentences``): splitting a long report takes seconds, so the
+    reader does it in a worker and shows the paragraphs at once.
     """
 
     def __init__(self, article: Article) -> None:
-        from index import split_passages  # the sentence splitter loads with the first reader
-
         self.spans = paragraphs(article.body)
-        self.sentences: list[Passage] = split_passages(article)  # as the comparison cuts them
         self._starts = [s for s, _e in self.spans]
         self._ends = [e for _s, e in self.spans]
-        self._sentence_starts = [p.start for p in self.sentences]
-        self._sentence_ends = [p.end for p in self.sentences]
+        self.set_sentences([])
+
+    def set_sentences(self, sentences: list[Passage]) -> None:
+        """The article's sentences, as the comparison cuts them (index.split_passages)."""
+        self.sentences = sentences
+        self._sentence_starts = [p.start for p in sentences]
+        self._sentence_ends = [p.end for p in sentences]
 
     def block_of(self, offset: int) -> int:
         """The paragraph holding ``offset`` (else the next one, else the last)."""

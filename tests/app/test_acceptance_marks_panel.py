@@ -125,7 +125,7 @@ async def test_at_80_columns_the_panel_waits_for_m(
         await pilot.pause()
         panel = reader.query_one_optional(MarksPanel)
         assert panel is None or not panel.display
-        assert any(b.has_class("-marked") for b in reader.pane.blocks)
+        assert any(b.marked for b in reader.pane.blocks)
         await pilot.press("M")  # the first M shows the list, with the keys in it
         await pilot.pause()
         panel = reader.query_one(MarksPanel)

@@ -32,9 +32,9 @@ def _marked(screen: CompareScreen) -> list[tuple[str, str]]:
     out = []
     for pane in screen.panes:
         for block in pane.blocks:
-            for start, end, name in block.body.spans:
+            for start, end, name in block.spans:
                 if name == FACT_CLASS:
-                    out.append((pane.article.id, block.body.text[start:end]))
+                    out.append((pane.article.id, block.text[start:end]))
     return out
 
 

@@ -86,9 +86,12 @@ async def test_light_theme_renders_marks(tmp_path: Path) -> None:
         app.theme = "textual-light"
         await pilot.pause()
         pane = screen.panes[screen.row.active]
-        text = pane.blocks[pane.current].body
-        spans = text.render().spans
-        assert spans and all(span.style for span in spans)  # conflict words styled from CSS
+        block = pane.blocks[pane.current]
+        words = [block.text[s:e] for s, e, name in block.spans if name == "pane--conflict"]
+        assert words
+        painted = [s for strip in pane.paint_block(pane.current) for s in strip]
+        styled = [s for s in painted if s.text.strip() and any(s.text in w for w in words)]
+        assert styled and all(s.style and s.style.underline for s in styled)  # from the CSS
         assert "410" in screen_text(app) or "240" in screen_text(app)
 
 

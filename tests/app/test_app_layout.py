@@ -48,7 +48,7 @@ async def test_resize_keeps_position(tmp_path: Path) -> None:
         assert block.key == key
         assert visible(pane)
         # The current passage is inside the pane's viewport after the re-layout.
-        assert pane.region.y <= block.region.y < pane.region.bottom
+        assert pane.in_view(block.index)
         await pilot.resize_terminal(160, 40)
         await pilot.pause()
         assert not screen.row.has_class("-narrow")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 from tests.helpers import write_corpus
@@ -46,15 +46,15 @@ async def test_mark_and_note_survive_a_restart(tmp_path: Path, data_dir: Path) -
         await pilot.pause()
         assert _saved(data_dir, corpus) == [(view.passage.text, None, "ask the union")]
         pane = screen.panes[screen.row.active]
-        assert pane.blocks[pane.current].has_class("-marked")
+        assert pane.blocks[pane.current].marked
         app.state.marks.close()
     app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
     async with app.run_test(size=(150, 40)) as pilot:
         screen = await open_first_event(app, pilot)
         await settle(app, pilot)
-        marked = [b for p in screen.panes for b in p.blocks if b.has_class("-marked")]
+        marked = [b for p in screen.panes for b in p.blocks if b.marked]
         assert [b.key for b in marked] == [view.passage.id]
-        assert "★" in str(marked[0].query_one(".gutter", Static).content)
+        assert "★" in marked[0].gutter_lines()
         panel = screen.query_one(MarksPanel)
         assert panel.query_one(OptionList).option_count == 1
         assert "ask the union" in str(panel.query_one(OptionList).get_option_at_index(0).prompt)
@@ -192,7 +192,7 @@ async def test_panel_labels_jump_and_delete(tmp_path: Path, data_dir: Path) -> N
         await pilot.press("delete")
         await pilot.pause()
         assert _saved(data_dir, corpus) == []
-        assert not any(b.has_class("-marked") for p in screen.panes for b in p.blocks)
+        assert not any(b.marked for p in screen.panes for b in p.blocks)
         await pilot.press("M")  # hide the (now empty) panel; no error
         app.state.marks.close()
 

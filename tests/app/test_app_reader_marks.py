@@ -49,7 +49,7 @@ def said(app: NewsReaderApp, words: str) -> bool:
 
 
 def marked_blocks(screen: ReaderScreen) -> list[int]:
-    return [b.index for b in screen.pane.blocks if b.has_class("-marked")]
+    return [b.index for b in screen.pane.blocks if b.marked]
 
 
 async def test_search_mark_reopen_and_compare(tmp_path: Path, data_dir: Path) -> None:
@@ -78,16 +78,19 @@ async def test_search_mark_reopen_and_compare(tmp_path: Path, data_dir: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         reader = await open_reader(app, pilot, GAZETTE)
         assert marked_blocks(reader) == [1]
-        gutter = reader.pane.blocks[1].query_one(".gutter", Static)
-        assert "★" in str(gutter.content)
-        assert gutter.styles.color == Color.parse(app.theme_variables["success"])
+        assert "★" in reader.pane.blocks[1].gutter_lines()
+        gutter = list(reader.pane.paint_block(1)[0])[0]  # the star, in the success colour
+        assert gutter.text.strip() == "★" and gutter.style is not None
+        assert gutter.style.color == Color.parse(app.theme_variables["success"]).rich_color
         assert reader.query_one(MarksPanel).query_one(OptionList).option_count == 1
         await pilot.press("escape")
         await pilot.pause()
         screen = await open_first_event(app, pilot)
-        blocks = [b for p in screen.panes for b in p.blocks if b.has_class("-marked")]
-        assert [b.key for b in blocks] == [passage.id]  # the reader's sentence is compare's
-        assert blocks[0].query_one(".passage-text").styles.background.a > 0  # tinted there too
+        panes = [(p, b) for p in screen.panes for b in p.blocks if b.marked]
+        assert [b.key for _p, b in panes] == [passage.id]  # the reader's sentence is compare's
+        pane, block = panes[0]
+        words = list(pane.paint_block(block.index)[0])[-1]  # tinted there too
+        assert words.style is not None and words.style.bgcolor != pane.rich_style.bgcolor
         # and it is that passage's own mark there: its detail line, and m takes it off
         await pilot.press("c")
         view = screen.current_view()
@@ -126,7 +129,7 @@ async def test_compare_mark_shows_in_reader_and_unmarking_there_shows_back(
         await pilot.press("escape")
         await settle(app, pilot)
         assert app.screen is compare
-        assert not any(b.has_class("-marked") for pane in compare.panes for b in pane.blocks)
+        assert not any(b.marked for pane in compare.panes for b in pane.blocks)
         assert compare.marking.marks == []
         app.state.marks.close()
 
@@ -190,22 +193,24 @@ async def test_sentence_cursor_marks_one_sentence_of_a_paragraph(
         second = reader.current_passage()
         assert second is not None and second.text == "Crews spent six hours freeing it."
         block = reader.pane.blocks[0]
-        assert block.has_class("-current")
-        cursor = [(s, e) for s, e, name in block.body.spans if name == "pane--cursor"]
-        assert [block.body.text[s:e] for s, e in cursor] == [second.text]
+        assert reader.pane.current == 0
+        cursor = [(s, e) for s, e, name in block.spans if name == "pane--cursor"]
+        assert [block.text[s:e] for s, e in cursor] == [second.text]
         await pilot.press("space")
         await pilot.pause()
         assert [t for _a, t, *_ in _saved(data_dir, corpus)] == [second.text]
-        marked = [(s, e) for s, e, name in block.body.spans if name == "pane--marked"]
-        assert [block.body.text[s:e] for s, e in marked] == [second.text]  # not the paragraph
+        marked = [(s, e) for s, e, name in block.spans if name == "pane--marked"]
+        assert [block.text[s:e] for s, e in marked] == [second.text]  # not the paragraph
         # drawn as a tint of the theme's success colour, never the full colour behind the words
         success = Color.parse(app.theme_variables["success"])
         backgrounds = [
-            span.style.background
-            for span in block.body.render().spans
-            if (span.start, span.end) == marked[0]
+            segment.style.bgcolor
+            for strip in reader.pane.paint_block(0)
+            for segment in strip
+            if segment.text and segment.text in second.text and segment.style is not None
         ]
-        assert backgrounds and all(b is not None and b != success for b in backgrounds)
+        assert backgrounds and all(b is not None for b in backgrounds)
+        assert success.rich_color not in backgrounds
         assert marked_blocks(reader) == [0]
         await pilot.press("left_parenthesis", "m")  # the first sentence: a second mark
         await pilot.pause()
@@ -295,7 +300,7 @@ async def test_unusable_data_dir_is_one_error_and_the_reader_works(
         await settle(app, pilot)
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
-        names = [n for b in reader.pane.blocks for (_s, _e, n) in b.body.spans]
+        names = [n for b in reader.pane.blocks for (_s, _e, n) in b.spans]
         assert names == ["pane--match-current"]  # hits are shown without the marks database
         await pilot.press("m", "right_parenthesis", "m", "a")
         await pilot.pause()

@@ -37,7 +37,7 @@ async def test_search_open_and_walk_hits(tmp_path: Path) -> None:
         assert reader.article.body[first[0] : first[1]].lower().startswith("harbour")
         # Every hit is marked in its block, the current one differently.
         pane = reader.query_one(ArticlePane)
-        names = [n for b in pane.blocks for (_s, _e, n) in b.body.spans]
+        names = [n for b in pane.blocks for (_s, _e, n) in b.spans]
         assert names.count("pane--match-current") == 1
         assert len(names) == len(hit.matches)
         assert len(hit.matches) >= 2  # "harbour" twice in every harbour report

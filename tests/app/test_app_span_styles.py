@@ -9,7 +9,6 @@ from textual.color import Color
 from tests.pilot import settle
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.compare import CompareScreen
-from tui_reader.widgets.passage_block import PassageText
 
 
 async def test_conflict_spans_blend_their_background(corpus_dir: Path, tmp_path: Path) -> None:
@@ -19,25 +18,24 @@ async def test_conflict_spans_blend_their_background(corpus_dir: Path, tmp_path:
         app.open_event(max(app.state.events, key=lambda e: len(e.article_ids)))
         await settle(app, pilot)
         assert isinstance(app.screen, CompareScreen)
-        texts = [
-            t
-            for t in app.screen.query(PassageText)
-            if any(name == "pane--conflict" for _, _, name in t.spans)
+        found = [
+            (pane, block)
+            for pane in app.screen.panes
+            for block in pane.blocks
+            if any(name == "pane--conflict" for _, _, name in block.spans)
         ]
-        assert texts, "the largest bundled event has conflicts"
-        text = texts[0]
-        start, end, _ = next(s for s in text.spans if s[2] == "pane--conflict")
+        assert found, "the largest bundled event has conflicts"
+        pane, block = found[0]
+        start, end, _ = next(s for s in block.spans if s[2] == "pane--conflict")
+        words = block.text[start:end]
         painted = [
-            span
-            for span in text.render().spans
-            if span.start <= start < span.end or start <= span.start < end
+            segment
+            for strip in pane.paint_block(block.index)
+            for segment in strip
+            if segment.text.strip() and segment.text in words
         ]
-        backgrounds = {
-            str(span.style.background)
-            for span in painted
-            if getattr(span.style, "background", None) is not None
-        }
-        full = text.get_component_styles("pane--conflict").background  # "$error 35%"
+        backgrounds = {str(s.style.bgcolor) for s in painted if s.style and s.style.bgcolor}
+        full = pane.get_component_styles("pane--conflict").background  # "$error 35%"
         assert full.a < 1  # the stylesheet asks for a tint
-        opaque = Color(full.r, full.g, full.b)
+        opaque = Color(full.r, full.g, full.b).rich_color
         assert backgrounds and str(opaque) not in backgrounds

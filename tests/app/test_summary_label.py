@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index import Article
-from tui_reader.widgets.article_pane import header_content
+from tui_reader.widgets.article_pane import header_parts
 
 
 def _article(is_summary: bool) -> Article:
@@ -19,7 +19,8 @@ def _article(is_summary: bool) -> Article:
 
 
 def test_header_says_summary_only() -> None:
-    assert header_content(_article(True)).plain == (
-        "Coast Wire · 2025-03-10 · summary only\nCouncil approves [b]breakwater[/b]"
+    assert header_parts(_article(True)) == (
+        "Coast Wire · 2025-03-10 · summary only",
+        "Council approves [b]breakwater[/b]",
     )
-    assert "summary" not in header_content(_article(False)).plain
+    assert "summary" not in " ".join(header_parts(_article(False)))

@@ -39,8 +39,7 @@ def paint_fact(row: PaneRow, span: FactSpan | None) -> None:
     for pane in row.panes:
         for block in pane.blocks:
             passage = row.model.passages.get(block.key)
-            text = block.body
-            kept = [s for s in text.spans if s[2] != FACT_CLASS]
+            kept = [s for s in block.spans if s[2] != FACT_CLASS]
             if (
                 span is not None
                 and passage is not None
@@ -50,5 +49,5 @@ def paint_fact(row: PaneRow, span: FactSpan | None) -> None:
             ):
                 start, end = span.start - passage.start, min(span.end, passage.end) - passage.start
                 kept.append((start, end, FACT_CLASS))
-            if kept != text.spans:
-                text.set_spans(kept)
+            if kept != block.spans:
+                pane.set_spans(block.index, kept)

@@ -139,8 +139,7 @@ class PaneRow(Horizontal):
             if pane.current >= 0:
                 self.call_after_refresh(pane.set_current, pane.current, True, pane.current_top)
             elif pane.blocks:
-                block = pane.blocks[pane.first_visible()]
-                self.call_after_refresh(pane.scroll_to_widget, block, top=True, animate=False)
+                self.call_after_refresh(pane.bring_into_view, pane.first_visible(), True)
 
     def activate(self, i: int) -> None:
         """Make pane ``i`` (modulo the count) the active one and give it the keys."""

@@ -18,7 +18,7 @@ from ..notices import report_failure
 from ..reading import paragraphs
 from ..state import AppState
 from ..text import date_only, one_line, outlet
-from ..widgets import ArticlePane, BlockSpec
+from ..widgets import BlockSpec, PreviewPane
 
 
 class ArticlesScreen(Screen[None]):
@@ -80,7 +80,7 @@ class ArticlesScreen(Screen[None]):
             BlockSpec(f"p{i}", s, article.body[s:e])
             for i, (s, e) in enumerate(paragraphs(article.body))
         ]
-        await box.mount(ArticlePane(article, specs, id="preview-pane"))
+        await box.mount(PreviewPane(article, specs, id="preview-pane"))
 
     def on_data_table_row_selected(self, message: DataTable.RowSelected) -> None:
         article = self.state.by_id.get(message.row_key.value or "")

@@ -26,7 +26,13 @@ from ..keymap import (
     MARK_BINDINGS,
 )
 from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
-from ..messages import ComparisonAdded, ComparisonFailed, ComparisonWanted, OpenFigures
+from ..messages import (
+    ComparisonAbandoned,
+    ComparisonAdded,
+    ComparisonFailed,
+    ComparisonWanted,
+    OpenFigures,
+)
 from ..state import AppState
 from ..text import one_line
 from ..widgets import ArticlePane, MarksPanel
@@ -92,6 +98,10 @@ class CompareScreen(Screen[None]):
             self.call_after_refresh(self._show, cached)
         else:
             self.post_message(ComparisonWanted(self.key, self.requested, self.event))
+
+    def on_unmount(self) -> None:
+        if self.model is None:  # left before the comparison came: stop computing it
+            self.app.post_message(ComparisonAbandoned(self.key))
 
     def on_comparison_added(self, message: ComparisonAdded) -> None:
         if message.key == self.key and self.model is None:
@@ -343,12 +353,11 @@ class CompareScreen(Screen[None]):
     def paint_marks(self, spans: Spans) -> None:
         assert self.model is not None
         for pane in self.panes:
+            marks = sorted(spans.get(pane.article.id, []))
             for block in pane.blocks:
                 p = self.model.passages.get(block.key)
-                marked = p is not None and any(
-                    s < p.end and p.start < e for s, e in spans.get(p.article_id, [])
-                )
-                block.set_marked(marked)
+                marked = p is not None and any(s < p.end and p.start < e for s, e in marks)
+                pane.set_marked(block.index, marked)
         self.show_detail()  # the panel's line for the current passage's own mark
 
     def reveal(self, passage: Passage) -> None:

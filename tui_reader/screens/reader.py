@@ -9,19 +9,21 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from index import Article, Passage
 
 from ..follow import copy_citation, open_in_browser
 from ..keymap import FOLLOW_BINDINGS, MARK_BINDINGS, READER_BINDINGS
+from ..lines.layout import STAR
 from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
 from ..reading import ArticleMap
 from ..state import AppState
 from ..text import one_line
-from ..widgets import BlockSpec, MarksPanel, PassageBlock, ReaderPane
-from ..widgets.passage_block import STAR
+from ..widgets import BlockSpec, MarksPanel, ReaderPane
 
 if TYPE_CHECKING:
     from index import Anchored, AnnotationStore
@@ -32,7 +34,15 @@ class ReaderScreen(Screen[None]):
 
     The sentence under the cursor is what ``m`` marks and ``a`` annotates: the same passages
     (same offsets) the compare screen marks, so a mark made here is that passage's mark there.
+    The paragraphs show at once; the sentences are found by a worker (seconds on a long report).
     """
+
+    class SentencesFound(Message):
+        """The worker split the article into its sentences."""
+
+        def __init__(self, sentences: list[Passage]) -> None:
+            super().__init__()
+            self.sentences = sentences
 
     # The mark keys first in the footer.
     BINDINGS = [*MARK_BINDINGS, *READER_BINDINGS, *FOLLOW_BINDINGS]
@@ -50,7 +60,7 @@ class ReaderScreen(Screen[None]):
         self.marked: list[tuple[int, int]] = []
         self._painted: dict[int, list[tuple[int, int, str]]] = {}
         self._starred: set[int] = set()
-        self.cursor = self.map.sentence_at(self.matches[0][0]) if self.matches else -1
+        self.cursor = -1  # the sentence under the cursor, once the sentences are known
         self.marking = MarkController(self, self, state)
 
     def compose(self) -> ComposeResult:
@@ -66,6 +76,25 @@ class ReaderScreen(Screen[None]):
         self.pane.focus()
         if self.hit >= 0:
             self.call_after_refresh(self._go, self.hit)
+        article = self.article
+
+        def split() -> None:
+            from index import split_passages  # the sentence splitter loads with the first reader
+
+            sentences = split_passages(article)
+            if not get_current_worker().is_cancelled:  # cancelled: the user left the reader
+                self.post_message(self.SentencesFound(sentences))
+
+        self.run_worker(
+            split, name="sentences", group="sentences", thread=True, exit_on_error=False
+        )
+
+    def on_reader_screen_sentences_found(self, message: SentencesFound) -> None:
+        self.map.set_sentences(message.sentences)
+        if self.hit >= 0:
+            self._go(self.hit)
+        else:
+            self._paint()
 
     def on_screen_resume(self) -> None:
         # Marks may have been made or deleted on the compare screen meanwhile.
@@ -126,15 +155,12 @@ class ReaderScreen(Screen[None]):
         for n, (start, end) in enumerate(self.matches):
             add(start, end, "pane--match-current" if n == self.hit else "pane--match", True)
         starred = {i for s, e in self.marked for i in where.blocks_over(s, e)}
-        blocks = self.pane.blocks
+        pane = self.pane
         # Only the paragraphs whose spans or star change are touched (long reports).
         for i in set(per_block) | set(self._painted) | starred | self._starred:
-            if i >= len(blocks):
-                continue
-            spans = per_block.get(i, [])
-            if spans != blocks[i].body.spans:
-                blocks[i].body.set_spans(spans)
-            blocks[i].set_marked(i in starred)
+            if i < len(pane.blocks):
+                pane.set_spans(i, per_block.get(i, []))
+                pane.set_marked(i, i in starred)
         self._painted, self._starred = per_block, starred
         status = self.query_one("#hit-status", Static)
         text = self._status()
@@ -152,7 +178,12 @@ class ReaderScreen(Screen[None]):
 
     def _go(self, n: int) -> None:
         self.hit = n
-        self._set_cursor(self.map.sentence_at(self.matches[n][0]))
+        start = self.matches[n][0]
+        if self.sentences:
+            self._set_cursor(self.map.sentence_at(start))
+        else:  # the sentences are not known yet: the hit's paragraph
+            self.pane.set_current(self.map.block_of(start), top=False)
+            self._paint()
 
     def action_hit(self, step: int) -> None:
         """Go to the next/previous search hit (its sentence becomes the cursor)."""
@@ -163,6 +194,8 @@ class ReaderScreen(Screen[None]):
         """Move the cursor to the next/previous sentence (after scrolling: from the screen)."""
         pane = self.pane
         if not self.sentences or not pane.blocks:
+            if pane.blocks:
+                self.notify("Still finding this report's sentences…", timeout=2)
             return
         if self.cursor < 0 or pane.current < 0 or not pane.in_view(pane.current):
             block = pane.first_visible() if step > 0 else pane.last_visible()
@@ -179,11 +212,11 @@ class ReaderScreen(Screen[None]):
 
     def on_click(self, event: events.Click) -> None:
         # A click on a paragraph puts the cursor on its first sentence.
-        widget = event.widget
-        while widget is not None and not isinstance(widget, PassageBlock):
-            widget = widget.parent  # type: ignore[assignment]
-        if isinstance(widget, PassageBlock):
-            inside = self.map.sentences_in(widget.index)
+        pane = self.pane
+        offset = event.get_content_offset(pane)
+        block = -1 if offset is None else pane.block_at(offset.y)
+        if block >= 0:
+            inside = self.map.sentences_in(block)
             if inside and self.cursor not in inside:
                 self._set_cursor(inside[0])
 

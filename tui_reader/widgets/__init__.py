@@ -2,7 +2,6 @@
 
 from .article_pane import ArticlePane, BlockSpec
 from .marks_panel import MarksPanel
-from .passage_block import PassageBlock, PassageText
-from .reader_pane import ReaderPane
+from .reader_pane import PreviewPane, ReaderPane
 
-__all__ = ["ArticlePane", "BlockSpec", "MarksPanel", "PassageBlock", "PassageText", "ReaderPane"]
+__all__ = ["ArticlePane", "BlockSpec", "MarksPanel", "PreviewPane", "ReaderPane"]

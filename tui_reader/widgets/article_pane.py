@@ -1,19 +1,32 @@
-"""Provides ArticlePane: a scrolling article, a header and one PassageBlock per passage."""
+"""Provides ArticlePane: one report drawn through Textual's line API, only the rows on screen.
+
+A report of 5 MB is tens of thousands of passages: one widget each took minutes to mount and
+gigabytes of memory. Here a passage is a plain Block; the pane wraps every block once per width
+(linear, lines/wrap.py) and paints the rows in view on demand (lines/paint.py).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from textual.app import ComposeResult
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
+from textual.css.styles import RenderStyles
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from index import Article
 
-from ..text import date_only, one_line, outlet
-from .passage_block import PassageBlock
+from ..lines.layout import Block, Geometry, Layout, Spans
+from ..lines.paint import COMPONENT_CLASSES, Palette, paint_line
+from ..lines.wrap import wrap_starts
+from ..text import date_only, neutralize, one_line, outlet
+
+TITLE_LIMIT = 300  # characters of a title shown in a header (a first line can be a whole text)
 
 
 @dataclass
@@ -25,24 +38,25 @@ class BlockSpec:
     text: str
     kind: str = "plain"
     label: str = ""
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    spans: Spans = field(default_factory=list)
     paragraph: bool = False  # starts a new paragraph of the article (a blank line above)
 
 
-def header_content(article: Article, note: str = "") -> Content:
-    """Outlet, date and title as literal Content (outlet names may contain brackets); a feed
-    entry loaded from its summary says so, since its text is not the whole report, and
-    ``note`` follows (a copied report's 'copy of <outlet>')."""
+def header_parts(article: Article, note: str = "") -> tuple[str, str]:
+    """Outlet, date (and "summary only" for a feed entry loaded from its summary: its text is not
+    the whole report), ``note`` (a copied report's 'copy of <outlet>'), then the title; literal,
+    control-free, on one line each."""
     summary = "summary only" if article.is_summary else ""
     parts = (outlet(article.source, article.path), date_only(article.published), summary, note)
-    meta = " · ".join(x for x in parts if x)
-    return Content.assemble((meta, "bold"), "\n", one_line(article.title))
+    return " · ".join(x for x in parts if x), one_line(article.title, TITLE_LIMIT)
 
 
-class ArticlePane(VerticalScroll):
-    """One report: header then blocks; tracks a current block for navigation."""
+class ArticlePane(ScrollView, can_focus=True):
+    """One report: a header, then its blocks; tracks a current block for navigation."""
 
-    BLOCK: type[PassageBlock] = PassageBlock  # the reader's pane uses its own block class
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+    GEOMETRY = Geometry(gutter=4, gap_every=False)  # the compare panes: gutter label, bar
+    HEADER_INDENT = 6  # the header's text lines up with the passages'
 
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False),
@@ -56,61 +70,175 @@ class ArticlePane(VerticalScroll):
         self.article = article
         self.note = note  # after the outlet and date in the header: 'copy of <outlet>'
         self.specs = blocks
+        self.blocks = [
+            Block(
+                i, s.key, s.start, neutralize(s.text), s.kind, s.label, list(s.spans), s.paragraph
+            )
+            for i, s in enumerate(blocks)
+        ]
+        self._by_key: dict[str, Block] | None = None
         self.current = -1
         self.current_top = False  # the current block was last placed at the top (else centred)
+        self._layout: Layout | None = None
+        self._header: list[list[Segment]] = []
+        self._palette: Palette | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Static(header_content(self.article, self.note), classes="pane-header")
-        for i, spec in enumerate(self.specs):
-            block = self.BLOCK(i, spec.key, spec.text, spec.kind, spec.label, spec.spans)
-            block.set_class(spec.paragraph, "-paragraph")
-            yield block
+    # ---- layout ----
 
     @property
-    def blocks(self) -> list[PassageBlock]:
-        """The mounted passage blocks in order."""
-        return list(self.query(PassageBlock))
+    def rows(self) -> Layout:
+        """The blocks' rows at the pane's present width (recomputed when it changes)."""
+        width = self.scrollable_content_region.width
+        geometry = self.GEOMETRY
+        text_width = max(width - geometry.gutter - 2, 1)
+        if self._layout is None or self._layout.width != text_width:
+            self._header = self._header_rows(width)
+            self._layout = Layout(self.blocks, text_width, len(self._header), geometry)
+            self._sync_size()
+        return self._layout
 
-    def block_for(self, key: str) -> PassageBlock | None:
+    def _sync_size(self) -> None:
+        assert self._layout is not None
+        size = Size(self.scrollable_content_region.width, self._layout.total)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _header_rows(self, width: int) -> list[list[Segment]]:
+        """The header's rows: the outlet line in bold, then the title, wrapped."""
+        meta, title = header_parts(self.article, self.note)
+        inner = max(width - self.HEADER_INDENT - 1, 1)
+        rows: list[list[Segment]] = []
+        for text, bold in ((meta, True), (title, False)):
+            starts = wrap_starts(text, inner)
+            for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
+                rows.append(
+                    [Segment(" " * self.HEADER_INDENT), Segment(text[a:b], Style(bold=bold))]
+                )
+        return rows
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.rows  # noqa: B018 - re-wraps at the new width
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._palette = None  # a theme change: read the component classes again
+
+    # ---- painting ----
+
+    def _read_palette(self) -> Palette:
+        def styles_of(name: str) -> RenderStyles | None:
+            try:
+                return self.get_component_styles(name)
+            except KeyError:  # while the app shuts down they are gone before a last paint
+                return None
+
+        return Palette.read(self.rich_style, styles_of, self.has_class("-dim"))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self.rows  # noqa: B018 - the width may have changed since the last paint
+        self._palette = self._read_palette()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        layout = self.rows
+        palette = self._palette
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if palette is None:
+            return Strip.blank(width, base)
+        row = self.scroll_offset.y + y
+        if row < len(self._header):
+            style = palette.on(base, "pane--header")
+            segments = [Segment(s.text, style + s.style) for s in self._header[row]]
+            return Strip(segments).crop_extend(0, width, style)
+        index, line = layout.at(row)
+        if index < 0 or line < 0:
+            return Strip.blank(width, base)
+        return self._paint(index, line, palette, width)
+
+    def _paint(self, index: int, line: int, palette: Palette, width: int) -> Strip:
+        block = self.blocks[index]
+        span = self.rows.span(index, line, len(block.text))
+        current = index == self.current
+        return paint_line(block, span, line, palette, self.GEOMETRY.gutter, width, current)
+
+    def paint_block(self, index: int) -> list[Strip]:
+        """Every row of block ``index``, painted as the screen shows it (for tests and checks)."""
+        width = self.scrollable_content_region.width
+        palette = self._read_palette()
+        return [self._paint(index, n, palette, width) for n in range(self.rows.heights[index])]
+
+    # ---- changing what blocks show ----
+
+    def set_spans(self, index: int, spans: Spans) -> None:
+        """Replace the styled spans of block ``index`` (offsets into its text)."""
+        if self.blocks[index].spans != spans:
+            self.blocks[index].spans = spans
+            self.refresh()
+
+    def set_marked(self, index: int, marked: bool) -> None:
+        """Mark block ``index`` (a star under its gutter label, a tint) or unmark it."""
+        block = self.blocks[index]
+        if block.marked == marked:
+            return
+        block.marked = marked
+        if self._layout is not None:
+            self._layout.measure(self.blocks)  # a star on a line of its own may add a row
+            self._sync_size()
+        self.refresh()
+
+    # ---- where blocks are ----
+
+    def block_for(self, key: str) -> Block | None:
         """The block showing passage ``key``."""
-        return next((b for b in self.blocks if b.key == key), None)
+        if self._by_key is None:
+            self._by_key = {b.key: b for b in self.blocks}
+        return self._by_key.get(key)
+
+    def block_at(self, y: int) -> int:
+        """The block on row ``y`` of the viewport, or -1."""
+        index, line = self.rows.at(self.scroll_offset.y + y)
+        return index if line >= 0 else -1
 
     def set_current(self, index: int, scroll: bool = True, top: bool = False) -> None:
         """Mark block ``index`` as current and bring it into view (centred, or at the top)."""
-        blocks = self.blocks
-        if not blocks:
+        if not self.blocks:
             return
-        index = max(0, min(index, len(blocks) - 1))
-        if 0 <= self.current < len(blocks):
-            blocks[self.current].remove_class("-current")
-        self.current = index
-        blocks[index].add_class("-current")
+        self.current = max(0, min(index, len(self.blocks) - 1))
         self.current_top = top
+        self.refresh()
         if scroll:
             # After the next refresh: the detail panel may change height (and so this pane's).
-            self.call_after_refresh(self._bring_into_view, blocks[index], top)
+            self.call_after_refresh(self.bring_into_view, self.current, top)
 
-    def _bring_into_view(self, block: PassageBlock, top: bool) -> None:
-        if top:
-            self.scroll_to_widget(block, top=True, animate=False, immediate=True)
-        else:
-            self.scroll_to_center(block, animate=False, immediate=True)
+    def bring_into_view(self, index: int, top: bool) -> None:
+        """Scroll block ``index`` to the viewport's top, or centre it."""
+        layout = self.rows
+        y = layout.tops[index]
+        if not top:
+            y -= max(self.scrollable_content_region.height - layout.heights[index], 0) // 2
+        self.scroll_to(y=y, animate=False, immediate=True)
 
     def in_view(self, index: int) -> bool:
         """Whether block ``index`` is at least partly inside the viewport."""
-        region = self.blocks[index].virtual_region
-        top, height = self.scroll_y, self.scrollable_content_region.height
-        return region.y < top + height and region.y + region.height > top
+        layout = self.rows
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        return (
+            layout.tops[index] < top + height and layout.tops[index] + layout.heights[index] > top
+        )
+
+    def first_visible(self) -> int:
+        """Index of the first block whose bottom is below the viewport's top."""
+        layout, top = self.rows, self.scroll_offset.y
+        i = bisect_right(layout.tops, top) - 1
+        if i < 0:
+            return 0
+        if layout.tops[i] + layout.heights[i] > top:
+            return i
+        return min(i + 1, len(self.blocks) - 1)
 
     def last_visible(self) -> int:
         """Index of the last block that is at least partly on screen."""
-        visible = [b.index for b in self.blocks if self.in_view(b.index)]
-        return visible[-1] if visible else len(self.blocks) - 1
-
-    def first_visible(self) -> int:
-        """Index of the first block whose top is on screen (after a free scroll)."""
-        top = self.scroll_y
-        for block in self.blocks:
-            if block.virtual_region.y + block.virtual_region.height > top:
-                return block.index
-        return 0
+        layout = self.rows
+        bottom = self.scroll_offset.y + self.scrollable_content_region.height
+        return max(bisect_left(layout.tops, bottom) - 1, 0) if self.blocks else -1

@@ -1,0 +1,82 @@
+"""The line-API pane's pieces: wrapping covers the text within the width, in linear time; the
+layout finds every row's block; paragraphs are found in linear time too."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tests.strategies import assert_linear, repeated
+from tui_reader.lines.layout import STAR, Block, Geometry, Layout
+from tui_reader.lines.wrap import wrap_starts
+from tui_reader.reading import paragraphs
+
+
+def _lines(text: str, width: int) -> list[str]:
+    starts = wrap_starts(text, width)
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("abc  ,.é日")), max_size=300),
+    st.integers(1, 40),
+)
+def test_wrapped_lines_cover_the_text_and_fit(text: str, width: int) -> None:
+    lines = _lines(text, width)
+    assert "".join(lines) == text  # nothing lost, nothing repeated
+    for line in lines:
+        # a line may only overflow by the spaces it ends with (they are not drawn)
+        assert cell_len(line.rstrip(" ")) <= max(width, 2)
+
+
+def test_words_are_not_cut_when_they_fit() -> None:
+    text = "The harbour master said no ferry would sail before Thursday"
+    assert _lines(text, 20) == [
+        "The harbour master ",
+        "said no ferry would ",
+        "sail before Thursday",
+    ]
+    # the same without the ASCII shortcut: one wide character makes it measure word by word
+    assert [x.rstrip() for x in _lines(text + " é", 20)][:3] == [
+        x.rstrip() for x in _lines(text, 20)
+    ]
+
+
+def test_wrapping_is_linear() -> None:
+    assert_linear(lambda t: wrap_starts(t, 30), repeated("", "word ", ""))
+    assert_linear(lambda t: wrap_starts(t, 30), repeated("", "wörd ", ""))
+    assert_linear(lambda t: wrap_starts(t, 30), repeated("", "x", ""))  # one endless word
+
+
+def test_paragraphs_are_found_in_linear_time() -> None:
+    body = "First line.\n   \n\tSecond line \nThird"
+    assert [body[a:b] for a, b in paragraphs(body)] == ["First line.", "\tSecond line ", "Third"]
+    assert_linear(paragraphs, repeated("a\n", " ", "\nb"))  # one long blank line
+
+
+def test_layout_places_every_row() -> None:
+    rng = random.Random(4)
+    blocks = [
+        Block(i, f"p{i}", 0, " ".join("w" * rng.randint(1, 9) for _ in range(rng.randint(1, 40))))
+        for i in range(50)
+    ]
+    blocks[3].paragraph = True
+    layout = Layout(blocks, 30, header=2, geometry=Geometry(gutter=4, gap_every=False))
+    seen: list[tuple[int, int]] = []
+    for y in range(layout.total):
+        index, line = layout.at(y)
+        if index >= 0 and line >= 0:
+            seen.append((index, line))
+    assert seen == [(i, n) for i in range(50) for n in range(layout.heights[i])]
+    assert layout.at(0) == (-1, 0)  # the header
+    assert layout.at(layout.tops[3] - 1) == (2, -1)  # the blank line before a paragraph
+    # a marked one-line block grows a row for its star under the label
+    blocks[0].label, blocks[0].marked = "│2/3", True
+    short = min(range(50), key=lambda i: len(blocks[i].text))
+    blocks[short].label, blocks[short].marked = "│2/3", True
+    layout.measure(blocks)
+    assert blocks[short].gutter_lines() == ["│2/3", STAR]
+    assert layout.heights[short] >= 2

@@ -1,0 +1,86 @@
+"""Provides Block (a passage or paragraph as shown) and Layout (where its lines are, per width)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from .wrap import wrap_starts
+
+STAR = "★"  # under the gutter label of a marked passage: visible without colour
+Spans = list[tuple[int, int, str]]  # (start, end, component class) offsets into the text
+
+
+@dataclass
+class Block:
+    """What one block shows: literal text (controls neutralised), mark kind, gutter label, styled
+    spans; whether it is marked (a star under the label) and starts a paragraph."""
+
+    index: int
+    key: str  # passage id, or "p<n>" for a paragraph
+    start: int  # offset of the text in the article body
+    text: str
+    kind: str = "plain"
+    label: str = ""
+    spans: Spans = field(default_factory=list)
+    paragraph: bool = False  # a blank line above it (a new paragraph of the report)
+    marked: bool = False
+
+    def gutter_lines(self) -> list[str]:
+        """The gutter's lines: the label, then the star of a marked block."""
+        lines = [self.label] if self.label else []
+        return [*lines, STAR] if self.marked else lines
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """How a pane lays its blocks out (the compare panes, the reader and the preview differ)."""
+
+    gutter: int  # cells before the bar: the label (and star)
+    gap_every: bool  # a blank line after every block (paragraphs), else only before paragraphs
+
+
+class Layout:
+    """Every block's wrapped lines at one text width, and the row each block starts on.
+
+    Wrapping is linear in the text (wrap.py); finding the block on a row is a bisection, so a
+    report of tens of thousands of blocks costs nothing to scroll.
+    """
+
+    def __init__(self, blocks: list[Block], width: int, header: int, geometry: Geometry) -> None:
+        self.width = width  # the text column's width
+        self.header = header  # rows of the header, its blank line not counted
+        self.geometry = geometry
+        self.starts = [wrap_starts(b.text, width) for b in blocks]
+        self.heights: list[int] = []
+        self.tops: list[int] = []
+        self.total = header
+        self.measure(blocks)
+
+    def measure(self, blocks: list[Block]) -> None:
+        """Recompute the rows (after a block's height changed: a star added under its label)."""
+        pairs = zip(self.starts, blocks, strict=True)
+        self.heights = [max(len(s), len(b.gutter_lines()), 1) for s, b in pairs]
+        every = self.geometry.gap_every
+        gaps = [1 if i == 0 or every or b.paragraph else 0 for i, b in enumerate(blocks)]
+        steps = [g + h for g, h in zip(gaps, self.heights, strict=True)]
+        ends = list(accumulate(steps, initial=self.header))
+        self.tops = [end - h for end, h in zip(ends[1:], self.heights, strict=True)]
+        self.total = ends[-1] + (1 if every and blocks else 0)
+
+    def at(self, y: int) -> tuple[int, int]:
+        """(block, line in it) on row ``y``; line -1 on a blank row, block -1 in the header."""
+        i = bisect_right(self.tops, y) - 1
+        if i < 0:
+            return -1, y
+        line = y - self.tops[i]
+        return i, line if line < self.heights[i] else -1
+
+    def span(self, i: int, line: int, length: int) -> tuple[int, int]:
+        """Text offsets (start, end) of line ``line`` of block ``i`` (``length``: its text's)."""
+        starts = self.starts[i]
+        if line >= len(starts):
+            return length, length
+        end = starts[line + 1] if line + 1 < len(starts) else length
+        return starts[line], end
