@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
@@ -37,12 +38,11 @@ class ReaderScreen(Screen[None]):
     The paragraphs show at once; the sentences are found by a worker (seconds on a long report).
     """
 
+    @dataclass
     class SentencesFound(Message):
         """The worker split the article into its sentences."""
 
-        def __init__(self, sentences: list[Passage]) -> None:
-            super().__init__()
-            self.sentences = sentences
+        sentences: list[Passage]
 
     # The mark keys first in the footer.
     BINDINGS = [*MARK_BINDINGS, *READER_BINDINGS, *FOLLOW_BINDINGS]
@@ -76,18 +76,16 @@ class ReaderScreen(Screen[None]):
         self.pane.focus()
         if self.hit >= 0:
             self.call_after_refresh(self._go, self.hit)
-        article = self.article
+        self.find_sentences()
 
-        def split() -> None:
-            from index import split_passages  # the sentence splitter loads with the first reader
+    @work(thread=True, name="sentences", group="sentences", exit_on_error=False)
+    def find_sentences(self) -> None:
+        """Split the article into sentences off the UI thread (seconds on a long report)."""
+        from index import split_passages  # the sentence splitter loads with the first reader
 
-            sentences = split_passages(article)
-            if not get_current_worker().is_cancelled:  # cancelled: the user left the reader
-                self.post_message(self.SentencesFound(sentences))
-
-        self.run_worker(
-            split, name="sentences", group="sentences", thread=True, exit_on_error=False
-        )
+        sentences = split_passages(self.article)
+        if not get_current_worker().is_cancelled:  # cancelled: the user left the reader
+            self.post_message(self.SentencesFound(sentences))
 
     def on_reader_screen_sentences_found(self, message: SentencesFound) -> None:
         self.map.set_sentences(message.sentences)
