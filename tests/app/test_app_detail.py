@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from index.base.models import Article, Claim, Comparison, Conflict, Link, Passage, Span
+from tui_reader.compare.blocks import block_specs
 from tui_reader.compare.detail_panel import explain
 from tui_reader.compare.model import CompareModel
-from tui_reader.compare.pane_row import block_specs
 
 A_BODY = (
     'The mayor said "we will never give up the harbour". Fog closed the bridge. Bins were full.'
