@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tests.strategies import assert_linear, repeated
-from tui_reader.lines.layout import STAR, Block, Geometry, Layout
+from tui_reader.lines.layout import EAGER_ROWS, STAR, Block, Geometry, Layout
 from tui_reader.lines.wrap import wrap_starts
 from tui_reader.reading import paragraphs
 
@@ -77,6 +77,25 @@ def test_layout_places_every_row() -> None:
     blocks[0].label, blocks[0].marked = "│2/3", True
     short = min(range(50), key=lambda i: len(blocks[i].text))
     blocks[short].label, blocks[short].marked = "│2/3", True
-    layout.measure(blocks)
+    layout.measure()
     assert blocks[short].gutter_lines() == ["│2/3", STAR]
     assert layout.heights[short] >= 2
+
+
+def test_a_long_report_is_wrapped_where_it_is_looked_at_then_whole() -> None:
+    rng = random.Random(9)
+    texts = [
+        " ".join("w" * rng.randint(1, 9) for _ in range(rng.randint(5, 60))) for _ in range(3000)
+    ]
+    geometry = Geometry(gutter=0, gap_every=True)
+    lazy = Layout([Block(i, f"p{i}", 0, t) for i, t in enumerate(texts)], 30, 2, geometry)
+    assert not lazy.exact  # only the first screenfuls were wrapped
+    assert sum(s is not None for s in lazy.starts) < 3000
+    far = lazy.at(lazy.total - 3)[0]
+    lazy.ensure(far, far)
+    assert lazy.starts[far] == wrap_starts(texts[far], 30)
+    lazy.adopt([wrap_starts(t, 30) for t in texts])
+    whole = Layout([Block(i, f"p{i}", 0, t) for i, t in enumerate(texts[:40])], 30, 2, geometry)
+    assert whole.exact and lazy.exact
+    assert lazy.tops[:40] == whole.tops and lazy.heights[:40] == whole.heights
+    assert sum(lazy.heights) > EAGER_ROWS

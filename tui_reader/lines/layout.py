@@ -41,33 +41,69 @@ class Geometry:
     gap_every: bool  # a blank line after every block (paragraphs), else only before paragraphs
 
 
+EAGER_ROWS = 400  # rows wrapped before the first paint; the rest is estimated until wrapped
+
+
 class Layout:
     """Every block's wrapped lines at one text width, and the row each block starts on.
 
-    Wrapping is linear in the text (wrap.py); finding the block on a row is a bisection, so a
-    report of tens of thousands of blocks costs nothing to scroll.
+    Wrapping is linear in the text (wrap.py), but a 5 MB report is still 100,000 rows: only the
+    first EAGER_ROWS are wrapped at once, a block further on counts ceil(length / width) rows
+    until it is wrapped (``ensure``, for the rows on screen) or the pane's worker hands every
+    block's lines over (``adopt``). Finding the block on a row is a bisection.
     """
 
     def __init__(self, blocks: list[Block], width: int, header: int, geometry: Geometry) -> None:
         self.width = width  # the text column's width
         self.header = header  # rows of the header, its blank line not counted
         self.geometry = geometry
-        self.starts = [wrap_starts(b.text, width) for b in blocks]
+        self.blocks = blocks
+        self.starts: list[list[int] | None] = [None] * len(blocks)
+        rows = 0
+        for i, block in enumerate(blocks):
+            if rows >= EAGER_ROWS:
+                break
+            self.starts[i] = wrap_starts(block.text, width)
+            rows += len(self.starts[i] or ())
+        self.exact = rows < EAGER_ROWS  # every block wrapped
         self.heights: list[int] = []
         self.tops: list[int] = []
         self.total = header
-        self.measure(blocks)
+        self.measure()
 
-    def measure(self, blocks: list[Block]) -> None:
-        """Recompute the rows (after a block's height changed: a star added under its label)."""
-        pairs = zip(self.starts, blocks, strict=True)
-        self.heights = [max(len(s), len(b.gutter_lines()), 1) for s, b in pairs]
+    def _lines(self, i: int) -> int:
+        starts = self.starts[i]
+        return len(starts) if starts is not None else -(-len(self.blocks[i].text) // self.width)
+
+    def measure(self) -> None:
+        """Recompute the rows (after a block's height changed: wrapped, or a star added)."""
+        blocks = self.blocks
+        self.heights = [max(self._lines(i), len(b.gutter_lines()), 1) for i, b in enumerate(blocks)]
         every = self.geometry.gap_every
         gaps = [1 if i == 0 or every or b.paragraph else 0 for i, b in enumerate(blocks)]
         steps = [g + h for g, h in zip(gaps, self.heights, strict=True)]
         ends = list(accumulate(steps, initial=self.header))
         self.tops = [end - h for end, h in zip(ends[1:], self.heights, strict=True)]
         self.total = ends[-1] + (1 if every and blocks else 0)
+
+    def ensure(self, first: int, last: int) -> bool:
+        """Wrap blocks ``first`` to ``last`` (inclusive) if they are not; True if any changed
+        height (then ``measure`` has run)."""
+        changed = False
+        for i in range(max(first, 0), min(last + 1, len(self.blocks))):
+            if self.starts[i] is None:
+                before = self._lines(i)
+                self.starts[i] = wrap_starts(self.blocks[i].text, self.width)
+                changed = changed or self._lines(i) != before
+        if changed:
+            self.measure()
+        return changed
+
+    def adopt(self, starts: list[list[int]]) -> None:
+        """Every block's lines, wrapped at this width by the pane's worker."""
+        self.starts = list(starts)
+        self.exact = True
+        self.measure()
 
     def at(self, y: int) -> tuple[int, int]:
         """(block, line in it) on row ``y``; line -1 on a blank row, block -1 in the header."""
@@ -80,6 +116,8 @@ class Layout:
     def span(self, i: int, line: int, length: int) -> tuple[int, int]:
         """Text offsets (start, end) of line ``line`` of block ``i`` (``length``: its text's)."""
         starts = self.starts[i]
+        if starts is None:  # not wrapped yet (the caller ensures the rows it paints)
+            starts = self.starts[i] = wrap_starts(self.blocks[i].text, self.width)
         if line >= len(starts):
             return length, length
         end = starts[line + 1] if line + 1 < len(starts) else length

@@ -11,6 +11,7 @@ from textual.color import Color
 from textual.css.styles import RenderStyles
 from textual.strip import Strip
 
+from ..text import neutralize
 from .layout import Block
 
 # Span classes of passage text (app.tcss styles them).
@@ -147,7 +148,7 @@ def _runs(block: Block, start: int, end: int, style: Style, p: Palette) -> list[
     text = block.text
     spans = [(max(s, start), min(e, end), n) for s, e, n in block.spans if s < end and e > start]
     if not spans:
-        return [Segment(text[start:end], style)]
+        return [Segment(neutralize(text[start:end]), style)]
     cuts = sorted({start, end, *(s for s, _e, _n in spans), *(e for _s, e, _n in spans)})
     runs: list[Segment] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -155,5 +156,5 @@ def _runs(block: Block, start: int, end: int, style: Style, p: Palette) -> list[
         for s, e, name in spans:  # later spans on top (hits over marks over the cursor)
             if s <= a and b <= e:
                 run_style = p.on(run_style, name)
-        runs.append(Segment(text[a:b], run_style))
+        runs.append(Segment(neutralize(text[a:b]), run_style))
     return runs

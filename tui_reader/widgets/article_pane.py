@@ -12,19 +12,21 @@ from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding
 from textual.css.styles import RenderStyles
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from index import Article
 
 from ..lines.layout import Block, Geometry, Layout, Spans
 from ..lines.paint import COMPONENT_CLASSES, Palette, paint_line
 from ..lines.wrap import wrap_starts
-from ..text import date_only, neutralize, one_line, outlet
+from ..text import date_only, one_line, outlet
 
 TITLE_LIMIT = 300  # characters of a title shown in a header (a first line can be a whole text)
 
@@ -70,10 +72,9 @@ class ArticlePane(ScrollView, can_focus=True):
         self.article = article
         self.note = note  # after the outlet and date in the header: 'copy of <outlet>'
         self.specs = blocks
+        # the text as written: control characters are neutralised where a row is painted
         self.blocks = [
-            Block(
-                i, s.key, s.start, neutralize(s.text), s.kind, s.label, list(s.spans), s.paragraph
-            )
+            Block(i, s.key, s.start, s.text, s.kind, s.label, list(s.spans), s.paragraph)
             for i, s in enumerate(blocks)
         ]
         self._by_key: dict[str, Block] | None = None
@@ -95,7 +96,41 @@ class ArticlePane(ScrollView, can_focus=True):
             self._header = self._header_rows(width)
             self._layout = Layout(self.blocks, text_width, len(self._header), geometry)
             self._sync_size()
+            if not self._layout.exact:
+                self._wrap_all(text_width)
         return self._layout
+
+    class Wrapped(Message):
+        """The worker wrapped every block at ``width``."""
+
+        def __init__(self, width: int, starts: list[list[int]]) -> None:
+            super().__init__()
+            self.width = width
+            self.starts = starts
+
+    @work(thread=True, exclusive=True, group="wrap", exit_on_error=False)
+    def _wrap_all(self, width: int) -> None:
+        # Off the UI thread: a long report's every line (the rows on screen are wrapped first).
+        worker = get_current_worker()
+        starts = []
+        for block in self.blocks:
+            if worker.is_cancelled:
+                return
+            starts.append(wrap_starts(block.text, width))
+        self.post_message(self.Wrapped(width, starts))
+
+    def on_article_pane_wrapped(self, message: Wrapped) -> None:
+        message.stop()
+        layout = self._layout
+        if layout is None or layout.width != message.width:
+            return  # resized meanwhile: a newer worker wraps at the new width
+        anchor = self.first_visible() if self.blocks else -1
+        offset = self.scroll_offset.y - layout.tops[anchor] if anchor >= 0 else 0
+        layout.adopt(message.starts)
+        self._sync_size()
+        if anchor >= 0:  # the same words stay at the top of the pane
+            self.scroll_to(y=layout.tops[anchor] + offset, animate=False, immediate=True)
+        self.refresh()
 
     def _sync_size(self) -> None:
         assert self._layout is not None
@@ -135,7 +170,13 @@ class ArticlePane(ScrollView, can_focus=True):
         return Palette.read(self.rich_style, styles_of, self.has_class("-dim"))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self.rows  # noqa: B018 - the width may have changed since the last paint
+        layout = self.rows  # the width may have changed since the last paint
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        for _ in range(3):  # wrap the blocks in view; their rows may bring others in
+            first, last = layout.at(top)[0], layout.at(top + height)[0]
+            if not layout.ensure(first, last):
+                break
+            self._sync_size()
         self._palette = self._read_palette()
         return super().render_lines(crop)
 
@@ -183,7 +224,7 @@ class ArticlePane(ScrollView, can_focus=True):
             return
         block.marked = marked
         if self._layout is not None:
-            self._layout.measure(self.blocks)  # a star on a line of its own may add a row
+            self._layout.measure()  # a star on a line of its own may add a row
             self._sync_size()
         self.refresh()
 
@@ -214,6 +255,8 @@ class ArticlePane(ScrollView, can_focus=True):
     def bring_into_view(self, index: int, top: bool) -> None:
         """Scroll block ``index`` to the viewport's top, or centre it."""
         layout = self.rows
+        if layout.ensure(index, index):
+            self._sync_size()
         y = layout.tops[index]
         if not top:
             y -= max(self.scrollable_content_region.height - layout.heights[index], 0) // 2
