@@ -79,10 +79,7 @@ async def test_a_copy_counts_once_everywhere(tmp_path: Path) -> None:
         # the copy's pane says whose copy it is; the original's does not
         await pilot.press("plus", "plus", "plus")
         await wait_until(pilot, lambda: len(screen.panes) == 5, "five panes")
-        headers = {
-            pane.article.id: str(pane.query_one(".pane-header", Static).content)
-            for pane in screen.panes
-        }
+        headers = {pane.article.id: pane.header_text() for pane in screen.panes}
         assert "copy of Ferry Wire" in headers["harbour/reprint.md"]
         assert "copy of" not in headers["harbour/ferry-wire.md"]
 

@@ -151,6 +151,10 @@ class ArticlePane(ScrollView, can_focus=True):
                 )
         return rows
 
+    def header_text(self) -> str:
+        """The header as painted, its rows joined by spaces."""
+        return " ".join("".join(s.text for s in row).strip() for row in self._header)
+
     def on_resize(self, _event: events.Resize) -> None:
         self.rows  # noqa: B018 - re-wraps at the new width
 
