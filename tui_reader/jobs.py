@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from index import CorpusIndex
 
 
+class _Superseded(Exception):
+    """A search's worker was cancelled by a newer query while it compared events."""
+
+
 class Jobs:
     """Starts the workers on ``node`` (the App), reading ``state``; results come as messages."""
 
@@ -143,15 +147,21 @@ class Jobs:
         events, by_id = state.events, state.by_id
         done = state.comparisons  # read only: a dict lookup is safe from a thread
         post = self.node.post_message
+        # conflict: keeps what the panes show: not the conflicts dismissed as false (read here,
+        # on the UI thread, which owns the marks store's connection)
+        store = state.marks.get() if "conflict:" in query.lower() else None
+        dismissed = store.dismissed(state.corpus) if store is not None else set()
 
         def comparison_of(event: Event, members: list[Article]) -> Comparison:
-            from index import compare
+            from index import compare, without_dismissed
 
             found = done.get(event.id)
             if found is None:
+                if get_current_worker().is_cancelled:
+                    raise _Superseded  # a newer query runs: stop comparing for this one
                 found = compare(members, event)
                 post(ComparisonReady(event.id, found))
-            return found
+            return without_dismissed(found, dismissed)
 
         def progress(done: int, total: int) -> None:
             reply_to.post_message(SearchProgress(query, done, total))
@@ -183,6 +193,8 @@ class Jobs:
                     )
             except QueryError as error:
                 reply_to.post_message(SearchFailed(query, str(error)))
+                return
+            except _Superseded:
                 return
             if not worker.is_cancelled:
                 reply_to.post_message(SearchFinished(query, results))

@@ -25,6 +25,9 @@ SearchFn = Callable[[str, int], SearchResults]
 Progress = Callable[[int, int], None]
 # Hits asked of the index per round when filters may drop some: the page times this, then all.
 WIDEN = 4
+# At most this many hits are looked at (each one's matches and snippet are computed): a filter
+# that keeps almost nothing of a very common word stops there, its total then a lower bound.
+SCAN = 2000
 
 
 def passing_passages(sieve: Sieve, c: Comparison, article_id: str) -> list[Passage]:
@@ -101,11 +104,11 @@ def sift_search(
         found = (_keep(sieve, hit, event_of, articles, comparison) for hit in results.hits)
         kept = [h for h in found if h is not None]
         every = len(results.hits) >= results.total or not results.hits
-        if len(kept) >= limit or every:
+        if len(kept) >= limit or every or ask >= SCAN:
+            # past the hits looked at, more may pass: then the total is a lower bound ("12+")
             exact = every and results.total_exact
-            total = len(kept) if exact else max(len(kept), limit)
-            return SearchResults(sieve.text, total, tuple(kept[:limit]), exact)
-        ask = results.total  # the page was not enough: every match, once
+            return SearchResults(sieve.text, len(kept), tuple(kept[:limit]), exact)
+        ask = min(results.total, SCAN)  # the page was not enough: every match, once
 
 
 def _scope(sieve: Sieve, events: Sequence[Event], articles: Mapping[str, Article]) -> list[Event]:

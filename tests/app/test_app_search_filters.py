@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from tests.helpers import GAZETTE, write_corpus
-from tests.pilot import run_palette_command, settle, type_query, wait_until
+from tests.pilot import open_first_event, run_palette_command, settle, type_query, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.reader import ReaderScreen
 from tui_reader.screens.search import SearchScreen
@@ -74,3 +75,25 @@ async def test_palette_searches_conflicts_and_this_event(tmp_path: Path) -> None
         assert isinstance(screen, SearchScreen)
         assert screen.query_one(Input).value == f"event:{event.id} "
         await wait_until(pilot, lambda: len(screen.hits) == 3, "the event's reports")
+
+
+async def test_a_dismissed_conflict_is_no_longer_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSREADER_DATA_DIR", str(tmp_path / "data"))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert screen.model is not None and screen.model.counts()[1] == 1
+        await pilot.press("c", "x")  # the harbour strike's one conflict, dismissed as false
+        await settle(app, pilot)
+        assert screen.model.counts()[1] == 0
+        await pilot.press("slash")
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await type_query(app, pilot, "conflict:number")
+        assert search.hits == []
+        status = str(search.query_one("#search-status", Static).render())
+        assert status.startswith("0 ")
+        app.state.marks.close()

@@ -21,9 +21,12 @@ TMUX = shutil.which("tmux")
 class Terminal:
     """A tmux session on a private socket running one command."""
 
-    def __init__(self, socket: str, command: str, env: dict[str, str]) -> None:
+    def __init__(
+        self, socket: str, command: str, env: dict[str, str], size: tuple[int, int] = (120, 36)
+    ) -> None:
         self.socket = socket
-        self._tmux("new-session", "-d", "-s", "nr", "-x", "120", "-y", "36", command, env=env)
+        width, height = (str(n) for n in size)
+        self._tmux("new-session", "-d", "-s", "nr", "-x", width, "-y", height, command, env=env)
 
     def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
         assert TMUX is not None
@@ -54,7 +57,7 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def terminal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Terminal]:
     if TMUX is None:
         pytest.skip("tmux is not installed")
     binary = shutil.which("newsreader", path=str(Path(sys.executable).parent))
@@ -69,7 +72,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     )
     env.pop("TMUX", None)
     command = f"{shlex.quote(binary)}; echo __exit_$?__; sleep 30"
-    term = Terminal(f"nr-test-{os.getpid()}", command, env)
+    size = getattr(request, "param", (120, 36))  # a test may ask for another terminal size
+    term = Terminal(f"nr-test-{os.getpid()}", command, env, size)
     try:
         yield term
     finally:
@@ -106,5 +110,24 @@ def test_open_event_step_to_conflict_search_and_quit(terminal: Terminal) -> None
     terminal.keys("Escape")
     terminal.wait_for("events from")  # back on the events
     # `q` quits cleanly: the shell prints the exit status.
+    terminal.keys("q")
+    terminal.wait_for("__exit_0__")
+
+
+@pytest.mark.parametrize("terminal", [(80, 24), (140, 40)], indirect=True)
+def test_search_filter_fields_and_name_spellings(terminal: Terminal) -> None:
+    terminal.wait_for("events from")
+    terminal.keys("/")
+    terminal.wait_for("Type to search.")
+    # conflict:number keeps the reports with a passage in a number conflict (compared as needed)
+    terminal.keys("-l", "conflict:number")
+    screen = terminal.wait_for("matching articles")
+    assert "unknown field" not in screen
+    # a name in one spelling finds the reports that spell it otherwise
+    terminal.keys("C-u")
+    terminal.keys("-l", "Zelensky")
+    screen = terminal.wait_for("4 matching articles")
+    terminal.keys("Escape")
+    terminal.wait_for("events from")
     terminal.keys("q")
     terminal.wait_for("__exit_0__")

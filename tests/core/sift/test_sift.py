@@ -152,3 +152,22 @@ def test_filters_dropping_the_page_ask_the_index_for_every_match(
     sieve = split_query("sato conflict:number")  # the three reports, no passage passes
     results = sift_search(sieve, search, world.events, world.articles, world.compare, 1)
     assert asked == [1, 3] and results.hits == () and results.total == 0 and results.total_exact
+
+
+def test_the_hits_looked_at_are_bounded_and_the_total_then_says_so(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index.sift.run
+
+    monkeypatch.setattr(index.sift.run, "WIDEN", 1)
+    monkeypatch.setattr(index.sift.run, "SCAN", 2)
+    asked: list[int] = []
+
+    def search(words: str, n: int) -> SearchResults:
+        asked.append(n)
+        return world.index.search(words, limit=n)
+
+    sieve = split_query("sato conflict:number")  # three reports match the word
+    results = sift_search(sieve, search, world.events, world.articles, world.compare, 1)
+    assert asked == [1, 2] and results.hits == ()
+    assert (results.total, results.total_exact) == (0, False)  # "0+": the third was not read
