@@ -65,9 +65,11 @@ def passing_passages(sieve: Sieve, c: Comparison, article_id: str) -> list[Passa
 
 
 def outlet_is(article: Article, name: str) -> bool:
-    """Does ``name`` (any case, words in order) name the article's outlet?"""
+    """Does ``name`` (any case, words in order) name the article's outlet? A report that names
+    none is shown as "(no outlet) FILE": its file name stands in."""
     want = " ".join(name.casefold().split())
-    return bool(want) and want in " ".join((article.source or "").casefold().split())
+    own = article.source or article.path.rsplit("/", 1)[-1]
+    return bool(want) and want in " ".join(own.casefold().split())
 
 
 def sift_search(

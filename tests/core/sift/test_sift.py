@@ -109,6 +109,14 @@ def test_only_an_outlet_has(world: World) -> None:
     assert world.search("only:herald sato").hits == ()
 
 
+def test_only_names_a_report_without_outlet_by_its_file(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    garden = world.articles[SHOW]
+    world.articles[SHOW] = Article(garden.id, garden.path, garden.title, garden.body)  # no outlet
+    assert [h.id for h in world.search("only:show.md orchid").hits] == [SHOW]
+    assert world.search("only:valley orchid").hits == ()
+
+
 def test_shared_by_at_least_n_sources(world: World) -> None:
     assert {h.id for h in world.search("shared:>=3 sato").hits} == {GAZETTE, HERALD, ISLAND}
     assert world.search("shared:>=3 orchid").hits == ()
