@@ -179,3 +179,19 @@ def test_the_hits_looked_at_are_bounded_and_the_total_then_says_so(
     results = sift_search(sieve, search, world.events, world.articles, world.compare, 1)
     assert asked == [1, 2] and results.hits == ()
     assert (results.total, results.total_exact) == (0, False)  # "0+": the third was not read
+
+
+def test_progress_counts_the_events_compared(world: World) -> None:
+    seen: list[tuple[int, int]] = []
+    sieve = split_query("conflict:any")
+    sift_search(
+        sieve,
+        lambda words, n: world.index.search(words, limit=n),
+        world.events,
+        world.articles,
+        world.compare,
+        10,
+        lambda done, total: seen.append((done, total)),
+    )
+    multi = sum(1 for e in world.events if len(e.article_ids) > 1)  # one report: no conflict
+    assert seen == [(k, multi) for k in range(1, multi + 1)] and multi >= 1
