@@ -131,3 +131,27 @@ def test_search_filter_fields_and_name_spellings(terminal: Terminal) -> None:
     terminal.wait_for("events from")
     terminal.keys("q")
     terminal.wait_for("__exit_0__")
+
+
+@pytest.mark.parametrize("terminal", [(80, 24), (140, 40)], indirect=True)
+def test_list_of_every_conflict_jumps_to_one(terminal: Terminal) -> None:
+    terminal.wait_for("events from")
+    terminal.wait_for("summons Russia")
+    terminal.keys("Enter")
+    terminal.wait_for("conflicting")
+    # L lists the conflicts of every report of the event; Enter goes to the one chosen
+    for _ in range(20):  # the panes may still be mounting on a loaded machine: press again
+        terminal.keys("L")
+        try:
+            terminal.wait_for("Enter goes to one", timeout=3)
+            break
+        except AssertionError:
+            continue
+    else:
+        raise AssertionError("L never listed the conflicts")
+    terminal.keys("Down", "Enter")
+    terminal.wait_for("! Conflict")  # the detail panel explains the conflict the cursor is on
+    terminal.keys("Escape")
+    terminal.wait_for("events from")
+    terminal.keys("q")
+    terminal.wait_for("__exit_0__")
