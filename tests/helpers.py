@@ -67,10 +67,40 @@ Organisers expect more than nine thousand visitors over the weekend.
 }
 
 
-def write_corpus(root: Path) -> Path:
-    """Write the corpus under ``root`` and return its folder."""
+# Our own text: a wire report on the harbour strike, long enough to be told a copy, and the
+# same text republished by another outlet five hours later (write_corpus(with_copy=True)).
+WIRE = """---
+title: Lindqvist dock strike enters second day
+source: Ferry Wire
+published: "2025-03-04T08:00:00Z"
+---
+
+Dock workers at Lindqvist harbour walked off the job on Tuesday morning, leaving hundreds of \
+travellers waiting at the ferry terminal.
+
+The union said 240 workers joined the strike over unpaid overtime and rosters changed at short \
+notice.
+
+Harbour master Elin Sato said no ferry would sail before Thursday, and that cargo ships would be \
+sent to the northern quay.
+
+The regional transport office said it would add extra buses along the coast road while the \
+ferries stayed in port.
+
+Talks between the union and the harbour company are due to resume on Wednesday afternoon in the \
+town hall.
+"""
+COPY_FILES = {
+    "harbour/ferry-wire.md": WIRE,
+    "harbour/reprint.md": WIRE.replace("Ferry Wire", "Daily Reprint").replace("T08:00", "T13:00"),
+}
+
+
+def write_corpus(root: Path, with_copy: bool = False) -> Path:
+    """Write the corpus under ``root`` and return its folder (``with_copy``: and COPY_FILES,
+    a wire report and its verbatim republication, in the harbour event)."""
     corpus = root / "corpus"
-    for name, text in FILES.items():
+    for name, text in (FILES | COPY_FILES if with_copy else FILES).items():
         path = corpus / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,13 @@ __all__ = ["FORMATS", "ExportError", "event_document", "marked_document", "rende
 
 
 def event_document(
-    corpus: Path, comparison: Comparison, store: AnnotationStore | None = None
+    corpus: Path,
+    comparison: Comparison,
+    store: AnnotationStore | None = None,
+    corrected: bool = False,
 ) -> dict[str, Any]:
-    """The export of one comparison (an event, or chosen reports) with its marks."""
+    """The export of one comparison (an event, or chosen reports) with its marks; ``corrected``:
+    the event is the reader's correction of the grouping."""
     marks: list[Anchored] = []
     dismissed: set[str] = set()
     by_id = {a.id: a for a in comparison.articles}
@@ -27,14 +31,20 @@ def event_document(
         event_id = comparison.event.id if comparison.event else None
         marks = store.anchored(corpus, by_id, by_id, event_id)
         dismissed = store.dismissed(corpus)
-    section = event_section(comparison, marks, dismissed)
+    section = event_section(comparison, marks, dismissed, corrected=corrected)
     return document("event", str(corpus), [section])
 
 
 def marked_document(
-    corpus: Path, articles: Sequence[Article], events: Sequence[Event], store: AnnotationStore
+    corpus: Path,
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    store: AnnotationStore,
+    corrected: Set[str] = frozenset(),
 ) -> dict[str, Any]:
-    """Every marked excerpt of the corpus, grouped by the event its report belongs to now.
+    """Every marked excerpt of the corpus, grouped by the event its report belongs to now
+    (``events``: the grouping with the reader's corrections; ``corrected``: the ids of the events
+    they changed).
 
     Marks on reports that are no longer in the corpus come last, orphaned, never left out.
     """
@@ -46,7 +56,7 @@ def marked_document(
         mine = [m for m in marks if event_of.get(m.annotation.article_id) is ev]
         if mine:
             reports = [by_id[a] for a in ev.article_ids if a in by_id]
-            sections.append(marks_section(ev, reports, mine, by_id))
+            sections.append(marks_section(ev, reports, mine, by_id, ev.id in corrected))
     lost = [m for m in marks if m.annotation.article_id not in event_of]
     if lost:
         alone = [

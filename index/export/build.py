@@ -9,6 +9,7 @@ from typing import Any
 from index.base.models import Article, Comparison, Event, Passage
 from index.comparison.build import unique_passages
 from index.comparison.json_form import conflict_to_json
+from index.comparison.sources import copy_of, independent_sources
 from index.comparison.variants import variant_reports
 from index.conflicts.detect import quote_diff
 from index.export.figures import figures_of, figures_to_json
@@ -54,11 +55,14 @@ class _Quoter:
 def _claims(c: Comparison, outlet: Mapping[str, str], quote: _Quoter) -> list[dict[str, Any]]:
     # strongest first; the claim order from the engine breaks ties (sorted() is stable)
     claims = sorted(c.claims, key=lambda claim: -len(set(claim.articles)))
-    total = len(c.articles)
+    total, families = len(c.articles), independent_sources(c)
     return [
         {
             "support": len(set(cl.articles)),
             "total": total,
+            # the same counted by independent sources: a copy counts with its original
+            "independent_sources": independent_sources(c, list(dict.fromkeys(cl.articles))),
+            "total_sources": families,
             "sources": [outlet[a] for a in dict.fromkeys(cl.articles)],
             "excerpts": [quote(pid) for pid in cl.passages],
         }
@@ -124,17 +128,22 @@ def event_section(
     marks: Sequence[Anchored] = (),
     dismissed: Iterable[str] = (),
     articles: Mapping[str, Article] | None = None,
+    corrected: bool = False,
 ) -> dict[str, Any]:
-    """Everything the report says about one event (or a set of chosen reports)."""
+    """Everything the report says about one event (or a set of chosen reports); ``corrected``:
+    the event is the reader's correction of the grouping (a merge, move or split)."""
     c = comparison
     outlet = {a.id: a.source or a.id for a in c.articles}
     by_id = {a.id: a for a in c.articles} | dict(articles or {})
     quote = _Quoter(c)
     conflicts, gone = _conflicts(c, set(dismissed), quote)
+    original = copy_of(c)
     return {
         "id": c.event.id if c.event else None,
         "title": c.event.title if c.event else "Chosen reports",
-        "reports": [article_meta(a) for a in c.articles],
+        "corrected": corrected,
+        "independent_sources": independent_sources(c),
+        "reports": [{**article_meta(a), "copy_of": original.get(a.id)} for a in c.articles],
         "claims": _claims(c, outlet, quote),
         "conflicts": conflicts,
         "dismissed_conflicts": gone,
@@ -158,11 +167,13 @@ def marks_section(
     articles: Sequence[Article],
     marks: Sequence[Anchored],
     by_id: Mapping[str, Article],
+    corrected: bool = False,
 ) -> dict[str, Any]:
     """An event's reports and marks only (``--marked``); event None gathers orphaned marks."""
     return {
         "id": event.id if event else None,
         "title": event.title if event else "Marks on reports no longer in the corpus",
+        "corrected": corrected,
         "reports": [article_meta(a) for a in articles],
         "marks": [mark_entry(m, by_id.get(m.annotation.article_id)) for m in marks],
     }

@@ -41,15 +41,34 @@ def word_diff(diff: list[list[str]]) -> str:
 
 def _reports(ev: dict[str, Any], h: str) -> list[str]:
     out = [f"{h} Reports ({len(ev['reports'])})", ""]
+    sources = ev.get("independent_sources")
+    if sources is not None and sources != len(ev["reports"]):
+        n = len(ev["reports"])
+        out += [
+            f"{n} reports · {sources} independent sources (a copy counts with its original).",
+            "",
+        ]
+    outlet = {r["id"]: r["source"] or r["id"] for r in ev["reports"]}
     for n, r in enumerate(ev["reports"], 1):
         url = r.get("url") or ""
         link = f" · [link]({url})" if _SAFE_URL.match(url) else ""
+        original = r.get("copy_of")
+        copy = f" · *copy of {md_text(outlet.get(original, original))}*" if original else ""
         out.append(
             f"{n}. **{md_text(r['source'] or '(no outlet)')}**: "
             f"{md_text(r['title'])} ({md_text(r['published'] or 'date unknown')}), "
-            f"{md_text(r['path'])}{link}"
+            f"{md_text(r['path'])}{link}{copy}"
         )
     return out + [""]
+
+
+def _support(claim: dict[str, Any]) -> str:
+    """'3 of 4 sources', counting independent sources, '(5 reports)' when copies made more."""
+    k, m = claim.get("independent_sources", claim["support"]), claim.get("total_sources")
+    if m is None:
+        m = claim["total"]
+    reports = f" ({claim['support']} reports)" if claim["support"] != k else ""
+    return f"{k} of {m} sources{reports}"
 
 
 def _claims(ev: dict[str, Any], h: str) -> list[str]:
@@ -58,7 +77,7 @@ def _claims(ev: dict[str, Any], h: str) -> list[str]:
         out += ["None.", ""]
     for n, claim in enumerate(ev["claims"], 1):
         names = ", ".join(md_text(s) for s in claim["sources"])
-        out += [f"{h}# {n}. {claim['support']} of {claim['total']} sources: {names}", ""]
+        out += [f"{h}# {n}. {_support(claim)}: {names}", ""]
         for ex in claim["excerpts"]:
             out += quote(ex)
     return out
@@ -146,6 +165,8 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
     out = ["#" * level + " " + title, ""]
     if ev.get("id"):
         out += [f"Event id: {md_text(ev['id'])}", ""]
+    if ev.get("corrected"):
+        out += ["*You corrected this event's grouping (a merge, move or split).*", ""]
     elif "claims" in ev:
         out += ["Reports chosen by hand", ""]
     # (no id and no claims: the marks whose reports are gone, which have no reports to list)

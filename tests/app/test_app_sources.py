@@ -13,37 +13,9 @@ from tests.pilot import settle, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.compare import CompareScreen
 
-# Our own text: a wire report on the harbour strike, long enough to be told a copy, and the
-# same text republished by another outlet five hours later.
-WIRE = """---
-title: Lindqvist dock strike enters second day
-source: Ferry Wire
-published: "2025-03-04T08:00:00Z"
----
-
-Dock workers at Lindqvist harbour walked off the job on Tuesday morning, leaving hundreds of \
-travellers waiting at the ferry terminal.
-
-The union said 240 workers joined the strike over unpaid overtime and rosters changed at short \
-notice.
-
-Harbour master Elin Sato said no ferry would sail before Thursday, and that cargo ships would be \
-sent to the northern quay.
-
-The regional transport office said it would add extra buses along the coast road while the \
-ferries stayed in port.
-
-Talks between the union and the harbour company are due to resume on Wednesday afternoon in the \
-town hall.
-"""
-REPRINT = WIRE.replace("Ferry Wire", "Daily Reprint").replace("T08:00", "T13:00")
-
 
 def _corpus(tmp_path: Path) -> Path:
-    corpus = write_corpus(tmp_path)
-    (corpus / "harbour" / "ferry-wire.md").write_text(WIRE, encoding="utf-8")
-    (corpus / "harbour" / "reprint.md").write_text(REPRINT, encoding="utf-8")
-    return corpus
+    return write_corpus(tmp_path, with_copy=True)
 
 
 async def test_a_copy_counts_once_everywhere(tmp_path: Path) -> None:

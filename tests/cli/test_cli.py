@@ -177,6 +177,37 @@ def test_events_apply_your_corrections_unless_told_not_to(
     assert "corrected)" in out
 
 
+def test_export_compare_and_facts_follow_your_corrections(
+    index_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from index import AnnotationStore, Correction, bundled_corpus
+
+    common = ["--index-dir", str(index_dir), "--data-dir", str(tmp_path)]
+    _, out, _ = run(capsys, "events", *common, "--format", "json")
+    first, second = json.loads(out)["events"][:2]
+    with AnnotationStore.open(tmp_path) as store:
+        merge = Correction("merge", (first["articles"][0]["id"],), second["articles"][0]["id"])
+        store.add_correction(bundled_corpus(), merge)
+    _, out, _ = run(capsys, "events", *common, "--format", "json")
+    (merged,) = [e for e in json.loads(out)["events"] if e["corrected"]]
+    code, out, _ = run(capsys, "export", "--event", merged["id"], *common, "--format", "json")
+    (ev,) = json.loads(out)["events"]
+    assert code == 0 and ev["corrected"] is True and ev["id"] == merged["id"]
+    assert len(ev["reports"]) == len(first["articles"]) + len(second["articles"])
+    code, out, _ = run(capsys, "export", "--event", merged["id"], *common)
+    assert code == 0 and "You corrected this event's grouping" in out
+    for command in ("compare", "facts"):
+        code, out, _ = run(capsys, command, "--event", merged["id"], *common, "--format", "json")
+        assert code == 0, command
+    # the machine's own grouping: the merged event is not there, the first one is, uncorrected
+    code, _, err = run(capsys, "export", "--event", merged["id"], *common, "--no-corrections")
+    assert code == 2 and "no event with id" in err
+    code, out, _ = run(
+        capsys, "export", "--event", first["id"], *common, "--no-corrections", "--format", "json"
+    )
+    assert code == 0 and json.loads(out)["events"][0]["corrected"] is False
+
+
 def test_compare_event_json_shape(index_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "events", "--index-dir", str(index_dir), "--format", "json")
     event = json.loads(out)["events"][0]

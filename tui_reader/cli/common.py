@@ -1,14 +1,17 @@
-"""Shared by the subcommands: exit codes, the one-line error, the corpus and its ready index."""
+"""Shared by the subcommands: exit codes, one-line errors, the ready index, the corrected events."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index import bundled_corpus
+
+if TYPE_CHECKING:
+    from index import Article, CorpusIndex, Event
 
 from . import output
 
@@ -47,3 +50,25 @@ def ready_index(args: argparse.Namespace) -> Any:
         if interactive or report.skipped or report.notices:
             print(output.report_lines(report), file=sys.stderr)
     return index
+
+
+def grouped_events(
+    args: argparse.Namespace, index: CorpusIndex, articles: Sequence[Article]
+) -> tuple[list[Event], frozenset[str]]:
+    """The events of ``articles`` with the user's corrections applied (merge, move, split; not
+    with ``--no-corrections``), and the ids of the events they changed. A correction naming a
+    report that is gone is skipped, and counted on stderr."""
+    from index import AnnotationStore, apply_corrections, cached_group_events
+
+    events = cached_group_events(articles)
+    if getattr(args, "no_corrections", False):
+        return list(events), frozenset()
+    with AnnotationStore.open(args.data_dir) as store:
+        result = apply_corrections(events, store.corrections(Path(index.corpus)))
+    if result.stale:
+        # a report a correction names is gone from the corpus: the correction is skipped
+        print(
+            f"{len(result.stale)} correction(s) skipped: a report they name is gone",
+            file=sys.stderr,
+        )
+    return list(result.events), result.corrected

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from .common import EXIT_OK, fail, ready_index
+from .common import EXIT_OK, fail, grouped_events, ready_index
 from .output import safe
 
 WIDTH = 100  # no line of the text output is longer
@@ -21,10 +21,9 @@ def facts(args: argparse.Namespace) -> int:
     index = ready_index(args)
     event = None
     if args.event:
-        from index import cached_group_events
-
         everything = index.articles()
-        event = next((e for e in cached_group_events(everything) if e.id == args.event), None)
+        events, _corrected = grouped_events(args, index, everything)
+        event = next((e for e in events if e.id == args.event), None)
         if event is None:
             return fail(f"no event with id {args.event!r} (see `newsreader events`)")
         by_id = {article.id: article for article in everything}

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import output, web
-from .common import EXIT_OK, Handler, corpus_path, fail, open_index, ready_index
+from .common import EXIT_OK, Handler, corpus_path, fail, grouped_events, open_index, ready_index
 from .facts import facts
 from .pairs import compare_pairs
 
@@ -77,22 +77,9 @@ def _sifted(index: Any, sieve: Any, limit: int) -> Any:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from index import AnnotationStore, apply_corrections, cached_group_events
-
     index = ready_index(args)
     articles = index.articles()
-    events = cached_group_events(articles)
-    corrected: frozenset[str] = frozenset()
-    if not args.no_corrections:
-        with AnnotationStore.open(args.data_dir) as store:
-            result = apply_corrections(events, store.corrections(Path(index.corpus)))
-        events, corrected = list(result.events), result.corrected
-        if result.stale:
-            # a report a correction names is gone from the corpus: the correction is skipped
-            print(
-                f"{len(result.stale)} correction(s) skipped: a report they name is gone",
-                file=sys.stderr,
-            )
+    events, corrected = grouped_events(args, index, articles)
     by_id = {article.id: article for article in articles}
     if args.format == "json":
         payload = {
@@ -133,10 +120,9 @@ def _compare(args: argparse.Namespace) -> int:
     index = ready_index(args)
     event = None
     if args.event:
-        from index import cached_group_events
-
         everything = index.articles()
-        event = next((e for e in cached_group_events(everything) if e.id == args.event), None)
+        events, _corrected = grouped_events(args, index, everything)
+        event = next((e for e in events if e.id == args.event), None)
         if event is None:
             return fail(f"no event with id {args.event!r} (see `newsreader events`)")
         by_id = {article.id: article for article in everything}
@@ -165,7 +151,6 @@ def _compare(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from index import (
         AnnotationStore,
-        cached_group_events,
         event_document,
         marked_document,
         render,
@@ -187,10 +172,10 @@ def _export(args: argparse.Namespace) -> int:
     index = ready_index(args)
     corpus = Path(index.corpus)
     everything = index.articles()
-    events = cached_group_events(everything)
+    events, corrected = grouped_events(args, index, everything)
     with AnnotationStore.open(args.data_dir) as store:
         if args.marked:
-            doc = marked_document(corpus, everything, events, store)
+            doc = marked_document(corpus, everything, events, store, corrected)
         else:
             from index import compare
 
@@ -199,7 +184,7 @@ def _export(args: argparse.Namespace) -> int:
                 return fail(f"no event with id {args.event!r} (see `newsreader events`)")
             by_id = {article.id: article for article in everything}
             comparison = compare([by_id[a] for a in event.article_ids], event)
-            doc = event_document(corpus, comparison, store)
+            doc = event_document(corpus, comparison, store, event.id in corrected)
     text = render(doc, args.format)
     if args.output is None:
         sys.stdout.write(text)

@@ -52,6 +52,13 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_corrections(parser: argparse.ArgumentParser, text: str, data_dir: bool = True) -> None:
+    """--no-corrections (and --data-dir, where the corrections are kept, unless it is there)."""
+    parser.add_argument("--no-corrections", action="store_true", help=text)
+    if data_dir:
+        _add_data_dir(parser)
+
+
 def _add_corpus(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",
@@ -123,12 +130,7 @@ def command_parser() -> argparse.ArgumentParser:
     )
     _add_corpus(p)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument(
-        "--no-corrections",
-        action="store_true",
-        help="show the machine's own grouping, without your corrections",
-    )
-    _add_data_dir(p)
+    _add_corrections(p, "show the machine's own grouping, without your corrections")
 
     p = sub.add_parser(
         "compare",
@@ -141,6 +143,7 @@ def command_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="article ids to compare")
     _add_corpus(p)
     p.add_argument("--event", metavar="ID", help="compare the reports of this event")
+    _add_corrections(p, "--event ids of the machine's own grouping, without your corrections")
     p.add_argument(
         "--pairs",
         type=Path,
@@ -165,6 +168,7 @@ def command_parser() -> argparse.ArgumentParser:
     p.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="article ids")
     _add_corpus(p)
     p.add_argument("--event", metavar="ID", help="the reports of this event")
+    _add_corrections(p, "--event ids of the machine's own grouping, without your corrections")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format")
 
     p = sub.add_parser(
@@ -178,7 +182,7 @@ def command_parser() -> argparse.ArgumentParser:
         ),
     )
     _add_corpus(p)
-    _add_data_dir(p)
+    _add_corrections(p, "events of the machine's own grouping, without your corrections")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--event", metavar="ID", help="export the report of this event")
     which.add_argument("--marked", action="store_true", help="export every marked excerpt")

@@ -196,6 +196,8 @@ class CompareScreen(Screen[None]):
         # the event's title is whole; the header cuts it so title and status share one line
         room = max(20, self.app.size.width - len(status) - 4)
         title = one_line(self.event.title if self.event else "Chosen reports", room)
+        if self.event is not None and self.event.id in self.state.corrected:
+            title = f"✎ {title}"  # the reader corrected this event's grouping (events list)
         return Content.assemble((title, "bold"), "  ", (status, "dim"))
 
     def current_view(self) -> PassageView | None:
@@ -385,8 +387,9 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             return None
         name = f"newsreader-{self.event.id if self.event else 'chosen-reports'}.md"
+        corrected = self.event is not None and self.event.id in self.state.corrected
         return ExportPlan(
             "Export this comparison with your marks",
             default_export_path(name),
-            lambda store: event_document(self.state.corpus, comparison, store),
+            lambda store: event_document(self.state.corpus, comparison, store, corrected),
         )

@@ -295,7 +295,8 @@ class ReaderScreen(Screen[None]):
         by_id = {self.article.id: self.article}
         marks = [] if store is None else store.anchored(self.state.corpus, by_id, by_id)
         event = self.state.event_of(self.article.id)
-        section = marks_section(event, [self.article], marks, by_id)
+        corrected = event is not None and event.id in self.state.corrected
+        section = marks_section(event, [self.article], marks, by_id, corrected)
         if event is None:  # events not grouped yet: not "reports no longer in the corpus"
             section["title"] = self.article.title
         return document("marked", str(self.state.corpus), [section])

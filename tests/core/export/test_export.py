@@ -175,6 +175,8 @@ def test_json_has_the_same_content(tmp_path: Path) -> None:
     assert set(ev) == {
         "id",
         "title",
+        "corrected",
+        "independent_sources",
         "reports",
         "claims",
         "conflicts",
