@@ -10,19 +10,15 @@ tokenized a batch changes nothing: terms are named by strings, rows sorted by ar
 from __future__ import annotations
 
 import os
-import pickle
 import queue
-import subprocess
-import sys
-import threading
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain, islice
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from index.base.models import Article
+from index.base.processes import END, Child
 from index.events.features import Builder, Matrix
 from index.events.store import StoreReader, StoreWriter
 from index.events.terms import Rows, Text, Tokenizer
@@ -144,105 +140,50 @@ def _take_known(
     return fresh
 
 
-class _Worker:
-    """A worker process (``index/events/worker.py``) and a thread reading its results."""
-
-    def __init__(self, number: int, results: queue.Queue[tuple[int, Any]]) -> None:
-        root = str(Path(__file__).resolve().parents[2])  # the folder holding index/
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "index.events.worker"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env=env,
-        )
-        self.number = number
-        self.held: dict[int, list[Article]] = {}
-        self.alive = True
-        self.ended = False
-        threading.Thread(target=self._read, args=(results,), daemon=True).start()
-
-    def _read(self, results: queue.Queue[tuple[int, Any]]) -> None:
-        assert self.proc.stdout is not None
-        try:
-            while True:
-                results.put((self.number, pickle.load(self.proc.stdout)))
-        except Exception:  # noqa: BLE001 - the end of its output, or a broken message
-            results.put((self.number, None))
-
-    def send(self, task: object) -> bool:
-        assert self.proc.stdin is not None
-        self.ended = task is None
-        try:
-            pickle.dump(task, self.proc.stdin, protocol=5)
-            self.proc.stdin.flush()
-        except OSError:
-            return False
-        return True
-
-    def stop(self) -> None:
-        """Tell it to end (if not told yet), close its pipes, wait for it (kill it if stuck)."""
-        if not self.ended:
-            self.send(None)
-        for stream in (self.proc.stdin, self.proc.stdout):
-            try:
-                if stream is not None:
-                    stream.close()
-            except OSError:
-                pass  # it ended without reading the rest of its input
-        try:
-            self.proc.wait(timeout=WAIT)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-
-
 def _parallel(chunks: Iterable[list[Article]], here: _Here, count: int) -> None:
-    """Tokenize ``chunks`` in ``count`` worker processes and here. A worker that fails or dies
-    is given nothing more; the batches it held are tokenized here."""
-    results: queue.Queue[tuple[int, Any]] = queue.Queue()
-    workers = [_Worker(w, results) for w in range(count)]
+    """Tokenize ``chunks`` in ``count`` worker processes (index/events/worker.py) and here. A
+    worker that fails or dies is given nothing more; the batches it held are tokenized here."""
+    inbox: queue.Queue[tuple[Any, Any]] = queue.Queue()
+    workers = [Child("index.events.worker", inbox, w) for w in range(count)]
     sources = [_Source(here.builder, here.contents) for _ in range(count)]
+    held: list[dict[int, list[Article]]] = [{} for _ in range(count)]
+    alive = set(range(count))
 
-    def lost(worker: _Worker) -> None:
-        worker.alive = False
-        for chunk in worker.held.values():
+    def lost(w: int) -> None:
+        alive.discard(w)
+        for chunk in held[w].values():
             here.tokenize(chunk)
-        worker.held.clear()
+        held[w].clear()
 
-    def take(block: bool) -> bool:
-        try:
-            w, message = results.get(block)
-        except queue.Empty:
-            return False
-        worker = workers[w]
-        if message is None:
-            if worker.alive:
-                lost(worker)
-            return True
+    def take(w: int, message: Any) -> None:
+        if message is END:
+            if w in alive:
+                lost(w)
+            return
         number, rows, names = message
-        chunk = worker.held.pop(number, None)
-        if chunk is not None and worker.alive:
+        chunk = held[w].pop(number, None)
+        if chunk is not None and w in alive:
             sources[w].add(chunk, rows, names)
-        return True
 
     try:
         for number, chunk in enumerate(chunks):
-            while take(False):
-                pass
-            free = [w for w in workers if w.alive and len(w.held) < AHEAD]
-            worker = min(free, key=lambda w: len(w.held)) if free else None
-            if worker is not None:
-                worker.held[number] = chunk
-                if not worker.send((number, _texts(chunk))):
-                    lost(worker)
-            else:
+            while True:
+                try:
+                    take(*inbox.get_nowait())
+                except queue.Empty:
+                    break
+            free = [w for w in sorted(alive) if len(held[w]) < AHEAD]
+            w = min(free, key=lambda w: len(held[w])) if free else None
+            if w is None:
                 here.tokenize(chunk)
-        for worker in workers:
-            worker.send(None)
-        while any(w.held for w in workers if w.alive):
-            take(True)
+                continue
+            held[w][number] = chunk
+            if not workers[w].send((number, _texts(chunk))):
+                lost(w)
+        for w in alive:
+            workers[w].send(None)
+        while any(held[w] for w in alive):
+            take(*inbox.get())
     finally:
         for worker in workers:
-            worker.stop()
+            worker.stop(WAIT)

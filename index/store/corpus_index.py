@@ -134,7 +134,8 @@ class CorpusIndex:
             result.updated,
             result.removed,
             time.monotonic() - started,
-            note or (VERIFIED if verify else None),
+            "; ".join(n for n in (note or (VERIFIED if verify else None), result.note) if n)
+            or None,
         )
 
     def _update_locked(

@@ -25,6 +25,7 @@ from index.engine import (
 )
 from index.ingest.folder import walk
 from index.ingest.loader import load_file_noticed, relative_id
+from index.store.build_workers import build_parallel
 from index.store.manifest import (
     FileRecord,
     Manifest,
@@ -37,7 +38,6 @@ from index.store.manifest import (
 from index.store.parallel_build import (
     BuildFailed,
     build_here,
-    build_parallel,
     file_record,
     quietly,
 )
@@ -59,6 +59,7 @@ class BuildResult:
     removed: int
     unchanged: int
     seconds: float
+    note: str | None = None  # what went wrong on the way and was overcome (a worker failed)
 
 
 def writer_procs(files: int) -> int:
@@ -117,11 +118,12 @@ def build_full(
         done = _counter(progress, len(work))
         writer = open_writer(ix, corpus, lock_timeout)  # Whoosh's lock, and the TOC's commit
         procs = writer_procs(len(paths))
+        note = None
         if procs > 1:
             built = build_parallel(corpus, index_dir / store, work, file_digest, done, procs)
+            segments, records, note = built
         else:
-            built = build_here(corpus, index_dir / store, work, file_digest, done)
-        segments, records = built
+            segments, records = build_here(corpus, index_dir / store, work, file_digest, done)
         files.update((rel, records[rel]) for rel, _ in work if rel in records)
         writer.commit_segments(segments)
         manifest = _finish(ix, corpus, store, files)
@@ -141,7 +143,7 @@ def build_full(
     clear_damaged(index_dir)
     remove_stores(index_dir, keep=store)
     added = sum(len(rec.ids) for rec in files.values())
-    return BuildResult(manifest, added, 0, 0, 0, time.monotonic() - started)
+    return BuildResult(manifest, added, 0, 0, 0, time.monotonic() - started, note)
 
 
 def _out_of_space(error: BaseException) -> bool:

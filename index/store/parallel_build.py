@@ -1,21 +1,16 @@
-"""A full build's files loaded, hashed and indexed into segments, in worker processes or here.
+"""A full build's files loaded, hashed and indexed into a segment, here or in a worker process.
 
-Each worker loads and hashes its share of the files and adds their articles to a segment of
-its own (index/engine/segment_builder.py); the parent only relays progress and collects the segments
-and file records, so loading overlaps with indexing and no article is pickled between
-processes.
+Each worker (index/store/build_workers.py) loads and hashes its share of the files and adds their
+articles to a segment of its own (index/engine/segment_builder.py), so loading overlaps with
+indexing and no article is pickled between processes.
 """
 
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import os
-import queue
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from index.base.errors import IndexUnavailable
 from index.base.models import Article, Notice, Skipped
@@ -26,8 +21,11 @@ from index.ingest.loader import load_file_noticed as load_file
 from index.ingest.longpath import stat_path
 from index.store.manifest import FileRecord, is_racy
 
-# ``load_file`` here is the loader that also names the files loaded damaged, kept under the name
-# the worker-failure tests patch (tests/test_indexer_segments.py).
+# ``load_file`` here is the loader that also names the files loaded damaged. LOADER is the one
+# the builds use, handed to the worker processes by reference: the worker-failure tests put a
+# failing loader of their own there (tests/core/store/test_build_workers.py).
+Loader = Callable[[Path, Path], tuple[list[Article], list[Skipped], list[Notice]]]
+LOADER: Loader = load_file
 
 # Files a worker indexes between two progress reports.
 BATCH = 20
@@ -38,7 +36,8 @@ Done = Callable[[str], object]
 
 
 class BuildFailed(IndexUnavailable):
-    """A worker process failed or died; the build is abandoned. ``details``: its traceback."""
+    """A build cannot go on (a share failed in two workers and here too, or the disk is full);
+    it is abandoned and the old index kept. ``details``: a worker's traceback, if any."""
 
     def __init__(self, message: str, details: str = "") -> None:
         super().__init__(message)
@@ -94,13 +93,15 @@ def file_record(
     )
 
 
-def _index_files(
+def index_files(
     builder: SegmentBuilder,
     corpus: Path,
     files: list[tuple[str, Path]],
     digest: Digest,
     records: dict[str, FileRecord],
+    load: Loader,
 ) -> None:
+    """Load, hash and add ``files`` to ``builder``, recording each in ``records``."""
     for rel, path in files:
         st = stat_or_lstat(path)
         if st is None:
@@ -109,21 +110,26 @@ def _index_files(
             records[rel] = problem_record(rel, st)
             continue
         file_hash = digest(path)
-        articles, skipped, notices = load_file(corpus, path)
+        articles, skipped, notices = load(corpus, path)
         for article in articles:
             builder.add(article_fields(article))
         records[rel] = file_record(st, file_hash, articles, skipped, notices)
 
 
 def build_here(
-    corpus: Path, store: Path, files: list[tuple[str, Path]], digest: Digest, done: Done
+    corpus: Path,
+    store: Path,
+    files: list[tuple[str, Path]],
+    digest: Digest,
+    done: Done,
+    load: Loader | None = None,
 ) -> tuple[list[Segment], dict[str, FileRecord]]:
     """Index ``files`` in this process: ([the segment] or [], records by relative path)."""
     builder = segment_builder(store)
     records: dict[str, FileRecord] = {}
     try:
         for item in files:
-            _index_files(builder, corpus, [item], digest, records)
+            index_files(builder, corpus, [item], digest, records, load or LOADER)
             done(item[0])
         segment = builder.finish()
     except BaseException:
@@ -149,99 +155,3 @@ def split_by_size(files: list[tuple[str, Path]], parts: int) -> list[list[tuple[
             start = index + 1
     shares.append(files[start:])
     return shares + [[] for _ in range(parts - len(shares))]
-
-
-def _worker(
-    corpus: Path,
-    store: Path,
-    digest: Digest,
-    files: list[tuple[str, Path]],
-    number: int,
-    results: Any,
-    parent: int,
-) -> None:
-    """A worker process: index ``files`` batch by batch, reporting each, then send its segment."""
-    builder = segment_builder(store)
-    try:
-        for at in range(0, len(files), BATCH):
-            if os.getppid() != parent:  # the parent was killed: nobody will read the results
-                results.cancel_join_thread()
-                builder.cancel()
-                return
-            batch = files[at : at + BATCH]
-            records: dict[str, FileRecord] = {}
-            _index_files(builder, corpus, batch, digest, records)
-            results.put(("files", [rel for rel, _ in batch], records))
-        results.put(("segment", number, builder.finish()))
-    except BaseException:  # noqa: B036 - reported to the parent, which abandons the build
-        report = traceback.format_exc()
-        quietly(builder.cancel)  # on a full disk, closing its files fails again
-        results.put(("error", report))
-
-
-def build_parallel(
-    corpus: Path,
-    store: Path,
-    files: list[tuple[str, Path]],
-    digest: Digest,
-    done: Done,
-    procs: int,
-) -> tuple[list[Segment], dict[str, FileRecord]]:
-    """Index ``files`` in ``procs`` worker processes: (their segments, records by path).
-
-    Each worker takes a contiguous share of the files (``split_by_size``), so documents keep
-    the walk's order across the segments and a rebuild of the same corpus gives the same index
-    (Whoosh's own multi-process writer deals batches to whichever worker is free; the
-    some-words ranking, whose coordination factor counts the query's terms present in each
-    segment, then varied from one build to the next)."""
-    results: Any = multiprocessing.Queue()
-    shares = split_by_size(files, procs)
-    workers = [
-        multiprocessing.Process(
-            target=_worker,
-            args=(corpus, store, digest, share, number, results, os.getpid()),
-            daemon=True,
-        )
-        for number, share in enumerate(shares)
-    ]
-    for worker in workers:
-        worker.start()
-    segments: dict[int, Segment] = {}
-    records: dict[str, FileRecord] = {}
-    finished = 0
-    try:
-        while finished < len(workers):
-            try:
-                message = results.get(timeout=0.5)
-            except queue.Empty:
-                codes = [w.exitcode for w in workers]
-                if any(code not in (None, 0) for code in codes):
-                    raise BuildFailed(f"cannot index {corpus}: an indexing process died") from None
-                if None not in codes and results.empty():
-                    raise BuildFailed(
-                        f"cannot index {corpus}: an indexing process ended without its segment"
-                    ) from None
-                continue
-            if message[0] == "files":
-                records.update(message[2])
-                for rel in message[1]:
-                    done(rel)
-            elif message[0] == "segment":
-                finished += 1
-                if message[2] is not None:
-                    segments[message[1]] = message[2]
-            else:
-                last = message[1].strip().splitlines()[-1]
-                raise BuildFailed(
-                    f"cannot index {corpus}: an indexing process failed ({last})", message[1]
-                )
-        for worker in workers:
-            worker.join()
-    except BaseException:
-        for worker in workers:
-            if worker.is_alive():
-                worker.terminate()
-        for worker in workers:
-            worker.join()
-        raise
-    return [segments[k] for k in sorted(segments)], records
