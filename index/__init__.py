@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from index.base import (
         Article,
+        Cancelled,
         Claim,
         Comparison,
         Conflict,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         IndexUnavailable,
         Link,
         NewsreaderError,
+        NotCompared,
         Passage,
         QueryError,
         Relation,
@@ -100,6 +102,7 @@ _EXPORTS = {
     **dict.fromkeys(
         [
             "Article",
+            "Cancelled",
             "Claim",
             "Comparison",
             "Conflict",
@@ -113,6 +116,7 @@ _EXPORTS = {
             "IndexUnavailable",
             "Link",
             "NewsreaderError",
+            "NotCompared",
             "Passage",
             "QueryError",
             "Relation",
@@ -209,6 +213,7 @@ __all__ = [
     "Anchored",
     "AnnotationStore",
     "Article",
+    "Cancelled",
     "Claim",
     "Comparison",
     "Conflict",
@@ -233,6 +238,7 @@ __all__ = [
     "IndexUnavailable",
     "Link",
     "NewsreaderError",
+    "NotCompared",
     "Passage",
     "QueryError",
     "Relation",

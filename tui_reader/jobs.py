@@ -102,12 +102,19 @@ class Jobs:
         self._run(work, "events")
 
     def load_comparison(self, key: str, articles: Sequence[Article], event: Event | None) -> None:
-        """Compare the given reports (the user is waiting for this one)."""
+        """Compare the given reports (the user is waiting for this one). Cancelling the worker
+        (a newer comparison, or ``workers.cancel_group(app, "compare")``) stops the analysis
+        at its next checkpoint: nothing is posted."""
 
         def work() -> None:
-            from index import compare
+            from index import Cancelled, compare
 
-            self.node.post_message(ComparisonReady(key, compare(list(articles), event)))
+            worker = get_current_worker()
+            try:
+                result = compare(list(articles), event, cancel=lambda: worker.is_cancelled)
+            except Cancelled:
+                return
+            self.node.post_message(ComparisonReady(key, result))
 
         self._run(work, "compare")
 
@@ -116,14 +123,18 @@ class Jobs:
         done = self.state.comparisons  # read only: a dict lookup is safe from a thread
 
         def work() -> None:
-            from index import compare
+            from index import Cancelled, compare
 
             worker = get_current_worker()
             for event, articles in jobs:
                 if worker.is_cancelled:
                     return
                 if event.id not in done:
-                    self.node.post_message(ComparisonReady(event.id, compare(articles, event)))
+                    try:
+                        result = compare(articles, event, cancel=lambda: worker.is_cancelled)
+                    except Cancelled:
+                        return
+                    self.node.post_message(ComparisonReady(event.id, result))
 
         self._run(work, "prefetch")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.base.cancel import Cancel, Cancelled, cancellable, checkpoint
 from index.base.code_hash import code_version
 from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError, QueryError
 from index.base.fact_table import Dispute, Fact, FactRow, FactSpan, FactTable
@@ -14,6 +15,7 @@ from index.base.models import (
     ConflictType,
     Event,
     Link,
+    NotCompared,
     Notice,
     Passage,
     Relation,
@@ -25,6 +27,10 @@ from index.base.models import (
 
 __all__ = [
     "Article",
+    "Cancel",
+    "Cancelled",
+    "cancellable",
+    "checkpoint",
     "Dispute",
     "Fact",
     "FactRow",
@@ -39,6 +45,7 @@ __all__ = [
     "IndexUnavailable",
     "Link",
     "NewsreaderError",
+    "NotCompared",
     "Notice",
     "Passage",
     "QueryError",

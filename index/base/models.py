@@ -154,6 +154,18 @@ class Event:
 
 
 @dataclass(frozen=True)
+class NotCompared:
+    """The part ``body[start:end]`` of an article that a comparison did not analyse (a very long
+    report is compared up to a bound): no passages, links or figures come from it. A reader
+    shows that text as it is, with ``reason`` (one line)."""
+
+    article_id: str
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything the reader, the CLI and export need to show how an event's reports relate."""
 
@@ -167,6 +179,9 @@ class Comparison:
     # syndication): one source family counts once in "n of m independent sources".
     copies: tuple[tuple[str, str], ...] = field(default=())
     facts: FactTable = field(default=FactTable())  # every report's figures and dates by slot
+    # The tail of each report too long to analyse whole (index/comparison/bounds.py); empty for
+    # ordinary reports. Passages cover only what was analysed.
+    not_compared: tuple[NotCompared, ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from operator import mul
 
 from rapidfuzz import fuzz
 
+from index.base.cancel import checkpoint
 from index.base.models import Link, Passage
 from index.comparison.passage_terms import (
     Features,
@@ -174,6 +175,7 @@ def score_pairs(
     # Information shared is measured in units of "a few typical concepts", so it does not depend
     # on how many passages the event has.
     unit = shared_concepts * (sum(idf.values()) / len(idf)) if idf else 1.0
+    checkpoint()
     todo = []
     for i, j in _candidates(concept_cos, groups):
         ccos = concept_cos[(i, j)]
@@ -209,7 +211,9 @@ def score_pairs(
     # Two passages with the same texts as an already scored pair have its character cosine.
     char_of: dict[tuple[str, str], float] = {}
     out: dict[tuple[int, int], float] = {}
-    for i, j, ccos, shared, shared_numbers in todo:
+    for n, (i, j, ccos, shared, shared_numbers) in enumerate(todo):
+        if n % 256 == 0:
+            checkpoint()
         key = (feats[i].text, feats[j].text)
         char_cos = char_of.get(key)
         if char_cos is None:
@@ -245,6 +249,7 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     for g, article_id in enumerate(article_ids):
         sentences = 0
         for passage in passages_by_article[article_id]:
+            checkpoint()
             title = passage.id.endswith(TITLE_SUFFIX)
             f = features(passage)
             if linkable(f):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from index.base.cancel import Cancel, cancellable, checkpoint
 from index.base.fact_table import Fact, FactTable
 from index.base.models import (
     Article,
@@ -18,6 +19,7 @@ from index.base.models import (
     Span,
 )
 from index.comparison.alignment import align, pair_decision
+from index.comparison.bounds import bounded
 from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
@@ -42,12 +44,19 @@ def analysis_cache() -> AnalysisCache:
 
 
 def compare(
-    articles: Sequence[Article], event: Event | None = None, *, cache: AnalysisCache | None = None
+    articles: Sequence[Article],
+    event: Event | None = None,
+    *,
+    cache: AnalysisCache | None = None,
+    cancel: Cancel | None = None,
 ) -> Comparison:
     """Everything needed to show how ``articles`` relate: passages, links, claims, variants.
 
-    Articles are deduplicated by id (first kept) and compared in the given order. The result is
-    cached by content: comparing the same bodies again returns the cached Comparison.
+    Articles are deduplicated by id (first kept) and compared in the given order. A very long
+    report is analysed up to a bound (index/comparison/bounds.py); the part left out is named in
+    ``Comparison.not_compared``. ``cancel`` (a function, called from this thread) is checked
+    between chunks of the work: once it returns True, Cancelled is raised there and nothing is
+    cached. The result is cached by content: comparing the same reports again returns it.
     """
     cache = cache if cache is not None else _CACHE
     first: dict[str, Article] = {}
@@ -58,28 +67,44 @@ def compare(
     found = cache.comparison(key, unique, event)
     if found is not None:
         return found
-    by_article = {a.id: cache.passages(a, split_passages) for a in unique}
-    passages = tuple(p for a in unique for p in by_article[a.id])
-    article_of = {a.id: a for a in unique}
+    with cancellable(cancel):
+        result = _analyse(unique, event, cache)
+    cache.store(key, result)
+    return result
+
+
+def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCache) -> Comparison:
+    seen, not_compared = bounded(unique)
+    by_article: dict[str, list[Passage]] = {}
+    for a in seen:
+        checkpoint()
+        by_article[a.id] = cache.passages(a, split_passages)
+    passages = tuple(p for a in seen for p in by_article[a.id])
+    article_of = {a.id: a for a in seen}
     passage_of = {p.id: p for p in passages}
     links: list[Link] = []
-    for link in align(by_article):
+    for n, link in enumerate(align(by_article)):
+        if n % 32 == 0:
+            checkpoint()
         pa, pb = passage_of[link.a], passage_of[link.b]
         conflicts = detect_conflicts(pa, pb, article_of[pa.article_id], article_of[pb.article_id])
         links.append(Link(link.a, link.b, link.score, link.verbatim, tuple(conflicts)))
     claims = group_claims(links, passages)
-    variants = name_variants([a.body for a in unique])
-    copies = find_copies(unique)
-    table = build_fact_table(unique, by_article)
+    checkpoint()
+    variants = name_variants([a.body for a in seen])
+    checkpoint()
+    copies = find_copies(seen)
+    checkpoint()
+    table = build_fact_table(seen, by_article)
     links = _with_fact_conflicts(links, table, by_article)
-    links = _with_conflicts(links, quote_pair_conflicts(unique, by_article))
-    links = _with_conflicts(links, role_pair_conflicts(unique, by_article))
-    links = _with_conflicts(links, polarity_pair_conflicts(unique, by_article))
-    result = Comparison(
-        event, unique, passages, tuple(links), claims, tuple(variants), copies, table
-    )
-    cache.store(key, result)
-    return result
+    links = _with_conflicts(links, quote_pair_conflicts(seen, by_article))
+    checkpoint()
+    links = _with_conflicts(links, role_pair_conflicts(seen, by_article))
+    links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article))
+    return Comparison(
+        event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
+        not_compared,
+    )  # fmt: skip
 
 
 def _passage_at(passages: list[Passage], fact: Fact) -> Passage | None:

@@ -13,6 +13,7 @@ from index.base.models import (
     Conflict,
     Event,
     Link,
+    NotCompared,
     Passage,
     Relation,
     Span,
@@ -68,6 +69,11 @@ def comparison_to_json(c: Comparison) -> dict[str, Any]:
         ],
         "variants": [{"type": v.type, "forms": list(v.forms)} for v in c.variants],
         "facts": fact_table_to_json(c.facts),
+        # the tail of a report too long to analyse whole: no passage, link or fact comes from it
+        "not_compared": [
+            {"article": n.article_id, "start": n.start, "end": n.end, "reason": n.reason}
+            for n in c.not_compared
+        ],
     }
 
 
@@ -112,4 +118,10 @@ def comparison_from_json(
         (a["id"], a["copy_of"]) for a in data["articles"] if isinstance(a.get("copy_of"), str)
     )
     facts = fact_table_from_json(data.get("facts"))
-    return Comparison(event, tuple(articles), passages, links, claims, variants, copies, facts)
+    left_out = tuple(
+        NotCompared(str(n["article"]), int(n["start"]), int(n["end"]), str(n["reason"]))
+        for n in data.get("not_compared", ())
+    )
+    return Comparison(
+        event, tuple(articles), passages, links, claims, variants, copies, facts, left_out
+    )

@@ -50,6 +50,7 @@ def comparison_to_text(c: Comparison) -> str:
         if a.id in original:
             line += f" (copy of {_plain(original[a.id])})"
         out.append(line)
+    out += [f"  Not compared [{label[n.article_id]}]: {n.reason}" for n in c.not_compared]
     out += ["", f"Shared claims ({len(c.claims)}):"]
     for k, claim in enumerate(c.claims, 1):
         out.append(f"{k}. {_support(c, claim.articles)}")
@@ -92,6 +93,10 @@ def comparison_to_markdown(c: Comparison) -> str:
             f"| {_md(label[a.id])} | {_md(a.title)} | {_md(a.published or 'unknown')} "
             f"| {_md(a.id)}{_md(f' (copy of {original[a.id]})') if a.id in original else ''} |"
         )
+    if c.not_compared:
+        out.append("")
+        for n in c.not_compared:
+            out.append(f"Not compared, *{_md(label[n.article_id])}*: {_md(n.reason)}")
     out += ["", f"## Shared claims ({len(c.claims)})", ""]
     if not c.claims:
         out.append("None.")

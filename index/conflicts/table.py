@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from index.base.cancel import checkpoint
 from index.base.fact_table import Dispute, Fact, FactKind, FactRow, FactSpan, FactTable, Nature
 from index.base.models import Article, Passage
 from index.conflicts.clauses import clause_around, in_quote
@@ -337,6 +338,7 @@ def build_fact_table(
     comparison's, by article id) saves splitting the bodies again."""
     slots: dict[str, list[_Item]] = defaultdict(list)
     for article in articles:
+        checkpoint()
         known = passages.get(article.id) if passages is not None else None
         sentences = [(p.start, p.end) for p in known] if known is not None else None
         for item in _items(article, sentences):
@@ -346,6 +348,7 @@ def build_fact_table(
                 slots[slot].append(item)
     rows = []
     for slot, items in slots.items():
+        checkpoint()
         # A slot stated over a hundred times in one event is no single fact (a list, a
         # generated text): not compared pairwise, so the work stays near linear.
         pairs = _disputes(items) if 1 < len(items) <= _MAX_SLOT else []

@@ -9,6 +9,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
+from index.base.cancel import checkpoint
 from index.base.models import Variant
 
 # Older or foreign forms of place names that are the same place, not a different one.
@@ -179,7 +180,9 @@ def name_variants(texts: Sequence[str]) -> tuple[Variant, ...]:
                 seen.add(form)
                 forms.append(form)
     groups: list[list[str]] = []
-    for form in forms:
+    for n, form in enumerate(forms):
+        if n % 64 == 0:
+            checkpoint()
         home = None
         for group in groups:
             if all(same_name(form, g) for g in group):  # every member, not just one

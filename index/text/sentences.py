@@ -6,6 +6,7 @@ import re
 
 from syntok import segmenter
 
+from index.base.cancel import checkpoint
 from index.base.models import Article, Passage
 
 # Abbreviations that precede a name or number and so never end a sentence by themselves.
@@ -91,6 +92,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     result: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
+        checkpoint()  # a paragraph at a time: a caller may stop a long split (base/cancel.py)
         if not line.group().strip():
             continue
         segments = _syntok_spans(line.group(), line.start())

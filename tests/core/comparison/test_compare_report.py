@@ -67,7 +67,9 @@ def test_json_shape_exact(comparison: Comparison) -> None:
         "claims",
         "variants",
         "facts",
+        "not_compared",
     }
+    assert data["not_compared"] == []  # ordinary reports are compared whole
     assert data["reports"] == data["independent_sources"] == len(ARTICLES)  # no copies
     assert data["event"] == {"id": "ev-1", "title": "Lisbon rally"}
     for a in data["articles"]:
