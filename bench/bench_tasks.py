@@ -194,13 +194,59 @@ def events(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
     t = time.perf_counter()
     articles = _whoosh(work).articles()
     loaded = time.perf_counter() - t
-    t, cpu = time.perf_counter(), time.process_time()
+    loaded_peak = peak_mb()
+    t, cpu = time.perf_counter(), _cpu()
     found = group_events(articles)
     return {
         "load_s": loaded,
         "seconds": time.perf_counter() - t,
-        "cpu_s": time.process_time() - cpu,
+        "cpu_s": _cpu() - cpu,  # with the tokenizing workers'
+        "load_peak_mb": loaded_peak,
         "events": len(found),
+        "peak_mb": peak_mb(),
+    }
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (tokenizing workers)."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+@task
+def events_regroup(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
+    """The app's grouping (cached_group_events) on an empty cache, then again with 100 new
+    reports (the run's extra files, held in memory): the regrouping the app does after an
+    update that added them."""
+    import shutil
+
+    from gen_corpus import extra_files
+
+    from index import Article, cached_group_events
+
+    articles = _whoosh(work).articles()
+    cache = work / "regroup-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    t, cpu = time.perf_counter(), _cpu()
+    first = cached_group_events(articles, cache)
+    first_s, first_cpu = time.perf_counter() - t, _cpu() - cpu
+    extra = []
+    for rel, text in extra_files(100, facts["seed"]).items():
+        title, _, body = text.partition("\n\n")
+        extra.append(Article(id=f"extra/{rel}", path=f"extra/{rel}", title=title, body=body))
+    t, cpu = time.perf_counter(), _cpu()
+    again = cached_group_events(articles + extra, cache)
+    return {
+        "articles": len(articles),
+        "first_s": first_s,
+        "first_cpu_s": first_cpu,
+        "first_events": len(first),
+        "regroup_s": time.perf_counter() - t,
+        "regroup_cpu_s": _cpu() - cpu,
+        "regroup_events": len(again),
         "peak_mb": peak_mb(),
     }
 
@@ -235,6 +281,23 @@ def reader(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
 
     figures = asyncio.run(first_paint(work / "corpus", work / "wix"))
     return {**figures, "peak_mb": peak_mb()}
+
+
+@task
+def reader_first_open(work: Path, facts: dict[str, Any]) -> dict[str, Any]:
+    """The reader on the folder as a new user opens it: no index, no cache (both emptied)."""
+    import asyncio
+    import os
+    import shutil
+
+    from reader_paint import first_paint
+
+    for folder in (work / "wix-first", work / "cache-first"):
+        shutil.rmtree(folder, ignore_errors=True)
+    os.environ["NEWSREADER_CACHE_DIR"] = str(work / "cache-first")
+    t = _cpu()
+    figures = asyncio.run(first_paint(work / "corpus", work / "wix-first"))
+    return {**figures, "cpu_s": _cpu() - t, "peak_mb": peak_mb()}
 
 
 def main(argv: list[str]) -> int:
