@@ -175,3 +175,22 @@ async def test_preview_shows_a_long_report_from_its_start_to_its_end(tmp_path: P
         await wait_until(pilot, lambda: "item 0-0" in screen_text(app), "its first paragraph")
         pane.scroll_end(animate=False, immediate=True)
         await wait_until(pilot, lambda: "item 599-" in screen_text(app), "its last paragraph")
+
+
+async def test_q_quits_while_the_comparison_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, started = threading.Event(), threading.Event()
+    monkeypatch.setattr(index, "compare", gated(index.compare, gate, started, "compare"))
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    try:
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(app, pilot)
+            app.state.comparisons.clear()
+            app.screen.query_one("#events", DataTable).focus()
+            await pilot.press("enter")
+            await wait_until(pilot, started.is_set, "the comparison")
+            await pilot.press("q")
+            await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
+    finally:
+        gate.set()
