@@ -194,3 +194,26 @@ async def test_q_quits_while_the_comparison_runs(
             await wait_until(pilot, lambda: app.return_code is not None, "the app to quit")
     finally:
         gate.set()
+
+
+async def test_compare_shows_the_part_of_a_long_report_left_out(tmp_path: Path) -> None:
+    app = NewsReaderApp(corpus_with_long_report(tmp_path, 1000), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_articles([app.state.by_id[LONG], app.state.by_id["harbour/bay-gazette.md"]])
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, CompareScreen) and app.screen.model is not None,
+            "the comparison",
+        )
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_until(pilot, lambda: len(screen.panes) == 2, "the panes")
+        pane = next(p for p in screen.panes if p.article.id == LONG)
+        kinds = [b.kind for b in pane.blocks]
+        note = kinds.index("skipped")
+        assert "Not compared from here on" in pane.blocks[note].text
+        assert set(kinds[note:]) == {"skipped"} and "skipped" not in kinds[:note]
+        pane.focus()
+        pane.scroll_end(animate=False, immediate=True)
+        await wait_until(pilot, lambda: "item 999-" in screen_text(app), "the last paragraph")

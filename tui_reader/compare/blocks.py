@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from ..reading import paragraphs
 from ..widgets import BlockSpec
 from .model import GUTTER, CompareModel
+
+NOT_COMPARED = "⋯"  # the gutter of the note saying where the comparison of a report stopped
 
 
 def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
@@ -33,4 +36,24 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
                 paragraph=paragraph,
             )
         )
+    return specs + not_compared_specs(model, article_id)
+
+
+def not_compared_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
+    """The part of a long report the comparison left out (index.NotCompared), after its compared
+    passages and shown as written: a note saying why, then its paragraphs, unmarked (nothing in
+    them was compared) with a dashed bar, a symbol as well as a colour."""
+    body = model.articles[article_id].body
+    specs: list[BlockSpec] = []
+    for part in model.comparison.not_compared:
+        if part.article_id != article_id:
+            continue
+        note = f"Not compared from here on: {part.reason}"
+        spans = [(0, len(note), "pane--unique")]
+        key = f"not-compared@{part.start}"
+        specs.append(BlockSpec(key, part.start, note, "skipped", NOT_COMPARED, spans, True))
+        for start, end in paragraphs(body[part.start : part.end]):
+            at = part.start + start
+            text = body[at : part.start + end]
+            specs.append(BlockSpec(f"p@{at}", at, text, "skipped", paragraph=True))
     return specs

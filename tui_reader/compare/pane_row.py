@@ -156,6 +156,8 @@ class PaneRow(Horizontal):
             start = pane.first_visible() - 1
         else:
             start = pane.last_visible() + 1
+        # below the compared passages (the part of a long report left out): from the last one
+        start = min(start, len(self.model.views.get(self.shown[self.active], [])))
         wanted = navigation.WANT[what]
         found = navigation.next_anywhere(self.model, self.shown[self.active], start, step, wanted)
         if found is None:

@@ -25,9 +25,10 @@ SPAN_CLASSES = {
     "pane--marked",
     "pane--cursor",
 }
-KINDS = ("shared", "verbatim", "conflict", "unique")
-# The bar down a passage differs by mark in its line style, not only its colour.
-BARS = {"shared": "│", "verbatim": "║", "conflict": "┃"}
+KINDS = ("shared", "verbatim", "conflict", "unique", "skipped")
+# The bar down a passage differs by mark in its line style, not only its colour ("skipped": the
+# part of a long report the comparison did not analyse).
+BARS = {"shared": "│", "verbatim": "║", "conflict": "┃", "skipped": "╎"}
 PART_CLASSES = {
     "pane--header",
     "pane--gutter",
