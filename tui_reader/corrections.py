@@ -42,7 +42,8 @@ class Corrections:
             return
         from index import apply_corrections
 
-        result = apply_corrections(state.grouped, store.corrections(state.corpus))
+        titles = {a.id: a.title for a in state.articles}  # a split-off event's title
+        result = apply_corrections(state.grouped, store.corrections(state.corpus), titles)
         state.events, state.corrected = list(result.events), result.corrected
         if result.stale and len(result.stale) != self._stale_told:
             self._stale_told = len(result.stale)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from index.base.models import Event
-from index.events.group import event_id
+from index.events.group import clean_title, event_id
 
 Kind = Literal["merge", "move", "split"]
 KINDS: tuple[Kind, ...] = ("merge", "move", "split")
@@ -38,8 +38,15 @@ class Corrected:
     stale: tuple[Correction, ...]
 
 
-def apply_corrections(events: Sequence[Event], corrections: Iterable[Correction]) -> Corrected:
+def apply_corrections(
+    events: Sequence[Event],
+    corrections: Iterable[Correction],
+    report_titles: Mapping[str, str] | None = None,
+) -> Corrected:
     """The grouping ``events`` with ``corrections`` applied in order (by id).
+
+    ``report_titles`` (the reports' titles by id) names an event split off by its first report,
+    so it does not read as the event it left; without them it keeps that event's title.
 
     Article ids are the anchor, so a correction follows a report whose file was edited (its id
     is its path) and survives a regrouping that changes event ids. A correction naming an
@@ -79,7 +86,8 @@ def apply_corrections(events: Sequence[Event], corrections: Iterable[Correction]
         else:  # split
             into, fresh = fresh, fresh + 1
             members[into] = []
-            titles[into] = titles[where[c.articles[0]]]
+            own = (report_titles or {}).get(c.articles[0])
+            titles[into] = clean_title(own) if own else titles[where[c.articles[0]]]
         for aid in dict.fromkeys(c.articles):
             source = where[aid]
             if source == into:

@@ -55,7 +55,8 @@ async def test_merge_survives_a_restart_and_undo_too(tmp_path: Path, data_dir: P
         await _wait_events(app, pilot, 1)
         assert [len(g) for g in _groups(app)] == [4]
         assert _titles(app)[0].startswith(f"{CORRECTED} Ferry strike")  # the larger part names it
-        assert "1 corrected by you" in str(app.screen.query_one("#status", Static).content)
+        status = str(app.screen.query_one("#status", Static).content)
+        assert f"1 {CORRECTED} corrected by you" in status
         assert any("Merged" in n.message for n in app._notifications)
         app.state.marks.close()
     with AnnotationStore(data_dir / DB_NAME) as store:
@@ -120,11 +121,13 @@ async def test_split_off_reports_from_the_palette(tmp_path: Path, data_dir: Path
         await pilot.pause()
         assert app.screen is dialog
         picker.deselect_all()
-        picker.select(0)
+        picker.select(1)  # Coast Herald's report
         await pilot.press("enter")
         await _wait_events(app, pilot, 3)
         assert sorted(len(g) for g in _groups(app)) == [1, 1, 2]
         assert sum(t.startswith(CORRECTED) for t in _titles(app)) == 2
+        # the new event is named by its report, not after the event it left
+        assert f"{CORRECTED} Lindqvist ferry workers strike" in _titles(app)
         app.state.marks.close()
 
 

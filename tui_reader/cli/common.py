@@ -64,7 +64,8 @@ def grouped_events(
     if getattr(args, "no_corrections", False):
         return list(events), frozenset()
     with AnnotationStore.open(args.data_dir) as store:
-        result = apply_corrections(events, store.corrections(Path(index.corpus)))
+        titles = {a.id: a.title for a in articles}  # a split-off event's title
+        result = apply_corrections(events, store.corrections(Path(index.corpus)), titles)
     if result.stale:
         # a report a correction names is gone from the corpus: the correction is skipped
         print(

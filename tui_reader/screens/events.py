@@ -134,7 +134,7 @@ class EventsScreen(Screen[None]):
         if events is not None:
             self._fill_events(events, focus)
             corrected = len(self.state.corrected)
-            by_you = f" ({corrected} corrected by you: {CORRECTED})" if corrected else ""
+            by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
             self.query_one("#status", Static).update(
                 Content(
                     f"{len(events)} events{by_you} from {len(self.state.articles)} "

@@ -30,6 +30,13 @@ def test_merge_move_split_and_the_corrected_flag() -> None:
     assert len(moved.corrected) == 2  # the event it left and the one it joined
     split = apply_corrections(EVENTS, [Correction("split", ("b", "c"), None, 1)])
     assert _groups(split.events) == {("a",), ("b", "c"), ("d", "e"), ("f",)}
+    (part,) = [e for e in split.events if e.article_ids == ("b", "c")]
+    assert part.title == "Pier closed"  # no report titles given: the event it left names it
+    titled = apply_corrections(
+        EVENTS, [Correction("split", ("c", "b"), None, 1)], {"c": "Ferry\x1b[31m  late", "b": "B"}
+    )
+    (part,) = [e for e in titled.events if e.article_ids == ("b", "c")]
+    assert part.title == "Ferry late"  # its first report's title, cleaned
     assert apply_corrections(EVENTS, []).events == tuple(EVENTS)
     assert apply_corrections(EVENTS, []).corrected == frozenset()
 
