@@ -76,7 +76,7 @@ def check(result: tuple[list[Article], list[Skipped]]) -> None:
 # --- linear time (issue 16) --------------------------------------------------------------------
 # A hostile input is one short unit repeated to a chosen length between an optional prefix and
 # suffix: the shape that makes a backtracking pattern quadratic. Units are single characters of
-# every class, and the triggers of the patterns in index/ingest and index/text.
+# every class, and the triggers of the patterns in index/ingest, index/text and index/facts.
 CLASS_SAMPLES = list("Aa1 \t\n.,:;!?@#-()[]{}<>*_`\\'\"/|=&+~$%^") + [
     "\n\n",
     "\u2014",
@@ -129,6 +129,24 @@ TRIGGERS = [
     "Share ",
     "sign up ",
     "this article originally appeared on ",
+    "<p>",  # HTML reduction (pages, feed entries)
+    "</p>",
+    "<br>",
+    "<td>",
+    "<div><span>",
+    "&amp;",
+    "<a href='x'>",
+    "1,",  # numbers and dates
+    "1.5",
+    "12 ",
+    "$1",
+    "3 million ",
+    "at least ",
+    "-1",
+    "May 5 ",
+    "2024-",
+    "1/2/",
+    "Monday, ",
 ]
 EDGES = st.sampled_from(
     ["", "Title\n\n", "---\n", "<script>", "<!--", "By ", "AA (", "# T\n\n", "\n", ")", ". He"]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 
 import pytest
+from hypothesis import example, given, settings
 
 from index import Article, Passage
 from index.conflicts.detect import detect_text_conflicts
 from index.conflicts.table import build_fact_table
 from index.facts.dates import extract_dates
 from index.facts.numbers import extract_quantities
+from tests.strategies import HOSTILE_RUN, assert_linear, repeated
 
 # Long runs of what the patterns look for: digits, separators, capitals, punctuation, words.
 HOSTILE = {
@@ -61,3 +64,20 @@ def test_doubling_hostile_input_about_doubles_the_work(check: str, kind: str) ->
     # Linear work doubles; a quadratic pattern quadruples. Timer noise on tiny runs is
     # absorbed by the floor of 50 ms.
     assert large <= 3.0 * small + 0.05, f"{check} on {kind}: {small:.4f}s -> {large:.4f}s"
+
+
+EXAMPLES = settings(
+    max_examples=int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "15")), deadline=None
+)
+
+
+@EXAMPLES
+@given(HOSTILE_RUN)
+@example(("", "9", ""))
+@example(("", "1,", " people"))
+@example(("On ", "May 5 ", "2024."))
+def test_number_and_date_extraction_are_linear(run: tuple[str, str, str]) -> None:
+    """Long runs of every character class and of each pattern's trigger (tests/strategies):
+    an input 8 times longer costs at most 24 times the CPU, counted per thread."""
+    assert_linear(extract_quantities, repeated(*run))
+    assert_linear(lambda text: extract_dates(text, "2024-01-02"), repeated(*run))

@@ -3,14 +3,17 @@ measures it: an input 8 times longer may cost at most 24 times the CPU)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import given, settings
 
 from index.fetch.archive import vanished_entries
 from index.ingest.feeds import load_feed
 from index.ingest.html_page import load_page
 from index.ingest.htmltext import html_paragraphs
 from index.ingest.sniff import sniff
-from tests.strategies import assert_linear, repeated
+from tests.strategies import HOSTILE_RUN, assert_linear, repeated
 
 HEAD = "<html><head><title>A | B - C</title></head><body><article><h1>Headline</h1>"
 TAIL = "</article></body></html>"
@@ -53,3 +56,23 @@ def test_feed_html_to_paragraphs_is_linear(unit: str) -> None:
 
 def test_sniffing_reads_only_the_head() -> None:
     assert_linear(sniff, lambda n: b"<?xml version='1.0'?>" + b"<!-- c -->" * (n // 10))
+
+
+_RUNS = int(os.environ.get("NEWSREADER_FUZZ_EXAMPLES", "15"))
+
+
+@settings(max_examples=_RUNS, deadline=None)
+@given(HOSTILE_RUN)
+def test_html_reduction_is_linear_on_any_run(run: tuple[str, str, str]) -> None:
+    """Long runs of every character class and pattern trigger (tests/strategies) inside a feed
+    entry's HTML: an input 8 times longer costs at most 24 times the CPU."""
+    prefix, unit, suffix = run
+    assert_linear(html_paragraphs, repeated(f"<div>{prefix}", unit, f"{suffix}</div>"))
+
+
+@settings(max_examples=max(1, _RUNS // 3), deadline=None)  # a page goes through trafilatura
+@given(HOSTILE_RUN)
+def test_page_loading_is_linear_on_any_run(run: tuple[str, str, str]) -> None:
+    prefix, unit, suffix = run
+    make = repeated(f"{HEAD}<p>{prefix}", unit, f"{suffix}</p>{TAIL}")
+    assert_linear(lambda text: load_page("p.html", text.encode("utf-8", "surrogatepass")), make)
