@@ -46,8 +46,9 @@ def ready_index(args: argparse.Namespace) -> Any:
         interactive = sys.stderr.isatty()
         with output.progress_reporter(enabled=interactive) as progress:
             report = index.update(progress=progress)
-        # On a terminal say what indexing did; in a pipe stay quiet (the output is data).
-        if interactive or report.skipped or report.notices:
+        # On a terminal say what indexing did; in a pipe only what the user must know (skips,
+        # damage, a repaired or rebuilt index) and on stderr: stdout is data.
+        if interactive or report.skipped or report.notices or report.note:
             print(output.report_lines(report), file=sys.stderr)
     return index
 

@@ -104,3 +104,17 @@ def test_newsreader_index_verify(tmp_path: Path, capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("added 400, updated 0, removed 0, unchanged 0")
     assert out[1].startswith("note: repaired a damaged index (") and "(checksum)" in out[1]
+
+
+def test_a_search_that_repairs_the_index_says_so_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui_reader.cli import main
+
+    index = _index(tmp_path)
+    _zero_4k(index, keep_mtime=False)
+    argv = ["search", "wetland", "--corpus", str(index.corpus), "--index-dir", str(index.index_dir)]
+    assert main(argv) == 0  # stderr is not a terminal here, as in a pipe
+    out, err = capsys.readouterr()
+    assert out.startswith("50 articles match 'wetland'")
+    assert err.splitlines()[1].startswith("note: repaired a damaged index (")
