@@ -140,3 +140,24 @@ async def test_correction_keys_are_in_help(tmp_path: Path) -> None:
         text = screen_text(app)
         for words in ("Merge with", "Move report to", "Split off reports", "Undo correction"):
             assert words in text, words
+
+
+async def test_a_correction_follows_an_edited_report_through_a_reload(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("J", "enter")  # the harbour strike and the garden show as one
+        await _wait_events(app, pilot, 1)
+        show = corpus / "garden/show.md"
+        show.write_text(show.read_text() + "\nThe show closes on Sunday evening.\n")
+        grouped = app.state.grouped
+        await pilot.press("R")
+        await wait_until(pilot, lambda: app.state.grouped is not grouped, "the regrouping")
+        await settle(app, pilot)
+        assert "closes on Sunday" in app.state.by_id["garden/show.md"].body  # re-read
+        assert [len(g) for g in _groups(app)] == [4]  # still merged, by the same report ids
+        assert _titles(app)[0].startswith(CORRECTED)
+        app.state.marks.close()
