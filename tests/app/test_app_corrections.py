@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, SelectionList, Static
+from textual.widgets import DataTable, OptionList, SelectionList, Static
 
 from index.marks.store import DB_NAME, AnnotationStore
 from tests.helpers import GAZETTE, write_corpus
@@ -160,4 +160,29 @@ async def test_a_correction_follows_an_edited_report_through_a_reload(
         assert "closes on Sunday" in app.state.by_id["garden/show.md"].body  # re-read
         assert [len(g) for g in _groups(app)] == [4]  # still merged, by the same report ids
         assert _titles(app)[0].startswith(CORRECTED)
+        app.state.marks.close()
+
+
+async def test_the_event_list_filters_as_you_type(tmp_path: Path, data_dir: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("J")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventChoiceDialog), "the dialog")
+        dialog = app.screen
+        assert isinstance(dialog, EventChoiceDialog)
+        options = dialog.query_one(OptionList)
+        await pilot.press(*"lighthouse")  # no event has it: nothing to choose, Enter does nothing
+        await wait_until(pilot, lambda: options.option_count == 0, "an empty list")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        for _ in "lighthouse":
+            await pilot.press("backspace")
+        await pilot.press(*"GARDEN show")  # every word, in any case
+        await wait_until(pilot, lambda: options.option_count == 1, "the garden show")
+        await pilot.press("enter")
+        await _wait_events(app, pilot, 1)
+        assert [len(g) for g in _groups(app)] == [4]
         app.state.marks.close()
