@@ -85,13 +85,21 @@ class Notice:
 
 @dataclass(frozen=True)
 class Passage:
-    """A sentence of an article: ``article.body[start:end] == text``."""
+    """A sentence of an article: ``article.body[start:end] == text``; or its headline
+    (``in_title``): ``article.title[start:end] == text``, id ``f"{article_id}:title"``."""
 
-    id: str  # f"{article_id}:{index}"
+    id: str  # f"{article_id}:{index}", or f"{article_id}:title" for the headline
     article_id: str
     start: int
     end: int
     text: str
+    # The headline is stated too (and often first): it is compared, linked and marked like any
+    # sentence, but its offsets index the title, which is not part of the body.
+    in_title: bool = False
+
+    def source(self, article: Article) -> str:
+        """The text the offsets index: the article's title for a headline, else its body."""
+        return article.title if self.in_title else article.body
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ LEAD_SENTENCES = 2
 SECOND_RATIO = 0.85  # a second match this close to the best is linked too (merged sentences)
 SPLIT_THRESHOLD = 0.2  # a neighbour of a linked sentence joins the link from this score
 SPLIT_NEEDS_BEST = True
-TITLE_SUFFIX = ":title"  # the id of a passage that is its article's title
 VERBATIM_RATIO = 90.0  # rapidfuzz ratio on normalised text, 0-100
 CANDIDATE_COSINE = 0.1  # below this concept cosine a pair is never scored further
 CANDIDATES = 3  # per passage and other article, this many best pairs by concepts are scored
@@ -165,13 +164,18 @@ def score_pairs(
     groups: Sequence[int],
     floor: float = 0.0,
     shared_concepts: float = SHARED_CONCEPTS,
+    counted: Sequence[bool] | None = None,
 ) -> dict[tuple[int, int], float]:
     """Scores of the candidate cross-group pairs; pairs that cannot reach ``floor`` are left out
-    before the costlier character comparison."""
+    before the costlier character comparison. Only the ``counted`` passages (all by default)
+    make the document frequencies: headlines repeat the event's main words, and counting them
+    would make those words look common and weaken every body sentence that states them."""
+    weigh = [True] * len(feats) if counted is None else list(counted)
     concept_docs = [dict.fromkeys(f.concepts, 1.0) for f in feats]
-    concept_vecs = _tfidf(concept_docs)
+    body_docs = [d for d, c in zip(concept_docs, weigh, strict=True) if c]
+    idf = _idf_of(dict.fromkeys(_df(concept_docs), 0) | _df(body_docs), len(body_docs))
+    concept_vecs = [_unit(doc, idf) for doc in concept_docs]
     concept_cos = _cosines(concept_vecs, groups)
-    idf = _idf(concept_docs)
     # Information shared is measured in units of "a few typical concepts", so it does not depend
     # on how many passages the event has.
     unit = shared_concepts * (sum(idf.values()) / len(idf)) if idf else 1.0
@@ -188,15 +192,18 @@ def score_pairs(
     # a huge article's grams are never all held at once. Each passage's grams are made once.
     needed = {feats[k].text for i, j, *_rest in todo for k in (i, j)}
     df: Counter[str] = Counter()
+    counted_df: Counter[str] = Counter()
     grams: dict[str, Mapping[str, int]] = {}  # by normalised text: wire copy repeats sentences
-    for f in feats:
+    for f, count in zip(feats, weigh, strict=True):
         counts = grams.get(f.text)
         if counts is None:
             counts = f.grams
             if f.text in needed:
                 grams[f.text] = counts
         df.update(iter(counts))
-    gram_idf = _idf_of(df, len(feats))
+        if count:
+            counted_df.update(iter(counts))
+    gram_idf = _idf_of(dict.fromkeys(df, 0) | counted_df, sum(weigh))
     # Grams become small ints (first use in the event): int sets intersect faster than string
     # sets, and their order, hence each dot product's float, no longer depends on the hash seed.
     # A gram of a single passage adds nothing to any dot product (only to the norm, applied in
@@ -244,21 +251,32 @@ def align(passages_by_article: Mapping[str, Sequence[Passage]]) -> list[Link]:
     """
     article_ids = list(passages_by_article)
     feats: list[Features] = []
+    # A headline is matched as a report of its own: a sentence's best match among the other
+    # report's sentences stays its best (and mutual) whether or not the headline says it too.
     groups: list[int] = []
+    owner: list[int] = []  # the article: passages of one article are never paired
     lead: list[bool] = []
+    heads: list[bool] = []
     for g, article_id in enumerate(article_ids):
         sentences = 0
         for passage in passages_by_article[article_id]:
             checkpoint()
-            title = passage.id.endswith(TITLE_SUFFIX)
+            title = passage.in_title
             f = features(passage)
             if linkable(f):
                 feats.append(f)
-                groups.append(g)
+                groups.append(g + len(article_ids) if title else g)
+                owner.append(g)
+                heads.append(title)
                 lead.append(title or sentences < LEAD_SENTENCES)
             sentences += not title
     # Pairs below every threshold can neither link nor be anyone's best above a threshold.
-    scores = score_pairs(feats, groups, min(LINK_THRESHOLD, LEAD_THRESHOLD, SPLIT_THRESHOLD))
+    floor = min(LINK_THRESHOLD, LEAD_THRESHOLD, SPLIT_THRESHOLD)
+    scores = {
+        (i, j): s
+        for (i, j), s in score_pairs(feats, groups, floor, counted=[not t for t in heads]).items()
+        if owner[i] != owner[j]
+    }
     # ranked[(passage, other article)] = [(score, partner), ...], best first, ties to the earlier.
     ranked: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (i, j), s in scores.items():

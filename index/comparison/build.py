@@ -29,7 +29,7 @@ from index.conflicts.quote_pairs import quote_pair_conflicts
 from index.conflicts.role_pairs import role_pair_conflicts
 from index.conflicts.table import build_fact_table
 from index.facts.names import name_variants
-from index.text.sentences import split_passages
+from index.text.sentences import split_passages, title_passage
 
 # One cache per process; the sqlite copy is opt-in (NEWSREADER_ANALYSIS_CACHE=disk) so tests and
 # one-shot CLI runs never write files they were not asked to.
@@ -75,10 +75,11 @@ def compare(
 
 def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCache) -> Comparison:
     seen, not_compared = bounded(unique)
+    # The headline first (news states its main fact there), then the body's sentences.
     by_article: dict[str, list[Passage]] = {}
     for a in seen:
         checkpoint()
-        by_article[a.id] = cache.passages(a, split_passages)
+        by_article[a.id] = _headline(a) + cache.passages(a, split_passages)
     passages = tuple(p for a in seen for p in by_article[a.id])
     article_of = {a.id: a for a in seen}
     passage_of = {p.id: p for p in passages}
@@ -107,10 +108,22 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     )  # fmt: skip
 
 
+def _headline(article: Article) -> list[Passage]:
+    passage = title_passage(article)
+    return [passage] if passage is not None else []
+
+
 def _passage_at(passages: list[Passage], fact: Fact) -> Passage | None:
-    if fact.span.in_title:
-        return None  # a headline is not a passage of the body: the table shows it
-    return next((p for p in passages if p.start <= fact.span.start < p.end), None)
+    """The passage stating ``fact``: the headline passage for a fact of the title (None when the
+    title repeats the body's first words, whose passage states the fact too)."""
+    return next(
+        (
+            p
+            for p in passages
+            if p.in_title == fact.span.in_title and p.start <= fact.span.start < p.end
+        ),
+        None,
+    )
 
 
 def _with_fact_conflicts(

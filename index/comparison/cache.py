@@ -17,7 +17,7 @@ from index.base.models import Article, Comparison, Event, Passage
 from index.comparison.json_form import comparison_from_json, comparison_to_json
 
 # Bumped when the stored JSON's layout changes (the code version covers rule changes).
-FORMAT = 1
+FORMAT = 2  # 2: headline passages (in_title)
 
 
 def _hash(*parts: str | None) -> str:

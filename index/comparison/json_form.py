@@ -44,7 +44,14 @@ def comparison_to_json(c: Comparison) -> dict[str, Any]:
         "independent_sources": independent_sources(c),
         "articles": [{**a.to_meta(), "copy_of": original.get(a.id)} for a in c.articles],
         "passages": [
-            {"id": p.id, "article": p.article_id, "start": p.start, "end": p.end, "text": p.text}
+            {
+                "id": p.id,
+                "article": p.article_id,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+                "in_title": p.in_title,  # a headline: offsets index the article's title
+            }
             for p in c.passages
         ],
         "links": [
@@ -96,7 +103,14 @@ def comparison_from_json(
 ) -> Comparison:
     """Rebuild a Comparison from ``comparison_to_json`` output and the articles it was made of."""
     passages = tuple(
-        Passage(p["id"], p["article"], int(p["start"]), int(p["end"]), p["text"])
+        Passage(
+            p["id"],
+            p["article"],
+            int(p["start"]),
+            int(p["end"]),
+            p["text"],
+            bool(p.get("in_title", False)),
+        )
         for p in data["passages"]
     )
     links = tuple(

@@ -13,6 +13,11 @@ from index.text.controls import strip_controls as _plain
 from index.text.markdown_escape import escape_markdown as _md
 
 
+def _said(p: Passage) -> str:
+    """A passage's text as shown, a headline named as such (it is not a body sentence)."""
+    return f"Headline: {p.text}" if p.in_title else p.text
+
+
 def _counts(c: Comparison) -> str:
     """ "5 reports · 3 independent sources" (copies of one report are one source)."""
     n, m = len(c.articles), independent_sources(c)
@@ -56,13 +61,13 @@ def comparison_to_text(c: Comparison) -> str:
         out.append(f"{k}. {_support(c, claim.articles)}")
         for pid in claim.passages:
             p = passage[pid]
-            out.append(f"   [{label[p.article_id]}] {_plain(p.text)}")
+            out.append(f"   [{label[p.article_id]}] {_plain(_said(p))}")
     out += ["", f"Conflicts ({len(s['conflicts'])}):"]
     for link, x in s["conflicts"]:
         pa, pb = passage[link.a], passage[link.b]
         out.append(f"- {x.type}: {_plain(x.explanation)}")
-        out.append(f'   [{label[pa.article_id]}] "{_plain(x.a.text)}" in: {_plain(pa.text)}')
-        out.append(f'   [{label[pb.article_id]}] "{_plain(x.b.text)}" in: {_plain(pb.text)}')
+        out.append(f'   [{label[pa.article_id]}] "{_plain(x.a.text)}" in: {_plain(_said(pa))}')
+        out.append(f'   [{label[pb.article_id]}] "{_plain(x.b.text)}" in: {_plain(_said(pb))}')
     if c.variants:
         out += ["", "Name variants (not conflicts):"]
         out += [f"- {' / '.join(_plain(f) for f in v.forms)}" for v in c.variants]
@@ -70,7 +75,7 @@ def comparison_to_text(c: Comparison) -> str:
     for a in c.articles:
         only = s["unique"][a.id]
         out.append(f"  [{label[a.id]}] {len(only)} passage(s)")
-        out += [f"   - {_plain(p.text)}" for p in only]
+        out += [f"   - {_plain(_said(p))}" for p in only]
     return "\n".join(out) + "\n"
 
 
@@ -104,15 +109,15 @@ def comparison_to_markdown(c: Comparison) -> str:
         out.append(f"{k}. **{_md(_support(c, claim.articles))}**")
         for pid in claim.passages:
             p = passage[pid]
-            out.append(f"    - *{_md(label[p.article_id])}*: {_md(p.text)}")
+            out.append(f"    - *{_md(label[p.article_id])}*: {_md(_said(p))}")
     out += ["", f"## Conflicts ({len(s['conflicts'])})", ""]
     if not s["conflicts"]:
         out.append("None.")
     for link, x in s["conflicts"]:
         pa, pb = passage[link.a], passage[link.b]
         out.append(f"- **{x.type}**: {_md(x.explanation)}")
-        out.append(f"    - *{_md(label[pa.article_id])}*: {_md(pa.text)} (“{_md(x.a.text)}”)")
-        out.append(f"    - *{_md(label[pb.article_id])}*: {_md(pb.text)} (“{_md(x.b.text)}”)")
+        out.append(f"    - *{_md(label[pa.article_id])}*: {_md(_said(pa))} (“{_md(x.a.text)}”)")
+        out.append(f"    - *{_md(label[pb.article_id])}*: {_md(_said(pb))} (“{_md(x.b.text)}”)")
     if c.variants:
         out += ["", "## Name variants (not conflicts)", ""]
         out += [f"- {' / '.join(_md(f) for f in v.forms)}" for v in c.variants]
@@ -120,6 +125,6 @@ def comparison_to_markdown(c: Comparison) -> str:
     for a in c.articles:
         out += [f"### {_md(label[a.id])}", ""]
         only = s["unique"][a.id]
-        out += [f"- {_md(p.text)}" for p in only] or ["Nothing unique."]
+        out += [f"- {_md(_said(p))}" for p in only] or ["Nothing unique."]
         out.append("")
     return "\n".join(out) + "\n"

@@ -78,11 +78,12 @@ def detect_text_conflicts(
 def detect_conflicts(
     a: Passage, b: Passage, article_a: Article, article_b: Article
 ) -> tuple[Conflict, ...]:
-    """Conflicts between two aligned passages; spans are offsets into each article's body."""
+    """Conflicts between two aligned passages; spans are offsets into each article's body (its
+    title for a headline passage)."""
     out = []
     for c in detect_text_conflicts(a.text, b.text, article_a.published, article_b.published):
-        sa = _shift(c.a, a.start, article_a.body)
-        sb = _shift(c.b, b.start, article_b.body)
+        sa = _shift(c.a, a.start, a.source(article_a))
+        sb = _shift(c.b, b.start, b.source(article_b))
         out.append(Conflict(c.type, sa, sb, c.explanation))
     return tuple(out)
 

@@ -38,7 +38,7 @@ class QuoteSpan:
     """Quoted words inside one passage (a quote over several passages gives one span each)."""
 
     passage: Passage
-    start: int  # body offsets
+    start: int  # offsets in the passage's source (the body, or the title for a headline)
     end: int
     text: str
     speakers: tuple[str, ...]
@@ -79,11 +79,25 @@ def _speakers(body: str, passages: Sequence[Passage], region: tuple[int, int]) -
 def report_quotes(article: Article, passages: Sequence[Passage]) -> list[QuoteSpan]:
     """Every quoted span of one report, cut at its passages' bounds."""
     out: list[QuoteSpan] = []
-    for region in _regions(article.body):
-        speakers = _speakers(article.body, passages, region)
+    # A headline's offsets index the title: its quotes are followed there, apart from the body's.
+    for source, known in (
+        (article.body, [p for p in passages if not p.in_title]),
+        (article.title, [p for p in passages if p.in_title]),
+    ):
+        out.extend(_source_quotes(source, known))
+    return out
+
+
+def _source_quotes(source: str, passages: Sequence[Passage]) -> list[QuoteSpan]:
+    """The quoted spans of one text (a body or a title) cut at its passages' bounds."""
+    out: list[QuoteSpan] = []
+    if not passages:
+        return out
+    for region in _regions(source):
+        speakers = _speakers(source, passages, region)
         for p in passages:
             start, end = max(region[0], p.start), min(region[1], p.end)
-            text = article.body[start:end]
+            text = source[start:end]
             stripped = text.strip(" ,.;:")
             if not stripped:
                 continue
@@ -98,8 +112,9 @@ def report_quotes(article: Article, passages: Sequence[Passage]) -> list[QuoteSp
 def quote_pair_conflicts(
     articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
 ) -> list[tuple[Passage, Passage, Conflict]]:
-    """Reworded quotes between passages of different reports; spans are body offsets."""
-    body = {a.id: a.body for a in articles}
+    """Reworded quotes between passages of different reports; spans index each passage's source
+    (the body, or the title for a headline)."""
+    by_id = {a.id: a for a in articles}
     spans = [q for a in articles for q in report_quotes(a, by_article.get(a.id, ()))]
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, q in enumerate(spans):
@@ -123,7 +138,8 @@ def quote_pair_conflicts(
         if why is None:
             continue
         done.add(key)
-        ax, ay = x.passage.article_id, y.passage.article_id
-        found = conflict("quote", body[ax], (x.start, x.end), body[ay], (y.start, y.end), why)
+        tx = x.passage.source(by_id[x.passage.article_id])
+        ty = y.passage.source(by_id[y.passage.article_id])
+        found = conflict("quote", tx, (x.start, x.end), ty, (y.start, y.end), why)
         out.append((x.passage, y.passage, found))
     return out

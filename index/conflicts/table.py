@@ -340,7 +340,10 @@ def build_fact_table(
     for article in articles:
         checkpoint()
         known = passages.get(article.id) if passages is not None else None
-        sentences = [(p.start, p.end) for p in known] if known is not None else None
+        # The body's sentences: the headline passage is read from the title (report_facts).
+        sentences = (
+            [(p.start, p.end) for p in known if not p.in_title] if known is not None else None
+        )
         for item in _items(article, sentences):
             # One row for the days of the event's actions: the verbs tell them apart below.
             slot = item.fact.kind if item.fact.kind in ("date", "year") else item.fact.slot

@@ -25,9 +25,15 @@ def article_meta(article: Article) -> dict[str, Any]:
 
 
 def excerpt(
-    article: Article | None, article_id: str, start: int | None, end: int | None, text: str
+    article: Article | None,
+    article_id: str,
+    start: int | None,
+    end: int | None,
+    text: str,
+    in_title: bool = False,
 ) -> dict[str, Any]:
-    """A quoted passage with its citation (outlet, title, date, path); offsets index the body."""
+    """A quoted passage with its citation (outlet, title, date, path); offsets index the body,
+    or the title when ``in_title`` (the report's headline)."""
     return {
         "article": article_id,
         "source": article.source if article else None,
@@ -37,6 +43,7 @@ def excerpt(
         "start": start,
         "end": end,
         "text": text,
+        "in_title": in_title,
     }
 
 
@@ -49,7 +56,8 @@ class _Quoter:
 
     def __call__(self, passage_id: str) -> dict[str, Any]:
         p = self.passages[passage_id]
-        return excerpt(self.articles[p.article_id], p.article_id, p.start, p.end, p.text)
+        article = self.articles[p.article_id]
+        return excerpt(article, p.article_id, p.start, p.end, p.text, p.in_title)
 
 
 def _claims(c: Comparison, outlet: Mapping[str, str], quote: _Quoter) -> list[dict[str, Any]]:
@@ -153,7 +161,8 @@ def event_section(
             {
                 "article": a.id,
                 "excerpts": [
-                    excerpt(a, a.id, p.start, p.end, p.text) for p in unique_passages(c, a.id)
+                    excerpt(a, a.id, p.start, p.end, p.text, p.in_title)
+                    for p in unique_passages(c, a.id)
                 ],
             }
             for a in c.articles

@@ -27,7 +27,8 @@ def cite(ex: dict[str, Any]) -> str:
 
 def quote(ex: dict[str, Any]) -> list[str]:
     """An excerpt as a block quote followed by its citation (ends with a blank line)."""
-    return [f"> {md_text(ex['text'])}", ">", f"> {cite(ex)}", ""]
+    head = "**Headline:** " if ex.get("in_title") else ""  # the title, not a body sentence
+    return [f"> {head}{md_text(ex['text'])}", ">", f"> {cite(ex)}", ""]
 
 
 def word_diff(diff: list[list[str]]) -> str:

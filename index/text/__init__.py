@@ -12,23 +12,27 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from index.text.controls import neutralize_controls, strip_controls
     from index.text.markdown_escape import escape_markdown
-    from index.text.sentences import split_passages, split_sentences
+    from index.text.sentences import TITLE_SUFFIX, split_passages, split_sentences, title_passage
 
 # name -> the module that defines it
 _EXPORTS = {
     "escape_markdown": "index.text.markdown_escape",
     "neutralize_controls": "index.text.controls",
+    "TITLE_SUFFIX": "index.text.sentences",
     "split_passages": "index.text.sentences",
     "split_sentences": "index.text.sentences",
     "strip_controls": "index.text.controls",
+    "title_passage": "index.text.sentences",
 }
 
 __all__ = [
+    "TITLE_SUFFIX",
     "escape_markdown",
     "neutralize_controls",
     "split_passages",
     "split_sentences",
     "strip_controls",
+    "title_passage",
 ]
 
 

@@ -112,6 +112,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return result
 
 
+TITLE_SUFFIX = ":title"  # the id of an article's headline passage: f"{article.id}:title"
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _words(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def title_passage(article: Article) -> Passage | None:
+    """The headline as a passage (offsets index ``article.title``), or None when there is no
+    title or the body already starts with it (a one-line report, a title made from the first
+    paragraph, a lede that repeats the headline): the same words are never counted twice."""
+    title = article.title
+    start = len(title) - len(title.lstrip())
+    end = len(title.rstrip())
+    words = _words(title)
+    if not words:
+        return None
+    # Only the body's first words can repeat the title: linear in the title, not the body.
+    head = _words(article.body[: 2 * len(title) + 16])
+    if head == words or head.startswith(words + " "):
+        return None
+    return Passage(f"{article.id}{TITLE_SUFFIX}", article.id, start, end, title[start:end], True)
+
+
 def split_passages(article: Article) -> list[Passage]:
     """The sentences of an article's body as passages; offsets index ``article.body``."""
     body = article.body

@@ -22,9 +22,12 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
         if view.kind == "verbatim":
             spans = [(0, len(view.passage.text), "pane--verbatim")]
         passage = view.passage
-        # A new paragraph of the report starts a new visual paragraph too.
-        paragraph = bool(specs) and "\n" in body[previous_end : passage.start]
-        previous_end = passage.end
+        # A new paragraph of the report starts a new visual paragraph too; the body starts one
+        # after the headline (whose offsets index the title, not the body).
+        paragraph = bool(specs) and (
+            specs[-1].headline or "\n" in body[previous_end : passage.start]
+        )
+        previous_end = 0 if passage.in_title else passage.end
         specs.append(
             BlockSpec(
                 passage.id,
@@ -34,6 +37,7 @@ def block_specs(model: CompareModel, article_id: str) -> list[BlockSpec]:
                 label,
                 spans,
                 paragraph=paragraph,
+                headline=passage.in_title,
             )
         )
     return specs + not_compared_specs(model, article_id)

@@ -14,8 +14,8 @@ FACT_CLASS = "pane--match-current"  # the figure the reader asked for: like the 
 
 def go_to_fact(row: PaneRow, span: FactSpan) -> str | None:
     """Move the cursor to the passage stating ``span`` (bringing its report into the active pane
-    when it is not shown); a headline has no passage: its pane goes to the top. Returns a line
-    to tell the reader when the words are not in a passage."""
+    when it is not shown); for a headline its pane goes to the top, where the headline is.
+    Returns a line to tell the reader where the words are when they are in the headline."""
     if row.model is None:
         return None
     article_id = span.article_id
@@ -43,7 +43,7 @@ def paint_fact(row: PaneRow, span: FactSpan | None) -> None:
             if (
                 span is not None
                 and passage is not None
-                and not span.in_title
+                and passage.in_title == span.in_title  # a headline's offsets index the title
                 and passage.article_id == span.article_id
                 and passage.start <= span.start < passage.end
             ):

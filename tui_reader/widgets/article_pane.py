@@ -42,6 +42,7 @@ class BlockSpec:
     label: str = ""
     spans: Spans = field(default_factory=list)
     paragraph: bool = False  # starts a new paragraph of the article (a blank line above)
+    headline: bool = False  # the report's title as a passage: shown first, in place of the title
 
 
 def header_parts(article: Article, note: str = "") -> tuple[str, str]:
@@ -139,11 +140,13 @@ class ArticlePane(ScrollView, can_focus=True):
             self.virtual_size = size
 
     def _header_rows(self, width: int) -> list[list[Segment]]:
-        """The header's rows: the outlet line in bold, then the title, wrapped."""
+        """The header's rows: the outlet line in bold, then the title, wrapped (not when the first
+        block is the headline: it shows the title with its gutter and marks)."""
         meta, title = header_parts(self.article, self.note)
         inner = max(width - self.HEADER_INDENT - 1, 1)
         rows: list[list[Segment]] = []
-        for text, bold in ((meta, True), (title, False)):
+        headline = bool(self.specs) and self.specs[0].headline
+        for text, bold in ((meta, True), *(() if headline else ((title, False),))):
             starts = wrap_starts(text, inner)
             for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
                 rows.append(

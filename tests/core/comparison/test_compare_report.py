@@ -79,7 +79,7 @@ def test_json_shape_exact(comparison: Comparison) -> None:
         assert a["source"] is None or isinstance(a["source"], str)
         assert a["published"] is None or isinstance(a["published"], str)
     for p in data["passages"]:
-        assert set(p) == {"id", "article", "start", "end", "text"}
+        assert set(p) == {"id", "article", "start", "end", "text", "in_title"}
         assert isinstance(p["start"], int) and isinstance(p["end"], int)
     assert data["links"], "the rally sentences must be linked"
     for link in data["links"]:
@@ -101,15 +101,19 @@ def test_json_shape_exact(comparison: Comparison) -> None:
 
 def test_json_offsets_slice_bodies(comparison: Comparison) -> None:
     data = comparison_to_json(comparison)
-    body = {a.id: a.body for a in ARTICLES}
-    article_of = {p["id"]: p["article"] for p in data["passages"]}
+    article = {a.id: a for a in ARTICLES}
+    # a headline passage (in_title) and its conflict spans index the title, the rest the body
+    source = {
+        p["id"]: article[p["article"]].title if p["in_title"] else article[p["article"]].body
+        for p in data["passages"]
+    }
     for p in data["passages"]:
-        assert body[p["article"]][p["start"] : p["end"]] == p["text"]
+        assert source[p["id"]][p["start"] : p["end"]] == p["text"]
     for link in data["links"]:
         for c in link["conflicts"]:
             for side in ("a", "b"):
                 s = c[side]
-                assert body[article_of[link[side]]][s["start"] : s["end"]] == s["text"]
+                assert source[link[side]][s["start"] : s["end"]] == s["text"]
 
 
 def test_json_without_event_has_null(comparison: Comparison) -> None:

@@ -65,3 +65,32 @@ def test_the_same_words_in_another_order_are_the_same_quote() -> None:
     a = _article("e.txt", '"I have seen enough storms for a lifetime of sailing," he said.', "X")
     b = _article("f.txt", '"I have seen enough storms of sailing for a lifetime," he said.', "Y")
     assert quote_pair_conflicts([a, b], {x.id: split_passages(x) for x in (a, b)}) == []
+
+
+def test_a_headline_quote_is_read_from_the_title() -> None:
+    # the headline's offsets index the title: a quote there is the title's words, and a body
+    # passage's span is never cut at the headline's offsets
+    a = Article(
+        "g.txt",
+        "g.txt",
+        'Varga: "We rebuilt the pier stone by stone"',
+        "The harbour reopened on Monday after a week of repairs, the mayor said.",
+        source="X",
+    )
+    b = Article(
+        "h.txt",
+        "h.txt",
+        "Harbour reopens",
+        '"We rebuilt the old pier stone by stone," Mayor Ilse Varga told reporters on Monday.',
+        source="Y",
+    )
+    passages = {x.id: [p for p in compare([a, b]).passages if p.article_id == x.id] for x in (a, b)}
+    assert any(p.in_title for p in passages["g.txt"])
+    assert [q.text for q in report_quotes(a, passages["g.txt"])] == [
+        "We rebuilt the pier stone by stone"
+    ]
+    found = quote_pair_conflicts([a, b], passages)
+    assert len(found) == 1
+    pa, _pb, c = found[0]
+    assert pa.in_title and a.title[c.a.start : c.a.end] == c.a.text
+    assert "old" in c.explanation
