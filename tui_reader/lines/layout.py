@@ -77,8 +77,13 @@ class Layout:
 
     def measure(self) -> None:
         """Recompute the rows (after a block's height changed: wrapped, or a star added)."""
-        blocks = self.blocks
-        self.heights = [max(self._lines(i), len(b.gutter_lines()), 1) for i, b in enumerate(blocks)]
+        blocks, width = self.blocks, self.width
+        # inline, not a call per block: a long report has tens of thousands (as _lines and
+        # gutter_lines count: wrapped lines or the estimate; the label's line and the star's)
+        self.heights = [
+            max(len(s) if s is not None else -(-len(b.text) // width), bool(b.label) + b.marked, 1)
+            for s, b in zip(self.starts, blocks, strict=True)
+        ]
         every = self.geometry.gap_every
         gaps = [1 if i == 0 or every or b.paragraph else 0 for i, b in enumerate(blocks)]
         steps = [g + h for g, h in zip(gaps, self.heights, strict=True)]
