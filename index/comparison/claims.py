@@ -16,7 +16,8 @@ def group_claims(links: Iterable[Link], passages: Sequence[Passage]) -> tuple[Cl
     with A and C stating different things made one "claim" of A, B, C when claims were connected
     components). The centre is chosen greedily: the unclaimed passage linked to unclaimed
     passages of the most articles (then the highest sum of link scores, then the earliest); it
-    takes its strongest unclaimed partner in each article, and the rest wait for a later centre.
+    takes its strongest unclaimed partner in each article that is linked to at least half of the
+    partners already taken (``_core``), and the rest wait for a later centre.
     A claim lists its passages in reading order and its articles in corpus order; claims are
     sorted by number of supporting articles (descending), then by where their first passage
     appears. Passages without a link form no claim.
@@ -49,18 +50,39 @@ def group_claims(links: Iterable[Link], passages: Sequence[Passage]) -> tuple[Cl
         if _negate(current) != neg:
             heapq.heappush(heap, (_negate(current), centre))
             continue
-        chosen: dict[str, tuple[float, int, str]] = {}
-        for q, s in near[centre].items():
-            if q in claimed:
-                continue
-            article = article_of[q]
-            if article not in chosen or (s, -order[q]) > chosen[article][:2]:
-                chosen[article] = (s, -order[q], q)
-        ids = sorted([centre, *(q for _, _, q in chosen.values())], key=order.__getitem__)
+        members = _core(centre, near, claimed, article_of, order)
+        ids = sorted(members, key=order.__getitem__)
         claimed.update(ids)
         claims.append(Claim(tuple(ids), tuple(dict.fromkeys(article_of[p] for p in ids))))
     claims.sort(key=lambda c: (-len(c.articles), order[c.passages[0]]))
     return tuple(claims)
+
+
+def _core(
+    centre: str,
+    near: dict[str, dict[str, float]],
+    claimed: set[str],
+    article_of: dict[str, str],
+    order: dict[str, int],
+) -> list[str]:
+    """The centre and, strongest link first, one partner per other article that is also linked
+    to at least half of the partners already taken: a centre linked to two passages that each
+    state a different part of it (two halves of one quote, a record and a streak) is no claim
+    of three."""
+    members = [centre]
+    articles = {article_of[centre]}
+    partners = sorted(
+        (q for q in near[centre] if q not in claimed),
+        key=lambda q: (-near[centre][q], order[q]),
+    )
+    for q in partners:
+        if article_of[q] in articles:
+            continue
+        others = members[1:]
+        if 2 * sum(o in near[q] for o in others) >= len(others):
+            members.append(q)
+            articles.add(article_of[q])
+    return members
 
 
 def _negate(rank: tuple[int, float, int]) -> tuple[int, float, int]:

@@ -1,4 +1,4 @@
-"""Claims are stars: every passage of a claim is linked to its centre, never merely chained."""
+"""Claims: every passage is linked to the centre and to half the others, never merely chained."""
 
 from __future__ import annotations
 
@@ -31,12 +31,28 @@ def test_a_chain_of_links_is_not_one_claim() -> None:
         )
 
 
-def test_a_centre_gathers_every_article_linked_to_it() -> None:
+def test_a_centre_gathers_every_article_linked_to_it_and_to_the_others() -> None:
     passages = [_one(x, f"Sentence {x}.") for x in "abcd"]
-    links = [Link("a:0", x, 0.5, False) for x in ("b:0", "c:0", "d:0")]
+    pairs = [("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("b", "d"), ("c", "d")]
+    links = [Link(f"{x}:0", f"{y}:0", 0.5, False) for x, y in pairs]
     claims = group_claims(links, passages)
     assert len(claims) == 1 and claims[0].articles == ("a", "b", "c", "d")
     assert group_claims(links[::-1], passages) == claims
+    # d linked to a and to one of b, c: still half of the partners taken before it
+    some = [lk for lk in links if (lk.a, lk.b) != ("c:0", "d:0")]
+    assert group_claims(some, passages)[0].articles == ("a", "b", "c", "d")
+
+
+def test_partners_that_share_only_the_centre_are_not_one_claim() -> None:
+    # the centre states two things (a record and a losing streak); b states one, c the other:
+    # each is linked to the centre, not to each other
+    passages = [_one(x, f"Sentence {x}.") for x in "abc"]
+    links = [Link("a:0", "b:0", 0.6, False), Link("a:0", "c:0", 0.5, False)]
+    claims = group_claims(links, passages)
+    assert [cl.passages for cl in claims] == [("a:0", "b:0")]
+    # once b and c are linked too, the three state one fact
+    links.append(Link("b:0", "c:0", 0.4, False))
+    assert [cl.passages for cl in group_claims(links, passages)] == [("a:0", "b:0", "c:0")]
 
 
 def test_sharing_only_names_is_not_stating_the_same_thing() -> None:
