@@ -95,7 +95,7 @@ if TYPE_CHECKING:
     from index.search import SearchHit, SearchResults, validate_query
     from index.sift import CONFLICT_TYPES, Sieve, sift_search, split_query
     from index.store import CorpusIndex, IndexReport
-    from index.text import neutralize_controls, split_passages, strip_controls
+    from index.text import neutralize_controls, split_apart, split_passages, strip_controls
 
 # name -> the package that exports it
 _EXPORTS = {
@@ -201,7 +201,7 @@ _EXPORTS = {
     **dict.fromkeys(["CONFLICT_TYPES", "Sieve", "sift_search", "split_query"], "index.sift"),
     **dict.fromkeys(["CorpusIndex", "IndexReport"], "index.store"),
     **dict.fromkeys(
-        ["neutralize_controls", "split_passages", "strip_controls"],
+        ["neutralize_controls", "split_apart", "split_passages", "strip_controls"],
         "index.text",
     ),
 }
@@ -289,6 +289,7 @@ __all__ = [
     "relation_to_json",
     "relative_id",
     "render",
+    "split_apart",
     "split_passages",
     "strip_controls",
     "spelled_in",

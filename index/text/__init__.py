@@ -13,12 +13,14 @@ if TYPE_CHECKING:
     from index.text.controls import neutralize_controls, strip_controls
     from index.text.markdown_escape import escape_markdown
     from index.text.sentences import TITLE_SUFFIX, split_passages, split_sentences, title_passage
+    from index.text.split_worker import split_apart
 
 # name -> the module that defines it
 _EXPORTS = {
     "escape_markdown": "index.text.markdown_escape",
     "neutralize_controls": "index.text.controls",
     "TITLE_SUFFIX": "index.text.sentences",
+    "split_apart": "index.text.split_worker",
     "split_passages": "index.text.sentences",
     "split_sentences": "index.text.sentences",
     "strip_controls": "index.text.controls",
@@ -29,6 +31,7 @@ __all__ = [
     "TITLE_SUFFIX",
     "escape_markdown",
     "neutralize_controls",
+    "split_apart",
     "split_passages",
     "split_sentences",
     "strip_controls",

@@ -81,6 +81,8 @@ async def test_reader_shows_a_long_report_and_answers_keys_while_it_splits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gate, started = threading.Event(), threading.Event()
+    # a report this long (about 150 KB) is split in a worker process: split_apart
+    monkeypatch.setattr(index, "split_apart", gated(index.split_apart, gate, started, "sentences"))
     monkeypatch.setattr(
         index, "split_passages", gated(index.split_passages, gate, started, "sentences")
     )

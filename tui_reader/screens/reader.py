@@ -26,6 +26,8 @@ from ..state import AppState
 from ..text import one_line
 from ..widgets import BlockSpec, MarksPanel, ReaderPane
 
+APART = 100_000  # characters from which the sentences are split in a worker process
+
 if TYPE_CHECKING:
     from index import Anchored, AnnotationStore
 
@@ -80,11 +82,16 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, name="sentences", group="sentences", exit_on_error=False)
     def find_sentences(self) -> None:
-        """Split the article into sentences off the UI thread (seconds on a long report)."""
-        from index import split_passages  # the sentence splitter loads with the first reader
+        """Split the article into sentences off the UI thread; a long one in a worker process
+        (seconds of Python: in a thread it would slow every key), stopped if the user leaves."""
+        from index import split_apart, split_passages  # the splitter loads with the first reader
 
-        sentences = split_passages(self.article)
-        if not get_current_worker().is_cancelled:  # cancelled: the user left the reader
+        worker = get_current_worker()
+        if len(self.article.body) > APART:
+            sentences = split_apart(self.article, lambda: worker.is_cancelled)
+        else:
+            sentences = split_passages(self.article)
+        if sentences is not None and not worker.is_cancelled:  # cancelled: the user left
             self.post_message(self.SentencesFound(sentences))
 
     def on_reader_screen_sentences_found(self, message: SentencesFound) -> None:
