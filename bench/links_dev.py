@@ -1,6 +1,6 @@
 """Passage links and claims on the ECB+ dev subset: slot recall, judged precision, --pairs.
 
-Usage: python bench/links_dev.py [DATA_DIR] [--list] [--claims] [--pairs] [--split]
+Usage: python bench/links_dev.py [DATA_DIR] [--list] [--claims] [--pairs] [--split] [--salt=S]
 
 Loads ``DATA_DIR/articles`` (default ../shared/ecbplus-dev) with the project loader and runs the
 real ``compare`` on the reports of each GOLD event (this measurement compares one event's
@@ -14,7 +14,8 @@ headline: a title is a passage only when the comparison makes one, id ``...:titl
 
 Precision by reading: every link gets an id from both sides' document and line; the sample is the
 ``SAMPLE`` links whose salted hash is smallest, so a link keeps its place in the sample when the
-linking rule changes and only new links need reading. ``bench/judged/links_dev.tsv`` holds a
+linking rule changes and only new links need reading. ``--salt=S`` draws another sample (a fresh one
+to read); ``bench/judged/links_dev.tsv`` holds a
 verdict (``same``: both state a common fact, or ``other``) and a one-line reason per id; the text
 is printed from DATA_DIR at run time by ``--list`` and never stored. ``--claims`` does the same
 for claims of 3+ passages (``bench/judged/claims_dev.tsv``: ``same`` when every passage states
@@ -130,9 +131,9 @@ def read_judged(name: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def sample(keys: Iterable[str], n: int) -> list[str]:
+def sample(keys: Iterable[str], n: int, salt: str = SALT) -> list[str]:
     """The ``n`` keys of smallest salted hash: a seeded random draw that is stable per key."""
-    return sorted(keys, key=lambda k: hashlib.sha1(f"{SALT}|{k}".encode()).hexdigest())[:n]
+    return sorted(keys, key=lambda k: hashlib.sha1(f"{salt}|{k}".encode()).hexdigest())[:n]
 
 
 def _share(verdicts: Sequence[str], good: str) -> str:
@@ -142,7 +143,8 @@ def _share(verdicts: Sequence[str], good: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    flags = {a for a in argv if a.startswith("--")}
+    flags = {a for a in argv if a.startswith("--") and "=" not in a}
+    salt = next((a.split("=", 1)[1] for a in argv if a.startswith("--salt=")), SALT)
     args = [a for a in argv if not a.startswith("--")]
     data = Path(args[0]) if args else DATA
     if not (data / "sentence_links.jsonl").is_file():
@@ -184,7 +186,7 @@ def main(argv: list[str]) -> int:
                 f"strict {slot_recall(tight, linked)[0]:.3f}"
             )
     judged = read_judged("links_dev.tsv")
-    drawn = sample(links, SAMPLE)
+    drawn = sample(links, SAMPLE, salt)
     print(f"judged link precision: {_share([judged.get(k, ('', ''))[0] for k in drawn], 'same')}")
     todo = [k for k in drawn if k not in judged]
     if todo:
