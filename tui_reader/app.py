@@ -234,7 +234,7 @@ class NewsReaderApp(App[None]):
         from .dialogs.help import HelpDialog
 
         if not isinstance(self.screen, HelpDialog):
-            self.push_screen(HelpDialog())
+            self.push_screen(HelpDialog(type(self.screen).__name__))
 
     def action_search(self, query: str = "") -> None:
         """The search screen; ``query`` (from the palette: "conflict:any ") is typed into it."""

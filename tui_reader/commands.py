@@ -14,7 +14,7 @@ from index import Event
 from .keymap import key_label, screen_bindings
 from .messages import OpenEvent
 from .state import HasState
-from .text import one_line
+from .text import counted, one_line
 
 if TYPE_CHECKING:
     from .screens.compare import CompareScreen
@@ -52,7 +52,7 @@ class NewsCommands(Provider):
                 self._app_action("search('shared:>=3 ')"),
                 "shared:>=N independent sources",
             ),
-            ("All articles", self._app_action("articles"), "Flat list of every article (a)"),
+            ("All articles", self._app_action("articles"), "Flat list of every article (A)"),
             (
                 "Compare two chosen articles",
                 self._app_action("pick_compare"),
@@ -89,7 +89,7 @@ class NewsCommands(Provider):
             items.append(("Search this event's reports", search, f"event:{shown.id} and words"))
         for event in events or []:
             title = f"Open event: {one_line(event.title, 80)}"
-            help_text = f"Compare its {len(event.article_ids)} reports"
+            help_text = f"Compare its {counted(len(event.article_ids), 'report')}"
             items.append((title, partial(self._open_event, event), help_text))
         return items
 

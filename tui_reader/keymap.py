@@ -14,8 +14,10 @@ GLOBAL_BINDINGS: list[BindingType] = [
     Binding("q", "quit", "Quit", id="quit"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "search", "Search", id="search"),
-    Binding("a", "articles", "Articles", id="articles"),
-    Binding("e", "events", "Events", show=False, id="events"),
+    # Capitals go to a screen; the lower-case a / e are Note / Export wherever passages are
+    # marked: one key, one action, app-wide.
+    Binding("A", "articles", "Articles", id="articles"),
+    Binding("E", "events", "Events", show=False, id="events"),
     Binding("R", "reload", "Reload", show=False, id="reload"),
     Binding("F", "refresh_feeds", "Fetch feeds", show=False, id="refresh-feeds"),
 ]
@@ -108,6 +110,32 @@ SEARCH_BINDINGS: list[BindingType] = [
     Binding("down", "focus_results", "Results", show=False, id="results"),
 ]
 """The search screen (screens/search.py)."""
+
+TABLE_BINDINGS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False, id="list-down"),
+    Binding("k", "cursor_up", "Up", show=False, id="list-up"),
+    Binding("g", "scroll_top", "First", show=False, id="list-first"),
+    Binding("G", "scroll_bottom", "Last", show=False, id="list-last"),
+]
+"""Vim keys of every table (events, reports, articles): widgets/lists.py."""
+
+OPTION_BINDINGS: list[BindingType] = [
+    Binding("j", "cursor_down", "Down", show=False, id="list-down"),
+    Binding("k", "cursor_up", "Up", show=False, id="list-up"),
+    Binding("g", "first", "First", show=False, id="list-first"),
+    Binding("G", "last", "Last", show=False, id="list-last"),
+]
+"""The same keys in every option list (search results, marks, the report picker)."""
+
+SCROLL_BINDINGS: list[BindingType] = [
+    Binding("j,down", "scroll_down", "Down", show=False, id="scroll-down"),
+    Binding("k,up", "scroll_up", "Up", show=False, id="scroll-up"),
+    Binding("g,home", "scroll_home", "Top", show=False, id="scroll-top"),
+    Binding("G,end", "scroll_end", "Bottom", show=False, id="scroll-bottom"),
+]
+"""Scrolling text (the help, the panes)."""
+
+LIST_ROW = ("j / k / g / G", "Down / up / first / last in any list")
 
 KEY_NAMES = {
     "question_mark": "?",

@@ -50,3 +50,10 @@ def outlet(source: str | None, path: str = "") -> str:
 def date_only(published: str | None) -> str:
     """The date part of an ISO 8601 timestamp, or an empty string."""
     return one_line(published)[:10] if published else ""
+
+
+def counted(count: int | str, noun: str, plural: str = "") -> str:
+    """'1 event', '3 events', '1,234 matching articles' ('35,000+' counts as many); the plural
+    is ``noun + 's'`` unless given."""
+    many = plural or noun + "s"
+    return f"{count} {noun if str(count) == '1' else many}"

@@ -23,7 +23,7 @@ async def test_start_screen_shows_progress_then_articles(tmp_path: Path) -> None
         assert len(app.state.articles) == 4
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("added 4") for m in messages)
-        await pilot.press("a")
+        await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, ArticlesScreen)
         table = app.screen.query_one(DataTable)

@@ -130,6 +130,19 @@ class PaneRow(Horizontal):
                 self.active = index
                 self.relayout()
 
+    def on_click(self, event: events.Click) -> None:
+        """A click on a passage makes it the current one (and its pane the active one)."""
+        panes = self.panes
+        pane = event.widget
+        if not isinstance(pane, ArticlePane) or pane not in panes:
+            return
+        offset = event.get_content_offset(pane)
+        block = -1 if offset is None else pane.block_at(offset.y)
+        if block >= 0:
+            pane.set_current(block, scroll=False)
+            self.activate(panes.index(pane))
+            self.post_message(self.CursorMoved())
+
     def current_view(self) -> PassageView | None:
         """The passage the active pane's cursor is on."""
         panes = self.panes

@@ -19,8 +19,10 @@ from ..keymap import (
     FIGURES_SCREEN_BINDINGS,
     FOLLOW_BINDINGS,
     GLOBAL_BINDINGS,
+    LIST_ROW,
     MARK_BINDINGS,
     READER_BINDINGS,
+    SCROLL_BINDINGS,
     SEARCH_BINDINGS,
     as_bindings,
     key_label,
@@ -38,11 +40,28 @@ def rows(bindings: list[BindingType]) -> Rows:
     return [(key_label(b.key), b.description or b.action) for b in as_bindings(bindings)]
 
 
-def help_sections() -> list[tuple[str, Rows]]:
-    """(screen name, [(keys, description)]) for the App and every screen."""
+# Which help sections belong to which screen class: that screen's keys are listed first.
+SCREEN_SECTIONS = {
+    "EventsScreen": ("Events",),
+    "CompareScreen": ("Compare", "Marks (compare)"),
+    "ArticlesScreen": ("Articles",),
+    "ReaderScreen": ("Reader", "Marks (reader)"),
+    "SearchScreen": ("Search",),
+}
+
+
+def help_sections(screen: str = "") -> list[tuple[str, Rows]]:
+    """(section name, [(keys, description)]) for the App and every screen; the sections of the
+    screen class named ``screen`` (the one under the help) come first."""
+    sections = _sections()
+    first = SCREEN_SECTIONS.get(screen, ())
+    return [s for s in sections if s[0] in first] + [s for s in sections if s[0] not in first]
+
+
+def _sections() -> list[tuple[str, Rows]]:
     palette = ("Ctrl+P", "Command palette: open an event, compare, toggles, theme")
     return [
-        ("Everywhere", [*rows(GLOBAL_BINDINGS), palette]),
+        ("Everywhere", [*rows(GLOBAL_BINDINGS), LIST_ROW, palette]),
         ("Events", rows(EVENTS_BINDINGS)),
         (
             "Compare",
@@ -81,13 +100,36 @@ def help_sections() -> list[tuple[str, Rows]]:
 
 
 class HelpDialog(ModalScreen[None]):
-    """Every key, grouped by screen; Esc, q or ? closes it."""
+    """Every key, grouped by screen, the current screen's first; Esc, q or ? closes it, j / k /
+    g / G scroll it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close-help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help"),
+        *SCROLL_BINDINGS,
+    ]
+
+    def __init__(self, screen: str = "") -> None:
+        super().__init__()
+        self.for_screen = screen
+
+    def _scroll(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_scroll_down(self) -> None:
+        self._scroll().scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self._scroll().scroll_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self._scroll().scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self._scroll().scroll_end(animate=False)
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = []
-        for title, section in help_sections():
+        for title, section in help_sections(self.for_screen):
             lines.append(Content.assemble((title, "bold underline")))
             for keys, description in section:
                 lines.append(Content.assemble((f"  {keys:<22}", "bold"), description))

@@ -11,6 +11,7 @@ from textual.widgets import SelectionList, Static
 from index import Article
 
 from ..text import date_only, one_line, outlet
+from ..widgets.lists import PickList
 
 
 def pick_label(a: Article) -> str:
@@ -38,7 +39,7 @@ class PickDialog(ModalScreen[list[Article]]):
         options = []
         for i, a in enumerate(self.articles):
             options.append((Content(pick_label(a)), i))
-        yield SelectionList[int](*options, id="pick")
+        yield PickList(*options, id="pick")
 
     def action_dismiss_empty(self) -> None:
         self.dismiss([])

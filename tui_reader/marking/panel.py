@@ -54,7 +54,21 @@ class PanelDock:
             panel.show(marks, articles)
         else:  # mounted by a call just before this one: its list is not composed yet
             self.screen.call_after_refresh(panel.show, marks, articles)
-        panel.display = not self.hidden
+        panel.display = self._shows()
+
+    def _shows(self) -> bool:
+        """Whether the mounted panel shows: not hidden with M, and on a narrow screen only when
+        asked for (as when the screen opened narrow)."""
+        wide = self.screen.app.size.width >= NARROW_MARKS
+        return not self.hidden and (self.asked or wide)
+
+    def fit(self) -> None:
+        """After a resize: a panel that opened on a wide screen leaves a narrow one to the text
+        (at 80 columns it took 40% of the width from a single pane), and comes back when the
+        screen is wide again."""
+        panel = self.panel
+        if panel is not None and not panel.has_focus_within:
+            panel.display = self._shows()
 
     def toggle(self) -> bool | None:
         """M: into the shown panel's list; from the list, hide it. Returns True when the panel

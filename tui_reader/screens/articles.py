@@ -18,7 +18,7 @@ from ..notices import report_failure
 from ..reading import paragraphs
 from ..state import AppState
 from ..text import date_only, one_line, outlet
-from ..widgets import BlockSpec, PreviewPane
+from ..widgets import BlockSpec, ListTable, PreviewPane
 
 
 class ArticlesScreen(Screen[None]):
@@ -33,7 +33,7 @@ class ArticlesScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("All articles", classes="screen-title", markup=False)
         with Horizontal(id="article-browser"):
-            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="articles", cursor_type="row", zebra_stripes=True)
             yield Vertical(id="preview")
         yield Footer()
 

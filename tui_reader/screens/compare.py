@@ -34,7 +34,7 @@ from ..messages import (
     OpenFigures,
 )
 from ..state import AppState
-from ..text import one_line
+from ..text import counted, one_line
 from ..widgets import ArticlePane, MarksPanel
 
 if TYPE_CHECKING:
@@ -76,7 +76,9 @@ class CompareScreen(Screen[None]):
         self._fact_pending = False  # shown once the panes are built
 
     def compose(self) -> ComposeResult:
-        yield Static(self._title(f"comparing {len(self.requested)} reports…"), id="compare-title")
+        yield Static(
+            self._title(f"comparing {counted(len(self.requested), 'report')}…"), id="compare-title"
+        )
         yield Static(Content(LEGEND), id="legend")
         yield PaneRow(id="panes")
         yield DetailPanel(Content(""), id="detail")
@@ -168,6 +170,7 @@ class CompareScreen(Screen[None]):
             self.show_detail()
 
     def on_resize(self, _event: events.Resize) -> None:
+        self.marking.dock.fit()
         self.row.keep_place()  # re-lays out and keeps the reader's place
 
     def on_screen_resume(self) -> None:
@@ -189,7 +192,10 @@ class CompareScreen(Screen[None]):
         total, sources = self.model.total, self.model.total_sources
         # copies among the reports: how many independent sources they come from
         independent = f" · {sources} independent sources" if sources != total else ""
-        status = f"{total} reports{independent} · {shared} shared · {conflicts} conflicting{flags}"
+        status = (
+            f"{counted(total, 'report')}{independent} · {shared} shared · {conflicts} conflicting"
+            + flags
+        )
         self.query_one("#compare-title", Static).update(self._title(status))
 
     def _title(self, status: str) -> Content:

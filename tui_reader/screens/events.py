@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from index import Event
 
+from ..columns import date_range, fit
 from ..compare.model import CompareModel
 from ..correcting import CorrectionKeys
 from ..keymap import EVENTS_BINDINGS
@@ -26,15 +27,18 @@ from ..messages import (
     ProgressChanged,
 )
 from ..state import AppState
-from ..text import date_only, one_line, outlet
+from ..text import counted, date_only, one_line, outlet
+from ..widgets.lists import ListTable
 
-
-def date_range(dates: list[str]) -> str:
-    """'2024-10-17' or '2024-10-17 – 2024-10-19' from the known dates; '' when none."""
-    known = sorted(d for d in dates if d)
-    if not known:
-        return ""
-    return known[0] if known[0] == known[-1] else f"{known[0]} – {known[-1]}"
+WIDE = 160  # columns from which the reports list goes beside the events instead of under them
+COUNTS = [
+    len("Reports"),
+    len("Sources"),
+    len("Shared"),
+    len("Conflicts"),
+]  # the count columns' text widths
+DATE = len("2024-10-17")
+MAX_OUTLET = 24  # the reports table's outlet column at most
 
 
 CORRECTED = "✎"  # before the title of an event the reader merged, split or moved reports of
@@ -45,7 +49,7 @@ class EventsScreen(Screen[None]):
 
     BINDINGS = EVENTS_BINDINGS
 
-    _shown_width = 0  # the title width the table was last filled for
+    _shown: tuple[int, int] = (0, 0)  # the table widths the lists were last filled for
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -57,26 +61,12 @@ class EventsScreen(Screen[None]):
             yield Static(Content(f"Indexing {self.state.corpus}"), id="status")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="event-browser"):
-            yield DataTable(id="events", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="reports", cursor_type="row")
+            yield ListTable(id="events", cursor_type="row", zebra_stripes=True)
+            yield ListTable(id="reports", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
-        events = self.query_one("#events", DataTable)
-        # What a reader scans first comes first: at 80 columns the outlets are the part that
-        # scrolls off to the right, not the counts.
-        events.add_column("Event", key="title")
-        events.add_column("Reports", key="reports")
-        # independent sources: copies of one report (wire copy, syndication) count once
-        events.add_column("Sources", key="sources")
-        events.add_column("Shared", key="shared")
-        events.add_column("Conflicts", key="conflicts")
-        events.add_column("Dates", key="dates")
-        events.add_column("Outlets", key="outlets")
-        reports = self.query_one("#reports", DataTable)
-        reports.add_column("Outlet", key="outlet")
-        reports.add_column("Date", key="date")
-        reports.add_column("Title", key="title")
+        self.set_class(self.app.size.width < WIDE, "-narrow")
         # What happened before this screen was mounted (nothing, on a normal start).
         self._show_failure()
         self._show_articles()
@@ -88,15 +78,21 @@ class EventsScreen(Screen[None]):
             self._fill_events(self.state.events)
 
     def on_resize(self, event: Resize) -> None:
-        # Below 110 columns the reports list goes under the events instead of beside them.
-        self.set_class(event.size.width < 110, "-narrow")
-        width = self._title_width()
-        if width != self._shown_width and self.state.events is not None:
-            self._fill_events(self.state.events)
+        # Below WIDE columns the reports list goes under the events instead of beside them,
+        # where its titles would be cut to a few characters.
+        self.set_class(event.size.width < WIDE, "-narrow")
+        self.call_after_refresh(self._refit)  # once the tables have their new widths
 
-    def _title_width(self) -> int:
-        """Event titles get what the counts leave of the screen, 24 to 70 characters."""
-        return max(24, min(70, self.size.width - 65))
+    def _widths(self) -> tuple[int, int]:
+        return (
+            self.query_one("#events", DataTable).size.width,
+            self.query_one("#reports", DataTable).size.width,
+        )
+
+    def _refit(self) -> None:
+        """Fill the lists again when their widths changed: every column fits the table."""
+        if self._widths() != self._shown and self.state.events is not None:
+            self._fill_events(self.state.events)
 
     def on_progress_changed(self, message: ProgressChanged) -> None:
         """Advance the bar (progress messages coalesce: only the newest is drawn)."""
@@ -125,7 +121,7 @@ class EventsScreen(Screen[None]):
     def _show_articles(self) -> None:
         if self.state.report is not None:
             line = self.state.report.summary_line()
-            status = f"{len(self.state.articles)} articles · {line} · grouping events…"
+            status = f"{counted(len(self.state.articles), 'article')} · {line} · grouping events…"
             self.query_one("#status", Static).update(Content(status))
             self.query_one("#progress", ProgressBar).update(total=1, progress=1)
 
@@ -137,8 +133,9 @@ class EventsScreen(Screen[None]):
             by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
             self.query_one("#status", Static).update(
                 Content(
-                    f"{len(events)} events{by_you} from {len(self.state.articles)} "
-                    "articles · Enter compares · a lists all articles"
+                    f"{counted(len(events), 'event')}{by_you} from "
+                    f"{counted(len(self.state.articles), 'article')} · Enter compares · "
+                    "A lists all articles"
                 )
             )
             self.query_one("#progress", ProgressBar).display = False
@@ -148,25 +145,42 @@ class EventsScreen(Screen[None]):
         keep = table.cursor_row
         if focus is not None:
             keep = next((k for k, e in enumerate(events) if e.id == focus), keep)
-        table.clear()
-        self._shown_width = width = self._title_width()
+        self._shown = self._widths()
+        rows = []
         for event in events:
             articles = self.state.articles_of(event)
-            outlets = sorted({outlet(a.source, a.path) for a in articles})
+            outlets = ", ".join(sorted({outlet(a.source, a.path) for a in articles}))
             dates = date_range([date_only(a.published) for a in articles])
+            rows.append((event, len(articles), dates, outlets))
+        dates_width = max([len("Dates"), *(len(r[2]) for r in rows)])
+        longest = max((len(r[3]) for r in rows), default=0)
+        widths = fit(self._shown[0], [*COUNTS, dates_width], longest)
+        table.clear(columns=True)
+        # What a reader scans first comes first; every column fits the table's width.
+        table.add_column("Event", key="title", width=widths.title)
+        table.add_column("Reports", key="reports", width=COUNTS[0])
+        # independent sources: copies of one report (wire copy, syndication) count once
+        table.add_column("Sources", key="sources", width=COUNTS[1])
+        table.add_column("Shared", key="shared", width=COUNTS[2])
+        table.add_column("Conflicts", key="conflicts", width=COUNTS[3])
+        table.add_column("Dates", key="dates", width=dates_width)
+        if widths.outlets:
+            table.add_column("Outlets", key="outlets", width=widths.outlets)
+        for event, count, dates, outlets in rows:
             sources, shared, conflicts = self._counts(event)
             # an event the reader corrected says so before its title
             mark = f"{CORRECTED} " if event.id in self.state.corrected else ""
-            table.add_row(
-                Text(mark + one_line(event.title, width - len(mark))),
-                str(len(articles)),
+            cells: list[object] = [
+                Text(mark + one_line(event.title, widths.title - len(mark))),
+                str(count),
                 sources,
                 shared,
                 conflicts,
                 dates,
-                Text(one_line(", ".join(outlets), 40)),
-                key=event.id,
-            )
+            ]
+            if widths.outlets:
+                cells.append(Text(one_line(outlets, widths.outlets)))
+            table.add_row(*cells, key=event.id)
         if events:
             table.focus()
             table.move_cursor(row=min(keep, len(events) - 1))
@@ -187,7 +201,7 @@ class EventsScreen(Screen[None]):
         """Fill in an event's link counts once its comparison is computed."""
         table = self.query_one("#events", DataTable)
         event = self.state.event(message.key)
-        if message.key in table.rows and event is not None:
+        if message.key in table.rows and event is not None and table.columns:
             sources, shared, conflicts = self._counts(event)
             table.update_cell(message.key, "sources", sources)
             table.update_cell(message.key, "shared", shared)
@@ -195,12 +209,19 @@ class EventsScreen(Screen[None]):
 
     def _fill_reports(self, event: Event) -> None:
         table = self.query_one("#reports", DataTable)
-        table.clear()
-        for article in self.state.articles_of(event):
+        articles = self.state.articles_of(event)
+        names = [outlet(a.source, a.path) for a in articles]
+        outlet_width = min(MAX_OUTLET, max([len("Outlet"), *map(len, names)]))
+        title = fit(self._shown[1], [outlet_width, DATE]).title
+        table.clear(columns=True)
+        table.add_column("Outlet", key="outlet", width=outlet_width)
+        table.add_column("Date", key="date", width=DATE)
+        table.add_column("Title", key="title", width=title)
+        for article, name in zip(articles, names, strict=True):
             table.add_row(
-                Text(outlet(article.source, article.path)),
+                Text(one_line(name, outlet_width)),
                 date_only(article.published),
-                Text(one_line(article.title, 80)),
+                Text(one_line(article.title, title)),
                 key=article.id,
             )
 

@@ -101,6 +101,9 @@ class ReaderScreen(Screen[None]):
         else:
             self._paint()
 
+    def on_resize(self, _event: events.Resize) -> None:
+        self.marking.dock.fit()
+
     def on_screen_resume(self) -> None:
         # Marks may have been made or deleted on the compare screen meanwhile.
         self.marking.refresh_if_read()

@@ -22,7 +22,8 @@ from ..messages import (
     SearchWanted,
 )
 from ..state import AppState
-from ..text import date_only, neutralize, one_line, outlet
+from ..text import counted, date_only, neutralize, one_line, outlet
+from ..widgets.lists import ListOptions
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a query runs
 
@@ -57,7 +58,7 @@ class SearchScreen(Screen[None]):
         )
         yield Static(Content(""), id="search-error")
         yield Static(Content("Type to search."), id="search-status")
-        yield OptionList(id="results", markup=False)
+        yield ListOptions(id="results", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -85,6 +86,7 @@ class SearchScreen(Screen[None]):
     def _run(self, query: str) -> None:
         self.last_query = query
         if not query.strip():
+            self.query_one("#search-error", Static).update(Content(""))
             self._show([], "Type to search.")
             return
         self.post_message(SearchWanted(query, self))
@@ -110,11 +112,14 @@ class SearchScreen(Screen[None]):
         results = message.results
         self.query_one("#search-error", Static).update(Content(""))
         # a total past the count bound is a lower bound: total_label says "35,000+", never a guess
-        self._show(list(results.hits), f"{results.total_label()} matching articles")
+        self._show(list(results.hits), counted(results.total_label(), "matching article"))
 
     def on_search_failed(self, message: SearchFailed) -> None:
         if message.query == self.last_query:
+            # The error replaces the status line: "Type to search." under it reads as a hint
+            # that the query was never run.
             self.query_one("#search-error", Static).update(Content(one_line(message.error)))
+            self._show([], "")
 
     def _show(self, hits: list[Any], status: str) -> None:
         self.hits = hits

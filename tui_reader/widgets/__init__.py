@@ -1,7 +1,17 @@
 """Provides the newsreader widgets that more than one screen uses."""
 
 from .article_pane import ArticlePane, BlockSpec
+from .lists import ListOptions, ListTable, PickList
 from .marks_panel import MarksPanel
 from .reader_pane import PreviewPane, ReaderPane
 
-__all__ = ["ArticlePane", "BlockSpec", "MarksPanel", "PreviewPane", "ReaderPane"]
+__all__ = [
+    "ArticlePane",
+    "BlockSpec",
+    "ListOptions",
+    "ListTable",
+    "MarksPanel",
+    "PickList",
+    "PreviewPane",
+    "ReaderPane",
+]

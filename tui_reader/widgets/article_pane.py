@@ -8,7 +8,7 @@ gigabytes of memory. Here a passage is a plain Block; the pane wraps every block
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.segment import Segment
 from rich.style import Style
@@ -79,6 +79,12 @@ class ArticlePane(ScrollView, can_focus=True):
             for i, s in enumerate(blocks)
         ]
         self._by_key: dict[str, Block] | None = None
+        # "!4/5" fits the class's 4 columns; "!7/10" needs 5: the gutter takes the longest label
+        widest = max((len(spec.label) for spec in blocks), default=0)
+        gutter = self.GEOMETRY.gutter
+        self.geometry = (
+            replace(self.GEOMETRY, gutter=widest) if 0 < gutter < widest else self.GEOMETRY
+        )
         self.current = -1
         self.current_top = False  # the current block was last placed at the top (else centred)
         self._layout: Layout | None = None
@@ -91,7 +97,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def rows(self) -> Layout:
         """The blocks' rows at the pane's present width (recomputed when it changes)."""
         width = self.scrollable_content_region.width
-        geometry = self.GEOMETRY
+        geometry = self.geometry
         text_width = max(width - geometry.gutter - 2, 1)
         if self._layout is None or self._layout.width != text_width:
             self._header = self._header_rows(width)
@@ -208,7 +214,7 @@ class ArticlePane(ScrollView, can_focus=True):
         block = self.blocks[index]
         span = self.rows.span(index, line, len(block.text))
         current = index == self.current
-        return paint_line(block, span, line, palette, self.GEOMETRY.gutter, width, current)
+        return paint_line(block, span, line, palette, self.geometry.gutter, width, current)
 
     def paint_block(self, index: int) -> list[Strip]:
         """Every row of block ``index``, painted as the screen shows it (for tests and checks)."""

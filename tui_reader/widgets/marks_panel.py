@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from index import Article
 
 from ..text import one_line, outlet
+from .lists import ListOptions
 
 if TYPE_CHECKING:
     from index import Anchored
@@ -75,7 +76,7 @@ class MarksPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Marks"), id="marks-title")
-        yield OptionList(id="marks-list")
+        yield ListOptions(id="marks-list")
 
     def show(self, marks: Sequence[Anchored], articles: Mapping[str, Article]) -> None:
         """Replace the list (keeps the highlighted row where possible)."""
