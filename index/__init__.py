@@ -37,7 +37,11 @@ if TYPE_CHECKING:
         bundled_corpus,
     )
     from index.comparison import (
+        SORTS,
         AnalysisCache,
+        EventFacts,
+        EventFilter,
+        FilterError,
         align,
         analysis_cache,
         clear_caches,
@@ -46,10 +50,14 @@ if TYPE_CHECKING:
         comparison_to_markdown,
         comparison_to_text,
         dispute_type,
+        event_facts,
         fact_disputes,
+        parse_date,
+        parse_filter,
         passages_of,
         relate,
         relation_to_json,
+        sort_facts,
         spelled_in,
         unique_passages,
         variant_reports,
@@ -129,6 +137,14 @@ _EXPORTS = {
     **dict.fromkeys(
         [
             "AnalysisCache",
+            "EventFacts",
+            "EventFilter",
+            "FilterError",
+            "SORTS",
+            "event_facts",
+            "parse_date",
+            "parse_filter",
+            "sort_facts",
             "align",
             "analysis_cache",
             "clear_caches",
@@ -298,6 +314,14 @@ __all__ = [
     "validate_query",
     "without_dismissed",
     "write_atomic",
+    "SORTS",
+    "EventFacts",
+    "EventFilter",
+    "event_facts",
+    "FilterError",
+    "parse_date",
+    "parse_filter",
+    "sort_facts",
 ]
 
 

@@ -19,11 +19,29 @@ from index.comparison.json_form import (
     conflict_to_json,
     relation_to_json,
 )
+from index.comparison.listing import (
+    SORTS,
+    EventFacts,
+    EventFilter,
+    FilterError,
+    event_facts,
+    parse_date,
+    parse_filter,
+    sort_facts,
+)
 from index.comparison.passage_terms import clear_caches
 from index.comparison.report import comparison_to_markdown, comparison_to_text
 from index.comparison.variants import spelled_in, variant_reports
 
 __all__ = [
+    "SORTS",
+    "EventFacts",
+    "EventFilter",
+    "FilterError",
+    "event_facts",
+    "parse_date",
+    "parse_filter",
+    "sort_facts",
     "align",
     "clear_caches",
     "AnalysisCache",

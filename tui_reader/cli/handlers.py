@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from . import output, web
+from . import listing, output, web
 from .common import EXIT_OK, Handler, corpus_path, fail, grouped_events, open_index, ready_index
 from .facts import facts
 from .pairs import compare_pairs
@@ -81,6 +81,9 @@ def _events(args: argparse.Namespace) -> int:
     articles = index.articles()
     events, corrected = grouped_events(args, index, articles)
     by_id = {article.id: article for article in articles}
+    listed = listing.select(events, by_id, listing.from_args(args))
+    events = [f.event for f in listed]
+    conflicts = {f.event.id: f.conflicts for f in listed if f.conflicts is not None}
     if args.format == "json":
         payload = {
             "events": [
@@ -89,13 +92,15 @@ def _events(args: argparse.Namespace) -> int:
                     "title": event.title,
                     "corrected": event.id in corrected,
                     "articles": [by_id[a].to_meta() for a in event.article_ids],
+                    **({"conflicts": conflicts[event.id]} if event.id in conflicts else {}),
                 }
                 for event in events
             ]
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(output.events_text(events, by_id, corrected, shutil.get_terminal_size().columns))
+        width = shutil.get_terminal_size().columns
+        print(output.events_text(events, by_id, corrected, width, conflicts))
     return EXIT_OK
 
 

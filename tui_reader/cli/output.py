@@ -107,16 +107,25 @@ def events_text(
     by_id: Mapping[str, Article],
     corrected: Set[str] = frozenset(),
     width: int = 80,
+    conflicts: Mapping[str, Mapping[str, int]] | None = None,
 ) -> str:
-    """A readable list of events and their reports; an event you corrected says so. An event's
-    title and each report's title are cut so their lines fit ``width`` columns (the JSON form
-    carries them whole); only a long article id, which is kept whole, makes a line longer."""
+    """A readable list of events and their reports; an event you corrected says so, and the
+    conflicts by type when they were counted (--sort conflicts, --has-conflict). An event's title
+    and each report's title are cut so their lines fit ``width`` columns (the JSON form carries
+    them whole); only a long article id, which is kept whole, makes a line longer."""
     if not events:  # every article is in one event: none means nothing loaded (see stderr)
-        return "no events: no article was loaded"
+        return "no events: no article was loaded" if not by_id else "no event matches"
     lines: list[str] = []
     for event in events:
         n = len(event.article_ids)
         mark = ", corrected" if event.id in corrected else ""
+        counted = (conflicts or {}).get(event.id)
+        if counted is not None:
+            total = sum(counted.values())
+            kinds = ", ".join(f"{k} {v}" for k, v in sorted(counted.items()))
+            mark += f", {total} conflict{'s' if total != 1 else ''}" + (
+                f": {kinds}" if kinds else ""
+            )
         count = f"({n} report{'s' if n != 1 else ''}{mark})"
         room = max(20, width - len(event.id) - len(count) - 4)
         lines.append(f"{event.id}  {_cut(safe(event.title), room)}  {count}")

@@ -27,6 +27,43 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {flat} (see `{self.prog} --help`)\n")
 
 
+def _add_event_filters(p: argparse.ArgumentParser) -> None:
+    """The events list's sort and filters, the same as the reader's (index: EventFilter)."""
+    from index import CONFLICT_TYPES, SORTS
+
+    p.add_argument(
+        "--sort",
+        choices=SORTS,
+        help="most conflicts / most reports / newest first / title A-Z (conflicts compares "
+        "every event's reports: cached after the first run)",
+    )
+    p.add_argument(
+        "--outlet",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="only events an outlet whose name contains NAME reported (repeat: any of them)",
+    )
+    p.add_argument(
+        "--since", metavar="DATE", help="only events with a report on or after DATE (YYYY-MM-DD)"
+    )
+    p.add_argument(
+        "--until", metavar="DATE", help="only events with a report on or before DATE (YYYY-MM-DD)"
+    )
+    p.add_argument(
+        "--has-conflict",
+        metavar="TYPE",
+        choices=CONFLICT_TYPES,
+        help=f"only events with a conflict of this type ({', '.join(CONFLICT_TYPES)})",
+    )
+    p.add_argument(
+        "--filter",
+        metavar="TEXT",
+        default="",
+        help="the reader's typed filter, e.g. 'outlet:yonhap conflict:number last week'",
+    )
+
+
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--index-dir",
@@ -131,6 +168,7 @@ def command_parser() -> argparse.ArgumentParser:
     _add_corpus(p)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     _add_corrections(p, "show the machine's own grouping, without your corrections")
+    _add_event_filters(p)
 
     p = sub.add_parser(
         "compare",
