@@ -24,6 +24,7 @@ from .messages import (
     ComparisonFailed,
     ComparisonReady,
     ComparisonWanted,
+    ConflictsWanted,
     CorpusChanged,
     CorrectionWanted,
     EventsChanged,
@@ -221,6 +222,12 @@ class NewsReaderApp(App[None]):
         if message.key == self._comparing and message.key not in self.state.comparisons:
             self.workers.cancel_group(self, "compare")
             self._comparing = None
+
+    def on_conflicts_wanted(self, _message: ConflictsWanted) -> None:
+        events = self.state.events or []
+        jobs = [(ev, self.state.articles_of(ev)) for ev in events if len(ev.article_ids) > 1]
+        if any(ev.id not in self.state.comparisons for ev, _a in jobs):
+            self.jobs.prefetch_comparisons(jobs)  # replaces the first prefetch: it covers it
 
     def on_search_wanted(self, message: SearchWanted) -> None:
         self.jobs.search(message.query, message.reply_to)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 PAD = 2  # a DataTable cell's padding, one column each side
 SCROLLBAR = 2  # kept free for the vertical scrollbar, so rows arriving never re-wrap the table
 MIN_TITLE = 12  # a title narrower than this says nothing: the other columns give way first
-OUTLETS_FROM = 40  # the title's width before an Outlets column is worth adding
+OUTLETS_FROM = 50  # the title's width before an Outlets column is worth adding
 MAX_OUTLETS = 40
 
 

@@ -37,6 +37,8 @@ FIGURES_KEY = Binding("number_sign", "figures", "Figures", show=False, id="figur
 
 EVENTS_BINDINGS: list[BindingType] = [
     Binding("enter", "open_event", "Compare", id="open-event"),
+    Binding("f", "filter", "Filter", id="filter-events"),
+    Binding("S", "sort", "Sort", id="sort-events"),
     FIGURES_KEY,
     Binding("tab", "app.focus_next", "Switch list", show=False),
     # Corrections of the grouping (saved with the marks): capitals, so no stray key regroups.

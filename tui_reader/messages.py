@@ -228,6 +228,12 @@ class ComparisonAbandoned(Message):
 
 
 @dataclass
+class ConflictsWanted(Message):
+    """Compare every event of more than one report (for sorting or filtering by conflicts):
+    ComparisonAdded tells as each lands; already compared ones are skipped."""
+
+
+@dataclass
 class SearchWanted(Message):
     """Run a query in the background; the results go to ``reply_to``."""
 

@@ -26,7 +26,8 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
         title, reports, sources, shared, conflicts, dates, outlets = cells(events, 0)
         assert title.startswith("Ferry strike closes Lindqvist harbour [bold]")
         assert reports == "3" and sources == "3"  # three outlets, none copying another
-        assert "[Reuters]" in outlets and "Coast Herald" in outlets and "Island Post" in outlets
+        # as many outlets as the column holds (the reports list beside names each)
+        assert outlets.startswith("Coast Herald, Isl")
         assert dates == "2025-03-04 – 05"  # the end drops the year and month it shares
         # Link counts come from the background comparison, and agree with it.
         comparison = app.state.comparisons[app.state.events[0].id]  # type: ignore[index]
@@ -78,9 +79,9 @@ async def test_narrow_events_list_keeps_counts_on_screen(tmp_path: Path) -> None
         await settle(app, pilot)
         events = app.screen.query_one("#events", DataTable)
         title = cells(events, 0)[0]
-        assert len(title) <= 24 and title.endswith("…")
-        # Title, reports and both link counts fit in 80 columns; only dates/outlets may scroll.
-        shown = sum(column.get_render_width(events) for column in list(events.columns.values())[:4])
+        assert title.endswith("…")
+        # Every column fits in 80 columns (tests/app/test_app_ux_fixes.py checks every size).
+        shown = sum(column.get_render_width(events) for column in events.columns.values())
         assert shown <= 80
         await pilot.resize_terminal(160, 36)
         await pilot.pause()

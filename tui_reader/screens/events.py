@@ -10,15 +10,17 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, ProgressBar, Static
 
-from index import Event
+from index import Event, EventFilter, NewsreaderError
 
 from ..columns import date_range, fit
 from ..compare.model import CompareModel
 from ..correcting import CorrectionKeys
 from ..keymap import EVENTS_BINDINGS
+from ..listing import SORT_CYCLE, Listed, listed
 from ..messages import (
     ArticlesChanged,
     ComparisonAdded,
+    ConflictsWanted,
     EventsChanged,
     IndexFailed,
     OpenArticle,
@@ -28,6 +30,7 @@ from ..messages import (
 )
 from ..state import AppState
 from ..text import counted, date_only, one_line, outlet
+from ..widgets.filter_bar import FilterBar
 from ..widgets.lists import ListTable
 
 WIDE = 160  # columns from which the reports list goes beside the events instead of under them
@@ -48,6 +51,7 @@ class EventsScreen(Screen[None]):
     """Usable at once: quit, help and the article list work while the index worker runs."""
 
     BINDINGS = EVENTS_BINDINGS
+    AUTO_FOCUS = "#events"  # not the (hidden) filter input, first in the DOM
 
     _shown: tuple[int, int] = (0, 0)  # the table widths the lists were last filled for
 
@@ -55,11 +59,15 @@ class EventsScreen(Screen[None]):
         super().__init__()
         self.state = state
         self.correcting = CorrectionKeys(self, state)
+        self.wanted = EventFilter()  # the typed filter (f)
+        self.sort: str | None = None  # S cycles through SORT_CYCLE
+        self.shown = Listed([], 0, 0, 0)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
             yield Static(Content(f"Indexing {self.state.corpus}"), id="status")
             yield ProgressBar(id="progress", show_eta=False)
+        yield FilterBar(id="filter-bar")
         with Horizontal(id="event-browser"):
             yield ListTable(id="events", cursor_type="row", zebra_stripes=True)
             yield ListTable(id="reports", cursor_type="row")
@@ -75,7 +83,7 @@ class EventsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a comparison: conflicts dismissed there no longer count here.
         if self.state.events is not None and self.query_one("#events", DataTable).row_count:
-            self._fill_events(self.state.events)
+            self._fill_events()
 
     def on_resize(self, event: Resize) -> None:
         # Below WIDE columns the reports list goes under the events instead of beside them,
@@ -92,7 +100,7 @@ class EventsScreen(Screen[None]):
     def _refit(self) -> None:
         """Fill the lists again when their widths changed: every column fits the table."""
         if self._widths() != self._shown and self.state.events is not None:
-            self._fill_events(self.state.events)
+            self._fill_events()
 
     def on_progress_changed(self, message: ProgressChanged) -> None:
         """Advance the bar (progress messages coalesce: only the newest is drawn)."""
@@ -126,25 +134,81 @@ class EventsScreen(Screen[None]):
             self.query_one("#progress", ProgressBar).update(total=1, progress=1)
 
     def _show_events(self, focus: str | None = None) -> None:
-        events = self.state.events
-        if events is not None:
-            self._fill_events(events, focus)
-            corrected = len(self.state.corrected)
-            by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
-            self.query_one("#status", Static).update(
-                Content(
-                    f"{counted(len(events), 'event')}{by_you} from "
-                    f"{counted(len(self.state.articles), 'article')} · Enter compares · "
-                    "A lists all articles"
-                )
-            )
-            self.query_one("#progress", ProgressBar).display = False
+        if self.state.events is not None:
+            self._fill_events(focus)
+            self._show_status()
 
-    def _fill_events(self, events: list[Event], focus: str | None = None) -> None:
+    def _show_status(self) -> None:
+        shown, total = self.shown, len(self.state.events or [])
+        counting = self._needs_conflicts() and shown.compared < shown.comparable
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = counting
+        if counting:
+            bar.update(total=shown.comparable, progress=shown.compared)
+        corrected = len(self.state.corrected)
+        by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
+        articles = counted(len(self.state.articles), "article")
+        parts = [f"{counted(total, 'event')}{by_you} from {articles}"]
+        if self.wanted.text or self.sort:
+            listed_part = f"{len(shown.events)} shown"
+            if self.wanted.text:
+                listed_part += f" · filter: {one_line(self.wanted.text, 60)}"
+            if self.sort:
+                listed_part += f" · sorted by {self.sort}"
+            parts.append(listed_part)
+        if counting:
+            parts.append(f"counting conflicts {shown.compared}/{shown.comparable}")
+        parts.append("Enter compares · f filters · S sorts · A lists all articles")
+        self.query_one("#status", Static).update(Content(" · ".join(parts)))
+
+    def _needs_conflicts(self) -> bool:
+        return self.wanted.needs_comparisons or self.sort == "conflicts"
+
+    # ---- filter (f) and sort (S) ----
+
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open(self.wanted.text)
+
+    def on_filter_bar_applied(self, message: FilterBar.Applied) -> None:
+        from datetime import date
+
+        from index import parse_filter
+
+        bar = self.query_one(FilterBar)
+        try:
+            wanted = parse_filter(message.text, date.today())
+        except NewsreaderError as error:
+            bar.show_error(one_line(str(error)))
+            return  # the bar stays open with the typed text, to be fixed
+        bar.show_error("")
+        bar.close()
+        self.wanted = wanted
+        if wanted.sort:
+            self.sort = wanted.sort
+        self._relist()
+        self.query_one("#events", DataTable).focus()
+
+    def on_filter_bar_closed(self, _message: FilterBar.Closed) -> None:
+        self.query_one("#events", DataTable).focus()
+
+    def action_sort(self) -> None:
+        self.sort = SORT_CYCLE[(SORT_CYCLE.index(self.sort) + 1) % len(SORT_CYCLE)]
+        self.notify(f"Sorted by {self.sort or 'size (the grouping order)'}", timeout=2)
+        self._relist()
+
+    def _relist(self) -> None:
+        if self._needs_conflicts():
+            self.post_message(ConflictsWanted())
+        self._show_events()
+
+    def _fill_events(self, focus: str | None = None) -> None:
+        """Fill the events list; ``focus`` (an event id) goes under the cursor, else the event
+        that was there stays."""
         table = self.query_one("#events", DataTable)
         keep = table.cursor_row
-        if focus is not None:
-            keep = next((k for k, e in enumerate(events) if e.id == focus), keep)
+        before = focus or self._cursor_key(table)
+        self.shown = listed(self.state, self.wanted, self.sort)
+        events = self.shown.events
         self._shown = self._widths()
         rows = []
         for event in events:
@@ -182,9 +246,21 @@ class EventsScreen(Screen[None]):
                 cells.append(Text(one_line(outlets, widths.outlets)))
             table.add_row(*cells, key=event.id)
         if events:
-            table.focus()
-            table.move_cursor(row=min(keep, len(events) - 1))
-            self._fill_reports(events[min(keep, len(events) - 1)])
+            ids = [e.id for e in events]
+            # the same event stays under the cursor when the order or the filter changed
+            row = ids.index(before) if before in ids else min(keep, len(events) - 1)
+            if not self.query_one(FilterBar).has_class("-open"):
+                table.focus()
+            table.move_cursor(row=row)
+            self._fill_reports(events[row])
+        else:
+            self.query_one("#reports", DataTable).clear()
+
+    @staticmethod
+    def _cursor_key(table: DataTable[object]) -> str | None:
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     def _counts(self, event: Event) -> tuple[str, str, str]:
         """(independent sources, shared links, conflicts) as the list shows them."""
@@ -199,6 +275,9 @@ class EventsScreen(Screen[None]):
 
     def on_comparison_added(self, message: ComparisonAdded) -> None:
         """Fill in an event's link counts once its comparison is computed."""
+        if self._needs_conflicts() and self.state.events is not None:
+            self._show_events()  # the filter or the order may change with each count
+            return
         table = self.query_one("#events", DataTable)
         event = self.state.event(message.key)
         if message.key in table.rows and event is not None and table.columns:
