@@ -112,7 +112,7 @@ def test_conflict_filter_is_undecided_until_compared() -> None:
     ("text", "message"),
     [
         ("conflict:colour", "no conflict type 'colour'"),
-        ("since:someday", "since:someday: not a date"),
+        ("since:someday", "'since:someday': not a date"),
         ("since:2024-13-01", "not a date"),
         ("colour:red", "unknown field 'colour'"),
         ("outlet:", "has no value"),
