@@ -303,7 +303,7 @@ async def test_app_opens_a_hostile_corpus_and_lists_the_reasons(
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
         for item in app.state.report.skipped[:8]:  # the first eight, each with its reason
             assert f"{item.path}: {item.reason}" in text
-        await pilot.press("a")
+        await pilot.press("A")  # the articles list
         await settle(app, pilot)
         assert app.is_running
 

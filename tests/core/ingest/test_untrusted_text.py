@@ -172,7 +172,7 @@ async def test_markup_in_an_article_is_shown_literally_and_never_acted_on(tmp_pa
     app = NewsReaderApp(_markup_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(app, pilot)
-        await pilot.press("a")  # the articles list
+        await pilot.press("A")  # the articles list
         await settle(app, pilot)
         listing = _screen_text(app)
         assert "Harbour [bold]strike[/] [@click=app.quit]ends[/]" in listing
