@@ -81,9 +81,15 @@ def _events(args: argparse.Namespace) -> int:
     articles = index.articles()
     events, corrected = grouped_events(args, index, articles)
     by_id = {article.id: article for article in articles}
-    listed = listing.select(events, by_id, listing.from_args(args))
+    asked = listing.from_args(args)
+    listed = listing.select(events, by_id, asked)
     events = [f.event for f in listed]
-    conflicts = {f.event.id: f.conflicts for f in listed if f.conflicts is not None}
+    # shown only when counted for every event (a single report's none is known without it)
+    conflicts = {
+        f.event.id: f.conflicts
+        for f in listed
+        if f.conflicts is not None and asked.counts_conflicts
+    }
     if args.format == "json":
         payload = {
             "events": [

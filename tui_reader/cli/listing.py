@@ -18,6 +18,11 @@ class Listing:
     wanted: EventFilter
     sort: str | None
 
+    @property
+    def counts_conflicts(self) -> bool:
+        """Whether the filter or the sort needs every event's conflicts (so its comparison)."""
+        return self.wanted.needs_comparisons or self.sort == "conflicts"
+
 
 def from_args(args: argparse.Namespace) -> Listing:
     """The typed --filter, then the options (which add to it); FilterError when one is bad."""
@@ -43,7 +48,7 @@ def select(
     from index import compare, event_facts, sort_facts
 
     wanted = listing.wanted
-    need = wanted.needs_comparisons or listing.sort == "conflicts"
+    need = listing.counts_conflicts
     facts = []
     show = need and sys.stderr.isatty()
     for i, event in enumerate(events):
