@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from tests.helpers import write_corpus
-from tests.pilot import settle
+from tests.pilot import settle, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.articles import ArticlesScreen
 from tui_reader.screens.reader import ReaderScreen
@@ -24,10 +24,10 @@ async def test_events_list_with_counts_and_reports(tmp_path: Path) -> None:
         await settle(app, pilot)
         events = app.screen.query_one("#events", DataTable)
         title, reports, sources, shared, conflicts, dates, outlets = cells(events, 0)
-        assert title.startswith("Ferry strike closes Lindqvist harbour [bold]")
+        assert title.startswith("Ferry strike closes Lindqvist harbour")
         assert reports == "3" and sources == "3"  # three outlets, none copying another
         # as many outlets as the column holds (the reports list beside names each)
-        assert outlets.startswith("Coast Herald, Isl")
+        assert outlets.startswith("Coast Her")
         assert dates == "2025-03-04 – 05"  # the end drops the year and month it shares
         # Link counts come from the background comparison, and agree with it.
         comparison = app.state.comparisons[app.state.events[0].id]  # type: ignore[index]
@@ -83,6 +83,7 @@ async def test_narrow_events_list_keeps_counts_on_screen(tmp_path: Path) -> None
         # Every column fits in 80 columns (tests/app/test_app_ux_fixes.py checks every size).
         shown = sum(column.get_render_width(events) for column in events.columns.values())
         assert shown <= 80
-        await pilot.resize_terminal(160, 36)
-        await pilot.pause()
+        await pilot.resize_terminal(150, 36)  # the list still over the reports, the whole width
+        await wait_until(pilot, lambda: "[bold]" in cells(events, 0)[0], "a wider title")
+        # the title's markup is text, not styling
         assert cells(events, 0)[0].startswith("Ferry strike closes Lindqvist harbour [bold]")

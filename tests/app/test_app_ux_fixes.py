@@ -62,14 +62,14 @@ async def test_events_columns_fit_every_size(tmp_path: Path, size: tuple[int, in
             assert used <= table.size.width, (table_id, used, table.size.width)
         events = screen.query_one("#events", DataTable)
         keys = [k.value for k in events.columns]
-        assert keys[:5] == ["title", "reports", "shared", "conflicts", "dates"]
+        assert keys[:6] == ["title", "reports", "sources", "shared", "conflicts", "dates"]
         if size[0] >= 140:  # room for the outlets too (at 80 they would squeeze the titles)
             assert "outlets" in keys, keys
         if size[0] == 80:
             assert "outlets" not in keys, keys
         assert events.columns[events.columns.__iter__().__next__()].width >= 20
         text = screen_text(app)
-        for heading in ("Shared", "Conflicts", "Dates"):
+        for heading in ("Sources", "Shared", "Conflicts", "Dates"):
             assert heading in text
         reports = screen.query_one("#reports", DataTable)
         title = next(c for c in reports.columns.values() if c.key.value == "title")
