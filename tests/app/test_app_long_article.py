@@ -161,7 +161,7 @@ async def test_preview_shows_a_long_report_from_its_start_to_its_end(tmp_path: P
     app = NewsReaderApp(corpus_with_long_report(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("a")
+        await pilot.press("A")
         await wait_until(pilot, lambda: isinstance(app.screen, ArticlesScreen), "the articles")
         table = app.screen.query_one("#articles", DataTable)
         row = next(i for i, a in enumerate(app.state.articles) if a.id == LONG)
