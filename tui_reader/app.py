@@ -29,6 +29,7 @@ from .messages import (
     CorrectionWanted,
     EventsChanged,
     EventsReady,
+    ExportWritten,
     FeedsFetched,
     FeedsProgress,
     IndexFailed,
@@ -211,6 +212,9 @@ class NewsReaderApp(App[None]):
             focus = self.corrections.save(message.correction)
         if focus is not None:
             self._events_changed(focus)
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        self.state.export_dir = message.path.parent
 
     def on_comparison_wanted(self, message: ComparisonWanted) -> None:
         self._comparing = message.key

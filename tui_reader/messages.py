@@ -9,6 +9,7 @@ Three directions, three kinds:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -239,3 +240,10 @@ class SearchWanted(Message):
 
     query: str
     reply_to: MessagePump
+
+
+@dataclass
+class ExportWritten(Message):
+    """An export was written to ``path``: the next export dialog proposes its folder."""
+
+    path: Path

@@ -71,6 +71,7 @@ class AppState:
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by event id or article ids
     indexed_at: float = 0.0  # time.time() when the last index update started (the watcher's line)
     change_told: bool = False  # the user was told the corpus changed since then
+    export_dir: Path | None = None  # the folder of the last export: the next one starts there
 
     @property
     def corpus(self) -> Path:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, settle
+from tests.pilot import open_first_event, settle, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.export import ExportDialog
 from tui_reader.dialogs.note import NoteDialog
@@ -112,15 +112,30 @@ async def test_export_while_the_reader_is_open(tmp_path: Path, data_dir: Path) -
         assert app.screen is screen
         text = target.read_text(encoding="utf-8")
         assert text.startswith("# ") and "## Your marked excerpts (1)" in text
-        # a second export to the same file is refused, and the file is left as it was
+        # the next export starts in the folder of the last one
         target.write_text("edited by hand", encoding="utf-8")
         await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#export-path", Input).value = str(target)
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
+        path = app.screen.query_one("#export-path", Input)
+        assert Path(path.value).parent == target.parent
+        # an existing file: the dialog asks, keeping the path; nothing is written yet
+        path.value = str(target)
         await pilot.press("enter")
         await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-path", Input).value == str(target)
+        warning = str(dialog.query_one("#export-warning", Static).content)
+        assert "brief.md already exists: Enter again replaces it" in warning, warning
+        assert "--force" not in warning
         assert target.read_text(encoding="utf-8") == "edited by hand"
-        assert any("already exists" in n.message for n in app._notifications)
+        # Enter again replaces it
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen, "the dialog closed")
+        await wait_until(
+            pilot, lambda: target.read_text(encoding="utf-8") != "edited by hand", "a rewrite"
+        )
+        assert "## Your marked excerpts (1)" in target.read_text(encoding="utf-8")
         # the command line exports the same mark while the app holds the database open
         from tui_reader.cli import main
 

@@ -16,6 +16,7 @@ from index import NewsreaderError, Passage
 
 from ..dialogs.export import ExportDialog, ExportRequest
 from ..dialogs.note import NoteDialog, NoteResult
+from ..messages import ExportWritten
 from ..state import AppState
 from .panel import PanelDock
 from .site import MarkSite, Spans
@@ -205,7 +206,10 @@ class MarkController:
         plan = self.site.export_plan()
         if plan is None:
             return
-        dialog = ExportDialog(plan.default, plan.title)
+        # the folder last exported to, this session; else the plan's (the working folder)
+        folder = self.state.export_dir
+        default = folder / plan.default.name if folder is not None else plan.default
+        dialog = ExportDialog(default, plan.title)
         self.screen.app.push_screen(dialog, lambda request: self._write(plan.document, request))
 
     def _write(self, document: Any, request: ExportRequest | None) -> None:
@@ -230,6 +234,7 @@ class MarkController:
             )
             return
         self.screen.notify(f"Wrote {path}", title="Exported", markup=False)
+        self.screen.post_message(ExportWritten(path))
 
 
 def default_export_path(name: str) -> Path:
