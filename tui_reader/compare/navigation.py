@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from index import Link
+from index import Article, Link
 
+from ..widgets.article_pane import header_parts
 from .model import CompareModel, PassageView
 
 WANT: dict[str, tuple[str, ...]] = {
@@ -97,3 +98,14 @@ def with_linked_reports(
             continue
         result[i] = missing.pop(0)
     return result if result != list(shown) else None
+
+
+def switched(before: Sequence[str], after: Sequence[str], articles: Sequence[Article]) -> list[str]:
+    """'Pane 2 now shows Outlet · date: title' for each pane whose report changed."""
+    by_id = {a.id: a for a in articles}
+    lines = []
+    for i, (old, new) in enumerate(zip(before, after, strict=False)):
+        if old != new and new in by_id:
+            meta, title = header_parts(by_id[new])
+            lines.append(f"Pane {i + 1} now shows {meta}: {title[:60]}")
+    return lines

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from index import Article, Comparison, Event, NewsreaderError, Passage
 
+from ..compare import navigation
 from ..compare.detail_panel import DetailPanel
 from ..compare.dismissal import dismiss_conflicts
 from ..compare.fact_focus import go_to_fact, paint_fact
@@ -257,8 +258,17 @@ class CompareScreen(Screen[None]):
 
     def action_report(self, step: int) -> None:
         """Show another report of the comparison in the active pane."""
+        before = list(self.row.shown)
         if not self.row.next_report(step):
             self.notify("Every report is already shown", timeout=2)
+        self._say_switched(before)
+
+    def _say_switched(self, before: list[str]) -> None:
+        """Name the report a pane shows after ] or Enter brought another one into it."""
+        if self.model is not None:
+            articles = self.model.comparison.articles
+            for line in navigation.switched(before, self.row.shown, articles):
+                self.notify(line, timeout=4, markup=False)
 
     def action_panes(self, step: int) -> None:
         """Show one more or one fewer pane."""
@@ -270,7 +280,9 @@ class CompareScreen(Screen[None]):
         if view is None or self.model is None:
             self.notify("Move to a passage first (n, c or u)", timeout=2)
             return
+        before = list(self.row.shown)
         aligned = self.row.align(view)
+        self._say_switched(before)
         self.show_detail()
         if not aligned:
             self.notify("No other report states this passage", timeout=2)

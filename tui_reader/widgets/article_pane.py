@@ -200,12 +200,13 @@ class ArticlePane(ScrollView, can_focus=True):
         base = self.rich_style
         if palette is None:
             return Strip.blank(width, base)
-        row = self.scroll_offset.y + y
-        if row < len(self._header):
+        if y < len(self._header):
+            # The header stays on the pane's top rows while the text scrolls under it: which
+            # outlet and date a pane shows is never scrolled away.
             style = palette.on(base, "pane--header")
-            segments = [Segment(s.text, style + s.style) for s in self._header[row]]
+            segments = [Segment(s.text, style + s.style) for s in self._header[y]]
             return Strip(segments).crop_extend(0, width, style)
-        index, line = layout.at(row)
+        index, line = layout.at(self.scroll_offset.y + y)
         if index < 0 or line < 0:
             return Strip.blank(width, base)
         return self._paint(index, line, palette, width)
@@ -250,8 +251,11 @@ class ArticlePane(ScrollView, can_focus=True):
         return self._by_key.get(key)
 
     def block_at(self, y: int) -> int:
-        """The block on row ``y`` of the viewport, or -1."""
-        index, line = self.rows.at(self.scroll_offset.y + y)
+        """The block on row ``y`` of the viewport, or -1 (the header's rows hold none)."""
+        layout = self.rows
+        if y < len(self._header):
+            return -1
+        index, line = layout.at(self.scroll_offset.y + y)
         return index if line >= 0 else -1
 
     def set_current(self, index: int, scroll: bool = True, top: bool = False) -> None:
@@ -270,22 +274,27 @@ class ArticlePane(ScrollView, can_focus=True):
         layout = self.rows
         if layout.ensure(index, index):
             self._sync_size()
-        y = layout.tops[index]
+        head = len(self._header)  # rows the header covers at the top
+        y = layout.tops[index] - head
         if not top:
-            y -= max(self.scrollable_content_region.height - layout.heights[index], 0) // 2
+            room = self.scrollable_content_region.height - head
+            y -= max(room - layout.heights[index], 0) // 2
         self.scroll_to(y=y, animate=False, immediate=True)
 
     def in_view(self, index: int) -> bool:
         """Whether block ``index`` is at least partly inside the viewport."""
         layout = self.rows
-        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        head = len(self._header)
+        top = self.scroll_offset.y + head
+        height = self.scrollable_content_region.height - head
         return (
             layout.tops[index] < top + height and layout.tops[index] + layout.heights[index] > top
         )
 
     def first_visible(self) -> int:
-        """Index of the first block whose bottom is below the viewport's top."""
-        layout, top = self.rows, self.scroll_offset.y
+        """Index of the first block whose bottom is below the header."""
+        layout = self.rows
+        top = self.scroll_offset.y + len(self._header)
         i = bisect_right(layout.tops, top) - 1
         if i < 0:
             return 0
