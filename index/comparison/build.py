@@ -24,6 +24,7 @@ from index.comparison.cache import AnalysisCache, comparison_key, default_disk_p
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
+from index.conflicts.name_pairs import name_pair_conflicts
 from index.conflicts.polarity_pairs import polarity_pair_conflicts
 from index.conflicts.quote_pairs import quote_pair_conflicts
 from index.conflicts.role_pairs import role_pair_conflicts
@@ -102,6 +103,7 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     checkpoint()
     links = _with_conflicts(links, role_pair_conflicts(seen, by_article))
     links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article))
+    links = _with_conflicts(links, name_pair_conflicts(seen, by_article))
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,

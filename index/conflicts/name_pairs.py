@@ -1,0 +1,123 @@
+"""One person given two different first names by two reports of an event ("Dale Stevens" in
+one, "David Stevens" in the other, each about the same comic series).
+
+A family name written with two given names is two people when one report writes both; when
+each report writes only one, and the two passages speak of the same thing (two other names in
+common), it is one person named two ways: a conflict of actor. Given names less than three
+letters apart are one name spelled, transliterated or mistyped two ways ("Giannis"/"Yiannis",
+"Andre"/"Anre"); words the reports also write in lower case are no names ("Tony Award").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from index.base.models import Article, Conflict, Passage
+from index.conflicts.clauses import conflict
+from index.facts.names import candidate_names, name_key, same_name
+from index.text.lexicon import STOP, stem
+
+_CAPITAL = re.compile(r"[A-Z][A-Za-z'’-]+")
+_WORD = re.compile(r"\b[a-z][a-z'-]{2,}")
+_GIVEN = re.compile(r"[A-Z][a-z]+")
+# Given names closer than this are one name spelled or transliterated two ways ("Giannis" /
+# "Yiannis", "Carolos" / "Karolos") or mistyped ("Andre" / "Anre").
+_APART = 3
+# A family name in more passages than this is a list or a generated text: skipped.
+_MOST = 40
+
+
+@dataclass(frozen=True)
+class _Named:
+    passage: Passage
+    start: int  # in the passage's text
+    end: int
+    given: str
+    family: str
+
+
+def _people(passages: Sequence[Passage], common: frozenset[str]) -> list[_Named]:
+    out = []
+    for p in passages:
+        for s, e, form in candidate_names(p.text):
+            parts = form.split()
+            if (
+                len(parts) == 2
+                and _GIVEN.fullmatch(parts[0]) is not None  # "Dale", not "TV's" or "NATO"
+                and _CAPITAL.fullmatch(parts[1]) is not None
+                and not {w.lower() for w in parts} & (STOP | common)
+            ):
+                out.append(_Named(p, s, e, parts[0], parts[1]))
+    return out
+
+
+def _others(p: Passage, skip: set[str]) -> frozenset[str]:
+    """Name keys of the other capitalised words of a passage: what it speaks of."""
+    return frozenset(
+        k
+        for w in _CAPITAL.findall(p.text)
+        if w.lower() not in STOP and (k := name_key(w)) not in skip and len(k) > 2
+    )
+
+
+def _content(p: Passage) -> frozenset[str]:
+    return frozenset(stem(w) for w in _WORD.findall(p.text) if w not in STOP)
+
+
+def _same_subject(x: Passage, y: Passage, skip: set[str]) -> bool:
+    """Two names in common, or one and two content words ("The Rocketeer" comics)."""
+    names = len(_others(x, skip) & _others(y, skip))
+    return names >= 2 or (names == 1 and len(_content(x) & _content(y)) >= 2)
+
+
+def name_pair_conflicts(
+    articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
+) -> list[tuple[Passage, Passage, Conflict]]:
+    """A family name with one given name in one report and another in a second report."""
+    body = {a.id: a.body for a in articles}
+    text = {a.id: f"{a.title}\n{a.body}" for a in articles}
+    # Words the reports also write in lower case are words, not names ("award", "commission").
+    common = frozenset(w for t in text.values() for w in re.findall(r"\b[a-z]{3,}\b", t))
+    people: dict[str, list[_Named]] = defaultdict(list)
+    capitals = {aid: {name_key(w) for w in _CAPITAL.findall(t)} for aid, t in text.items()}
+    before: dict[tuple[str, str], set[str]] = defaultdict(set)  # words before a family name
+    for article in articles:
+        for n in _people(by_article.get(article.id, ()), common):
+            people[name_key(n.family)].append(n)
+        for p in by_article.get(article.id, ()):
+            for _s, _e, form in candidate_names(p.text):
+                parts = form.split()
+                for k in range(1, len(parts)):
+                    before[(article.id, name_key(parts[k]))].add(name_key(parts[k - 1]))
+    out: list[tuple[Passage, Passage, Conflict]] = []
+    done: set[tuple[str, str, str]] = set()
+    for family, found in people.items():
+        if len(found) > _MOST:
+            continue
+        for i, x in enumerate(found):
+            for y in found[i + 1 :]:
+                ax, ay = x.passage.article_id, y.passage.article_id
+                key = (min(ax, ay), max(ax, ay), family)
+                if ax == ay or key in done or same_name(x.given, y.given):
+                    continue
+                gx, gy = name_key(x.given), name_key(y.given)
+                if gx.startswith(gy) or gy.startswith(gx) or Levenshtein.distance(gx, gy) < _APART:
+                    continue  # one name spelled two ways, or shortened ("Sam" / "Samuel")
+                if len(before[(ax, family)]) > 1 or len(before[(ay, family)]) > 1:
+                    continue  # "Trooper Hakim" and "William Hakim": a title, or two people
+                if gy in capitals[ax] or gx in capitals[ay]:
+                    continue  # a report that writes both given names writes of two people
+                if not _same_subject(x.passage, y.passage, {family, gx, gy}):
+                    continue
+                done.add(key)
+                sx = (x.passage.start + x.start, x.passage.start + x.end)
+                sy = (y.passage.start + y.start, y.passage.start + y.end)
+                why = f"Name differs: {x.given} {x.family} vs {y.given} {y.family}"
+                found_c = conflict("actor", body[ax], sx, body[ay], sy, why)
+                out.append((x.passage, y.passage, found_c))
+    return out
