@@ -165,7 +165,9 @@ def _nearest_verb(text: str, start: int, end: int) -> str | None:
     cut = max(left.rfind(p) for p in (". ", "; ", ": ", ", "))
     # "played for four teams before retiring in 1993": the nearest verb, past or -ing, dates it.
     before = [
-        m for m in _WORDS.finditer(text, cut + 1, start) if is_past(m.group()) or _GERUND(m.group())
+        m
+        for m in _WORDS.finditer(text, cut + 1, start)
+        if is_past(m.group()) or (_GERUND(m.group()) and _GERUND_HEAD.search(text, 0, m.start()))
     ]
     if before:
         last = before[-1]
@@ -177,6 +179,14 @@ def _nearest_verb(text: str, start: int, end: int) -> str | None:
         if is_past(m.group()):
             return _phrasal(text, m)
     return None
+
+
+# An -ing word after these is an act of its own ("before retiring in 1993", "was sinking on
+# Friday"); after a noun it describes the noun ("vessels transiting the Gulf on Friday") and the
+# day belongs to the clause's verb.
+_GERUND_HEAD = re.compile(
+    r"\b(?:before|after|while|since|when|by|upon|was|were|is|are|been|be|and)\s+$", re.IGNORECASE
+)
 
 
 def _phrasal(text: str, verb: re.Match[str]) -> str:

@@ -55,3 +55,16 @@ def test_small_hours_may_be_told_as_the_day_before() -> None:
     a = _art("a.txt", "The ferry docked at Varna on Thursday, the port said.")
     b = _art("b.txt", "Early Friday morning, around 2 a.m., the ferry docked at Varna.")
     assert _disputes(a, b) == []
+
+
+def test_a_participle_after_a_noun_does_not_take_the_date() -> None:
+    """ "ships transiting the strait on Friday": the day dates the clause's act, not the
+    ships' passing; "before retiring in 1993" still dates the retiring."""
+    from index.facts.table import report_facts
+
+    a = _art("a.txt", "A frigate foiled an attack on ships transiting the strait on Friday.")
+    [fact] = [f for f in report_facts(a) if f.kind == "date"]
+    assert fact.slot == "date of foil"
+    b = _art("b.txt", "He played for four clubs before retiring in 1993.")
+    [year] = [f for f in report_facts(b) if f.kind == "year"]
+    assert year.slot == "year of retir"
