@@ -29,6 +29,7 @@ from index.conflicts.polarity_pairs import polarity_pair_conflicts
 from index.conflicts.quote_pairs import quote_pair_conflicts
 from index.conflicts.role_pairs import role_pair_conflicts
 from index.conflicts.table import build_fact_table
+from index.conflicts.unknown_pairs import unknown_pair_conflicts
 from index.facts.names import name_variants
 from index.text.sentences import split_passages, title_passage
 
@@ -104,6 +105,7 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     links = _with_conflicts(links, role_pair_conflicts(seen, by_article))
     links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article))
     links = _with_conflicts(links, name_pair_conflicts(seen, by_article))
+    links = _with_conflicts(links, unknown_pair_conflicts(seen, by_article))
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,

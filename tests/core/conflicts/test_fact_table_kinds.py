@@ -108,3 +108,11 @@ def test_a_named_group_is_counted_apart_from_the_whole() -> None:
     a = _art("a.txt", "Coast guards rescued 12 Danish and 11 Swedish sailors from the raft.")
     b = _art("b.txt", "The 23 sailors rescued from the raft were flown to Aarhus on Friday.")
     assert _disputes(a, b) == []
+
+
+def test_an_open_question_answered_as_fact_by_another_report() -> None:
+    a = _art("a.txt", "It was not immediately clear where the rescued sailors would be taken.")
+    b = _art("b.txt", "The rescued sailors will be taken to the port of Varna by the coast guard.")
+    assert [t for t, *_ in _types(a, b)] == ["certainty"]
+    c = _art("c.txt", "The coast guard said the rescued sailors may be taken to Varna.")
+    assert _types(a, c) == []  # a hedge answers no question
