@@ -77,8 +77,8 @@ def unknown_pair_conflicts(
                 sa = (p.start + m.start(), p.start + m.end())
                 asked = " ".join(m.group().split())
                 why = f'Certainty differs: "{asked}" (not known) vs stated as fact'
-                found = conflict(
+                flag = conflict(
                     "certainty", body[p.article_id], sa, body[q.article_id], (q.start, q.end), why
                 )
-                out.append((p, q, found))
+                out.append((p, q, flag))
     return out

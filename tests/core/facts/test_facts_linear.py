@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 
 import pytest
@@ -16,27 +15,18 @@ from index.facts.dates import extract_dates
 from index.facts.numbers import extract_quantities
 from tests.strategies import HOSTILE_RUN, assert_linear, repeated
 
-# Long runs of what the patterns look for: digits, separators, capitals, punctuation, words.
+# Runs of what the patterns look for: digits, separators, capitals, punctuation, words.
 HOSTILE = {
-    "digits": "9" * 4000,
-    "groups": "1,000," * 700,
-    "dots": "1.5." * 1000,
-    "capitals": "Abc " * 1000,
-    "upper": "ABCD" * 1000,
-    "punctuation": "$(-," * 1000,
-    "quotes": '"a ' * 1300,
-    "numbers": "12 at least 3 more than " * 200,
-    "months": "May 5 " * 700,
+    "digits": "9",
+    "groups": "1,000,",
+    "dots": "1.5.",
+    "capitals": "Abc ",
+    "upper": "ABCD",
+    "punctuation": "$(-,",
+    "quotes": '"a ',
+    "numbers": "12 at least 3 more than ",
+    "months": "May 5 ",
 }
-
-
-def _cost(fn: Callable[[str], object], text: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        began = time.perf_counter()
-        fn(text)
-        best = min(best, time.perf_counter() - began)
-    return best
 
 
 def _table(text: str) -> object:
@@ -58,12 +48,9 @@ CHECKS: dict[str, Callable[[str], object]] = {
 
 @pytest.mark.parametrize("check", sorted(CHECKS))
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
-def test_doubling_hostile_input_about_doubles_the_work(check: str, kind: str) -> None:
-    fn, text = CHECKS[check], HOSTILE[kind]
-    small, large = _cost(fn, text), _cost(fn, text + text)
-    # Linear work doubles; a quadratic pattern quadruples. Timer noise on tiny runs is
-    # absorbed by the floor of 50 ms.
-    assert large <= 3.0 * small + 0.05, f"{check} on {kind}: {small:.4f}s -> {large:.4f}s"
+def test_growing_hostile_input_grows_the_work_in_proportion(check: str, kind: str) -> None:
+    """CPU time, not wall time: a loaded machine slows both runs alike (tests/strategies)."""
+    assert_linear(CHECKS[check], repeated("", HOSTILE[kind], ""))
 
 
 EXAMPLES = settings(
