@@ -62,6 +62,7 @@ class _Item:
     relation: str  # a duration's relation to its event: "offset", "span", "until" or ""
     known: frozenset[str]  # name keys its whole report mentions (title and body)
     near: frozenset[str] = frozenset()  # content stems within three words of the figure
+    bounds: tuple[float, float] = (0.0, 0.0)  # low and high widened by rounding (_rounded)
 
 
 def _context(
@@ -126,7 +127,9 @@ def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> lis
             raw = _with_mark(raw, "quoted")
         relation = _relation(text, raw) if raw.kind == "duration" else ""
         near = _near(text, raw)
-        out.append(_Item(fact, raw, stems, names, years, spans_of(sentence), relation, known, near))
+        item = _Item(fact, raw, stems, names, years, spans_of(sentence), relation, known, near)
+        # Compared with every other value of its slot: the widened bounds are worked out once.
+        out.append(dataclasses.replace(item, bounds=_rounded(item)))
     return out
 
 
@@ -191,7 +194,7 @@ def _compatible(x: _Item, y: _Item) -> bool:
     if x.fact.kind == "bearing":  # "east" and "north-east" may be one rough bearing
         turn = abs(x.fact.low - y.fact.low) % 360
         return min(turn, 360 - turn) <= 45
-    (xl, xh), (yl, yh) = _rounded(x), _rounded(y)
+    (xl, xh), (yl, yh) = x.bounds, y.bounds
     if x.fact.kind == "date" and _adjacent_night(x, y):
         return True
     return xl <= yh and yl <= xh
