@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.clauses import conflict
+from index.conflicts.pairing import across_reports
 from index.facts.names import candidate_names, name_key, same_name
 from index.text.lexicon import STOP, stem
 
@@ -96,28 +97,24 @@ def name_pair_conflicts(
                     before[(article.id, name_key(parts[k]))].add(name_key(parts[k - 1]))
     out: list[tuple[Passage, Passage, Conflict]] = []
     done: set[tuple[str, str, str]] = set()
-    for family, found in people.items():
-        if len(found) > _MOST:
+    for family, x, y in across_reports(people, lambda n: n.passage.article_id, _MOST):
+        ax, ay = x.passage.article_id, y.passage.article_id
+        key = (min(ax, ay), max(ax, ay), family)
+        if key in done or same_name(x.given, y.given):
             continue
-        for i, x in enumerate(found):
-            for y in found[i + 1 :]:
-                ax, ay = x.passage.article_id, y.passage.article_id
-                key = (min(ax, ay), max(ax, ay), family)
-                if ax == ay or key in done or same_name(x.given, y.given):
-                    continue
-                gx, gy = name_key(x.given), name_key(y.given)
-                if gx.startswith(gy) or gy.startswith(gx) or Levenshtein.distance(gx, gy) < _APART:
-                    continue  # one name spelled two ways, or shortened ("Sam" / "Samuel")
-                if len(before[(ax, family)]) > 1 or len(before[(ay, family)]) > 1:
-                    continue  # "Trooper Hakim" and "William Hakim": a title, or two people
-                if gy in capitals[ax] or gx in capitals[ay]:
-                    continue  # a report that writes both given names writes of two people
-                if not _same_subject(x.passage, y.passage, {family, gx, gy}):
-                    continue
-                done.add(key)
-                sx = (x.passage.start + x.start, x.passage.start + x.end)
-                sy = (y.passage.start + y.start, y.passage.start + y.end)
-                why = f"Name differs: {x.given} {x.family} vs {y.given} {y.family}"
-                found_c = conflict("actor", body[ax], sx, body[ay], sy, why)
-                out.append((x.passage, y.passage, found_c))
+        gx, gy = name_key(x.given), name_key(y.given)
+        if gx.startswith(gy) or gy.startswith(gx) or Levenshtein.distance(gx, gy) < _APART:
+            continue  # one name spelled two ways, or shortened ("Sam" / "Samuel")
+        if len(before[(ax, family)]) > 1 or len(before[(ay, family)]) > 1:
+            continue  # "Trooper Hakim" and "William Hakim": a title, or two people
+        if gy in capitals[ax] or gx in capitals[ay]:
+            continue  # a report that writes both given names writes of two people
+        if not _same_subject(x.passage, y.passage, {family, gx, gy}):
+            continue
+        done.add(key)
+        sx = (x.passage.start + x.start, x.passage.start + x.end)
+        sy = (y.passage.start + y.start, y.passage.start + y.end)
+        why = f"Name differs: {x.given} {x.family} vs {y.given} {y.family}"
+        found_c = conflict("actor", body[ax], sx, body[ay], sy, why)
+        out.append((x.passage, y.passage, found_c))
     return out

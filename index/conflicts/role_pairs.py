@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.clauses import conflict
+from index.conflicts.pairing import across_reports
 from index.conflicts.roles import Title, difference, same_person, titled_names
 from index.facts.names import name_key
 
@@ -44,24 +45,20 @@ def role_pair_conflicts(
             by_family[name_key(t.name.split()[-1])].append(t)
     out: list[tuple[Passage, Passage, Conflict]] = []
     done: set[tuple[str, str, str]] = set()
-    for family, found in by_family.items():
-        if len(found) > _MOST:
+    for family, x, y in across_reports(by_family, lambda t: t.passage.article_id, _MOST):
+        ax, ay = x.passage.article_id, y.passage.article_id
+        key = (min(ax, ay), max(ax, ay), family)
+        if key in done or not same_person(x.name, y.name):
             continue
-        for i, x in enumerate(found):
-            for y in found[i + 1 :]:
-                ax, ay = x.passage.article_id, y.passage.article_id
-                key = (min(ax, ay), max(ax, ay), family)
-                if ax == ay or key in done or not same_person(x.name, y.name):
-                    continue
-                what = difference(x.title, y.title)
-                if what is None:
-                    continue
-                done.add(key)  # one person, one pair of reports: said once
-                px, py = x.passage, y.passage
-                sx = (px.start + x.title.start, px.start + x.title.end)
-                sy = (py.start + y.title.start, py.start + y.title.end)
-                wx, wy = (" ".join(body[a][s:e].split()) for a, (s, e) in ((ax, sx), (ay, sy)))
-                longer = max((x.name, y.name), key=len)
-                why = f"Role differs for {longer} ({what}): {wx} vs {wy}"
-                out.append((px, py, conflict("role", body[ax], sx, body[ay], sy, why)))
+        what = difference(x.title, y.title)
+        if what is None:
+            continue
+        done.add(key)  # one person, one pair of reports: said once
+        px, py = x.passage, y.passage
+        sx = (px.start + x.title.start, px.start + x.title.end)
+        sy = (py.start + y.title.start, py.start + y.title.end)
+        wx, wy = (" ".join(body[a][s:e].split()) for a, (s, e) in ((ax, sx), (ay, sy)))
+        longer = max((x.name, y.name), key=len)
+        why = f"Role differs for {longer} ({what}): {wx} vs {wy}"
+        out.append((px, py, conflict("role", body[ax], sx, body[ay], sy, why)))
     return out
