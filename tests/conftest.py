@@ -18,7 +18,12 @@ def _isolated_dirs(
     home = tmp_path_factory.mktemp("xdg")
     for var in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
-    for var in ("NEWSREADER_INDEX_DIR", "NEWSREADER_DATA_DIR", "NEWSREADER_CACHE_DIR"):
+    for var in (
+        "NEWSREADER_INDEX_DIR",
+        "NEWSREADER_DATA_DIR",
+        "NEWSREADER_CACHE_DIR",
+        "NEWSREADER_CONFIG",
+    ):
         monkeypatch.delenv(var, raising=False)
     # Whoosh's RamStorage writers spill to <tempdir>/MAIN.tmp and delete it when done: shared by
     # every process on the machine, so two test runs at once removed each other's files.

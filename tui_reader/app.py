@@ -14,6 +14,8 @@ from textual.worker import Worker
 from index import Article, Event
 
 from .commands import NewsCommands
+from .config import Config
+from .configured import apply_config
 from .corrections import Corrections
 from .jobs import Jobs
 from .keymap import GLOBAL_BINDINGS
@@ -69,10 +71,20 @@ class NewsReaderApp(App[None]):
     # a side panel that squeezes the compare panes, not the list of every key).
     _OWN_COMMANDS = frozenset({"Keys", "Theme", "Quit"})
 
-    def __init__(self, corpus: Path, index_dir: Path | None = None, rebuild: bool = False) -> None:
+    def __init__(
+        self,
+        corpus: Path,
+        index_dir: Path | None = None,
+        rebuild: bool = False,
+        config: Config | None = None,
+    ) -> None:
         super().__init__()
         settings = Settings(Path(corpus), Path(index_dir) if index_dir else None, rebuild)
         self.state = AppState(settings, MarksStore(self._marks_unavailable))
+        self.config = config  # the config file's settings (None: the defaults, nothing saved)
+        if config is not None:
+            self.state.export_dir = config.export_folder
+            self.state.export_format = config.export_format
         self.jobs = Jobs(self, self.state)
         self._comparing: str | None = None  # the comparison the user is waiting for
         self.watcher = CorpusWatcher(self, self.state)
@@ -83,6 +95,8 @@ class NewsReaderApp(App[None]):
         return (c for c in super().get_system_commands(screen) if c.title not in self._OWN_COMMANDS)
 
     def on_mount(self) -> None:
+        if self.config is not None:
+            apply_config(self, self.config)
         self.push_screen(EventsScreen(self.state))
         self._index()
         self.watcher.start()

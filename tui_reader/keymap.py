@@ -40,7 +40,7 @@ EVENTS_BINDINGS: list[BindingType] = [
     Binding("f", "filter", "Filter", id="filter-events"),
     Binding("S", "sort", "Sort", id="sort-events"),
     FIGURES_KEY,
-    Binding("tab", "app.focus_next", "Switch list", show=False),
+    Binding("tab", "app.focus_next", "Switch list", show=False, id="switch-list"),
     # Corrections of the grouping (saved with the marks): capitals, so no stray key regroups.
     Binding("J", "merge_event", "Merge with…", show=False, id="merge-event"),
     Binding("V", "move_report", "Move report to…", show=False, id="move-report"),
@@ -136,6 +136,24 @@ SCROLL_BINDINGS: list[BindingType] = [
     Binding("G,end", "scroll_end", "Bottom", show=False, id="scroll-bottom"),
 ]
 """Scrolling text (the help, the panes)."""
+
+ALL_BINDINGS: list[BindingType] = [
+    *GLOBAL_BINDINGS,
+    *MARK_BINDINGS,
+    *EVENTS_BINDINGS,
+    *COMPARE_BINDINGS,
+    *FOLLOW_BINDINGS,
+    *CONFLICT_BINDINGS,
+    *DISMISS_BINDINGS,
+    *READER_BINDINGS,
+    *ARTICLES_BINDINGS,
+    *FIGURES_SCREEN_BINDINGS,
+    *SEARCH_BINDINGS,
+    *TABLE_BINDINGS,
+    *OPTION_BINDINGS,
+    *SCROLL_BINDINGS,
+]
+"""Every key above: their ids are what the config file's [keys] table re-binds (configured.py)."""
 
 LIST_ROW = ("j / k / g / G", "Down / up / first / last in any list")
 

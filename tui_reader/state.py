@@ -72,6 +72,7 @@ class AppState:
     indexed_at: float = 0.0  # time.time() when the last index update started (the watcher's line)
     change_told: bool = False  # the user was told the corpus changed since then
     export_dir: Path | None = None  # the folder of the last export: the next one starts there
+    export_format: str | None = None  # the export dialog's first format (config: export.format)
 
     @property
     def corpus(self) -> Path:

@@ -209,3 +209,35 @@ def test_events_columns_filter_sort_and_help_keys(terminal: Terminal) -> None:
     terminal.wait_for("S Sort")
     terminal.keys("q")
     terminal.wait_for("__exit_0__")
+
+
+@pytest.fixture
+def config_file() -> Path:
+    """A config file where the binary looks (the isolated XDG config dir), written before the
+    terminal starts it: next conflict re-bound to z."""
+    path = Path(os.environ["XDG_CONFIG_HOME"]) / "newsreader" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('theme = "nord"\n\n[keys]\nnext-conflict = "z"\n', encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("terminal", [(80, 24), (140, 40)], indirect=True)
+def test_keys_rebound_in_the_config_file(config_file: Path, terminal: Terminal) -> None:
+    terminal.wait_for("events from")
+    terminal.wait_for("summons Russia")
+    terminal.keys("Enter")
+    terminal.wait_for("conflicting")
+    for _ in range(20):  # the panes may still be mounting on a loaded machine: press again
+        terminal.keys("z")
+        try:
+            terminal.wait_for("! Conflict", timeout=3)  # z moved to a conflict, as c did
+            break
+        except AssertionError:
+            continue
+    else:
+        raise AssertionError("z never moved to a conflict")
+    terminal.keys("Escape")
+    terminal.wait_for("events from")
+    terminal.keys("q")
+    terminal.wait_for("__exit_0__")
+    assert config_file.read_text(encoding="utf-8").startswith('theme = "nord"')

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import listing, output, web
 from .common import EXIT_OK, Handler, corpus_path, fail, grouped_events, open_index, ready_index
+from .config_command import config_command
 from .facts import facts
 from .pairs import compare_pairs
 
@@ -206,6 +207,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 HANDLERS: dict[str, Handler] = {
+    "config": config_command,
     "index": _index,
     "search": _search,
     "events": _events,

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 from tui_reader import __version__
 
-COMMANDS = ("index", "search", "events", "compare", "facts", "export", "show", "fetch")
+COMMANDS = ("index", "search", "events", "compare", "facts", "export", "show", "fetch", "config")
 """The headless subcommands; each has a parser below and a handler in handlers.py."""
 
 DESCRIPTION = (
@@ -118,7 +118,18 @@ def app_parser() -> argparse.ArgumentParser:
     _add_index_dir(parser)
     _add_data_dir(parser)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    _add_config(parser)
     return parser
+
+
+def _add_config(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="the TOML config file (default: config.toml in the user config dir; env "
+        "NEWSREADER_CONFIG)",
+    )
 
 
 def command_parser() -> argparse.ArgumentParser:
@@ -266,6 +277,23 @@ def command_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--refresh", action="store_true", help="fetch again every feed already in the folder"
     )
+
+    p = sub.add_parser(
+        "config",
+        help="where the config file is; open it in your editor",
+        description=(
+            "The TOML config file: default corpus, theme, key bindings, export folder and"
+            " format. Without an option: its path and the settings it holds."
+        ),
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--path", action="store_true", help="print the config file's path")
+    which.add_argument(
+        "--edit",
+        action="store_true",
+        help="open it in $VISUAL or $EDITOR (a commented template when there is none yet)",
+    )
+    _add_config(p)
     return parser
 
 

@@ -39,9 +39,14 @@ def _follow_links(args: argparse.Namespace) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the Textual app on a corpus (the bundled one by default)."""
+    from ..config import ConfigError, config_path, load_config
     from .common import EXIT_OK, corpus_path, fail  # deferred: keeps `--help` fast
 
-    corpus = corpus_path(args.corpus)
+    try:
+        config = load_config(config_path(args.config))
+    except ConfigError as error:
+        return fail(str(error))
+    corpus = corpus_path(args.corpus if args.corpus is not None else config.corpus)
     if not corpus.is_dir():
         return fail(f"no such folder: {corpus}")
     from tui_reader.app import NewsReaderApp  # deferred: the headless commands never load Textual
@@ -50,7 +55,7 @@ def run_app(args: argparse.Namespace) -> int:
         # the app finds its marks through index.base.locations.data_dir(), which reads this
         os.environ["NEWSREADER_DATA_DIR"] = str(args.data_dir.expanduser())
 
-    app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild)
+    app = NewsReaderApp(corpus, index_dir=args.index_dir, rebuild=args.rebuild, config=config)
     app.run()
     return app.return_code or EXIT_OK
 

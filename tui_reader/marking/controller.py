@@ -209,7 +209,8 @@ class MarkController:
         # the folder last exported to, this session; else the plan's (the working folder)
         folder = self.state.export_dir
         default = folder / plan.default.name if folder is not None else plan.default
-        dialog = ExportDialog(default, plan.title)
+        fmt = self.state.export_format or default.suffix.lstrip(".") or "md"
+        dialog = ExportDialog(default, plan.title, fmt)
         self.screen.app.push_screen(dialog, lambda request: self._write(plan.document, request))
 
     def _write(self, document: Any, request: ExportRequest | None) -> None:

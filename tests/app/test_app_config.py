@@ -1,0 +1,53 @@
+"""Pilot: the config file's theme and key bindings apply, the palette's theme is saved back, an
+unknown action is one notice, and the export dialog starts in the configured folder and format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from tests.helpers import write_corpus
+from tests.pilot import open_first_event, wait_until
+from tui_reader.app import NewsReaderApp
+from tui_reader.config import load_config
+from tui_reader.dialogs.export import ExportDialog
+
+
+def configured(tmp_path: Path, text: str) -> NewsReaderApp:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    corpus = write_corpus(tmp_path)
+    return NewsReaderApp(corpus, index_dir=tmp_path / "ix", config=load_config(path))
+
+
+async def test_theme_and_keys_from_the_config_and_the_theme_saved(tmp_path: Path) -> None:
+    app = configured(tmp_path, 'theme = "nord"\n\n[keys]\nnext-conflict = "z"\nnope = "q"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert app.theme == "nord"
+        said = " ".join(n.message for n in app._notifications)
+        assert "no action 'nope'" in said, said
+        await pilot.press("z")  # next conflict, re-bound
+        await wait_until(pilot, lambda: screen.current_view() is not None, "a current passage")
+        view = screen.current_view()
+        assert view is not None and view.kind == "conflict"
+        app.theme = "gruvbox"  # as the palette's "Change theme" does
+        await pilot.pause()
+        assert load_config(tmp_path / "config.toml").theme == "gruvbox"
+        assert 'next-conflict = "z"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+        app.state.marks.close()
+
+
+async def test_export_starts_in_the_configured_folder_and_format(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    app = configured(tmp_path, f'[export]\nfolder = "{folder}"\nformat = "html"\n')
+    async with app.run_test(size=(150, 40)) as pilot:
+        await open_first_event(app, pilot)
+        await pilot.press("c", "m", "e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
+        path = Path(app.screen.query_one("#export-path", Input).value)
+        assert path.parent == folder and path.suffix == ".html"
+        assert app.screen.query_one(Select).value == "html"
+        app.state.marks.close()
