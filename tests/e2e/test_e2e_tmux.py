@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -241,3 +242,30 @@ def test_keys_rebound_in_the_config_file(config_file: Path, terminal: Terminal) 
     terminal.keys("q")
     terminal.wait_for("__exit_0__")
     assert config_file.read_text(encoding="utf-8").startswith('theme = "nord"')
+
+
+META = re.compile(r"\S[^·\n]* · \d{4}-\d{2}-\d{2}")  # a pane header's "Outlet · date"
+
+
+@pytest.mark.parametrize("terminal", [(80, 24), (140, 40)], indirect=True)
+def test_pane_headers_stay_while_the_text_scrolls(terminal: Terminal) -> None:
+    terminal.wait_for("events from")
+    terminal.wait_for("summons Russia")
+    terminal.keys("Enter")
+    before = terminal.wait_for("conflicting")
+    headers = META.findall(before)
+    assert headers, before
+    for _ in range(30):  # the active pane scrolls a line at a time
+        terminal.keys("j")
+    deadline = time.monotonic() + 10
+    screen = terminal.screen()
+    while screen == before and time.monotonic() < deadline:
+        time.sleep(0.25)
+        screen = terminal.screen()
+    assert screen != before, "the pane never scrolled"
+    for header in headers:  # every pane still says which report it shows
+        assert header in screen, screen
+    terminal.keys("Escape")
+    terminal.wait_for("events from")
+    terminal.keys("q")
+    terminal.wait_for("__exit_0__")
