@@ -28,6 +28,14 @@ class NewsCommands(Provider):
     def _app_action(self, action: str) -> Callable[[], object]:
         return partial(self.app.run_action, action)
 
+    def _show_config(self) -> None:
+        from .config import config_path
+
+        config = getattr(self.app, "config", None)
+        path = config.path if config is not None else config_path()
+        text = f"{path} (newsreader config --edit opens it; restart to apply a change)"
+        self.app.notify(text, title="Config file", timeout=10, markup=False)
+
     def _open_event(self, event: Event) -> None:
         self.app.post_message(OpenEvent(event))
 
@@ -78,7 +86,16 @@ class NewsCommands(Provider):
                 self._app_action("refresh_feeds"),
                 "Fetch the corpus's feeds again, then reload (F)",
             ),
-            ("Switch theme", app.action_change_theme, "Choose a colour theme"),
+            (
+                "Switch theme",
+                app.action_change_theme,
+                "Choose a colour theme (saved in the config file)",
+            ),
+            (
+                "Config file",
+                self._show_config,
+                "Where theme, keys, corpus and export settings are kept",
+            ),
             ("Keys", self._app_action("help"), "Every key (?)"),
             ("Quit", app.exit, "Leave newsreader (q)"),
         ]

@@ -51,3 +51,14 @@ async def test_export_starts_in_the_configured_folder_and_format(tmp_path: Path)
         assert path.parent == folder and path.suffix == ".html"
         assert app.screen.query_one(Select).value == "html"
         app.state.marks.close()
+
+
+async def test_the_palette_says_where_the_config_file_is(tmp_path: Path) -> None:
+    from tests.pilot import run_palette_command, settle
+
+    app = configured(tmp_path, 'theme = "nord"\n')
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await run_palette_command(app, pilot, "Config file")
+        said = " ".join(n.message for n in app._notifications)
+        assert str(tmp_path / "config.toml") in said and "newsreader config --edit" in said
