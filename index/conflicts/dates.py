@@ -112,6 +112,29 @@ def _day_level(text: str, d: DateMention) -> bool:
     return not in_quote(text, d.start) and not (d.month is not None and d.day is None)
 
 
+# The small hours are told as either day: "on Thursday night" and "early Friday, around 1:30
+# a.m." can be one night. Only a clock hour says so ("before dawn on Tuesday" against "late on
+# Monday" stays two days: nothing says the hour).
+_SMALL_HOURS = re.compile(r"\b[1-4](?::\d\d)?\s*a\.?m\b", re.I)
+_NIGHT = re.compile(r"\b(?:night|late|evening)\b", re.I)
+
+
+def _later_by_a_day(x: DateMention, y: DateMention) -> bool:
+    if x.start_date and y.start_date and x.start_date == x.end_date and y.start_date == y.end_date:
+        return (y.start_date - x.start_date).days == 1
+    return x.weekday is not None and y.weekday is not None and (y.weekday - x.weekday) % 7 == 1
+
+
+def _same_night(a: str, x: DateMention, b: str, y: DateMention) -> bool:
+    """Is one the night of a day and the other the small hours of the next?"""
+    for (ta, p), (tb, q) in (((a, x), (b, y)), ((b, y), (a, x))):
+        if _later_by_a_day(p, q):
+            night = ta[max(0, p.start - 12) : p.end + 12]
+            small = tb[max(0, q.start - 20) : q.end + 40]
+            return bool(_NIGHT.search(night) and _SMALL_HOURS.search(small))
+    return False
+
+
 def date_conflicts(
     a: str, b: str, published_a: str | None, published_b: str | None
 ) -> list[Conflict]:
@@ -138,7 +161,7 @@ def date_conflicts(
                 continue
             if _possessed(a, x) != _possessed(b, y):
                 continue  # "Tuesday's vote" dates the vote; "hit on Monday" dates the storm
-            if verdict:
+            if verdict or _same_night(a, x, b, y):
                 agreed_a.add(id(x))
                 agreed_b.add(id(y))
             else:

@@ -195,6 +195,8 @@ def subject_conflicts(a: str, b: str) -> list[Conflict]:
     ):
         return []  # "South Korea's ministry" / "South Korea": one country, named two ways
     if _proper(wa) and _proper(wb):
+        if not (ha[:1].isupper() and hb[:1].isupper()):
+            return []  # "Tara Reid" / "the American Pie actress": a name and a description
         sa, sb = _stems(wa), _stems(wb)
         if sa <= sb or sb <= sa or same_name(sub_a, sub_b):
             return []

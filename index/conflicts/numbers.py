@@ -64,9 +64,19 @@ def spans_of(text: str) -> frozenset[str]:
     )
 
 
+_MONEY = frozenset({"dollar", "euro", "pound", "yen", "won", "ruble", "yuan"})
+
+
+def _conversion(text: str, q: Quantity) -> bool:
+    """ "110 billion euros ($143 billion)": an amount in brackets restates the one before it in
+    another currency, at that day's rate; two reports' rates differ, their amount does not."""
+    return q.unit in _MONEY and text[max(0, q.start - 2) : q.start].strip().endswith("(")
+
+
 def number_conflicts(a: str, b: str) -> list[Conflict]:
     """Counts of one class whose ranges cannot overlap, where neither side explains the other."""
-    qa, qb = extract_quantities(a), extract_quantities(b)
+    qa = [q for q in extract_quantities(a) if not _conversion(a, q)]
+    qb = [q for q in extract_quantities(b) if not _conversion(b, q)]
     if not qa or not qb or spans_of(a) != spans_of(b):
         return []  # "33 home runs last season" vs "13 home runs in 54 games": other spans
     out: list[Conflict] = []

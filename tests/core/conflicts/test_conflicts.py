@@ -1338,3 +1338,30 @@ def test_possessive_weekdays_of_one_thing_still_clash() -> None:
 def test_two_ranks_or_two_officers_of_one_person_conflict(a: str, b: str) -> None:
     """Commander is not Commodore, a chief executive is not a chief operating officer."""
     assert "role" in types(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (  # the night of one day is the small hours of the next
+            "Mara Lund checked into the Harbour Clinic in Varna, Bulgaria, on Thursday night, for"
+            " a three-month stay, her agent said.",
+            "Early Friday morning, around 1:30 a.m., the 26-year-old actress checked into Harbour"
+            " Clinic in Varna, Bulgaria.",
+            "date",
+        ),
+        (  # a name and a description of the same person are not two doers
+            '"Mara Lund has checked herself into Harbour Treatment Center," her agent said.',
+            "The Harbour Nights actress and nightclub fixture has checked into Harbour Treatment"
+            " Center in Varna, according to her agent.",
+            "actor",
+        ),
+        (  # an amount in brackets restates the one before it at that day's rate
+            "Ministers agreed a 110 billion euro ($143 billion) rescue of the harbour banks.",
+            "Ministers agreed a 110 billion euro ($158 billion) rescue of the harbour banks.",
+            "number",
+        ),
+    ],
+)
+def test_one_fact_told_two_ways_is_no_conflict(a: str, b: str, kind: str) -> None:
+    assert kind not in types(a, b)
