@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+import threading
 from pathlib import Path
 
+import pytest
 from textual.worker import WorkerState
 
 from index import Article
@@ -35,7 +37,20 @@ def _long_report(chars: int) -> Article:
     return Article(id="long.txt", path="long.txt", title="Strike record", body=body)
 
 
-async def test_a_cancelled_comparison_posts_nothing_and_raises_no_error(tmp_path: Path) -> None:
+async def test_a_cancelled_comparison_posts_nothing_and_raises_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The comparison is held at its alignment until the worker is cancelled: a bounded
+    # comparison of 200,000 characters can otherwise end before the cancel on a quiet machine.
+    from index.comparison import build
+
+    gate, align = threading.Event(), build.align
+
+    def held_align(*args: object, **kwargs: object) -> object:
+        gate.wait(60)
+        return align(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "align", held_align)
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
@@ -45,6 +60,7 @@ async def test_a_cancelled_comparison_posts_nothing_and_raises_no_error(tmp_path
         (worker,) = [w for w in app.workers if w.group == "compare"]
         await wait_until(pilot, lambda: worker.state == WorkerState.RUNNING, "the compare worker")
         worker.cancel()  # as a newer comparison, or leaving the screen, does
+        gate.set()
         await wait_until(pilot, lambda: worker.is_finished, "the cancelled worker to end", 30)
         await settle(app, pilot)
         assert "long-event" not in app.state.comparisons
