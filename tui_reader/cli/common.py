@@ -74,3 +74,15 @@ def grouped_events(
             file=sys.stderr,
         )
     return list(result.events), result.corrected
+
+
+def named_event(args: argparse.Namespace, index: CorpusIndex) -> tuple[Event, list[Article]] | str:
+    """The event ``--event ID`` names (the corrected grouping, as `newsreader events` prints it)
+    and its reports, or the one-line error to give."""
+    everything = index.articles()
+    events, _corrected = grouped_events(args, index, everything)
+    event = next((e for e in events if e.id == args.event), None)
+    if event is None:
+        return f"no event with id {args.event!r} (see `newsreader events`)"
+    by_id = {article.id: article for article in everything}
+    return event, [by_id[a] for a in event.article_ids]

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from .common import EXIT_OK, fail, grouped_events, ready_index
+from .common import EXIT_OK, fail, named_event, ready_index
 from .output import safe
 
 WIDTH = 100  # no line of the text output is longer
@@ -21,13 +21,10 @@ def facts(args: argparse.Namespace) -> int:
     index = ready_index(args)
     event = None
     if args.event:
-        everything = index.articles()
-        events, _corrected = grouped_events(args, index, everything)
-        event = next((e for e in events if e.id == args.event), None)
-        if event is None:
-            return fail(f"no event with id {args.event!r} (see `newsreader events`)")
-        by_id = {article.id: article for article in everything}
-        articles = [by_id[a] for a in event.article_ids]
+        found = named_event(args, index)
+        if isinstance(found, str):
+            return fail(found)
+        event, articles = found
     else:
         articles = []
         for article_id in dict.fromkeys(args.articles):

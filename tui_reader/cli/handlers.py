@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from . import listing, output, web
-from .common import EXIT_OK, Handler, corpus_path, fail, grouped_events, open_index, ready_index
+from .common import (
+    EXIT_OK,
+    Handler,
+    corpus_path,
+    fail,
+    grouped_events,
+    named_event,
+    open_index,
+    ready_index,
+)
 from .config_command import config_command
 from .facts import facts
 from .pairs import compare_pairs
@@ -132,13 +141,10 @@ def _compare(args: argparse.Namespace) -> int:
     index = ready_index(args)
     event = None
     if args.event:
-        everything = index.articles()
-        events, _corrected = grouped_events(args, index, everything)
-        event = next((e for e in events if e.id == args.event), None)
-        if event is None:
-            return fail(f"no event with id {args.event!r} (see `newsreader events`)")
-        by_id = {article.id: article for article in everything}
-        articles = [by_id[a] for a in event.article_ids]
+        found = named_event(args, index)
+        if isinstance(found, str):
+            return fail(found)
+        event, articles = found
     else:
         if len(args.articles) < 2:
             return fail("compare needs two or more article ids")
