@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -74,7 +75,9 @@ def terminal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Termina
     env.pop("TMUX", None)
     command = f"{shlex.quote(binary)}; echo __exit_$?__; sleep 30"
     size = getattr(request, "param", (120, 36))  # a test may ask for another terminal size
-    term = Terminal(f"nr-test-{os.getpid()}", command, env, size)
+    # A socket of its own for every test: the last test's server, killed at its teardown, may
+    # still hold a socket of the same name when the next one starts (an empty screen, in CI).
+    term = Terminal(f"nr-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", command, env, size)
     try:
         yield term
     finally:
