@@ -59,6 +59,15 @@ def screen_text(app: App[object]) -> str:
     return "".join(html.unescape(r).replace("\xa0", " ") for r in runs)
 
 
+async def open_search(app: NewsReaderApp, pilot: Pilot[object]) -> SearchScreen:
+    """Press / and wait until the search screen is up."""
+    await pilot.press("slash")
+    await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "the search screen")
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    return screen
+
+
 async def type_query(app: NewsReaderApp, pilot: Pilot[object], text: str) -> None:
     """Type into the search box, then wait until the query has run (past the debounce)."""
     await pilot.press(*text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, settle
+from tests.pilot import open_first_event, open_search, settle
 from tui_reader.app import NewsReaderApp
 
 
@@ -38,15 +38,11 @@ async def test_detail_panel_names_the_other_spellings(tmp_path: Path) -> None:
 
 async def test_search_for_one_spelling_finds_the_other(tmp_path: Path) -> None:
     from tests.pilot import type_query
-    from tui_reader.screens.search import SearchScreen
 
     app = NewsReaderApp(corpus_with_a_variant(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await open_search(app, pilot)
         await type_query(app, pilot, "Sato")
         ids = {hit.id for hit in screen.hits}
         assert ids == {

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Static
 
 from tests.helpers import write_corpus
-from tests.pilot import settle, type_query
+from tests.pilot import open_search, settle, type_query
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.reader import ReaderScreen
 from tui_reader.screens.search import SearchScreen
@@ -18,10 +18,7 @@ async def test_search_open_and_walk_hits(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await open_search(app, pilot)
         await type_query(app, pilot, "harbour")
         assert len(screen.hits) == 3
         results = screen.query_one(OptionList)

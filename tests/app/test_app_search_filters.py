@@ -8,7 +8,14 @@ import pytest
 from textual.widgets import Input, Static
 
 from tests.helpers import GAZETTE, write_corpus
-from tests.pilot import open_first_event, run_palette_command, settle, type_query, wait_until
+from tests.pilot import (
+    open_first_event,
+    open_search,
+    run_palette_command,
+    settle,
+    type_query,
+    wait_until,
+)
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.reader import ReaderScreen
 from tui_reader.screens.search import SearchScreen
@@ -20,10 +27,7 @@ async def test_conflict_filter_finds_the_passages_and_opens_them(tmp_path: Path)
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await open_search(app, pilot)
         await type_query(app, pilot, "conflict:number")
         assert {hit.id for hit in screen.hits} == {GAZETTE, HERALD}
         status = str(screen.query_one("#search-status", Static).render())
@@ -42,10 +46,7 @@ async def test_filters_with_words_and_a_bad_filter(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await open_search(app, pilot)
         await type_query(app, pilot, "sign only:island")
         assert [hit.id for hit in screen.hits] == [ISLAND]
         screen.query_one(Input).value = ""

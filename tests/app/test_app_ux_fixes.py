@@ -12,7 +12,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from index import Article
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, screen_text, settle, type_query, wait_until
+from tests.pilot import open_first_event, open_search, screen_text, settle, type_query, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.help import HelpDialog
 from tui_reader.keymap import GLOBAL_BINDINGS, as_bindings, screen_bindings
@@ -215,10 +215,7 @@ async def test_one_hit_is_one_matching_article_and_errors_stand_alone(tmp_path: 
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, SearchScreen)
+        screen = await open_search(app, pilot)
         await type_query(app, pilot, "orchid")
         status = str(screen.query_one("#search-status", Static).content)
         assert status == "1 matching article"
