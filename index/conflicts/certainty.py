@@ -54,7 +54,9 @@ _WORD = re.compile(r"[A-Za-z][a-z'-]+")
 _ANY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_END = re.compile(r"[,;:.!?()\"“”]|\s(?:but|and|while|because|after|before|since)\s")
 _OBJECT_WORDS = 6
-_ADVERBS = frozenset("formally yet ever even again also still really actually".split())
+# Adverbs between a verb and its object ("has not formally overturned it"): any -ly word, and
+# the few short ones news puts there.
+_ADVERBS = frozenset("yet ever even again also still".split())
 _PRONOUNS = frozenset("it this that".split())  # a thing; "him" or "them" may be anyone
 CALENDAR_WORDS = frozenset(
     "january february march april may june july august september october november december"
@@ -203,7 +205,9 @@ def _after(text: str, span: Span) -> tuple[frozenset[str], frozenset[str], bool]
     clause: what the act was done to ("checked into Morningside", "overturned it")."""
     rest = _CLAUSE_END.split(text[span.end : span.end + 80], maxsplit=1)[0]
     words = _ANY_WORD.findall(rest)[:_OBJECT_WORDS]
-    first = next((w.lower() for w in words if w.lower() not in _ADVERBS), "")
+    first = next(
+        (w.lower() for w in words if w.lower() not in _ADVERBS and not w.endswith("ly")), ""
+    )
     names = frozenset(
         name_key(w) for w in words if w[0].isupper() and w.lower() not in CALENDAR_WORDS
     )
