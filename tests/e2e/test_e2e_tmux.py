@@ -256,6 +256,10 @@ def test_pane_headers_stay_while_the_text_scrolls(terminal: Terminal) -> None:
     terminal.wait_for("summons Russia")
     terminal.keys("Enter")
     before = terminal.wait_for("conflicting")
+    deadline = time.monotonic() + 60  # the title line comes before the panes are drawn
+    while not META.findall(before) and time.monotonic() < deadline:
+        time.sleep(0.25)
+        before = terminal.screen()
     headers = META.findall(before)
     assert headers, before
     for _ in range(30):  # the active pane scrolls a line at a time
