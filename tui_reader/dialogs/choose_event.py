@@ -11,6 +11,8 @@ from textual.widgets.option_list import Option
 
 from index import Event
 
+from ..widgets.typing import TypingInput
+
 
 class EventChoiceDialog(ModalScreen[Event | None]):
     """A list of events (titles, report counts, outlets) under a filter field: typing keeps the
@@ -35,7 +37,7 @@ class EventChoiceDialog(ModalScreen[Event | None]):
             Content(f"{self.heading} · type to filter · Enter chooses · Esc cancels"),
             id="choice-help",
         )
-        yield Input(placeholder="filter events", id="choice-filter")
+        yield TypingInput(placeholder="filter events", id="choice-filter")
         yield OptionList(*self._options(), id="choice")
 
     def _options(self) -> list[Option]:

@@ -17,6 +17,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from index import FORMATS
 
+from ..widgets.typing import TypingInput
+
 NAMES = {"md": "Markdown", "html": "HTML page", "json": "JSON"}
 
 
@@ -60,7 +62,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 id="export-format",
             )
             yield Label("File")
-            yield Input(str(self.default.with_suffix(f".{self.fmt}")), id="export-path")
+            yield TypingInput(str(self.default.with_suffix(f".{self.fmt}")), id="export-path")
             yield Static("", id="export-warning", markup=False)
             yield Checkbox("Overwrite if the file exists", id="export-force")
             with Horizontal():

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, RadioButton, RadioSet, Static, TextArea
 
 from ..text import one_line
+from ..widgets.typing import TypingArea
 
 CHOICES: tuple[str | None, ...] = (None, "confirmed", "disputed", "follow up")
 
@@ -55,7 +56,7 @@ class NoteDialog(ModalScreen[NoteResult | None]):
                 for choice in CHOICES:
                     yield RadioButton(choice or "none", value=choice == self.label)
             yield Label("Note (Ctrl+S saves, Esc cancels)")
-            yield TextArea(self.note, id="note-text")
+            yield TypingArea(self.note, id="note-text")
             with Horizontal():
                 yield Button("Save", variant="primary", id="note-ok")
                 yield Button("Cancel", id="note-no")

@@ -24,6 +24,7 @@ from ..messages import (
 from ..state import AppState
 from ..text import counted, date_only, neutralize, one_line, outlet
 from ..widgets.lists import ListOptions
+from ..widgets.typing import TypingInput
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a query runs
 
@@ -52,7 +53,7 @@ class SearchScreen(Screen[None]):
         self.last_query = ""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield TypingInput(
             placeholder='Search: words, "a phrase", source:reuters, conflict:number, only:yonhap',
             id="query",
         )

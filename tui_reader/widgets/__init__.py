@@ -4,6 +4,7 @@ from .article_pane import ArticlePane, BlockSpec
 from .lists import ListOptions, ListTable, PickList
 from .marks_panel import MarksPanel
 from .reader_pane import PreviewPane, ReaderPane
+from .typing import TypingArea, TypingInput
 
 __all__ = [
     "ArticlePane",
@@ -14,4 +15,6 @@ __all__ = [
     "PickList",
     "PreviewPane",
     "ReaderPane",
+    "TypingArea",
+    "TypingInput",
 ]

@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from .typing import TypingInput
+
 
 class FilterBar(Vertical):
     """Hidden until f; Enter applies the typed filter, Esc closes the bar (keeping the filter);
@@ -32,7 +34,7 @@ class FilterBar(Vertical):
         """The bar was closed with Esc."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield TypingInput(
             placeholder="Filter: outlet:yonhap conflict:number since:2024-10-01 last week words",
             id="filter",
         )
