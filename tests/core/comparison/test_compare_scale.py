@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from index.base.models import Article, Comparison
-from index.comparison import alignment as align
-from index.comparison import bounds
+from index.comparison import bounds, pair_scores
 from index.comparison.build import compare
 from index.comparison.cache import AnalysisCache
 from index.comparison.passage_terms import clear_caches, features
@@ -98,7 +97,7 @@ def _facts(event: list[Article]) -> tuple[object, ...]:
     return (result.passages, result.links, result.claims, result.variants)
 
 
-@pytest.mark.parametrize("floor", [align.DF_FLOOR, 15])
+@pytest.mark.parametrize("floor", [pair_scores.DF_FLOOR, 15])
 def test_bundled_events_are_the_same_with_and_without_the_cut(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, floor: int
 ) -> None:
@@ -108,9 +107,9 @@ def test_bundled_events_are_the_same_with_and_without_the_cut(
     events = _events(corpus_dir)
     assert events
     for event in events:
-        monkeypatch.setattr(align, "DF_FLOOR", 10**9)
+        monkeypatch.setattr(pair_scores, "DF_FLOOR", 10**9)
         without = _facts(event)
-        monkeypatch.setattr(align, "DF_FLOOR", floor)
+        monkeypatch.setattr(pair_scores, "DF_FLOOR", floor)
         assert _facts(event) == without, event[0].id
     assert any(_facts(event)[1] for event in events)  # links were compared, not just nothing
     # At 10 the cut does act: some concept is in more than 10 passages of some event.
@@ -145,10 +144,12 @@ def test_cut_terms_pair_nothing_but_still_count_in_the_cosine(
     rng = random.Random(11)
     docs = [dict.fromkeys({"common", *rng.sample(_WORDS, 5)}, 1.0) for _ in range(40)]
     groups = [k % 3 for k in range(40)]
-    vectors = align._tfidf(docs)
-    monkeypatch.setattr(align, "DF_FLOOR", 10)
-    monkeypatch.setattr(align, "DF_SHARE", 0.0)
-    found = align._cosines(vectors, groups)
+    vectors = pair_scores._tfidf(docs)
+    monkeypatch.setattr(pair_scores, "DF_FLOOR", 10)
+    monkeypatch.setattr(pair_scores, "DF_SHARE", 0.0)
+    first, second, cosine = pair_scores._cosines(vectors, groups)
+    pairs = zip(first.tolist(), second.tolist(), strict=True)
+    found = dict(zip(pairs, cosine.tolist(), strict=True))
     brute = _brute_cosines(vectors, groups)
     postings: dict[str, int] = {}
     for doc in docs:
@@ -166,5 +167,16 @@ def test_cut_terms_pair_nothing_but_still_count_in_the_cosine(
         else:
             assert pair not in found  # only "common" (a cut term) in common
     assert found
-    # Only the pairs _candidates can choose are kept, and it chooses the same ones.
-    assert align._candidates(found, groups) == align._candidates(reachable, groups)
+    # Exactly the pairs among the CANDIDATES best of either passage against the other's group.
+    assert sorted(found) == _chosen(reachable, groups)
+
+
+def _chosen(cosines: dict[tuple[int, int], float], groups: list[int]) -> list[tuple[int, int]]:
+    """The CANDIDATES pairs of highest cosine (then earlier) of each (passage, other group)."""
+    ranked: dict[tuple[int, int], list[tuple[float, int, int]]] = {}
+    for (i, j), cosine in cosines.items():
+        if cosine >= pair_scores.CANDIDATE_COSINE:
+            ranked.setdefault((i, groups[j]), []).append((-cosine, i, j))
+            ranked.setdefault((j, groups[i]), []).append((-cosine, i, j))
+    keep = {(i, j) for options in ranked.values() for _c, i, j in sorted(options)[:3]}
+    return sorted(keep)
