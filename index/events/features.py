@@ -25,6 +25,8 @@ Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.uint16] | npt.NDArray[np.uint32]
 # Up to this many entries the weights are computed once and kept (8 bytes each)
 KEEP_WEIGHTS = 8_000_000
+# Counts below this are coded through a table (one slot per kind and count) instead of a sort
+SMALL_COUNTS = 1 << 16
 
 
 @dataclass
@@ -78,6 +80,25 @@ class Matrix:
         entries = np.arange(self.ptr[i], self.ptr[i + 1])
         names = [self.vocabulary[t] for t in self.terms[entries].tolist()]
         return dict(zip(names, self.weights(entries).tolist(), strict=True))
+
+    def subset(self, rows: Sequence[int] | Ints) -> Matrix:
+        """The matrix of ``rows`` alone (ascending), weighed as in this one: same vocabulary,
+        IDF and norms, so a row's weights are the same floats here and there."""
+        rows = np.asarray(rows, dtype=np.int64)
+        entries = self.entries(rows)
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(self.ptr[rows + 1] - self.ptr[rows], out=ptr[1:])
+        return Matrix(
+            self.vocabulary,
+            ptr,
+            self.terms[entries],
+            self.codes[entries],
+            self.counts,
+            self.kinds,
+            self.idf,
+            self.specific,
+            self.norms[rows],
+        )
 
     def rows_of(self, entries: Ints) -> Ints:
         return np.searchsorted(self.ptr, entries, side="right") - 1
@@ -177,11 +198,28 @@ class Builder:
         """The code of each (count, kind) pair: its place in the builder's table of pairs."""
         known = self._pairs
         codes = np.empty(len(counts), dtype=np.int64)
-        for kind in np.unique(kinds).tolist():
-            mine = kinds == kind
-            values, inverse = np.unique(counts[mine], return_inverse=True)
-            table = [known.setdefault((c, kind), len(known)) for c in values.tolist()]
-            codes[mine] = np.array(table, dtype=np.int64)[inverse.reshape(-1)]
+        kind_values = _few_distinct(kinds)
+        kind_of = np.searchsorted(kind_values, kinds)
+        whole = counts.astype(np.int64)
+        top = int(whole.max()) + 1 if len(whole) else 0
+        if np.array_equal(whole, counts) and whole.min(initial=0) >= 0 and top <= SMALL_COUNTS:
+            # counts are small integers (always, from a tokenizer): each (kind, count) pair is
+            # a slot of a table, found without sorting the entries
+            slot = kind_of * top + whole
+            present = np.flatnonzero(np.bincount(slot, minlength=len(kind_values) * top))
+            table = np.empty(len(kind_values) * top, dtype=np.int64)
+            kinds_list = kind_values.tolist()
+            table[present] = [
+                known.setdefault((float(s % top), kinds_list[s // top]), len(known))
+                for s in present.tolist()
+            ]
+            codes[:] = table[slot]
+        else:
+            for k, kind in enumerate(kind_values.tolist()):
+                mine = kind_of == k
+                values, inverse = np.unique(counts[mine], return_inverse=True)
+                table_list = [known.setdefault((c, kind), len(known)) for c in values.tolist()]
+                codes[mine] = np.array(table_list, dtype=np.int64)[inverse.reshape(-1)]
         if len(known) > 0xFFFF:
             for batch in self._batches:
                 batch.codes = batch.codes.astype(np.uint32)
@@ -225,13 +263,27 @@ class Builder:
         return [ids[i] for i in by_id], [titles[i] for i in by_id], matrix
 
 
+def _few_distinct(values: Floats) -> Floats:
+    """The distinct values, ascending, of an array that holds a handful of them (kind weights):
+    one pass per distinct value instead of a sort of every entry."""
+    found: list[float] = []
+    rest = values
+    while len(rest):
+        if len(found) == 16:  # not a handful after all (or a NaN, which never leaves)
+            return np.unique(values)
+        found.append(rest[0])
+        rest = rest[rest != rest[0]]
+    return np.sort(np.array(found, dtype=np.float64))
+
+
 def _ranked(batch: _Batch, rank: Ints, position: Ints) -> tuple[Ints, npt.NDArray[np.int32], Codes]:
     """A batch's entries as (final row, term, code), terms ranked and ascending in each row."""
     rows = np.repeat(position, np.diff(batch.ptr))
     terms = rank[batch.features]
     keep = terms >= 0
     rows, terms, codes = rows[keep], terms[keep], batch.codes[keep]
-    order = np.lexsort((terms, rows))
+    # a (row, term) pair is unique: one sort of packed keys orders them as a lexsort would
+    order = np.argsort((rows << 32) | terms)
     return rows[order], terms[order].astype(np.int32), codes[order]
 
 
