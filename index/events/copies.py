@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,6 +62,16 @@ def _shingles(words: Shingles, starts: npt.NDArray[np.int64], size: int) -> Shin
     return value
 
 
+class Sampler:
+    """Samples articles' shingles one at a time, sharing the word hashes between them."""
+
+    def __init__(self) -> None:
+        self._cache = _Crc()
+
+    def __call__(self, article: Article) -> Shingles:
+        return _sampled(article, self._cache)
+
+
 def _sampled(article: Article, cache: dict[str, int]) -> Shingles:
     """Hashes of the body's sampled shingles, sorted and distinct: those starting at a word
     whose hash is 0 modulo SAMPLE (word hashes are crc32, so two copies sample the same
@@ -79,15 +89,20 @@ def _sampled(article: Article, cache: dict[str, int]) -> Shingles:
     return np.unique(out)
 
 
-def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str]]:
-    """Pairs of ids (sorted) of reports that are copies, wholly or in a long run."""
+def copy_pairs(
+    articles: Sequence[Article], known: Mapping[str, Shingles] | None = None
+) -> list[tuple[str, str]]:
+    """Pairs of ids (sorted) of reports that are copies, wholly or in a long run. ``known``:
+    articles' sampled shingles already made, by id (the others are sampled here)."""
     cache = _Crc()
     # Reports with the same sampled shingles are one node: exact copies are copies at once, and
     # a shingle's count (for COMMON) is of different texts, however many times each is copied.
     nodes: dict[bytes, list[str]] = defaultdict(list)  # by the sorted shingles' bytes
     sets: list[Shingles] = []
     for a in articles:
-        sampled = _sampled(a, cache)
+        sampled = known.get(a.id) if known is not None else None
+        if sampled is None:
+            sampled = _sampled(a, cache)
         if len(sampled):  # a report without words copies nothing
             ids = nodes[sampled.tobytes()]
             if not ids:
@@ -150,8 +165,11 @@ def _names(body: str, outlet: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", body, re.IGNORECASE) is not None
 
 
-def source_families(articles: Sequence[Article]) -> list[Family]:
-    """Every article in exactly one family (a report copied by nobody is a family of one)."""
+def source_families(
+    articles: Sequence[Article], known: Mapping[str, Shingles] | None = None
+) -> list[Family]:
+    """Every article in exactly one family (a report copied by nobody is a family of one).
+    ``known``: sampled shingles already made, by article id (``copy_pairs``)."""
     by_id = {a.id: a for a in articles}
     parent = {i: i for i in by_id}
 
@@ -161,7 +179,7 @@ def source_families(articles: Sequence[Article]) -> list[Family]:
             x = parent[x]
         return x
 
-    for a, b in copy_pairs(list(by_id.values())):
+    for a, b in copy_pairs(list(by_id.values()), known):
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)

@@ -75,15 +75,7 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     report is about and finds no candidates. Similarities not above ``floor`` are not edges.
     """
     n = matrix.n
-    probe = heads(matrix)
-    common = max(100, int(10 * math.sqrt(n)))
-    posting = np.bincount(probe.indices, minlength=probe.shape[1])
-    rare = posting[probe.indices] <= common
-    lengths = np.bincount(np.repeat(np.arange(n), np.diff(probe.indptr))[rare], minlength=n)
-    ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths, out=ptr[1:])
-    probe = sparse.csr_matrix((probe.data[rare], probe.indices[rare], ptr), shape=probe.shape)
-    postings = probe.T.tocsr()
+    probe, postings = _probes(matrix)
     blocks = [np.arange(lo, min(n, lo + BLOCK)) for lo in range(0, n, BLOCK)]
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         found = list(pool.map(lambda rows: _block(matrix, probe, postings, rows, k), blocks))
@@ -92,6 +84,31 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     sims = np.concatenate([f[2] for f in found]) if found else np.zeros(0)
     keep = sims > floor
     return _symmetric(n, edges_i[keep], edges_j[keep], sims[keep])
+
+
+def neighbours_of(matrix: Matrix, rows: Ints, k: int, floor: float = 0.0) -> tuple[Ints, Ints]:
+    """(row, neighbour) pairs: the ``k`` most similar other rows of each of ``rows``, found as
+    ``nearest_neighbours`` finds them, with a cosine above ``floor``."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    probe, postings = _probes(matrix)
+    i, j, sims = _block(matrix, probe, postings, np.sort(np.asarray(rows, dtype=np.int64)), k)
+    keep = sims > floor
+    return i[keep], j[keep]
+
+
+def _probes(matrix: Matrix) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """The rows' heads without their too common terms, and the same by term (postings)."""
+    n = matrix.n
+    probe = heads(matrix)
+    common = max(100, int(10 * math.sqrt(n)))
+    posting = np.bincount(probe.indices, minlength=probe.shape[1])
+    rare = posting[probe.indices] <= common
+    lengths = np.bincount(np.repeat(np.arange(n), np.diff(probe.indptr))[rare], minlength=n)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=ptr[1:])
+    probe = sparse.csr_matrix((probe.data[rare], probe.indices[rare], ptr), shape=probe.shape)
+    return probe, probe.T.tocsr()
 
 
 def _block(

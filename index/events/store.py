@@ -3,7 +3,9 @@ files changed tokenizes only those (index/events/cache.py).
 
 A store is a folder of flat arrays (no pickles): ``hashes`` (sha256 of each article's content,
 32 bytes a row), ``ptr``, ``features`` (ids into ``vocabulary.txt``, one feature a line),
-``counts`` and ``kinds``, and ``meta.json`` naming the code that wrote it. It is written while
+``counts`` and ``kinds``; the sampled shingles of every article, copies too (index/events/
+copies.py), as ``shingle_hashes``, ``shingle_ptr`` and ``shingles``; and ``meta.json`` naming
+the code that wrote it. It is written while
 the grouping collects the terms, batch by batch, into a temporary folder that replaces the old
 store only once complete; a store that is missing, damaged or written by other code is ignored.
 """
@@ -25,6 +27,7 @@ from index.base.code_hash import code_version
 from index.events.terms import Rows
 
 FORMAT = 1
+Shingles = npt.NDArray[np.uint64]
 _ARRAYS = {"ptr": np.int64, "features": np.int32, "counts": np.uint32, "kinds": np.float32}
 
 
@@ -62,6 +65,11 @@ class StoreReader:
         ):
             raise ValueError("a damaged store")
         self.rows = {raw[32 * i : 32 * i + 32]: i for i in range(rows)}
+        self.sampled = _read_shingles(folder)
+
+    def shingles(self, content: bytes) -> Shingles | None:
+        """The sampled shingles of the article with this content, if the store has them."""
+        return self.sampled.get(content)
 
     def take(self, rows: Sequence[int]) -> Rows:
         """The terms of ``rows`` (row numbers of this store)."""
@@ -77,6 +85,24 @@ class StoreReader:
             self.counts[entries].astype(np.float64),
             self.kinds[entries].astype(np.float64),
         )
+
+
+def _read_shingles(folder: Path) -> dict[bytes, Shingles]:
+    """The shingles part of a store, by content ({} when it has none, or a damaged one)."""
+    try:
+        raw = (folder / "shingle_hashes").read_bytes()
+        ptr = np.fromfile(folder / "shingle_ptr", dtype=np.int64)
+        values = np.fromfile(folder / "shingles", dtype=np.uint64)
+    except OSError:
+        return {}
+    if len(raw) != 32 * (len(ptr) - 1) or ptr[0] != 0 or ptr[-1] != len(values):
+        return {}
+    if np.any(np.diff(ptr) < 0):
+        return {}
+    bounds = ptr.tolist()
+    return {
+        raw[32 * i : 32 * i + 32]: values[bounds[i] : bounds[i + 1]] for i in range(len(ptr) - 1)
+    }
 
 
 def read_store(folder: Path) -> StoreReader | None:
@@ -100,6 +126,7 @@ class StoreWriter:
         }
         self.files["ptr"].write(np.zeros(1, dtype=np.int64).tobytes())
         self.seen: set[bytes] = set()
+        self.shingled: dict[bytes, Shingles] = {}
         self.entries = 0
         self.done = False
 
@@ -134,6 +161,10 @@ class StoreWriter:
         self.entries = int(ends_at[-1])
         self.files["ptr"].write(ends_at.astype(np.int64).tobytes())
 
+    def shingles(self, content: bytes, sampled: Shingles) -> None:
+        """The sampled shingles of an article with this content (written at ``finish``)."""
+        self.shingled[content] = sampled
+
     def finish(self, vocabulary: list[str]) -> None:
         if self.done:
             return
@@ -146,6 +177,15 @@ class StoreWriter:
     def _finish(self, vocabulary: list[str]) -> None:
         for handle in self.files.values():
             handle.close()
+        hashes = list(self.shingled)
+        lengths = np.array([len(self.shingled[h]) for h in hashes], dtype=np.int64)
+        (self.temp / "shingle_hashes").write_bytes(b"".join(hashes))
+        (self.temp / "shingle_ptr").write_bytes(
+            np.r_[0, np.cumsum(lengths)].astype(np.int64).tobytes()
+        )
+        with open(self.temp / "shingles", "wb") as out:
+            for h in hashes:
+                out.write(self.shingled[h].astype(np.uint64).tobytes())
         text = "\n".join(vocabulary).encode("utf-8", "surrogatepass")
         (self.temp / "vocabulary.txt").write_bytes(text)
         meta = {"format": FORMAT, "code": code_version(), "rows": len(self.seen)}
