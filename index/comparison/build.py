@@ -135,11 +135,16 @@ def _with_fact_conflicts(
 ) -> list[Link]:
     """The table's disputes as conflicts on the passages that state them."""
     found: list[tuple[Passage, Passage, Conflict]] = []
+    at: dict[tuple[str, bool, int], Passage | None] = {}  # a fact is in many disputes
+
+    def passage(fact: Fact) -> Passage | None:
+        key = (fact.span.article_id, fact.span.in_title, fact.span.start)
+        if key not in at:
+            at[key] = _passage_at(by_article[fact.span.article_id], fact)
+        return at[key]
+
     for x, y, dispute in table.disputes():
-        pa, pb = (
-            _passage_at(by_article[x.span.article_id], x),
-            _passage_at(by_article[y.span.article_id], y),
-        )
+        pa, pb = passage(x), passage(y)
         if pa is None or pb is None:
             continue
         kind = dispute_type(x)
@@ -162,6 +167,8 @@ def _with_conflicts(
     """Conflicts found event-wide, added to the link between their two passages, or as a link
     of their own (score 0) when the passages are not aligned. A pair of spans the pairwise
     checks already explain is not explained twice."""
+    if not found:
+        return links  # most checks find nothing: no index of every link for them
     index = {frozenset((lk.a, lk.b)): i for i, lk in enumerate(links)}
     out = list(links)
     for pa, pb, c in found:

@@ -13,6 +13,10 @@ from index.base.cancel import checkpoint
 # Rows of concept cosines are multiplied this many (row, passage) cells at a time: a huge
 # article's pairs are never all held at once.
 BLOCK_CELLS = 1 << 21
+# pair_cosines multiplies all rows by all when the result has at most this many cells and the
+# product this many multiplications; else it multiplies the two rows of each pair.
+PRODUCT_CELLS = 1 << 20
+PRODUCT_WORK = 1 << 23
 _SEPARATOR = ord("\n")  # never in a normalised text (lowercase ASCII words and spaces)
 _SIZES = (3, 4, 5)  # gram lengths, as passage_terms.char_grams
 _ROW_SHIFT = 40  # a gram of 5 ASCII bytes fits in 35 bits; its text's row goes above
@@ -161,6 +165,15 @@ def pair_cosines(
     ``matrix`` itself: the cosine of two unit rows), for every k."""
     if not len(left):
         return np.zeros(0, dtype=np.float64)
-    a = matrix[np.asarray(left, dtype=np.int64)]
-    b = (matrix if other is None else other)[np.asarray(right, dtype=np.int64)]
+    other = matrix if other is None else other
+    at_left, at_right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    rows = matrix.shape[0]
+    # Every product at once when that is small (an ordinary event: a few hundred rows): one
+    # sparse product, no copy of each pair's two rows.
+    products = np.bincount(matrix.indices, minlength=matrix.shape[1]) @ np.bincount(
+        other.indices, minlength=other.shape[1]
+    )
+    if rows * other.shape[0] <= PRODUCT_CELLS and products <= PRODUCT_WORK:
+        return np.asarray((matrix @ other.T).toarray()[at_left, at_right], dtype=np.float64)
+    a, b = matrix[at_left], other[at_right]
     return np.asarray(a.multiply(b).sum(axis=1), dtype=np.float64).reshape(-1)

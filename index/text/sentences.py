@@ -31,6 +31,31 @@ _LINE = re.compile(r"[^\r\n]+")
 _BRACKETED_TAG = re.compile(r"^[(\[][^()\[\]]{1,40}[)\]][.,;]?$")
 
 
+# What can end or open a sentence inside a line for syntok (its State.terminals, opening and
+# closing brackets; the zero-width space it reads as a space): a line with none of these before
+# its final . ! or ? is one sentence, which syntok would return whole. Most lines of wire copy
+# are one sentence, and syntok costs ~70 microseconds each.
+_INNER_BREAKS = frozenset(
+    ".!?;\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
+    "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329"
+    ")]}\uff60\uff5d\uff3d\uff09\ufe5e\ufe5c\ufe5a\ufd3f\u301b\u3019\u2986\u2984\u232a"
+    "\u200b"
+)
+_OPENING_QUOTES = frozenset("\"'\u201c\u2018")
+_CLOSING_QUOTES = frozenset("\"'\u201d\u2019")
+
+
+def _one_sentence(line: str) -> bool:
+    """True when ``line`` (stripped) can only be one sentence: it starts with a letter, digit or
+    quote, ends with . ! or ? (and maybe a closing quote), and holds no other sentence break."""
+    end = len(line) - 1
+    if end < 1 or not (line[0].isalnum() or line[0] in _OPENING_QUOTES):
+        return False
+    if line[end] in _CLOSING_QUOTES:
+        end -= 1
+    return line[end] in ".!?" and _INNER_BREAKS.isdisjoint(line[:end])
+
+
 def _syntok_spans(line: str, base: int) -> list[tuple[int, int]]:
     """The sentences syntok finds in one line, as offsets into the whole text."""
     spans: list[tuple[int, int]] = []
@@ -93,7 +118,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     result: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         checkpoint()  # a paragraph at a time: a caller may stop a long split (base/cancel.py)
-        if not line.group().strip():
+        start, end = _strip(text, line.start(), line.end())
+        if start == end:
+            continue
+        if _one_sentence(text[start:end]):
+            result.append((start, end))
             continue
         segments = _syntok_spans(line.group(), line.start())
         if not segments:

@@ -7,8 +7,10 @@ import random
 from collections import Counter
 from collections.abc import Callable
 
+import pytest
+
 from index.base.models import Passage
-from index.comparison import pair_scores
+from index.comparison import pair_arrays, pair_scores
 from index.comparison.pair_arrays import gram_matrix, pair_cosines
 from index.comparison.passage_terms import Features, char_grams, features
 
@@ -48,7 +50,12 @@ def _char_reference(feats: list[Features], counted: list[bool]) -> Callable[[int
     return lambda i, j: _cosine(_unit(grams[i], idf), _unit(grams[j], idf))
 
 
-def test_gram_cosines_are_the_tfidf_cosines_of_char_grams() -> None:
+@pytest.mark.parametrize("cells", [pair_arrays.PRODUCT_CELLS, 0])
+def test_gram_cosines_are_the_tfidf_cosines_of_char_grams(
+    cells: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both ways: all rows by all (small events) and each pair's two rows (large ones).
+    monkeypatch.setattr(pair_arrays, "PRODUCT_CELLS", cells)
     feats = _feats(5, 40)
     counted = [k % 5 != 0 for k in range(len(feats))]  # some passages (headlines) not counted
     rows: dict[str, int] = {}

@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.base.models import Article
-from index.text.sentences import split_passages, split_sentences
+from index.text.sentences import (
+    _INNER_BREAKS,
+    _one_sentence,
+    _strip,
+    _syntok_spans,
+    split_passages,
+    split_sentences,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -128,3 +135,30 @@ def test_offsets_cover_text_exactly(text: str) -> None:
         previous_end = end
     # every visible character belongs to some sentence: nothing is lost between spans
     assert all(covered[i] for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_the_one_sentence_shortcut_knows_every_break_syntok_knows() -> None:
+    # A syntok upgrade that adds a terminal or a bracket must reach the shortcut too.
+    from syntok._segmentation_states import State
+
+    singles = {c for c in State.terminals if len(c) == 1}
+    assert singles | State.opening_brackets | State.closing_brackets <= _INNER_BREAKS
+
+
+_LINE_PIECES = st.sampled_from(
+    list("abcXYZ  ,:-_0123456789\u2019\u201c\u201d\u00a0\x1c\"'")
+    + ["iPhone", "don't", "\u2026", " The", "said", "2,500", "x\u200by", "(", ")", ".", ";", "?"]
+)
+_LINE_ENDS = st.sampled_from([".", "!", "?", '."', ".\u201d", "!'", "", ";", ")", ". ", "\t"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.tuples(_LINE_PIECES, st.lists(_LINE_PIECES, max_size=30), _LINE_ENDS))
+def test_a_line_taken_as_one_sentence_is_what_syntok_returns(
+    parts: tuple[str, list[str], str],
+) -> None:
+    line = parts[0] + "".join(parts[1]) + parts[2]
+    start, end = _strip(line, 0, len(line))
+    if start == end or not _one_sentence(line[start:end]):
+        return
+    assert [_strip(line, *span) for span in _syntok_spans(line, 0)] == [(start, end)]
