@@ -259,6 +259,8 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         # "foiled") is the same act; other verbs need more in common ("thwarted an attack" /
         # "foiled an attack").
         acts = x.raw.actions & y.raw.actions
+        if acts and _other_things(x.raw.objects, y.raw.objects, acts):
+            return False  # "signed an executive order" / "a spending bill signed by": two acts
         if x.raw.slot == y.raw.slot or acts:
             # ...of the same thing: "released from a hospital in 1992" and "released a film in
             # 2005" share the verb only. Something else in common, a word or a name, is needed.
@@ -277,6 +279,17 @@ def _same_referent(x: _Item, y: _Item) -> bool:
     return shared >= 2
 
 
+def _other_things(ox: frozenset[str], oy: frozenset[str], acts: frozenset[str]) -> bool:
+    """Every act the two clauses share was done, on each side, to something named, and to
+    nothing in common."""
+    for act in acts:
+        tx = {o for o in ox if o.rsplit(" ", 1)[0] == act}
+        ty = {o for o in oy if o.rsplit(" ", 1)[0] == act}
+        if not (tx and ty) or tx & ty:
+            return False
+    return True
+
+
 def _agrees(x: _Item, y: _Item) -> bool:
     same = x.fact.low == y.fact.low and x.fact.high == y.fact.high
     return (same or (_compatible(x, y) and not math.isinf(x.fact.high))) and _same_referent(x, y)
@@ -288,6 +301,10 @@ def _holds(x: _Item, y: _Item) -> bool:
     candidates" is no turnout)."""
     if math.isinf(x.fact.high) or math.isinf(y.fact.high) or not _compatible(x, y):
         return False
+    if x.fact.kind in ("date", "year"):
+        # A day is of an act: "escorted on Thursday" does not hold apart "foiled on Friday" and
+        # "intercepted and foiled on Thursday"; the same act dated twice does.
+        return bool(x.raw.actions & y.raw.actions)
     return x.fact.kind != "percent" or _same_referent(x, y)
 
 

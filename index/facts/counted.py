@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index.text.lexicon import NUMBER_WORDS
+
 # A model or type designation is one token: "AK-47s", "AK 47", "AK - 47", "F-16", "A320".
 _DESIGNATION = r"[A-Z]{1,4}(?: ?- ?| )?\d+[A-Za-z]*"
 _TOKEN = re.compile(_DESIGNATION + r"|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|[^\sA-Za-z]")
 
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
-    " sixty seventy eighty ninety hundred thousand".split()
-)
+_NUMBER_WORDS = NUMBER_WORDS
 # Words that end a counted noun phrase without being part of it.
 _STOP = frozenset(
     "the a an of to in on at for from with by and or but were was are is be been being have has"

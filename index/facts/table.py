@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.base.models import Article
+from index.facts.acts import act_objects, clause_actions, nearest_verb
 from index.facts.counted import counted_class
 from index.facts.dates import DateMention, extract_dates
 from index.facts.names import name_key
 from index.facts.numbers import Quantity, extract_quantities
-from index.text.lexicon import SPEECH_VERBS, is_past, stem
 from index.text.sentences import split_sentences
 
 # Periods, in days: a duration is compared as days ("nine days" vs "almost three weeks").
@@ -25,7 +25,6 @@ _YEAR = re.compile(
     r"\b(?:in|of|since|from|until)\s+(?:(?:early|late|mid)[\s-])?(1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,  # "In 1957, ..." opens many sentences
 )
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MORE_YEARS = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(1[89]\d\d|20\d\d)\b")
 # "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
@@ -90,6 +89,9 @@ class RawFact:
     # The actions a date or year belongs to: every past verb of its clause ("on Thursday
     # intercepted three boats and foiled an attack" dates both).
     actions: frozenset[str] = frozenset()
+    # What those acts were done to, as "act object-stem" ("sign order"): two days of "signed"
+    # are two acts when both name what was signed and the things differ.
+    objects: frozenset[str] = frozenset()
 
 
 def _fmt(x: float) -> str:
@@ -154,49 +156,6 @@ def _quantity_fact(q: Quantity, text: str) -> tuple[str, str, str, float, float]
     return "count", slot, _value(q), q.low, q.high
 
 
-def _GERUND(word: str) -> bool:  # noqa: N802 - a predicate used like the patterns above
-    return word.islower() and word.endswith("ing") and len(word) > 5
-
-
-def _nearest_verb(text: str, start: int, end: int) -> str | None:
-    """Stem of the past verb a date or count belongs to: the nearest before it in its clause,
-    else the first after it."""
-    left = text[:start]
-    cut = max(left.rfind(p) for p in (". ", "; ", ": ", ", "))
-    # "played for four teams before retiring in 1993": the nearest verb, past or -ing, dates it.
-    before = [
-        m
-        for m in _WORDS.finditer(text, cut + 1, start)
-        if is_past(m.group()) or (_GERUND(m.group()) and _GERUND_HEAD.search(text, 0, m.start()))
-    ]
-    if before:
-        last = before[-1]
-        return _phrasal(text, last) if is_past(last.group()) else stem(last.group())
-    for m in _WORDS.finditer(text, end, min(len(text), end + 120)):
-        if is_past(m.group()):
-            return _phrasal(text, m)
-    for m in _WORDS.finditer(text, 0, start):
-        if is_past(m.group()):
-            return _phrasal(text, m)
-    return None
-
-
-# An -ing word after these is an act of its own ("before retiring in 1993", "was sinking on
-# Friday"); after a noun it describes the noun ("vessels transiting the Gulf on Friday") and the
-# day belongs to the clause's verb.
-_GERUND_HEAD = re.compile(
-    r"\b(?:before|after|while|since|when|by|upon|was|were|is|are|been|be|and)\s+$", re.IGNORECASE
-)
-
-
-def _phrasal(text: str, verb: re.Match[str]) -> str:
-    """ "checked into" and "checked out" are two actions: the particle is part of the verb."""
-    particle = _PARTICLE.match(text, verb.end())
-    return f"{stem(verb.group())} {particle.group(1)}" if particle else stem(verb.group())
-
-
-# Particles that make another action of a verb: "checked out" is not "checked in".
-_PARTICLE = re.compile(r"\s+(out|up|off|down|away|back)\b")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LATE_EARLY = re.compile(r"\b(late|early)\s+$", re.IGNORECASE)
 
@@ -204,7 +163,7 @@ _LATE_EARLY = re.compile(r"\b(late|early)\s+$", re.IGNORECASE)
 def _date_fact(d: DateMention, text: str) -> tuple[str, str, str, float, float] | None:
     if _POSSESSIVE.match(text, d.end):
         return None  # "Wednesday's loss": the day of a thing, and one report names several
-    verb = _nearest_verb(text, d.start, d.end)
+    verb = nearest_verb(text, d.start, d.end)
     if verb is None:
         return None  # a dateline or a label: no action is dated
     slot = f"date of {verb}"
@@ -225,33 +184,6 @@ def _date_fact(d: DateMention, text: str) -> tuple[str, str, str, float, float] 
 
 
 # A clause ends at these: the verbs past them belong to another statement.
-_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\s(?:but|while|although|after|before|when|because)\s")
-_ACTION_REACH = 90
-
-
-def clause_actions(text: str, start: int, end: int) -> frozenset[str]:
-    """Stems of the actions a span may date: its nearest past verb, and the past verbs joined
-    to it by "and"/"or" in the same clause ("on Thursday intercepted three boats and foiled an
-    attack" dates both acts; "finalized in December, made optional" dates one)."""
-    nearest = _nearest_verb(text, start, end)
-    if nearest is None:
-        return frozenset()
-    left_edge = max(0, start - _ACTION_REACH)
-    stops = list(_CLAUSE_STOP.finditer(text, left_edge, start))
-    lo = stops[-1].end() if stops else left_edge
-    right = text[end : end + _ACTION_REACH]
-    stop = _CLAUSE_STOP.search(right)
-    hi = end + (stop.start() if stop else len(right))
-    found = {nearest} | {
-        _phrasal(text, m)
-        for m in _WORDS.finditer(text, lo, hi)
-        if is_past(m.group()) and _JOINED.search(text, max(0, m.start() - 5), m.start())
-    }
-    return frozenset(v for v in found if v not in _SPEECH)  # the day it was said is no act
-
-
-_JOINED = re.compile(r"\b(?:and|or)\s+$")
-_SPEECH = frozenset(stem(w) for w in SPEECH_VERBS)
 
 
 def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tuple]:  # type: ignore[type-arg]
@@ -267,7 +199,7 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
         if word:
             qs = extract_quantities(word)
             number = qs[0].value if qs and qs[0].text == word else None
-        verb = _nearest_verb(sentence, m.start(), m.end())
+        verb = nearest_verb(sentence, m.start(), m.end())
         if number is not None and verb is not None and number < 100:
             out.append(
                 (
@@ -286,7 +218,8 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
         got = _date_fact(d, sentence)
         if got is not None:
             acts = clause_actions(sentence, d.start, d.end)
-            out.append((*got, d.start, d.end, frozenset(), acts))
+            objects = act_objects(sentence, d.start, d.end, acts)
+            out.append((*got, d.start, d.end, frozenset(), acts, objects))
     # A bracket restates what comes before it, unless that is a name: "the Orioles (seven
     # years, $140 million)" gives a party's own figures.
     brackets = [
@@ -300,10 +233,11 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
             for f in out
         ]
     for m in _YEAR.finditer(sentence):
-        verb = _nearest_verb(sentence, m.start(1), m.end(1))
+        verb = nearest_verb(sentence, m.start(1), m.end(1))
         if verb is None:
             continue
         acts = clause_actions(sentence, m.start(1), m.end(1))
+        objects = act_objects(sentence, m.start(1), m.end(1), acts)
         # "hosted in 2008 and 2006": every year of the list dates the same act.
         spans = [(m.start(1), m.end(1))]
         while (more := _MORE_YEARS.match(sentence, spans[-1][1])) is not None:
@@ -311,7 +245,8 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
         for s, e in spans:
             year = float(sentence[s:e])
             out.append(
-                ("year", f"year of {verb}", sentence[s:e], year, year, s, e, frozenset(), acts)
+                ("year", f"year of {verb}", sentence[s:e], year, year, s, e, frozenset())
+                + (acts, objects)
             )
     return out
 
@@ -327,10 +262,21 @@ def _text_facts(
         for kind, slot, value, low, high, fs, fe, marks, *acts in _sentence_facts(
             text, s, e, published
         )[:_MAX_PER_SENTENCE]:
-            actions = acts[0] if acts else frozenset()
+            actions, objects = (acts[0], acts[1]) if acts else (frozenset(), frozenset())
             found.append(
                 RawFact(
-                    kind, slot, value, low, high, in_title, s + fs, s + fe, (s, e), marks, actions
+                    kind,
+                    slot,
+                    value,
+                    low,
+                    high,
+                    in_title,
+                    s + fs,
+                    s + fe,
+                    (s, e),
+                    marks,
+                    actions,
+                    objects,
                 )
             )
     return tuple(found)

@@ -16,6 +16,11 @@ STOP = frozenset(
     " last next week month year today yesterday monday tuesday wednesday thursday friday"
     " saturday sunday morning evening night earlier later".split()
 )
+# Number words: how many, never what ("intercepted three boats" was done to boats).
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " sixty seventy eighty ninety hundred thousand".split()
+)
 # Words a quote may gain or lose without being worded differently: articles, demonstratives,
 # auxiliaries, intensifiers ("the" / "this", "we wanted" / "we had wanted", "right here").
 FUNCTION_WORDS = frozenset(

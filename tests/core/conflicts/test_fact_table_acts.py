@@ -68,3 +68,28 @@ def test_a_participle_after_a_noun_does_not_take_the_date() -> None:
     b = _art("b.txt", "He played for four clubs before retiring in 1993.")
     [year] = [f for f in report_facts(b) if f.kind == "year"]
     assert year.slot == "year of retir"
+
+
+def test_one_verb_done_to_two_named_things_is_two_acts() -> None:
+    # "signed" twice, but an order and a bill: two signings, two days
+    a = _art("a.txt", "On May 4, Governor Alvarez signed an executive order closing the beaches.")
+    b = _art("b.txt", "A harbour funding bill signed by Governor Alvarez on June 9 takes effect.")
+    assert _disputes(a, b) == []
+
+
+def test_one_verb_done_to_the_same_thing_is_one_act() -> None:
+    a = _art("a.txt", "On May 4, Governor Alvarez signed the harbour funding bill into law.")
+    b = _art("b.txt", "The harbour funding bill signed by Governor Alvarez on June 9 takes effect.")
+    assert _disputes(a, b) == [("May 4", "June 9")]
+
+
+def test_a_report_dating_another_act_does_not_hold_the_days_apart() -> None:
+    # b dates the escort on Tuesday and the seizure on Wednesday; c dates the seizure on
+    # Tuesday: b's Tuesday is of another act, so the seizure's two days are disputed
+    b = _art(
+        "b.txt",
+        "The cutter escorted a convoy on Tuesday morning. The cutter seized two trawlers and "
+        "their nets on Wednesday near the reef.",
+    )
+    c = _art("c.txt", "A coast guard cutter on Tuesday stopped two trawlers and seized their nets.")
+    assert ("Wednesday", "Tuesday") in _disputes(b, c)

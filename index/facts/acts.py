@@ -1,0 +1,157 @@
+"""Which act a date or figure belongs to (its clause's past verbs), and what the act was done to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from index.text.lexicon import NUMBER_WORDS, SPEECH_VERBS, STOP, is_past, stem
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _GERUND(word: str) -> bool:  # noqa: N802 - a predicate used like the patterns above
+    return word.islower() and word.endswith("ing") and len(word) > 5
+
+
+def nearest_verb(text: str, start: int, end: int) -> str | None:
+    """Stem of the past verb a date or count belongs to: the nearest before it in its clause,
+    else the first after it."""
+    left = text[:start]
+    cut = max(left.rfind(p) for p in (". ", "; ", ": ", ", "))
+    # "played for four teams before retiring in 1993": the nearest verb, past or -ing, dates it.
+    before = [
+        m
+        for m in _WORDS.finditer(text, cut + 1, start)
+        if is_past(m.group()) or (_GERUND(m.group()) and _GERUND_HEAD.search(text, 0, m.start()))
+    ]
+    if before:
+        last = before[-1]
+        return _phrasal(text, last) if is_past(last.group()) else stem(last.group())
+    for m in _WORDS.finditer(text, end, min(len(text), end + 120)):
+        if is_past(m.group()):
+            return _phrasal(text, m)
+    for m in _WORDS.finditer(text, 0, start):
+        if is_past(m.group()):
+            return _phrasal(text, m)
+    return None
+
+
+# An -ing word after these is an act of its own ("before retiring in 1993", "was sinking on
+# Friday"); after a noun it describes the noun ("vessels transiting the Gulf on Friday") and the
+# day belongs to the clause's verb.
+_GERUND_HEAD = re.compile(
+    r"\b(?:before|after|while|since|when|by|upon|was|were|is|are|been|be|and)\s+$", re.IGNORECASE
+)
+
+
+def _phrasal(text: str, verb: re.Match[str]) -> str:
+    """ "checked into" and "checked out" are two actions: the particle is part of the verb."""
+    particle = _PARTICLE.match(text, verb.end())
+    return f"{stem(verb.group())} {particle.group(1)}" if particle else stem(verb.group())
+
+
+# Particles that make another action of a verb: "checked out" is not "checked in".
+_PARTICLE = re.compile(r"\s+(out|up|off|down|away|back)\b")
+
+
+_CLAUSE_STOP = re.compile(r"[.;:!?]\s|\s(?:but|while|although|after|before|when|because)\s")
+_ACTION_REACH = 90
+
+
+def clause_actions(text: str, start: int, end: int) -> frozenset[str]:
+    """Stems of the actions a span may date: its nearest past verb, and the past verbs joined
+    to it by "and"/"or" in the same clause ("on Thursday intercepted three boats and foiled an
+    attack" dates both acts; "finalized in December, made optional" dates one)."""
+    nearest = nearest_verb(text, start, end)
+    if nearest is None:
+        return frozenset()
+    left_edge = max(0, start - _ACTION_REACH)
+    stops = list(_CLAUSE_STOP.finditer(text, left_edge, start))
+    lo = stops[-1].end() if stops else left_edge
+    right = text[end : end + _ACTION_REACH]
+    stop = _CLAUSE_STOP.search(right)
+    hi = end + (stop.start() if stop else len(right))
+    found = {nearest} | {
+        _phrasal(text, m)
+        for m in _WORDS.finditer(text, lo, hi)
+        if is_past(m.group()) and _JOINED.search(text, max(0, m.start() - 5), m.start())
+    }
+    return frozenset(v for v in found if v not in _SPEECH)  # the day it was said is no act
+
+
+_JOINED = re.compile(r"\b(?:and|or)\s+$")
+_SPEECH = frozenset(stem(w) for w in SPEECH_VERBS)
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: to the nearest stop on each side, at most
+    ``_ACTION_REACH`` characters away."""
+    left_edge = max(0, start - _ACTION_REACH)
+    stops = list(_CLAUSE_STOP.finditer(text, left_edge, start))
+    lo = stops[-1].end() if stops else left_edge
+    right = text[end : end + _ACTION_REACH]
+    stop = _CLAUSE_STOP.search(right)
+    return lo, end + (stop.start() if stop else len(right))
+
+
+# Words that open a noun phrase: skipped before an object's first word, they end it after.
+_DETERMINERS = frozenset("a an the its his her their our this these those my your".split())
+# Prepositions that the shared stop list does not hold: they end an object too.
+_PREPOSITIONS = frozenset(
+    "near across along off outside inside toward towards through against among around between"
+    " beyond within without via amid behind beside below above onto upon".split()
+)
+_OBJECT_WORDS = 3  # "a five-boat pirate attack": the head noun and two words before it
+_BY = re.compile(r"\s+by\b")
+
+
+def act_objects(text: str, start: int, end: int, acts: frozenset[str]) -> frozenset[str]:
+    """What each of ``acts`` in the clause around ``text[start:end]`` was done to, as
+    "act object-stem" pairs: "signed an executive order" gives "sign execut", "sign order";
+    "a spending bill signed by the president" (a passive) gives "sign spend", "sign bill". A
+    verb followed by a preposition ("checked into", "disappeared from") names no object."""
+    lo, hi = clause_bounds(text, start, end)
+    out: set[str] = set()
+    for m in _WORDS.finditer(text, lo, hi):
+        if not is_past(m.group()) or (act := _phrasal(text, m)) not in acts:
+            continue
+        if _BY.match(text, m.end()):  # passive: the thing done to stands before the verb
+            edge = max(lo, m.start() - 60)
+            cut = edge > 0 and text[edge - 1].isalpha()  # the window's first word may be a tail
+            before = [
+                w for w in _WORDS.finditer(text, edge, m.start()) if w.start() > edge or not cut
+            ]
+            stems = _object_stems(text, m, before[::-1], forward=False)
+        else:  # not cut at the clause's edge: a stop or a function word ends the phrase
+            stems = _object_stems(text, m, _WORDS.finditer(text, m.end()), forward=True)
+        out.update(f"{act} {w}" for w in stems)
+    return frozenset(out)
+
+
+def _object_stems(
+    text: str, verb: re.Match[str], words: Iterable[re.Match[str]], forward: bool
+) -> list[str]:
+    """The lower-case content words next to ``verb``, walking away from it, up to a function
+    word, a name, another verb or anything but a space between two words."""
+    found: list[str] = []
+    prev = verb
+    opened = True  # a noun phrase may start here: articles and number words are skipped
+    for w in words:
+        gap = text[prev.end() : w.start()] if forward else text[w.end() : prev.start()]
+        if gap and not gap.isspace():
+            break  # a comma or a bracket ends the phrase
+        prev = w
+        word = w.group()
+        if word in ("and", "or") and found:
+            opened = True  # "two trawlers and their nets": both were seized
+            continue
+        if (word.lower() in _DETERMINERS or word.lower() in NUMBER_WORDS) and opened:
+            continue
+        opened = False
+        if word in STOP or word in _PREPOSITIONS or not word.islower() or is_past(word):
+            break
+        found.append(stem(word))
+        if len(found) == _OBJECT_WORDS:
+            break
+    return found
