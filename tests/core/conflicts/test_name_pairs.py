@@ -33,3 +33,19 @@ def test_spellings_short_forms_and_two_people_are_no_conflict() -> None:
     # A report that names both brothers writes of two people.
     two = f"Hollis Brandt {base} His brother Wendel helped."
     assert _actors(two, f"{FILLER} Wendel Brandt {base}") == []
+
+
+def test_one_place_of_a_cast_list_with_two_family_names_conflicts() -> None:
+    a = "The sequel Lowtide will be shot in Oslo with Tomas Vik and Sigrid Holm in the lead roles."
+    b = f"{FILLER} Tomas Vik and Sigrid Dahl will star in Lowtide, shot in Oslo this spring."
+    assert _actors(a, b) == [("Sigrid Holm", "Sigrid Dahl")]
+
+
+def test_a_given_name_of_two_people_in_other_places_is_no_conflict() -> None:
+    # Two Sigrids who are not in the same place of one list: two people
+    a = "Sigrid Holm directs the sequel Lowtide, shot in Oslo with Tomas Vik in the lead."
+    b = f"{FILLER} Tomas Vik and Sigrid Dahl will star in Lowtide, shot in Oslo this spring."
+    assert _actors(a, b) == []
+    # A report writing both family names writes of two people
+    both = "Tomas Vik and Sigrid Holm star in Lowtide, shot in Oslo; Sigrid Dahl wrote it."
+    assert _actors(both, f"{FILLER} Tomas Vik and Sigrid Dahl will star in Lowtide.") == []
