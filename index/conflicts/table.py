@@ -271,6 +271,10 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         return True  # "married twice": the slot holds the verb, the guards above the referent
     if x.fact.kind == "percent" and x.near & y.near - _SPEECH_STEMS:
         return True  # "turnout was almost 90%" / "turnout reached 93.87 percent"
+    if x.fact.kind == "money":
+        # The party is named on both sides (above): one more word in common says it is the
+        # same sum ("has already brought in" / "has already accumulated").
+        return shared >= 1
     if x.fact.kind == "count":
         # people killed / injured: the slot says much already; "comments", "people" marching:
         # one more word in common ("received", "marched") says it is the same count.

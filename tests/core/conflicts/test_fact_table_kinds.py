@@ -116,3 +116,13 @@ def test_an_open_question_answered_as_fact_by_another_report() -> None:
     assert [t for t, *_ in _types(a, b)] == ["certainty"]
     c = _art("c.txt", "The coast guard said the rescued sailors may be taken to Varna.")
     assert _types(a, c) == []  # a hedge answers no question
+
+
+def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
+    """The party named on both sides and one more word in common: the same sum."""
+    a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')
+    b = _art("b.txt", 'Critics say "Lowtide" has already amassed $305 million around the globe.')
+    assert _disputes(a, b) == [("$212 million", "$305 million")]
+    # another party's sum is not this one's
+    c = _art("c.txt", 'The rival film "Seabright" has already amassed $305 million worldwide.')
+    assert _disputes(a, c) == []
