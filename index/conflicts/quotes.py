@@ -22,6 +22,19 @@ _ELLIPSIS = frozenset({"…", "..."})
 _BRACKETS = re.compile(r"\[[^\]]{0,40}\]|\([^)]{0,40}\)")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.N." == "UN"
 _CLOCK = re.compile(r"(?<=\d)[:.](?=\d\d\b)")  # "02:41" and "0241" are one time
+# A clock time written in twelve hours ("6:41pm PST", "6.41 p.m.") or in 24 ("18:41"): one time,
+# read as its 24-hour digits; a zone written after it is the newsroom's style, not the words.
+_TWELVE = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d\d))?\s?([ap])\.?\s?m\b\.?(?:\s+[A-Z]{1,4}T\b)?", re.IGNORECASE
+)
+_ZONE = re.compile(r"\b(\d{1,2})[:.]?(\d\d)\s+[A-Z]{1,4}T\b")  # "02:41 GMT", "0241 GMT"
+
+
+def _clock(m: re.Match[str]) -> str:
+    hour, minute = int(m.group(1)) % 12, m.group(2) or "00"
+    return f"{hour + 12 if m.group(3).lower() == 'p' else hour:02d}{minute}"
+
+
 _CONTRACTION = re.compile(r"^(\w+?)(n['’]t|['’]m|['’]re|['’]ve|['’]ll)$", re.IGNORECASE)
 _EXPAND = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will"}
 _IRREGULAR_NOT = {"ca": "can", "wo": "will", "sha": "shall"}
@@ -106,7 +119,8 @@ def _norm_word(word: str) -> str:
 
 def _words(text: str) -> list[str]:
     """Words of a quote; editorial inserts such as "[sic]" or "[the North]" are not its words."""
-    text = _CLOCK.sub("", _BRACKETS.sub(" ", text))
+    text = _ZONE.sub(r"\1:\2", _TWELVE.sub(_clock, _BRACKETS.sub(" ", text)))
+    text = _CLOCK.sub("", text)
     text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
     out: list[str] = []
     for w in _WORD.findall(text):

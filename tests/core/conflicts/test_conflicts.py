@@ -575,6 +575,10 @@ def test_reworded_quote_is_a_conflict_with_a_word_diff() -> None:
             'Peskov said: "We have nothing to add on this subject."',
             'Peskov said: "We have nothing further to say on this subject."',
         ),
+        (  # two clock times, however written, are two times
+            '"The ferry left the pier at 6:41pm and never came back," Kim said.',
+            '"The ferry left the pier at 19:41 and never came back," Kim said.',
+        ),
     ],
 )
 def test_more_reworded_quotes(a: str, b: str) -> None:
@@ -603,6 +607,14 @@ def test_more_reworded_quotes(a: str, b: str) -> None:
         (
             '"The colour of the programme is odd," Kim said.',
             '"The color of the program is odd," Kim said.',
+        ),
+        (  # one clock time in twelve hours with its zone, and in twenty-four
+            '"The ferry left the pier at 6:41pm PST and never came back," Kim said.',
+            '"The ferry left the pier at 18:41 and never came back," Kim said.',
+        ),
+        (
+            '"The ferry left the pier at 6.41 p.m. and never came back," Kim said.',
+            '"The ferry left the pier at 1841 GMT and never came back," Kim said.',
         ),
     ],
 )
