@@ -130,6 +130,8 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
     ]
 
 
+# "it was overturning the rule": after a form of "be" an -ing verb is asserted, not a gerund.
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$", re.IGNORECASE)
 # "a rescue call": after a determiner the word is a noun, not the verb.
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that)\s+$", re.IGNORECASE)
 _SENTENCE_HEDGE = re.compile(
@@ -250,7 +252,7 @@ def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
             plain = [
                 (ps, pe)
                 for ps, pe in _plain(b, verb_stem)
-                if ing or not b[ps:pe].lower().endswith("ing")
+                if ing or not b[ps:pe].lower().endswith("ing") or _PROGRESSIVE.search(b, 0, ps)
             ]
         for ps, pe in plain:
             if other_objects(a, Span(vs, ve, a[vs:ve]), b, Span(ps, pe, b[ps:pe])):

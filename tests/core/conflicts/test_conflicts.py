@@ -530,6 +530,10 @@ def test_certainty_conflicts(a: str, b: str) -> None:
             "Zinoviev refused to answer questions from reporters.",
             "Zinoviev answered questions from reporters.",
         ),
+        (  # a progressive is asserted ("was closing"), a gerund is not
+            "The port authority has not closed the Varna pier to ferries.",
+            "The port authority said it was closing the Varna pier to ferries.",
+        ),
     ],
 )
 def test_negation_conflicts(a: str, b: str) -> None:
@@ -546,6 +550,10 @@ def test_negation_conflicts(a: str, b: str) -> None:
         ("Kim attended the meeting in Seoul.", "Kim did attend the meeting in Seoul."),
         ("The envoy did not comment on the troops.", "The envoy has not commented on the troops."),
         ("Kim did not attend the dinner.", "Zinoviev attended a concert in Busan."),
+        (
+            "The port authority has not closed the Varna pier to ferries.",
+            "Closing the Varna pier to ferries would hurt the port authority.",
+        ),
     ],
 )
 def test_claim_lookalikes(a: str, b: str) -> None:
