@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from index.text.lexicon import SPEECH_VERBS, is_past
 _WORDS = re.compile(r"[A-Za-z]+")
 
 
+@lru_cache(maxsize=8192)
 def _speech(text: str, d: DateMention) -> bool:
     """Is the date when something was said (not when it happened)? "said on Friday" vs
     "Reports emerged": the day of a statement and the day of an event are other facts."""
@@ -90,7 +92,7 @@ def _same_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     return va is not None and vb is not None and _action(va) == _action(vb)
 
 
-def _attested(x: DateMention, others: list[DateMention]) -> bool:
+def _attested(x: DateMention, others: Sequence[DateMention]) -> bool:
     """Does the other passage name x's day as well (for whatever action)?"""
     return any(compatible(x, y) for y in others)
 
@@ -135,6 +137,12 @@ def _same_night(a: str, x: DateMention, b: str, y: DateMention) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
+def _day_dates(text: str, published: str | None) -> tuple[DateMention, ...]:
+    """The day-level dates of a passage, once per text (a passage is on many links)."""
+    return tuple(d for d in extract_dates(text, published) if _day_level(text, d))[:_MAX_DATES]
+
+
 def date_conflicts(
     a: str, b: str, published_a: str | None, published_b: str | None
 ) -> list[Conflict]:
@@ -143,8 +151,7 @@ def date_conflicts(
     # Passages are sentences; a pathological wall of text is capped, not compared pairwise.
     # A bare month ("in August") dates too many acts to hold one sentence pair against; the
     # event's fact table compares months by the act they date.
-    da = [d for d in extract_dates(a, published_a) if _day_level(a, d)][:_MAX_DATES]
-    db = [d for d in extract_dates(b, published_b) if _day_level(b, d)][:_MAX_DATES]
+    da, db = _day_dates(a, published_a), _day_dates(b, published_b)
     if not da or not db:
         return []
     context = {id(d): clause_around(a, d.start, d.end) for d in da}
