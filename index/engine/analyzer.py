@@ -10,20 +10,15 @@ tests compare the two on varied text in index and query modes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pickle import dumps
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Analyzer, Token
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
-from whoosh.system import pack_uint
 
-# One posting of an indexed field: (term as UTF-8, frequency, encoded positions).
-Posting = tuple[bytes, int, bytes]
+from index.engine.text_postings import Posting, text_postings
 
-# Marks a word not yet in the memo (compared by identity: no term is this object).
-_UNSEEN = bytes(b"unseen")
 # Distinct surface words remembered; news text at 100k articles stays well under this.
 MEMO_SIZE = 300_000
 
@@ -123,14 +118,18 @@ class FastNewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh is untyped
                 t.endchar = start_char + match.end()
             yield t
 
-    def _index_term(self, word: str) -> bytes | None:
-        """The UTF-8 term a surface word is indexed as, None for a stop word."""
-        stemmed, _plain, stop = self._terms(word)
-        term = None if stop else stemmed.encode("utf-8")
-        if len(self._index_memo) >= MEMO_SIZE:
-            self._index_memo.clear()
-        self._index_memo[word] = term
-        return term
+    def _kept_terms(self, words: list[str]) -> list[bytes | None]:
+        """The UTF-8 term each surface word is indexed as, None for a stop word."""
+        memo = self._index_memo
+        missing = set(words).difference(memo)
+        if missing:
+            if len(memo) + len(missing) > MEMO_SIZE:
+                memo.clear()
+                missing = set(words)
+            for word in missing:
+                stemmed, _plain, stop = self._terms(word)
+                memo[word] = None if stop else stemmed.encode("utf-8")
+        return list(map(memo.__getitem__, words))
 
     def postings(self, value: str, chars: bool) -> tuple[list[Posting], int]:
         """Each distinct term of ``value`` with its frequency and its value bytes exactly as
@@ -138,42 +137,4 @@ class FastNewsAnalyzer(Analyzer):  # type: ignore[misc]  # Whoosh is untyped
         and the field length (terms kept): ``field.index(value)`` without a Token per word.
 
         Positions as the chain numbers them: leading stop words count, later ones do not."""
-        memo = self._index_memo
-        found: dict[bytes, list[Any]] = {}
-        pos = -1
-        for index, match in enumerate(default_pattern.finditer(value)):
-            word = match.group()
-            term = memo.get(word, _UNSEEN)
-            if term is _UNSEEN:
-                term = self._index_term(word)
-            if term is None:
-                continue
-            pos = index if pos < 0 else pos + 1
-            item = (pos, match.start(), match.end()) if chars else pos
-            seen = found.get(term)
-            if seen is None:
-                found[term] = [item]
-            else:
-                seen.append(item)
-        out: list[Posting] = []
-        length = 0
-        for term, items in found.items():
-            count = len(items)
-            length += count
-            out.append((term, count, pack_uint(count) + dumps(_deltas(items, chars), 2)))
-        return out, length
-
-
-def _deltas(items: list[Any], chars: bool) -> list[Any]:
-    """What ``Characters.encode`` / ``Positions.encode`` pickle: gaps from the previous item."""
-    if chars:
-        if len(items) == 1:
-            p, s, e = items[0]
-            return [(p, s, e - s)]
-        out = []
-        last_pos = last_end = 0
-        for p, s, e in items:
-            out.append((p - last_pos, s - last_end, e - s))
-            last_pos, last_end = p, e
-        return out
-    return [p - q for p, q in zip(items, [0, *items[:-1]], strict=True)]
+        return text_postings(value, chars, self._kept_terms)
