@@ -9,10 +9,12 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from whoosh.util.filelock import FileLock
 
+from index.store import live_store
 from index.store.corpus_index import CorpusIndex
 from tests.helpers import REPO
 
@@ -130,21 +132,40 @@ def test_readers_never_fail_while_another_process_rebuilds(tmp_path: Path) -> No
     assert reader.update().added == 0  # no store was wrongly marked damaged
 
 
-def _later(seconds: float, path: Path, data: bytes, lock: FileLock) -> threading.Thread:
-    """A writer finishing its update: its last write, then the lock released."""
+class _Handover:
+    """The reader's pause between two looks at the index, replaced: on its first pause the
+    other "process" (a thread) finishes its update, and the reader looks again only once that
+    is done. The order is fixed by events, not by time, so no load can reorder it."""
 
-    def write() -> None:
-        time.sleep(seconds)
-        path.write_bytes(data)
+    def __init__(self, path: Path, data: bytes, lock: FileLock) -> None:
+        self.pauses = 0
+        self._waiting = threading.Event()
+        self._done = threading.Event()
+        self._writer = threading.Thread(target=self._finish, args=(path, data, lock))
+        self._writer.start()
+
+    def _finish(self, path: Path, data: bytes, lock: FileLock) -> None:
+        """A writer finishing its update once the reader waits: its last write, the lock
+        released."""
+        if self._waiting.wait(timeout=600):
+            path.write_bytes(data)
         lock.release()
+        self._done.set()
 
-    thread = threading.Thread(target=write)
-    thread.start()
-    return thread
+    def sleep(self, _seconds: float) -> None:
+        self.pauses += 1
+        self._waiting.set()
+        assert self._done.wait(timeout=600), "the writer thread never finished"
+
+    def join(self) -> None:
+        self._waiting.set()  # the reader never paused: let the writer end (the test fails)
+        self._writer.join()
 
 
 @pytest.mark.parametrize("rebuild", [True, False])
-def test_reader_opening_mid_switch_waits_for_the_writer(tmp_path: Path, rebuild: bool) -> None:
+def test_reader_opening_mid_switch_waits_for_the_writer(
+    tmp_path: Path, rebuild: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Replay the moment another process is between its two writes: a rebuild has written the
     new manifest but not yet the meta; an update has committed but not yet written the
     manifest. A reader opening then must look again, not call the index damaged."""
@@ -159,9 +180,11 @@ def test_reader_opening_mid_switch_waits_for_the_writer(tmp_path: Path, rebuild:
     (index_dir / name).write_bytes(before)  # as the other process left it, mid-way
     lock = FileLock(str(index_dir / "update.lock"))
     assert lock.acquire()
-    writer = _later(0.15, index_dir / name, after, lock)
+    handover = _Handover(index_dir / name, after, lock)
+    monkeypatch.setattr(live_store, "time", SimpleNamespace(sleep=handover.sleep))
     try:
         with CorpusIndex(corpus, index_dir) as reader:
             assert reader.search("late").total == 1
     finally:
-        writer.join()
+        handover.join()
+    assert handover.pauses == 1  # it found the update half-done, waited, then looked again
