@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from syntok import segmenter
+from syntok._segmentation_states import State
 
 from index.base.cancel import checkpoint
 from index.base.models import Article, Passage
@@ -26,6 +29,17 @@ _ACRONYM_THEN_STARTER = re.compile(
     r"At|A|An|There|His|Her|Their|Its|Our|Officials|Police)\b)"
 )
 _LINE = re.compile(r"[^\r\n]+")
+_VISIBLE = re.compile(r"\S")
+# The longest sentence where nothing could end one: a longer such run of a line is cut at a
+# space (a documented rule: docs/robustness.md). Real sentences stay far below it.
+MAX_SENTENCE = 2000
+# Where syntok may end a sentence: its terminals and opening brackets (syntok._segmentation_
+# states.State); without one of them in a run, it never splits the run (a test checks).
+_CANDIDATE = re.compile(
+    "["
+    + re.escape("".join(sorted(set("".join(State.terminals)) | set(State.opening_brackets))))
+    + "]"
+)
 # A segment that is only a bracketed credit or wire tag, "(Yonhap)" or "[Reuters]", ends the
 # sentence before it rather than standing alone.
 _BRACKETED_TAG = re.compile(r"^[(\[][^()\[\]]{1,40}[)\]][.,;]?$")
@@ -113,32 +127,67 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Exact (start, end) offsets of the sentences of ``text``, in order, never empty.
 
     ``text[start:end]`` has no surrounding whitespace; a line break always ends a sentence, so
-    headlines and bylines without a full stop stay on their own.
+    headlines and bylines without a full stop stay on their own. A sentence is at most
+    MAX_SENTENCE characters where nothing could end it (see ``_groups``).
     """
     result: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         checkpoint()  # a paragraph at a time: a caller may stop a long split (base/cancel.py)
-        start, end = _strip(text, line.start(), line.end())
-        if start == end:
-            continue
-        if _one_sentence(text[start:end]):
-            result.append((start, end))
-            continue
-        segments = _syntok_spans(line.group(), line.start())
-        if not segments:
-            segments = [(line.start(), line.end())]
-        merged: list[tuple[int, int]] = [segments[0]]
-        for seg in segments[1:]:
-            if _should_join(text, merged[-1], seg):
-                merged[-1] = (merged[-1][0], seg[1])
-            else:
-                merged.append(seg)
-        for span in merged:
-            for piece in _split_acronym_boundaries(text, span):
-                start, end = _strip(text, *piece)
+        for start, end, whole in _groups(text, line.start(), line.end()):
+            if whole:
+                start, end = _strip(text, start, end)
                 if start < end:
                     result.append((start, end))
+            elif _VISIBLE.search(text, start, end):
+                _split_group(text, start, end, result)
     return result
+
+
+def _groups(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, whole) pieces of one line: the splitter's to cut (whole False), or, for a
+    run of more than MAX_SENTENCE characters holding no character where the splitter could
+    end a sentence (it would return the run whole, after reading every word of it), pieces
+    of at most MAX_SENTENCE characters cut at a space, each a sentence (whole True). So a
+    20 MiB line without a full stop costs a scan, not the splitter's ~5 us a word."""
+    # at: the splitter's next piece; run: the run since the latest candidate; last_run: the
+    # final run (a last piece starting in it holds no candidate: it is whole)
+    at = run = last_run = start
+    long = end - start > MAX_SENTENCE
+    if long:
+        for found in chain(_CANDIDATE.finditer(text, start, end), (None,)):
+            stop = end if found is None else found.start()
+            if stop - run > MAX_SENTENCE:
+                if run > at:
+                    yield at, run, False
+                cut = run
+                while stop - cut > MAX_SENTENCE:
+                    space = text.rfind(" ", cut + MAX_SENTENCE // 2, cut + MAX_SENTENCE)
+                    nxt = space if space > cut else cut + MAX_SENTENCE
+                    yield cut, nxt, True
+                    checkpoint()
+                    cut = nxt
+                at = cut  # the rest of the run starts the splitter's next piece
+            last_run = run
+            run = end if found is None else found.end()
+    if at < end:
+        yield at, end, long and at >= last_run
+
+
+def _split_group(text: str, start: int, end: int, result: list[tuple[int, int]]) -> None:
+    """syntok's sentences of text[start:end] (part of one line), false splits joined and
+    acronym boundaries split, appended to ``result``."""
+    segments = _syntok_spans(text[start:end], start) or [(start, end)]
+    merged: list[tuple[int, int]] = [segments[0]]
+    for seg in segments[1:]:
+        if _should_join(text, merged[-1], seg):
+            merged[-1] = (merged[-1][0], seg[1])
+        else:
+            merged.append(seg)
+    for span in merged:
+        for piece in _split_acronym_boundaries(text, span):
+            piece_start, piece_end = _strip(text, *piece)
+            if piece_start < piece_end:
+                result.append((piece_start, piece_end))
 
 
 TITLE_SUFFIX = ":title"  # the id of an article's headline passage: f"{article.id}:title"
