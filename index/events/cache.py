@@ -14,11 +14,11 @@ from index.base.code_hash import code_version
 from index.base.locations import cache_dir as default_cache_dir
 from index.base.models import Article, Event
 from index.events.collapse import group_with_families, representative
-from index.events.collect import collect
-from index.events.copies import Sampler, Shingles, source_families
-from index.events.group import group_events as group_distinct
+from index.events.collect import gather
+from index.events.copies import source_families
+from index.events.group import group_matrix
 from index.events.incremental import INCREMENTAL_MIN, Base, delta, regroup_near, worth
-from index.events.store import StoreReader, StoreWriter, digest, read_store
+from index.events.store import StoreWriter, digest, read_store
 
 # Bumped when the file layout changes; part of the key, so old files are never misread.
 FORMAT = 2
@@ -223,39 +223,20 @@ def regroup(
     except OSError:
         sink = None  # no store this time; the grouping is the same
     try:
-        families = source_families(articles, _shingles(articles, digests, known, sink))
+        builder = gather(articles, contents=digests, known=known, sink=sink)
+        families = source_families(articles, builder.sampled)
+        by_id = {a.id: a for a in articles}
+        collected = builder.matrix(keep={representative(f, by_id).id for f in families})
         change = delta(base, contents) if base is not None else None
         if base is not None and change is not None and worth(base, change):
-            by_id = {a.id: a for a in articles}
-            chosen = [representative(f, by_id) for f in families]
-            collected = collect(chosen, contents=digests, known=known, sink=sink)
             events = regroup_near(base, articles, families, change, collected)
             if events is not None:
                 return events, base.drift + change.size
 
         def group(chosen: Sequence[Article]) -> list[Event]:
-            return group_distinct(chosen, contents=digests, known=known, sink=sink)
+            return group_matrix(*collected)  # the representatives' matrix, made above
 
         return group_with_families(articles, families, group), 0
     finally:
         if sink is not None and not sink.done:
             sink.abandon()
-
-
-def _shingles(
-    articles: Sequence[Article],
-    digests: dict[str, bytes],
-    known: StoreReader | None,
-    sink: StoreWriter | None,
-) -> dict[str, Shingles]:
-    """Every article's sampled shingles (copies.py), read from ``known`` when it has them; all
-    go to ``sink``."""
-    out = {}
-    sampled_shingles = Sampler()
-    for article in articles:
-        content = digests[article.id]
-        found = known.shingles(content) if known is not None else None
-        out[article.id] = found if found is not None else sampled_shingles(article)
-        if sink is not None:
-            sink.shingles(content, out[article.id])
-    return out

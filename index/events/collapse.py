@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from index.base.models import Article, Event
+from index.events.collect import gather
 from index.events.copies import Family, source_families
-from index.events.group import event_id
+from index.events.group import event_id, group_matrix
 from index.events.group import group_events as group_distinct
 
 
@@ -20,7 +21,15 @@ def group_events(articles: Sequence[Article]) -> list[Event]:
     as group.py alone; copies added to a corpus group it as without them whenever each family is
     represented by its original (see ``representative``).
     """
-    return group_with_families(articles, source_families(articles))
+    # one pass over the texts makes both the terms and the shingles (in the worker processes
+    # too); the matrix is then made of the families' representatives alone
+    builder = gather(articles)
+    families = source_families(articles, builder.sampled)
+
+    def group(chosen: Sequence[Article]) -> list[Event]:
+        return group_matrix(*builder.matrix(keep={a.id for a in chosen}))
+
+    return group_with_families(articles, families, group)
 
 
 def representative(family: Family, by_id: Mapping[str, Article]) -> Article:

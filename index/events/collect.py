@@ -20,6 +20,7 @@ import numpy as np
 
 from index.base.models import Article
 from index.base.processes import END, Child
+from index.events.copies import Sampler, Shingles
 from index.events.features import Builder, Matrix
 from index.events.store import StoreReader, StoreWriter
 from index.events.terms import Rows, Text, Tokenizer
@@ -51,13 +52,16 @@ class _Source:
         self.contents = contents
         self.mapping = np.zeros(0, dtype=np.int32)
 
-    def add(self, chunk: list[Article], rows: Rows, names: list[str]) -> None:
-        """``chunk``'s rows, and the names its tokenizer gave features since the last batch."""
+    def add(
+        self, chunk: list[Article], rows: Rows, names: list[str], shingles: list[Shingles]
+    ) -> None:
+        """``chunk``'s rows and shingles, and the names its tokenizer gave features since the
+        last batch."""
         if names:
             self.mapping = np.r_[self.mapping, self.builder.mapping(names)]
         hashes = None if self.contents is None else [self.contents[a.id] for a in chunk]
         ids, titles = [a.id for a in chunk], [a.title for a in chunk]
-        self.builder.add(ids, titles, rows, self.mapping, hashes)
+        self.builder.add(ids, titles, rows, self.mapping, hashes, shingles)
 
 
 class _Here(_Source):
@@ -66,11 +70,13 @@ class _Here(_Source):
     def __init__(self, builder: Builder, contents: Mapping[str, bytes] | None) -> None:
         super().__init__(builder, contents)
         self.tokenizer = Tokenizer()
+        self.sampler = Sampler()
 
     def tokenize(self, chunk: list[Article]) -> None:
         known = len(self.tokenizer.vocabulary)
         rows = self.tokenizer.rows(_texts(chunk))
-        self.add(chunk, rows, self.tokenizer.vocabulary[known:])
+        shingles = [self.sampler(a) for a in chunk]
+        self.add(chunk, rows, self.tokenizer.vocabulary[known:], shingles)
 
 
 def workers_for(count: int | None) -> int:
@@ -95,6 +101,19 @@ def collect(
     processes (None: ``workers_for`` the number of articles tokenized). With ``contents`` (each
     article's content digest by id): the rows ``known`` holds are taken from it, not tokenized,
     and every row is written to ``sink``."""
+    return gather(articles, workers, contents, known, sink).matrix()
+
+
+def gather(
+    articles: Iterable[Article],
+    workers: int | None = None,
+    contents: Mapping[str, bytes] | None = None,
+    known: StoreReader | None = None,
+    sink: StoreWriter | None = None,
+) -> Builder:
+    """``collect``'s terms, and each article's sampled shingles (``Builder.sampled``, for
+    copies.py), made in the same pass by the same processes; ``Builder.matrix`` makes the
+    matrix, of all or of some of the articles."""
     builder = Builder(sink)
     if contents is not None and known is not None:
         articles = _take_known(articles, builder, contents, known)
@@ -112,7 +131,7 @@ def collect(
     else:
         for chunk in chunks:
             here.tokenize(chunk)
-    return builder.matrix()
+    return builder
 
 
 def _take_known(
@@ -126,7 +145,7 @@ def _take_known(
     fresh: list[Article] = []
     for article in articles:
         row = known.rows.get(contents[article.id])
-        if row is None:
+        if row is None or known.shingles(contents[article.id]) is None:
             fresh.append(article)
         else:
             found.append((article, row))
@@ -137,7 +156,9 @@ def _take_known(
             chunk = [a for a, _ in part]
             rows = known.take([r for _, r in part])
             hashes = [contents[a.id] for a in chunk]
-            builder.add([a.id for a in chunk], [a.title for a in chunk], rows, mapping, hashes)
+            shingles = [known.sampled[h] for h in hashes]
+            ids, titles = [a.id for a in chunk], [a.title for a in chunk]
+            builder.add(ids, titles, rows, mapping, hashes, shingles)
     return fresh
 
 
@@ -162,10 +183,10 @@ def _parallel(chunks: Iterable[list[Article]], here: _Here, count: int) -> None:
             if w in alive:
                 lost(w)
             return
-        number, rows, names = message
+        number, rows, names, shingles = message
         chunk = held[w].pop(number, None)
         if chunk is not None and w in alive:
-            sources[w].add(chunk, rows, names)
+            sources[w].add(chunk, rows, names, shingles)
 
     try:
         for number, chunk in enumerate(chunks):

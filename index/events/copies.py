@@ -69,24 +69,23 @@ class Sampler:
         self._cache = _Crc()
 
     def __call__(self, article: Article) -> Shingles:
-        return _sampled(article, self._cache)
+        return self.text(article.title, article.body)
 
-
-def _sampled(article: Article, cache: dict[str, int]) -> Shingles:
-    """Hashes of the body's sampled shingles, sorted and distinct: those starting at a word
-    whose hash is 0 modulo SAMPLE (word hashes are crc32, so two copies sample the same
-    shingles in any process). An array, not a set of ints: 8 bytes a shingle instead of ~70
-    (10k reports: the sets held ~130 MB at the grouping's peak)."""
-    # a report of one line has it as its title and no body: its title is its text
-    words = _WORD.findall((article.body if article.body.strip() else article.title).lower())
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    hashes = np.array(list(map(cache.__getitem__, words)), dtype=np.uint64)
-    starts = np.flatnonzero(hashes[: max(0, len(hashes) - SHINGLE + 1)] % SAMPLE == 0)
-    out = _shingles(hashes, starts, SHINGLE)
-    if not len(out):  # a report with no sampled shingle: its whole text is one
-        out = _shingles(hashes, np.zeros(1, dtype=np.int64), len(hashes))
-    return np.unique(out)
+    def text(self, title: str, body: str) -> Shingles:
+        """Hashes of the body's sampled shingles, sorted and distinct: those starting at a word
+        whose hash is 0 modulo SAMPLE (word hashes are crc32, so two copies sample the same
+        shingles in any process). An array, not a set of ints: 8 bytes a shingle instead of ~70
+        (10k reports: the sets held ~130 MB at the grouping's peak)."""
+        # a report of one line has it as its title and no body: its title is its text
+        words = _WORD.findall((body if body.strip() else title).lower())
+        if not words:
+            return np.zeros(0, dtype=np.uint64)
+        hashes = np.array(list(map(self._cache.__getitem__, words)), dtype=np.uint64)
+        starts = np.flatnonzero(hashes[: max(0, len(hashes) - SHINGLE + 1)] % SAMPLE == 0)
+        out = _shingles(hashes, starts, SHINGLE)
+        if not len(out):  # a report with no sampled shingle: its whole text is one
+            out = _shingles(hashes, np.zeros(1, dtype=np.int64), len(hashes))
+        return np.unique(out)
 
 
 def copy_pairs(
@@ -94,7 +93,7 @@ def copy_pairs(
 ) -> list[tuple[str, str]]:
     """Pairs of ids (sorted) of reports that are copies, wholly or in a long run. ``known``:
     articles' sampled shingles already made, by id (the others are sampled here)."""
-    cache = _Crc()
+    sampler = Sampler()
     # Reports with the same sampled shingles are one node: exact copies are copies at once, and
     # a shingle's count (for COMMON) is of different texts, however many times each is copied.
     nodes: dict[bytes, list[str]] = defaultdict(list)  # by the sorted shingles' bytes
@@ -102,7 +101,7 @@ def copy_pairs(
     for a in articles:
         sampled = known.get(a.id) if known is not None else None
         if sampled is None:
-            sampled = _sampled(a, cache)
+            sampled = sampler(a)
         if len(sampled):  # a report without words copies nothing
             ids = nodes[sampled.tobytes()]
             if not ids:

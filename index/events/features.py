@@ -11,7 +11,7 @@ computed from the codes when needed, the same floats every time.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +23,7 @@ from index.events.terms import Rows
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.uint16] | npt.NDArray[np.uint32]
+Shingles = npt.NDArray[np.uint64]
 # Up to this many entries the weights are computed once and kept (8 bytes each)
 KEEP_WEIGHTS = 8_000_000
 # Counts below this are coded through a table (one slot per kind and count) instead of a sort
@@ -144,6 +145,7 @@ class _Batch:
     ptr: Ints
     features: npt.NDArray[np.int32]  # builder ids
     codes: Codes
+    specific: npt.NDArray[np.bool_]  # by entry: weighed as a name, number or date (kind > 1)
 
 
 class Builder:
@@ -157,6 +159,7 @@ class Builder:
         self._batches: list[_Batch] = []
         self._df = np.zeros(1024, dtype=np.int64)
         self._specific = np.zeros(1024, dtype=np.int64)
+        self.sampled: dict[str, Shingles] = {}  # each article's shingles (copies.py), by id
 
     def mapping(self, names: Sequence[str]) -> npt.NDArray[np.int32]:
         """The builder's ids of ``names`` (a tokenizer's vocabulary, or the part of it added
@@ -178,12 +181,19 @@ class Builder:
         rows: Rows,
         mapping: npt.NDArray[np.int32],
         hashes: list[bytes] | None = None,
+        shingles: list[Shingles] | None = None,
     ) -> None:
         """The terms of ``articles`` (their ids and titles), named by a tokenizer's feature ids,
-        which ``mapping`` maps to the builder's; ``hashes``: their contents (for the sink)."""
+        which ``mapping`` maps to the builder's; ``hashes``: their contents (for the sink);
+        ``shingles``: their sampled shingles."""
         features = mapping[rows.features]
         if self.sink is not None and hashes is not None:
             self.sink.write(hashes, rows, features)
+        if shingles is not None:
+            self.sampled.update(zip(articles, shingles, strict=True))
+            if self.sink is not None and hashes is not None:
+                for content, sampled in zip(hashes, shingles, strict=True):
+                    self.sink.shingles(content, sampled)
         codes = self._codes(rows.counts, rows.kinds)
         size = len(self._names)
         if size > len(self._df):
@@ -191,8 +201,9 @@ class Builder:
             self._df = np.r_[self._df, np.zeros(grow, dtype=np.int64)]
             self._specific = np.r_[self._specific, np.zeros(grow, dtype=np.int64)]
         self._df[:size] += np.bincount(features, minlength=size)
-        self._specific[:size] += np.bincount(features[rows.kinds > 1.0], minlength=size)
-        self._batches.append(_Batch(articles, titles, rows.ptr, features, codes))
+        specific = rows.kinds > 1.0
+        self._specific[:size] += np.bincount(features[specific], minlength=size)
+        self._batches.append(_Batch(articles, titles, rows.ptr, features, codes, specific))
 
     def _codes(self, counts: npt.NDArray[np.float64], kinds: npt.NDArray[np.float64]) -> Codes:
         """The code of each (count, kind) pair: its place in the builder's table of pairs."""
@@ -226,12 +237,38 @@ class Builder:
             return codes.astype(np.uint32)
         return codes.astype(np.uint16)
 
-    def matrix(self) -> tuple[list[str], list[str], Matrix]:
-        """(the article ids in id order, their titles, their rows in that order). The sink, if
-        any, is finished: it holds every row added."""
+    def _only(self, keep: Collection[str]) -> None:
+        """Drop the rows of articles not in ``keep`` (their terms no longer count)."""
+        size = len(self._names)
+        for at, batch in enumerate(self._batches):
+            mine = np.array([a in keep for a in batch.rows], dtype=np.bool_)
+            if mine.all():
+                continue
+            lengths = np.diff(batch.ptr)
+            entries = np.repeat(mine, lengths)
+            gone = batch.features[~entries]
+            self._df[:size] -= np.bincount(gone, minlength=size)
+            self._specific[:size] -= np.bincount(gone[batch.specific[~entries]], minlength=size)
+            ptr = np.zeros(int(mine.sum()) + 1, dtype=np.int64)
+            np.cumsum(lengths[mine], out=ptr[1:])
+            self._batches[at] = _Batch(
+                [a for a, m in zip(batch.rows, mine.tolist(), strict=True) if m],
+                [t for t, m in zip(batch.titles, mine.tolist(), strict=True) if m],
+                ptr,
+                batch.features[entries],
+                batch.codes[entries],
+                batch.specific[entries],
+            )
+
+    def matrix(self, keep: Collection[str] | None = None) -> tuple[list[str], list[str], Matrix]:
+        """(the article ids in id order, their titles, their rows in that order), of the
+        articles in ``keep`` (all when None), as if only those had been added. Once only. The
+        sink, if any, is finished: it holds every row added."""
         if self.sink is not None:
             self.sink.finish(self._names)
             self.sink = None
+        if keep is not None:
+            self._only(keep)
         ids = [a for batch in self._batches for a in batch.rows]
         titles = [t for batch in self._batches for t in batch.titles]
         n = len(ids)
