@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         Skipped,
         Span,
         bundled_corpus,
+        check_environment,
     )
     from index.comparison import (
         SORTS,
@@ -131,6 +132,7 @@ _EXPORTS = {
             "Skipped",
             "Span",
             "bundled_corpus",
+            "check_environment",
         ],
         "index.base",
     ),
@@ -271,6 +273,7 @@ __all__ = [
     "build_fact_table",
     "bundled_corpus",
     "cached_group_events",
+    "check_environment",
     "copy_pairs",
     "Family",
     "source_families",

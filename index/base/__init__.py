@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.base.cancel import Cancel, Cancelled, cancellable, checkpoint
 from index.base.code_hash import code_version
+from index.base.env import check_environment
 from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError, QueryError
 from index.base.fact_table import Dispute, Fact, FactRow, FactSpan, FactTable
 from index.base.locations import bundled_corpus, cache_dir, corpus_key, data_dir, index_dir_for
@@ -30,6 +31,7 @@ __all__ = [
     "Cancel",
     "Cancelled",
     "cancellable",
+    "check_environment",
     "checkpoint",
     "Dispute",
     "Fact",

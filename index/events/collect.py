@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from index.base.env import env_number
 from index.base.models import Article
 from index.base.processes import END, Child
 from index.events.copies import Sampler, Shingles
@@ -82,8 +83,8 @@ class _Here(_Source):
 def workers_for(count: int | None) -> int:
     """Worker processes for ``count`` articles (None: not known yet): one per core beyond this
     process's own, up to 3; none for small corpora. ``NEWSREADER_EVENT_PROCS`` overrides."""
-    env = os.environ.get("NEWSREADER_EVENT_PROCS", "").strip()
-    if env.isdigit():
+    env = env_number("NEWSREADER_EVENT_PROCS")
+    if env is not None:
         return min(int(env), 8)
     if count is not None and count < PARALLEL_MIN:
         return 0

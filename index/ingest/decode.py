@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import codecs
 import errno
-import math
 import os
 import re
 import stat
 from pathlib import Path
 
-from index.base.errors import ConfigError
+from index.base.env import env_number
 from index.ingest.longpath import is_link, open_path
 
 DEFAULT_MAX_FILE_MB = 20.0
 LIMIT_ENV = "NEWSREADER_MAX_FILE_MB"
-MAX_LIMIT_MB = 1_000_000.0  # a terabyte: anything larger is a typing slip, not a limit
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _BINARY_RATIO = 0.1  # share of C0 control bytes above which a file is not text
 # Sequences shaped like UTF-8 (a lead byte and its continuation bytes) that no correct encoder
@@ -34,22 +32,12 @@ class Unreadable(Exception):
 def max_file_bytes() -> int:
     """The size limit: ``NEWSREADER_MAX_FILE_MB`` (megabytes, may be fractional), default 20.
 
-    Raises ``ConfigError`` (one line) for a value that is not a number above 0 and at most
-    MAX_LIMIT_MB: "inf" or "1e309" gave an OverflowError traceback, "abc" was ignored.
+    Raises ``ConfigError`` (one line) for a value that is not a number from 0.001 to
+    1,000,000 (index.base.env): "inf" or "1e309" gave an OverflowError traceback, "abc" was
+    ignored, "1e-300" made every file too large.
     """
-    raw = os.environ.get(LIMIT_ENV, "").strip()
-    if not raw:
-        return int(DEFAULT_MAX_FILE_MB * 1024 * 1024)
-    try:
-        mb = float(raw)
-    except ValueError:
-        mb = math.nan
-    if not 0 < mb <= MAX_LIMIT_MB:  # also rejects NaN and infinity
-        raise ConfigError(
-            f"{LIMIT_ENV} must be a number of megabytes above 0 and at most {MAX_LIMIT_MB:,.0f},"
-            f" not {raw[:40]!r}"
-        )
-    return max(1, int(mb * 1024 * 1024))
+    mb = env_number(LIMIT_ENV)
+    return int((DEFAULT_MAX_FILE_MB if mb is None else mb) * 1024 * 1024)
 
 
 def read_bytes(path: Path) -> bytes:

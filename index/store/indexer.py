@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from index.base.env import env_number
 from index.base.errors import IndexUnavailable
 from index.base.models import Article
 from index.engine import (
@@ -66,9 +67,9 @@ def writer_procs(files: int) -> int:
     """Worker processes for a full build: 2 for large corpora on 2+ cores (more would make
     more segments for every query to visit); ``NEWSREADER_INDEX_PROCS`` overrides (1: none,
     the build runs in this process)."""
-    env = os.environ.get("NEWSREADER_INDEX_PROCS", "").strip()
-    if env.isdigit():
-        return max(1, min(int(env), 8))
+    env = env_number("NEWSREADER_INDEX_PROCS")
+    if env is not None:
+        return min(int(env), 8)
     return 2 if files >= PARALLEL_MIN_FILES and (os.cpu_count() or 1) >= 2 else 1
 
 

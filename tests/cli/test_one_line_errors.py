@@ -13,7 +13,7 @@ from index.marks.store import DB_NAME
 from tui_reader.cli import main
 
 
-@pytest.mark.parametrize("value", ["inf", "1e309", "nan", "-1"])
+@pytest.mark.parametrize("value", ["inf", "1e309", "nan", "-1", "1e-300"])
 def test_a_size_limit_that_is_no_size_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], value: str
 ) -> None:
@@ -26,9 +26,44 @@ def test_a_size_limit_that_is_no_size_is_one_line(
         out, err = capsys.readouterr()
         assert (code, out) == (2, "")
         assert err.splitlines() == [
-            "newsreader: error: NEWSREADER_MAX_FILE_MB must be a number of megabytes above 0 and"
-            f" at most 1,000,000, not {value!r}"
+            "newsreader: error: NEWSREADER_MAX_FILE_MB must be a number of megabytes from 0.001"
+            f" to 1,000,000, not {value!r}"
         ]
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("NEWSREADER_INDEX_PROCS", "0"),
+        ("NEWSREADER_INDEX_PROCS", "1e9"),
+        ("NEWSREADER_INDEX_PROCS", "two"),
+        ("NEWSREADER_EVENT_PROCS", "-1"),
+        ("NEWSREADER_EVENT_PROCS", "100000"),
+        ("NEWSREADER_MAX_FILE_MB", "1e-300"),
+    ],
+)
+def test_a_bad_number_in_the_environment_stops_every_command_and_the_app_in_one_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    value: str,
+) -> None:
+    """Checked at start, before any work: a slip was ignored ("two"), taken ("1e-300" made every
+    file too large) or met later inside a worker."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    monkeypatch.setenv(name, value)
+    for argv in (["index", str(corpus)], ["events", "--corpus", str(corpus)], [str(corpus)]):
+        code = main([*argv, "--index-dir", str(tmp_path / "ix")])
+        out, err = capsys.readouterr()
+        assert (code, out) == (2, "")
+        assert len(err.splitlines()) == 1
+        assert err.startswith(f"newsreader: error: {name} must be a whole number") or (
+            err.startswith(f"newsreader: error: {name} must be a number")
+        )
+        assert repr(value) in err
+    assert not (tmp_path / "ix").exists()
 
 
 def test_the_command_line_says_it_in_one_line_exit_2(

@@ -17,6 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     after one line on stderr (parser.OneLineParser).
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    bad_env = _environment_problem()
     if args_list and args_list[0] in COMMANDS:
         if args_list[0] == "search":
             args_list = search_argv(args_list)
@@ -24,10 +25,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "search":
             args.query = " ".join(args.query)
         _follow_links(args)
-        return run_command(args)
+        return _fail(bad_env) if bad_env else run_command(args)
     args = app_parser().parse_args(args_list)
     _follow_links(args)
-    return run_app(args)
+    return _fail(bad_env) if bad_env else run_app(args)
+
+
+def _fail(message: str) -> int:
+    from .common import fail  # deferred: keeps `--help` fast
+
+    return fail(message)
+
+
+def _environment_problem() -> str | None:
+    """The one-line error of a numeric NEWSREADER_* variable that is wrong, checked before any
+    work (else it would surface later, inside a worker or the app's threads)."""
+    from index import NewsreaderError, check_environment
+
+    try:
+        check_environment()
+    except NewsreaderError as error:
+        return str(error)
+    return None
 
 
 def _follow_links(args: argparse.Namespace) -> None:

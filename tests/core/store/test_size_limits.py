@@ -48,7 +48,9 @@ def test_a_huge_sparse_file_is_skipped_without_reading_it(
             os.utime(huge)  # a new mtime, same size: hashed again, never read
 
 
-@pytest.mark.parametrize("value", ["inf", "1e309", "-Infinity", "nan", "0", "-3", "abc", "1e7"])
+@pytest.mark.parametrize(
+    "value", ["inf", "1e309", "-Infinity", "nan", "0", "-3", "abc", "1e7", "1e-300"]
+)
 def test_a_limit_that_is_not_a_size_is_one_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
