@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from index.base.models import Comparison, Passage
@@ -43,8 +44,9 @@ def _sections(c: Comparison) -> dict[str, Any]:
     return {"passage": passage, "conflicts": conflicts, "unique": unique}
 
 
-def comparison_to_text(c: Comparison) -> str:
-    """A readable plain-text report, strongest claims first."""
+def comparison_to_text(c: Comparison, width: int | None = None) -> str:
+    """A readable plain-text report, strongest claims first; with ``width``, every line is
+    wrapped to it at spaces (continuation lines indented four more), as a terminal shows it."""
     label, s = _labels(c), _sections(c)
     passage: dict[str, Passage] = s["passage"]
     title = c.event.title if c.event else "Selected articles"
@@ -76,7 +78,28 @@ def comparison_to_text(c: Comparison) -> str:
         only = s["unique"][a.id]
         out.append(f"  [{label[a.id]}] {len(only)} passage(s)")
         out += [f"   - {_plain(_said(p))}" for p in only]
-    return "\n".join(out) + "\n"
+    return "\n".join(out if width is None else _fit(out, width)) + "\n"
+
+
+def _fit(lines: list[str], width: int) -> list[str]:
+    """Each line wrapped to ``width`` characters (at least 20), keeping its indent."""
+    width = max(width, 20)
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        text = line.lstrip(" ")
+        indent = " " * min(len(line) - len(text), width // 2)
+        out += textwrap.wrap(
+            text,
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent + "    ",
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
+    return out
 
 
 def comparison_to_markdown(c: Comparison) -> str:

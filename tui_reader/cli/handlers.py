@@ -161,7 +161,7 @@ def _compare(args: argparse.Namespace) -> int:
     elif args.format == "md":
         text = comparison_to_markdown(comparison)
     else:
-        text = comparison_to_text(comparison)
+        text = comparison_to_text(comparison, shutil.get_terminal_size().columns)
     print(text)
     return EXIT_OK
 

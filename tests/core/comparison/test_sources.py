@@ -71,3 +71,13 @@ def test_without_copies_every_report_is_a_source() -> None:
     assert c.copies == () and independent_sources(c) == 3
     assert all(claim_sources(c, cl) == len(cl.articles) for cl in c.claims)
     assert "(3 reports · 3 independent sources)" in comparison_to_text(c)
+
+
+def test_the_text_report_fits_the_width_it_is_given() -> None:
+    c = compare(REPORTS[:3], cache=AnalysisCache())
+    whole = comparison_to_text(c)
+    assert max(len(line) for line in whole.splitlines()) > 100  # passages on one line each
+    for width in (40, 72, 100):
+        fitted = comparison_to_text(c, width)
+        assert max(len(line) for line in fitted.splitlines()) <= width
+        assert fitted.split() == whole.split()  # the same words, only the lines differ
