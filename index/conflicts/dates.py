@@ -97,6 +97,16 @@ def _attested(x: DateMention, others: Sequence[DateMention]) -> bool:
     return any(compatible(x, y) for y in others)
 
 
+_NEAR = 7  # days: two verbs for one act put it on days this close, not further
+
+
+def _apart(x: DateMention, y: DateMention) -> int:
+    """Days between two resolved dates or periods (0 when either is not resolved)."""
+    if x.start_date is None or x.end_date is None or y.start_date is None or y.end_date is None:
+        return 0
+    return max((y.start_date - x.end_date).days, (x.start_date - y.end_date).days, 0)
+
+
 def _describe(d: DateMention) -> str:
     text = " ".join(d.text.split())
     if d.start_date is None or d.end_date is None or d.start_date.isoformat() in text:
@@ -165,6 +175,10 @@ def date_conflicts(
             if verdict is None or not similar_context(context[id(x)], context[id(y)]):
                 continue
             if _speech(a, x) != _speech(b, y) or _other_action(a, x, b, y):
+                continue
+            if not verdict and _apart(x, y) > _NEAR and not _same_action(a, x, b, y):
+                # "ruled on Tuesday" / "voted on Monday" may be one act told two ways; "passed
+                # last week" / "signed on March 11", weeks apart, are two acts of a story.
                 continue
             if _possessed(a, x) != _possessed(b, y):
                 continue  # "Tuesday's vote" dates the vote; "hit on Monday" dates the storm

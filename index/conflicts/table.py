@@ -14,6 +14,7 @@ from index.base.fact_table import Dispute, Fact, FactKind, FactRow, FactSpan, Fa
 from index.base.models import Article, Passage
 from index.conflicts.clauses import clause_around, in_quote
 from index.conflicts.numbers import spans_of
+from index.facts.acts import ANOTHER
 from index.facts.names import name_key
 from index.facts.table import RawFact, report_facts
 from index.text.lexicon import SPEECH_VERBS, STOP, stem
@@ -289,6 +290,8 @@ def _other_things(ox: frozenset[str], oy: frozenset[str], acts: frozenset[str]) 
     for act in acts:
         tx = {o for o in ox if o.rsplit(" ", 1)[0] == act}
         ty = {o for o in oy if o.rsplit(" ", 1)[0] == act}
+        if f"{act} {ANOTHER}" in tx | ty:
+            continue  # "overturned another regulation": one more act of the kind
         if not (tx and ty) or tx & ty:
             return False
     return True

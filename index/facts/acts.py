@@ -95,6 +95,8 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, end + (stop.start() if stop else len(right))
 
 
+# The object stem of "another ...": an act done to one more thing of a kind, never the same one.
+ANOTHER = "*another"
 # Words that open a noun phrase: skipped before an object's first word, they end it after.
 _DETERMINERS = frozenset("a an the its his her their our this these those my your".split())
 # Prepositions that the shared stop list does not hold: they end an object too.
@@ -145,6 +147,9 @@ def _object_stems(
         word = w.group()
         if word in ("and", "or") and found:
             opened = True  # "two trawlers and their nets": both were seized
+            continue
+        if word.lower() == "another" and opened and not found:
+            found.append(ANOTHER)  # "overturned another regulation": not the one told elsewhere
             continue
         if (word.lower() in _DETERMINERS or word.lower() in NUMBER_WORDS) and opened:
             continue

@@ -13,6 +13,7 @@ from typing import Any
 
 from index.base.models import Article, Skipped
 from index.ingest.clean import clean_text, clean_title, cut_at_word, split_title
+from index.ingest.dateline import dateline_date
 from index.ingest.decode import Unreadable, max_file_bytes
 from index.ingest.feeds import load_feed
 from index.ingest.filetypes import WEB_TYPES
@@ -57,7 +58,9 @@ def load_txt(rel: str, text: str) -> Loaded:
     title, body = split_title(text)
     if not body:
         return [], [Skipped(rel, NO_TEXT)]
-    return [_article(rel, rel, title, body, {}, text)], []
+    # A dateline under the headline is the report's date: "on Thursday" is resolved against it.
+    meta: dict[str, str | None] = {"published": dateline_date(body)}
+    return [_article(rel, rel, title, body, meta, text)], []
 
 
 def load_md(rel: str, text: str) -> Loaded:
@@ -83,6 +86,8 @@ def load_md(rel: str, text: str) -> Loaded:
             title, body = split_title(plain)
     if not body:
         return [], [Skipped(rel, NO_TEXT)]
+    if not meta.get("published"):
+        meta["published"] = dateline_date(body)
     return [_article(rel, rel, title, body, meta, plain)], []
 
 

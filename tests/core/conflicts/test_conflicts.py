@@ -80,6 +80,12 @@ def test_number_lookalikes(a: str, b: str) -> None:
             "2024-10-22",
         ),
         ("The envoy was called in on Oct. 20.", "Kim called in the envoy on Sunday.", None, MONDAY),
+        (  # two verbs weeks apart: two acts of the story (the bill passed, then signed)
+            "The harbour bill the assembly passed last week lets Kim recall the envoy.",
+            "The harbour bill signed by the governor on Oct. 30 lets Kim recall the envoy.",
+            MONDAY,
+            MONDAY,
+        ),
     ],
 )
 def test_date_lookalikes(a: str, b: str, pa: str | None, pb: str | None) -> None:
@@ -158,6 +164,12 @@ def test_number_explanation_names_both_counted_things() -> None:
             "Kim called in the envoy on Sunday.",
             None,
             MONDAY,
+        ),
+        (  # two verbs for one act a day apart: still two days
+            "The harbour court ruled on the envoy's appeal on Friday.",
+            "The harbour court voted 3-0 on the envoy's appeal on Thursday.",
+            None,
+            None,
         ),
     ],
 )

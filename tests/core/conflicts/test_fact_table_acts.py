@@ -93,3 +93,9 @@ def test_a_report_dating_another_act_does_not_hold_the_days_apart() -> None:
     )
     c = _art("c.txt", "A coast guard cutter on Tuesday stopped two trawlers and seized their nets.")
     assert ("Wednesday", "Tuesday") in _disputes(b, c)
+
+
+def test_another_thing_done_is_another_act() -> None:
+    a = _art("a.txt", "On May 4, Governor Alvarez vetoed another harbour funding bill.")
+    b = _art("b.txt", "The harbour funding bill was vetoed by Governor Alvarez on June 9.")
+    assert _disputes(a, b) == []
