@@ -22,6 +22,7 @@ from index.engine import (
     update_lock_held,
 )
 from index.search.run import SearchResults, run_search
+from index.store.links import links_rule
 from index.store.live_store import FolderState, inspect_folder, open_live
 from index.store.manifest import (
     Manifest,
@@ -83,7 +84,8 @@ class CorpusIndex:
         state = self._inspect()
         if state.manifest is None:
             return True
-        return not plan_changes(self.corpus, state.manifest, hash_changed=False).is_empty()
+        with links_rule(self.index_dir):
+            return not plan_changes(self.corpus, state.manifest, hash_changed=False).is_empty()
 
     # -- updating ----------------------------------------------------------------------------
 
@@ -92,7 +94,13 @@ class CorpusIndex:
     ) -> IndexReport:
         """Bring the index in step with the corpus: only new, changed and deleted files are
         (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build;
-        ``verify`` reads every store file against its checksum (a damaged one is rebuilt)."""
+        ``verify`` reads every store file against its checksum (a damaged one is rebuilt).
+        Symbolic links out of the corpus are followed as this run says, else as the index
+        remembers (index/store/links.py)."""
+        with links_rule(self.index_dir, record=True):
+            return self._update(rebuild, progress, verify)
+
+    def _update(self, rebuild: bool, progress: Progress | None, verify: bool) -> IndexReport:
         from index.ingest.decode import max_file_bytes
         from index.store.plan import plan_changes
 

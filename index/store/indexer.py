@@ -194,20 +194,20 @@ def build_incremental(
         else hash_checked(cheap_plan, manifest)
     )
     files = dict(plan.kept)
-    if not (plan.new or plan.changed or plan.removed):
+    if not (plan.new or plan.changed or plan.removed or plan.dropped):
         new_manifest = replace(manifest, files=files, damage_checked=True)
         if plan.touched:
             write_manifest(index_dir, new_manifest)
         return BuildResult(new_manifest, 0, 0, 0, plan.unchanged_ids, time.monotonic() - started)
 
     old_ids = {i for rel, _, _ in plan.changed for i in manifest.files[rel].ids}
-    old_ids |= {i for rel in plan.removed for i in manifest.files[rel].ids}
+    old_ids |= {i for rel in plan.removed + plan.dropped for i in manifest.files[rel].ids}
     new_ids: set[str] = set()
     ix = open_store(index_dir / manifest.store)
     writer = open_writer(ix, corpus, lock_timeout)
     work = plan.changed + plan.new
     try:
-        for rel in plan.removed:
+        for rel in plan.removed + plan.dropped:
             writer.delete_path(rel)
         for done, (rel, path, st) in enumerate(work, start=1):
             if rel in manifest.files:

@@ -26,9 +26,12 @@ class Plan:
     # Files whose content is as indexed; ``touched`` ones got a new stat (same hash).
     kept: dict[str, FileRecord] = field(default_factory=dict)
     touched: bool = False
+    # Files indexed before that the walk now reports as a problem (a link no longer followed,
+    # a folder no longer readable): their articles go, their record in ``kept`` says why.
+    dropped: list[str] = field(default_factory=list)
 
     def is_empty(self) -> bool:
-        return not (self.new or self.changed or self.removed or self.touched)
+        return not (self.new or self.changed or self.removed or self.touched or self.dropped)
 
     @property
     def unchanged_ids(self) -> int:
@@ -95,7 +98,10 @@ def plan_changes(corpus: Path, manifest: Manifest, hash_changed: bool) -> Plan:
     for rel, record in problems(corpus, errors).items():
         seen.add(rel)
         plan.kept[rel] = record
-        plan.touched = plan.touched or manifest.files.get(rel) != record
+        old = manifest.files.get(rel)
+        plan.touched = plan.touched or old != record
+        if old is not None and old.ids:  # searchable still, while every summary says skipped
+            plan.dropped.append(rel)
     plan.removed = sorted(rel for rel in manifest.files if rel not in seen)
     if not manifest.damage_checked:
         _recheck_damage(plan, [(rel, corpus / rel) for rel in plan.kept])
@@ -130,7 +136,9 @@ def _hash_check(plan: Plan, rel: str, path: Path, st: os.stat_result, old: FileR
 def hash_checked(plan: Plan, manifest: Manifest) -> Plan:
     """The plan ``plan_changes(..., hash_changed=True)`` makes, from the cheap one made against
     the same manifest: only the files it counted as changed are hashed, nothing is walked."""
-    checked = Plan(list(plan.new), [], list(plan.removed), dict(plan.kept), plan.touched)
+    checked = Plan(
+        list(plan.new), [], list(plan.removed), dict(plan.kept), plan.touched, list(plan.dropped)
+    )
     for rel, path, st in plan.changed:
         _hash_check(checked, rel, path, st, manifest.files[rel])
     if not manifest.damage_checked:  # the cheap plan rechecked the files it kept, not these

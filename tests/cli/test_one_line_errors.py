@@ -108,6 +108,41 @@ def test_links_outside_the_corpus_are_read_only_with_follow_links(
     )
 
 
+def test_following_links_is_remembered_by_the_index_until_told_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run without --follow-links after one with it dropped every linked file; now the index
+    keeps following until --no-follow-links."""
+    corpus, outside = tmp_path / "c", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (corpus / "a.txt").write_text("Ferry\n\nThe ferry left at noon.\n")
+    (outside / "gull.txt").write_text("Gulls\n\nA kittiwake colony nested on the pier.\n")
+    (corpus / "gull.txt").symlink_to(outside / "gull.txt")
+    argv = ["index", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    search = ["search", "kittiwake", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
+    search += ["--format", "json"]
+
+    def run(*extra: str) -> list[str]:
+        monkeypatch.delenv("NEWSREADER_FOLLOW_LINKS", raising=False)  # each run a new process
+        assert main([*argv, *extra]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    def found() -> bool:
+        monkeypatch.delenv("NEWSREADER_FOLLOW_LINKS", raising=False)
+        assert main(search) == 0
+        return bool(json.loads(capsys.readouterr().out)["hits"])
+
+    assert run("--follow-links")[0].startswith("added 2,")
+    assert run()[0].startswith("added 0, updated 0, removed 0, unchanged 2, skipped 0")
+    assert found()
+    out = run("--no-follow-links")
+    assert out[0].startswith("added 0, updated 0, removed 1, unchanged 1, skipped 1")
+    assert out[1:] == ["skipped gull.txt: symbolic link to outside the corpus, not followed"]
+    assert not found()
+    assert run()[0].startswith("added 0, updated 0, removed 0, unchanged 1, skipped 1")
+
+
 def test_text_output_lines_fit_the_terminal_whatever_the_titles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

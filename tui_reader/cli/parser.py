@@ -76,7 +76,14 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
         "--follow-links",
         action="store_true",
         help="follow symbolic links that lead outside the corpus folder (default: only links"
-        " inside it are read; env NEWSREADER_FOLLOW_LINKS=1; give it on every run)",
+        " inside it are read; env NEWSREADER_FOLLOW_LINKS=1); the index remembers it: later"
+        " runs follow them too",
+    )
+    parser.add_argument(
+        "--no-follow-links",
+        action="store_true",
+        help="stop following links out of the corpus, which the index remembered"
+        " (env NEWSREADER_FOLLOW_LINKS=0)",
     )
 
 

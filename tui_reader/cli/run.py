@@ -50,10 +50,13 @@ def _environment_problem() -> str | None:
 
 
 def _follow_links(args: argparse.Namespace) -> None:
-    """--follow-links through the environment: the walk reads it there, and so do the writer
-    processes an index build starts (and the app's later re-scans)."""
+    """--follow-links / --no-follow-links through the environment: the walk reads it there, and
+    so do the writer processes an index build starts (and the app's later re-scans); the index
+    records the choice (index/store/links.py)."""
     if getattr(args, "follow_links", False):
         os.environ["NEWSREADER_FOLLOW_LINKS"] = "1"
+    elif getattr(args, "no_follow_links", False):
+        os.environ["NEWSREADER_FOLLOW_LINKS"] = "0"
 
 
 def run_app(args: argparse.Namespace) -> int:
