@@ -217,6 +217,46 @@ def _after(text: str, span: Span) -> tuple[frozenset[str], frozenset[str], bool]
     return content, names, first in _PRONOUNS
 
 
+# Words between a verb and the head of what it governs: "agreed to having her photograph
+# taken", "agreed to be photographed".
+_LEAD_WORDS = frozenset(
+    "to be being been having have get got a an the his her their its our my your".split()
+)
+
+
+def _head(text: str, end: int) -> str | None:
+    """Stem of the first content word a verb ending at ``end`` governs, or None (a name, a
+    pronoun or a function word comes first)."""
+    rest = _CLAUSE_END.split(text[end : end + 80], maxsplit=1)[0]
+    for w in _ANY_WORD.findall(rest)[:_OBJECT_WORDS]:
+        lw = w.lower()
+        if lw in _LEAD_WORDS or lw in _ADVERBS or lw.endswith("ly"):
+            continue
+        return None if w[0].isupper() or lw in STOP or len(lw) < 3 else stem(lw)
+    return None
+
+
+def _complement(text: str, end: int) -> str | None:
+    """Stem of the verb after "to" in the words a verb governs ("require agencies to seek")."""
+    rest = _CLAUSE_END.split(text[end : end + 80], maxsplit=1)[0]
+    at = re.search(r"\bto\s", rest)
+    return _head(rest, at.start()) if at is not None else None
+
+
+def _same_head(a: str, ea: int, b: str, eb: int) -> bool:
+    """The same verb done to the same head word ("never agreed to having her photograph
+    taken" / "agreed to be photographed"): one act, however the rest is worded; unless each
+    asks something else of it ("require agencies to seek" / "require agencies to designate")."""
+    head = _head(a, ea)
+    return head is not None and head == _head(b, eb) and not _other_complements(a, ea, b, eb)
+
+
+def _other_complements(a: str, ea: int, b: str, eb: int) -> bool:
+    """Both verbs ask an act of their object, and not the same one."""
+    ca, cb = _complement(a, ea), _complement(b, eb)
+    return ca is not None and cb is not None and ca != cb
+
+
 def same_object(a: str, sa: Span, b: str, sb: Span) -> bool:
     """Is the act done to the same thing? Passages that do not align need more than the
     aligned pair's test: a name in common after the verb, or three content words; an object
@@ -225,7 +265,7 @@ def same_object(a: str, sa: Span, b: str, sb: Span) -> bool:
         return False
     ca, na, pa = _after(a, sa)
     cb, nb, pb = _after(b, sb)
-    if na & nb or len(ca & cb) >= 3:
+    if na & nb or len(ca & cb) >= 3 or _same_head(a, sa.end, b, sb.end):
         return True
     if pa or pb:
         x, y = subject(a, sa.start), subject(b, sb.start)
@@ -257,7 +297,8 @@ def _against(a: str, b: str, which: str) -> tuple[int, int, int, int] | None:
         for ps, pe in plain:
             if other_objects(a, Span(vs, ve, a[vs:ve]), b, Span(ps, pe, b[ps:pe])):
                 continue  # "has not closed the Burgas market" vs "closed the Varna pier"
-            if _similar(a, start, ve, b, ps, pe) and _same_subject(a, start, b, ps):
+            alike = _similar(a, start, ve, b, ps, pe) or _same_head(a, ve, b, pe)
+            if alike and _same_subject(a, start, b, ps) and not _other_complements(a, ve, b, pe):
                 return start, end, ps, pe
     if which == "neg":
         for m in _NO_OBJECT.finditer(a):

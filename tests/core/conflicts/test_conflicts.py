@@ -542,6 +542,10 @@ def test_certainty_conflicts(a: str, b: str) -> None:
             "Zinoviev refused to answer questions from reporters.",
             "Zinoviev answered questions from reporters.",
         ),
+        (  # the same verb done to the same head word, however the rest is worded
+            "After the trial Okafor never agreed to having his photograph taken again.",
+            "In 2003 he agreed to be photographed for the harbour museum.",
+        ),
         (  # a progressive is asserted ("was closing"), a gerund is not
             "The port authority has not closed the Varna pier to ferries.",
             "The port authority said it was closing the Varna pier to ferries.",
@@ -565,6 +569,10 @@ def test_negation_conflicts(a: str, b: str) -> None:
         (
             "The port authority has not closed the Varna pier to ferries.",
             "Closing the Varna pier to ferries would hurt the port authority.",
+        ),
+        (  # the same head, but each asks another act of it
+            "The new rules do not require harbour agencies to consult biologists.",
+            "The old law requires harbour agencies to protect the marsh.",
         ),
     ],
 )
