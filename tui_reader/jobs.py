@@ -63,14 +63,24 @@ class Jobs:
         rebuild = settings.rebuild if rebuild is None else rebuild
 
         def work() -> None:
-            from index import CorpusIndex
+            from index import Cancelled, CorpusIndex
+
+            worker = get_current_worker()
+
+            def progress(done: int, total: int, path: str) -> None:
+                # Quitting cancels this worker; a build gives way at its next file (it leaves
+                # the index as it was: the next start builds again), so q or ctrl+c answer now
+                # instead of after the whole build.
+                if worker.is_cancelled:
+                    raise Cancelled
+                post(IndexProgress(done, total, path))
 
             index: CorpusIndex = opened or CorpusIndex(settings.corpus, settings.index_dir)
             post(IndexOpened(index))
-            report = index.update(
-                rebuild=rebuild,
-                progress=lambda done, total, path: post(IndexProgress(done, total, path)),
-            )
+            try:
+                report = index.update(rebuild=rebuild, progress=progress)
+            except Cancelled:
+                return
             post(IndexReady(index.articles(), report))
 
         self._run(work, "index")

@@ -11,7 +11,9 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 GLOBAL_BINDINGS: list[BindingType] = [
-    Binding("q", "quit", "Quit", id="quit"),
+    # ctrl+c quits too, as in any terminal program (Textual's own binding only says "press q");
+    # in a text box it still copies (the box's binding comes first).
+    Binding("q,ctrl+c", "quit", "Quit", id="quit"),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "search", "Search", id="search"),
     # Capitals go to a screen; the lower-case a / e are Note / Export wherever passages are
