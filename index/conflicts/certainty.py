@@ -10,6 +10,7 @@ from index.conflicts.actors import mentions
 from index.conflicts.clauses import STOP, clause_around, conflict, in_quote, similar_context, stem
 from index.conflicts.roles import same_person
 from index.facts.names import candidate_names, name_key
+from index.text.lexicon import act_group
 
 _ADV = r"(?:\w+ly\s+)?"
 _HEDGE = re.compile(
@@ -105,7 +106,7 @@ def marked_verbs(text: str) -> frozenset[str]:
 
 def verb_group(verb_stem: str) -> frozenset[str]:
     """A verb's stem and the stems news uses for the same act ("send", "ship", "deploy")."""
-    return _SYNONYMS.get(verb_stem, frozenset({verb_stem}))
+    return act_group(verb_stem)
 
 
 def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
@@ -146,16 +147,6 @@ def _hedged_sentence(text: str, pos: int) -> bool:
     start = max(text.rfind(". ", max(0, pos - 300), pos), pos - 300, 0)
     stop = text.find(". ", pos, pos + 300)
     return bool(_SENTENCE_HEDGE.search(text[start : pos + 300 if stop < 0 else stop]))
-
-
-# Verbs news uses for one act ("may have sent" vs "had shipped"): stems of each group.
-_SYNONYM_GROUPS = (
-    frozenset({"send", "ship", "dispatch", "deploy"}),
-    frozenset({"kill", "slay"}),
-    frozenset({"arrest", "detain"}),
-    frozenset({"confirm", "verify", "verifi"}),
-)
-_SYNONYMS = {verb: group for group in _SYNONYM_GROUPS for verb in group}
 
 
 # "members can invoke", "to sign", "nothing requires": the verb is there but not asserted.

@@ -10,7 +10,7 @@ from functools import lru_cache
 from index.base.models import Conflict
 from index.conflicts.clauses import clause_around, conflict, in_quote, similar_context, stem
 from index.facts.dates import DateMention, compatible, extract_dates
-from index.text.lexicon import SPEECH_VERBS, is_past
+from index.text.lexicon import SPEECH_VERBS, act_class, is_past
 
 _WORDS = re.compile(r"[A-Za-z]+")
 
@@ -29,11 +29,6 @@ def _speech(text: str, d: DateMention) -> bool:
 
 
 _MAX_DATES = 12
-# Verbs news uses for one action: "struck", "hit" and "shook" the town are one quake.
-_ACTION = {
-    stem(w): "strike"
-    for w in "hit struck strike strikes shook shake shakes jolted jolt rocked rock".split()
-}
 
 
 @lru_cache(maxsize=8192)
@@ -65,7 +60,8 @@ def _possessed(text: str, d: DateMention) -> str | None:
 
 
 def _action(verb_stem: str) -> str:
-    return _ACTION.get(verb_stem, verb_stem)
+    """ "struck", "hit" and "shook" the town are one quake (the shared act groups)."""
+    return act_class(verb_stem)
 
 
 def _other_action(a: str, x: DateMention, b: str, y: DateMention) -> bool:

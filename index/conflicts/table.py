@@ -17,7 +17,7 @@ from index.conflicts.numbers import spans_of
 from index.facts.acts import ANOTHER
 from index.facts.names import name_key
 from index.facts.table import RawFact, report_facts
-from index.text.lexicon import SPEECH_VERBS, STOP, stem
+from index.text.lexicon import SPEECH_VERBS, STOP, act_group, stem
 
 _SPEECH_STEMS = frozenset(stem(w) for w in SPEECH_VERBS)
 # "DiLeo", "McNair", "O'Brien", "Hong-kyun", "NATO": one name each.
@@ -265,7 +265,8 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         if x.raw.slot == y.raw.slot or acts:
             # ...of the same thing: "released from a hospital in 1992" and "released a film in
             # 2005" share the verb only. Something else in common, a word or a name, is needed.
-            verbs = {x.raw.slot.rsplit(" ", 1)[-1]} | acts
+            # (every verb of the act's group: "fired" is the act "dismiss" too)
+            verbs = {v for a in {x.raw.slot.rsplit(" ", 1)[-1]} | acts for v in act_group(a)}
             return bool(x.names & y.names) or bool((x.stems & y.stems) - verbs)
         return shared >= 3
     if x.fact.kind == "times":

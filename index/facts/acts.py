@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from index.text.lexicon import NUMBER_WORDS, SPEECH_VERBS, STOP, is_past, stem
+from index.text.lexicon import NUMBER_WORDS, SPEECH_VERBS, STOP, act_class, is_past, stem
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -27,7 +27,7 @@ def nearest_verb(text: str, start: int, end: int) -> str | None:
     ]
     if before:
         last = before[-1]
-        return _phrasal(text, last) if is_past(last.group()) else stem(last.group())
+        return _phrasal(text, last) if is_past(last.group()) else act_class(stem(last.group()))
     for m in _WORDS.finditer(text, end, min(len(text), end + 120)):
         if is_past(m.group()):
             return _phrasal(text, m)
@@ -46,9 +46,11 @@ _GERUND_HEAD = re.compile(
 
 
 def _phrasal(text: str, verb: re.Match[str]) -> str:
-    """ "checked into" and "checked out" are two actions: the particle is part of the verb."""
+    """ "checked into" and "checked out" are two actions: the particle is part of the verb. One
+    act told by two verbs ("foiled" / "thwarted") is named once (the shared act groups)."""
     particle = _PARTICLE.match(text, verb.end())
-    return f"{stem(verb.group())} {particle.group(1)}" if particle else stem(verb.group())
+    act = act_class(stem(verb.group()))
+    return f"{act} {particle.group(1)}" if particle else act
 
 
 # Particles that make another action of a verb: "checked out" is not "checked in".

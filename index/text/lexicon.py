@@ -16,6 +16,22 @@ STOP = frozenset(
     " last next week month year today yesterday monday tuesday wednesday thursday friday"
     " saturday sunday morning evening night earlier later".split()
 )
+# Verbs news uses for one act, a group each, in the forms they take ("struck" and "shook" the
+# town, "sent" and "deployed" the troops, "foiled" and "thwarted" the attack). Small and general:
+# a group must fit any story. Conflicts compare acts by group (act_class).
+_ACT_GROUPS = (
+    "send sent ship shipped dispatch dispatched deploy deployed",
+    "kill killed slay slew slain",
+    "arrest arrested detain detained apprehend apprehended",
+    "confirm confirmed verify verified",
+    "hit strike strikes struck shake shakes shook jolt jolted rock rocked",
+    "foil foiled thwart thwarted repel repelled",
+    "fire fired dismiss dismissed sack sacked oust ousted",
+    "overturn overturned rescind rescinded revoke revoked repeal repealed",
+    "hire hired appoint appointed",
+)
+
+
 # Number words: how many, never what ("intercepted three boats" was done to boats).
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
@@ -108,3 +124,22 @@ def is_past(word: str) -> bool:
     """A lower-case past tense or participle: 'struck', 'checked'."""
     low = word.lower()
     return word[:1].islower() and (low in IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4))
+
+
+def _act_classes() -> dict[str, frozenset[str]]:
+    groups = [frozenset(stem(w) for w in g.split()) for g in _ACT_GROUPS]
+    return {st: g for g in groups for st in g}
+
+
+_ACT_CLASSES = _act_classes()
+
+
+def act_group(verb_stem: str) -> frozenset[str]:
+    """The stems of the verbs news uses for the act ``verb_stem`` names (itself alone if none)."""
+    return _ACT_CLASSES.get(verb_stem, frozenset({verb_stem}))
+
+
+def act_class(verb_stem: str) -> str:
+    """One name for the act: the group's first stem in sort order (the stem itself if none)."""
+    group = _ACT_CLASSES.get(verb_stem)
+    return min(group) if group else verb_stem

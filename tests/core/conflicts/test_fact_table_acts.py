@@ -99,3 +99,16 @@ def test_another_thing_done_is_another_act() -> None:
     a = _art("a.txt", "On May 4, Governor Alvarez vetoed another harbour funding bill.")
     b = _art("b.txt", "The harbour funding bill was vetoed by Governor Alvarez on June 9.")
     assert _disputes(a, b) == []
+
+
+def test_one_act_told_by_two_verbs_of_its_group_is_compared() -> None:
+    a = _art("a.txt", "A coast guard cutter foiled a raid on the harbour fuel depot on Tuesday.")
+    b = _art("b.txt", "The cutter thwarted the raid on the harbour fuel depot on Wednesday.")
+    assert _disputes(a, b) == [("Tuesday", "Wednesday")]
+
+
+def test_a_verb_of_the_acts_group_is_no_evidence_of_the_same_thing() -> None:
+    # "fired" is the act "dismiss": sharing it says nothing about whose firing it was
+    a = _art("a.txt", "Harbour master Teodor Lind was fired March 2 after four seasons.")
+    b = _art("b.txt", "Fired on June 8, the pilot is suing the harbour board for $2 million.")
+    assert _disputes(a, b) == []
