@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from index.ingest.folder import FOLLOW_ENV
-
+# index.ingest.folder.FOLLOW_ENV, not imported: that package (loader, YAML, Markdown) is
+# imported only to update, never on the search path
+FOLLOW_ENV = "NEWSREADER_FOLLOW_LINKS"
 MARKER = "follow-links"  # its presence is the whole record: nothing to parse, nothing to damage
 _YES = ("1", "true", "yes", "on")
 _NO = ("0", "false", "no", "off")

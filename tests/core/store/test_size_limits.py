@@ -72,3 +72,10 @@ def test_a_limit_that_is_not_a_size_is_one_clear_error(
 def test_good_limits(monkeypatch: pytest.MonkeyPatch, value: str, expected: int) -> None:
     monkeypatch.setenv("NEWSREADER_MAX_FILE_MB", value)
     assert max_file_bytes() == expected
+
+
+def test_the_links_rule_names_the_walks_variable() -> None:
+    from index.ingest.folder import FOLLOW_ENV
+    from index.store import links
+
+    assert links.FOLLOW_ENV == FOLLOW_ENV
