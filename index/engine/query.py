@@ -68,6 +68,18 @@ def _check_tree(text: str, q: Query) -> None:
             stack.extend(node.children())
 
 
+def _fuzzy_prefixes(q: Query) -> None:
+    """ "ferry~/10": a fuzzy word's prefix longer than the word made Whoosh's automaton index
+    past its end (IndexError, not a bad-query line); the whole word is the longest prefix."""
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, wq.FuzzyTerm) and node.prefixlength > len(node.text):
+            node.prefixlength = len(node.text)
+        if not node.is_leaf():
+            stack.extend(node.children())
+
+
 def parse_words(schema: Schema, text: str, written: str, explicit: bool) -> ParsedQuery:
     """Parse ``written`` (``text`` already checked and rewritten in the form Whoosh reads);
     ``explicit``: it uses operators, so no some-words fallback. QueryError names ``text``."""
@@ -77,6 +89,8 @@ def parse_words(schema: Schema, text: str, written: str, explicit: bool) -> Pars
     except Exception as error:  # noqa: BLE001 - whoosh raises assorted errors on odd input
         raise QueryError(text, f"it cannot be parsed ({error})") from error
     _check_tree(text, all_words)
+    _fuzzy_prefixes(all_words)
+    _fuzzy_prefixes(some_words)
     if (
         explicit
         or isinstance(some_words, wq.qcore._NullQuery)

@@ -258,3 +258,10 @@ def test_any_query_searches_or_raises_query_error(ram_index, text: str) -> None:
     assert results.total >= len(results.hits)
     bodies = {f"a{n}.md" for n in range(3)}
     assert all(hit.id in bodies for hit in results.hits)
+
+
+def test_a_fuzzy_prefix_longer_than_the_word_searches(ram_index) -> None:  # type: ignore[no-untyped-def]
+    """Hypothesis found "0~/10": Whoosh's automaton raised IndexError past the word's end."""
+    with ram_index.searcher() as searcher:
+        for text in ("0~/10", "ferry~2/9", "ferry~/5"):
+            run_search(searcher, text, limit=3)
