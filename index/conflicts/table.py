@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from index.base.cancel import checkpoint
 from index.base.fact_table import Dispute, Fact, FactKind, FactRow, FactSpan, FactTable, Nature
@@ -196,29 +197,51 @@ def _compatible(x: _Item, y: _Item) -> bool:
         turn = abs(x.fact.low - y.fact.low) % 360
         return min(turn, 360 - turn) <= 45
     (xl, xh), (yl, yh) = x.bounds, y.bounds
-    if x.fact.kind == "date" and _adjacent_night(x, y):
-        return True
+    if x.fact.kind == "date":
+        (xl, xh), (yl, yh) = _common_scale(x, y) or ((xl, xh), (yl, yh))
+        if _adjacent_night(x, y, xl, yl):
+            return True
     return xl <= yh and yl <= xh
 
 
-def _adjacent_night(x: _Item, y: _Item) -> bool:
+def _adjacent_night(x: _Item, y: _Item, xv: float, yv: float) -> bool:
     """ "Thursday night" and "early Friday morning" can be the same night, and so can
     "Thursday" and "early Friday, around 1:30 a.m.": small hours are told either way."""
-    if abs(x.fact.low - y.fact.low) not in (1.0, 6.0):
+    if abs(xv - yv) not in (1.0, 6.0):
         return False
-    first, second = (x, y) if (x.fact.low - y.fact.low) % 7 == 6 else (y, x)
+    first, second = (x, y) if (xv - yv) % 7 == 6 else (y, x)
     return bool(_EARLY.search(second.fact.value))
 
 
+def _band(v: float) -> int:
+    """A date's encoding: weekdays (1), month-days (2), resolved days (3)."""
+    return 0 if v < 100 else (1 if v < 1000 else (2 if v < 100000 else 3))
+
+
+def _as_band(x: _Item, band: int) -> tuple[float, float] | None:
+    """A date in another encoding: a resolved single day is also a weekday and a month-day
+    ("Friday" in a report dated Friday 11 November is 11 November too)."""
+    lo, hi = x.bounds
+    if _band(x.fact.low) == band:
+        return lo, hi
+    if _band(x.fact.low) != 3 or x.fact.low != x.fact.high or band not in (1, 2):
+        return None
+    day = date.fromordinal(int(x.fact.low))
+    v = 100.0 + day.weekday() if band == 1 else 1000.0 + day.month * 40 + day.day
+    return v, v
+
+
+def _common_scale(x: _Item, y: _Item) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Both dates in the coarser of their two encodings, or None when they have none."""
+    band = min(_band(x.fact.low), _band(y.fact.low))
+    bx, by = _as_band(x, band), _as_band(y, band)
+    return (bx, by) if bx is not None and by is not None else None
+
+
 def _same_scale(x: _Item, y: _Item) -> bool:
-    """Dates are compared only in one encoding: resolved days, weekdays or month-days."""
-    if x.fact.kind != "date":
-        return True
-
-    def band(v: float) -> int:
-        return 0 if v < 100 else (1 if v < 1000 else (2 if v < 100000 else 3))
-
-    return band(x.fact.low) == band(y.fact.low)
+    """Dates are compared in one encoding: resolved days, weekdays or month-days; a resolved
+    day is compared with a weekday or a month-day in their encoding."""
+    return x.fact.kind != "date" or _common_scale(x, y) is not None
 
 
 def _same_referent(x: _Item, y: _Item) -> bool:
@@ -268,7 +291,7 @@ def _same_referent(x: _Item, y: _Item) -> bool:
             # (every verb of the act's group: "fired" is the act "dismiss" too)
             verbs = {v for a in {x.raw.slot.rsplit(" ", 1)[-1]} | acts for v in act_group(a)}
             return bool(x.names & y.names) or bool((x.stems & y.stems) - verbs)
-        return shared >= 3
+        return shared >= 3 and not (x.raw.actions and y.raw.actions)
     if x.fact.kind == "times":
         return True  # "married twice": the slot holds the verb, the guards above the referent
     if x.fact.kind == "percent" and x.near & y.near - _SPEECH_STEMS:

@@ -11,12 +11,23 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _GERUND(word: str) -> bool:  # noqa: N802 - a predicate used like the patterns above
-    return word.islower() and word.endswith("ing") and len(word) > 5
+    return word.islower() and word.endswith("ing") and len(word) > 5 and word not in _PREPOSITIONAL
+
+
+# -ing words that work as prepositions: ", including the captain," dates no act of its own.
+_PREPOSITIONAL = frozenset("including according following regarding excluding concerning".split())
 
 
 def nearest_verb(text: str, start: int, end: int) -> str | None:
     """Stem of the past verb a date or count belongs to: the nearest before it in its clause,
     else the first after it."""
+    found = _nearest(text, start, end)
+    if found is None:
+        return None
+    return _phrasal(text, found) if is_past(found.group()) else act_class(stem(found.group()))
+
+
+def _nearest(text: str, start: int, end: int) -> re.Match[str] | None:
     left = text[:start]
     cut = max(left.rfind(p) for p in (". ", "; ", ": ", ", "))
     # "played for four teams before retiring in 1993": the nearest verb, past or -ing, dates it.
@@ -26,14 +37,13 @@ def nearest_verb(text: str, start: int, end: int) -> str | None:
         if is_past(m.group()) or (_GERUND(m.group()) and _GERUND_HEAD.search(text, 0, m.start()))
     ]
     if before:
-        last = before[-1]
-        return _phrasal(text, last) if is_past(last.group()) else act_class(stem(last.group()))
+        return before[-1]
     for m in _WORDS.finditer(text, end, min(len(text), end + 120)):
         if is_past(m.group()):
-            return _phrasal(text, m)
+            return m
     for m in _WORDS.finditer(text, 0, start):
         if is_past(m.group()):
-            return _phrasal(text, m)
+            return m
     return None
 
 
@@ -41,7 +51,8 @@ def nearest_verb(text: str, start: int, end: int) -> str | None:
 # Friday"); after a noun it describes the noun ("vessels transiting the Gulf on Friday") and the
 # day belongs to the clause's verb.
 _GERUND_HEAD = re.compile(
-    r"\b(?:before|after|while|since|when|by|upon|was|were|is|are|been|be|and)\s+$", re.IGNORECASE
+    r"(?:\b(?:before|after|while|since|when|by|upon|was|were|is|are|been|be|and)|,)\s+$",
+    re.IGNORECASE,  # ", thwarting an attack on 10 Nov": a clause of its own after a comma
 )
 
 
@@ -65,18 +76,21 @@ def clause_actions(text: str, start: int, end: int) -> frozenset[str]:
     """Stems of the actions a span may date: its nearest past verb, and the past verbs joined
     to it by "and"/"or" in the same clause ("on Thursday intercepted three boats and foiled an
     attack" dates both acts; "finalized in December, made optional" dates one)."""
-    nearest = nearest_verb(text, start, end)
-    if nearest is None:
+    verb = _nearest(text, start, end)
+    if verb is None:
         return frozenset()
+    nearest = nearest_verb(text, start, end) or ""
     left_edge = max(0, start - _ACTION_REACH)
     stops = list(_CLAUSE_STOP.finditer(text, left_edge, start))
     lo = stops[-1].end() if stops else left_edge
     right = text[end : end + _ACTION_REACH]
     stop = _CLAUSE_STOP.search(right)
     hi = end + (stop.start() if stop else len(right))
+    # Joined after the nearest verb only: in "played and coached for ten seasons and was named
+    # coach of the year in 1987" the year dates the naming, not the coaching.
     found = {nearest} | {
         _phrasal(text, m)
-        for m in _WORDS.finditer(text, lo, hi)
+        for m in _WORDS.finditer(text, max(lo, verb.end()), hi)
         if is_past(m.group()) and _JOINED.search(text, max(0, m.start() - 5), m.start())
     }
     return frozenset(v for v in found if v not in _SPEECH)  # the day it was said is no act

@@ -165,6 +165,8 @@ def _mention(kind: str | None, span: str, start: int, end: int, base: date | Non
         clean = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", span)
         if (exact := _exact_day(clean)) is not None:
             rng = (exact, exact)  # "December 9, 2008", "2008-12-09": no parser needed
+        elif base is not None and kind in ("md", "dm") and (near := _nearest_day(clean, base)):
+            rng = (near, near)
         elif base is not None or re.search(r"\d{4}", clean):
             parsed = _parse(clean, base)
             rng = _period_range(*parsed) if parsed is not None else None
@@ -179,6 +181,24 @@ def _mention(kind: str | None, span: str, start: int, end: int, base: date | Non
     return DateMention(
         start, end, span, rng[0] if rng else None, rng[1] if rng else None, weekday, month, day
     )
+
+
+def _nearest_day(span: str, base: date) -> date | None:
+    """A month and day without a year: the one nearest the publication date, before or after
+    it ("scheduled for December 15" in a September report is this December, "on December 30"
+    in a January report the last one)."""
+    month_name = re.search(r"[A-Za-z]{3}", span)
+    day_number = re.search(r"\b(\d{1,2})\b", span)
+    if month_name is None or day_number is None or month_name.group().lower() not in _MONTHS:
+        return None
+    month, day = _MONTHS[month_name.group().lower()], int(day_number.group(1))
+    days = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:  # February 29 of another year, "June 31"
+            continue
+    return min(days, key=lambda d: abs((d - base).days), default=None)
 
 
 _FULL = re.compile(

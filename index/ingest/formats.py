@@ -59,7 +59,8 @@ def load_txt(rel: str, text: str) -> Loaded:
     if not body:
         return [], [Skipped(rel, NO_TEXT)]
     # A dateline under the headline is the report's date: "on Thursday" is resolved against it.
-    meta: dict[str, str | None] = {"published": dateline_date(body)}
+    # (read from the raw lines: the cleaning drops a "Published on: ..." line as page furniture)
+    meta: dict[str, str | None] = {"published": dateline_date(strip_controls(text))}
     return [_article(rel, rel, title, body, meta, text)], []
 
 
@@ -87,7 +88,7 @@ def load_md(rel: str, text: str) -> Loaded:
     if not body:
         return [], [Skipped(rel, NO_TEXT)]
     if not meta.get("published"):
-        meta["published"] = dateline_date(body)
+        meta["published"] = dateline_date(plain)
     return [_article(rel, rel, title, body, meta, plain)], []
 
 

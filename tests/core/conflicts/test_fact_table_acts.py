@@ -112,3 +112,32 @@ def test_a_verb_of_the_acts_group_is_no_evidence_of_the_same_thing() -> None:
     a = _art("a.txt", "Harbour master Teodor Lind was fired March 2 after four seasons.")
     b = _art("b.txt", "Fired on June 8, the pilot is suing the harbour board for $2 million.")
     assert _disputes(a, b) == []
+
+
+def _dated(aid: str, body: str, published: str | None) -> Article:
+    return Article(
+        id=aid, path=aid, title="Harbour report", body=body, source=aid, published=published
+    )
+
+
+def test_a_resolved_day_is_compared_with_a_weekday_and_a_month_day() -> None:
+    # a's Tuesday is 8 October (its date), b says Wednesday, c says 9 October
+    a = _dated(
+        "a.txt", "A coast guard cutter foiled a raid on the fuel depot on Tuesday.", "2024-10-09"
+    )
+    b = _dated("b.txt", "The cutter foiled the raid on the harbour fuel depot on Wednesday.", None)
+    c = _dated(
+        "c.txt", "The patrol, foiling a raid on the harbour fuel depot on 9 Oct, was praised.", None
+    )
+    pairs = {frozenset(p) for p in _disputes(a, b, c)}
+    assert frozenset({"Tuesday", "Wednesday"}) in pairs
+    assert frozenset({"Tuesday", "9 Oct"}) in pairs  # ", foiling ... on 9 Oct": the act's day
+    assert frozenset({"Wednesday", "9 Oct"}) not in pairs  # 9 October 2024 was a Wednesday
+
+
+def test_a_year_dates_the_act_next_to_it_not_the_acts_joined_before() -> None:
+    a = _art(
+        "a.txt", "Ruiz played and coached for ten seasons and was named coach of the year in 1997."
+    )
+    b = _art("b.txt", "Ruiz coached the harbour club from 1989, winning four cups.")
+    assert _disputes(a, b) == []

@@ -41,6 +41,13 @@ def test_absolute_dates_in_three_styles() -> None:
         assert only(text).start_date == date(2024, 10, 17), text
 
 
+def test_a_day_without_a_year_is_the_one_nearest_the_publication() -> None:
+    # a vote "scheduled for December 15" in an October report is this December's
+    assert only("The vote is scheduled for December 15.").start_date == date(2024, 12, 15)
+    # "on December 30" in a January report is last December's
+    assert only("It opened on December 30.", "2025-01-03").start_date == date(2024, 12, 30)
+
+
 def test_without_publication_date_keeps_what_is_written() -> None:
     d = only("It opened Oct. 17.", None)
     assert d.start_date is None and (d.month, d.day) == (10, 17)

@@ -52,8 +52,14 @@ def test_a_txt_report_takes_its_date_and_resolves_relative_days(tmp_path: Path) 
         "---\npublished: 2019-03-01\n---\n# Cranes\n\nMarch 7, 2019\n\nWorkers halted them.\n",
         encoding="utf-8",
     )
+    (tmp_path / "c.txt").write_text(
+        "Cranes halted\n\nPublished on: Thu, 7 Mar 2019 at 09:56 IST\n\nWorkers halted them.\n",
+        encoding="utf-8",
+    )
     articles, skipped = load_corpus(tmp_path)
     by = {a.id: a for a in articles}
     assert not skipped
     assert by["a.txt"].published == "2019-03-07"
     assert by["b.md"].published == "2019-03-01"  # the front matter's date wins
+    # a "Published on" line is cleaned out of the body as page furniture, and still dates it
+    assert by["c.txt"].published == "2019-03-07" and "Published" not in by["c.txt"].body
