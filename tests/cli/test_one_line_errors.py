@@ -123,6 +123,9 @@ def test_following_links_is_remembered_by_the_index_until_told_otherwise(
     search = ["search", "kittiwake", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
     search += ["--format", "json"]
 
+    # recorded as unset now, so the "1" main() sets for --follow-links goes at teardown
+    monkeypatch.setenv("NEWSREADER_FOLLOW_LINKS", "")
+
     def run(*extra: str) -> list[str]:
         monkeypatch.delenv("NEWSREADER_FOLLOW_LINKS", raising=False)  # each run a new process
         assert main([*argv, *extra]) == 0
