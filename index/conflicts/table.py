@@ -15,7 +15,7 @@ from index.base.fact_table import Dispute, Fact, FactKind, FactRow, FactSpan, Fa
 from index.base.models import Article, Passage
 from index.conflicts.clauses import clause_around, in_quote
 from index.conflicts.numbers import spans_of
-from index.facts.acts import ANOTHER
+from index.facts.acts import ANAPHOR, ANOTHER
 from index.facts.names import name_key
 from index.facts.table import RawFact, report_facts
 from index.text.lexicon import SPEECH_VERBS, STOP, act_group, stem
@@ -283,6 +283,8 @@ def _same_referent(x: _Item, y: _Item) -> bool:
         # "foiled") is the same act; other verbs need more in common ("thwarted an attack" /
         # "foiled an attack").
         acts = x.raw.actions & y.raw.actions
+        if any(f"{a} {ANAPHOR}" in x.raw.objects | y.raw.objects for a in acts):
+            return True  # "it was proposed in August": the act done to what the story is about
         if acts and _other_things(x.raw.objects, y.raw.objects, acts):
             return False  # "signed an executive order" / "a spending bill signed by": two acts
         if x.raw.slot == y.raw.slot or acts:

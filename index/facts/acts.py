@@ -113,6 +113,14 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # The object stem of "another ...": an act done to one more thing of a kind, never the same one.
 ANOTHER = "*another"
+# The object stem of a pronoun ("it was proposed in August", "signed it on Monday"): the thing
+# the story is about, named before.
+ANAPHOR = "*it"
+_ANAPHOR_BEFORE = re.compile(
+    r"\b(?:it|they)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_ANAPHOR_AFTER = re.compile(r"\s+(?:it|them)\b")
 # Words that open a noun phrase: skipped before an object's first word, they end it after.
 _DETERMINERS = frozenset("a an the its his her their our this these those my your".split())
 # Prepositions that the shared stop list does not hold: they end an object too.
@@ -133,6 +141,11 @@ def act_objects(text: str, start: int, end: int, acts: frozenset[str]) -> frozen
     out: set[str] = set()
     for m in _WORDS.finditer(text, lo, hi):
         if not is_past(m.group()) or (act := _phrasal(text, m)) not in acts:
+            continue
+        if _ANAPHOR_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _ANAPHOR_AFTER.match(
+            text, m.end()
+        ):
+            out.add(f"{act} {ANAPHOR}")  # "it was proposed", "overturned it": the story's thing
             continue
         if _BY.match(text, m.end()):  # passive: the thing done to stands before the verb
             edge = max(lo, m.start() - 60)

@@ -141,3 +141,9 @@ def test_a_year_dates_the_act_next_to_it_not_the_acts_joined_before() -> None:
     )
     b = _art("b.txt", "Ruiz coached the harbour club from 1989, winning four cups.")
     assert _disputes(a, b) == []
+
+
+def test_an_act_done_to_it_is_done_to_the_storys_thing() -> None:
+    a = _art("a.txt", "The port board proposed the new dredging rules in May, officials said.")
+    b = _art("b.txt", '"It has changed a lot since it was proposed in August," the mayor said.')
+    assert _disputes(a, b) == [("May", "August")]
