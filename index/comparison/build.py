@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from index.base.cancel import Cancel, cancellable, checkpoint
 from index.base.fact_table import Fact, FactTable
@@ -31,6 +32,7 @@ from index.conflicts.role_pairs import role_pair_conflicts
 from index.conflicts.table import build_fact_table
 from index.conflicts.unknown_pairs import unknown_pair_conflicts
 from index.facts.names import name_variants
+from index.text.credits import is_page_furniture
 from index.text.sentences import split_passages, title_passage
 
 # One cache per process; the sqlite copy is opt-in (NEWSREADER_ANALYSIS_CACHE=disk) so tests and
@@ -85,12 +87,18 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     passages = tuple(p for a in seen for p in by_article[a.id])
     article_of = {a.id: a for a in seen}
     passage_of = {p.id: p for p in passages}
+    # Credit lines and captions are about the page: shown and linked, never a conflict's side.
+    furniture = frozenset(p.id for p in passages if is_page_furniture(p.text))
     links: list[Link] = []
     for n, link in enumerate(align(by_article)):
         if n % 32 == 0:
             checkpoint()
         pa, pb = passage_of[link.a], passage_of[link.b]
-        conflicts = detect_conflicts(pa, pb, article_of[pa.article_id], article_of[pb.article_id])
+        conflicts = (
+            []
+            if furniture.intersection((pa.id, pb.id))
+            else detect_conflicts(pa, pb, article_of[pa.article_id], article_of[pb.article_id])
+        )
         links.append(Link(link.a, link.b, link.score, link.verbatim, tuple(conflicts)))
     claims = group_claims(links, passages)
     checkpoint()
@@ -99,13 +107,13 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     copies = find_copies(seen)
     checkpoint()
     table = build_fact_table(seen, by_article)
-    links = _with_fact_conflicts(links, table, by_article)
-    links = _with_conflicts(links, quote_pair_conflicts(seen, by_article))
+    links = _with_fact_conflicts(links, table, by_article, furniture)
+    links = _with_conflicts(links, quote_pair_conflicts(seen, by_article), furniture)
     checkpoint()
-    links = _with_conflicts(links, role_pair_conflicts(seen, by_article))
-    links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article))
-    links = _with_conflicts(links, name_pair_conflicts(seen, by_article))
-    links = _with_conflicts(links, unknown_pair_conflicts(seen, by_article))
+    links = _with_conflicts(links, role_pair_conflicts(seen, by_article), furniture)
+    links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article), furniture)
+    links = _with_conflicts(links, name_pair_conflicts(seen, by_article), furniture)
+    links = _with_conflicts(links, unknown_pair_conflicts(seen, by_article), furniture)
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,
@@ -131,7 +139,10 @@ def _passage_at(passages: list[Passage], fact: Fact) -> Passage | None:
 
 
 def _with_fact_conflicts(
-    links: list[Link], table: FactTable, by_article: dict[str, list[Passage]]
+    links: list[Link],
+    table: FactTable,
+    by_article: dict[str, list[Passage]],
+    furniture: frozenset[str] = frozenset(),
 ) -> list[Link]:
     """The table's disputes as conflicts on the passages that state them."""
     found: list[tuple[Passage, Passage, Conflict]] = []
@@ -151,7 +162,7 @@ def _with_fact_conflicts(
         sa = Span(x.span.start, x.span.end, x.span.text)
         sb = Span(y.span.start, y.span.end, y.span.text)
         found.append((pa, pb, Conflict(kind, sa, sb, dispute.why)))
-    return _with_conflicts(links, found)
+    return _with_conflicts(links, found, furniture)
 
 
 def dispute_type(fact: Fact) -> ConflictType:
@@ -162,16 +173,21 @@ def dispute_type(fact: Fact) -> ConflictType:
 
 
 def _with_conflicts(
-    links: list[Link], found: list[tuple[Passage, Passage, Conflict]]
+    links: list[Link],
+    found: list[tuple[Passage, Passage, Conflict]],
+    furniture: frozenset[str] = frozenset(),
 ) -> list[Link]:
     """Conflicts found event-wide, added to the link between their two passages, or as a link
     of their own (score 0) when the passages are not aligned. A pair of spans the pairwise
-    checks already explain is not explained twice."""
+    checks already explain is not explained twice; a pair with a side in ``furniture`` (a
+    caption, a credit line) is no conflict."""
     if not found:
         return links  # most checks find nothing: no index of every link for them
     index = {frozenset((lk.a, lk.b)): i for i, lk in enumerate(links)}
     out = list(links)
     for pa, pb, c in found:
+        if pa.id in furniture or pb.id in furniture:
+            continue
         at = index.get(frozenset((pa.id, pb.id)))
         if at is None:
             index[frozenset((pa.id, pb.id))] = len(out)
@@ -216,6 +232,29 @@ def passages_of(comparison: Comparison, article_id: str) -> list[Passage]:
 
 
 def unique_passages(comparison: Comparison, article_id: str) -> list[Passage]:
-    """Passages of ``article_id`` that no link touches: what only this report says."""
+    """Passages of ``article_id`` that no link touches: what only this report says. A credit
+    line or a caption (index/text/credits.py) is page furniture, not something it says."""
     linked = {pid for link in comparison.links for pid in (link.a, link.b)}
-    return [p for p in passages_of(comparison, article_id) if p.id not in linked]
+    return [
+        p
+        for p in passages_of(comparison, article_id)
+        if p.id not in linked and not is_page_furniture(p.text)
+    ]
+
+
+def distinct_conflicts(pairs: Iterable[tuple[Link, Conflict]]) -> list[tuple[Link, Conflict]]:
+    """Each conflict once: one type between one pair of passages (either order) is one entry,
+    the explanations of the others added to the first's ("300 km vs 10 km; 300 km vs 23 km")."""
+    at: dict[tuple[frozenset[str], str], int] = {}
+    out: list[tuple[Link, Conflict]] = []
+    for link, x in pairs:
+        key = (frozenset((link.a, link.b)), x.type)
+        if key not in at:
+            at[key] = len(out)
+            out.append((link, x))
+            continue
+        first_link, first = out[at[key]]
+        if x.explanation not in first.explanation:
+            first = replace(first, explanation=f"{first.explanation}; {x.explanation}")
+        out[at[key]] = (first_link, first)
+    return out

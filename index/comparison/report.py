@@ -6,7 +6,7 @@ import textwrap
 from typing import Any
 
 from index.base.models import Comparison, Passage
-from index.comparison.build import unique_passages
+from index.comparison.build import distinct_conflicts, unique_passages
 from index.comparison.sources import copy_of, independent_sources
 
 # Article text is untrusted: every piece of it goes through one of these on its way out.
@@ -39,7 +39,7 @@ def _labels(c: Comparison) -> dict[str, str]:
 def _sections(c: Comparison) -> dict[str, Any]:
     """What every renderer shows, in order: claims, conflicts, unique passages per article."""
     passage = {p.id: p for p in c.passages}
-    conflicts = [(link, x) for link in c.links for x in link.conflicts]
+    conflicts = distinct_conflicts((link, x) for link in c.links for x in link.conflicts)
     unique = {a.id: unique_passages(c, a.id) for a in c.articles}
     return {"passage": passage, "conflicts": conflicts, "unique": unique}
 

@@ -38,3 +38,9 @@ def independent_sources(c: Comparison, article_ids: Sequence[str] | None = None)
 def claim_sources(c: Comparison, claim: Claim) -> int:
     """How many independent sources support a claim (copies of one report count once)."""
     return independent_sources(c, claim.articles)
+
+
+def label(source: str | None, article_id: str) -> str:
+    """How an export names a report everywhere (headings, citations, figures): its outlet, else
+    its file name marked as such ("(no outlet) harbor.txt"), never passed off as an outlet."""
+    return source or f"(no outlet) {article_id.rsplit('/', 1)[-1]}"

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from index.base.models import Article, Comparison, Event, Passage
-from index.comparison.build import unique_passages
+from index.base.models import Article, Comparison, Conflict, Event, Link, Passage
+from index.comparison.build import distinct_conflicts, unique_passages
 from index.comparison.json_form import conflict_to_json
-from index.comparison.sources import copy_of, independent_sources
+from index.comparison.sources import copy_of, independent_sources, label
 from index.comparison.variants import variant_reports
 from index.conflicts.detect import quote_diff
 from index.export.figures import figures_of, figures_to_json
@@ -21,7 +21,7 @@ VERSION = 1
 
 def article_meta(article: Article) -> dict[str, Any]:
     """A report in the list of reports: what every excerpt of it cites."""
-    return {**article.to_meta(), "url": article.url}
+    return {**article.to_meta(), "url": article.url, "label": label(article.source, article.id)}
 
 
 def excerpt(
@@ -37,6 +37,7 @@ def excerpt(
     return {
         "article": article_id,
         "source": article.source if article else None,
+        "label": label(article.source if article else None, article_id),
         "title": article.title if article else None,
         "published": article.published if article else None,
         "path": article.path if article else article_id.split("#", 1)[0],
@@ -83,23 +84,32 @@ def _conflicts(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(conflicts, conflicts the user dismissed as false)."""
     passage = quote.passages
-    kept: list[dict[str, Any]] = []
-    gone: list[dict[str, Any]] = []
+    kept: list[tuple[Link, Conflict]] = []
+    gone: list[tuple[Link, Conflict]] = []
     for link in c.links:
         for x in link.conflicts:
             key = conflict_key(x, passage[link.a], passage[link.b])
-            diff = quote_diff(x.a.text, x.b.text) if x.type == "quote" else None
-            spans = conflict_to_json(x)
-            entry = {
-                "key": key,
+            (gone if key in dismissed else kept).append((link, x))
+    # one entry per pair of passages and type: two findings there are one conflict to read
+    return _entries(distinct_conflicts(kept), quote), _entries(distinct_conflicts(gone), quote)
+
+
+def _entries(pairs: list[tuple[Link, Conflict]], quote: _Quoter) -> list[dict[str, Any]]:
+    out = []
+    for link, x in pairs:
+        diff = quote_diff(x.a.text, x.b.text) if x.type == "quote" else None
+        spans = conflict_to_json(x)
+        out.append(
+            {
+                "key": conflict_key(x, quote.passages[link.a], quote.passages[link.b]),
                 "type": x.type,
                 "explanation": x.explanation,
                 "a": {**quote(link.a), "span": spans["a"]},
                 "b": {**quote(link.b), "span": spans["b"]},
                 "diff": None if diff is None else [list(step) for step in diff],
             }
-            (gone if key in dismissed else kept).append(entry)
-    return kept, gone
+        )
+    return out
 
 
 def _variants(c: Comparison, outlet: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -141,7 +151,7 @@ def event_section(
     """Everything the report says about one event (or a set of chosen reports); ``corrected``:
     the event is the reader's correction of the grouping (a merge, move or split)."""
     c = comparison
-    outlet = {a.id: a.source or a.id for a in c.articles}
+    outlet = {a.id: label(a.source, a.id) for a in c.articles}
     by_id = {a.id: a for a in c.articles} | dict(articles or {})
     quote = _Quoter(c)
     conflicts, gone = _conflicts(c, set(dismissed), quote)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from index.base.fact_table import Fact, FactKind, FactRow, FactTable, fact_table_to_json
 from index.base.models import Comparison
-from index.comparison.sources import independent_sources
+from index.comparison.sources import independent_sources, label
 
 RowNature = Literal["conflict", "evolving", ""]
 
@@ -20,7 +20,7 @@ class FigureValue:
     facts: tuple[int, ...]  # indexes into the row's facts, in report order
     articles: tuple[str, ...]  # the reports stating it, in the comparison's order
     sources: int  # independent source families among them (copies count once)
-    outlets: tuple[str, ...]  # outlet of each of those reports (id when it names none)
+    outlets: tuple[str, ...]  # label of each of those reports (sources.label)
     disputed: bool  # in a dispute with another value of the slot
 
 
@@ -90,7 +90,7 @@ def _row(c: Comparison, row: FactRow, outlet: dict[str, str], order: dict[str, i
 
 def figures_of(c: Comparison) -> Figures:
     """The comparison's fact table as rows of values with their sources and outlets."""
-    outlet = {a.id: a.source or a.id for a in c.articles}
+    outlet = {a.id: label(a.source, a.id) for a in c.articles}
     order = {a.id: k for k, a in enumerate(c.articles)}
     rows = [_row(c, r, outlet, order) for r in c.facts.rows]
     rank = {"conflict": 0, "evolving": 1, "": 2}

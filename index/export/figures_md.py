@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from index.comparison.sources import label
 from index.text.markdown_escape import md_text
 
 _NATURE = {"conflict": "conflict", "evolving": "differs over time"}
@@ -66,5 +67,5 @@ def figures_page(data: dict[str, Any]) -> str:
     head = [f"# {md_text(event['title'] if event else 'Chosen reports')}", ""]
     if event:
         head += [f"Event id: {md_text(event['id'])}", ""]
-    outlet = {a["id"]: a["source"] or "(no outlet)" for a in data["articles"]}
+    outlet = {a["id"]: label(a["source"], a["id"]) for a in data["articles"]}
     return "\n".join(head + figures_markdown(data, "##", outlet)).rstrip() + "\n"

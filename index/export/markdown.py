@@ -17,9 +17,15 @@ def md_lines(text: str) -> str:
     return "\\\n".join(lines)
 
 
+def named(item: dict[str, Any]) -> str:
+    """A report's or excerpt's label, as the JSON gives it (index/export/build.py's ``label``:
+    the outlet, else "(no outlet) FILE"), so every part of a page names a report alike."""
+    return str(item.get("label") or item.get("source") or "(no outlet)")
+
+
 def cite(ex: dict[str, Any]) -> str:
     """Outlet, title, date and path of an excerpt, as one escaped line."""
-    outlet = md_text(ex.get("source") or "(no outlet)")
+    outlet = md_text(named(ex))
     title = md_text(ex.get("title") or "title unknown")
     date = md_text(ex.get("published") or "date unknown")
     return f"— *{outlet}*, “{title}”, {date}, {md_text(ex['path'])}"
@@ -49,14 +55,14 @@ def _reports(ev: dict[str, Any], h: str) -> list[str]:
             f"{n} reports · {sources} independent sources (a copy counts with its original).",
             "",
         ]
-    outlet = {r["id"]: r["source"] or r["id"] for r in ev["reports"]}
+    outlet = {r["id"]: named(r) for r in ev["reports"]}
     for n, r in enumerate(ev["reports"], 1):
         url = r.get("url") or ""
         link = f" · [link]({url})" if _SAFE_URL.match(url) else ""
         original = r.get("copy_of")
         copy = f" · *copy of {md_text(outlet.get(original, original))}*" if original else ""
         out.append(
-            f"{n}. **{md_text(r['source'] or '(no outlet)')}**: "
+            f"{n}. **{md_text(named(r))}**: "
             f"{md_text(r['title'])} ({md_text(r['published'] or 'date unknown')}), "
             f"{md_text(r['path'])}{link}{copy}"
         )
@@ -89,7 +95,7 @@ def _conflict(n: int, x: dict[str, Any], h: str) -> list[str]:
     for side in ("a", "b"):
         ex = x[side]
         out += [
-            f"*{md_text(ex.get('source') or '(no outlet)')}* "
+            f"*{md_text(named(ex))}* "
             f"({md_text(ex.get('published') or 'date unknown')}) says "
             f"“{md_text(ex['span']['text'])}”:",
             "",
@@ -137,7 +143,7 @@ def _unique(ev: dict[str, Any], h: str) -> list[str]:
     meta = {r["id"]: r for r in ev["reports"]}
     for group in ev["unique"]:
         r = meta[group["article"]]
-        out += [f"{h}# {md_text(r['source'] or '(no outlet)')}: {md_text(r['title'])}", ""]
+        out += [f"{h}# {md_text(named(r))}: {md_text(r['title'])}", ""]
         out += [line for ex in group["excerpts"] for line in quote(ex)] or ["Nothing.", ""]
     return out
 
@@ -176,7 +182,7 @@ def event_markdown(ev: dict[str, Any], level: int = 1) -> str:
     if "claims" in ev:
         out += _claims(ev, h) + _conflicts(ev, h) + _variants(ev, h)
         if "facts" in ev:
-            outlet = {r["id"]: r["source"] or "(no outlet)" for r in ev["reports"]}
+            outlet = {r["id"]: named(r) for r in ev["reports"]}
             out += figures_markdown(ev["facts"], h, outlet)
         out += _unique(ev, h)
     out += _marks(ev, h)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from index.base.models import Article
 from index.text.controls import strip_controls
+from index.text.credits import APPEARED
 
 MAX_TITLE_CHARS = 300
 """A longer "title" is text, not a headline: see ``bounded_title``."""
@@ -66,11 +67,6 @@ _OUTLET_WORD = re.compile(
     r"radio|tv|television|broadcasting|gazette|wire|media|yonhap|xinhua|tass|network|ledger|"
     r"courier|dispatch|chronicle|observer|standard|globe|examiner|inquirer|bulletin|monitor|"
     r"express|independent|mirror|online|today|magazine|weekly|review|star|sun|mail|record)\b",
-    re.IGNORECASE,
-)
-APPEARED = re.compile(
-    r"this\s+(?:article|story)\s+(?:originally|first)\s+(?:appeared|was\s+published)\s+"
-    r"(?:on|in|by)\s+([^:]{2,60}?)\s*(?::|\.$|$)",
     re.IGNORECASE,
 )
 TOP = 6  # bylines and outlet lines sit in the first few lines of a report

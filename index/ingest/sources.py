@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from index.ingest.clean import APPEARED, TOP, byline_outlet, clean_lines
+from index.ingest.clean import TOP, byline_outlet, clean_lines
+from index.text.credits import APPEARED, is_page_furniture
 
 # "... the situation. (Yonhap)": a wire tag closing the story's last paragraph. The tag is one to
 # three capitalised words and must follow the end of a sentence, so "(NIS)" inside a sentence
@@ -63,7 +64,7 @@ def _appeared_on(lines: list[str]) -> str | None:
 
 def _closing_tag(lines: list[str]) -> str | None:
     for line in reversed(lines):
-        if _CREDIT.match(line) or APPEARED.match(line) or _TRAILER.fullmatch(line):
+        if _CREDIT.match(line) or _TRAILER.fullmatch(line) or is_page_furniture(line):
             continue
         return _tag(_WIRE_TAG.search(line))  # only the last real paragraph counts
     return None
