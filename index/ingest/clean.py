@@ -82,8 +82,10 @@ def _is_stamp(line: str) -> bool:
     m = _STAMP.fullmatch(line)
     if not m:
         return False
-    rest = m.group(1)
-    return all(w.isdigit() or w.lower() in _DATE_WORDS for w in _WORD.findall(rest))
+    words = _WORD.findall(m.group(1))
+    # a time or date word beyond the one-letter ones: "Updated a." is a sentence, not a stamp
+    dated = not words or any(w.isdigit() or len(w) > 2 for w in words)
+    return dated and all(w.isdigit() or w.lower() in _DATE_WORDS for w in words)
 
 
 def is_furniture(line: str) -> bool:
