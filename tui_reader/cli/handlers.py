@@ -64,13 +64,17 @@ def _sifted(index: Any, sieve: Any, limit: int) -> Any:
         cached_group_events,
         compare,
         sift_search,
+        without_dismissed,
     )
 
     articles = index.articles()
     events = cached_group_events(articles)
+    dismissed: set[str] = set()
     try:  # event ids as `newsreader events` prints them, with your corrections
         with AnnotationStore.open(None) as store:
             events = list(apply_corrections(events, store.corrections(Path(index.corpus))).events)
+            # conflict: leaves out the conflicts you dismissed as false, as the app does
+            dismissed = store.dismissed(Path(index.corpus))
     except NewsreaderError:
         pass  # no marks store: the events as grouped
     by_id = {a.id: a for a in articles}
@@ -80,7 +84,7 @@ def _sifted(index: Any, sieve: Any, limit: int) -> Any:
             lambda words, n: index.search(words, limit=n),
             events,
             by_id,
-            lambda event, members: compare(members, event),
+            lambda event, members: without_dismissed(compare(members, event), dismissed),
             limit,
             None if progress is None else lambda done, total: progress(done, total, ""),
         )
