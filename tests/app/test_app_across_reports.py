@@ -116,3 +116,33 @@ async def test_conflict_list_jumps(tmp_path: Path) -> None:
         view = screen.current_view()
         assert view is not None and view.passage.id == target
         assert HERALD in screen.row.shown or view.passage.article_id in screen.row.shown
+
+
+async def test_n_c_u_say_which_report_a_pane_now_shows(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        model = screen.model
+        assert model is not None and len(model.comparison.articles) > len(screen.row.shown)
+        checked = []
+        for key in ("u", "n", "c"):  # each walks into the report no pane shows, then says so
+            app._notifications.clear()
+            start = list(screen.row.shown)
+            for _ in range(40):
+                await pilot.press(key)
+                await settle(app, pilot)
+                if screen.row.shown != start:
+                    break
+            if screen.row.shown == start:
+                continue  # this key's passages are all on screen already
+            pane = next(
+                i for i, (a, b) in enumerate(zip(start, screen.row.shown, strict=True)) if a != b
+            )
+            article = model.articles[screen.row.shown[pane]]
+            said = [n.message for n in app._notifications]
+            assert any(
+                m.startswith(f"Pane {pane + 1} now shows") and (article.source or "") in m
+                for m in said
+            ), (key, said)
+            checked.append(key)
+        assert checked, "no key brought another report into a pane"

@@ -225,8 +225,11 @@ class CompareScreen(Screen[None]):
     # ---- moving (keys) ----
 
     def action_next(self, what: str, step: int) -> None:
-        """Go to the next/previous linked, conflict or unique passage of any report."""
+        """Go to the next/previous linked, conflict or unique passage of any report; a pane
+        switched to another report for it says which."""
+        before = list(self.row.shown)
         if self.row.next(what, step):
+            self._say_switched(before)
             self.show_detail()
         else:
             self.notify(f"No further {what} passage in any report", timeout=2)
@@ -264,7 +267,7 @@ class CompareScreen(Screen[None]):
         self._say_switched(before)
 
     def _say_switched(self, before: list[str]) -> None:
-        """Name the report a pane shows after ] or Enter brought another one into it."""
+        """Name the report a pane shows after ], Enter, n, c or u brought another one into it."""
         if self.model is not None:
             articles = self.model.comparison.articles
             for line in navigation.switched(before, self.row.shown, articles):
