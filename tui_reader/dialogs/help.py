@@ -10,7 +10,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..compare.model import LEGEND
+from ..config import config_path
 from ..keymap import (
+    ALL_BINDINGS,
     ARTICLES_BINDINGS,
     COMPARE_BINDINGS,
     CONFLICT_BINDINGS,
@@ -38,6 +40,29 @@ PANEL_ROWS: Rows = [
 def rows(bindings: list[BindingType]) -> Rows:
     """(keys, description) of each binding."""
     return [(key_label(b.key), b.description or b.action) for b in as_bindings(bindings)]
+
+
+def action_ids() -> dict[tuple[str, str], str]:
+    """The [keys] id of each help row (keys, description): what the config file re-binds."""
+    ids: dict[tuple[str, str], list[str]] = {}
+    for b in as_bindings(ALL_BINDINGS):
+        if b.id:
+            row = (key_label(b.key), b.description or b.action)
+            ids.setdefault(row, [])
+            if b.id not in ids[row]:
+                ids[row].append(b.id)
+    out = {row: ", ".join(names) for row, names in ids.items()}
+    out[LIST_ROW] = "list-down, list-up, list-first, list-last"
+    return out
+
+
+def settings_rows(path: str) -> Rows:
+    """Where the settings are and how a key is re-bound (the README's Configuration)."""
+    return [
+        ("Config file", path),
+        ("", "newsreader config --path prints it, newsreader config --edit opens it"),
+        ("[keys]", 'Re-bind any action by its id (in brackets): next-conflict = "c,ctrl+n"'),
+    ]
 
 
 # Which help sections belong to which screen class: that screen's keys are listed first.
@@ -129,10 +154,23 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = []
-        for title, section in help_sections(self.for_screen):
+        ids = action_ids()
+        config = getattr(self.app, "config", None)
+        path = str(config.path if config is not None else config_path())
+        sections = [*help_sections(self.for_screen), ("Settings", settings_rows(path))]
+        note = "Any key is re-bound in the config file by the id in brackets: Settings, at the end"
+        lines += [Content.assemble((note, "dim")), Content("")]
+        for title, section in sections:
             lines.append(Content.assemble((title, "bold underline")))
             for keys, description in section:
-                lines.append(Content.assemble((f"  {keys:<22}", "bold"), description))
+                name = ids.get((keys, description))
+                lines.append(
+                    Content.assemble(
+                        (f"  {keys:<22}", "bold"),
+                        description,
+                        (f"  [{name}]" if name else "", "dim"),
+                    )
+                )
             lines.append(Content(""))
         lines.append(Content.assemble(("Marks", "bold underline")))
         lines.append(Content("  " + LEGEND))
