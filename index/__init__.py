@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Span,
         bundled_corpus,
         check_environment,
+        data_dir,
     )
     from index.comparison import (
         SORTS,
@@ -133,6 +134,7 @@ _EXPORTS = {
             "Span",
             "bundled_corpus",
             "check_environment",
+            "data_dir",
         ],
         "index.base",
     ),
@@ -274,6 +276,7 @@ __all__ = [
     "bundled_corpus",
     "cached_group_events",
     "check_environment",
+    "data_dir",
     "copy_pairs",
     "Family",
     "source_families",

@@ -48,6 +48,7 @@ from .messages import (
 )
 from .notices import Notice, failure_text, feed_notices, report_failure, report_notices, show
 from .screens.events import EventsScreen
+from .session import first_export_folder, remember_export_folder
 from .state import AppState, MarksStore, Settings
 from .text import one_line
 from .watch import CorpusWatcher
@@ -82,8 +83,9 @@ class NewsReaderApp(App[None]):
         settings = Settings(Path(corpus), Path(index_dir) if index_dir else None, rebuild)
         self.state = AppState(settings, MarksStore(self._marks_unavailable))
         self.config = config  # the config file's settings (None: the defaults, nothing saved)
+        # the export dialog's folder: the configured one, else the last export's (session.py)
+        self.state.export_dir = first_export_folder(config.export_folder if config else None)
         if config is not None:
-            self.state.export_dir = config.export_folder
             self.state.export_format = config.export_format
         self.jobs = Jobs(self, self.state)
         self._comparing: str | None = None  # the comparison the user is waiting for
@@ -229,6 +231,7 @@ class NewsReaderApp(App[None]):
 
     def on_export_written(self, message: ExportWritten) -> None:
         self.state.export_dir = message.path.parent
+        remember_export_folder(message.path.parent.resolve())  # for the next session too
 
     def on_comparison_wanted(self, message: ComparisonWanted) -> None:
         self._comparing = message.key

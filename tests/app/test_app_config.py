@@ -62,3 +62,43 @@ async def test_the_palette_says_where_the_config_file_is(tmp_path: Path) -> None
         await run_palette_command(app, pilot, "Config file")
         said = " ".join(n.message for n in app._notifications)
         assert str(tmp_path / "config.toml") in said and "newsreader config --edit" in said
+
+
+async def _export_dialog_folder(app: NewsReaderApp, target: Path | None = None) -> Path:
+    """Open the first event, press e; export to ``target`` when given. The dialog's folder."""
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = await open_first_event(app, pilot)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportDialog), "the dialog")
+        path = app.screen.query_one("#export-path", Input)
+        proposed = Path(path.value).parent
+        if target is not None:
+            path.value = str(target)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: app.screen is screen, "the dialog closed")
+            await wait_until(pilot, target.exists, "the export written")
+            await wait_until(pilot, lambda: app.state.export_dir == target.parent, "remembered")
+        app.state.marks.close()
+    return proposed
+
+
+async def test_the_last_export_folder_is_remembered_across_sessions(tmp_path: Path) -> None:
+    from tui_reader.session import state_path
+
+    corpus = write_corpus(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    first = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    assert await _export_dialog_folder(first, out / "brief.md") != out
+    # kept in the data dir, not in a config file the user did not write
+    assert str(out) in state_path().read_text(encoding="utf-8")
+    assert not (tmp_path / "config.toml").exists()
+    again = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    assert await _export_dialog_folder(again) == out
+    # a folder set in the config file still wins on a fresh start (README: Configuration)
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+    (tmp_path / "config.toml").write_text(f'[export]\nfolder = "{chosen}"\n', encoding="utf-8")
+    config = load_config(tmp_path / "config.toml")
+    fresh = NewsReaderApp(corpus, index_dir=tmp_path / "ix", config=config)
+    assert await _export_dialog_folder(fresh) == chosen
