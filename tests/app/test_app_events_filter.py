@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from tests.helpers import write_corpus
@@ -67,3 +69,40 @@ async def test_filter_and_sort_the_events(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.sort == "date"
         assert [t[:5] for t in titles(screen)] == ["Orchi", "Ferry"]
+
+
+async def test_a_filter_typed_before_the_events_are_grouped_applies_once_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index
+
+    gate, grouping = threading.Event(), threading.Event()
+    real = index.cached_group_events
+
+    def held(articles: list[index.Article]) -> list[index.Event]:
+        grouping.set()
+        gate.wait(120)  # the first open: grouping takes a while; the user types meanwhile
+        return real(articles)
+
+    monkeypatch.setattr(index, "cached_group_events", held)
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, grouping.is_set, "the grouping started")
+            screen = app.screen
+            assert isinstance(screen, EventsScreen) and app.state.events is None
+            await pilot.press("f")
+            box = screen.query_one("#filter", Input)
+            await wait_until(pilot, lambda: box.has_focus, "the filter input")
+            await pilot.press(*"outlet:valley", "enter")
+            await wait_until(pilot, lambda: not box.has_focus, "the filter applied")
+            assert app.state.events is None  # still grouping: nothing listed yet
+            assert titles(screen) == []
+            gate.set()
+            await wait_until(pilot, lambda: titles(screen), "the events listed")
+            assert [t[:6] for t in titles(screen)] == ["Orchid"]  # only the filter's event
+            await wait_until(
+                pilot, lambda: "filter: outlet:valley" in screen_text(app), "the status line"
+            )
+    finally:
+        gate.set()
