@@ -168,6 +168,9 @@ class Jobs:
         events, by_id = state.events, state.by_id
         done = state.comparisons  # read only: a dict lookup is safe from a thread
         post = self.node.post_message
+        # a name finds the spellings the compared events list as its variants (the detail
+        # panel's), whatever their letters: taken here, on the UI thread that owns the dict
+        variants = [v.forms for c in list(done.values()) for v in c.variants]
         # conflict: keeps what the panes show: not the conflicts dismissed as false (read here,
         # on the UI thread, which owns the marks store's connection)
         store = state.marks.get() if "conflict:" in query.lower() else None
@@ -197,7 +200,7 @@ class Jobs:
             try:
                 sieve = split_query(query)
                 if not sieve.filters:
-                    results = index.search(query, limit=limit)
+                    results = index.search(query, limit=limit, variants=variants)
                 elif events is None:
                     why = "the events are still being grouped; the filters need them"
                     reply_to.post_message(SearchFailed(query, why))
@@ -205,7 +208,7 @@ class Jobs:
                 else:
                     results = sift_search(
                         sieve,
-                        lambda words, n: index.search(words, limit=n),
+                        lambda words, n: index.search(words, limit=n, variants=variants),
                         events,
                         by_id,
                         comparison_of,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from whoosh import query as wq
@@ -24,7 +24,13 @@ _SWAPS = {"i": "iye", "y": "yie", "e": "ei", "w": "wv", "v": "vw"}
 def _prefixes(term: str) -> list[str]:
     if len(term) < 2:
         return [term]
-    return [term[0] + c for c in _SWAPS.get(term[1], term[1])]
+    out = [term[0] + c for c in _SWAPS.get(term[1], term[1])]
+    # kh / h is one sound (Khamenei / Hamenei, as the names' transliteration keys fold it)
+    if term.startswith("kh") and len(term) > 2:
+        out.append("h" + term[2])
+    elif term[0] == "h":
+        out.append("kh")
+    return out
 
 
 def indexed_terms(text: str) -> list[str]:
@@ -37,10 +43,13 @@ def widen_names(
     parsed: ParsedQuery,
     names: Collection[str],
     alike: Callable[[str, str], bool],
+    known: Mapping[str, Collection[str]] | None = None,
 ) -> ParsedQuery:
     """``parsed`` with each title/body term in ``names`` ORed with the field's indexed terms
     that ``alike`` takes for another spelling of it (terms of the same first letter, and the
-    same or a swapped second letter)."""
+    same or a swapped second letter), and with the terms ``known`` gives it: spellings the
+    caller knows already (an exonym, a variant a comparison found), whatever their letters."""
+    known = known or {}
     if not names:
         return parsed
     reader = searcher.reader()
@@ -48,12 +57,12 @@ def widen_names(
 
     def spellings(field: str, term: str) -> list[str]:
         if (field, term) not in found:
-            others = []
+            others = [t for t in known.get(term, ()) if t != term]
             for prefix in _prefixes(term):
                 for raw in reader.expand_prefix(field, prefix):
                     other = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
                     if other != term and abs(len(other) - len(term)) <= LENGTH_SLACK:
-                        if alike(term, other):
+                        if other not in others and alike(term, other):
                             others.append(other)
             found[field, term] = others
         return found[field, term]

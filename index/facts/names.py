@@ -60,6 +60,16 @@ _CONTRACTED = re.compile(r"['’](?:ll|re|ve|m|d|t)$", re.IGNORECASE)
 _SENTENCE_END = frozenset('.!?:\n"“')
 
 
+def exonym_spellings(word: str) -> tuple[str, ...]:
+    """The other forms the exonym table gives one name (Peking: Beijing; Beijing: Peking):
+    spellings that share no first letters, so no letter rule finds them. Bounded by the table."""
+    w = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    if not w:
+        return ()
+    key = EXONYMS.get(w, w)
+    return tuple(f for old, new in EXONYMS.items() if new == key for f in (old, new) if f != w)
+
+
 @lru_cache(maxsize=8192)
 def name_key(token: str) -> str:
     """Transliteration key of a name token: accents, kh/h, w/v, y/i, ie/e, doubles folded."""

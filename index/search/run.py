@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from index.engine import (
     schema_of,
     widen_names,
 )
-from index.facts.names import same_name
+from index.facts.names import exonym_spellings, same_name
 from index.search.snippet import snippet
 from index.search.syntax import check_syntax, minus_as_not
 
@@ -90,7 +91,9 @@ def validate_query(text: str) -> None:
     parse_query(build_schema(), text)
 
 
-def run_search(searcher: Searcher, text: str, limit: int = 10) -> SearchResults:
+def run_search(
+    searcher: Searcher, text: str, limit: int = 10, variants: Iterable[Sequence[str]] = ()
+) -> SearchResults:
     """Search with BM25F over title (boosted) and body.
 
     Ranking choice: articles containing ALL the words come first, in BM25F order; when fewer
@@ -102,9 +105,15 @@ def run_search(searcher: Searcher, text: str, limit: int = 10) -> SearchResults:
     paging through all results would show; past COUNT_BOUND it may be a lower bound
     (``total_exact`` False). Explicit operators (AND, OR, NOT, -word, phrases on their own)
     are taken as written. The matching itself is the engine's (``find_matches``).
+
+    A name word also finds its other spellings: those of the index's terms the name rules take
+    for it, the exonym table's (Peking: Beijing), and the forms of ``variants`` (groups of one
+    name's spellings, as comparisons list them: the app passes those of the events it compared)
+    that spell the same name.
     """
     limit = max(1, int(limit))
-    parsed = widen_names(searcher, parse_query(schema_of(searcher), text), _names(text), same_name)
+    parsed = parse_query(schema_of(searcher), text)
+    parsed = widen_names(searcher, parsed, _names(text), same_name, _known(text, variants))
     found = find_matches(searcher, parsed, limit)
     hits = tuple(_make_hit(doc) for doc in found.docs)
     return SearchResults(query=text, total=found.total, hits=hits, total_exact=found.exact)
@@ -115,11 +124,36 @@ _NAME = re.compile(r'"[^"]*"|(?<![\w\-])([A-Z][\w\'’]*)')
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"})
 
 
+def _name_words(text: str) -> list[str]:
+    words = [m.group(1) for m in _NAME.finditer(text) if m.group(1)]
+    return [w for w in words if w not in _OPERATORS]
+
+
 def _names(text: str) -> set[str]:
     """The indexed terms of the words written as names (capitalised): a search for one
     spelling of a name finds the others the index holds (Zelensky: Zelenskiy, Zelenskyy)."""
-    words = [m.group(1) for m in _NAME.finditer(text) if m.group(1)]
-    return {t for w in words if w not in _OPERATORS for t in indexed_terms(w)}
+    return {t for w in _name_words(text) for t in indexed_terms(w)}
+
+
+def _known(text: str, variants: Iterable[Sequence[str]]) -> dict[str, set[str]]:
+    """Each name term of the query -> the terms of its other spellings known without the
+    lexicon: the exonym table's and those of a ``variants`` group spelling the same name.
+    A form of several words is left out (one word of it would find every Kim). Cost: the
+    query's names times the groups given."""
+    words = _name_words(text)
+    if not words:
+        return {}
+    groups = list(dict.fromkeys(tuple(g) for g in variants))  # many events list one name
+    out: dict[str, set[str]] = {}
+    for word in words:
+        forms = set(exonym_spellings(word))
+        for group in groups:
+            if any(f == word or same_name(word, f) for f in group):
+                forms.update(group)
+        terms = {t for f in forms if len(indexed_terms(f)) == 1 for t in indexed_terms(f)}
+        for own in indexed_terms(word):
+            out.setdefault(own, set()).update(terms - {own})
+    return out
 
 
 def _make_hit(doc: MatchedDoc) -> SearchHit:

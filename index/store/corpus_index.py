@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
@@ -265,14 +265,17 @@ class CorpusIndex:
 
         return self._read(read)
 
-    def search(self, query: str, limit: int = 10) -> SearchResults:
+    def search(
+        self, query: str, limit: int = 10, variants: Iterable[Sequence[str]] = ()
+    ) -> SearchResults:
         """Search titles and bodies; raises QueryError for a malformed query. Each call has a
-        searcher of its own (pooled), so worker threads may search concurrently."""
+        searcher of its own (pooled), so worker threads may search concurrently. ``variants``:
+        groups of a name's spellings known from comparisons (a name word finds them all)."""
 
         def read() -> SearchResults:
             store, searcher = self._searcher()
             try:
-                results = run_search(searcher, query, limit)
+                results = run_search(searcher, query, limit, variants)
             except NewsreaderError:  # a QueryError leaves the searcher as good as it was
                 self._release(store, searcher)
                 raise

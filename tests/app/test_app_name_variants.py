@@ -53,3 +53,34 @@ async def test_search_for_one_spelling_finds_the_other(tmp_path: Path) -> None:
         herald = next(hit for hit in screen.hits if hit.id == "harbour/coast-herald.md")
         start, end = herald.snippet_matches[0]
         assert herald.snippet[start:end] == "Satto"
+
+
+def corpus_with_an_exonym(root: Path) -> Path:
+    """The shared corpus, two harbour reports naming the ferry owners' city each its own way."""
+    corpus = write_corpus(root)
+    for name, city in (("bay-gazette.md", "Peking"), ("coast-herald.md", "Beijing")):
+        path = corpus / "harbour" / name
+        line = f"\nThe ferry company's owners flew in from {city} on Tuesday night.\n"
+        path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+    return corpus
+
+
+async def test_a_variant_compare_shows_is_found_by_search(tmp_path: Path) -> None:
+    from tests.pilot import type_query, wait_until
+
+    app = NewsReaderApp(corpus_with_an_exonym(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_first_event(app, pilot)
+        assert screen.model is not None
+        forms = {f for v in screen.model.comparison.variants for f in v.forms}
+        assert {"Peking", "Beijing"} <= forms  # compare lists them as one name
+        await pilot.press("escape")
+        search = await open_search(app, pilot)
+        for spelling in ("Peking", "Beijing"):
+            await pilot.press("ctrl+u")  # an empty box: the query is this spelling alone
+            await type_query(app, pilot, spelling)
+            await wait_until(pilot, lambda: len(search.hits) == 2, f"both reports for {spelling}")
+            assert {hit.id for hit in search.hits} == {
+                "harbour/bay-gazette.md",
+                "harbour/coast-herald.md",
+            }
