@@ -10,11 +10,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from index import Article, Comparison, Event, NewsreaderError, Passage
+from index import Article, Comparison, Event
 
-from ..compare import navigation
 from ..compare.detail_panel import DetailPanel
-from ..compare.dismissal import dismiss_conflicts
 from ..compare.fact_focus import go_to_fact, paint_fact
 from ..compare.model import LEGEND, CompareModel, PassageView
 from ..compare.pane_row import PaneRow
@@ -26,7 +24,7 @@ from ..keymap import (
     FOLLOW_BINDINGS,
     MARK_BINDINGS,
 )
-from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
+from ..marking import MarkController
 from ..messages import (
     ComparisonAbandoned,
     ComparisonAdded,
@@ -37,9 +35,11 @@ from ..messages import (
 from ..state import AppState
 from ..text import counted, one_line
 from ..widgets import ArticlePane, MarksPanel
+from .compare_marks import CompareMarks
+from .compare_moves import CompareMoves
 
 if TYPE_CHECKING:
-    from index import Anchored, FactSpan
+    from index import FactSpan
 
 WIDE = 150  # columns from which three panes fit by default
 
@@ -60,7 +60,6 @@ class CompareScreen(Screen[None]):
         *FOLLOW_BINDINGS,
         *CONFLICT_BINDINGS,
     ]
-    no_passage_hint = "Go to a passage first (n, c or u)"
 
     def __init__(
         self, state: AppState, key: str, articles: list[Article], event: Event | None
@@ -72,7 +71,9 @@ class CompareScreen(Screen[None]):
         self.requested = articles
         self.model: CompareModel | None = None
         self.full_comparison: Comparison | None = None  # before dismissed conflicts were taken off
-        self.marking = MarkController(self, self, state)
+        self.moves = CompareMoves(self)
+        self.marks = CompareMarks(self)  # what the mark controller asks of these panes
+        self.marking = MarkController(self, self.marks, state)
         self.fact: FactSpan | None = None  # the figure the Figures screen asked to show
         self._fact_pending = False  # shown once the panes are built
 
@@ -126,7 +127,7 @@ class CompareScreen(Screen[None]):
         count = 3 if self.size.width >= WIDE else 2
         self.row.show(self.model, [a.id for a in comparison.articles][:count])
 
-    def _rebuild(self) -> None:
+    def rebuild(self) -> None:
         """After dismissals changed: the model again without the dismissed conflicts."""
         if self.full_comparison is not None:
             self.model = CompareModel(self.state.undismissed(self.full_comparison))
@@ -222,84 +223,31 @@ class CompareScreen(Screen[None]):
         else:
             detail.explain(self.model, view, self.marking.mark_line(view.passage))
 
-    # ---- moving (keys) ----
+    # ---- moving (keys): compare_moves.py ----
 
     def action_next(self, what: str, step: int) -> None:
-        """Go to the next/previous linked, conflict or unique passage of any report; a pane
-        switched to another report for it says which."""
-        before = list(self.row.shown)
-        if self.row.next(what, step):
-            self._say_switched(before)
-            self.show_detail()
-        else:
-            self.notify(f"No further {what} passage in any report", timeout=2)
+        self.moves.next(what, step)
 
     def action_list_conflicts(self) -> None:
-        """Every conflict of the compared reports in a list; Enter goes to one."""
-        from ..dialogs.conflicts import ConflictsDialog
-
-        model = self.model
-        if model is None:
-            return
-        if not model.counts()[1]:
-            self.notify("These reports have no conflict", timeout=2)
-            return
-
-        def chosen(passage_id: str | None) -> None:
-            passage = model.passages.get(passage_id or "")
-            if passage is not None and model is self.model:
-                self.row.go_to(passage.article_id, passage.start)
-                self.show_detail()
-
-        self.app.push_screen(ConflictsDialog(model), chosen)
+        self.moves.list_conflicts()
 
     def action_pane(self, step: int) -> None:
-        """Focus the next/previous pane (in the narrow layout this flips the visible pane)."""
-        if self.panes:
-            self.row.activate(self.row.active + step)
-            self.show_detail()
+        self.moves.pane(step)
 
     def action_report(self, step: int) -> None:
-        """Show another report of the comparison in the active pane."""
-        before = list(self.row.shown)
-        if not self.row.next_report(step):
-            self.notify("Every report is already shown", timeout=2)
-        self._say_switched(before)
-
-    def _say_switched(self, before: list[str]) -> None:
-        """Name the report a pane shows after ], Enter, n, c or u brought another one into it."""
-        if self.model is not None:
-            articles = self.model.comparison.articles
-            for line in navigation.switched(before, self.row.shown, articles):
-                self.notify(line, timeout=4, markup=False)
+        self.moves.report(step)
 
     def action_panes(self, step: int) -> None:
-        """Show one more or one fewer pane."""
         self.row.more_or_fewer(step)
 
     def action_align(self) -> None:
-        """Line the other panes up on the passages linked to the current one."""
-        view = self.current_view()
-        if view is None or self.model is None:
-            self.notify("Move to a passage first (n, c or u)", timeout=2)
-            return
-        before = list(self.row.shown)
-        aligned = self.row.align(view)
-        self._say_switched(before)
-        self.show_detail()
-        if not aligned:
-            self.notify("No other report states this passage", timeout=2)
+        self.moves.align()
 
     def action_toggle_sync(self) -> None:
-        """Turn synchronised (proportional) scrolling on or off."""
-        self.row.toggle_sync()
-        self.notify(f"Synchronised scrolling {'on' if self.row.sync else 'off'}", timeout=2)
-        self.update_title()
+        self.moves.toggle_sync()
 
     def action_toggle_dim(self) -> None:
-        """Dim or undim passages that only one report has."""
-        self.row.toggle_dim()
-        self.update_title()
+        self.moves.toggle_dim()
 
     # ---- follow and copy (follow.py) ----
 
@@ -340,77 +288,7 @@ class CompareScreen(Screen[None]):
         self.marking.remove(message.mark)
 
     def on_marks_panel_leave(self, _message: MarksPanel.Leave) -> None:
-        self.focus_text()
+        self.marks.focus_text()
 
     def action_dismiss_conflict(self) -> None:
-        """Label the current passage's conflicts false; they stop being flagged, here and later."""
-        view, store = self.current_view(), self.state.marks.get()
-        if view is None or store is None or self.model is None:
-            return
-        if not view.conflicts():
-            self.notify("No conflict on this passage", timeout=2)
-            return
-        event_id = self.event.id if self.event else None
-        try:
-            count = dismiss_conflicts(store, self.state.corpus, self.model, view, event_id)
-        except NewsreaderError as error:  # the conflicts saved so far are dismissed; say so
-            self.notify(str(error), title="Not saved", severity="error", markup=False)
-            self._rebuild()
-            return
-        self.notify(f"Dismissed {count} conflict(s); delete the mark to restore", timeout=3)
-        self.row.pending_align = view.passage.id
-        self._rebuild()
-
-    # ---- MarkSite: what the mark controller asks ----
-
-    def current_passage(self) -> Passage | None:
-        view = self.current_view()
-        return None if view is None else view.passage
-
-    def marks_scope(self) -> MarkScope | None:
-        if self.model is None:
-            return None
-        event_id = self.event.id if self.event else None
-        return MarkScope(self.model.articles, event_id, event_id)
-
-    def paint_marks(self, spans: Spans) -> None:
-        assert self.model is not None
-        for pane in self.panes:
-            marks = sorted(spans.get(pane.article.id, []))
-            for block in pane.blocks:
-                p = self.model.passages.get(block.key)
-                marked = p is not None and any(s < p.end and p.start < e for s, e in marks)
-                pane.set_marked(block.index, marked)
-        self.show_detail()  # the panel's line for the current passage's own mark
-
-    def reveal(self, passage: Passage) -> None:
-        """The passage under the cursor is on screen already."""
-
-    def jump_to_mark(self, mark: Anchored) -> None:
-        if mark.start is not None:
-            self.row.go_to(mark.annotation.article_id, mark.start)
-            self.show_detail()
-
-    def focus_text(self) -> None:
-        self.row.activate(self.row.active)
-        self.show_detail()
-
-    def mark_removed(self, mark: Anchored) -> None:
-        if mark.annotation.conflict is not None:
-            self._rebuild()  # a dismissed conflict is flagged again
-        else:
-            self.marking.refresh()
-
-    def export_plan(self) -> ExportPlan | None:
-        from index import event_document
-
-        comparison = self.full_comparison
-        if comparison is None:
-            return None
-        name = f"newsreader-{self.event.id if self.event else 'chosen-reports'}.md"
-        corrected = self.event is not None and self.event.id in self.state.corrected
-        return ExportPlan(
-            "Export this comparison with your marks",
-            default_export_path(name),
-            lambda store: event_document(self.state.corpus, comparison, store, corrected),
-        )
+        self.marks.dismiss_conflict()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -12,8 +11,6 @@ from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from index import Event, EventFilter, NewsreaderError
 
-from ..columns import date_range, fit
-from ..compare.model import CompareModel
 from ..correcting import CorrectionKeys
 from ..keymap import EVENTS_BINDINGS
 from ..listing import SORT_CYCLE, Listed, listed
@@ -29,22 +26,14 @@ from ..messages import (
     ProgressChanged,
 )
 from ..state import AppState
-from ..text import counted, date_only, one_line, outlet
+from ..text import counted, one_line
 from ..widgets.filter_bar import FilterBar
 from ..widgets.lists import ListTable
+from .events_lists import CORRECTED, counts, fill_events, fill_reports, status_line
+
+__all__ = ["CORRECTED", "WIDE", "EventsScreen"]  # CORRECTED: the mark the tests look for
 
 WIDE = 160  # columns from which the reports list goes beside the events instead of under them
-COUNTS = [
-    len("Reports"),
-    len("Sources"),
-    len("Shared"),
-    len("Conflicts"),
-]  # the count columns' text widths
-DATE = len("2024-10-17")
-MAX_OUTLET = 24  # the reports table's outlet column at most
-
-
-CORRECTED = "✎"  # before the title of an event the reader merged, split or moved reports of
 
 
 class EventsScreen(Screen[None]):
@@ -139,27 +128,14 @@ class EventsScreen(Screen[None]):
             self._show_status()
 
     def _show_status(self) -> None:
-        shown, total = self.shown, len(self.state.events or [])
+        shown = self.shown
         counting = self._needs_conflicts() and shown.compared < shown.comparable
         bar = self.query_one("#progress", ProgressBar)
         bar.display = counting
         if counting:
             bar.update(total=shown.comparable, progress=shown.compared)
-        corrected = len(self.state.corrected)
-        by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
-        articles = counted(len(self.state.articles), "article")
-        parts = [f"{counted(total, 'event')}{by_you} from {articles}"]
-        if self.wanted.text or self.sort:
-            listed_part = f"{len(shown.events)} shown"
-            if self.wanted.text:
-                listed_part += f" · filter: {one_line(self.wanted.text, 60)}"
-            if self.sort:
-                listed_part += f" · sorted by {self.sort}"
-            parts.append(listed_part)
-        if counting:
-            parts.append(f"counting conflicts {shown.compared}/{shown.comparable}")
-        parts.append("Enter compares · f filters · S sorts · A lists all articles")
-        self.query_one("#status", Static).update(Content(" · ".join(parts)))
+        line = status_line(self.state, shown, self.wanted, self.sort, counting)
+        self.query_one("#status", Static).update(Content(line))
 
     def _needs_conflicts(self) -> bool:
         return self.wanted.needs_comparisons or self.sort == "conflicts"
@@ -210,41 +186,7 @@ class EventsScreen(Screen[None]):
         self.shown = listed(self.state, self.wanted, self.sort)
         events = self.shown.events
         self._shown = self._widths()
-        rows = []
-        for event in events:
-            articles = self.state.articles_of(event)
-            outlets = ", ".join(sorted({outlet(a.source, a.path) for a in articles}))
-            dates = date_range([date_only(a.published) for a in articles])
-            rows.append((event, len(articles), dates, outlets))
-        dates_width = max([len("Dates"), *(len(r[2]) for r in rows)])
-        longest = max((len(r[3]) for r in rows), default=0)
-        widths = fit(self._shown[0], [*COUNTS, dates_width], longest)
-        table.clear(columns=True)
-        # What a reader scans first comes first; every column fits the table's width.
-        table.add_column("Event", key="title", width=widths.title)
-        table.add_column("Reports", key="reports", width=COUNTS[0])
-        # independent sources: copies of one report (wire copy, syndication) count once
-        table.add_column("Sources", key="sources", width=COUNTS[1])
-        table.add_column("Shared", key="shared", width=COUNTS[2])
-        table.add_column("Conflicts", key="conflicts", width=COUNTS[3])
-        table.add_column("Dates", key="dates", width=dates_width)
-        if widths.outlets:
-            table.add_column("Outlets", key="outlets", width=widths.outlets)
-        for event, count, dates, outlets in rows:
-            sources, shared, conflicts = self._counts(event)
-            # an event the reader corrected says so before its title
-            mark = f"{CORRECTED} " if event.id in self.state.corrected else ""
-            cells: list[object] = [
-                Text(mark + one_line(event.title, widths.title - len(mark))),
-                str(count),
-                sources,
-                shared,
-                conflicts,
-                dates,
-            ]
-            if widths.outlets:
-                cells.append(Text(one_line(outlets, widths.outlets)))
-            table.add_row(*cells, key=event.id)
+        fill_events(table, self.state, events, self._shown[0])
         if events:
             ids = [e.id for e in events]
             # the same event stays under the cursor when the order or the filter changed
@@ -262,17 +204,6 @@ class EventsScreen(Screen[None]):
             return None
         return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
-    def _counts(self, event: Event) -> tuple[str, str, str]:
-        """(independent sources, shared links, conflicts) as the list shows them."""
-        comparison = self.state.comparisons.get(event.id)
-        if comparison is None:
-            # Not compared yet (beyond the prefetched events, until the event is opened).
-            return ("…", "…", "…") if len(event.article_ids) > 1 else ("1", "-", "-")
-        # The counts agree with the panes: a conflict the user dismissed is not counted.
-        model = CompareModel(self.state.undismissed(comparison))
-        shared, conflicts = model.counts()
-        return str(model.total_sources), str(shared), str(conflicts)
-
     def on_comparison_added(self, message: ComparisonAdded) -> None:
         """Fill in an event's link counts once its comparison is computed."""
         if self._needs_conflicts() and self.state.events is not None:
@@ -281,28 +212,13 @@ class EventsScreen(Screen[None]):
         table = self.query_one("#events", DataTable)
         event = self.state.event(message.key)
         if message.key in table.rows and event is not None and table.columns:
-            sources, shared, conflicts = self._counts(event)
+            sources, shared, conflicts = counts(self.state, event)
             table.update_cell(message.key, "sources", sources)
             table.update_cell(message.key, "shared", shared)
             table.update_cell(message.key, "conflicts", conflicts)
 
     def _fill_reports(self, event: Event) -> None:
-        table = self.query_one("#reports", DataTable)
-        articles = self.state.articles_of(event)
-        names = [outlet(a.source, a.path) for a in articles]
-        outlet_width = min(MAX_OUTLET, max([len("Outlet"), *map(len, names)]))
-        title = fit(self._shown[1], [outlet_width, DATE]).title
-        table.clear(columns=True)
-        table.add_column("Outlet", key="outlet", width=outlet_width)
-        table.add_column("Date", key="date", width=DATE)
-        table.add_column("Title", key="title", width=title)
-        for article, name in zip(articles, names, strict=True):
-            table.add_row(
-                Text(one_line(name, outlet_width)),
-                date_only(article.published),
-                Text(one_line(article.title, title)),
-                key=article.id,
-            )
+        fill_reports(self.query_one("#reports", DataTable), self.state, event, self._shown[1])
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if message.data_table.id == "events":

@@ -1,0 +1,118 @@
+"""Fills the events screen's two tables (events, the highlighted event's reports) so every
+column fits their width, and words its status line; the screen keeps the cursor and the keys."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import DataTable
+
+from index import Event, EventFilter
+
+from ..columns import date_range, fit
+from ..compare.model import CompareModel
+from ..listing import Listed
+from ..state import AppState
+from ..text import counted, date_only, one_line, outlet
+
+COUNTS = [
+    len("Reports"),
+    len("Sources"),
+    len("Shared"),
+    len("Conflicts"),
+]  # the count columns' text widths
+DATE = len("2024-10-17")
+MAX_OUTLET = 24  # the reports table's outlet column at most
+CORRECTED = "✎"  # before the title of an event the reader merged, split or moved reports of
+
+
+def fill_events(table: DataTable[object], state: AppState, events: list[Event], width: int) -> None:
+    """Columns that fit ``width`` (an Outlets column when there is room), a row per event
+    keyed by its id."""
+    rows = []
+    for event in events:
+        articles = state.articles_of(event)
+        outlets = ", ".join(sorted({outlet(a.source, a.path) for a in articles}))
+        dates = date_range([date_only(a.published) for a in articles])
+        rows.append((event, len(articles), dates, outlets))
+    dates_width = max([len("Dates"), *(len(r[2]) for r in rows)])
+    longest = max((len(r[3]) for r in rows), default=0)
+    widths = fit(width, [*COUNTS, dates_width], longest)
+    table.clear(columns=True)
+    # What a reader scans first comes first; every column fits the table's width.
+    table.add_column("Event", key="title", width=widths.title)
+    table.add_column("Reports", key="reports", width=COUNTS[0])
+    # independent sources: copies of one report (wire copy, syndication) count once
+    table.add_column("Sources", key="sources", width=COUNTS[1])
+    table.add_column("Shared", key="shared", width=COUNTS[2])
+    table.add_column("Conflicts", key="conflicts", width=COUNTS[3])
+    table.add_column("Dates", key="dates", width=dates_width)
+    if widths.outlets:
+        table.add_column("Outlets", key="outlets", width=widths.outlets)
+    for event, count, dates, outlets in rows:
+        sources, shared, conflicts = counts(state, event)
+        # an event the reader corrected says so before its title
+        mark = f"{CORRECTED} " if event.id in state.corrected else ""
+        cells: list[object] = [
+            Text(mark + one_line(event.title, widths.title - len(mark))),
+            str(count),
+            sources,
+            shared,
+            conflicts,
+            dates,
+        ]
+        if widths.outlets:
+            cells.append(Text(one_line(outlets, widths.outlets)))
+        table.add_row(*cells, key=event.id)
+
+
+def counts(state: AppState, event: Event) -> tuple[str, str, str]:
+    """(independent sources, shared links, conflicts) as the list shows them."""
+    comparison = state.comparisons.get(event.id)
+    if comparison is None:
+        # Not compared yet (beyond the prefetched events, until the event is opened).
+        return ("…", "…", "…") if len(event.article_ids) > 1 else ("1", "-", "-")
+    # The counts agree with the panes: a conflict the user dismissed is not counted.
+    model = CompareModel(state.undismissed(comparison))
+    shared, conflicts = model.counts()
+    return str(model.total_sources), str(shared), str(conflicts)
+
+
+def fill_reports(table: DataTable[object], state: AppState, event: Event, width: int) -> None:
+    """The event's reports: outlet, date and a title cut to fit ``width``."""
+    articles = state.articles_of(event)
+    names = [outlet(a.source, a.path) for a in articles]
+    outlet_width = min(MAX_OUTLET, max([len("Outlet"), *map(len, names)]))
+    title = fit(width, [outlet_width, DATE]).title
+    table.clear(columns=True)
+    table.add_column("Outlet", key="outlet", width=outlet_width)
+    table.add_column("Date", key="date", width=DATE)
+    table.add_column("Title", key="title", width=title)
+    for article, name in zip(articles, names, strict=True):
+        table.add_row(
+            Text(one_line(name, outlet_width)),
+            date_only(article.published),
+            Text(one_line(article.title, title)),
+            key=article.id,
+        )
+
+
+def status_line(
+    state: AppState, shown: Listed, wanted: EventFilter, sort: str | None, counting: bool
+) -> str:
+    """How many events from how many articles, the filter and sort in force, the counting of
+    conflicts while it runs, and the screen's main keys."""
+    corrected = len(state.corrected)
+    by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
+    articles = counted(len(state.articles), "article")
+    parts = [f"{counted(len(state.events or []), 'event')}{by_you} from {articles}"]
+    if wanted.text or sort:
+        listed_part = f"{len(shown.events)} shown"
+        if wanted.text:
+            listed_part += f" · filter: {one_line(wanted.text, 60)}"
+        if sort:
+            listed_part += f" · sorted by {sort}"
+        parts.append(listed_part)
+    if counting:
+        parts.append(f"counting conflicts {shown.compared}/{shown.comparable}")
+    parts.append("Enter compares · f filters · S sorts · A lists all articles")
+    return " · ".join(parts)
