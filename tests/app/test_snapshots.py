@@ -3,8 +3,8 @@
 (snapshot_report.html); accept it with ``pytest tests/app/test_snapshots.py --snapshot-update``.
 
 Deterministic by construction: a fixed terminal size, our own hand-written corpus in tmp dirs
-(autouse XDG fixture), the index summary toasts cleared, no clock and no blinking cursor on these
-screens, and every wait is for a condition, never a fixed time.
+(autouse XDG fixture), one config file path, the index summary toasts cleared, no clock and no
+blinking cursor on these screens, and every wait is for a condition, never a fixed time.
 """
 
 from __future__ import annotations
@@ -27,6 +27,13 @@ if not os.environ.get("CI"):  # an engineer's venv from before the plugin: skip,
 
 SIZES = [(80, 24), (140, 40)]
 Steps = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+@pytest.fixture(autouse=True)
+def _one_config_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ? help names the config file: one fixed path, not the tmp dir of this run (its length
+    wrapped the line differently and moved the help's scroll bar)."""
+    monkeypatch.setenv("NEWSREADER_CONFIG", "/home/reader/.config/newsreader/config.toml")
 
 
 async def _events(pilot: Pilot[Any]) -> None:
