@@ -23,6 +23,9 @@ def _isolated_dirs(
         "NEWSREADER_DATA_DIR",
         "NEWSREADER_CACHE_DIR",
         "NEWSREADER_CONFIG",
+        # the CLI sets it in os.environ for --follow-links: a later test in the same worker
+        # then recorded the rule again (test_store's unchanged corpus saw the marker touched)
+        "NEWSREADER_FOLLOW_LINKS",
     ):
         monkeypatch.delenv(var, raising=False)
     # Whoosh's RamStorage writers spill to <tempdir>/MAIN.tmp and delete it when done: shared by
