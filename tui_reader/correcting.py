@@ -16,13 +16,13 @@ from index import Article, Event
 from .messages import CorrectionWanted
 from .notices import Notice, show
 from .state import AppState
-from .text import one_line, outlet
+from .text import one_line, outlets_line
 
 
 def event_label(state: AppState, event: Event) -> str:
     """Title · n reports · outlets, for a list of events to choose from (literal text)."""
     articles = state.articles_of(event)
-    outlets = ", ".join(sorted({outlet(a.source, a.path) for a in articles}))
+    outlets = outlets_line(articles)
     n = len(articles)
     return f"{one_line(event.title, 60)} · {n} report{'s' * (n != 1)} · {one_line(outlets, 40)}"
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual.content import Content
 
 # Article text must never drive the terminal: the core's one definition of what to take out.
@@ -45,6 +48,13 @@ def outlet(source: str | None, path: str = "") -> str:
         return one_line(source)
     name = one_line(path.rsplit("/", 1)[-1])
     return f"(no outlet) {name}" if name else "(no outlet)"
+
+
+def outlets_line(articles: Iterable[Any]) -> str:
+    """The outlets of some reports, named ones first (alphabetically), then the files of those
+    that name none: a cut list shows outlets, not "(no outlet) ..." sorting first by its bracket."""
+    names = {outlet(a.source, a.path) for a in articles}
+    return ", ".join(sorted(names, key=lambda n: (n.startswith("(no outlet)"), n.casefold())))
 
 
 def date_only(published: str | None) -> str:

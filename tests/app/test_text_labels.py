@@ -28,3 +28,17 @@ def test_outlet_label_is_one_line_without_controls() -> None:
 def test_date_only() -> None:
     assert date_only("2025-02-09T06:30:00Z") == "2025-02-09"
     assert date_only(None) == ""
+
+
+def test_an_outlets_list_names_outlets_before_files_without_one() -> None:
+    from types import SimpleNamespace
+
+    from tui_reader.text import outlets_line
+
+    reports = [
+        SimpleNamespace(source=None, path="desk/jakarta-desk.txt"),
+        SimpleNamespace(source="Yonhap", path="a.txt"),
+        SimpleNamespace(source="dnipro Dispatch", path="b.txt"),
+        SimpleNamespace(source="Yonhap", path="c.txt"),
+    ]
+    assert outlets_line(reports) == "dnipro Dispatch, Yonhap, (no outlet) jakarta-desk.txt"

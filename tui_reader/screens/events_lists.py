@@ -12,7 +12,7 @@ from ..columns import date_range, fit
 from ..compare.model import CompareModel
 from ..listing import Listed
 from ..state import AppState
-from ..text import counted, date_only, one_line, outlet
+from ..text import counted, date_only, one_line, outlet, outlets_line
 
 COUNTS = [
     len("Reports"),
@@ -31,7 +31,7 @@ def fill_events(table: DataTable[object], state: AppState, events: list[Event], 
     rows = []
     for event in events:
         articles = state.articles_of(event)
-        outlets = ", ".join(sorted({outlet(a.source, a.path) for a in articles}))
+        outlets = outlets_line(articles)
         dates = date_range([date_only(a.published) for a in articles])
         rows.append((event, len(articles), dates, outlets))
     dates_width = max([len("Dates"), *(len(r[2]) for r in rows)])
