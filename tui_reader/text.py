@@ -54,7 +54,12 @@ def outlets_line(articles: Iterable[Any]) -> str:
     """The outlets of some reports, named ones first (alphabetically), then the files of those
     that name none: a cut list shows outlets, not "(no outlet) ..." sorting first by its bracket."""
     names = {outlet(a.source, a.path) for a in articles}
-    return ", ".join(sorted(names, key=lambda n: (n.startswith("(no outlet)"), n.casefold())))
+    return ", ".join(sorted(names, key=lambda n: (n.startswith("(no outlet)"), _sort_key(n))))
+
+
+def _sort_key(name: str) -> str:
+    """Alphabetical by letters: "[Reuters]" sorts as Reuters, "dnipro" beside "Dnipro"."""
+    return name.lstrip("[(\"'“‘").casefold()
 
 
 def date_only(published: str | None) -> str:
