@@ -7,10 +7,12 @@ import html
 import re
 import time
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
 from tui_reader.app import NewsReaderApp
@@ -59,13 +61,21 @@ def screen_text(app: App[object]) -> str:
     return "".join(html.unescape(r).replace("\xa0", " ") for r in runs)
 
 
+S = TypeVar("S", bound=Screen[Any])
+
+
+async def press_to(app: App[object], pilot: Pilot[object], key: str, kind: type[S]) -> S:
+    """Press ``key`` and wait until a screen of ``kind`` is up; that screen."""
+    await pilot.press(key)
+    await wait_until(pilot, lambda: isinstance(app.screen, kind), kind.__name__)
+    screen = app.screen
+    assert isinstance(screen, kind)
+    return screen
+
+
 async def open_search(app: NewsReaderApp, pilot: Pilot[object]) -> SearchScreen:
     """Press / and wait until the search screen is up."""
-    await pilot.press("slash")
-    await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "the search screen")
-    screen = app.screen
-    assert isinstance(screen, SearchScreen)
-    return screen
+    return await press_to(app, pilot, "slash", SearchScreen)
 
 
 async def type_query(app: NewsReaderApp, pilot: Pilot[object], text: str) -> None:

@@ -7,7 +7,14 @@ from pathlib import Path
 from textual.widgets import SelectionList
 
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, run_palette_command, screen_text, settle, wait_until
+from tests.pilot import (
+    open_first_event,
+    press_to,
+    run_palette_command,
+    screen_text,
+    settle,
+    wait_until,
+)
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.help import HelpDialog, help_sections
 from tui_reader.dialogs.pick import PickDialog
@@ -116,9 +123,8 @@ async def test_help_names_the_config_file_and_each_actions_id(tmp_path: Path) ->
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("question_mark")
-        await wait_until(pilot, lambda: isinstance(app.screen, HelpDialog), "the help")
-        text = str(app.screen.query_one("#help-text").render())
+        help_dialog = await press_to(app, pilot, "question_mark", HelpDialog)
+        text = str(help_dialog.query_one("#help-text").render())
         assert str(config_path()) in text  # where the settings are
         assert "newsreader config --path" in text and "[keys]" in text
         assert "Next conflict  [next-conflict]" in text  # each key with the id [keys] re-binds

@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 import index
 from tests.helpers import write_corpus
-from tests.pilot import screen_text, settle, wait_until
+from tests.pilot import press_to, screen_text, settle, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.help import HelpDialog
 from tui_reader.screens.articles import ArticlesScreen
@@ -161,9 +161,8 @@ async def test_preview_shows_a_long_report_from_its_start_to_its_end(tmp_path: P
     app = NewsReaderApp(corpus_with_long_report(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("A")
-        await wait_until(pilot, lambda: isinstance(app.screen, ArticlesScreen), "the articles")
-        table = app.screen.query_one("#articles", DataTable)
+        articles = await press_to(app, pilot, "A", ArticlesScreen)
+        table = articles.query_one("#articles", DataTable)
         row = next(i for i, a in enumerate(app.state.articles) if a.id == LONG)
         table.move_cursor(row=row)
 

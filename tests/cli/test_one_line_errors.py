@@ -87,15 +87,21 @@ def test_the_command_line_says_it_in_one_line_exit_2(
     ]
 
 
-def test_links_outside_the_corpus_are_read_only_with_follow_links(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _linked_corpus(tmp_path: Path, name: str, text: str) -> Path:
+    """A corpus of one report and a symbolic link ``name`` to a report outside it."""
     corpus, outside = tmp_path / "c", tmp_path / "outside"
     corpus.mkdir()
     outside.mkdir()
     (corpus / "a.txt").write_text("Ferry\n\nThe ferry left at noon.\n")
-    (outside / "passwd.txt").write_text("Accounts\n\nroot:x:0:0:root:/root:/bin/bash\n")
-    (corpus / "passwd.txt").symlink_to(outside / "passwd.txt")
+    (outside / name).write_text(text)
+    (corpus / name).symlink_to(outside / name)
+    return corpus
+
+
+def test_links_outside_the_corpus_are_read_only_with_follow_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = _linked_corpus(tmp_path, "passwd.txt", "Accounts\n\nroot:x:0:0:root:/root:/bin/bash\n")
     monkeypatch.setenv("NEWSREADER_FOLLOW_LINKS", "0")  # restored after the test (main sets it)
     argv = ["index", str(corpus), "--index-dir", str(tmp_path / "ix")]
     assert main(argv) == 0
@@ -113,12 +119,9 @@ def test_following_links_is_remembered_by_the_index_until_told_otherwise(
 ) -> None:
     """A run without --follow-links after one with it dropped every linked file; now the index
     keeps following until --no-follow-links."""
-    corpus, outside = tmp_path / "c", tmp_path / "outside"
-    corpus.mkdir()
-    outside.mkdir()
-    (corpus / "a.txt").write_text("Ferry\n\nThe ferry left at noon.\n")
-    (outside / "gull.txt").write_text("Gulls\n\nA kittiwake colony nested on the pier.\n")
-    (corpus / "gull.txt").symlink_to(outside / "gull.txt")
+    corpus = _linked_corpus(
+        tmp_path, "gull.txt", "Gulls\n\nA kittiwake colony nested on the pier.\n"
+    )
     argv = ["index", str(corpus), "--index-dir", str(tmp_path / "ix")]
     search = ["search", "kittiwake", "--corpus", str(corpus), "--index-dir", str(tmp_path / "ix")]
     search += ["--format", "json"]
