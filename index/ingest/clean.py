@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from index.base.models import Article
+from index.ingest.dateline import dateline_date
 from index.text.controls import strip_controls
 from index.text.credits import APPEARED
 
@@ -196,12 +197,17 @@ def declared_outlets(lines: list[str]) -> frozenset[str]:
 
 
 def _metadata_count(lines: list[str], outlets: frozenset[str]) -> int:
-    """How many leading lines are a byline or a lone outlet name confirmed elsewhere."""
+    """How many leading lines are a byline, a lone outlet name confirmed elsewhere or a
+    dateline (a line that is only the report's date: it dates the report, it says nothing)."""
     n = 0
     while (
         n < len(lines)
         and n < TOP
-        and (lines[n].casefold() in outlets or is_byline(lines[n], outlets))
+        and (
+            lines[n].casefold() in outlets
+            or is_byline(lines[n], outlets)
+            or dateline_date(lines[n]) is not None
+        )
     ):
         n += 1
     return n

@@ -63,3 +63,13 @@ def test_a_txt_report_takes_its_date_and_resolves_relative_days(tmp_path: Path) 
     assert by["b.md"].published == "2019-03-01"  # the front matter's date wins
     # a "Published on" line is cleaned out of the body as page furniture, and still dates it
     assert by["c.txt"].published == "2019-03-07" and "Published" not in by["c.txt"].body
+
+
+def test_a_dateline_is_not_a_sentence_of_the_report(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Cranes halted\n\nThursday, March 7, 2019\n\nDock workers halted the cranes.\n",
+        encoding="utf-8",
+    )
+    [article], _ = load_corpus(tmp_path)
+    assert article.body == "Dock workers halted the cranes."
+    assert article.published == "2019-03-07"
