@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from tests.helpers import write_corpus
-from tests.pilot import settle, wait_until
+from tests.pilot import press_to, settle, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.articles import ArticlesScreen
 from tui_reader.screens.reader import ReaderScreen
@@ -54,9 +54,7 @@ async def test_article_list_opens_reader(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("A")
-        await pilot.pause()
-        assert isinstance(app.screen, ArticlesScreen)
+        await press_to(app, pilot, "A", ArticlesScreen)
         await pilot.press("down")
         await settle(app, pilot)
         # The reader pane beside the list follows the highlighted row.
@@ -68,9 +66,7 @@ async def test_article_list_opens_reader(tmp_path: Path) -> None:
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         assert reader.article.id == app.state.articles[1].id
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ArticlesScreen)
+        await press_to(app, pilot, "escape", ArticlesScreen)
 
 
 async def test_narrow_events_list_keeps_counts_on_screen(tmp_path: Path) -> None:

@@ -34,18 +34,14 @@ async def test_help_modal_opens_and_closes(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpDialog)
+        await press_to(app, pilot, "question_mark", HelpDialog)
         assert "Switch list" in screen_text(app)  # the events screen's own keys come first
         for _ in range(60):  # the other screens' keys below them, j scrolling to them
             if "Next conflict" in screen_text(app):
                 break
             await pilot.press("j")
         assert "Next conflict" in screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, EventsScreen)
+        await press_to(app, pilot, "escape", EventsScreen)
 
 
 async def test_palette_opens_event_and_compares_chosen(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList, Static
 
 from index.marks.store import DB_NAME, DISMISSED, AnnotationStore
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, settle, wait_until
+from tests.pilot import open_first_event, press_to, settle, wait_until
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.export import ExportDialog
 from tui_reader.dialogs.note import NoteDialog
@@ -39,9 +39,7 @@ async def test_mark_and_note_survive_a_restart(tmp_path: Path, data_dir: Path) -
         await pilot.press("m")
         await pilot.pause()
         assert _saved(data_dir, corpus) == [(view.passage.text, None, "")]  # saved at once
-        await pilot.press("a")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteDialog)
+        await press_to(app, pilot, "a", NoteDialog)
         await pilot.press(*"ask the union", "ctrl+s")
         await pilot.pause()
         assert _saved(data_dir, corpus) == [(view.passage.text, None, "ask the union")]

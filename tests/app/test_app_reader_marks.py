@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList, RadioButton, Static
 
 from index.marks.store import DB_NAME, AnnotationStore
 from tests.helpers import GAZETTE, write_corpus
-from tests.pilot import open_first_event, open_reader, settle, type_query
+from tests.pilot import open_first_event, open_reader, press_to, settle, type_query
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.export import ExportDialog
 from tui_reader.dialogs.note import NoteDialog
@@ -146,9 +146,7 @@ async def test_note_with_label_in_reader_is_exported(tmp_path: Path, data_dir: P
         assert app.screen is reader
         assert said(app, "Go to a sentence first")
         await to_sentence(reader, pilot, UNION)
-        await pilot.press("a")
-        await pilot.pause()
-        assert isinstance(app.screen, NoteDialog)
+        await press_to(app, pilot, "a", NoteDialog)
         app.screen.query(RadioButton)[2].value = True  # "disputed"
         await pilot.press(*"call the union office", "ctrl+s")
         await pilot.pause()
@@ -157,9 +155,7 @@ async def test_note_with_label_in_reader_is_exported(tmp_path: Path, data_dir: P
         ]  # type: ignore[index]
         status = str(reader.query_one("#hit-status", Static).content)
         assert "disputed" in status and "call the union office" in status
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, ExportDialog)
+        await press_to(app, pilot, "e", ExportDialog)
         assert "this report" in str(app.screen.query("Label").first().content)
         app.screen.query_one("#export-path", Input).value = str(target)
         await pilot.press("enter")

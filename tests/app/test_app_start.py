@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, ProgressBar
 
 from tests.helpers import write_corpus
-from tests.pilot import settle
+from tests.pilot import press_to, settle
 from tui_reader.app import NewsReaderApp
 from tui_reader.screens.articles import ArticlesScreen
 from tui_reader.screens.events import EventsScreen
@@ -23,9 +23,7 @@ async def test_start_screen_shows_progress_then_articles(tmp_path: Path) -> None
         assert len(app.state.articles) == 4
         messages = [n.message for n in app._notifications]
         assert any(m.startswith("added 4") for m in messages)
-        await pilot.press("A")
-        await pilot.pause()
-        assert isinstance(app.screen, ArticlesScreen)
+        await press_to(app, pilot, "A", ArticlesScreen)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 4
 

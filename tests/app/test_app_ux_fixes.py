@@ -12,7 +12,15 @@ from textual.widgets import DataTable, OptionList, Static
 
 from index import Article
 from tests.helpers import write_corpus
-from tests.pilot import open_first_event, open_search, screen_text, settle, type_query, wait_until
+from tests.pilot import (
+    open_first_event,
+    open_search,
+    press_to,
+    screen_text,
+    settle,
+    type_query,
+    wait_until,
+)
 from tui_reader.app import NewsReaderApp
 from tui_reader.dialogs.help import HelpDialog
 from tui_reader.keymap import GLOBAL_BINDINGS, as_bindings, screen_bindings
@@ -152,12 +160,8 @@ async def test_capital_a_and_e_go_to_articles_and_events(tmp_path: Path) -> None
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        await pilot.press("A")
-        await pilot.pause()
-        assert isinstance(app.screen, ArticlesScreen)
-        await pilot.press("E")
-        await pilot.pause()
-        assert isinstance(app.screen, EventsScreen)
+        await press_to(app, pilot, "A", ArticlesScreen)
+        await press_to(app, pilot, "E", EventsScreen)
 
 
 async def test_marks_panel_narrows_when_the_screen_does(
