@@ -51,6 +51,8 @@ _DIGITS = re.compile(r"\d[\d,.]*")
 _NEAR = 3
 _AFTER = 25  # characters after a figure whose names still say whose or of what it is
 _REACH = 70  # characters of clause on each side that say what a figure is about
+# A figure a quarter or more above a lower bound is not what the bound's reporter knew.
+_GREW = 1.25
 
 
 @dataclass(frozen=True)
@@ -247,8 +249,10 @@ def _same_scale(x: _Item, y: _Item) -> bool:
 def _same_referent(x: _Item, y: _Item) -> bool:
     """Do two facts of one slot speak of the same thing (same names, same time, same action)?"""
     rx, ry = x.raw, y.raw
-    if {"converted", "rate", "part", "vague"} & (rx.marks | ry.marks):
-        return False  # a conversion, a rate, a remainder or "hundreds of": not the figure itself
+    if {"converted", "rate", "part", "vague", "modal"} & (rx.marks | ry.marks):
+        # a conversion, a rate, a remainder, "hundreds of", what "can" or "could" be: not the
+        # figure itself
+        return False
     if ("total" in rx.marks) != ("total" in ry.marks):
         return False  # a campaign total against one operation's figure
     if x.fact.kind == "bearing":
@@ -325,7 +329,11 @@ def _other_things(ox: frozenset[str], oy: frozenset[str], acts: frozenset[str]) 
 
 def _agrees(x: _Item, y: _Item) -> bool:
     same = x.fact.low == y.fact.low and x.fact.high == y.fact.high
-    return (same or (_compatible(x, y) and not math.isinf(x.fact.high))) and _same_referent(x, y)
+    if not same and math.isinf(x.fact.high):
+        return False  # a bound agrees only with itself: "at least 40" is no count of its own
+    if not same and math.isinf(y.fact.high) and _grew(x, y):
+        return False  # "$459 million" is past what "over $363 million" knew
+    return (same or _compatible(x, y)) and _same_referent(x, y)
 
 
 def _holds(x: _Item, y: _Item) -> bool:
@@ -341,9 +349,20 @@ def _holds(x: _Item, y: _Item) -> bool:
     return x.fact.kind != "percent" or _same_referent(x, y)
 
 
+def _grew(x: _Item, y: _Item) -> bool:
+    """Of two figures, one or both a lower bound ("more than 40"), does one tell a figure that
+    grew past the other? A bound is written near what its reporter knew: "more than $363
+    million" and "$368 million" are one sum, "at least 3" dead and "at least 10" or "12" dead
+    are a toll that grew. A figure under a lower bound cannot hold with it at all."""
+    if not _compatible(x, y):
+        return True
+    low, high = sorted((x.fact.low, y.fact.low))
+    return high >= _GREW * low
+
+
 def _nature(x: _Item, y: _Item) -> Nature:
-    if math.isinf(x.fact.high) and math.isinf(y.fact.high):
-        return "evolving"  # "at least 3" then "at least 10": a toll that grew
+    if _compatible(x, y) and (math.isinf(x.fact.high) or math.isinf(y.fact.high)):
+        return "evolving"  # "at least 3" then "at least 10" or "12": a toll that grew
     return "conflict"
 
 
@@ -358,10 +377,9 @@ def _disputes(items: list[_Item]) -> list[tuple[int, int, Nature]]:
             ax, ay = x.fact.span.article_id, y.fact.span.article_id
             if ax == ay or not _same_scale(x, y) or not _same_referent(x, y):
                 continue
-            if math.isinf(x.fact.high) and math.isinf(y.fact.high):
-                # "at least 3" then "at least 10": both can hold, but the toll grew
-                if max(x.fact.low, y.fact.low) < 1.25 * min(x.fact.low, y.fact.low):
-                    continue  # "more than 40" and "more than 42": the same bound
+            if math.isinf(x.fact.high) or math.isinf(y.fact.high):
+                if not _grew(x, y):
+                    continue
             elif _compatible(x, y):
                 continue
             # The other report states this figure too, for the same thing: two referents.

@@ -112,8 +112,18 @@ def _value(q: Quantity, prefix: str = "") -> str:
     return f"{prefix}{_fmt(q.value)}"
 
 
+# "can only be declared valid with a turnout of more than 50 percent", "the toll could rise to
+# 100": a figure in a clause of what can, must or may be is a condition or a guess, not a
+# figure reported ("would" and "will" stay: "said he would pay $5 million" is a stated plan).
+_MODAL = re.compile(r"\b(?:can|cannot|could|must|should|may|might|need\s+to|required)\b")
+_CLAUSE_START = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b")
+
+
 def _marks(state: str | None, q: Quantity, text: str) -> set[str]:
     marks = {m for m in ("total", "rate", "part", "vague") if state and m in state}
+    before = text[max(0, q.start - 80) : q.start]
+    if _MODAL.search(_CLAUSE_START.split(before)[-1]):
+        marks.add("modal")
     if math.isinf(q.high):
         marks.add("open")
     if q.start > 0 and text[max(0, q.start - 2) : q.start].strip().endswith("("):

@@ -45,6 +45,23 @@ def test_open_bounds_that_grew_are_an_evolving_difference() -> None:
     assert _disputes(a, b) == [("At least 3 people", "At least 10 people", "evolving")]
 
 
+def test_a_figure_past_a_lower_bound_grew_and_one_near_it_agrees() -> None:
+    a = _art("a.txt", "The Brass Lantern has already taken in more than $240 million.")
+    b = _art("b.txt", "The Brass Lantern has already taken in $310 million worldwide.")
+    c = _art("c.txt", "The Brass Lantern has already taken in $246 million worldwide.")
+    assert _disputes(a, b) == [("more than $240 million", "$310 million", "evolving")]
+    assert _disputes(a, c) == []
+
+
+def test_a_figure_of_what_can_or_may_be_is_no_reported_figure() -> None:
+    a = _art("a.txt", "The vote counts only with a turnout that must be more than 50 percent.")
+    b = _art("b.txt", "Officials said turnout in the vote reached 91 percent on Sunday.")
+    c = _art("c.txt", "Rescuers fear the toll could rise to 40 people killed in Osk.")
+    d = _art("d.txt", "Rescuers said 12 people were killed in Osk on Monday.")
+    assert _disputes(a, b) == []
+    assert _disputes(c, d) == []
+
+
 def test_two_named_parties_amounts_are_not_compared() -> None:
     a = _art("a.txt", "The Harbour Kings offered Dace Mirren a deal worth $50 million.")
     b = _art("b.txt", "The Valley Hawks offered Dace Mirren a deal worth $70 million.")
