@@ -15,6 +15,7 @@ from index.base.fact_table import Dispute, Fact, FactKind, FactRow, FactSpan, Fa
 from index.base.models import Article, Passage
 from index.conflicts.clauses import clause_around, in_quote
 from index.conflicts.numbers import spans_of
+from index.conflicts.parties import party_of
 from index.facts.acts import ANAPHOR, ANOTHER
 from index.facts.names import name_key
 from index.facts.table import RawFact, report_facts
@@ -67,6 +68,7 @@ class _Item:
     known: frozenset[str]  # name keys its whole report mentions (title and body)
     near: frozenset[str] = frozenset()  # content stems within three words of the figure
     bounds: tuple[float, float] = (0.0, 0.0)  # low and high widened by rounding (_rounded)
+    party: frozenset[str] = frozenset()  # an amount's subject, the first name of its clause
 
 
 def _context(
@@ -132,8 +134,11 @@ def _items(article: Article, sentences: Sequence[tuple[int, int]] | None) -> lis
         relation = _relation(text, raw) if raw.kind == "duration" else ""
         near = _near(text, raw)
         item = _Item(fact, raw, stems, names, years, spans_of(sentence), relation, known, near)
+        party = (
+            party_of(sentence, raw.start - raw.sentence[0], mid) if raw.kind == "money" else None
+        )
         # Compared with every other value of its slot: the widened bounds are worked out once.
-        out.append(dataclasses.replace(item, bounds=_rounded(item)))
+        out.append(dataclasses.replace(item, bounds=_rounded(item), party=party or frozenset()))
     return out
 
 
@@ -263,7 +268,11 @@ def _same_referent(x: _Item, y: _Item) -> bool:
     if x.years and y.years and not (x.years & y.years):
         return False  # "in 2004" against "in 2008": figures of two times
     only_x, only_y = x.names - y.names, y.names - x.names
-    if only_x and only_y:
+    if x.party and y.party:
+        if not x.party & y.party:
+            return False  # "the Orioles offered" / "the Red Sox offered": two parties' sums
+        # One party's sum: the names on one side only are its reporter, payee or officials.
+    elif only_x and only_y:
         if not (x.names & y.known or y.names & x.known):
             return False  # "Cheeks was fired" vs "O'Brien, fired": nothing ties the two
         # "the Red Sox offered" vs "the Orioles offered": one ties its figure to a name the

@@ -113,9 +113,12 @@ def _value(q: Quantity, prefix: str = "") -> str:
 
 
 # "can only be declared valid with a turnout of more than 50 percent", "the toll could rise to
-# 100": a figure in a clause of what can, must or may be is a condition or a guess, not a
-# figure reported ("would" and "will" stay: "said he would pay $5 million" is a stated plan).
-_MODAL = re.compile(r"\b(?:can|cannot|could|must|should|may|might|need\s+to|required)\b")
+# 100", "was expected to be $145 million": a figure of what can, must, may or is expected to be
+# is a condition or a guess, not a figure reported ("would" and "will" stay: "said he would pay
+# $5 million" is a stated plan).
+_MODAL = re.compile(
+    r"\b(?:can|cannot|could|must|should|may|might|need\s+to|required|(?:expected|likely)\s+to)\b"
+)
 _CLAUSE_START = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b")
 
 

@@ -131,3 +131,19 @@ def test_a_bracket_after_a_name_holds_that_party_figures() -> None:
     a = _art("a.txt", "the rival club Hawks (eight years, $160 million) made the striker an offer.")
     b = _art("b.txt", "the rival club Hawks offered the striker a deal of $120 million, he said.")
     assert ("$160 million", "$120 million", "conflict") in _disputes(a, b)
+
+
+def test_one_party_sum_told_by_two_reporters_is_compared() -> None:
+    a = _art(
+        "a.txt",
+        "Ola Brenn reported on his show that the Harbour Kings have made Dace Mirren an"
+        " eight-year, $200 million offer.",
+    )
+    b = _art(
+        "b.txt",
+        "Vik Sorel reported the Harbour Kings of owner Tam Oduya offered Mirren an eight-year"
+        " deal worth $184 million.",
+    )
+    c = _art("c.txt", "The Valley Hawks offered Dace Mirren an eight-year deal worth $150 million.")
+    assert _disputes(a, b) == [("$200 million", "$184 million", "conflict")]
+    assert _disputes(a, c) == [] and _disputes(b, c) == []

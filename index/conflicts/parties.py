@@ -1,0 +1,60 @@
+"""Whose figure it is: the party named first in the figure's clause, not the reporter who told it.
+
+"Dan Patrick reported on his show that the Boston Red Sox have made Mark Teixeira a $200
+million offer" and "Lynch reported the Red Sox team of owner John Henry offered Teixeira $184
+million": the reporters, the owner and the player are named on one side only, yet both sums are
+the Red Sox's. A sum belongs to the subject of its clause, the first name in it once the
+attribution frame ("X reported that", "according to X,") is left aside; the names after it are
+the payee, officials in apposition, places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.facts.names import name_key
+from index.text.lexicon import SPEECH_VERBS, STOP
+
+__all__ = ["party_of"]
+
+_REACH = 160  # characters before a figure that may still hold its clause's subject
+_SENTENCE_PART = re.compile(r"[.!?;:]\s|\n")
+_FRAME = re.compile(
+    r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"|according\s+to\b[^,]*,)", re.IGNORECASE
+)
+_THAT = re.compile(r"^[^,]{0,60}?\bthat\b")
+_CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)?")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def party_of(sentence: str, start: int, mid: frozenset[str]) -> frozenset[str]:
+    """Name keys of the first named run before ``start`` in its clause (empty if none).
+
+    ``mid`` holds the words the report writes capitalised inside a sentence: a sentence's
+    first word is a name only if it is one of them ("Police said" is no party)."""
+    left = _SENTENCE_PART.split(sentence[max(0, start - _REACH) : start])[-1]
+    first_word = start - len(left) == 0 or not sentence[: start - len(left)].strip()
+    frames = [m for m in _FRAME.finditer(left) if _CAPITAL.search(left, m.end())]
+    if frames:
+        # The reporter is no party when the reported clause names one of its own.
+        rest = left[frames[-1].end() :]
+        that = _THAT.match(rest)
+        left, first_word = (rest[that.end() :] if that else rest), False
+    run: list[str] = []
+    end = -1
+    for m in _CAPITAL.finditer(left):
+        word = m.group()
+        if run and left[end : m.start()].strip(" -"):
+            break  # the run ended: only the first one is the subject
+        if not run and (
+            word.lower() in STOP
+            or word.lower() in _CALENDAR
+            or (first_word and m.start() == len(left) - len(left.lstrip()) and word not in mid)
+        ):
+            continue
+        run.append(word)
+        end = m.end()
+    return frozenset(name_key(w) for w in run)

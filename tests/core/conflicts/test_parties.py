@@ -1,0 +1,35 @@
+"""Whose figure it is: the first name of its clause, past the reporter's frame."""
+
+from __future__ import annotations
+
+from index.conflicts.parties import party_of
+from index.facts.names import name_key
+
+
+def _party(sentence: str, figure: str, mid: frozenset[str] = frozenset()) -> set[str]:
+    return set(party_of(sentence, sentence.index(figure), mid))
+
+
+def _keys(*words: str) -> set[str]:
+    return {name_key(w) for w in words}
+
+
+def test_the_subject_after_a_reporters_frame_is_the_party() -> None:
+    s = "Ola Brenn reported on Radio Nine that the Harbour Kings made Mirren a $20 million offer."
+    assert _party(s, "$20") == _keys("Harbour", "Kings")
+
+
+def test_according_to_frames_are_left_aside() -> None:
+    s = "According to Vik Sorel, the Valley Hawks offered $9 million."
+    assert _party(s, "$9") == _keys("Valley", "Hawks")
+
+
+def test_a_speaker_who_names_no_other_party_is_the_party() -> None:
+    s = "The Valley Hawks said they offered $9 million."
+    assert _party(s, "$9", frozenset({"Valley", "Hawks"})) == _keys("Valley", "Hawks")
+
+
+def test_a_first_word_that_is_no_name_is_skipped() -> None:
+    s = "Officials in Osk paid $3 million for the bridge."
+    assert _party(s, "$3") == _keys("Osk")
+    assert _party("Nobody paid $3 million.", "$3") == set()
