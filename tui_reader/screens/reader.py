@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from index import Article, Passage
@@ -24,7 +24,7 @@ from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_expo
 from ..reading import ArticleMap
 from ..state import AppState
 from ..text import one_line
-from ..widgets import BlockSpec, MarksPanel, ReaderPane
+from ..widgets import BlockSpec, KeyFooter, MarksPanel, ReaderPane
 
 APART = 100_000  # characters from which the sentences are split in a worker process
 
@@ -70,7 +70,7 @@ class ReaderScreen(Screen[None]):
         specs = [BlockSpec(f"p{i}", s, body[s:e]) for i, (s, e) in enumerate(self.map.spans)]
         yield ReaderPane(self.article, specs, id="reader")
         yield Static(Content(self._status()), id="hit-status")
-        yield Footer()
+        yield KeyFooter()  # built just after the first paint: the keys pressed then wait on it
 
     def on_mount(self) -> None:
         self._paint()  # the hits, even when the marks database cannot be opened
