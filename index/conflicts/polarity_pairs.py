@@ -18,9 +18,9 @@ from index.conflicts.certainty import (
     certainty_conflicts,
     marked_verbs,
     negation_conflicts,
-    same_object,
     verb_group,
 )
+from index.conflicts.objects import same_object
 from index.text.lexicon import stem
 
 _WORD = re.compile(r"[a-z][a-z'-]+")

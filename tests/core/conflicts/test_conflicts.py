@@ -550,10 +550,20 @@ def test_certainty_conflicts(a: str, b: str) -> None:
             "The port authority has not closed the Varna pier to ferries.",
             "The port authority said it was closing the Varna pier to ferries.",
         ),
+        (  # the same verb done to the same named place, little else in common
+            "Mira never checked into Harlow Lodge and is back home with her sister.",
+            "Okafor had checked into Harlow Lodge Clinic on Thursday morning, but soon left.",
+        ),
     ],
 )
 def test_negation_conflicts(a: str, b: str) -> None:
     assert types(a, b) == ["negation"]
+
+
+def test_a_particle_makes_another_act_of_a_named_place() -> None:
+    a = "Mira never checked into Harlow Lodge and is back home with her sister."
+    b = "Okafor caused a stir after she checked out of Harlow Lodge within minutes."
+    assert "negation" not in types(a, b)
 
 
 @pytest.mark.parametrize(
