@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.certainty import marked_verbs
 from index.conflicts.clauses import conflict, in_quote
-from index.text.lexicon import STOP, stem
+from index.text.lexicon import STOP, act_class, stem
 
 _UNKNOWN = re.compile(
     r"\b(?:(?:it\s+)?(?:was|is|remains|remained|were|are)\s+(?:still\s+)?"
@@ -32,7 +32,10 @@ _MIN_SHARED = 2
 
 
 def _stems(text: str) -> frozenset[str]:
-    return frozenset(stem(w.lower()) for w in _WORD.findall(text) if w.lower() not in STOP)
+    # One name per act or role: "the dead were bank employees" / "three bank workers died".
+    return frozenset(
+        act_class(stem(w.lower())) for w in _WORD.findall(text) if w.lower() not in STOP
+    )
 
 
 def unknown_pair_conflicts(
@@ -65,7 +68,7 @@ def unknown_pair_conflicts(
                 q = passages[j]
                 if (
                     n >= _MIN_SHARED
-                    and 2 * n >= len(question)
+                    and 2 * n > len(question)
                     and q.article_id != p.article_id
                     and q.article_id not in answers
                     and not _UNKNOWN.search(q.text)

@@ -29,7 +29,10 @@ _ACT_GROUPS = (
     "fire fired dismiss dismissed sack sacked oust ousted",
     "overturn overturned rescind rescinded revoke revoked repeal repealed",
     "hire hired appoint appointed",
+    "die died dead death deaths",
 )
+# Nouns news uses for one kind of person: "bank employees" are "bank workers".
+_ROLE_GROUPS = ("worker workers employee employees staff staffer staffers",)
 
 
 # Number words: how many, never what ("intercepted three boats" was done to boats).
@@ -127,7 +130,7 @@ def is_past(word: str) -> bool:
 
 
 def _act_classes() -> dict[str, frozenset[str]]:
-    groups = [frozenset(stem(w) for w in g.split()) for g in _ACT_GROUPS]
+    groups = [frozenset(stem(w) for w in g.split()) for g in _ACT_GROUPS + _ROLE_GROUPS]
     return {st: g for g in groups for st in g}
 
 

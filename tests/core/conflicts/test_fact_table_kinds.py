@@ -118,6 +118,14 @@ def test_an_open_question_answered_as_fact_by_another_report() -> None:
     assert _types(a, c) == []  # a hedge answers no question
 
 
+def test_a_question_is_answered_in_other_words_for_one_role() -> None:
+    a = _art("a.txt", "It was unclear if the dead were passengers or ferry employees.")
+    b = _art("b.txt", "Two ferry workers died when the fire spread through the lower deck.")
+    assert [t for t, *_ in _types(a, b)] == ["certainty"]
+    c = _art("c.txt", "Two people died when the fire spread through the ferry's lower deck.")
+    assert _types(a, c) == []  # who died is still not said: half the question is no answer
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')
