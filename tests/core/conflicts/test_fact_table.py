@@ -147,3 +147,11 @@ def test_one_party_sum_told_by_two_reporters_is_compared() -> None:
     c = _art("c.txt", "The Valley Hawks offered Dace Mirren an eight-year deal worth $150 million.")
     assert _disputes(a, b) == [("$200 million", "$184 million", "conflict")]
     assert _disputes(a, c) == [] and _disputes(b, c) == []
+
+
+def test_a_city_written_by_its_english_name_is_the_same_place() -> None:
+    a = _art("a.txt", "In Salonika about 50,000 people marched past the harbour front.")
+    b = _art("b.txt", "In Thessaloniki another 20,000 people marched past the harbour.")
+    c = _art("c.txt", "In Patras another 20,000 people marched past the harbour.")
+    assert [n for *_s, n in _disputes(a, b)] == ["conflict"]
+    assert _disputes(a, c) == []
