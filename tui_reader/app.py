@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -104,6 +105,7 @@ class NewsReaderApp(App[None]):
         self.watcher.start()
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # what on_events_ready froze is collectable again (tests run many apps)
         self.watcher.stop()
         if self.state.index is not None:
             self.state.index.close()
@@ -178,6 +180,10 @@ class NewsReaderApp(App[None]):
         self.state.grouped = message.events
         self.corrections.apply()  # the reader's merges, moves and splits (corrections.py)
         self._events_changed()
+        # What is loaded now lives as long as the app: out of the garbage collector's sight, a
+        # full collection visits only what came later. It visited all 120,000 objects of the
+        # app, 50-370 ms on the UI thread, and the first key after opening a screen waited.
+        gc.freeze()
 
     def _events_changed(self, focus: str | None = None) -> None:
         """Tell the screens, and compare the multi-report events not compared yet (for the

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import threading
 from collections.abc import Callable
@@ -94,7 +95,7 @@ async def test_reader_shows_a_long_report_and_answers_keys_while_it_splits(
             await wait_until(pilot, started.is_set, "the sentence worker")
             reader = app.screen
             assert isinstance(reader, ReaderScreen)
-            assert len(reader.pane.blocks) == 600 and reader.sentences == []
+            assert len(reader.pane.blocks) == 600 and not reader.sentences
             assert "item 0-0" in screen_text(app)  # the paragraphs are on screen already
             await answers_help(app, pilot)
             await pilot.press("right_parenthesis")
@@ -218,3 +219,24 @@ async def test_compare_shows_the_part_of_a_long_report_left_out(tmp_path: Path) 
         pane.focus()
         pane.scroll_end(animate=False, immediate=True)
         await wait_until(pilot, lambda: "item 999-" in screen_text(app), "the last paragraph")
+
+
+async def test_what_the_app_loaded_is_frozen_and_a_left_report_is_let_go(tmp_path: Path) -> None:
+    app = NewsReaderApp(corpus_with_long_report(tmp_path, 100), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        assert app.state.events is not None
+        # out of the collector's sight: a full collection no longer visits the whole app
+        assert gc.get_freeze_count() > 0
+        app.open_article(app.state.by_id[LONG])
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        pane = reader.pane
+        await wait_until(pilot, lambda: reader.sentences, "the sentences")
+        assert len(pane.blocks) == 100
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ReaderScreen), "back")
+        await wait_until(pilot, lambda: not pane.is_attached, "the reader gone")
+        assert pane.blocks == []  # let go at once, not with the (frozen) widget's cycles
+    assert gc.get_freeze_count() == 0  # thawed as the app ended: collectable again

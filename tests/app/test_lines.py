@@ -1,18 +1,21 @@
 """The line-API pane's pieces: wrapping covers the text within the width, in linear time; the
-layout finds every row's block; paragraphs are found in linear time too."""
+layout finds every row's block; paragraphs are found in linear time too; the reader's map makes
+the sentences from their offsets."""
 
 from __future__ import annotations
 
+import gc
 import random
 
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from index import Article, Passage, split_passages
 from tests.strategies import assert_linear, repeated
 from tui_reader.lines.layout import EAGER_ROWS, STAR, Block, Geometry, Layout
 from tui_reader.lines.wrap import wrap_starts
-from tui_reader.reading import paragraphs
+from tui_reader.reading import ArticleMap, paragraphs
 
 
 def _lines(text: str, width: int) -> list[str]:
@@ -93,9 +96,27 @@ def test_a_long_report_is_wrapped_where_it_is_looked_at_then_whole() -> None:
     assert sum(s is not None for s in lazy.starts) < 3000
     far = lazy.at(lazy.total - 3)[0]
     lazy.ensure(far, far)
-    assert lazy.starts[far] == wrap_starts(texts[far], 30)
-    lazy.adopt([wrap_starts(t, 30) for t in texts])
+    assert lazy.starts[far] == tuple(wrap_starts(texts[far], 30))
+    lazy.adopt([tuple(wrap_starts(t, 30)) for t in texts])
     whole = Layout([Block(i, f"p{i}", 0, t) for i, t in enumerate(texts[:40])], 30, 2, geometry)
     assert whole.exact and lazy.exact
     assert lazy.tops[:40] == whole.tops and lazy.heights[:40] == whole.heights
     assert sum(lazy.heights) > EAGER_ROWS
+
+
+def test_the_map_makes_the_same_sentences_from_their_offsets() -> None:
+    body = (
+        "The harbour board met on Monday. Crews said the ferry would sail at dawn.\n\n"
+        'The union called it "a first step". Talks resume on 4 March.\n'
+    )
+    article = Article("a.txt", "a.txt", "Harbour talks", body)
+    passages = split_passages(article)
+    where = ArticleMap(article)
+    assert len(where.sentences) == 0 and where.sentence_at(5) == -1
+    where.set_sentences(x for p in passages for x in (p.start, p.end))
+    assert list(where.sentences) == passages  # ids, offsets and texts
+    assert where.sentences[-1] == passages[-1] and where.sentences[1:3] == passages[1:3]
+    assert where.sentence_at(body.index("Crews")) == 1
+    assert where.sentences_in(1) == range(2, 4)  # the second paragraph's two sentences
+    # kept as numbers, not as one object a sentence that every full collection visits
+    assert not any(isinstance(o, Passage) for o in gc.get_referents(*vars(where).values()))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 
 from .wrap import wrap_starts
 
 STAR = "★"  # under the gutter label of a marked passage: visible without colour
 Spans = list[tuple[int, int, str]]  # (start, end, component class) offsets into the text
+# A block keeps its spans and each width's line starts as tuples: a tuple of numbers and strings
+# is dropped from the garbage collector's watch at its first collection, a list never is, and a
+# 5 MB report has 14,000 blocks (every full collection visited their lists: docs/performance.md).
+Kept = tuple[tuple[int, int, str], ...]
 
 
 @dataclass
@@ -23,7 +27,7 @@ class Block:
     text: str
     kind: str = "plain"
     label: str = ""
-    spans: Spans = field(default_factory=list)
+    spans: Kept = ()
     paragraph: bool = False  # a blank line above it (a new paragraph of the report)
     marked: bool = False
 
@@ -58,12 +62,12 @@ class Layout:
         self.header = header  # rows of the header, its blank line not counted
         self.geometry = geometry
         self.blocks = blocks
-        self.starts: list[list[int] | None] = [None] * len(blocks)
+        self.starts: list[tuple[int, ...] | None] = [None] * len(blocks)
         rows = 0
         for i, block in enumerate(blocks):
             if rows >= EAGER_ROWS:
                 break
-            self.starts[i] = wrap_starts(block.text, width)
+            self.starts[i] = tuple(wrap_starts(block.text, width))
             rows += len(self.starts[i] or ())
         self.exact = rows < EAGER_ROWS  # every block wrapped
         self.heights: list[int] = []
@@ -98,13 +102,13 @@ class Layout:
         for i in range(max(first, 0), min(last + 1, len(self.blocks))):
             if self.starts[i] is None:
                 before = self._lines(i)
-                self.starts[i] = wrap_starts(self.blocks[i].text, self.width)
+                self.starts[i] = tuple(wrap_starts(self.blocks[i].text, self.width))
                 changed = changed or self._lines(i) != before
         if changed:
             self.measure()
         return changed
 
-    def adopt(self, starts: list[list[int]]) -> None:
+    def adopt(self, starts: list[tuple[int, ...]]) -> None:
         """Every block's lines, wrapped at this width by the pane's worker."""
         self.starts = list(starts)
         self.exact = True
@@ -122,7 +126,7 @@ class Layout:
         """Text offsets (start, end) of line ``line`` of block ``i`` (``length``: its text's)."""
         starts = self.starts[i]
         if starts is None:  # not wrapped yet (the caller ensures the rows it paints)
-            starts = self.starts[i] = wrap_starts(self.blocks[i].text, self.width)
+            starts = self.starts[i] = tuple(wrap_starts(self.blocks[i].text, self.width))
         if line >= len(starts):
             return length, length
         end = starts[line + 1] if line + 1 < len(starts) else length

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,9 +44,9 @@ class ReaderScreen(Screen[None]):
 
     @dataclass
     class SentencesFound(Message):
-        """The worker split the article into its sentences."""
+        """The worker split the article into its sentences: their offsets, flat."""
 
-        sentences: list[Passage]
+        offsets: array[int]
 
     # The mark keys first in the footer.
     BINDINGS = [*MARK_BINDINGS, *READER_BINDINGS, *FOLLOW_BINDINGS]
@@ -87,15 +89,17 @@ class ReaderScreen(Screen[None]):
         from index import split_apart, split_passages  # the splitter loads with the first reader
 
         worker = get_current_worker()
+        offsets: array[int] | None
         if len(self.article.body) > APART:
-            sentences = split_apart(self.article, lambda: worker.is_cancelled)
+            offsets = split_apart(self.article, lambda: worker.is_cancelled)
         else:
-            sentences = split_passages(self.article)
-        if sentences is not None and not worker.is_cancelled:  # cancelled: the user left
-            self.post_message(self.SentencesFound(sentences))
+            passages = split_passages(self.article)
+            offsets = array("q", [x for p in passages for x in (p.start, p.end)])
+        if offsets is not None and not worker.is_cancelled:  # cancelled: the user left
+            self.post_message(self.SentencesFound(offsets))
 
     def on_reader_screen_sentences_found(self, message: SentencesFound) -> None:
-        self.map.set_sentences(message.sentences)
+        self.map.set_sentences(message.offsets)
         if self.hit >= 0:
             self._go(self.hit)
         else:
@@ -117,7 +121,7 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ReaderPane)
 
     @property
-    def sentences(self) -> list[Passage]:
+    def sentences(self) -> Sequence[Passage]:
         """The article's sentences, as the comparison cuts them."""
         return self.map.sentences
 

@@ -72,10 +72,12 @@ class ArticlePane(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article = article
         self.note = note  # after the outlet and date in the header: 'copy of <outlet>'
-        self.specs = blocks
+        # Not the specs themselves: a 5 MB report's 14,000 of them (and their lists of spans)
+        # would stay for every full garbage collection to visit (docs/performance.md).
+        self.headline = bool(blocks) and blocks[0].headline
         # the text as written: control characters are neutralised where a row is painted
         self.blocks = [
-            Block(i, s.key, s.start, s.text, s.kind, s.label, list(s.spans), s.paragraph)
+            Block(i, s.key, s.start, s.text, s.kind, s.label, tuple(s.spans), s.paragraph)
             for i, s in enumerate(blocks)
         ]
         self._by_key: dict[str, Block] | None = None
@@ -110,7 +112,7 @@ class ArticlePane(ScrollView, can_focus=True):
     class Wrapped(Message):
         """The worker wrapped every block at ``width``."""
 
-        def __init__(self, width: int, starts: list[list[int]]) -> None:
+        def __init__(self, width: int, starts: list[tuple[int, ...]]) -> None:
             super().__init__()
             self.width = width
             self.starts = starts
@@ -123,7 +125,7 @@ class ArticlePane(ScrollView, can_focus=True):
         for block in self.blocks:
             if worker.is_cancelled:
                 return
-            starts.append(wrap_starts(block.text, width))
+            starts.append(tuple(wrap_starts(block.text, width)))
         self.post_message(self.Wrapped(width, starts))
 
     def on_article_pane_wrapped(self, message: Wrapped) -> None:
@@ -151,8 +153,7 @@ class ArticlePane(ScrollView, can_focus=True):
         meta, title = header_parts(self.article, self.note)
         inner = max(width - self.HEADER_INDENT - 1, 1)
         rows: list[list[Segment]] = []
-        headline = bool(self.specs) and self.specs[0].headline
-        for text, bold in ((meta, True), *(() if headline else ((title, False),))):
+        for text, bold in ((meta, True), *(() if self.headline else ((title, False),))):
             starts = wrap_starts(text, inner)
             for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
                 rows.append(
@@ -166,6 +167,14 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def on_resize(self, _event: events.Resize) -> None:
         self.rows  # noqa: B018 - re-wraps at the new width
+
+    def on_unmount(self) -> None:
+        # A widget is part of reference cycles (parent, app), freed only by a full collection,
+        # and never once the app froze it (gc.freeze, app.py): a long report's blocks are let
+        # go now, not kept with it.
+        self.blocks = []
+        self._layout = None
+        self._by_key = None
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -227,8 +236,9 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def set_spans(self, index: int, spans: Spans) -> None:
         """Replace the styled spans of block ``index`` (offsets into its text)."""
-        if self.blocks[index].spans != spans:
-            self.blocks[index].spans = spans
+        kept = tuple(spans)
+        if self.blocks[index].spans != kept:
+            self.blocks[index].spans = kept
             self.refresh()
 
     def set_marked(self, index: int, marked: bool) -> None:
