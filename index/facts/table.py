@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from index.base.models import Article
 from index.facts.acts import act_objects, clause_actions, nearest_verb
+from index.facts.bearings import bearings
 from index.facts.counted import counted_class
 from index.facts.dates import DateMention, extract_dates
 from index.facts.names import name_key
@@ -32,44 +33,6 @@ _NAMED = re.compile(r"\b[A-Z][a-z]+\s*$")  # "the Orioles (seven years, ...)": a
 
 
 _MAX_PER_SENTENCE = 12
-# "150 nautical miles west of Aden", "south-east of Padang": where a thing lies from a place.
-_BEARING = re.compile(
-    r"\b(north|south)?[- ]?(east|west)?(?:ern)?\s+of\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
-)
-_ANGLE = {
-    "north": 0.0,
-    "north-east": 45.0,
-    "east": 90.0,
-    "south-east": 135.0,
-    "south": 180.0,
-    "south-west": 225.0,
-    "west": 270.0,
-    "north-west": 315.0,
-}
-_DISTANCE = re.compile(
-    r"(?:(?:about|around|some|nearly|roughly)\s+)?\d[\d,.]*\s+(?:nautical\s+)?"
-    r"(?:miles?|km|kilomet(?:re|er)s?)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _bearings(sentence: str) -> list[tuple]:  # type: ignore[type-arg]
-    """Bearing facts: the direction in which something lies from a named place, in degrees."""
-    out: list[tuple] = []  # type: ignore[type-arg]
-    for m in _BEARING.finditer(sentence):
-        ns, ew = m.group(1), m.group(2)
-        if not (ns or ew):
-            continue
-        direction = "-".join(w for w in (ns, ew) if w)
-        start = m.start(1) if ns else m.start(2)
-        distance = _DISTANCE.search(sentence, max(0, start - 40), start)
-        if distance is not None:
-            start = distance.start()  # the span holds the distance: "150 nautical miles west"
-        end = m.end(2) if ew else m.end(1)
-        angle = _ANGLE[direction]
-        slot = "bearing from " + " ".join(m.group(3).split()).lower()
-        out.append(("bearing", slot, direction, angle, angle, start, end, frozenset()))
-    return out
 
 
 @dataclass(frozen=True)
@@ -226,7 +189,7 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
                     frozenset(),
                 )
             )
-    out.extend(_bearings(sentence))
+    out.extend(bearings(sentence))
     for d in extract_dates(sentence, published):
         got = _date_fact(d, sentence)
         if got is not None:
