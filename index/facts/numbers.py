@@ -8,6 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.facts.counted import RATE, STATE_WORDS, context_unit
+from index.facts.number_words import (
+    CURRENCY,
+    ONES,
+    SCALES,
+    VAGUE,
+    bounds,
+    digits_value,
+    words_value,
+)
 
 INF = math.inf
 
@@ -28,75 +37,7 @@ class Quantity:
     noun: str = ""  # the counted noun as written ("infantrymen"), for explanations
 
 
-_ONES = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "k": 1e3,
-    "m": 1e6,
-    "mn": 1e6,
-    "mm": 1e6,
-    "mln": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "tn": 1e12,
-}
-# Vague plurals: "hundreds of troops" is some value in a wide range, never a precise claim.
-_VAGUE = {
-    "dozens": (24.0, 199.0),
-    "scores": (40.0, 199.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 99999.0),
-    "tens of thousands": (20000.0, 99999.0),
-    "hundreds of thousands": (200000.0, 999999.0),
-    "millions": (2e6, 999e6),
-}
-_CURRENCY = {
-    "$": "dollar",
-    "us$": "dollar",
-    "usd": "dollar",
-    "€": "euro",
-    "eur": "euro",
-    "£": "pound",
-    "gbp": "pound",
-    "¥": "yen",
-    "₩": "won",
-    "₽": "ruble",
-}
-
-_WORD = "|".join(sorted(_ONES, key=len, reverse=True))
+_WORD = "|".join(sorted(ONES, key=len, reverse=True))
 # A decimal comma is read only before a scale or percent ("1,5 million", "2,5%"): anywhere
 # else a comma followed by three digits groups thousands.
 _DIGITS = (
@@ -164,60 +105,6 @@ _TOLL_SUBJECT = re.compile(
 )
 
 
-def _words_value(words: str) -> float:
-    """'two hundred fifty thousand' -> 250000; 'a dozen' -> 12."""
-    total, current = 0.0, 0.0
-    for tok in re.split(r"[\s-]+", words.lower()):
-        if tok in ("and", ""):
-            continue
-        if tok in ("a", "an"):
-            current = 1.0
-        elif tok == "dozen":
-            current = (current or 1.0) * 12
-        elif tok in _ONES:
-            current += _ONES[tok]
-        elif tok == "hundred":
-            current = (current or 1.0) * 100
-        elif tok in _SCALES:
-            total += (current or 1.0) * _SCALES[tok]
-            current = 0.0
-    return total + current
-
-
-def _digits_value(raw: str) -> tuple[float, float]:
-    """The value and half a unit of its last digit (for rounding tolerance)."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):  # "1.500": a thousands separator, not 1.5
-        return float(raw.replace(".", "")), 0.0
-    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):  # "1,5 million": a decimal comma
-        raw = raw.replace(",", ".")
-    clean = raw.replace(",", "")
-    decimals = len(clean.split(".")[1]) if "." in clean else 0
-    return float(clean), 0.5 * 10.0 ** (-decimals) if decimals else 0.0
-
-
-def _bounds(qual: str, value: float, tol: float) -> tuple[float, float, bool]:
-    q = " ".join(qual.lower().split())
-    if q in (
-        "at least",
-        "more than",
-        "over",
-        "upward of",
-        "upwards of",
-        "in excess of",
-        "just over",
-    ):
-        return value, INF, True
-    if q in ("at most", "up to", "as many as", "no more than"):
-        return 0.0, value, True
-    if q in ("less than", "fewer than", "under", "just under"):
-        return 0.0, value, True
-    if q in ("almost", "nearly", "close to"):
-        return value * 0.9, value, True
-    if q:  # about, around, some, roughly, approximately, an estimated
-        return value * 0.9, value * 1.1, True
-    return value - tol, value + tol, False
-
-
 @lru_cache(maxsize=2048)
 def _extract(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
@@ -244,20 +131,20 @@ def _extract(text: str) -> tuple[Quantity, ...]:
         ):
             continue  # "one of the ...", "one day": not a count
         if m.group("vague"):
-            low, high = _VAGUE[" ".join(m.group("vague").lower().split())]
+            low, high = VAGUE[" ".join(m.group("vague").lower().split())]
             value, tol, approx = low, 0.0, True
         elif m.group("num"):
-            value, tol = _digits_value(m.group("num"))
+            value, tol = digits_value(m.group("num"))
             approx = False
         else:
-            value, tol, approx = _words_value(m.group("words")), 0.0, False
+            value, tol, approx = words_value(m.group("words")), 0.0, False
         scale_word = (m.group("scale") or m.group("scale_att") or "").lower()
         if scale_word:
-            value *= _SCALES[scale_word]
+            value *= SCALES[scale_word]
             # "2.6 million" is rounded: allow half a unit of its last digit ("2 million": 5%).
-            tol = (tol or 0.05) * _SCALES[scale_word]
+            tol = (tol or 0.05) * SCALES[scale_word]
         if not m.group("vague"):
-            low, high, approx2 = _bounds(qual, value, tol)
+            low, high, approx2 = bounds(qual, value, tol)
             approx = approx or approx2
         unit: str | None
         noun, state, span_end = "", None, end
@@ -281,7 +168,7 @@ def _extract(text: str) -> tuple[Quantity, ...]:
         else:
             unit, noun, span_end, state = context_unit(text, end)
             if m.group("cur"):
-                unit = _CURRENCY[m.group("cur").strip().lower()]
+                unit = CURRENCY[m.group("cur").strip().lower()]
                 noun = m.group("cur").strip()
                 span_end = end
             elif _TOLL_BEFORE.search(before) or (unit is None and _toll_rose(text, start)):
