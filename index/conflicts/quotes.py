@@ -6,141 +6,22 @@ import difflib
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
 from index.base.models import Conflict
 from index.conflicts.clauses import STOP, conflict, stem
 from index.conflicts.quote_slots import clauses_covered, same_slot
+from index.conflicts.quote_words import (
+    norm_word,
+    quote_words,
+    spoken,
+    typo,
+)
 from index.conflicts.roles import same_person
 from index.facts.names import candidate_names
 from index.text.lexicon import FUNCTION_WORDS
 
 _QUOTE = re.compile(r'"(?P<s>[^"\n]{3,600})"|“(?P<c>[^”\n]{3,600})”')
-_WORD = re.compile(r"[\w'’]+|…|\.\.\.")
-_ELLIPSIS = frozenset({"…", "..."})
-# Editorial inserts: "[sic]", "[the North]", "her (Tara Reid) family".
-_BRACKETS = re.compile(r"\[[^\]]{0,40}\]|\([^)]{0,40}\)")
-_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.N." == "UN"
-_CLOCK = re.compile(r"(?<=\d)[:.](?=\d\d\b)")  # "02:41" and "0241" are one time
-# A clock time written in twelve hours ("6:41pm PST", "6.41 p.m.") or in 24 ("18:41"): one time,
-# read as its 24-hour digits; a zone written after it is the newsroom's style, not the words.
-_TWELVE = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d\d))?\s?([ap])\.?\s?m\b\.?(?:\s+[A-Z]{1,4}T\b)?", re.IGNORECASE
-)
-_ZONE = re.compile(r"\b(\d{1,2})[:.]?(\d\d)\s+[A-Z]{1,4}T\b")  # "02:41 GMT", "0241 GMT"
-
-
-def _clock(m: re.Match[str]) -> str:
-    hour, minute = int(m.group(1)) % 12, m.group(2) or "00"
-    return f"{hour + 12 if m.group(3).lower() == 'p' else hour:02d}{minute}"
-
-
-_CONTRACTION = re.compile(r"^(\w+?)(n['’]t|['’]m|['’]re|['’]ve|['’]ll)$", re.IGNORECASE)
-_EXPAND = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will"}
-_IRREGULAR_NOT = {"ca": "can", "wo": "will", "sha": "shall"}
-# British spellings whose American form differs only by these endings; both sides are folded.
-_BRITISH = [
-    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
-    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
-    (re.compile(r"our(s|ed|ing|ful|able|ite|ites)?$"), r"or\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-    (re.compile(r"ence$"), r"ense"),
-    (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"),
-    (re.compile(r"amme(s)?$"), r"am\1"),
-    (re.compile(r"ogue(s)?$"), r"og\1"),
-]
-_KEEP = frozenset(
-    {
-        "our",
-        "ours",
-        "four",
-        "hour",
-        "hours",
-        "your",
-        "yours",
-        "pour",
-        "tour",
-        "sour",
-        "flour",
-        "rise",
-        "wise",
-        "since",
-        "hence",
-        "fence",
-        "tell",
-        "sell",
-        "fell",
-        "well",
-        "will",
-        "kill",
-        "killed",
-        "still",
-        "all",
-        "call",
-        "fall",
-    }
-)
+# Two quotes are one utterance when they share at least half their words, mostly in order.
 _MIN_OVERLAP = 0.5
-
-
-_NUMBERS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_NUMBERS.update(
-    {
-        w: f"{i + 1}th"
-        for i, w in enumerate(
-            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-            " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
-            " twentieth".split()
-        )
-    }
-)
-
-
-@lru_cache(maxsize=16384)
-def _norm_word(word: str) -> str:
-    w = word.lower().replace("’", "'").replace("'", "")  # population's / populations'
-    w = re.sub(r"^(\d+)(?:st|nd|rd|th)$", r"\1th", w)  # "11th" == "eleventh", "3" == "three"
-    if w in _NUMBERS:
-        return _NUMBERS[w]
-    if w in _KEEP or len(w) < 5:
-        return w
-    for pattern, repl in _BRITISH:
-        new = pattern.sub(repl, w)
-        if new != w:
-            return new
-    return w
-
-
-def _words(text: str) -> list[str]:
-    """Words of a quote; editorial inserts such as "[sic]" or "[the North]" are not its words."""
-    text = _ZONE.sub(r"\1:\2", _TWELVE.sub(_clock, _BRACKETS.sub(" ", text)))
-    text = _CLOCK.sub("", text)
-    text = _ACRONYM.sub(lambda m: m.group().replace(".", ""), text)
-    out: list[str] = []
-    for w in _WORD.findall(text):
-        m = _CONTRACTION.match(w)
-        if m:  # "aren't" == "are not"
-            base, tail = m.group(1), m.group(2).lower().replace("’", "'")
-            out.extend((_IRREGULAR_NOT.get(base.lower(), base), _EXPAND[tail]))
-        else:
-            out.append(w)
-    return out
-
-
-def _spoken(words: list[str]) -> list[str]:
-    """Words without ellipsis marks (an ellipsis is punctuation unless words were cut)."""
-    return [w for w in words if w not in _ELLIPSIS]
-
-
-def _typo(x: str, y: str) -> bool:
-    """ "asses" for "assess": one edit in a long word is a slip, not a different word."""
-    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
 
 
 def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
@@ -148,15 +29,15 @@ def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
 
     Case, punctuation and British/American spelling are ignored when matching words.
     """
-    wa, wb = _spoken(_words(a)), _spoken(_words(b))
-    na, nb = [_norm_word(w) for w in wa], [_norm_word(w) for w in wb]
+    wa, wb = spoken(quote_words(a)), spoken(quote_words(b))
+    na, nb = [norm_word(w) for w in wa], [norm_word(w) for w in wb]
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal" or (
             op == "replace"
             and i2 - i1 == j2 - j1
-            and all(_typo(x, y) for x, y in zip(na[i1:i2], nb[j1:j2], strict=True))
+            and all(typo(x, y) for x, y in zip(na[i1:i2], nb[j1:j2], strict=True))
         ):
             out.extend(("=", w) for w in wa[i1:i2])
         else:
@@ -172,7 +53,7 @@ def quotes(text: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
     for m in _QUOTE.finditer(text):
         group = "s" if m.group("s") is not None else "c"
         inner = m.group(group)
-        if len(_words(inner)) < 3:
+        if len(quote_words(inner)) < 3:
             continue
         sentence_start = max(text.rfind(". ", 0, m.start()) + 1, 0)
         stop = text.find(". ", m.end())
@@ -222,10 +103,10 @@ def _explain(diff: list[tuple[str, str]]) -> str:
 
 def _explain_reordered(qa: str, qb: str) -> str:
     """Same words in another order: a positional diff is noise, so name the words that differ."""
-    wa, wb = _spoken(_words(qa)), _spoken(_words(qb))
-    na, nb = {_norm_word(w) for w in wa}, {_norm_word(w) for w in wb}
-    only_a = [w for w in wa if _norm_word(w) not in nb][:6]
-    only_b = [w for w in wb if _norm_word(w) not in na][:6]
+    wa, wb = spoken(quote_words(qa)), spoken(quote_words(qb))
+    na, nb = {norm_word(w) for w in wa}, {norm_word(w) for w in wb}
+    only_a = [w for w in wa if norm_word(w) not in nb][:6]
+    only_b = [w for w in wb if norm_word(w) not in na][:6]
     return (
         "Quote worded differently (reordered): "
         f"“{' '.join(only_a) or '…'}” vs “{' '.join(only_b) or '…'}”"
@@ -234,8 +115,8 @@ def _explain_reordered(qa: str, qb: str) -> str:
 
 def _is_excerpt(na: list[str], nb: list[str]) -> bool:
     """One quote is a cut of the other (a run of its words, or its words around an ellipsis)."""
-    short, long_ = (na, nb) if len(_spoken(na)) <= len(_spoken(nb)) else (nb, na)
-    parts, whole = _spoken(short), _spoken(long_)
+    short, long_ = (na, nb) if len(spoken(na)) <= len(spoken(nb)) else (nb, na)
+    parts, whole = spoken(short), spoken(long_)
     if f" {' '.join(parts)} " in f" {' '.join(whole)} ":
         return True
     if len(parts) == len(short):
@@ -245,13 +126,13 @@ def _is_excerpt(na: list[str], nb: list[str]) -> bool:
 
 
 def quote_content(words: list[str]) -> set[str]:
-    return _content([_norm_word(w) for w in words])
+    return _content([norm_word(w) for w in words])
 
 
 def quote_stems(text: str) -> frozenset[str]:
     """The content stems of a quote's words (spelling and number words folded), names left
     out: two quotes that share only "the Endangered Species Act" are two utterances."""
-    words = _spoken(_words(text))
+    words = spoken(quote_words(text))
     return frozenset(quote_content([w for i, w in enumerate(words) if i == 0 or w.islower()]))
 
 
@@ -281,7 +162,7 @@ def _one_utterance(
         and clauses_covered(qa, qb, quote_content)
     ):
         return "reordered"
-    if speaker is not False and shared >= 1 and same_slot(a, span_a, b, span_b, _norm_word):
+    if speaker is not False and shared >= 1 and same_slot(a, span_a, b, span_b, norm_word):
         return "slot"
     return ""
 
@@ -301,11 +182,11 @@ def judge_quotes(
     ``speaker``: one named speaker (True), two (False), unknown (None). ``slot``: the two
     sentences and the quotes' spans in them, when known, for the same-slot test.
     """
-    na = [_norm_word(w) for w in _words(qa)]
-    nb = [_norm_word(w) for w in _words(qb)]
-    if _spoken(na) == _spoken(nb) or speaker is False or _is_excerpt(na, nb):
+    na = [norm_word(w) for w in quote_words(qa)]
+    nb = [norm_word(w) for w in quote_words(qb)]
+    if spoken(na) == spoken(nb) or speaker is False or _is_excerpt(na, nb):
         return None
-    na, nb = _spoken(na), _spoken(nb)
+    na, nb = spoken(na), spoken(nb)
     ca, cb = _content(na), _content(nb)
     if not ca or not cb:
         return None
