@@ -9,82 +9,19 @@ from functools import lru_cache
 
 from index.base.models import Conflict
 from index.conflicts.clauses import conflict
+from index.conflicts.title_words import (
+    DOMAIN,
+    HEAD,
+    HONORIFIC,
+    MILITARY,
+    OFFICERS,
+    QUALIFIER,
+    RANK,
+    STAFF,
+    TIME,
+)
 from index.facts.names import candidate_names, name_key, same_name
 
-# "vice" and "deputy" translate one word (Korean/Russian titles): normalised to "deputy".
-_RANK = {
-    "first": "first",
-    "deputy": "deputy",
-    "vice": "deputy",
-    "acting": "acting",
-    "senior": "senior",
-    "assistant": "assistant",
-    "under": "under",
-    "presiding": "presiding",
-    "associate": "associate",
-}
-# Ranks that specialise a job without changing it ("Presiding Judge" is a judge).
-_QUALIFIER = frozenset({"presiding", "senior", "chief"})
-# "former president" and "president" name one person at two times: not compared.
-_TIME = frozenset({"former", "ex", "then", "outgoing", "incoming", "late"})
-# Military ranks before a name ("spokesman Commander Nirad Sinha"): a rank of its own, compared
-# only with another rank ("Commander" is not "Commodore"; "Colonel" may shorten "Lt. Colonel").
-_MILITARY = {
-    "commander": "commander",
-    "cmdr": "commander",
-    "cdr": "commander",
-    "commodore": "commodore",
-    "captain": "captain",
-    "capt": "captain",
-    "colonel": "colonel",
-    "col": "colonel",
-    "lieutenant": "lieutenant",
-    "lt": "lieutenant",
-    "admiral": "admiral",
-    "adm": "admiral",
-    "major": "major",
-    "maj": "major",
-    "sergeant": "sergeant",
-    "sgt": "sergeant",
-    "brigadier": "brigadier",
-    "brig": "brigadier",
-    "corporal": "corporal",
-    "cpl": "corporal",
-}
-# Forms of address that say nothing about a job ("General" is left here too: "Attorney General",
-# "General Manager" and "Secretary-General" are no military ranks).
-_HONORIFIC = frozenset({"general", "gen", "private", "dr", "mr", "mrs", "ms", "sir", "dame", "rev"})
-# The officers of a company, by their usual initials: "CEO" and "COO" are two jobs.
-_OFFICERS = frozenset({"ceo", "coo", "cfo", "cto", "cio", "cmo"})
-_DOMAIN = {
-    w: w
-    for w in (
-        "foreign defense interior finance economy economic trade justice health education energy"
-        " unification culture transport agriculture prime home labor labour environment"
-        " security intelligence industry"
-    ).split()
-}
-_DOMAIN.update({"defence": "defense", "labour": "labor"})
-# Head word -> (family, gender). Gender None: neutral ("spokesperson") never conflicts.
-_HEAD = {
-    "spokesman": ("spokes", "m"),
-    "spokeswoman": ("spokes", "f"),
-    "spokesperson": ("spokes", None),
-    "chairman": ("chair", "m"),
-    "chairwoman": ("chair", "f"),
-    "chairperson": ("chair", None),
-    "chair": ("chair", None),
-    "congressman": ("congress", "m"),
-    "congresswoman": ("congress", "f"),
-    "businessman": ("business", "m"),
-    "businesswoman": ("business", "f"),
-}
-for _w in (
-    "minister secretary ambassador envoy president director governor mayor senator"
-    " chief head leader adviser advisor aide premier chancellor"
-    " representative lawmaker official spokesperson prosecutor judge officer"
-).split():
-    _HEAD.setdefault(_w, (_w.replace("advisor", "adviser"), None))
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 # Who runs an organisation vs who works for it: one person is not both "spokesman" and "head".
 _LEADS = frozenset(
@@ -103,7 +40,6 @@ _LEADS = frozenset(
         "mayor",
     }
 )
-_STAFF = frozenset({"spokes", "aide", "adviser", "officer", "official", "representative"})
 
 
 @dataclass(frozen=True)
@@ -127,21 +63,21 @@ def _title(words: list[re.Match[str]]) -> Title | None:
         low = w.group().lower().rstrip(".").replace("’", "'")
         low = re.sub(r"'s$", "", low)
         for part in low.split("-"):
-            if part in _TIME or part in _HONORIFIC:
+            if part in TIME or part in HONORIFIC:
                 continue
-            if part in _MILITARY:
-                military.add(_MILITARY[part])
-            elif part in _OFFICERS:
+            if part in MILITARY:
+                military.add(MILITARY[part])
+            elif part in OFFICERS:
                 rank.add(part)
                 head = ("officer", None)
-            elif part in _RANK:
-                rank.add(_RANK[part])
-            elif part in _DOMAIN:
-                domain.add(_DOMAIN[part])
-            elif part in _HEAD:
+            elif part in RANK:
+                rank.add(RANK[part])
+            elif part in DOMAIN:
+                domain.add(DOMAIN[part])
+            elif part in HEAD:
                 if head is not None and head[0] == "chief":
                     rank.add("chief")  # "Chief Judge": chief qualifies the next head word
-                head = _HEAD[part]
+                head = HEAD[part]
     if head is None and military:
         head = ("military", None)
     if head is None:
@@ -161,13 +97,13 @@ def _is_title_word(word: str) -> bool:
         return False  # "held under President X": a preposition; "Under Secretary" is a rank
     low = re.sub(r"['’]s$", "", word.lower().rstrip("."))
     return all(
-        p in _RANK
-        or p in _DOMAIN
-        or p in _HEAD
-        or p in _TIME
-        or p in _HONORIFIC
-        or p in _MILITARY
-        or p in _OFFICERS
+        p in RANK
+        or p in DOMAIN
+        or p in HEAD
+        or p in TIME
+        or p in HONORIFIC
+        or p in MILITARY
+        or p in OFFICERS
         for p in low.split("-")
     )
 
@@ -287,14 +223,14 @@ def difference(x: Title, y: Title) -> str | None:
         return None  # a rank and a job ("Commander" / "spokesman") are both true
     if x.family != y.family:
         # "aide" vs "spokesman" may be one job in other words; "spokesman" vs "head" is not.
-        if {x.family, y.family} & _LEADS and {x.family, y.family} & _STAFF:
+        if {x.family, y.family} & _LEADS and {x.family, y.family} & STAFF:
             return "title"
         return None
     if x.gender and y.gender and x.gender != y.gender:
         return "gendered role"
-    if x.rank - _QUALIFIER != y.rank - _QUALIFIER:
+    if x.rank - QUALIFIER != y.rank - QUALIFIER:
         return "rank"  # "Deputy Minister" is not a minister
-    if x.rank & _QUALIFIER and y.rank & _QUALIFIER and x.rank != y.rank:
+    if x.rank & QUALIFIER and y.rank & QUALIFIER and x.rank != y.rank:
         return "rank"  # "Chief Judge" vs "Presiding Judge"; "Judge" alone is just less specific
     if x.domain and y.domain and x.domain != y.domain:
         return "portfolio"
