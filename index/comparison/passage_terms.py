@@ -11,6 +11,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from index.base.models import Passage
+from index.comparison.synonyms import COUNTRY_ADJECTIVES, KIND_WORDS, KINDS, SYNONYM_GROUPS
 
 MIN_CONCEPTS = 3  # fewer content words ("Advertisement", "(Yonhap)", a time stamp): no link
 
@@ -28,101 +29,6 @@ _STOPWORDS = frozenset(
     several many much including amid since whether couldn wouldn didn doesn isn wasn aren
     weren hasn haven hadn shouldn don won can cannot""".split()
 )
-
-# A small table of news synonyms (words and phrases) folded to one concept each. General news
-# vocabulary only: it must help any event, not one story.
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("troop", "force", "soldier", "serviceman", "servicemen", "personnel", "infantrymen", "men"),
-    ("ambassador", "envoy", "emissary"),
-    ("summon", "called in", "call in", "calls in", "calling in"),
-    ("withdraw", "withdrawal", "pull out", "pulled out", "get out", "take out", "retreat"),
-    (
-        "legal",
-        "lawful",
-        "in line with international law",
-        "in accordance with international law",
-        "within the framework of international law",
-        "under international law",
-    ),
-    ("urge", "ask", "request", "demand", "call for", "called for", "calling for", "calls for"),
-    ("immediate", "immediately", "right away", "at once", "without delay"),
-    ("deny", "reject", "dismiss", "refute"),
-    (
-        "refuse",
-        "decline",
-        "would not say",
-        "wouldn t say",
-        "declined to say",
-        "did not say",
-        "didn t say",
-        "declined to comment",
-        "would not comment",
-    ),
-    ("condemn", "denounce", "decry"),
-    ("send", "sent", "dispatch", "ship", "deploy", "deployment"),
-    ("confirm", "verify", "corroborate"),
-    ("security", "safety"),
-    ("cooperation", "working together", "collaboration", "partnership"),
-    ("aim", "aimed at", "directed against", "directed at", "targeted at", "targeting"),
-    ("arrest", "detain", "taken into custody", "apprehend"),
-    ("violate", "violation", "breach", "against"),
-    ("intelligence", "spy"),
-    ("agency", "service"),
-    ("usa", "white house"),  # like "the Kremlin": the seat stands for the government
-    ("war", "conflict"),
-    ("fight", "combat", "battle"),
-    ("consult", "talk", "talked"),
-    ("help", "support", "assist", "aid"),
-    ("serious", "grave", "major", "significant"),
-    ("respond", "react", "reaction", "response"),
-    ("country", "nation", "state"),
-    ("joint", "jointly", "together"),
-    ("means", "way"),
-    ("act", "action"),
-    ("resolution", "decision"),
-    ("kill", "dead", "die"),
-    ("meet", "met", "meeting"),
-    ("speak", "spoke", "spoken", "phone", "phoned", "telephone", "phone call", "telephone call"),
-)
-# Kinds of action: different verbs that report one kind of event between the same parties ("X
-# summoned Y" and "X met with Y" report one meeting). A shared kind is shared content for
-# shares_content, but is not a concept: scores are unchanged. Values are concepts (synonym heads
-# or stems); "told" is a stopword, so its kind is found on the words before stopwords are cut.
-_KINDS: dict[str, str] = {
-    "meet": "contact",
-    "summon": "contact",
-    "consult": "contact",
-    "speak": "contact",
-}
-_KIND_WORDS = {"told": "contact", "tell": "contact", "tells": "contact"}  # stopwords
-_COUNTRY_ADJECTIVES = {
-    "russian": "russia",
-    "korean": "korea",
-    "ukrainian": "ukraine",
-    "american": "usa",
-    "chinese": "china",
-    "japanese": "japan",
-    "british": "britain",
-    "french": "france",
-    "german": "germany",
-    "israeli": "israel",
-    "iranian": "iran",
-    "n": "north",
-    "s": "south",
-    # A capital stands for its government in news copy ("Moscow said", "talks with Washington").
-    "moscow": "russia",
-    "kremlin": "russia",
-    "washington": "usa",
-    "kyiv": "ukraine",
-    "kiev": "ukraine",
-    "beijing": "china",
-    "tokyo": "japan",
-    "london": "britain",
-    "paris": "france",
-    "berlin": "germany",
-    "tehran": "iran",
-    "pyongyang": "korea",
-}
 
 
 @lru_cache(maxsize=65536)
@@ -160,7 +66,7 @@ def _stem(word: str) -> str:
 def _build_synonyms() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
-    for group in _SYNONYM_GROUPS:
+    for group in SYNONYM_GROUPS:
         concept = _stem(group[0])
         for form in group:
             parts = tuple(form.split())
@@ -213,7 +119,7 @@ def concepts(normalised: str) -> list[str]:
                 continue
             if token in _STOPWORDS:
                 continue
-            token = _COUNTRY_ADJECTIVES.get(token, token)
+            token = COUNTRY_ADJECTIVES.get(token, token)
             stem = _stem(token)
             out.append(_WORD_SYNONYMS.get(stem, stem))
     return out
@@ -235,7 +141,7 @@ class Features:
     concepts: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str] = frozenset()  # concepts of capitalised words inside the sentence
-    kinds: frozenset[str] = frozenset()  # kinds of action reported (_KINDS)
+    kinds: frozenset[str] = frozenset()  # kinds of action reported (KINDS)
 
     @property
     def grams(self) -> Mapping[str, int]:
@@ -258,9 +164,9 @@ def name_concepts(text: str) -> frozenset[str]:
 
 
 def action_kinds(tokens: list[str], found: frozenset[str]) -> frozenset[str]:
-    """The kinds of action (_KINDS) named by a passage's concepts or its words."""
-    kinds = {_KINDS[c] for c in found if c in _KINDS}
-    kinds.update(_KIND_WORDS[t] for t in tokens if t in _KIND_WORDS)
+    """The kinds of action (KINDS) named by a passage's concepts or its words."""
+    kinds = {KINDS[c] for c in found if c in KINDS}
+    kinds.update(KIND_WORDS[t] for t in tokens if t in KIND_WORDS)
     return frozenset(kinds)
 
 
