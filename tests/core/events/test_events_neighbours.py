@@ -1,0 +1,73 @@
+"""The chunked neighbour search and linkage against plain computations on small random corpora."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+
+from index.events import neighbours
+from index.events.features import Matrix
+from index.events.neighbours import dots, nearest_neighbours
+
+
+def _rows(seed: int, n: int, vocabulary: int, length: int) -> list[dict[str, float]]:
+    """Random sparse unit rows over a small vocabulary (at most PROBE_TERMS terms each, so the
+    candidate search sees every term and finds the exact neighbours)."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(n):
+        terms = rng.sample(range(vocabulary), rng.randint(1, length))
+        raw = {f"t{t:03d}": rng.random() + 0.01 for t in terms}
+        norm = math.sqrt(math.fsum(w * w for w in raw.values()))
+        rows.append({t: w / norm for t, w in raw.items()})
+    return rows
+
+
+def _plain(rows: list[dict[str, float]], k: int, floor: float) -> list[dict[int, float]]:
+    """Every pair's cosine, each row's k best (ties to the lower row), each edge both ways."""
+    n = len(rows)
+    sims = [
+        [math.fsum(w * rows[j].get(t, 0.0) for t, w in rows[i].items()) for j in range(n)]
+        for i in range(n)
+    ]
+    graph: list[dict[int, float]] = [{} for _ in range(n)]
+    for i in range(n):
+        others = sorted(
+            (j for j in range(n) if j != i and sims[i][j] > 0), key=lambda j: (-sims[i][j], j)
+        )
+        for j in others[:k]:
+            if sims[i][j] > floor:
+                graph[i][j] = graph[j][i] = sims[i][j]
+    return graph
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_chunked_search_finds_the_plain_neighbours(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    # small blocks and spreads, so the 150 rows cross many chunk boundaries
+    monkeypatch.setattr(neighbours, "BLOCK", 16)
+    monkeypatch.setattr(neighbours, "SPREAD", 3)
+    rows = _rows(seed, 150, 60, 12)
+    graph = nearest_neighbours(Matrix.from_weights(rows), 5, floor=0.05)
+    expected = _plain(rows, 5, 0.05)
+    for i in range(len(rows)):
+        got = graph.row(i)
+        assert got.keys() == expected[i].keys()
+        assert all(math.isclose(got[j], expected[i][j], abs_tol=1e-12) for j in got)
+
+
+def test_chunked_dots_equal_one_pair_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(neighbours, "SPREAD", 2)
+    rows = _rows(7, 40, 30, 10)
+    matrix = Matrix.from_weights(rows)
+    rng = random.Random(7)
+    pairs = sorted((rng.randrange(40), rng.randrange(40)) for _ in range(300))
+    i = np.array([p[0] for p in pairs])
+    j = np.array([p[1] for p in pairs])
+    together = dots(matrix, i, j).tolist()
+    alone = [float(dots(matrix, i[p : p + 1], j[p : p + 1])[0]) for p in range(len(pairs))]
+    assert together == alone  # the same floats, whatever the chunks
