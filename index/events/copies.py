@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections import defaultdict
@@ -29,6 +30,8 @@ MIN_SHARED = 10
 # it pairs nobody, which also keeps the pairs counted near linear in the corpus size.
 COMMON = 30
 _WORD = re.compile(r"\w+")
+# the same words in an ASCII text, found with ASCII classes (faster, and \w is [a-zA-Z0-9_] there)
+_WORD_ASCII = re.compile(r"\w+", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,11 @@ class Sampler:
         shingles in any process). An array, not a set of ints: 8 bytes a shingle instead of ~70
         (10k reports: the sets held ~130 MB at the grouping's peak)."""
         # a report of one line has it as its title and no body: its title is its text
-        words = _WORD.findall((body if body.strip() else title).lower())
+        text = (body if body.strip() else title).lower()
+        words = (_WORD_ASCII if text.isascii() else _WORD).findall(text)
         if not words:
             return np.zeros(0, dtype=np.uint64)
-        hashes = np.array(list(map(self._cache.__getitem__, words)), dtype=np.uint64)
+        hashes = np.fromiter(map(self._cache.__getitem__, words), np.uint64, len(words))
         starts = np.flatnonzero(hashes[: max(0, len(hashes) - SHINGLE + 1)] % SAMPLE == 0)
         out = _shingles(hashes, starts, SHINGLE)
         if not len(out):  # a report with no sampled shingle: its whole text is one
@@ -96,14 +100,15 @@ def copy_pairs(
     sampler = Sampler()
     # Reports with the same sampled shingles are one node: exact copies are copies at once, and
     # a shingle's count (for COMMON) is of different texts, however many times each is copied.
-    nodes: dict[bytes, list[str]] = defaultdict(list)  # by the sorted shingles' bytes
+    # keyed by a 128-bit digest of the sorted shingles' bytes, not the bytes (100k: 120 MB more)
+    nodes: dict[bytes, list[str]] = defaultdict(list)
     sets: list[Shingles] = []
     for a in articles:
         sampled = known.get(a.id) if known is not None else None
         if sampled is None:
             sampled = sampler(a)
         if len(sampled):  # a report without words copies nothing
-            ids = nodes[sampled.tobytes()]
+            ids = nodes[hashlib.blake2b(sampled.tobytes(), digest_size=16).digest()]
             if not ids:
                 sets.append(sampled)
             ids.append(a.id)
@@ -116,23 +121,22 @@ def copy_pairs(
     return sorted((a, b) for a, b in out)
 
 
+# Shingles are counted a slice of hash values at a time: all at once, their arrays and sorts held
+# ~750 MB at 100k
+SLICES = 8
+
+
 def _shared(sets: list[Shingles]) -> list[tuple[int, int, int]]:
     """(i, j, how many shingles sets i < j share), counting only shingles of 2..COMMON sets."""
-    sizes = [len(s) for s in sets]
-    flat = np.concatenate(sets) if sets else np.zeros(0, dtype=np.uint64)
-    owner = np.repeat(np.arange(len(sets), dtype=np.int64), sizes)
-    order = np.argsort(flat, kind="stable")  # owners stay ascending within a shingle
-    flat, owner = flat[order], owner[order]
-    firsts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]]) if len(flat) else owner
-    counts = np.diff(np.r_[firsts, len(flat)])
+    if not sets:
+        return []
+    # each set is sorted: one searchsorted per set cuts it at the slices' bounds
+    bounds = np.array([(k << 64) // SLICES for k in range(1, SLICES)], dtype=np.uint64)
+    cuts = [np.r_[0, np.searchsorted(s, bounds), len(s)].tolist() for s in sets]
     keys = []
-    for size in range(2, COMMON + 1):
-        groups = firsts[counts == size]
-        if not len(groups):
-            continue
-        members = owner[groups[:, None] + np.arange(size)]  # one row of owners per shingle
-        a, b = np.triu_indices(size, 1)
-        keys.append(members[:, a].ravel() * len(sets) + members[:, b].ravel())
+    for part in range(SLICES):
+        pieces = [s[c[part] : c[part + 1]] for s, c in zip(sets, cuts, strict=True)]
+        keys += _pair_keys(pieces, len(sets))
     if not keys:
         return []
     pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
@@ -144,6 +148,26 @@ def _shared(sets: list[Shingles]) -> list[tuple[int, int, int]]:
             strict=True,
         )
     )
+
+
+def _pair_keys(pieces: list[Shingles], count: int) -> list[npt.NDArray[np.int64]]:
+    """For each shingle in 2..COMMON of the sets (``pieces``: each set's shingles of one
+    slice), the pairs i < j of sets holding it, as i * count + j."""
+    flat = np.concatenate(pieces)
+    owner = np.repeat(np.arange(len(pieces), dtype=np.int64), [len(p) for p in pieces])
+    order = np.argsort(flat, kind="stable")  # owners stay ascending within a shingle
+    flat, owner = flat[order], owner[order]
+    firsts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]]) if len(flat) else owner
+    counts = np.diff(np.r_[firsts, len(flat)])
+    keys = []
+    for size in range(2, COMMON + 1):
+        groups = firsts[counts == size]
+        if not len(groups):
+            continue
+        members = owner[groups[:, None] + np.arange(size)]  # one row of owners per shingle
+        a, b = np.triu_indices(size, 1)
+        keys.append(members[:, a].ravel() * count + members[:, b].ravel())
+    return keys
 
 
 def _origin(members: Sequence[Article]) -> str | None:

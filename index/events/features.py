@@ -290,16 +290,10 @@ class Builder:
         by_id = sorted(range(n), key=ids.__getitem__)
         position = np.empty(n, dtype=np.int64)
         position[by_id] = np.arange(n)
-        parts = []
-        first = 0
-        while self._batches:
-            batch = self._batches.pop(0)
-            parts.append(_ranked(batch, rank, position[first : first + len(batch.rows)]))
-            first += len(batch.rows)
         # the builder's tables of every feature name and the shingles are not needed past this
         # point, and a caller may hold the builder while it groups (10k: ~50 MB)
         self._ids, self._names, self._pairs, self.sampled = {}, [], {}, {}
-        matrix = _assemble(parts, n, vocabulary, counts, kinds, idf, specific)
+        matrix = _assemble(self._batches, position, vocabulary, counts, kinds, idf, specific, rank)
         return [ids[i] for i in by_id], [titles[i] for i in by_id], matrix
 
 
@@ -328,25 +322,39 @@ def _ranked(batch: _Batch, rank: Ints, position: Ints) -> tuple[Ints, npt.NDArra
 
 
 def _assemble(
-    parts: list[tuple[Ints, npt.NDArray[np.int32], Codes]],
-    n: int,
+    batches: list[_Batch],
+    position: Ints,
     vocabulary: list[str],
     counts: Floats,
     kinds: Floats,
     idf: Floats,
     specific: Ints,
+    rank: Ints,
 ) -> Matrix:
+    """The matrix of the batches' rows (``position``: each added row's final row, in the order
+    added), emptying ``batches``: each is placed and dropped in turn, so the entries are held
+    twice only for the batch being placed (100k: ~28M entries, 6 bytes each in the matrix)."""
+    n = len(position)
     lengths = np.zeros(n, dtype=np.int64)
-    for rows, _, _ in parts:
-        lengths += np.bincount(rows, minlength=n)
+    first = 0
+    for batch in batches:
+        rows = np.repeat(position[first : first + len(batch.rows)], np.diff(batch.ptr))
+        lengths += np.bincount(rows[rank[batch.features] >= 0], minlength=n)
+        first += len(batch.rows)
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=ptr[1:])
-    dtype = np.uint32 if any(c.dtype == np.uint32 for _, _, c in parts) else np.uint16
+    dtype = np.uint32 if any(b.codes.dtype == np.uint32 for b in batches) else np.uint16
     terms = np.empty(ptr[-1], dtype=np.int32)
     codes = np.empty(ptr[-1], dtype=dtype)
-    while parts:
-        rows, part_terms, part_codes = parts.pop()
-        # entries of one row are contiguous and in order within a part: each goes to its row's
+    first = 0
+    batches.reverse()  # popped from the end, in the order added
+    while batches:
+        batch = batches.pop()
+        rows, part_terms, part_codes = _ranked(
+            batch, rank, position[first : first + len(batch.rows)]
+        )
+        first += len(batch.rows)
+        # entries of one row are contiguous and in order within a batch: each goes to its row's
         # start plus its rank inside the row
         starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
         inside = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
@@ -354,11 +362,30 @@ def _assemble(
         terms[at] = part_terms
         codes[at] = part_codes
     matrix = Matrix(vocabulary, ptr, terms, codes, counts, kinds, idf, specific)
-    # the norm sums the squares of a row's weights in term order, one after the other (bincount
-    # adds in array order): the same float on every machine, unlike a SIMD-ordered sum
-    pre = matrix.factors()[codes] * idf[terms]
-    rows_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    norms = np.sqrt(np.bincount(rows_of, weights=pre * pre, minlength=n))
-    norms[norms == 0.0] = 1.0  # an empty row stays empty
-    matrix.norms = norms
+    matrix.norms = _norms(matrix)
     return matrix
+
+
+# Rows whose entries are weighed at once where every row is (bounds the floats held at 100k)
+CHUNK_ROWS = 4096
+
+
+def row_chunks(ptr: Ints) -> list[tuple[int, int]]:
+    """Consecutive row ranges of about CHUNK_ROWS rows each."""
+    n = len(ptr) - 1
+    return [(lo, min(n, lo + CHUNK_ROWS)) for lo in range(0, n, CHUNK_ROWS)]
+
+
+def _norms(matrix: Matrix) -> Floats:
+    """Each row's norm, a range of rows at a time. The norm sums the squares of a row's weights
+    in term order, one after the other (bincount adds in array order): the same float on every
+    machine, unlike a SIMD-ordered sum."""
+    norms = np.zeros(matrix.n)
+    factors, ptr = matrix.factors(), matrix.ptr
+    for lo, hi in row_chunks(ptr):
+        span = slice(int(ptr[lo]), int(ptr[hi]))
+        pre = factors[matrix.codes[span]] * matrix.idf[matrix.terms[span]]
+        rows = np.repeat(np.arange(hi - lo, dtype=np.int64), np.diff(ptr[lo : hi + 1]))
+        norms[lo:hi] = np.sqrt(np.bincount(rows, weights=pre * pre, minlength=hi - lo))
+    norms[norms == 0.0] = 1.0  # an empty row stays empty
+    return norms

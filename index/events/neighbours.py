@@ -11,13 +11,16 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from index.events.features import Floats, Ints, Matrix
+from index.events.features import Floats, Ints, Matrix, row_chunks
 
 # How many of a document's heaviest terms look up candidates. Light terms add little to a cosine
 # and their long posting lists would make the search quadratic.
 PROBE_TERMS = 40
 # Articles whose candidates are found and rescored together (bounds the memory of a block)
 BLOCK = 256
+# At most this many partial products in a block (about 40 bytes each while a block is scored):
+# at 100k a row's heads meet ~20,000 others, so a block is then far fewer rows than BLOCK
+PRODUCTS = 1_000_000
 # Distinct rows whose dense arrays of their own terms are made at once when rescoring (a few MB)
 SPREAD = 64
 
@@ -46,27 +49,39 @@ class Graph:
 
 
 def heads(matrix: Matrix) -> sparse.csr_matrix:
-    """Each row's PROBE_TERMS heaviest terms, heaviest first (ties: the larger term id first)."""
+    """Each row's PROBE_TERMS heaviest terms, heaviest first (ties: the larger term id first),
+    weighed a range of rows at a time (all the weights at once held ~1 GB at 100k)."""
     n = matrix.n
-    weights = matrix.weights()
     lengths = np.diff(matrix.ptr)
+    picked = [_heads_of(matrix, lo, hi) for lo, hi in row_chunks(matrix.ptr)]
+    kept = np.concatenate([p[0] for p in picked]) if picked else np.zeros(0, dtype=np.int64)
+    weights = np.concatenate([p[1] for p in picked]) if picked else np.zeros(0)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.minimum(lengths, PROBE_TERMS), out=ptr[1:])
+    shape = (n, len(matrix.vocabulary))
+    return sparse.csr_matrix((weights, matrix.terms[kept], ptr), shape=shape)
+
+
+def _heads_of(matrix: Matrix, lo: int, hi: int) -> tuple[Ints, Floats]:
+    """The entries of rows lo:hi in their heads, row after row, and their weights."""
+    first = int(matrix.ptr[lo])
+    lengths = np.diff(matrix.ptr[lo : hi + 1])
+    rows = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths)
+    weights = matrix.weights(np.arange(first, int(matrix.ptr[hi]), dtype=np.int64), rows)
     # the PROBE_TERMS-th heaviest weight of each longer row bounds what its head can hold
-    bar = np.full(n, -np.inf)
+    bar = np.full(hi - lo, -np.inf)
+    starts = (matrix.ptr[lo:hi] - first).tolist()
     for row in np.flatnonzero(lengths > PROBE_TERMS).tolist():
-        mine = weights[matrix.ptr[row] : matrix.ptr[row + 1]]
+        mine = weights[starts[row] : starts[row] + lengths[row]]
         bar[row] = np.partition(mine, len(mine) - PROBE_TERMS)[len(mine) - PROBE_TERMS]
-    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    kept = np.flatnonzero(weights >= bar[rows])
-    terms = matrix.terms[kept].astype(np.int64)
+    kept = np.flatnonzero(weights >= bar[rows - lo])
+    terms = matrix.terms[first + kept].astype(np.int64)
     kept = kept[np.lexsort((-terms, -weights[kept], rows[kept]))]
     rows = rows[kept]
     firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
     rank = np.arange(len(kept)) - np.repeat(firsts, np.diff(np.r_[firsts, len(kept)]))
-    kept, rows = kept[rank < PROBE_TERMS], rows[rank < PROBE_TERMS]
-    ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=n), out=ptr[1:])
-    shape = (n, len(matrix.vocabulary))
-    return sparse.csr_matrix((weights[kept], matrix.terms[kept], ptr), shape=shape)
+    kept = kept[rank < PROBE_TERMS]
+    return first + kept, weights[kept]
 
 
 def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int = 2) -> Graph:
@@ -79,7 +94,7 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     """
     n = matrix.n
     probe, postings = _probes(matrix)
-    blocks = [np.arange(lo, min(n, lo + BLOCK)) for lo in range(0, n, BLOCK)]
+    blocks = _blocks(probe, postings)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         found = list(pool.map(lambda rows: _candidates(probe, postings, rows, k), blocks))
         i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
@@ -93,6 +108,21 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     i, j, sims = i[kept], j[kept], sims[kept]
     keep = sims > floor
     return _symmetric(n, i[keep], j[keep], sims[keep])
+
+
+def _blocks(probe: sparse.csr_matrix, postings: sparse.csr_matrix) -> list[Ints]:
+    """Consecutive rows in blocks of at most BLOCK rows and about PRODUCTS partial products
+    (a row's candidates do not depend on the rows scored with it)."""
+    n = probe.shape[0]
+    work = probe.sign() @ np.diff(postings.indptr).astype(np.float64)  # products per row
+    total = np.cumsum(work)
+    blocks, lo = [], 0
+    while lo < n:
+        hi = int(np.searchsorted(total, total[lo] - work[lo] + PRODUCTS, side="right"))
+        hi = min(n, lo + BLOCK, max(hi, lo + 1))
+        blocks.append(np.arange(lo, hi))
+        lo = hi
+    return blocks
 
 
 def _rescored(matrix: Matrix, i: Ints, j: Ints, run: Any) -> Floats:

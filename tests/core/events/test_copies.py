@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
+
 from index.base.models import Article
-from index.events import copy_pairs, group_events, source_families
+from index.events import copies, copy_pairs, group_events, source_families
 
 WIRE = (
     "The harbour authority of Tromvik closed the northern pier on Tuesday after a loading crane "
@@ -82,3 +85,27 @@ def test_a_corpus_without_copies_groups_exactly_as_before() -> None:
     ]
     assert copy_pairs(reports) == []
     assert group_events(reports) == group_distinct(reports)
+
+
+def test_counting_shared_shingles_by_slices_counts_as_all_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # random sorted sets over few values, so many shingles are shared by 2..COMMON+ sets
+    rng = np.random.default_rng(3)
+    values = rng.integers(0, 2**64, size=400, dtype=np.uint64)
+    sets = [np.unique(rng.choice(values, size=int(rng.integers(1, 60)))) for _ in range(120)]
+    monkeypatch.setattr(copies, "SLICES", 1)
+    whole = copies._shared(sets)
+    monkeypatch.setattr(copies, "SLICES", 8)
+    sliced = copies._shared(sets)
+    assert whole == sliced and len(whole) > 1000
+    # and both against a plain count over every pair
+    plain = {}
+    for i in range(len(sets)):
+        for j in range(i + 1, len(sets)):
+            shared = [v for v in np.intersect1d(sets[i], sets[j]).tolist()]
+            holders = [sum(v in set(s.tolist()) for s in sets) for v in shared]
+            counted = sum(1 for h in holders if h <= copies.COMMON)
+            if counted:
+                plain[i, j] = counted
+    assert {(i, j): n for i, j, n in sliced} == plain
