@@ -21,8 +21,9 @@ import numpy as np
 from index.base.env import env_number
 from index.base.models import Article
 from index.base.processes import END, Child
+from index.events.builder import Builder
 from index.events.copies import Sampler, Shingles
-from index.events.features import Builder, Matrix
+from index.events.features import Matrix
 from index.events.store import StoreReader, StoreWriter
 from index.events.terms import Rows, Text, Tokenizer
 
