@@ -167,14 +167,30 @@ def _probes(matrix: Matrix) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
 def _candidates(
     probe: sparse.csr_matrix, postings: sparse.csr_matrix, rows: Ints, k: int
 ) -> tuple[Ints, Ints]:
-    """The 2k best candidates of ``rows`` by partial score: (row, candidate) pairs, row grouped."""
-    partial = (probe[rows] @ postings).tocoo()
-    i = rows[partial.row]
-    j = partial.col.astype(np.int64)
-    other = i != j  # the product's rows come in order: i is grouped
-    i, j, scores = i[other], j[other], partial.data[other]
-    best = _top(i, j, scores, 2 * k)
-    return i[best], j[best]
+    """The 2k best candidates of ``rows`` by partial score: (row, candidate) pairs, row grouped
+    (ties: the lower candidate). Each row's 2k + 1 best are found first, its own score among
+    them, on the product's arrays as they come: the few passes over the (at 100k, ~20,000 a
+    row) partial scores are most of the search's time."""
+    partial = probe[rows] @ postings
+    ptr = partial.indptr.astype(np.int64)
+    score = partial.data
+    lengths = np.diff(ptr)
+    m = 2 * k + 1
+    bar = np.full(len(rows), -np.inf)
+    starts = ptr.tolist()
+    for r in np.flatnonzero(lengths > m).tolist():
+        mine = score[starts[r] : starts[r + 1]]
+        bar[r] = np.partition(mine, len(mine) - m)[len(mine) - m]
+    kept = np.flatnonzero(score >= np.repeat(bar, lengths))
+    i = rows[np.searchsorted(ptr, kept, side="right") - 1]
+    j = partial.indices[kept].astype(np.int64)
+    other = i != j
+    i, j, kept = i[other], j[other], kept[other]
+    order = np.lexsort((j, -score[kept], i))
+    i, j = i[order], j[order]
+    firsts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else i
+    rank = np.arange(len(i)) - np.repeat(firsts, np.diff(np.r_[firsts, len(i)]))
+    return i[rank < 2 * k], j[rank < 2 * k]
 
 
 def _block(
