@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 # Keyed by term (an id ranked like the term strings, or the string itself): sorting keys sorts
@@ -213,12 +213,14 @@ def refine_halves(labels: list[int], whole: Sequence[Vector]) -> bool:
 
 
 def split_events(
-    ids: Sequence[str], terms: Sequence[Terms], whole: Sequence[Vector]
+    ids: Sequence[str],
+    terms: Sequence[Terms],
+    whole: Sequence[Vector] | Callable[[], Sequence[Vector]],
 ) -> list[list[int]]:
     """Positions of ``ids`` grouped into one or more events: the cluster is cut in two (and each
     half again) while the cut passes the test described at SPLIT_FACTOR. ``terms`` are the
-    members' ``article_terms`` and ``whole`` their full TF-IDF vectors. Deterministic: the
-    shuffles are seeded by the member ids."""
+    members' ``article_terms`` and ``whole`` their full TF-IDF vectors (or a function making
+    them). Deterministic: the shuffles are seeded by the member ids."""
     members = list(range(len(ids)))
     if len(members) < 2 * MIN_HALF:
         return [members]
@@ -229,6 +231,8 @@ def split_events(
         return [members]
     if not _beats_shuffles(real, rows, random.Random("\n".join(sorted(ids)))):
         return [members]
+    if callable(whole):
+        whole = whole()  # made only now: most clusters are never cut
     _place_silent(labels, unit, whole)
     refine_halves(labels, whole)
     out = []

@@ -62,21 +62,28 @@ def _divided(matrix: Matrix, ids: list[str], merged: list[int]) -> list[list[int
     share most names; the divisive check looks inside at the names specific to part of it."""
     if len(merged) < 2 * MIN_HALF:
         return [merged]
-    whole: list[Vector] = []
     terms: list[Terms] = []
     for row in merged:
         entries = np.arange(matrix.ptr[row], matrix.ptr[row + 1])
-        row_terms = matrix.terms[entries].tolist()
-        whole.append(dict(zip(row_terms, matrix.weights(entries).tolist(), strict=True)))
         codes = matrix.codes[entries]
         mine = matrix.specific[matrix.terms[entries]] >= 2
-        kept = [t for t, m in zip(row_terms, mine.tolist(), strict=True) if m]
+        kept = matrix.terms[entries[mine]].tolist()
         terms.append(
             (
                 dict(zip(kept, matrix.counts[codes[mine]].tolist(), strict=True)),
                 dict(zip(kept, matrix.kinds[codes[mine]].tolist(), strict=True)),
             )
         )
+
+    def whole() -> list[Vector]:
+        """The members' full vectors, keyed by term id (only a cluster that is cut needs them)."""
+        vectors = []
+        for row in merged:
+            entries = np.arange(matrix.ptr[row], matrix.ptr[row + 1])
+            weights = matrix.weights(entries).tolist()
+            vectors.append(dict(zip(matrix.terms[entries].tolist(), weights, strict=True)))
+        return vectors
+
     # the check seeds its shuffles with the member ids: the same cut whatever the row numbers
     parts = split_events([ids[r] for r in merged], terms, whole)
     return [[merged[i] for i in part] for part in parts]
