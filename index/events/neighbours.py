@@ -23,6 +23,9 @@ BLOCK = 256
 PRODUCTS = 1_000_000
 # Distinct rows whose dense arrays of their own terms are made at once when rescoring (a few MB)
 SPREAD = 32
+# A row with more partial scores than this is selected from the maxima of runs of SPAN of them
+LONG_ROW = 2048
+SPAN = 8
 
 
 @dataclass(frozen=True)
@@ -184,13 +187,7 @@ def _candidates(
     ptr = partial.indptr.astype(np.int64)
     score = partial.data
     lengths = np.diff(ptr)
-    m = 2 * k + 1
-    bar = np.full(len(rows), -np.inf)
-    starts = ptr.tolist()
-    for r in np.flatnonzero(lengths > m).tolist():
-        mine = score[starts[r] : starts[r + 1]]
-        bar[r] = np.partition(mine, len(mine) - m)[len(mine) - m]
-    kept = np.flatnonzero(score >= np.repeat(bar, lengths))
+    kept = np.flatnonzero(score >= np.repeat(_bars(score, lengths, 2 * k + 1), lengths))
     i = rows[np.searchsorted(ptr, kept, side="right") - 1]
     j = partial.indices[kept].astype(np.int64)
     other = i != j
@@ -200,6 +197,39 @@ def _candidates(
     firsts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else i
     rank = np.arange(len(i)) - np.repeat(firsts, np.diff(np.r_[firsts, len(i)]))
     return i[rank < 2 * k], j[rank < 2 * k]
+
+
+def _bars(score: Floats, lengths: Ints, m: int) -> Floats:
+    """For each row of ``score`` (rows of ``lengths`` entries, one after the other) a value its
+    m best entries reach: the m-th best entry of a row of up to LONG_ROW entries, and of a
+    longer row the m-th best of the maxima of its runs of SPAN entries (m of those maxima are m
+    entries of the row): a selection among 1/SPAN of its entries, at the cost of a few more
+    entries passing the bar (at 100k a row has ~20,000 partial scores)."""
+    bar = np.full(len(lengths), -np.inf)
+    starts = np.r_[0, np.cumsum(lengths)]
+    bounds = starts.tolist()
+    longest = max(LONG_ROW, SPAN * m)  # a longer row has at least m runs
+    for r in np.flatnonzero((lengths > m) & (lengths <= longest)).tolist():
+        mine = score[bounds[r] : bounds[r + 1]]
+        bar[r] = np.partition(mine, len(mine) - m)[len(mine) - m]
+    long = np.flatnonzero(lengths > longest)
+    if not len(long):
+        return bar
+    runs = (lengths[long] + SPAN - 1) // SPAN
+    firsts = np.r_[0, np.cumsum(runs)]
+    inside = np.arange(int(firsts[-1])) - np.repeat(firsts[:-1], runs)
+    run_starts = np.repeat(starts[long], runs) + SPAN * inside
+    # a run ends at the next run's start: past a long row's last run, the next row's start
+    ends = np.r_[run_starts[1:], 0]
+    ends[firsts[1:] - 1] = starts[long + 1]
+    # (a last run may end at the end of the scores: reduceat reads a start there, so one more)
+    padded = np.r_[score, 0.0]
+    maxima = np.maximum.reduceat(padded, np.ravel(np.column_stack((run_starts, ends))))[::2]
+    spans = firsts.tolist()
+    for at, r in enumerate(long.tolist()):
+        mine = maxima[spans[at] : spans[at + 1]]
+        bar[r] = np.partition(mine, len(mine) - m)[len(mine) - m]
+    return bar
 
 
 def _block(

@@ -51,6 +51,9 @@ def test_chunked_search_finds_the_plain_neighbours(
     # small blocks and spreads, so the 150 rows cross many chunk boundaries
     monkeypatch.setattr(neighbours, "BLOCK", 16)
     monkeypatch.setattr(neighbours, "SPREAD", 3)
+    # rows of more than 33 partial scores (11 runs of 3) are selected from the runs' maxima
+    monkeypatch.setattr(neighbours, "LONG_ROW", 12)
+    monkeypatch.setattr(neighbours, "SPAN", 3)
     rows = _rows(seed, 150, 60, 12)
     graph = nearest_neighbours(Matrix.from_weights(rows), 5, floor=0.05)
     expected = _plain(rows, 5, 0.05)
