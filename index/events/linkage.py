@@ -41,7 +41,16 @@ class _Sums:
         sizes = [sum(ptr[m + 1] - ptr[m] for m in group) for group in groups]
         own = sum(ptr[m + 1] - ptr[m] for m in held)
         terms, weights = self._rows(held + [m for group in groups for m in group])
-        np.add.at(self.dense, terms[:own], weights[:own])
+        if len(held) == 1:  # most merges: a row's terms are distinct, 0.0 + w is w
+            self.dense[terms[:own]] = weights[:own]
+        else:
+            # one member at a time, in order: the same sums as adding entry after entry, without
+            # np.add.at (a quarter of the linkage's time)
+            at = 0
+            for m in held:
+                size = ptr[m + 1] - ptr[m]
+                self.dense[terms[at : at + size]] += weights[at : at + size]
+                at += size
         products = self.dense[terms[own:]] * weights[own:]
         self.dense[terms[:own]] = 0.0
         label = np.repeat(np.arange(len(groups)), sizes)
