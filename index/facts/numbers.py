@@ -79,6 +79,8 @@ _CUMULATIVE = re.compile(
     r"|altogether|cumulative|all\s+told)\b",
     re.IGNORECASE,
 )
+# "$140 - 150MM": the currency written on a range's first end is the second end's too.
+_CURRENCY_RANGE = re.compile(r"[$€£¥₩₽]\s?\d[\d,.]*\s*(?:-|–|to)\s*$")
 _ONE_OF = re.compile(r"\s+(?:of|another|day|time|way|side)\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+and\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*-?\s*years?\s*-?\s*old\b|^\s*-year-old\b", re.IGNORECASE)
@@ -113,8 +115,12 @@ def _extract(text: str) -> tuple[Quantity, ...]:
         qual = m.group("qual") or ""
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
-        if (m.group("scale_att") or "").lower() == "mm" and not m.group("cur"):
-            continue  # "20mm": millimetres; "$20MM" is twenty million dollars
+        if (
+            (m.group("scale_att") or "").lower() == "mm"
+            and not m.group("cur")
+            and not _CURRENCY_RANGE.search(before)
+        ):
+            continue  # "20mm": millimetres; "$20MM" and "$140 - 150MM" are millions of dollars
         if m.group("num") and not m.group("cur") and not m.group("scale"):
             if _BEFORE_DATE.search(before) or _AFTER_NOT_COUNT.match(after):
                 continue

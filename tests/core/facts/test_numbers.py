@@ -112,3 +112,10 @@ def test_lemma() -> None:
 def test_a_range_keeps_the_currency_written_on_its_first_end() -> None:
     (q,) = [q for q in extract_quantities("Orioles ($140-150 million) bid first.") if q.unit]
     assert (q.text, q.unit, q.low, q.high) == ("$140-150 million", "dollar", 140e6, 150e6)
+
+
+def test_a_range_in_mm_takes_the_currency_of_its_first_end() -> None:
+    got = extract_quantities("The Hawks are at seven years, $140 - 150MM, people said.")
+    money = [q for q in got if q.unit == "dollar"]
+    assert [(q.text, q.low, q.high) for q in money] == [("$140 - 150MM", 140e6, 150e6)]
+    assert all(q.unit != "dollar" for q in extract_quantities("a 20mm cannon and 30 - 40mm shells"))
