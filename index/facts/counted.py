@@ -83,6 +83,32 @@ def lemma(word: str) -> str:
     return w
 
 
+def _noun_at(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    return j < len(tokens) and lemma(tokens[j][0].lower()) in KNOWN
+
+
+def _singular(word: str) -> bool:
+    """ "rocket" in "two rocket propelled grenades": a noun that modifies stays singular; after
+    a plural ("5,000 people gathered outside") the participle is a verb."""
+    return lemma(word) == word and word not in ("people", "personnel", "police")
+
+
+def _compound_at(tokens: list[tuple[str, int, int]], j: int) -> bool:
+    """A participle and a noun after a noun: a compound written without its hyphen ("one
+    rocket propelled grenade launcher" counts launchers, not rockets)."""
+    if not (j + 1 < len(tokens) and tokens[j][0].lower().endswith("ed")):
+        return False
+    word, after = tokens[j][0].lower(), tokens[j + 1][0]
+    return (
+        word not in STATE_WORDS
+        and after.isalpha()
+        and after.islower()
+        and after not in _STOP
+        # "50,000 people marched destroying banks": a verb and its own clause, no compound
+        and not after.endswith(("ing", "ed", "ly"))
+    )
+
+
 def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]:
     """Head noun after a number: (lemma, surface, end offset, state)."""
     window = text[end : end + 120]
@@ -104,13 +130,22 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
             or ("-" in low and any(part in _NUMBER_WORDS for part in low.split("-")))
         ):
             break  # "workers-two women": another number starts here
+        if low.endswith("ly") and len(low) > 4 and lemma(low) not in KNOWN:
+            continue  # "three villagers slightly injured": an adverb counts nothing
         if low in STATE_WORDS and low not in ("casualties", "casualty", "deaths", "dead"):
             state = STATE_WORDS[low]
             break
-        if phrase and (low.endswith("ed") or low.endswith("ing")) and lemma(low) not in KNOWN:
+        if (
+            phrase
+            and (low.endswith("ed") or low.endswith("ing"))
+            and lemma(low) not in KNOWN
+            and not _compound_at(tokens, j)
+        ):
             break
         phrase.append((word, s, e))
-        if lemma(low) in KNOWN and not (j + 1 < len(tokens) and lemma(tokens[j + 1][0]) in KNOWN):
+        if lemma(low) in KNOWN and not (
+            _noun_at(tokens, j + 1) or (_singular(low) and _compound_at(tokens, j + 1))
+        ):
             break
     if partitive and state is None:
         state = "part"

@@ -119,3 +119,16 @@ def test_a_range_in_mm_takes_the_currency_of_its_first_end() -> None:
     money = [q for q in got if q.unit == "dollar"]
     assert [(q.text, q.low, q.high) for q in money] == [("$140 - 150MM", 140e6, 150e6)]
     assert all(q.unit != "dollar" for q in extract_quantities("a 20mm cannon and 30 - 40mm shells"))
+
+
+def test_the_counted_noun_is_the_head_of_a_compound_and_never_an_adverb() -> None:
+    def heads(text: str) -> list[str | None]:
+        return [q.unit for q in extract_quantities(text)]
+
+    assert heads("The haul held one rocket propelled grenade launcher.") == ["launcher"]
+    assert heads("They fired two rocket propelled grenades.") == ["grenade"]
+    assert heads("Police said 12 heavily armed men fled.") == ["man"]
+    assert heads("Three villagers slightly injured were treated.") == ["villager"]
+    # after a plural, a participle is a verb: the count stays with its noun
+    assert heads("About 5,000 people gathered outside the court.") == ["people"]
+    assert heads("Some 50,000 people marched destroying shop windows.") == ["people"]
