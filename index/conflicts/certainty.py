@@ -15,7 +15,7 @@ from index.conflicts.objects import (
     same_named,
     same_subject,
 )
-from index.text.lexicon import act_group
+from index.text.lexicon import act_group, is_past
 
 _ADV = r"(?:\w+ly\s+)?"
 _HEDGE = re.compile(
@@ -70,6 +70,16 @@ def _polarity(word: str) -> str | None:
     return None
 
 
+_ADVERB_FIRST = re.compile(r"\w+ly\s", re.IGNORECASE)
+
+
+def _verb_form(word: str) -> bool:
+    """A past, a participle, an -ing form or a third person: "reportedly paid", "allegedly
+    owns"; "unaware" is none of them."""
+    low = word.lower()
+    return is_past(word) or low.endswith("ing") or (low.endswith("s") and not low.endswith("ss"))
+
+
 @lru_cache(maxsize=8192)
 def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]:
     """(marker start, verb end, verb start, verb end, verb stem) for hedged or negated verbs."""
@@ -87,6 +97,8 @@ def _marked(text: str, which: str) -> tuple[tuple[int, int, int, int, str], ...]
                 or in_quote(text, m.start())
             ):
                 continue  # words inside a direct quote are the quote check's business
+            if pattern is _HEDGE and _ADVERB_FIRST.match(m.group()) and not _verb_form(verb):
+                continue  # "apparently unaware": an adverb before an adjective hedges no act
             out.append((m.start(), m.end(), m.start("verb"), m.end("verb"), stem(verb)))
     return tuple(sorted(out))
 

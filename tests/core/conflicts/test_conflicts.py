@@ -1415,3 +1415,10 @@ def test_two_ranks_or_two_officers_of_one_person_conflict(a: str, b: str) -> Non
 )
 def test_one_fact_told_two_ways_is_no_conflict(a: str, b: str, kind: str) -> None:
     assert kind not in types(a, b)
+
+
+def test_an_adverb_before_an_adjective_hedges_no_act() -> None:
+    a = "Mira was photographed at the gala, apparently unaware that her mask had slipped."
+    b = "Mira was photographed at the gala, completely unaware her mask had slipped."
+    assert "certainty" not in types(a, b)
+    assert types("The club reportedly paid the fee.", "The club paid the fee.") == ["certainty"]
