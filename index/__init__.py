@@ -104,7 +104,7 @@ if TYPE_CHECKING:
     )
     from index.search import SearchHit, SearchResults, validate_query
     from index.sift import CONFLICT_TYPES, Sieve, sift_search, split_query
-    from index.store import CorpusIndex, IndexReport
+    from index.store import CorpusIndex, Early, IndexReport
     from index.text import neutralize_controls, split_apart, split_passages, strip_controls
 
 # name -> the package that exports it
@@ -219,7 +219,7 @@ _EXPORTS = {
     ),
     **dict.fromkeys(["SearchHit", "SearchResults", "validate_query"], "index.search"),
     **dict.fromkeys(["CONFLICT_TYPES", "Sieve", "sift_search", "split_query"], "index.sift"),
-    **dict.fromkeys(["CorpusIndex", "IndexReport"], "index.store"),
+    **dict.fromkeys(["CorpusIndex", "Early", "IndexReport"], "index.store"),
     **dict.fromkeys(
         ["neutralize_controls", "split_apart", "split_passages", "strip_controls"],
         "index.text",
@@ -241,6 +241,7 @@ __all__ = [
     "CorpusNotFound",
     "DISMISSED",
     "Dispute",
+    "Early",
     "Event",
     "ExportError",
     "FORMATS",

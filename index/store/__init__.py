@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.store.corpus_index import CorpusIndex
+from index.store.parallel_build import Early
 from index.store.report import IndexReport
 
-__all__ = ["CorpusIndex", "IndexReport"]
+__all__ = ["CorpusIndex", "Early", "IndexReport"]

@@ -34,7 +34,7 @@ from index.store.report import IndexReport, report
 if TYPE_CHECKING:
     # The indexer pulls in the loader (YAML, Markdown): imported only to update, so a process
     # that opens an index to search starts faster.
-    from index.store.indexer import BuildResult, Progress
+    from index.store.indexer import BuildResult, Early, Progress
     from index.store.plan import Plan
 
 DEFAULT_LOCK_TIMEOUT = 5.0
@@ -90,17 +90,25 @@ class CorpusIndex:
     # -- updating ----------------------------------------------------------------------------
 
     def update(
-        self, rebuild: bool = False, progress: Progress | None = None, verify: bool = False
+        self,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        verify: bool = False,
+        early: Early | None = None,
     ) -> IndexReport:
         """Bring the index in step with the corpus: only new, changed and deleted files are
         (re)indexed; an unchanged corpus opens no writer. ``rebuild`` forces a full build;
         ``verify`` reads every store file against its checksum (a damaged one is rebuilt).
         Symbolic links out of the corpus are followed as this run says, else as the index
-        remembers (index/store/links.py)."""
+        remembers (index/store/links.py). ``early``: a full build (a first start, a rebuild)
+        hands it every article before writing the index (``Early``); other updates do not call
+        it (``articles()`` after the update has them)."""
         with links_rule(self.index_dir, record=True):
-            return self._update(rebuild, progress, verify)
+            return self._update(rebuild, progress, verify, early)
 
-    def _update(self, rebuild: bool, progress: Progress | None, verify: bool) -> IndexReport:
+    def _update(
+        self, rebuild: bool, progress: Progress | None, verify: bool, early: Early | None
+    ) -> IndexReport:
         from index.ingest.decode import max_file_bytes
         from index.store.plan import plan_changes
 
@@ -112,7 +120,7 @@ class CorpusIndex:
                 f"cannot create the index folder {self.index_dir}: {error.strerror or error}"
             ) from error
         started = time.monotonic()
-        early: tuple[Manifest, Plan] | None = None
+        planned: tuple[Manifest, Plan] | None = None
         if not rebuild:
             # Fast path without the lock: an unchanged corpus does no work at all.
             state = self._inspect(verify)
@@ -122,10 +130,10 @@ class CorpusIndex:
                     seconds = time.monotonic() - started
                     note = VERIFIED if verify else None
                     return report(plan.unchanged_ids, state.manifest, 0, 0, 0, seconds, note)
-                early = (state.manifest, plan)
+                planned = (state.manifest, plan)
         with UpdateLock(self.index_dir, self.corpus, self.lock_timeout):
             try:
-                result, note = self._update_locked(rebuild, progress, early, verify)
+                result, note = self._update_locked(rebuild, progress, planned, verify, early)
             except NewsreaderError:
                 raise
             except OSError as error:
@@ -150,20 +158,20 @@ class CorpusIndex:
         self,
         rebuild: bool,
         progress: Progress | None,
-        early: tuple[Manifest, Plan] | None,
+        planned: tuple[Manifest, Plan] | None,
         verify: bool = False,
+        early: Early | None = None,
     ) -> tuple[BuildResult, str | None]:
         from index.store.indexer import build_full, build_incremental
 
         # Again: another process may have updated meanwhile (a verified store needs no second
         # reading of every file).
-        state = self._inspect(verify and early is None)
+        state = self._inspect(verify and planned is None)
         if rebuild or state.manifest is None:
-            return build_full(
-                self.corpus, self.index_dir, progress, self.lock_timeout
-            ), state.reason
+            built = build_full(self.corpus, self.index_dir, progress, self.lock_timeout, early)
+            return built, state.reason
         # The plan made before taking the lock holds if nobody changed the manifest meanwhile.
-        cheap_plan = early[1] if early is not None and early[0] == state.manifest else None
+        cheap_plan = planned[1] if planned is not None and planned[0] == state.manifest else None
         try:
             result = build_incremental(
                 self.corpus,

@@ -38,18 +38,17 @@ from index.store.manifest import (
 )
 from index.store.parallel_build import (
     BuildFailed,
+    Early,
+    Progress,
     build_here,
     file_record,
     quietly,
 )
 from index.store.plan import Plan, file_digest, hash_checked, plan_changes, problems
 
-# The return value is ignored (a UI may pass a function returning bool, e.g. post_message).
 # Below this many files a second worker process costs more than it saves (1k generated
 # articles, 920 files: 2.95 s CPU in two workers vs 2.45 s in one process, no faster).
 PARALLEL_MIN_FILES = 1000
-
-Progress = Callable[[int, int, str], object]
 
 
 @dataclass(frozen=True)
@@ -100,12 +99,17 @@ def _finish(
 
 
 def build_full(
-    corpus: Path, index_dir: Path, progress: Progress | None, lock_timeout: float
+    corpus: Path,
+    index_dir: Path,
+    progress: Progress | None,
+    lock_timeout: float,
+    early: Early | None = None,
 ) -> BuildResult:
     """Index every file into a fresh store, then switch the meta to it and drop the old ones.
 
     Files are loaded and indexed by ``writer_procs`` worker processes (or here, for small
-    corpora), each writing a segment of its own; one commit makes them the store's content."""
+    corpora), each writing a segment of its own; one commit makes them the store's content.
+    ``early`` has every article once read, before any is indexed (parallel_build.Early)."""
     started = time.monotonic()
     # Stores of builds that were killed or failed: never more than one partial store on disk.
     remove_stores(index_dir, keep=_live_store(index_dir))
@@ -121,10 +125,12 @@ def build_full(
         procs = writer_procs(len(paths))
         note = None
         if procs > 1:
-            built = build_parallel(corpus, index_dir / store, work, file_digest, done, procs)
+            built = build_parallel(corpus, index_dir / store, work, file_digest, done, procs, early)
             segments, records, note = built
         else:
-            segments, records = build_here(corpus, index_dir / store, work, file_digest, done)
+            segments, records = build_here(
+                corpus, index_dir / store, work, file_digest, done, early=early
+            )
         files.update((rel, records[rel]) for rel, _ in work if rel in records)
         writer.commit_segments(segments)
         manifest = _finish(ix, corpus, store, files)
@@ -237,4 +243,4 @@ def build_incremental(
     )
 
 
-__all__ = ["BuildResult", "Progress", "build_full", "build_incremental", "writer_procs"]
+__all__ = ["BuildResult", "Early", "Progress", "build_full", "build_incremental", "writer_procs"]

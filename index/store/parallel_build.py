@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from index.base.errors import IndexUnavailable
@@ -33,6 +34,30 @@ BATCH = 20
 Digest = Callable[[Path], str]
 # Called with each file's relative path once it is indexed.
 Done = Callable[[str], object]
+# ``progress(done, total, path)``; the return value is ignored (a UI may pass post_message).
+Progress = Callable[[int, int, str], object]
+# What the files of a batch gave: (relative path, its articles), in the walk's order.
+Read = list[tuple[str, list[Article]]]
+
+
+@dataclass(frozen=True)
+class Early:
+    """A full build's first look at the corpus, for a caller that needs the articles, not the
+    index (grouping events needs their text only).
+
+    ``reading(done, total, path)`` as files are read; then ``loaded(articles)`` once, with every
+    article the build will index (sorted by id, as ``CorpusIndex.articles()`` gives them),
+    before any is indexed. The build indexes once ``loaded`` returns: what the caller does
+    there has the cores to itself (the worker processes wait, holding what they read).
+    """
+
+    reading: Progress
+    loaded: Callable[[list[Article]], object]
+
+
+def by_id(read: Iterable[list[Article]]) -> list[Article]:
+    """Every article of the files read, in ``CorpusIndex.articles()``'s order (by id)."""
+    return sorted((a for found in read for a in found), key=lambda a: a.id)
 
 
 class BuildFailed(IndexUnavailable):
@@ -93,6 +118,38 @@ def file_record(
     )
 
 
+def read_files(
+    corpus: Path,
+    files: list[tuple[str, Path]],
+    digest: Digest,
+    records: dict[str, FileRecord],
+    load: Loader,
+) -> Read:
+    """Load and hash ``files``, recording each in ``records``: what each one gave."""
+    read: Read = []
+    for rel, path in files:
+        st = stat_or_lstat(path)
+        if st is None:
+            read.append((rel, []))
+            continue  # vanished since the walk: not recorded, like a removed file
+        if isinstance(st, str):
+            records[rel] = problem_record(rel, st)
+            read.append((rel, []))
+            continue
+        file_hash = digest(path)
+        articles, skipped, notices = load(corpus, path)
+        records[rel] = file_record(st, file_hash, articles, skipped, notices)
+        read.append((rel, articles))
+    return read
+
+
+def add_read(builder: SegmentBuilder, read: Read) -> None:
+    """Add the articles of files read to ``builder``, in order."""
+    for _rel, articles in read:
+        for article in articles:
+            builder.add(article_fields(article))
+
+
 def index_files(
     builder: SegmentBuilder,
     corpus: Path,
@@ -102,18 +159,7 @@ def index_files(
     load: Loader,
 ) -> None:
     """Load, hash and add ``files`` to ``builder``, recording each in ``records``."""
-    for rel, path in files:
-        st = stat_or_lstat(path)
-        if st is None:
-            continue  # vanished since the walk: not recorded, like a removed file
-        if isinstance(st, str):
-            records[rel] = problem_record(rel, st)
-            continue
-        file_hash = digest(path)
-        articles, skipped, notices = load(corpus, path)
-        for article in articles:
-            builder.add(article_fields(article))
-        records[rel] = file_record(st, file_hash, articles, skipped, notices)
+    add_read(builder, read_files(corpus, files, digest, records, load))
 
 
 def build_here(
@@ -123,14 +169,27 @@ def build_here(
     digest: Digest,
     done: Done,
     load: Loader | None = None,
+    early: Early | None = None,
 ) -> tuple[list[Segment], dict[str, FileRecord]]:
-    """Index ``files`` in this process: ([the segment] or [], records by relative path)."""
+    """Index ``files`` in this process: ([the segment] or [], records by relative path). With
+    ``early``, every file is read first and handed to it, then indexed."""
     builder = segment_builder(store)
     records: dict[str, FileRecord] = {}
+    load = load or LOADER
     try:
-        for item in files:
-            index_files(builder, corpus, [item], digest, records, load or LOADER)
-            done(item[0])
+        if early is None:
+            for item in files:
+                index_files(builder, corpus, [item], digest, records, load)
+                done(item[0])
+        else:
+            read: Read = []
+            for count, item in enumerate(files, start=1):
+                read += read_files(corpus, [item], digest, records, load)
+                early.reading(count, len(files), item[0])
+            early.loaded(by_id(articles for _rel, articles in read))
+            for rel, articles in read:
+                add_read(builder, [(rel, articles)])
+                done(rel)
         segment = builder.finish()
     except BaseException:
         quietly(builder.cancel)  # the first error is the one to tell
