@@ -22,6 +22,7 @@ from .jobs import Jobs
 from .keymap import GLOBAL_BINDINGS
 from .messages import (
     ArticlesChanged,
+    ArticlesLoaded,
     ComparisonAbandoned,
     ComparisonAdded,
     ComparisonFailed,
@@ -118,6 +119,7 @@ class NewsReaderApp(App[None]):
         """Start an index update; files changed after this moment count as changed."""
         self.state.indexed_at = time.time()
         self.state.change_told = False
+        self.state.indexing = (0, 0)
         self.jobs.load_index(rebuild)
 
     def _tell_screens(self, make: Callable[[], StateChanged]) -> None:
@@ -132,10 +134,20 @@ class NewsReaderApp(App[None]):
         self.state.index = message.index  # searchable while it is brought up to date
 
     def on_index_progress(self, message: IndexProgress) -> None:
-        self._tell_screens(lambda: ProgressChanged(message.done, message.total, message.path))
+        done, total, path, what = message.done, message.total, message.path, message.what
+        if what == "Indexing" and self.state.indexing is not None:
+            self.state.indexing = (done, total)
+        self._tell_screens(lambda: ProgressChanged(done, total, path, what))
+
+    def on_articles_loaded(self, message: ArticlesLoaded) -> None:
+        """A first build read every article: listed now, grouped next, indexed after."""
+        self.state.articles = message.articles
+        self.state.by_id = {a.id: a for a in message.articles}
+        self._tell_screens(ArticlesChanged)
 
     def on_index_ready(self, message: IndexReady) -> None:
         state = self.state
+        state.indexing = None
         state.articles = message.articles
         state.by_id = {a.id: a for a in message.articles}
         if state.report is not None and message.report.added + message.report.updated + (
@@ -146,7 +158,8 @@ class NewsReaderApp(App[None]):
         for notice in report_notices(message.report):
             show(self, notice)
         self._tell_screens(ArticlesChanged)
-        self.jobs.load_events(message.articles)
+        if not message.grouped:  # else grouped already, before the build indexed them
+            self.jobs.load_events(message.articles)
 
     def on_feeds_progress(self, message: FeedsProgress) -> None:
         url = one_line(message.url, 100)
@@ -203,6 +216,7 @@ class NewsReaderApp(App[None]):
         if not report_failure(self, event):
             return
         if event.worker.name == "index":
+            self.state.indexing = None
             self.state.failure = failure_text(event.worker)
             self._tell_screens(IndexFailed)
         elif event.worker.name == "compare":

@@ -17,9 +17,10 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.worker import get_current_worker
 
-from index import Article, Comparison, Event, QueryError
+from index import Article, Comparison, Event, IndexUnavailable, QueryError
 
 from .messages import (
+    ArticlesLoaded,
     ComparisonReady,
     EventsReady,
     FeedsFetched,
@@ -31,6 +32,7 @@ from .messages import (
     SearchFailed,
     SearchFinished,
     SearchProgress,
+    SearchWaiting,
 )
 from .state import AppState
 
@@ -57,31 +59,51 @@ class Jobs:
 
     def load_index(self, rebuild: bool | None = None) -> None:
         """Open (or create) the index, bring it up to date, then post every article. Once the
-        index is open (a re-index after fetching feeds) the same one is updated, incrementally."""
+        index is open (a re-index after fetching feeds) the same one is updated, incrementally.
+
+        A full build (a first start) reads every file first: the articles are posted and
+        grouped here, before the build indexes them (its worker processes wait meanwhile), so
+        the events are listed while the index is written; search says it is indexing."""
         settings, post = self.state.settings, self.node.post_message
         opened = self.state.index
         rebuild = settings.rebuild if rebuild is None else rebuild
 
         def work() -> None:
-            from index import Cancelled, CorpusIndex
+            from index import Cancelled, CorpusIndex, Early
 
             worker = get_current_worker()
 
-            def progress(done: int, total: int, path: str) -> None:
+            def progress(done: int, total: int, path: str, what: str = "Indexing") -> None:
                 # Quitting cancels this worker; a build gives way at its next file (it leaves
                 # the index as it was: the next start builds again), so q or ctrl+c answer now
                 # instead of after the whole build.
                 if worker.is_cancelled:
                     raise Cancelled
-                post(IndexProgress(done, total, path))
+                post(IndexProgress(done, total, path, what))
 
+            handed: list[list[Article]] = []
+            grouped: list[bool] = []
+
+            def loaded(articles: list[Article]) -> None:
+                handed.append(articles)
+                post(ArticlesLoaded(articles))
+                try:
+                    self._group(articles)
+                    grouped.append(True)
+                except Exception:  # noqa: BLE001 - the index must still be built; the events
+                    pass  # worker groups again after it and reports the failure as its own
+                if worker.is_cancelled:
+                    raise Cancelled  # quit while grouping: the build stops before indexing
+
+            early = Early(lambda d, t, p: progress(d, t, p, "Reading"), loaded)
             index: CorpusIndex = opened or CorpusIndex(settings.corpus, settings.index_dir)
             post(IndexOpened(index))
             try:
-                report = index.update(rebuild=rebuild, progress=progress)
+                report = index.update(rebuild=rebuild, progress=progress, early=early)
             except Cancelled:
                 return
-            post(IndexReady(index.articles(), report))
+            articles = handed[0] if handed else index.articles()
+            post(IndexReady(articles, report, grouped=bool(grouped)))
 
         self._run(work, "index")
 
@@ -103,13 +125,12 @@ class Jobs:
 
     def load_events(self, articles: list[Article]) -> None:
         """Group the articles into events (read from the cache when the corpus is unchanged)."""
+        self._run(lambda: self._group(articles), "events")
 
-        def work() -> None:
-            from index import cached_group_events
+    def _group(self, articles: list[Article]) -> None:
+        from index import cached_group_events
 
-            self.node.post_message(EventsReady(cached_group_events(articles)))
-
-        self._run(work, "events")
+        self.node.post_message(EventsReady(cached_group_events(articles)))
 
     def load_comparison(self, key: str, articles: Sequence[Article], event: Event | None) -> None:
         """Compare the given reports (the user is waiting for this one). Cancelling the worker
@@ -217,6 +238,12 @@ class Jobs:
                     )
             except QueryError as error:
                 reply_to.post_message(SearchFailed(query, str(error)))
+                return
+            except IndexUnavailable as error:
+                if state.indexing is not None:  # the first index is being built: not yet
+                    reply_to.post_message(SearchWaiting(query))
+                else:
+                    reply_to.post_message(SearchFailed(query, str(error)))
                 return
             except _Superseded:
                 return

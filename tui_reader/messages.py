@@ -33,22 +33,33 @@ class IndexOpened(Message):
 
 @dataclass
 class IndexProgress(Message):
-    """The index worker finished one more file; bursts coalesce (only the newest counts)."""
+    """The index worker finished one more file (``what``: "Reading" while a full build reads
+    the files, before it indexes them); bursts coalesce (only the newest counts)."""
 
     done: int
     total: int
     path: str
+    what: str = "Indexing"
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, IndexProgress)
 
 
 @dataclass
+class ArticlesLoaded(Message):
+    """A full build read every article (sorted by id); they are grouped before being indexed."""
+
+    articles: list[Article]
+
+
+@dataclass
 class IndexReady(Message):
-    """The index is up to date: every article, and the update report (summary, skipped files)."""
+    """The index is up to date: every article, and the update report (summary, skipped files).
+    ``grouped``: these articles came as ArticlesLoaded and were grouped then."""
 
     articles: list[Article]
     report: IndexReport
+    grouped: bool = False
 
 
 @dataclass
@@ -126,6 +137,13 @@ class SearchProgress(Message):
 
 
 @dataclass
+class SearchWaiting(Message):
+    """A query cannot run yet: the first index is being built (it runs again once it is)."""
+
+    query: str
+
+
+@dataclass
 class SearchFailed(Message):
     """A query could not be parsed; ``error`` is the one-line QueryError message."""
 
@@ -151,7 +169,8 @@ class ProgressChanged(StateChanged):
 
 
 class ArticlesChanged(StateChanged):
-    """``state.articles`` (and ``state.report``) were replaced: the index is ready."""
+    """``state.articles`` (and ``state.report``) were replaced: the index is ready, or a full
+    build read every article (``state.report`` still None: not indexed yet)."""
 
 
 @dataclass

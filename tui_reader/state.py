@@ -69,6 +69,8 @@ class AppState:
     events: list[Event] | None = None  # the grouping with the reader's corrections applied
     corrected: frozenset[str] = frozenset()  # ids of events a correction made or changed
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by event id or article ids
+    # (done, total) files of the index update running (None: none runs); search waits for it
+    indexing: tuple[int, int] | None = None
     indexed_at: float = 0.0  # time.time() when the last index update started (the watcher's line)
     change_told: bool = False  # the user was told the corpus changed since then
     export_dir: Path | None = None  # the folder of the last export: the next one starts there

@@ -94,6 +94,9 @@ class EventsScreen(Screen[None]):
     def on_progress_changed(self, message: ProgressChanged) -> None:
         """Advance the bar (progress messages coalesce: only the newest is drawn)."""
         done, total = message.done, message.total
+        if self.state.events is not None and message.what == "Indexing":
+            self._show_status()  # the events stay listed; their line tells the indexing
+            return
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True  # hidden once the events showed; a re-fetch or re-index shows it again
         bar.update(total=max(total, 1), progress=done)
@@ -116,11 +119,19 @@ class EventsScreen(Screen[None]):
             self.query_one("#progress", ProgressBar).display = False
 
     def _show_articles(self) -> None:
-        if self.state.report is not None:
+        articles = counted(len(self.state.articles), "article")
+        bar = self.query_one("#progress", ProgressBar)
+        if self.state.events is not None:
+            self._show_status()  # indexed after the grouping: the line drops "indexing"
+        elif self.state.report is not None:
             line = self.state.report.summary_line()
-            status = f"{counted(len(self.state.articles), 'article')} · {line} · grouping events…"
+            status = f"{articles} · {line} · grouping events…"
             self.query_one("#status", Static).update(Content(status))
-            self.query_one("#progress", ProgressBar).update(total=1, progress=1)
+            bar.update(total=1, progress=1)
+        elif self.state.articles:  # a first build read them: grouped now, indexed after
+            status = f"{articles} read · grouping events… · then indexing for search"
+            self.query_one("#status", Static).update(Content(status))
+            bar.update(total=None)  # the grouping tells no progress: the bar says "busy"
 
     def _show_events(self, focus: str | None = None) -> None:
         if self.state.events is not None:
@@ -130,10 +141,13 @@ class EventsScreen(Screen[None]):
     def _show_status(self) -> None:
         shown = self.shown
         counting = self._needs_conflicts() and shown.compared < shown.comparable
+        indexing = self.state.indexing
         bar = self.query_one("#progress", ProgressBar)
-        bar.display = counting
+        bar.display = counting or indexing is not None
         if counting:
             bar.update(total=shown.comparable, progress=shown.compared)
+        elif indexing is not None:
+            bar.update(total=max(indexing[1], 1), progress=indexing[0])
         line = status_line(self.state, shown, self.wanted, self.sort, counting)
         self.query_one("#status", Static).update(Content(line))
 

@@ -114,5 +114,8 @@ def status_line(
         parts.append(listed_part)
     if counting:
         parts.append(f"counting conflicts {shown.compared}/{shown.comparable}")
+    if state.indexing is not None:  # a first build indexes after the grouping: search waits
+        done, total = state.indexing
+        parts.append(f"indexing {done}/{total}" if total else "indexing")
     parts.append("Enter compares · f filters · S sorts · A lists all articles")
     return " · ".join(parts)

@@ -16,9 +16,11 @@ from ..messages import (
     ArticlesChanged,
     EventsChanged,
     OpenArticle,
+    ProgressChanged,
     SearchFailed,
     SearchFinished,
     SearchProgress,
+    SearchWaiting,
     SearchWanted,
 )
 from ..state import AppState
@@ -51,6 +53,7 @@ class SearchScreen(Screen[None]):
         self.hits: list[Any] = []
         self._timer: Timer | None = None
         self.last_query = ""
+        self.waiting = False  # the last query waits for the first index to be built
 
     def compose(self) -> ComposeResult:
         yield TypingInput(
@@ -86,6 +89,7 @@ class SearchScreen(Screen[None]):
 
     def _run(self, query: str) -> None:
         self.last_query = query
+        self.waiting = False
         if not query.strip():
             self.query_one("#search-error", Static).update(Content(""))
             self._show([], "Type to search.")
@@ -106,6 +110,21 @@ class SearchScreen(Screen[None]):
         if message.query == self.last_query:
             status = f"Comparing events for the filters: {message.done}/{message.total}"
             self.query_one("#search-status", Static).update(Content(status))
+
+    def on_search_waiting(self, message: SearchWaiting) -> None:
+        if message.query == self.last_query:
+            self.waiting = True
+            self.query_one("#search-error", Static).update(Content(""))
+            self._show([], self._indexing_line())
+
+    def on_progress_changed(self, message: ProgressChanged) -> None:
+        if self.waiting and message.what == "Indexing":
+            self.query_one("#search-status", Static).update(Content(self._indexing_line()))
+
+    def _indexing_line(self) -> str:
+        done, total = self.state.indexing or (0, 0)
+        files = f" ({done}/{total} files)" if total else ""
+        return f"Indexing{files}: the search runs once the index is built."
 
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.query != self.last_query:

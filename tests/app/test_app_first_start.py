@@ -1,0 +1,89 @@
+"""Pilot: a first start lists the events before the index is written (a full build hands the app
+the articles first), search says it is indexing until it is, then finds; the events are the
+full grouping's, as a reopen reads them from the cache."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from index import CorpusIndex, cached_group_events
+from index.store import parallel_build
+from tests.helpers import write_corpus
+from tests.pilot import open_search, settle, wait_until
+from tui_reader.app import NewsReaderApp
+
+
+class SlowBuild:
+    """The build's indexing step held until ``release``: a build as slow as the test wants."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gate = threading.Event()
+        self.waiting = threading.Event()  # the build reached its indexing
+        real = parallel_build.add_read
+
+        def held(builder: object, read: parallel_build.Read) -> None:
+            self.waiting.set()
+            self.gate.wait()
+            real(builder, read)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(parallel_build, "add_read", held)
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+def status(app: NewsReaderApp, widget: str = "#status") -> str:
+    return str(app.screen.query_one(widget, Static).content)
+
+
+async def test_events_are_listed_while_the_first_index_is_built_and_search_waits_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build = SlowBuild(monkeypatch)
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        try:
+            table = app.screen.query_one("#events", DataTable)
+            await wait_until(pilot, lambda: table.row_count, "the events listed")
+            assert build.waiting.is_set() and not build.gate.is_set()  # the build is held
+            assert app.state.report is None and app.state.indexing is not None
+            assert table.row_count == 2 and len(app.state.articles) == 4
+            assert "indexing" in status(app)
+            search = await open_search(app, pilot)
+            await pilot.press(*"harbour")
+            await wait_until(pilot, lambda: search.waiting, "the search to wait")
+            assert "Indexing" in status(app, "#search-status") and not search.hits
+            await pilot.press("z")  # keys answer while the build is held
+            await wait_until(pilot, lambda: search.last_query == "harbourz", "the next query")
+            await pilot.press("backspace")
+            build.release()
+            await wait_until(pilot, lambda: len(search.hits) == 3, "the search's hits")
+            assert "matching" in status(app, "#search-status")
+        finally:
+            build.release()
+        await settle(app, pilot)
+        assert app.state.indexing is None and app.state.report is not None
+        grouped = [(e.id, e.article_ids) for e in app.state.grouped or []]
+    # the same events a reopen reads back from the cache: the full grouping of the index's
+    articles = CorpusIndex(corpus, tmp_path / "ix").articles()
+    assert grouped == [(e.id, e.article_ids) for e in cached_group_events(articles)]
+
+
+async def test_the_app_events_of_a_first_start_with_worker_processes_match_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")  # held worker processes, as at 1,000+
+    corpus = write_corpus(tmp_path)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await wait_until(pilot, lambda: app.state.report is not None, "the index")
+        assert app.state.failure is None and app.state.indexing is None
+        assert app.state.articles == CorpusIndex(corpus, tmp_path / "ix").articles()
+        assert app.state.events is not None and len(app.state.events) == 2
+        assert "indexing" not in status(app)
