@@ -32,6 +32,7 @@ from .messages import (
     CorpusChanged,
     CorrectionWanted,
     EventsChanged,
+    EventsFirst,
     EventsReady,
     ExportWritten,
     FeedsFetched,
@@ -189,7 +190,16 @@ class NewsReaderApp(App[None]):
         text = f"{one_line(message.reason, 200)}; R still reloads"
         show(self, Notice(text, "Not watching the corpus", "warning", 8))
 
+    def on_events_first(self, message: EventsFirst) -> None:
+        """Events of a first part of the articles, listed until all are grouped: no
+        corrections (they apply to the whole grouping), no comparisons for the counts yet."""
+        if self.state.grouped is None:
+            self.state.events, self.state.corrected = message.events, frozenset()
+            self.state.first_part = (message.part, message.total)
+            self._tell_screens(EventsChanged)
+
     def on_events_ready(self, message: EventsReady) -> None:
+        self.state.first_part = None
         self.state.grouped = message.events
         self.corrections.apply()  # the reader's merges, moves and splits (corrections.py)
         self._events_changed()

@@ -40,9 +40,17 @@ class CorrectionKeys:
     def _tell(self, text: str) -> None:
         show(self.screen, Notice(text, "Correct the grouping", "warning", 5))
 
+    def _grouping(self) -> bool:
+        """True (and the user told) while the events listed are those of a first part: a
+        correction applies to the whole grouping, which is not there yet."""
+        if self.state.first_part is None:
+            return False
+        self._tell("Wait until every article is grouped (the list says when)")
+        return True
+
     def merge(self, event: Event | None) -> None:
         """Choose another event; the two become one."""
-        if event is None:
+        if event is None or self._grouping():
             return
         others = self._others(event)
         if not others:
@@ -59,6 +67,8 @@ class CorrectionKeys:
 
     def move(self, article: Article | None) -> None:
         """Choose another event for one report."""
+        if self._grouping():
+            return
         if article is None:
             self._tell("Highlight a report in the reports list first (Tab)")
             return
@@ -78,7 +88,7 @@ class CorrectionKeys:
 
     def split(self, event: Event | None, selected: str | None) -> None:
         """Choose some of the event's reports; they become a new event."""
-        if event is None:
+        if event is None or self._grouping():
             return
         articles = self.state.articles_of(event)
         if len(articles) < 2:
@@ -95,7 +105,8 @@ class CorrectionKeys:
 
     def undo(self) -> None:
         """Forget the latest correction of this corpus."""
-        self.screen.post_message(CorrectionWanted(None))
+        if not self._grouping():
+            self.screen.post_message(CorrectionWanted(None))
 
     def _send(
         self, kind: Literal["merge", "move", "split"], articles: tuple[str, ...], target: str | None

@@ -104,6 +104,16 @@ class EventsReady(Message):
 
 
 @dataclass
+class EventsFirst(Message):
+    """The events of the first ``part`` of ``total`` articles, shown while all are grouped
+    (EventsReady replaces them)."""
+
+    events: list[Event]
+    part: int
+    total: int
+
+
+@dataclass
 class ComparisonReady(Message):
     """A comparison finished; ``key`` is the event id, or the joined article ids."""
 

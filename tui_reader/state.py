@@ -67,6 +67,8 @@ class AppState:
     by_id: dict[str, Article] = field(default_factory=dict)
     grouped: list[Event] | None = None  # the machine's grouping; None until it is done
     events: list[Event] | None = None  # the grouping with the reader's corrections applied
+    # (part, total) while ``events`` are those of a first part of the articles (grouped is None)
+    first_part: tuple[int, int] | None = None
     corrected: frozenset[str] = frozenset()  # ids of events a correction made or changed
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by event id or article ids
     # (done, total) files of the index update running (None: none runs); search waits for it

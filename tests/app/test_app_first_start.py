@@ -87,3 +87,47 @@ async def test_the_app_events_of_a_first_start_with_worker_processes_match_the_i
         assert app.state.articles == CorpusIndex(corpus, tmp_path / "ix").articles()
         assert app.state.events is not None and len(app.state.events) == 2
         assert "indexing" not in status(app)
+
+
+async def test_a_first_parts_events_are_listed_while_all_are_grouped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import index
+    from tui_reader import jobs
+
+    # a first part of two articles out of four (at 2,000+ it is a 20th, 200-1,000 of them)
+    monkeypatch.setattr(jobs, "FIRST_FROM", 4)
+    monkeypatch.setattr(jobs, "FIRST_SHARE", 2)
+    monkeypatch.setattr(jobs, "FIRST_LEAST", 2)
+    gate = threading.Event()
+    real = index.cached_group_events
+
+    def held(articles: list[index.Article]) -> list[index.Event]:
+        gate.wait()  # the whole grouping, as slow as the test wants
+        return real(articles)
+
+    monkeypatch.setattr(index, "cached_group_events", held)
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        try:
+            table = app.screen.query_one("#events", DataTable)
+            await wait_until(pilot, lambda: table.row_count, "the first part's events")
+            first = app.state.articles[:2]
+            assert app.state.first_part == (2, 4) and app.state.grouped is None
+            listed = {i for e in app.state.events or [] for i in e.article_ids}
+            assert listed == {a.id for a in first}
+            assert "from the first 2 of 4 articles" in status(app)
+            assert "grouping all" in status(app)
+            await pilot.press("J")  # a correction waits for the whole grouping
+            await wait_until(
+                pilot,
+                lambda: any("every article is grouped" in n.message for n in app._notifications),
+                "the correction refused",
+            )
+            gate.set()
+            await wait_until(pilot, lambda: app.state.grouped is not None, "all the events")
+            assert app.state.first_part is None and table.row_count == 2
+            assert "first 2" not in status(app)
+        finally:
+            gate.set()
+        await settle(app, pilot)

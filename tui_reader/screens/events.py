@@ -146,6 +146,8 @@ class EventsScreen(Screen[None]):
         bar.display = counting or indexing is not None
         if counting:
             bar.update(total=shown.comparable, progress=shown.compared)
+        elif self.state.first_part is not None:
+            bar.update(total=None)  # the whole grouping runs; it tells no progress
         elif indexing is not None:
             bar.update(total=max(indexing[1], 1), progress=indexing[0])
         line = status_line(self.state, shown, self.wanted, self.sort, counting)

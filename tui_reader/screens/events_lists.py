@@ -105,6 +105,11 @@ def status_line(
     by_you = f" ({corrected} {CORRECTED} corrected by you)" if corrected else ""
     articles = counted(len(state.articles), "article")
     parts = [f"{counted(len(state.events or []), 'event')}{by_you} from {articles}"]
+    if state.first_part is not None:  # listed while every article is grouped
+        part, total = state.first_part
+        events = counted(len(state.events or []), "event")
+        parts[0] = f"{events} from the first {part:,} of {total:,} articles"
+        parts.append("grouping all…")
     if wanted.text or sort:
         listed_part = f"{len(shown.events)} shown"
         if wanted.text:
