@@ -131,3 +131,27 @@ async def test_a_first_parts_events_are_listed_while_all_are_grouped(
         finally:
             gate.set()
         await settle(app, pilot)
+
+
+async def test_the_events_list_fills_a_part_at_a_time_and_a_newer_filling_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui_reader.screens import events_lists
+    from tui_reader.screens.events import EventsScreen
+
+    monkeypatch.setattr(events_lists, "ROWS_AT_ONCE", 1)  # two events: two parts
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, EventsScreen)
+        table = screen.query_one("#events", DataTable)
+        wanted = [e.id for e in app.state.events or []]
+        assert len(wanted) == 2
+        screen._fill_events()
+        assert table.row_count == 1  # the first part now (the cursor's row), the rest later
+        screen._fill_events()  # again before the first filling's second part came
+        await wait_until(pilot, lambda: table.row_count == 2, "the second part")
+        await pilot.pause()
+        assert [str(k.value) for k in table.rows] == wanted  # each once: the old part dropped
+        assert table.cursor_row == 0

@@ -29,7 +29,7 @@ from ..state import AppState
 from ..text import counted, one_line
 from ..widgets.filter_bar import FilterBar
 from ..widgets.lists import ListTable
-from .events_lists import CORRECTED, counts, fill_events, fill_reports, status_line
+from .events_lists import CORRECTED, Filler, counts, fill_events, fill_reports, show_status
 
 __all__ = ["CORRECTED", "WIDE", "EventsScreen"]  # CORRECTED: the mark the tests look for
 
@@ -48,6 +48,7 @@ class EventsScreen(Screen[None]):
         super().__init__()
         self.state = state
         self.correcting = CorrectionKeys(self, state)
+        self.filler = Filler(state, self.call_later)  # the events list's rows, a part at a time
         self.wanted = EventFilter()  # the typed filter (f)
         self.sort: str | None = None  # S cycles through SORT_CYCLE
         self.shown = Listed([], 0, 0, 0)
@@ -141,17 +142,8 @@ class EventsScreen(Screen[None]):
     def _show_status(self) -> None:
         shown = self.shown
         counting = self._needs_conflicts() and shown.compared < shown.comparable
-        indexing = self.state.indexing
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = counting or indexing is not None
-        if counting:
-            bar.update(total=shown.comparable, progress=shown.compared)
-        elif self.state.first_part is not None:
-            bar.update(total=None)  # the whole grouping runs; it tells no progress
-        elif indexing is not None:
-            bar.update(total=max(indexing[1], 1), progress=indexing[0])
-        line = status_line(self.state, shown, self.wanted, self.sort, counting)
-        self.query_one("#status", Static).update(Content(line))
+        status, bar = self.query_one("#status", Static), self.query_one("#progress", ProgressBar)
+        show_status(status, bar, self.state, shown, (self.wanted, self.sort), counting)
 
     def _needs_conflicts(self) -> bool:
         return self.wanted.needs_comparisons or self.sort == "conflicts"
@@ -202,11 +194,12 @@ class EventsScreen(Screen[None]):
         self.shown = listed(self.state, self.wanted, self.sort)
         events = self.shown.events
         self._shown = self._widths()
-        fill_events(table, self.state, events, self._shown[0])
+        filling = fill_events(table, self.state, events, self._shown[0])
         if events:
             ids = [e.id for e in events]
             # the same event stays under the cursor when the order or the filter changed
             row = ids.index(before) if before in ids else min(keep, len(events) - 1)
+            self.filler.fill(table, filling, row + 1)
             if not self.query_one(FilterBar).has_class("-open"):
                 table.focus()
             table.move_cursor(row=row)

@@ -3,12 +3,16 @@ column fits their width, and words its status line; the screen keeps the cursor 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.content import Content
+from textual.widgets import DataTable, ProgressBar, Static
 
 from index import Event, EventFilter
 
-from ..columns import date_range, fit
+from ..columns import Widths, date_range, fit
 from ..compare.model import CompareModel
 from ..listing import Listed
 from ..state import AppState
@@ -22,12 +26,23 @@ COUNTS = [
 ]  # the count columns' text widths
 DATE = len("2024-10-17")
 MAX_OUTLET = 24  # the reports table's outlet column at most
+ROWS_AT_ONCE = 100  # events added to the list between two looks at the keys (~40 ms)
 CORRECTED = "✎"  # before the title of an event the reader merged, split or moved reports of
 
 
-def fill_events(table: DataTable[object], state: AppState, events: list[Event], width: int) -> None:
-    """Columns that fit ``width`` (an Outlets column when there is room), a row per event
-    keyed by its id."""
+@dataclass(frozen=True)
+class EventRows:
+    """The events list being filled: each event's fixed cells, and the columns' widths."""
+
+    rows: list[tuple[Event, int, str, str]]  # event, reports, dates, outlets
+    widths: Widths
+
+
+def fill_events(
+    table: DataTable[object], state: AppState, events: list[Event], width: int
+) -> EventRows:
+    """Clear ``table`` and give it columns that fit ``width`` (an Outlets column when there is
+    room); ``add_events`` then adds the rows, keyed by event id, a part at a time."""
     rows = []
     for event in events:
         articles = state.articles_of(event)
@@ -48,7 +63,15 @@ def fill_events(table: DataTable[object], state: AppState, events: list[Event], 
     table.add_column("Dates", key="dates", width=dates_width)
     if widths.outlets:
         table.add_column("Outlets", key="outlets", width=widths.outlets)
-    for event, count, dates, outlets in rows:
+    return EventRows(rows, widths)
+
+
+def add_events(
+    table: DataTable[object], state: AppState, filling: EventRows, start: int, stop: int
+) -> None:
+    """Add rows ``start:stop`` of ``filling`` (their counts as compared now)."""
+    widths = filling.widths
+    for event, count, dates, outlets in filling.rows[start:stop]:
         sources, shared, conflicts = counts(state, event)
         # an event the reader corrected says so before its title
         mark = f"{CORRECTED} " if event.id in state.corrected else ""
@@ -63,6 +86,32 @@ def fill_events(table: DataTable[object], state: AppState, events: list[Event], 
         if widths.outlets:
             cells.append(Text(one_line(outlets, widths.outlets)))
         table.add_row(*cells, key=event.id)
+
+
+class Filler:
+    """Adds the events list's rows a part at a time. Adding a row costs Textual ~0.4 ms, and
+    2,500 events froze the keys for a second: the rows up to the cursor's (a screenful at
+    least) go in at once, the rest ROWS_AT_ONCE between two looks at the keys and messages
+    (``later``: the screen's call_later). A newer filling drops what is left of an older one."""
+
+    def __init__(self, state: AppState, later: Callable[..., object]) -> None:
+        self.state = state
+        self.later = later
+        self.generation = 0
+
+    def fill(self, table: DataTable[object], filling: EventRows, first: int) -> None:
+        """Add ``filling``'s rows to ``table``: at least its ``first`` ones now."""
+        self.generation += 1
+        self._add(table, filling, 0, max(ROWS_AT_ONCE, first), self.generation)
+
+    def _add(
+        self, table: DataTable[object], filling: EventRows, start: int, stop: int, generation: int
+    ) -> None:
+        if generation != self.generation:
+            return
+        add_events(table, self.state, filling, start, stop)
+        if stop < len(filling.rows):
+            self.later(self._add, table, filling, stop, stop + ROWS_AT_ONCE, generation)
 
 
 def counts(state: AppState, event: Event) -> tuple[str, str, str]:
@@ -124,3 +173,25 @@ def status_line(
         parts.append(f"indexing {done}/{total}" if total else "indexing")
     parts.append("Enter compares · f filters · S sorts · A lists all articles")
     return " · ".join(parts)
+
+
+def show_status(
+    status: Static,
+    bar: ProgressBar,
+    state: AppState,
+    shown: Listed,
+    view: tuple[EventFilter, str | None],
+    counting: bool,
+) -> None:
+    """The status line (``view``: the filter and sort in force) and the bar under the listed
+    events: conflicts counted, else the whole grouping running (no progress told), else the
+    index being written; the bar is hidden when none of these runs."""
+    status.update(Content(status_line(state, shown, view[0], view[1], counting)))
+    indexing = state.indexing
+    bar.display = counting or indexing is not None
+    if counting:
+        bar.update(total=shown.comparable, progress=shown.compared)
+    elif state.first_part is not None:
+        bar.update(total=None)
+    elif indexing is not None:
+        bar.update(total=max(indexing[1], 1), progress=indexing[0])
