@@ -139,8 +139,9 @@ def _plain(text: str, verb_stem: str) -> list[tuple[int, int]]:
 
 # "it was overturning the rule": after a form of "be" an -ing verb is asserted, not a gerund.
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$", re.IGNORECASE)
-# "a rescue call": after a determiner the word is a noun, not the verb.
-_DETERMINER = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that)\s+$", re.IGNORECASE)
+# "a rescue call": after a determiner the word is a noun, not the verb; "listed as endangered":
+# after "as" a participle names a state, no act.
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|his|her|their|our|this|that|as)\s+$", re.IGNORECASE)
 _SENTENCE_HEDGE = re.compile(
     r"\b(?:allegedly|reportedly|apparently|purportedly|according\s+to"
     r"\s+(?:unconfirmed\s+)?reports|unconfirmed)\b",

@@ -1422,3 +1422,9 @@ def test_an_adverb_before_an_adjective_hedges_no_act() -> None:
     b = "Mira was photographed at the gala, completely unaware her mask had slipped."
     assert "certainty" not in types(a, b)
     assert types("The club reportedly paid the fee.", "The club paid the fee.") == ["certainty"]
+
+
+def test_a_participle_after_as_names_a_state_not_an_act() -> None:
+    a = "Agencies must check whether roads harm any of the 300 species listed as endangered."
+    b = "The rules let agencies decide that their roads do not endanger rare species."
+    assert "negation" not in types(a, b)
