@@ -7,6 +7,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from tui_reader import __version__
+from tui_reader.cli.options import (
+    add_config,
+    add_corpus,
+    add_corrections,
+    add_data_dir,
+    add_event_filters,
+    add_index_dir,
+)
 
 COMMANDS = ("index", "search", "events", "compare", "facts", "export", "show", "fetch", "config")
 """The headless subcommands; each has a parser below and a handler in handlers.py."""
@@ -27,92 +35,6 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {flat} (see `{self.prog} --help`)\n")
 
 
-def _add_event_filters(p: argparse.ArgumentParser) -> None:
-    """The events list's sort and filters, the same as the reader's (index: EventFilter)."""
-    from index import CONFLICT_TYPES, SORTS
-
-    p.add_argument(
-        "--sort",
-        choices=SORTS,
-        help="most conflicts / most reports / newest first / title A-Z (conflicts compares "
-        "every event's reports: cached after the first run)",
-    )
-    p.add_argument(
-        "--outlet",
-        metavar="NAME",
-        action="append",
-        default=[],
-        help="only events an outlet whose name contains NAME reported (repeat: any of them)",
-    )
-    p.add_argument(
-        "--since", metavar="DATE", help="only events with a report on or after DATE (YYYY-MM-DD)"
-    )
-    p.add_argument(
-        "--until", metavar="DATE", help="only events with a report on or before DATE (YYYY-MM-DD)"
-    )
-    p.add_argument(
-        "--has-conflict",
-        metavar="TYPE",
-        choices=CONFLICT_TYPES,
-        help=f"only events with a conflict of this type ({', '.join(CONFLICT_TYPES)})",
-    )
-    p.add_argument(
-        "--filter",
-        metavar="TEXT",
-        default="",
-        help="the reader's typed filter, e.g. 'outlet:yonhap conflict:number last week'",
-    )
-
-
-def _add_index_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--index-dir",
-        metavar="DIR",
-        type=Path,
-        help="folder of this corpus's index (default: user cache dir; env NEWSREADER_INDEX_DIR)",
-    )
-    # beside --index-dir: every command that may index the corpus walks it
-    parser.add_argument(
-        "--follow-links",
-        action="store_true",
-        help="follow symbolic links that lead outside the corpus folder (default: only links"
-        " inside it are read; env NEWSREADER_FOLLOW_LINKS=1); the index remembers it: later"
-        " runs follow them too",
-    )
-    parser.add_argument(
-        "--no-follow-links",
-        action="store_true",
-        help="stop following links out of the corpus, which the index remembered"
-        " (env NEWSREADER_FOLLOW_LINKS=0)",
-    )
-
-
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        type=Path,
-        help="folder of your marks and notes (default: user data dir; env NEWSREADER_DATA_DIR)",
-    )
-
-
-def _add_corrections(parser: argparse.ArgumentParser, text: str, data_dir: bool = True) -> None:
-    """--no-corrections (and --data-dir, where the corrections are kept, unless it is there)."""
-    parser.add_argument("--no-corrections", action="store_true", help=text)
-    if data_dir:
-        _add_data_dir(parser)
-
-
-def _add_corpus(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--corpus",
-        metavar="DIR",
-        type=Path,
-        help="folder of articles (default: the bundled sample corpus)",
-    )
-    _add_index_dir(parser)
-
-
 def app_parser() -> argparse.ArgumentParser:
     """The parser for opening the app (no subcommand)."""
     parser = OneLineParser(
@@ -122,21 +44,11 @@ def app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsreader {__version__}")
     parser.add_argument("corpus", nargs="?", type=Path, metavar="DIR", help="folder of articles")
-    _add_index_dir(parser)
-    _add_data_dir(parser)
+    add_index_dir(parser)
+    add_data_dir(parser)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
-    _add_config(parser)
+    add_config(parser)
     return parser
-
-
-def _add_config(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        help="the TOML config file (default: config.toml in the user config dir; env "
-        "NEWSREADER_CONFIG)",
-    )
 
 
 def command_parser() -> argparse.ArgumentParser:
@@ -157,7 +69,7 @@ def command_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read every index file against its checksum and rebuild a damaged index",
     )
-    _add_index_dir(p)
+    add_index_dir(p)
 
     p = sub.add_parser(
         "search",
@@ -171,7 +83,7 @@ def command_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("query", nargs="+", help="the query (several words are joined by spaces)")
-    _add_corpus(p)
+    add_corpus(p)
     p.add_argument("--limit", type=int, default=10, metavar="N", help="hits to show (default 10)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
@@ -183,10 +95,10 @@ def command_parser() -> argparse.ArgumentParser:
             " you made (merge, move, split) applied."
         ),
     )
-    _add_corpus(p)
+    add_corpus(p)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    _add_corrections(p, "show the machine's own grouping, without your corrections")
-    _add_event_filters(p)
+    add_corrections(p, "show the machine's own grouping, without your corrections")
+    add_event_filters(p)
 
     p = sub.add_parser(
         "compare",
@@ -197,9 +109,9 @@ def command_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="article ids to compare")
-    _add_corpus(p)
+    add_corpus(p)
     p.add_argument("--event", metavar="ID", help="compare the reports of this event")
-    _add_corrections(p, "--event ids of the machine's own grouping, without your corrections")
+    add_corrections(p, "--event ids of the machine's own grouping, without your corrections")
     p.add_argument(
         "--pairs",
         type=Path,
@@ -222,9 +134,9 @@ def command_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="article ids")
-    _add_corpus(p)
+    add_corpus(p)
     p.add_argument("--event", metavar="ID", help="the reports of this event")
-    _add_corrections(p, "--event ids of the machine's own grouping, without your corrections")
+    add_corrections(p, "--event ids of the machine's own grouping, without your corrections")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="output format")
 
     p = sub.add_parser(
@@ -237,8 +149,8 @@ def command_parser() -> argparse.ArgumentParser:
             " date and path. JSON shape: docs/export-format.md."
         ),
     )
-    _add_corpus(p)
-    _add_corrections(p, "events of the machine's own grouping, without your corrections")
+    add_corpus(p)
+    add_corrections(p, "events of the machine's own grouping, without your corrections")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--event", metavar="ID", help="export the report of this event")
     which.add_argument("--marked", action="store_true", help="export every marked excerpt")
@@ -260,7 +172,7 @@ def command_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("article", metavar="ARTICLE_ID", help="the article id (its path, path#n)")
-    _add_corpus(p)
+    add_corpus(p)
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
     p = sub.add_parser(
@@ -300,7 +212,7 @@ def command_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open it in $VISUAL or $EDITOR (a commented template when there is none yet)",
     )
-    _add_config(p)
+    add_config(p)
     return parser
 
 
