@@ -19,9 +19,8 @@ __all__ = ["party_of"]
 
 _REACH = 160  # characters before a figure that may still hold its clause's subject
 _SENTENCE_PART = re.compile(r"[.!?;:]\s|\n")
-_FRAME = re.compile(
-    r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r"|according\s+to\b[^,]*,)", re.IGNORECASE
-)
+# Lower case on purpose: "States" in "the United States offered" is no speech verb.
+_FRAME = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b|\b[Aa]ccording\s+to\b[^,]*,")
 _THAT = re.compile(r"^[^,]{0,60}?\bthat\b")
 _CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)?")
 _CALENDAR = frozenset(

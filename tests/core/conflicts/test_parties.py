@@ -33,3 +33,8 @@ def test_a_first_word_that_is_no_name_is_skipped() -> None:
     s = "Officials in Osk paid $3 million for the bridge."
     assert _party(s, "$3") == _keys("Osk")
     assert _party("Nobody paid $3 million.", "$3") == set()
+
+
+def test_a_name_spelled_like_a_speech_verb_is_no_frame() -> None:
+    s = "Officials said the United States and Norway paid $5 million."
+    assert _party(s, "$5") == _keys("United", "States")
