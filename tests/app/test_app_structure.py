@@ -81,6 +81,8 @@ ALLOWED_APP_USES = {
     "post_message",
     "exit",
     "action_change_theme",
+    "COMMAND_PALETTE_BINDING",  # Textual's key for its palette: the footer shows it (KeyFooter)
+    "app_focus",  # whether the terminal has focus: Textual's Footer builds only then (KeyFooter)
 }
 
 

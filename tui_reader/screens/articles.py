@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
 from index import Article
@@ -18,7 +18,7 @@ from ..notices import report_failure
 from ..reading import paragraphs
 from ..state import AppState
 from ..text import date_only, one_line, outlet
-from ..widgets import BlockSpec, ListTable, PreviewPane
+from ..widgets import BlockSpec, KeyFooter, ListTable, PreviewPane
 
 
 class ArticlesScreen(Screen[None]):
@@ -35,7 +35,7 @@ class ArticlesScreen(Screen[None]):
         with Horizontal(id="article-browser"):
             yield ListTable(id="articles", cursor_type="row", zebra_stripes=True)
             yield Vertical(id="preview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,7 +8,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from index import Article, Comparison, Event
 
@@ -34,7 +34,7 @@ from ..messages import (
 )
 from ..state import AppState
 from ..text import counted, one_line
-from ..widgets import ArticlePane, MarksPanel
+from ..widgets import ArticlePane, KeyFooter, MarksPanel
 from .compare_marks import CompareMarks
 from .compare_moves import CompareMoves
 
@@ -84,7 +84,7 @@ class CompareScreen(Screen[None]):
         yield Static(Content(LEGEND), id="legend")
         yield PaneRow(id="panes")
         yield DetailPanel(Content(""), id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def row(self) -> PaneRow:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from index import Article, Comparison, Event
 
@@ -17,6 +17,7 @@ from ..keymap import FIGURES_SCREEN_BINDINGS
 from ..messages import ComparisonAdded, ComparisonFailed, ComparisonWanted, FiguresReady
 from ..state import AppState
 from ..text import one_line
+from ..widgets import KeyFooter
 
 if TYPE_CHECKING:
     from index import Fact, FigureRow, Figures, FigureValue
@@ -60,7 +61,7 @@ class FiguresScreen(Screen[None]):
         yield Static(self._title("reading the figures…"), id="figures-title")
         yield DataTable(id="figures", cursor_type="row", zebra_stripes=True)
         yield Static(Content(""), id="figures-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         cached = self.state.comparisons.get(self.key)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..keymap import SEARCH_BINDINGS
@@ -25,7 +25,7 @@ from ..messages import (
 )
 from ..state import AppState
 from ..text import counted, date_only, neutralize, one_line, outlet
-from ..widgets.lists import ListOptions
+from ..widgets.lists import KeyFooter, ListOptions
 from ..widgets.typing import TypingInput
 
 DEBOUNCE = 0.2  # seconds of quiet typing before a query runs
@@ -63,7 +63,7 @@ class SearchScreen(Screen[None]):
         yield Static(Content(""), id="search-error")
         yield Static(Content("Type to search."), id="search-status")
         yield ListOptions(id="results", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.type_query(self._first_query)

@@ -30,34 +30,48 @@ class PickList(SelectionList[int]):
 
 
 class KeyFooter(Footer):
-    """Textual's Footer, its keys built only when they change, each in its final style.
+    """Textual's Footer, its keys built as the screen mounts and again only when they change,
+    each in its final style.
 
-    A screen's footer is built just after the screen's first paint, so the first key pressed
-    on a new screen waited for it (docs/performance.md, "a key answered while analysis runs").
-    Textual rebuilds every key of the footer whenever the screen's bindings *may* have changed
-    (focus moved, a dialog opened over the screen): four times around opening the reader and
-    its first ``?``. Here the keys are rebuilt only when the bindings shown differ. And a
-    FooterKey starts compact (its class default) and is then bound to the footer's ``compact``
-    (False): two class changes, each restyling the key alone with an empty style cache (70
-    restyles on the reader's footer). Set before mounting, the value never changes.
+    Textual's Footer builds its keys after the screen's first paint, so the first key pressed
+    on a new screen waited for it (docs/performance.md, "a key answered while analysis runs"),
+    and builds them all again whenever the screen's bindings *may* have changed (focus moved,
+    a dialog opened over the screen): three builds around opening the reader and its first
+    ``?``, two of them asked for before the first ran. And a FooterKey starts compact (its class
+    default) and is then bound to the footer's ``compact`` (False): two class changes, each
+    restyling the key alone with an empty style cache (70 restyles on the reader's footer).
+    Here the value is set before mounting and never changes.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self._built: object = None  # the bindings the keys were last built from
+        self._built: object = None  # the bindings the keys were last built (or asked) from
+        # Built as the screen mounts, so in its first paint: Footer waits for a bindings
+        # signal and builds after the next refresh, in the time of the first key pressed.
+        self.set_reactive(Footer._bindings_ready, True)
 
     def _shown(self) -> object:
-        """What the keys are built from: the screen's active bindings, enabled or not."""
-        active = self.screen.active_bindings.values()
-        return [(b, enabled, tip) for _node, b, enabled, tip in active], self.compact
+        """What the keys are built from: the screen's active bindings that are shown (and the
+        command palette's key), enabled or not, with their tooltips."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return [
+            (key, b, enabled, tip)
+            for key, (_node, b, enabled, tip) in self.screen.active_bindings.items()
+            if b.show or key == palette
+        ], self.compact
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.screen and self._built == self._shown():
-            return  # the same keys: building them again only costs time
+        if self.is_attached and screen is self.screen:
+            shown = self._shown()
+            if shown == self._built:
+                return  # the same keys, built or about to be: building them again only costs
+            if screen.app.app_focus:  # Footer then asks for a build, after the next refresh
+                self._built = shown  # (two signals before it ran asked for two builds)
         super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        self._built = self._shown() if self._bindings_ready else None
+        if self._built is None:
+            self._built = self._shown()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # the command palette's key is not bound to the footer: it stays compact
