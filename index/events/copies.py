@@ -121,22 +121,21 @@ def copy_pairs(
     return sorted((a, b) for a, b in out)
 
 
-# Shingles are counted a slice of hash values at a time: all at once, their arrays and sorts held
-# ~750 MB at 100k
-SLICES = 8
+# At most about this many shingles are counted at once (8 bytes each, several times over while
+# sorted): more are counted a slice of hash values at a time (all at once, 100k reports' arrays
+# and sorts held ~750 MB); fewer in one pass, which slicing would only slow down
+SLICE_SHINGLES = 2_000_000
 
 
 def _shared(sets: list[Shingles]) -> list[tuple[int, int, int]]:
     """(i, j, how many shingles sets i < j share), counting only shingles of 2..COMMON sets."""
     if not sets:
         return []
-    # each set is sorted: one searchsorted per set cuts it at the slices' bounds
-    bounds = np.array([(k << 64) // SLICES for k in range(1, SLICES)], dtype=np.uint64)
-    cuts = [np.r_[0, np.searchsorted(s, bounds), len(s)].tolist() for s in sets]
-    keys = []
-    for part in range(SLICES):
-        pieces = [s[c[part] : c[part + 1]] for s, c in zip(sets, cuts, strict=True)]
-        keys += _pair_keys(pieces, len(sets))
+    slices = max(1, -(-sum(len(s) for s in sets) // SLICE_SHINGLES))
+    if slices == 1:
+        keys = _pair_keys(sets, len(sets))
+    else:
+        keys = _sliced_keys(sets, slices)
     if not keys:
         return []
     pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
@@ -148,6 +147,18 @@ def _shared(sets: list[Shingles]) -> list[tuple[int, int, int]]:
             strict=True,
         )
     )
+
+
+def _sliced_keys(sets: list[Shingles], slices: int) -> list[npt.NDArray[np.int64]]:
+    """``_pair_keys`` of every shingle, a slice of hash values at a time."""
+    bounds = np.array([(k << 64) // slices for k in range(1, slices)], dtype=np.uint64)
+    # each set is sorted: one searchsorted per set cuts it at the slices' bounds
+    cuts = [np.r_[0, np.searchsorted(s, bounds), len(s)].tolist() for s in sets]
+    keys = []
+    for part in range(slices):
+        pieces = [s[c[part] : c[part + 1]] for s, c in zip(sets, cuts, strict=True)]
+        keys += _pair_keys(pieces, len(sets))
+    return keys
 
 
 def _pair_keys(pieces: list[Shingles], count: int) -> list[npt.NDArray[np.int64]]:

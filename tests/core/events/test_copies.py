@@ -94,9 +94,9 @@ def test_counting_shared_shingles_by_slices_counts_as_all_at_once(
     rng = np.random.default_rng(3)
     values = rng.integers(0, 2**64, size=400, dtype=np.uint64)
     sets = [np.unique(rng.choice(values, size=int(rng.integers(1, 60)))) for _ in range(120)]
-    monkeypatch.setattr(copies, "SLICES", 1)
+    monkeypatch.setattr(copies, "SLICE_SHINGLES", 10**9)
     whole = copies._shared(sets)
-    monkeypatch.setattr(copies, "SLICES", 8)
+    monkeypatch.setattr(copies, "SLICE_SHINGLES", 500)  # ~8 slices of these ~3,600 shingles
     sliced = copies._shared(sets)
     assert whole == sliced and len(whole) > 1000
     # and both against a plain count over every pair
