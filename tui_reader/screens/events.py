@@ -34,6 +34,7 @@ from .events_lists import CORRECTED, Filler, counts, fill_events, fill_reports, 
 __all__ = ["CORRECTED", "WIDE", "EventsScreen"]  # CORRECTED: the mark the tests look for
 
 WIDE = 160  # columns from which the reports list goes beside the events instead of under them
+FILL_PAUSE = 0.005  # seconds between two parts of the events list (keys are answered there)
 
 
 class EventsScreen(Screen[None]):
@@ -48,7 +49,9 @@ class EventsScreen(Screen[None]):
         super().__init__()
         self.state = state
         self.correcting = CorrectionKeys(self, state)
-        self.filler = Filler(state, self.call_later)  # the events list's rows, a part at a time
+        # the events list's rows, a part at a time: a timer, not call_later, so the loop runs
+        # between parts (keys, and the table measuring the rows just added, on its idle)
+        self.filler = Filler(state, lambda add: self.set_timer(FILL_PAUSE, add))
         self.wanted = EventFilter()  # the typed filter (f)
         self.sort: str | None = None  # S cycles through SORT_CYCLE
         self.shown = Listed([], 0, 0, 0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from rich.text import Text
 from textual.content import Content
@@ -91,10 +92,11 @@ def add_events(
 class Filler:
     """Adds the events list's rows a part at a time. Adding a row costs Textual ~0.4 ms, and
     2,500 events froze the keys for a second: the rows up to the cursor's (a screenful at
-    least) go in at once, the rest ROWS_AT_ONCE between two looks at the keys and messages
-    (``later``: the screen's call_later). A newer filling drops what is left of an older one."""
+    least) go in at once, the rest ROWS_AT_ONCE at a time, each part run by ``later`` (a
+    screen's short timer, so keys and the table's own measuring run between two parts). A newer
+    filling drops what is left of an older one."""
 
-    def __init__(self, state: AppState, later: Callable[..., object]) -> None:
+    def __init__(self, state: AppState, later: Callable[[Callable[[], None]], object]) -> None:
         self.state = state
         self.later = later
         self.generation = 0
@@ -111,7 +113,7 @@ class Filler:
             return
         add_events(table, self.state, filling, start, stop)
         if stop < len(filling.rows):
-            self.later(self._add, table, filling, stop, stop + ROWS_AT_ONCE, generation)
+            self.later(partial(self._add, table, filling, stop, stop + ROWS_AT_ONCE, generation))
 
 
 def counts(state: AppState, event: Event) -> tuple[str, str, str]:
