@@ -92,6 +92,7 @@ class NewsReaderApp(App[None]):
             self.state.export_format = config.export_format
         self.jobs = Jobs(self, self.state)
         self._comparing: str | None = None  # the comparison the user is waiting for
+        self._counts_wanted = False  # the list's counts asked for while a first build indexed
         self.watcher = CorpusWatcher(self, self.state)
         self.corrections = Corrections(self, self.state)
 
@@ -161,6 +162,9 @@ class NewsReaderApp(App[None]):
         self._tell_screens(ArticlesChanged)
         if not message.grouped:  # else grouped already, before the build indexed them
             self.jobs.load_events(message.articles)
+        elif self._counts_wanted:
+            self._counts_wanted = False
+            self._prefetch_counts()
 
     def on_feeds_progress(self, message: FeedsProgress) -> None:
         url = one_line(message.url, 100)
@@ -212,9 +216,16 @@ class NewsReaderApp(App[None]):
         """Tell the screens, and compare the multi-report events not compared yet (for the
         list's counts; a correction makes new events)."""
         self._tell_screens(lambda: EventsChanged(focus))
+        self._prefetch_counts(focus)
+
+    def _prefetch_counts(self, focus: str | None = None) -> None:
         events = sorted(self.state.events or [], key=lambda ev: ev.id != focus)  # focus first
         jobs = [(ev, self.state.articles_of(ev)) for ev in events if len(ev.article_ids) > 1]
-        if jobs:
+        if jobs and self.state.indexing is not None and self.state.report is None:
+            # A first build is still writing the index: search waits for it, and the list's
+            # counts can wait for search (on_index_ready asks for them then).
+            self._counts_wanted = True
+        elif jobs:
             self.jobs.prefetch_comparisons(jobs[:PREFETCH])
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:

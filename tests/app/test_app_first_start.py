@@ -54,6 +54,8 @@ async def test_events_are_listed_while_the_first_index_is_built_and_search_waits
             assert app.state.report is None and app.state.indexing is not None
             assert table.row_count == 2 and len(app.state.articles) == 4
             assert "indexing" in status(app)
+            # the list's counts wait for the index: search gets the cores first
+            assert not [w for w in app.workers if w.name == "prefetch"]
             search = await open_search(app, pilot)
             await pilot.press(*"harbour")
             await wait_until(pilot, lambda: search.waiting, "the search to wait")
@@ -68,6 +70,9 @@ async def test_events_are_listed_while_the_first_index_is_built_and_search_waits
             build.release()
         await settle(app, pilot)
         assert app.state.indexing is None and app.state.report is not None
+        multi = [e.id for e in app.state.events or [] if len(e.article_ids) > 1]
+        await wait_until(pilot, lambda: set(app.state.comparisons) >= set(multi), "the counts")
+        assert multi
         grouped = [(e.id, e.article_ids) for e in app.state.grouped or []]
     # the same events a reopen reads back from the cache: the full grouping of the index's
     articles = CorpusIndex(corpus, tmp_path / "ix").articles()
