@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, ProgressBar, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from index import Event, EventFilter, NewsreaderError
 
@@ -28,7 +28,7 @@ from ..messages import (
 from ..state import AppState
 from ..text import counted, one_line
 from ..widgets.filter_bar import FilterBar
-from ..widgets.lists import ListTable
+from ..widgets.lists import KeyFooter, ListTable
 from .events_lists import CORRECTED, Filler, counts, fill_events, fill_reports, show_status
 
 __all__ = ["CORRECTED", "WIDE", "EventsScreen"]  # CORRECTED: the mark the tests look for
@@ -64,7 +64,7 @@ class EventsScreen(Screen[None]):
         with Horizontal(id="event-browser"):
             yield ListTable(id="events", cursor_type="row", zebra_stripes=True)
             yield ListTable(id="reports", cursor_type="row")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < WIDE, "-narrow")
