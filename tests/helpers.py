@@ -121,3 +121,18 @@ def web_pages() -> list[dict[str, object]]:
 
     lines = (WEB_FIXTURES / "pages.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
+
+
+def write_numbered_corpus(folder: Path, count: int, bundle: bool = False) -> Path:
+    """``count`` one-line harbour stories in four subfolders (story045.txt and so on), and with
+    ``bundle`` a .jsonl file of two more reports: a corpus whose build can be split and watched."""
+    for n in range(count):
+        path = folder / f"part{n % 4}" / f"story{n:03d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"Harbour story {n}\n\nThe quayside crane number {n} was moved.\n")
+    if bundle:
+        (folder / "bundle.jsonl").write_text(
+            '{"title": "Ferry one", "body": "The ferry left."}\n'
+            '{"title": "Ferry two", "body": "The ferry came back."}\n'
+        )
+    return folder

@@ -13,16 +13,9 @@ from index.store import parallel_build
 from index.store.corpus_index import CorpusIndex
 from index.store.manifest import read_meta
 from index.store.parallel_build import BuildFailed
+from tests.helpers import write_numbered_corpus
 
 FAILING = "story045.txt"
-
-
-def _corpus(folder: Path, count: int) -> Path:
-    for n in range(count):
-        path = folder / f"part{n % 4}" / f"story{n:03d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"Harbour story {n}\n\nThe quayside crane number {n} was moved.\n")
-    return folder
 
 
 def flaky(root: Path, path: Path) -> object:
@@ -53,7 +46,7 @@ def two_workers(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_failing_worker_is_retried_then_replaced_and_the_build_succeeds(
     tmp_path: Path, two_workers: None, how: str, when: str
 ) -> None:
-    corpus = _corpus(tmp_path / "corpus", 60)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 60)
     (tmp_path / "fail").write_text(f"{how} {when}")
     seen: list[int] = []
     report = CorpusIndex(corpus, tmp_path / "index").update(
@@ -75,7 +68,7 @@ def test_a_failing_worker_is_retried_then_replaced_and_the_build_succeeds(
 def test_a_share_failing_here_too_abandons_the_build_and_keeps_the_old_index(
     tmp_path: Path, two_workers: None
 ) -> None:
-    corpus = _corpus(tmp_path / "corpus", 60)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 60)
     index = CorpusIndex(corpus, tmp_path / "index")
     index.update()
     live = read_meta(tmp_path / "index")

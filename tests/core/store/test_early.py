@@ -14,20 +14,9 @@ from index import Article, Cancelled, Early
 from index.store import parallel_build
 from index.store.corpus_index import CorpusIndex
 from index.store.manifest import read_meta
+from tests.helpers import write_numbered_corpus
 
 FAILING = "story045.txt"
-
-
-def _corpus(folder: Path, count: int) -> Path:
-    for n in range(count):
-        path = folder / f"part{n % 4}" / f"story{n:03d}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"Harbour story {n}\n\nThe quayside crane number {n} was moved.\n")
-    (folder / "bundle.jsonl").write_text(
-        '{"title": "Ferry one", "body": "The ferry left."}\n'
-        '{"title": "Ferry two", "body": "The ferry came back."}\n'
-    )
-    return folder
 
 
 def dying(root: Path, path: Path) -> object:
@@ -72,7 +61,7 @@ def test_every_article_is_handed_over_once_before_any_is_indexed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: str
 ) -> None:
     monkeypatch.setenv("NEWSREADER_INDEX_PROCS", procs)
-    corpus = _corpus(tmp_path / "corpus", 60)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 60, bundle=True)
     watch = Watch(tmp_path / "index")
     index = CorpusIndex(corpus, tmp_path / "index")
     report = index.update(progress=watch.progress, early=watch.early())
@@ -86,7 +75,7 @@ def test_every_article_is_handed_over_once_before_any_is_indexed(
 
 
 def test_an_update_that_is_not_a_full_build_does_not_call_it(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 10)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 10, bundle=True)
     CorpusIndex(corpus, tmp_path / "index").update()
     (corpus / "late.txt").write_text("Late story\n\nA tugboat arrived.\n")
     watch = Watch(tmp_path / "index")
@@ -100,7 +89,7 @@ def test_a_held_worker_dying_while_reading_loses_nothing(
 ) -> None:
     monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")
     monkeypatch.setattr(parallel_build, "LOADER", dying)
-    corpus = _corpus(tmp_path / "corpus", 60)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 60, bundle=True)
     (tmp_path / "fail").write_text(when)
     watch = Watch(tmp_path / "index")
     index = CorpusIndex(corpus, tmp_path / "index")
@@ -117,7 +106,7 @@ def test_a_caller_that_gives_up_in_loaded_leaves_no_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: str
 ) -> None:
     monkeypatch.setenv("NEWSREADER_INDEX_PROCS", procs)
-    corpus = _corpus(tmp_path / "corpus", 30)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 30, bundle=True)
 
     def quit_now(_articles: list[Article]) -> None:
         raise Cancelled  # the app quit while it grouped
@@ -145,7 +134,7 @@ def test_a_held_worker_killed_before_indexing_is_started_again_and_indexes(
 
     monkeypatch.setenv("NEWSREADER_INDEX_PROCS", "2")
     monkeypatch.setattr(build_workers, "Child", Recorded)
-    corpus = _corpus(tmp_path / "corpus", 60)
+    corpus = write_numbered_corpus(tmp_path / "corpus", 60, bundle=True)
     watch = Watch(tmp_path / "index")
 
     def kill_one(articles: list[Article]) -> None:
