@@ -43,5 +43,15 @@ class Terminal:
             time.sleep(0.25)
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
+    def wait_for_change(self, before: str, timeout: float = 5.0) -> str | None:
+        """The screen once it differs from ``before``, or None if it is still the same."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if screen != before:
+                return screen
+            time.sleep(0.05)
+        return None
+
     def close(self) -> None:
         self._tmux("kill-server")

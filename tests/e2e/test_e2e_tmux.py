@@ -169,11 +169,17 @@ def test_events_columns_filter_sort_and_help_keys(terminal: Terminal) -> None:
     screen = terminal.wait_for("Switch list")  # only the help says this
     assert screen.index("Switch list") < screen.index("Everywhere"), screen
     # At 80x24 the Compare section is below the first screenful: j scrolls it into view
-    for _ in range(40):
-        terminal.keys("j")
-        if "Next link" in terminal.screen():
+    # j until it shows (or the help stops moving: its end, and the assertion fails)
+    screen = terminal.screen()
+    for _ in range(200):
+        if "Next link" in screen:
             break
-    terminal.wait_for("Next link", timeout=5)
+        terminal.keys("j")
+        moved = terminal.wait_for_change(screen, timeout=5)
+        if moved is None:
+            break
+        screen = moved
+    assert "Next link" in screen, screen
     # q closes the help (Esc then q would reach the app as alt+q), q again quits
     terminal.keys("q")
     terminal.wait_for("S Sort")
