@@ -25,7 +25,7 @@ _UNKNOWN = re.compile(
     r"\s+(?:if|whether|what|where|who|how|when|why|which)\b(?P<rest>[^.;:!?]{10,200})",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z][a-z'-]{2,}")
+_WORD = re.compile(r"[A-Za-z][a-z']{2,}")
 # A stem in more passages than this tells nothing of which passage states the question.
 _MOST = 60
 _MIN_SHARED = 2
@@ -54,28 +54,31 @@ def unknown_pair_conflicts(
         for m in _UNKNOWN.finditer(p.text):
             if in_quote(p.text, m.start()):
                 continue
-            question = _stems(m.group("rest"))
+            # A word in most passages ("bank" in a bank fire) tells nothing of which passage
+            # answers: the question is its rarer words, and most of them must be shared.
+            question = frozenset(s for s in _stems(m.group("rest")) if len(by_stem[s]) <= _MOST)
             if len(question) < _MIN_SHARED:
                 continue
             hits: dict[int, int] = defaultdict(int)
             for s in question:
-                ids = by_stem.get(s, [])
-                if len(ids) <= _MOST:
-                    for j in ids:
-                        hits[j] += 1
-            answers: dict[str, int] = {}  # the best passage of each other report
+                for j in by_stem[s]:
+                    hits[j] += 1
+            # Each other report's best answers: every passage sharing the most (a report that
+            # states it twice, in the lead and in the body, states it in both).
+            best: dict[str, int] = {}
+            answers: list[int] = []
             for j, n in sorted(hits.items(), key=lambda h: (-h[1], h[0])):
                 q = passages[j]
                 if (
                     n >= _MIN_SHARED
                     and 2 * n > len(question)
                     and q.article_id != p.article_id
-                    and q.article_id not in answers
+                    and best.setdefault(q.article_id, n) == n
                     and not _UNKNOWN.search(q.text)
                     and not marked_verbs(q.text)
                 ):
-                    answers[q.article_id] = j
-            for j in answers.values():
+                    answers.append(j)
+            for j in answers:
                 q = passages[j]
                 sa = (p.start + m.start(), p.start + m.end())
                 asked = " ".join(m.group().split())

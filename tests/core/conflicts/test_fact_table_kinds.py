@@ -126,6 +126,22 @@ def test_a_question_is_answered_in_other_words_for_one_role() -> None:
     assert _types(a, c) == []  # who died is still not said: half the question is no answer
 
 
+def test_a_word_in_every_passage_is_no_part_of_the_question() -> None:
+    """ "ferry" in every passage of a ferry story says nothing of which passage answers: the
+    question is its rarer words, and each passage sharing most of them answers it."""
+    filler = " ".join(f"Ferry berth {n} stayed shut as the ferry inquiry met." for n in range(70))
+    a = _art("a.txt", "It was unclear if the dead were passengers or ferry employees.")
+    b = _art(
+        "b.txt",
+        f"Two ferry workers died in the blaze. {filler} The two workers who died were cooks.",
+    )
+    answers = [bt for t, _, bt in _types(a, b) if t == "certainty"]
+    assert answers == [
+        "The two workers who died were cooks.",
+        "Two ferry workers died in the blaze.",
+    ]
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')
