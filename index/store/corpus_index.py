@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from index.base.errors import CorpusNotFound, IndexUnavailable, NewsreaderError
 from index.base.locations import index_dir_for
 from index.base.models import Article
-from index.engine import (
-    Searcher,
-    SearcherPool,
-    Store,
-    UpdateLock,
-    stored_article,
-    stored_articles,
-    update_lock_held,
-)
+from index.engine import Store, UpdateLock, stored_article, stored_articles
 from index.search.run import SearchResults, run_search
 from index.store.links import links_rule
-from index.store.live_store import FolderState, inspect_folder, open_live
-from index.store.manifest import (
-    Manifest,
-    mark_damaged,
-    read_meta,
-)
+from index.store.live_store import FolderState, inspect_folder
+from index.store.manifest import Manifest
+from index.store.reading import LiveReader
 from index.store.report import IndexReport, report
 
 if TYPE_CHECKING:
@@ -39,9 +27,6 @@ if TYPE_CHECKING:
 
 DEFAULT_LOCK_TIMEOUT = 5.0
 VERIFIED = "verified: every index file matches the checksum recorded when it was written"
-# Reads of a store that another process switched or committed under them are tried again.
-READ_ATTEMPTS = 3
-_T = TypeVar("_T")
 
 
 class CorpusIndex:
@@ -70,9 +55,7 @@ class CorpusIndex:
                 f"the index folder {self.index_dir} must be outside the corpus {self.corpus}"
             )
         self.lock_timeout = lock_timeout
-        self._guard = threading.Lock()
-        self._cached: tuple[str, Store] | None = None
-        self._pool = SearcherPool()
+        self._reader = LiveReader(self.index_dir, self.corpus)
 
     # -- state -------------------------------------------------------------------------------
 
@@ -140,9 +123,7 @@ class CorpusIndex:
                 raise IndexUnavailable(
                     f"cannot write the index in {self.index_dir}: {error.strerror or error}"
                 ) from error
-        self._drop_searchers()
-        with self._guard:
-            self._cached = None
+        self._reader.forget()
         return report(
             result.unchanged,
             result.manifest,
@@ -194,84 +175,24 @@ class CorpusIndex:
     # -- reading -----------------------------------------------------------------------------
 
     def _open(self) -> Store:
-        """The live store's index object, cached; reopened when a rebuild switched stores."""
-
-        def cached(store: str) -> Store | None:
-            with self._guard:
-                if self._cached is not None and self._cached[0] == store:
-                    return self._cached[1]
-            return None
-
-        store, ix, fresh = open_live(self.index_dir, self.corpus, cached)
-        if fresh:
-            with self._guard:
-                self._cached = (store, ix)
-        return ix
-
-    def _searcher(self) -> tuple[str, Searcher]:
-        """A searcher of the live store (pooled) and the store's name."""
-        ix = self._open()
-        with self._guard:
-            store = self._cached[0] if self._cached is not None else ""
-        return store, self._pool.take(store, ix)
-
-    def _release(self, store: str, searcher: Searcher) -> None:
-        with self._guard:
-            live = self._cached is not None and self._cached[0] == store
-        self._pool.give(store, searcher, live)
-
-    def _drop_searchers(self) -> None:
-        self._pool.drop()
-
-    def _damaged(self, error: Exception) -> IndexUnavailable:
-        """Forget the open store and mark it damaged, so the next update rebuilds it."""
-        self._drop_searchers()
-        with self._guard:
-            cached, self._cached = self._cached, None
-        if cached is not None:
-            mark_damaged(self.index_dir, cached[0], f"reading it failed: {type(error).__name__}")
-        return IndexUnavailable(
-            f"the index of {self.corpus} cannot be read ({type(error).__name__}); "
-            "run `newsreader index` to repair it"
-        )
-
-    def _moved_on(self) -> bool:
-        """After a failed read: did another process switch stores or commit meanwhile? Then
-        reading again from the live store is the answer, not a repair."""
-        meta = read_meta(self.index_dir)
-        with self._guard:
-            used = self._cached[0] if self._cached is not None else None
-        return (meta is not None and meta.store != used) or update_lock_held(self.index_dir)
-
-    def _read(self, action: Callable[[], _T]) -> _T:
-        """Run a read of the store; a store switched or changed under it by another process is
-        read again (up to READ_ATTEMPTS), a damaged one is marked for repair."""
-        for attempt in range(1, READ_ATTEMPTS + 1):
-            try:
-                return action()
-            except NewsreaderError:
-                raise
-            except Exception as error:  # noqa: BLE001 - a damaged store fails in many ways
-                if attempt < READ_ATTEMPTS and self._moved_on():
-                    self.close()  # forget the old store without marking it damaged
-                    time.sleep(0.05)
-                    continue
-                raise self._damaged(error) from error
-        raise AssertionError("unreachable")
+        """The live store's index object (``LiveReader.open``)."""
+        return self._reader.open()
 
     def articles(self) -> list[Article]:
         """Every indexed article, rebuilt from its stored fields, sorted by id."""
 
-        return sorted(self._read(lambda: stored_articles(self._open())), key=lambda a: a.id)
+        return sorted(
+            self._reader.read(lambda: stored_articles(self._reader.open())), key=lambda a: a.id
+        )
 
     def article(self, article_id: str) -> Article | None:
         def read() -> Article | None:
-            store, searcher = self._searcher()
+            store, searcher = self._reader.searcher()
             found = stored_article(searcher, article_id)
-            self._release(store, searcher)
+            self._reader.release(store, searcher)
             return found
 
-        return self._read(read)
+        return self._reader.read(read)
 
     def search(
         self, query: str, limit: int = 10, variants: Iterable[Sequence[str]] = ()
@@ -281,21 +202,19 @@ class CorpusIndex:
         groups of a name's spellings known from comparisons (a name word finds them all)."""
 
         def read() -> SearchResults:
-            store, searcher = self._searcher()
+            store, searcher = self._reader.searcher()
             try:
                 results = run_search(searcher, query, limit, variants)
             except NewsreaderError:  # a QueryError leaves the searcher as good as it was
-                self._release(store, searcher)
+                self._reader.release(store, searcher)
                 raise
-            self._release(store, searcher)
+            self._reader.release(store, searcher)
             return results
 
-        return self._read(read)
+        return self._reader.read(read)
 
     def close(self) -> None:
-        self._drop_searchers()
-        with self._guard:
-            self._cached = None
+        self._reader.forget()
 
     def __enter__(self) -> CorpusIndex:
         return self

@@ -18,7 +18,8 @@ from index.events.divide import dot, split_events
 from index.events.features import Matrix
 from index.events.group import _divided, event_id, group_events, shorten
 from index.events.linkage import relative_average_link
-from index.events.neighbours import Graph, dots, nearest_neighbours
+from index.events.neighbours import Graph, nearest_neighbours
+from index.events.rescore import dots
 from index.events.terms import article_terms as terms_of
 from tests.helpers import REPO
 

@@ -8,9 +8,10 @@ import random
 import numpy as np
 import pytest
 
-from index.events import neighbours
+from index.events import candidates, rescore
 from index.events.features import Matrix
-from index.events.neighbours import dots, nearest_neighbours
+from index.events.neighbours import nearest_neighbours
+from index.events.rescore import dots
 
 
 def _rows(seed: int, n: int, vocabulary: int, length: int) -> list[dict[str, float]]:
@@ -49,11 +50,12 @@ def test_chunked_search_finds_the_plain_neighbours(
     monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
     # small blocks and spreads, so the 150 rows cross many chunk boundaries
-    monkeypatch.setattr(neighbours, "BLOCK", 16)
-    monkeypatch.setattr(neighbours, "SPREAD", 3)
+    monkeypatch.setattr(candidates, "BLOCK", 16)
+    monkeypatch.setattr(rescore, "CHUNK", 16)
+    monkeypatch.setattr(rescore, "SPREAD", 3)
     # rows of more than 33 partial scores (11 runs of 3) are selected from the runs' maxima
-    monkeypatch.setattr(neighbours, "LONG_ROW", 12)
-    monkeypatch.setattr(neighbours, "SPAN", 3)
+    monkeypatch.setattr(candidates, "LONG_ROW", 12)
+    monkeypatch.setattr(candidates, "SPAN", 3)
     rows = _rows(seed, 150, 60, 12)
     graph = nearest_neighbours(Matrix.from_weights(rows), 5, floor=0.05)
     expected = _plain(rows, 5, 0.05)
@@ -64,7 +66,7 @@ def test_chunked_search_finds_the_plain_neighbours(
 
 
 def test_chunked_dots_equal_one_pair_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(neighbours, "SPREAD", 2)
+    monkeypatch.setattr(rescore, "SPREAD", 2)
     rows = _rows(7, 40, 30, 10)
     matrix = Matrix.from_weights(rows)
     rng = random.Random(7)

@@ -1,0 +1,143 @@
+"""Candidate neighbours of the articles: the best partial scores of a product of their heads."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy import sparse
+
+from index.events.features import Floats, Ints, Matrix, row_chunks
+
+# How many of a document's heaviest terms look up candidates. Light terms add little to a cosine
+# and their long posting lists would make the search quadratic.
+PROBE_TERMS = 40
+# Articles whose candidates are found and rescored together (bounds the memory of a block)
+BLOCK = 256
+# At most this many partial products in a block (about 40 bytes each while a block is scored):
+# at 100k a row's heads meet ~20,000 others, so a block is then far fewer rows than BLOCK
+PRODUCTS = 1_000_000
+# A row with more partial scores than this is selected from the maxima of runs of SPAN of them
+LONG_ROW = 2048
+SPAN = 8
+
+
+def heads(matrix: Matrix) -> sparse.csr_matrix:
+    """Each row's PROBE_TERMS heaviest terms, heaviest first (ties: the larger term id first),
+    weighed a range of rows at a time (all the weights at once held ~1 GB at 100k)."""
+    n = matrix.n
+    lengths = np.diff(matrix.ptr)
+    picked = [_heads_of(matrix, lo, hi) for lo, hi in row_chunks(matrix.ptr)]
+    kept = np.concatenate([p[0] for p in picked]) if picked else np.zeros(0, dtype=np.int64)
+    weights = np.concatenate([p[1] for p in picked]) if picked else np.zeros(0)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.minimum(lengths, PROBE_TERMS), out=ptr[1:])
+    shape = (n, len(matrix.vocabulary))
+    return sparse.csr_matrix((weights, matrix.terms[kept], ptr), shape=shape)
+
+
+def _heads_of(matrix: Matrix, lo: int, hi: int) -> tuple[Ints, Floats]:
+    """The entries of rows lo:hi in their heads, row after row, and their weights."""
+    first = int(matrix.ptr[lo])
+    lengths = np.diff(matrix.ptr[lo : hi + 1])
+    rows = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths)
+    weights = matrix.weights(np.arange(first, int(matrix.ptr[hi]), dtype=np.int64), rows)
+    # the PROBE_TERMS-th heaviest weight of each longer row bounds what its head can hold
+    bar = np.full(hi - lo, -np.inf)
+    starts = (matrix.ptr[lo:hi] - first).tolist()
+    for row in np.flatnonzero(lengths > PROBE_TERMS).tolist():
+        mine = weights[starts[row] : starts[row] + lengths[row]]
+        bar[row] = np.partition(mine, len(mine) - PROBE_TERMS)[len(mine) - PROBE_TERMS]
+    kept = np.flatnonzero(weights >= bar[rows - lo])
+    terms = matrix.terms[first + kept].astype(np.int64)
+    kept = kept[np.lexsort((-terms, -weights[kept], rows[kept]))]
+    rows = rows[kept]
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
+    rank = np.arange(len(kept)) - np.repeat(firsts, np.diff(np.r_[firsts, len(kept)]))
+    kept = kept[rank < PROBE_TERMS]
+    return first + kept, weights[kept]
+
+
+def probes(matrix: Matrix) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """The rows' heads without their too common terms, and the same by term (postings)."""
+    n = matrix.n
+    probe = heads(matrix)
+    common = max(100, int(10 * math.sqrt(n)))
+    posting = np.bincount(probe.indices, minlength=probe.shape[1])
+    rare = posting[probe.indices] <= common
+    lengths = np.bincount(np.repeat(np.arange(n), np.diff(probe.indptr))[rare], minlength=n)
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=ptr[1:])
+    probe = sparse.csr_matrix((probe.data[rare], probe.indices[rare], ptr), shape=probe.shape)
+    return probe, probe.T.tocsr()
+
+
+def blocks(probe: sparse.csr_matrix, postings: sparse.csr_matrix) -> list[Ints]:
+    """Consecutive rows in blocks of at most BLOCK rows and about PRODUCTS partial products
+    (a row's candidates do not depend on the rows scored with it)."""
+    n = probe.shape[0]
+    work = probe.sign() @ np.diff(postings.indptr).astype(np.float64)  # products per row
+    total = np.cumsum(work)
+    blocks, lo = [], 0
+    while lo < n:
+        hi = int(np.searchsorted(total, total[lo] - work[lo] + PRODUCTS, side="right"))
+        hi = min(n, lo + BLOCK, max(hi, lo + 1))
+        blocks.append(np.arange(lo, hi))
+        lo = hi
+    return blocks
+
+
+def candidates(
+    probe: sparse.csr_matrix, postings: sparse.csr_matrix, rows: Ints, k: int
+) -> tuple[Ints, Ints]:
+    """The 2k best candidates of ``rows`` by partial score: (row, candidate) pairs, row grouped
+    (ties: the lower candidate). Each row's 2k + 1 best are found first, its own score among
+    them, on the product's arrays as they come: the few passes over the (at 100k, ~20,000 a
+    row) partial scores are most of the search's time."""
+    partial = probe[rows] @ postings
+    ptr = partial.indptr.astype(np.int64)
+    score = partial.data
+    lengths = np.diff(ptr)
+    kept = np.flatnonzero(score >= np.repeat(_bars(score, lengths, 2 * k + 1), lengths))
+    i = rows[np.searchsorted(ptr, kept, side="right") - 1]
+    j = partial.indices[kept].astype(np.int64)
+    other = i != j
+    i, j, kept = i[other], j[other], kept[other]
+    order = np.lexsort((j, -score[kept], i))
+    i, j = i[order], j[order]
+    firsts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else i
+    rank = np.arange(len(i)) - np.repeat(firsts, np.diff(np.r_[firsts, len(i)]))
+    return i[rank < 2 * k], j[rank < 2 * k]
+
+
+def _bars(score: Floats, lengths: Ints, m: int) -> Floats:
+    """For each row of ``score`` (rows of ``lengths`` entries, one after the other) a value its
+    m best entries reach: the m-th best entry of a row of up to LONG_ROW entries, and of a
+    longer row the m-th best of the maxima of its runs of SPAN entries (m of those maxima are m
+    entries of the row): a selection among 1/SPAN of its entries, at the cost of a few more
+    entries passing the bar (at 100k a row has ~20,000 partial scores)."""
+    bar = np.full(len(lengths), -np.inf)
+    starts = np.r_[0, np.cumsum(lengths)]
+    bounds = starts.tolist()
+    longest = max(LONG_ROW, SPAN * m)  # a longer row has at least m runs
+    for r in np.flatnonzero((lengths > m) & (lengths <= longest)).tolist():
+        mine = score[bounds[r] : bounds[r + 1]]
+        bar[r] = np.partition(mine, len(mine) - m)[len(mine) - m]
+    long = np.flatnonzero(lengths > longest)
+    if not len(long):
+        return bar
+    runs = (lengths[long] + SPAN - 1) // SPAN
+    firsts = np.r_[0, np.cumsum(runs)]
+    inside = np.arange(int(firsts[-1])) - np.repeat(firsts[:-1], runs)
+    run_starts = np.repeat(starts[long], runs) + SPAN * inside
+    # a run ends at the next run's start: past a long row's last run, the next row's start
+    ends = np.r_[run_starts[1:], 0]
+    ends[firsts[1:] - 1] = starts[long + 1]
+    # (a last run may end at the end of the scores: reduceat reads a start there, so one more)
+    padded = np.r_[score, 0.0]
+    maxima = np.maximum.reduceat(padded, np.ravel(np.column_stack((run_starts, ends))))[::2]
+    spans = firsts.tolist()
+    for at, r in enumerate(long.tolist()):
+        mine = maxima[spans[at] : spans[at + 1]]
+        bar[r] = np.partition(mine, len(mine) - m)[len(mine) - m]
+    return bar
