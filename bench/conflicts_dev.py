@@ -51,6 +51,7 @@ class Side:
     line: int
     start: int  # offsets into the line's text
     end: int
+    last_line: int  # the line the span ends on (a quote broken over lines touches each)
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,20 @@ class Lines:
                 self.body_starts.append((found, number))
                 pos = found + len(line.strip())
 
+    def _line_at(self, offset: int) -> tuple[int, int]:
+        line, base = 0, 0
+        for start, number in self.body_starts:
+            if start > offset:
+                break
+            line, base = number, start
+        return line, base
+
     def side(self, in_title: bool, start: int, end: int) -> Side:
         if in_title:
-            return Side(self.doc, 1, start, end)
-        line, base = 0, 0
-        for offset, number in self.body_starts:
-            if offset > start:
-                break
-            line, base = number, offset
-        return Side(self.doc, line, start - base, end - base)
+            return Side(self.doc, 1, start, end, 1)
+        line, base = self._line_at(start)
+        last, _ = self._line_at(max(start, end - 1))
+        return Side(self.doc, line, start - base, end - base, last)
 
 
 def flags_of(event: str, comparison: Comparison, lines: dict[str, Lines]) -> list[Flag]:
@@ -118,8 +124,12 @@ def flags_of(event: str, comparison: Comparison, lines: dict[str, Lines]) -> lis
 
 
 def _touches(flag: Flag, x: dict[str, Any], y: dict[str, Any]) -> bool:
-    ends = {(flag.a.doc, flag.a.line), (flag.b.doc, flag.b.line)}
-    return ends == {(x["doc"], x["line"]), (y["doc"], y["line"])} and x["doc"] != y["doc"]
+    def on(side: Side, claim: dict[str, Any]) -> bool:
+        return side.doc == claim["doc"] and side.line <= claim["line"] <= side.last_line
+
+    if x["doc"] == y["doc"]:
+        return False
+    return (on(flag.a, x) and on(flag.b, y)) or (on(flag.a, y) and on(flag.b, x))
 
 
 def score(items: list[dict[str, Any]], flags: list[Flag], verbose: bool) -> None:
