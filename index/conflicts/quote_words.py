@@ -8,12 +8,26 @@ import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
+from spellchecker import SpellChecker
 
-__all__ = ["ELLIPSIS", "KEEP_WORDS", "NUMBER_WORDS", "norm_word", "quote_words", "spoken", "typo"]
+from index.text.lexicon import stem
+
+__all__ = [
+    "ELLIPSIS",
+    "KEEP_WORDS",
+    "NUMBER_WORDS",
+    "is_word",
+    "norm_word",
+    "quote_words",
+    "sic_words",
+    "spoken",
+    "typo",
+]
 
 _WORD = re.compile(r"[\w'’]+|…|\.\.\.")
 ELLIPSIS = frozenset({"…", "..."})
 # Editorial inserts: "[sic]", "[the North]", "her (Tara Reid) family".
+_SIC = re.compile(r"([A-Za-z][\w'’-]*)\W{0,3}\[sic\]", re.IGNORECASE)
 _BRACKETS = re.compile(r"\[[^\]]{0,40}\]|\([^)]{0,40}\)")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.N." == "UN"
 _CLOCK = re.compile(r"(?<=\d)[:.](?=\d\d\b)")  # "02:41" and "0241" are one time
@@ -132,6 +146,27 @@ def spoken(words: list[str]) -> list[str]:
     return [w for w in words if w not in ELLIPSIS]
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    # Loaded once, on the first one-letter difference (half a second): most quotes never need
+    # it. Only the words are kept (the counts and the checker are dropped).
+    return frozenset(SpellChecker(language="en").word_frequency.keys())
+
+
+def is_word(word: str) -> bool:
+    """An English word (of an ordinary dictionary), not a slip of the keys."""
+    return word.lower() in _dictionary()
+
+
+def sic_words(text: str) -> frozenset[str]:
+    """Words the writer marks as quoted as written: "failed to asses [sic] the risk"."""
+    return frozenset(norm_word(m.group(1)) for m in _SIC.finditer(text))
+
+
 def typo(x: str, y: str) -> bool:
-    """ "asses" for "assess": one edit in a long word is a slip, not a different word."""
-    return min(len(x), len(y)) >= 5 and Levenshtein.distance(x, y) <= 1
+    """ "goverment" for "government": one edit in a long word is a slip when one spelling is no
+    word; two words one letter apart ("sulking" / "skulking") are two words, unless they are
+    forms of one ("programme" / "programmes")."""
+    if min(len(x), len(y)) < 5 or Levenshtein.distance(x, y) > 1:
+        return False
+    return stem(x) == stem(y) or not (is_word(x) and is_word(y))

@@ -12,6 +12,7 @@ from index.conflicts.quote_slots import clauses_covered, same_slot
 from index.conflicts.quote_words import (
     norm_word,
     quote_words,
+    sic_words,
     spoken,
     typo,
 )
@@ -31,13 +32,17 @@ def quote_diff(a: str, b: str) -> list[tuple[str, str]]:
     """
     wa, wb = spoken(quote_words(a)), spoken(quote_words(b))
     na, nb = [norm_word(w) for w in wa], [norm_word(w) for w in wb]
+    sic = sic_words(a) | sic_words(b)
     out: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(a=na, b=nb, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal" or (
             op == "replace"
             and i2 - i1 == j2 - j1
-            and all(typo(x, y) for x, y in zip(na[i1:i2], nb[j1:j2], strict=True))
+            and all(
+                x in sic or y in sic or typo(x, y)
+                for x, y in zip(na[i1:i2], nb[j1:j2], strict=True)
+            )
         ):
             out.extend(("=", w) for w in wa[i1:i2])
         else:

@@ -763,6 +763,16 @@ def test_quote_diff_ops() -> None:
     assert all(op == "=" for op, _w in quote_diff("mobilising troops", "mobilizing troops"))
 
 
+def test_one_letter_is_a_slip_only_when_one_spelling_is_no_word() -> None:
+    """ "goverment" is no word: a slip. "sulking" and "skulking" are both words: the quote was
+    worded differently. "programme" / "programmes" are one word in two forms."""
+    same = "the government must act before sulking off"
+    assert all(op == "=" for op, _ in quote_diff(same, same.replace("government", "goverment")))
+    assert ("+", "skulking") in quote_diff(same, same.replace("sulking", "skulking"))
+    plural = quote_diff("we fund the programme today", "we fund the programmes today")
+    assert all(op == "=" for op, _ in plural)
+
+
 # --- names are never conflicts ------------------------------------------------------------------
 
 
