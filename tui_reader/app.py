@@ -146,6 +146,7 @@ class NewsReaderApp(App[None]):
         self.state.articles = message.articles
         self.state.by_id = {a.id: a for a in message.articles}
         self._tell_screens(ArticlesChanged)
+        self.jobs.group_first(message.articles)  # listed until the whole grouping's come
 
     def on_index_ready(self, message: IndexReady) -> None:
         state = self.state
