@@ -73,6 +73,8 @@ class AppState:
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by event id or article ids
     # (done, total) files of the index update running (None: none runs); search waits for it
     indexing: tuple[int, int] | None = None
+    counts_wanted: bool = False  # the list's counts asked for while a first build indexed
+    comparing: str | None = None  # the comparison the user is waiting for (a compare screen's)
     indexed_at: float = 0.0  # time.time() when the last index update started (the watcher's line)
     change_told: bool = False  # the user was told the corpus changed since then
     export_dir: Path | None = None  # the folder of the last export: the next one starts there
