@@ -20,7 +20,7 @@ from index.conflicts.clauses import clause_around, in_quote
 from index.conflicts.numbers import spans_of
 from index.conflicts.parties import party_of
 from index.facts.names import name_key
-from index.facts.table import RawFact, report_facts
+from index.facts.table import RawFact, report_facts, revision_start
 from index.text.lexicon import SPEECH_VERBS, STOP, stem
 
 __all__ = ["SPEECH_STEMS", "FactItem", "report_items"]
@@ -78,6 +78,11 @@ def _context(
     s, e = raw.sentence
     sentence = text[s:e]
     around = clause_around(sentence, raw.start - s, raw.end - s, _REACH)
+    if "revised" in raw.marks:
+        # A changed value is of what the change verb changed: "upgraded their initial offer
+        # ... to $184 million" is an offer, however far the clause split it from the verb.
+        start = revision_start(sentence, raw.start - s)
+        around += " " + sentence[start if start is not None else raw.start - s : raw.start - s]
     # What the figure is about: the lower-case content words of its clause (names apart).
     # The counted noun itself says nothing more than the slot already does.
     counted = {stem(w) for w in _LOWER.findall(text[raw.start : raw.end])}

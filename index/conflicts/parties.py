@@ -22,6 +22,13 @@ _SENTENCE_PART = re.compile(r"[.!?;:]\s|\n")
 # Lower case on purpose: "States" in "the United States offered" is no speech verb.
 _FRAME = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS)) + r")\b|\b[Aa]ccording\s+to\b[^,]*,")
 _THAT = re.compile(r"^[^,]{0,60}?\bthat\b")
+# A clause opening on a phrase of time or place ("Last week at the Winter Meetings, the
+# Nationals made ..."): its names are where and when, the subject comes after the comma.
+_LEADING = re.compile(
+    r"^\s*(?:(?:last|earlier|later|this|next|late|early)\s+\w+\s+)?"
+    r"(?:at|in|on|during|after|before|since|following|amid|under)\b[^,]{0,80},",
+    re.IGNORECASE,
+)
 _CAPITAL = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Za-z]+)?")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december"
@@ -42,6 +49,9 @@ def party_of(sentence: str, start: int, mid: frozenset[str]) -> frozenset[str]:
         rest = left[frames[-1].end() :]
         that = _THAT.match(rest)
         left, first_word = (rest[that.end() :] if that else rest), False
+    leading = _LEADING.match(left)
+    if leading:
+        left, first_word = left[leading.end() :], False
     run: list[str] = []
     end = -1
     for m in _CAPITAL.finditer(left):

@@ -93,6 +93,8 @@ def _holds(x: FactItem, y: FactItem) -> bool:
         # A day is of an act: "escorted on Thursday" does not hold apart "foiled on Friday" and
         # "intercepted and foiled on Thursday"; the same act dated twice does.
         return bool(x.raw.actions & y.raw.actions)
+    if x.fact.kind == "money" and x.party and y.party and not x.party & y.party:
+        return False  # a sum is a party's: the Red Sox's like sum says nothing of the Nationals'
     return x.fact.kind != "percent" or same_referent(x, y)
 
 
@@ -110,7 +112,27 @@ def _grew(x: FactItem, y: FactItem) -> bool:
 def _nature(x: FactItem, y: FactItem) -> Nature:
     if _compatible(x, y) and (math.isinf(x.fact.high) or math.isinf(y.fact.high)):
         return "evolving"  # "at least 3" then "at least 10" or "12": a toll that grew
+    if "revised" in x.raw.marks | y.raw.marks:
+        return "evolving"  # one report told the figure a later one says was changed
     return "conflict"
+
+
+def _states_too(x: FactItem, y: FactItem, theirs: list[FactItem]) -> bool:
+    """Does ``y``'s report (``theirs``) state ``x``'s figure too, other than as the value
+    ``y`` replaced ("upgraded their offer -- $160 million -- to $184 million")?"""
+    return any((_agrees(x, it) or _holds(x, it)) and not _replaced(it, y) for it in theirs)
+
+
+def _replaced(old: FactItem, new: FactItem) -> bool:
+    """Is ``old`` the value ``new`` replaced, in one sentence of one report ("upgraded their
+    offer -- $160 million -- to $184 million")? The report holds them apart as then and now,
+    not as two things."""
+    return (
+        "revised" in new.raw.marks
+        and old.raw.sentence == new.raw.sentence
+        and old.raw.in_title == new.raw.in_title
+        and old.raw.start < new.raw.start
+    )
 
 
 def _disputes(items: list[FactItem]) -> list[tuple[int, int, Nature]]:
@@ -129,16 +151,12 @@ def _disputes(items: list[FactItem]) -> list[tuple[int, int, Nature]]:
                     continue
             elif _compatible(x, y):
                 continue
-            # The other report states this figure too, for the same thing: two referents.
-            if any(_agrees(x, items[k]) for k in by_article[ay]) or any(
-                _agrees(y, items[k]) for k in by_article[ax]
-            ):
-                continue
-            # A report that states both figures for this slot holds them apart itself
-            # ("sent 1,500 special forces" and, elsewhere, "10,000 troops" by another count).
-            if any(_holds(y, items[k]) for k in by_article[ax]) or any(
-                _holds(x, items[k]) for k in by_article[ay]
-            ):
+            # The other report states this figure too, for the same thing: two referents; or
+            # it states both figures for this slot and so holds them apart itself ("sent 1,500
+            # special forces" and, elsewhere, "10,000 troops" by another count).
+            theirs_x = [items[k] for k in by_article[ax]]
+            theirs_y = [items[k] for k in by_article[ay]]
+            if _states_too(x, y, theirs_y) or _states_too(y, x, theirs_x):
                 continue
             out.append((i, j, _nature(x, y)))
     return out

@@ -15,6 +15,7 @@ from index.facts.counted import counted_class
 from index.facts.dates import DateMention, extract_dates
 from index.facts.names import name_key
 from index.facts.numbers import Quantity, extract_quantities
+from index.text.lexicon import CHANGE_VERBS
 from index.text.sentences import split_sentences
 
 # Periods, in days: a duration is compared as days ("nine days" vs "almost three weeks").
@@ -83,6 +84,17 @@ _MODAL = re.compile(
     r"\b(?:can|cannot|could|must|should|may|might|need\s+to|required|(?:expected|likely)\s+to)\b"
 )
 _CLAUSE_START = re.compile(r"[,;:()]|\b(?:and|but|while|whereas)\b")
+# A figure right after "to" (a hedge word or two between) past a change verb of its sentence:
+# the new value of what changed ("upgraded their offer -- $160 million -- to somewhere between
+# $178 million and $184 million").
+_CHANGE = "|".join(sorted(CHANGE_VERBS))
+_REVISED = re.compile(rf"\b(?:{_CHANGE})\b[^.;!?]{{0,160}}?\bto(?:\s+[a-z]+){{0,2}}\s*$", re.I)
+
+
+def revision_start(text: str, figure_start: int) -> int | None:
+    """Where the change verb stands when the figure at ``figure_start`` is a changed value."""
+    m = _REVISED.search(text[max(0, figure_start - 200) : figure_start])
+    return None if m is None else max(0, figure_start - 200) + m.start()
 
 
 def _marks(state: str | None, q: Quantity, text: str) -> set[str]:
@@ -92,6 +104,8 @@ def _marks(state: str | None, q: Quantity, text: str) -> set[str]:
         marks.add("modal")
     if math.isinf(q.high):
         marks.add("open")
+    if revision_start(text, q.start) is not None:
+        marks.add("revised")
     if q.start > 0 and text[max(0, q.start - 2) : q.start].strip().endswith("("):
         marks.add("converted")  # "euro110 billion ($141 billion)": a conversion, not a figure
     return marks

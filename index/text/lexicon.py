@@ -102,10 +102,17 @@ IRREGULAR_PAST = {
     "stolen": "steal",
     "died": "die",
 }
+# Verbs that tell a figure changed: "raised its offer to $184 million", "the toll rose to 12".
+CHANGE_VERBS = frozenset(
+    "raise raised raises raising upgrade upgraded upgrading increase increased increasing boost"
+    " boosted lift lifted upped sweeten sweetened hike hiked revise revised cut cuts lower"
+    " lowered reduce reduced slash slashed trim trimmed rise rises rose risen climb climbed"
+    " jump jumped fall falls fell drop dropped".split()
+)
 # Verbs that report speech: a date next to them is the day of a statement, not of the event.
 SPEECH_VERBS = frozenset(
     "said says say told tells announced announces stated states added adds warned reported"
-    " claimed declared wrote tweeted posted confirmed confirms denied".split()
+    " claimed declared wrote tweeted posted confirmed confirms denied suggested suggests".split()
 )
 _DOUBLED = re.compile(r"(.)\1$")
 

@@ -142,6 +142,28 @@ def test_a_word_in_every_passage_is_no_part_of_the_question() -> None:
     ]
 
 
+def test_a_figure_a_report_says_was_replaced_is_told_as_it_changed() -> None:
+    """One report tells the first offer; a later one tells it and what it was raised to: the
+    first report's figure differs from the new one, over time (not held apart because the
+    later report states the old figure too)."""
+    a = _art("a.txt", "On Monday at the fair, the Harbour Kings made Mirren a $20 million offer.")
+    b = _art(
+        "b.txt",
+        "A post by Ola Brenn suggested that the Harbour Kings have raised their first offer to"
+        " Mirren -- $20 million -- to somewhere between $24 million and $25 million.",
+    )
+    table = build_fact_table([a, b])
+    [(x, y, nature)] = [(x.span.text, y.span.text, d.nature) for x, y, d in table.disputes()]
+    assert {x, y} == {"$20 million", "$24 million and $25 million"}
+    assert nature == "evolving"
+    # Another party's like sum in the later report holds nothing apart.
+    c = _art(
+        "c.txt",
+        "The Valley Hawks offered Mirren $20 million; the Harbour Kings offered $25 million.",
+    )
+    assert _disputes(a, c) == [("$20 million", "$25 million")]
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')

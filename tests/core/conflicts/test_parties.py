@@ -38,3 +38,13 @@ def test_a_first_word_that_is_no_name_is_skipped() -> None:
 def test_a_name_spelled_like_a_speech_verb_is_no_frame() -> None:
     s = "Officials said the United States and Norway paid $5 million."
     assert _party(s, "$5") == _keys("United", "States")
+
+
+def test_a_leading_phrase_of_time_or_place_is_no_party() -> None:
+    s = "Last month at the Spring Fair, the Harbour Kings made Mirren a $20 million offer."
+    assert _party(s, "$20") == _keys("Harbour", "Kings")
+
+
+def test_a_suggestion_is_a_reporters_frame() -> None:
+    s = "A post by Ola Brenn suggested that the Harbour Kings raised their bid to $21 million."
+    assert _party(s, "$21") == _keys("Harbour", "Kings")
