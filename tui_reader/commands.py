@@ -48,7 +48,7 @@ class NewsCommands(Provider):
             (
                 "Search passages in a conflict",
                 self._app_action("search('conflict:any ')"),
-                "conflict:TYPE (number, date, role, actor, certainty, negation, quote)",
+                "conflict:TYPE (number, date, role, actor, certainty, negation, quote, manner)",
             ),
             (
                 "Search what only one outlet reports",

@@ -7,7 +7,9 @@ from typing import Literal, Protocol
 
 from index.base.fact_table import FactTable
 
-ConflictType = Literal["number", "date", "place", "role", "actor", "certainty", "negation", "quote"]
+ConflictType = Literal[
+    "number", "date", "place", "role", "actor", "certainty", "negation", "quote", "manner"
+]
 LinkKind = Literal["shared", "conflict"]
 
 

@@ -25,6 +25,7 @@ from index.comparison.cache import AnalysisCache, comparison_key, default_disk_p
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
+from index.conflicts.manner_pairs import manner_pair_conflicts
 from index.conflicts.name_pairs import name_pair_conflicts
 from index.conflicts.polarity_pairs import polarity_pair_conflicts
 from index.conflicts.quote_pairs import quote_pair_conflicts
@@ -114,6 +115,7 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article), furniture)
     links = _with_conflicts(links, name_pair_conflicts(seen, by_article), furniture)
     links = _with_conflicts(links, unknown_pair_conflicts(seen, by_article), furniture)
+    links = _with_conflicts(links, manner_pair_conflicts(seen, by_article), furniture)
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,

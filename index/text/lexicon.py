@@ -30,6 +30,7 @@ _ACT_GROUPS = (
     "overturn overturned rescind rescinded revoke revoked repeal repealed",
     "hire hired appoint appointed",
     "die died dead death deaths",
+    "suffocate suffocated choke choked asphyxiate asphyxiated smother smothered",
 )
 # Nouns news uses for one kind of person: "bank employees" are "bank workers".
 _ROLE_GROUPS = ("worker workers employee employees staff staffer staffers",)
@@ -101,6 +102,10 @@ IRREGULAR_PAST = {
     "stole": "steal",
     "stolen": "steal",
     "died": "die",
+    "burnt": "burn",
+    "beaten": "beat",
+    "frozen": "freeze",
+    "bled": "bleed",
 }
 # Verbs that tell a figure changed: "raised its offer to $184 million", "the toll rose to 12".
 CHANGE_VERBS = frozenset(
