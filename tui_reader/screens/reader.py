@@ -1,13 +1,12 @@
-"""Provides ReaderScreen: one article alone, paragraph by paragraph, search hits and marks shown."""
+"""Provides ReaderScreen: one article alone, paragraph by paragraph, search hits and marks shown.
+
+Its side of marking (the MarkSite, the export) is reader_marks.py."""
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -22,16 +21,14 @@ from index import Article, Passage
 from ..follow import copy_citation, open_in_browser
 from ..keymap import FOLLOW_BINDINGS, MARK_BINDINGS, READER_BINDINGS
 from ..lines.layout import STAR
-from ..marking import ExportPlan, MarkController, MarkScope, Spans, default_export_path
+from ..marking import MarkController
 from ..reading import ArticleMap
 from ..state import AppState
 from ..text import one_line
 from ..widgets import BlockSpec, KeyFooter, MarksPanel, ReaderPane
+from .reader_marks import ReaderMarks
 
 APART = 100_000  # characters from which the sentences are split in a worker process
-
-if TYPE_CHECKING:
-    from index import Anchored, AnnotationStore
 
 
 class ReaderScreen(Screen[None]):
@@ -50,7 +47,6 @@ class ReaderScreen(Screen[None]):
 
     # The mark keys first in the footer.
     BINDINGS = [*MARK_BINDINGS, *READER_BINDINGS, *FOLLOW_BINDINGS]
-    no_passage_hint = "Go to a sentence first: ) next sentence, n next hit, or click a paragraph"
 
     def __init__(
         self, state: AppState, article: Article, matches: tuple[tuple[int, int], ...] = ()
@@ -65,7 +61,7 @@ class ReaderScreen(Screen[None]):
         self._painted: dict[int, list[tuple[int, int, str]]] = {}
         self._starred: set[int] = set()
         self.cursor = -1  # the sentence under the cursor, once the sentences are known
-        self.marking = MarkController(self, self, state)
+        self.marking = MarkController(self, ReaderMarks(self), state)
 
     def compose(self) -> ComposeResult:
         body = self.article.body
@@ -75,7 +71,7 @@ class ReaderScreen(Screen[None]):
         yield KeyFooter()  # built just after the first paint: the keys pressed then wait on it
 
     def on_mount(self) -> None:
-        self._paint()  # the hits, even when the marks database cannot be opened
+        self.paint()  # the hits, even when the marks database cannot be opened
         self.marking.refresh()
         self.pane.focus()
         if self.hit >= 0:
@@ -103,7 +99,7 @@ class ReaderScreen(Screen[None]):
         if self.hit >= 0:
             self._go(self.hit)
         else:
-            self._paint()
+            self.paint()
 
     def on_resize(self, _event: events.Resize) -> None:
         self.marking.dock.fit()
@@ -148,7 +144,7 @@ class ReaderScreen(Screen[None]):
             parts.append(") or a click picks a sentence to mark")
         return one_line(" · ".join(parts), 400)
 
-    def _paint(self) -> None:
+    def paint(self) -> None:
         """Spans of every block: cursor sentence, marks, then hits on top."""
         per_block: dict[int, list[tuple[int, int, str]]] = {}
         where = self.map
@@ -181,21 +177,21 @@ class ReaderScreen(Screen[None]):
 
     # ---- moving ----
 
-    def _set_cursor(self, n: int) -> None:
+    def set_cursor(self, n: int) -> None:
         if not 0 <= n < len(self.sentences):
             return
         self.cursor = n
         self.pane.set_current(self.map.block_of(self.sentences[n].start), top=False)
-        self._paint()
+        self.paint()
 
     def _go(self, n: int) -> None:
         self.hit = n
         start = self.matches[n][0]
         if self.sentences:
-            self._set_cursor(self.map.sentence_at(start))
+            self.set_cursor(self.map.sentence_at(start))
         else:  # the sentences are not known yet: the hit's paragraph
             self.pane.set_current(self.map.block_of(start), top=False)
-            self._paint()
+            self.paint()
 
     def action_hit(self, step: int) -> None:
         """Go to the next/previous search hit (its sentence becomes the cursor)."""
@@ -214,13 +210,13 @@ class ReaderScreen(Screen[None]):
             inside = self.map.sentences_in(block) or [
                 self.map.sentence_at(self.map.spans[block][0])
             ]
-            self._set_cursor(inside[0] if step > 0 else inside[-1])
+            self.set_cursor(inside[0] if step > 0 else inside[-1])
             return
         n = self.cursor + step
         if not 0 <= n < len(self.sentences):
             self.notify("No further sentence in this report", timeout=2)
             return
-        self._set_cursor(n)
+        self.set_cursor(n)
 
     def on_click(self, event: events.Click) -> None:
         # A click on a paragraph puts the cursor on its first sentence.
@@ -230,7 +226,7 @@ class ReaderScreen(Screen[None]):
         if block >= 0:
             inside = self.map.sentences_in(block)
             if inside and self.cursor not in inside:
-                self._set_cursor(inside[0])
+                self.set_cursor(inside[0])
 
     # ---- follow and copy (follow.py) ----
 
@@ -263,54 +259,8 @@ class ReaderScreen(Screen[None]):
         self.marking.remove(message.mark)
 
     def on_marks_panel_leave(self, _message: MarksPanel.Leave) -> None:
-        self.focus_text()
-
-    # ---- MarkSite: what the mark controller asks ----
-
-    def current_passage(self) -> Passage | None:
-        return self.sentences[self.cursor] if self.cursor >= 0 else None
-
-    def marks_scope(self) -> MarkScope:
-        event = self.state.event_of(self.article.id)
-        return MarkScope({self.article.id: self.article}, None, event.id if event else None)
-
-    def paint_marks(self, spans: Spans) -> None:
-        self.marked = sorted(spans.get(self.article.id, []))
-        self._paint()
-
-    def reveal(self, passage: Passage) -> None:
-        block = self.map.block_of(passage.start)
-        if 0 <= block < len(self.pane.blocks) and not self.pane.in_view(block):
-            self.pane.set_current(block, top=False)
-
-    def jump_to_mark(self, mark: Anchored) -> None:
-        if mark.start is not None and self.sentences:
-            self._set_cursor(self.map.sentence_at(mark.start))
-            self.pane.focus()
-
-    def focus_text(self) -> None:
         self.pane.focus()
 
-    def mark_removed(self, mark: Anchored) -> None:
-        self.marking.refresh()
-
-    def export_plan(self) -> ExportPlan:
-        stem = re.sub(r"[^\w.-]+", "-", Path(self.article.path).stem).strip("-.") or "report"
-        return ExportPlan(
-            "Export this report with your marks",
-            default_export_path(f"newsreader-{stem}.md"),
-            self._export_document,
-        )
-
-    def _export_document(self, store: AnnotationStore | None) -> dict[str, Any]:
-        """This report and its marks, in the ``--marked`` shape (docs/export-format.md)."""
-        from index import document, marks_section
-
-        by_id = {self.article.id: self.article}
-        marks = [] if store is None else store.anchored(self.state.corpus, by_id, by_id)
-        event = self.state.event_of(self.article.id)
-        corrected = event is not None and event.id in self.state.corrected
-        section = marks_section(event, [self.article], marks, by_id, corrected)
-        if event is None:  # events not grouped yet: not "reports no longer in the corpus"
-            section["title"] = self.article.title
-        return document("marked", str(self.state.corpus), [section])
+    def current_passage(self) -> Passage | None:
+        """The sentence under the cursor (what m marks, a annotates, y copies)."""
+        return self.sentences[self.cursor] if self.cursor >= 0 else None
