@@ -8,7 +8,7 @@ from pathlib import Path
 from tests.helpers import write_corpus
 from tests.pilot import open_first_event, wait_until
 from tui_reader.app import NewsReaderApp
-from tui_reader.widgets.article_pane import header_parts
+from tui_reader.widgets.pane_header import header_parts
 
 
 async def test_the_header_stays_while_the_text_scrolls(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index import Article
-from tui_reader.widgets.article_pane import header_parts
+from tui_reader.widgets.pane_header import header_parts
 
 
 def _article(is_summary: bool) -> Article:

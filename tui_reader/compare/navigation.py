@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from index import Article, Link
 
-from ..widgets.article_pane import header_parts
+from ..widgets.pane_header import header_parts
 from .model import CompareModel, PassageView
 
 WANT: dict[str, tuple[str, ...]] = {

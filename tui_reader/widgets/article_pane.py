@@ -11,7 +11,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events, work
 from textual.binding import Binding
 from textual.css.styles import RenderStyles
@@ -26,9 +25,7 @@ from index import Article
 from ..lines.layout import Block, Geometry, Layout, Spans
 from ..lines.paint import COMPONENT_CLASSES, Palette, paint_line
 from ..lines.wrap import wrap_starts
-from ..text import date_only, one_line, outlet
-
-TITLE_LIMIT = 300  # characters of a title shown in a header (a first line can be a whole text)
+from .pane_header import header_rows
 
 
 @dataclass
@@ -43,15 +40,6 @@ class BlockSpec:
     spans: Spans = field(default_factory=list)
     paragraph: bool = False  # starts a new paragraph of the article (a blank line above)
     headline: bool = False  # the report's title as a passage: shown first, in place of the title
-
-
-def header_parts(article: Article, note: str = "") -> tuple[str, str]:
-    """Outlet, date (and "summary only" for a feed entry loaded from its summary: its text is not
-    the whole report), ``note`` (a copied report's 'copy of <outlet>'), then the title; literal,
-    control-free, on one line each."""
-    summary = "summary only" if article.is_summary else ""
-    parts = (outlet(article.source, article.path), date_only(article.published), summary, note)
-    return " · ".join(x for x in parts if x), one_line(article.title, TITLE_LIMIT)
 
 
 class ArticlePane(ScrollView, can_focus=True):
@@ -102,7 +90,9 @@ class ArticlePane(ScrollView, can_focus=True):
         geometry = self.geometry
         text_width = max(width - geometry.gutter - 2, 1)
         if self._layout is None or self._layout.width != text_width:
-            self._header = self._header_rows(width)
+            self._header = header_rows(
+                self.article, self.note, width, self.HEADER_INDENT, not self.headline
+            )
             self._layout = Layout(self.blocks, text_width, len(self._header), geometry)
             self._sync_size()
             if not self._layout.exact:
@@ -146,20 +136,6 @@ class ArticlePane(ScrollView, can_focus=True):
         size = Size(self.scrollable_content_region.width, self._layout.total)
         if size != self.virtual_size:
             self.virtual_size = size
-
-    def _header_rows(self, width: int) -> list[list[Segment]]:
-        """The header's rows: the outlet line in bold, then the title, wrapped (not when the first
-        block is the headline: it shows the title with its gutter and marks)."""
-        meta, title = header_parts(self.article, self.note)
-        inner = max(width - self.HEADER_INDENT - 1, 1)
-        rows: list[list[Segment]] = []
-        for text, bold in ((meta, True), *(() if self.headline else ((title, False),))):
-            starts = wrap_starts(text, inner)
-            for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
-                rows.append(
-                    [Segment(" " * self.HEADER_INDENT), Segment(text[a:b], Style(bold=bold))]
-                )
-        return rows
 
     def header_text(self) -> str:
         """The header as painted, its rows joined by spaces."""
