@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -11,7 +12,7 @@ from textual.message import Message
 from textual.worker import Worker
 
 from ..notices import report_failure
-from ..widgets import ArticlePane
+from ..widgets import ArticlePane, BlockSpec
 from . import navigation
 from .blocks import block_specs
 from .model import CompareModel, PassageView
@@ -59,9 +60,13 @@ class PaneRow(Horizontal):
         report_failure(self, event)
 
     async def _mount_panes(self) -> None:
-        assert self.model is not None
+        model, shown = self.model, list(self.shown)
+        assert model is not None
+        # The blocks of a long report (14,000 for 5 MB: 30-40 ms of Python, more on a loaded
+        # machine) are made in a thread: a key pressed as the panes come waits for none of it.
+        specs = await asyncio.to_thread(lambda: [block_specs(model, i) for i in shown])
         await self.remove_children()
-        panes = [self._pane(article_id) for article_id in self.shown]
+        panes = [self._pane(model, i, blocks) for i, blocks in zip(shown, specs, strict=True)]
         await self.mount_all(panes)
         if not self.is_attached:  # the user left (or quit) while the panes were mounting
             return
@@ -71,7 +76,7 @@ class PaneRow(Horizontal):
             self.watch(pane, "scroll_y", self._follower(pane), init=False)
         self.post_message(self.Rebuilt())
         if self.pending_align is not None:
-            view = self.model.by_id.get(self.pending_align)
+            view = model.by_id.get(self.pending_align)
             self.pending_align = None
             if view is not None:
                 self.call_after_refresh(self._align_later, view)
@@ -80,11 +85,9 @@ class PaneRow(Horizontal):
         self.align_on(view)
         self.post_message(self.CursorMoved())
 
-    def _pane(self, article_id: str) -> ArticlePane:
-        assert self.model is not None
-        article = self.model.articles[article_id]
-        specs = block_specs(self.model, article_id)
-        note = self.model.copy_note(article_id)
+    def _pane(self, model: CompareModel, article_id: str, specs: list[BlockSpec]) -> ArticlePane:
+        article = model.articles[article_id]
+        note = model.copy_note(article_id)
         pane = ArticlePane(article, specs, note=note, classes="compare-pane")
         pane.set_class(self.dim, "-dim")
         return pane
