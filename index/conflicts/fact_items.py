@@ -115,7 +115,8 @@ def _context(
             first and m.start() < first.end() and raw.in_title is False and m.group() not in mid
         )
     )
-    years = frozenset(_YEAR.findall(around)) - {raw.value}
+    # Years inside the figure are what it counts ("both the 2004 and 2005 awards"), not when.
+    years = frozenset(_YEAR.findall(around)) - {raw.value} - set(_YEAR.findall(raw.value))
     return stems, names, years
 
 

@@ -27,6 +27,10 @@ _YEAR = re.compile(
     r"\b(?:in|of|since|from|until)\s+(?:(?:early|late|mid)[\s-])?(1[89]\d\d|20\d\d)\b",
     re.IGNORECASE,  # "In 1957, ..." opens many sentences
 )
+_BOTH_YEARS = re.compile(
+    r"\bboth\s+(?:the\s+|in\s+)?(?:1[89]|20)\d\d\s+and\s+(?:in\s+)?(?:1[89]|20)\d\d\b"
+)
+_NONE: frozenset[str] = frozenset()
 _MORE_YEARS = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(1[89]\d\d|20\d\d)\b")
 # "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
@@ -203,6 +207,12 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
                     frozenset(),
                 )
             )
+    # "emceed both the 2004 and 2005 Tony Awards": "both" says these two and no more, so the
+    # act was done twice (a bare list of years says only "at least").
+    for m in _BOTH_YEARS.finditer(sentence):
+        verb = nearest_verb(sentence, m.start(), m.end())
+        if verb is not None:
+            out.append(("times", f"times {verb}", m.group(), 2.0, 2.0, m.start(), m.end(), _NONE))
     out.extend(bearings(sentence))
     for d in extract_dates(sentence, published):
         got = _date_fact(d, sentence)

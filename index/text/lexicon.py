@@ -31,6 +31,7 @@ _ACT_GROUPS = (
     "hire hired appoint appointed",
     "die died dead death deaths",
     "suffocate suffocated choke choked asphyxiate asphyxiated smother smothered",
+    "host hosted emcee emceed preside presided",
 )
 # Nouns news uses for one kind of person: "bank employees" are "bank workers".
 _ROLE_GROUPS = ("worker workers employee employees staff staffer staffers",)

@@ -164,6 +164,17 @@ def test_a_figure_a_report_says_was_replaced_is_told_as_it_changed() -> None:
     assert _disputes(a, c) == [("$20 million", "$25 million")]
 
 
+def test_both_of_two_years_counts_two_occasions() -> None:
+    """ "emceed both the 2010 and 2011 Harbour Galas" is twice; "hosted ... three times" is
+    another count of the same act (host / emcee / preside are one act); a bare list of years
+    counts nothing (it says "at least")."""
+    a = _art("a.txt", "Ola Brenn emceed both the 2010 and 2011 Harbour Galas to good reviews.")
+    b = _art("b.txt", "Ola Brenn, a singer, has hosted the Harbour Gala three times.")
+    c = _art("c.txt", "Ola Brenn presided over the Harbour Gala in 2010 and 2011.")
+    assert _disputes(a, b) == [("both the 2010 and 2011", "three times")]
+    assert _disputes(b, c) == []
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')
