@@ -27,7 +27,7 @@ __all__ = [
 _WORD = re.compile(r"[\w'’]+|…|\.\.\.")
 ELLIPSIS = frozenset({"…", "..."})
 # Editorial inserts: "[sic]", "[the North]", "her (Tara Reid) family".
-_SIC = re.compile(r"([A-Za-z][\w'’-]*)\W{0,3}\[sic\]", re.IGNORECASE)
+_SIC = re.compile(r"\b([A-Za-z][\w'’-]{0,40})\W{0,3}\[sic\]", re.IGNORECASE)
 _BRACKETS = re.compile(r"\[[^\]]{0,40}\]|\([^)]{0,40}\)")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.N." == "UN"
 _CLOCK = re.compile(r"(?<=\d)[:.](?=\d\d\b)")  # "02:41" and "0241" are one time
