@@ -77,7 +77,7 @@ class _Here(_Source):
     def tokenize(self, chunk: list[Article]) -> None:
         known = len(self.tokenizer.vocabulary)
         rows = self.tokenizer.rows(_texts(chunk))
-        shingles = [self.sampler(a) for a in chunk]
+        shingles = self.sampler.texts([(a.title, a.body) for a in chunk])
         self.add(chunk, rows, self.tokenizer.vocabulary[known:], shingles)
 
 

@@ -8,6 +8,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -90,6 +91,37 @@ class Sampler:
         if not len(out):  # a report with no sampled shingle: its whole text is one
             out = _shingles(hashes, np.zeros(1, dtype=np.int64), len(hashes))
         return np.unique(out)
+
+    def texts(self, texts: Sequence[tuple[str, str]]) -> list[Shingles]:
+        """``text`` of each (title, body), the same arrays, made for the batch at once: one
+        hashing pass over all its words and one sort, instead of a dozen small numpy calls per
+        text (a third of the sampling's time)."""
+        words = []
+        for title, body in texts:
+            text = (body if body.strip() else title).lower()
+            words.append((_WORD_ASCII if text.isascii() else _WORD).findall(text))
+        lengths = np.array([len(w) for w in words], dtype=np.int64)
+        total = int(lengths.sum())
+        hashes = np.fromiter(
+            map(self._cache.__getitem__, chain.from_iterable(words)), np.uint64, total
+        )
+        ends = np.cumsum(lengths)
+        owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        # a shingle starts where a word's hash is 0 modulo SAMPLE and its text holds SHINGLE
+        # words from there on (windows never cross into the next text)
+        at = np.flatnonzero((hashes % SAMPLE == 0) & (np.arange(total) + SHINGLE <= ends[owner]))
+        values, own = _shingles(hashes, at, SHINGLE), owner[at]
+        order = np.lexsort((values, own))
+        values, own = values[order], own[order]
+        distinct = np.r_[True, (values[1:] != values[:-1]) | (own[1:] != own[:-1])][: len(own)]
+        values, own = values[distinct], own[distinct]
+        bounds = np.searchsorted(own, np.arange(len(texts) + 1)).tolist()
+        out = [values[bounds[t] : bounds[t + 1]] for t in range(len(texts))]
+        for t in np.flatnonzero((np.diff(bounds) == 0) & (lengths > 0)).tolist():
+            # a text with no sampled shingle: its whole text is one
+            first = int(ends[t] - lengths[t])
+            out[t] = _shingles(hashes, np.array([first], dtype=np.int64), int(lengths[t]))
+        return out
 
 
 def copy_pairs(

@@ -18,7 +18,7 @@ def main() -> None:
         number, texts = task
         known = len(tokenizer.vocabulary)
         rows = tokenizer.rows(texts)
-        shingles = [sampler.text(title, body) for title, body, _ in texts]
+        shingles = sampler.texts([(title, body) for title, body, _ in texts])
         parent.send((number, rows, tokenizer.vocabulary[known:], shingles))
 
 

@@ -109,3 +109,29 @@ def test_counting_shared_shingles_by_slices_counts_as_all_at_once(
             if counted:
                 plain[i, j] = counted
     assert {(i, j): n for i, j, n in sliced} == plain
+
+
+def test_a_batch_is_sampled_as_each_text_alone() -> None:
+    # texts of every shape: long ones, repeated shingles, fewer words than a shingle, one line
+    # only in the title, none at all, non-ASCII words; a batch must not let a shingle run from
+    # one text into the next
+    words = WIRE.split() + OTHER.split()
+    rng = np.random.default_rng(5)
+    texts = [
+        (w.title(), " ".join(rng.choice(words, size=int(n))))
+        for w, n in zip(words, rng.integers(0, 120, size=len(words)), strict=False)
+    ]
+    texts += [
+        ("Tromvik pier closed", ""),
+        ("", ""),
+        ("A title", "three short words"),
+        ("", "Über die Straße in Tromvik " * 6),
+        ("Twice", WIRE + " " + WIRE),
+        ("", OTHER),
+    ]
+    alone = [copies.Sampler().text(title, body) for title, body in texts]
+    batch = copies.Sampler().texts(texts)
+    assert len(batch) == len(alone)
+    for one, together in zip(alone, batch, strict=True):
+        assert together.dtype == one.dtype and np.array_equal(together, one)
+    assert any(len(a) == 1 for a in alone) and any(len(a) > 20 for a in alone)
