@@ -137,10 +137,10 @@ class Matrix:
 CHUNK_ROWS = 4096
 
 
-def row_chunks(ptr: Ints) -> list[tuple[int, int]]:
-    """Consecutive row ranges of about CHUNK_ROWS rows each."""
+def row_chunks(ptr: Ints, rows: int = CHUNK_ROWS) -> list[tuple[int, int]]:
+    """Consecutive row ranges of ``rows`` rows each (the last one shorter)."""
     n = len(ptr) - 1
-    return [(lo, min(n, lo + CHUNK_ROWS)) for lo in range(0, n, CHUNK_ROWS)]
+    return [(lo, min(n, lo + rows)) for lo in range(0, n, rows)]
 
 
 def norms(matrix: Matrix) -> Floats:

@@ -45,9 +45,9 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     report is about and finds no candidates. Similarities not above ``floor`` are not edges.
     """
     n = matrix.n
-    probe, postings = probes(matrix)
-    parts = blocks(probe, postings)
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        probe, postings = probes(matrix, pool.map)
+        parts = blocks(probe, postings)
         found = list(pool.map(lambda rows: candidates(probe, postings, rows, k), parts))
         i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
         j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)

@@ -76,3 +76,20 @@ def test_chunked_dots_equal_one_pair_at_a_time(monkeypatch: pytest.MonkeyPatch) 
     together = dots(matrix, i, j).tolist()
     alone = [float(dots(matrix, i[p : p + 1], j[p : p + 1])[0]) for p in range(len(pairs))]
     assert together == alone  # the same floats, whatever the chunks
+
+
+@pytest.mark.parametrize("kernel", [True, False])
+def test_the_block_product_is_scipys_product(monkeypatch: pytest.MonkeyPatch, kernel: bool) -> None:
+    # the candidates' product calls scipy's kernel with a bound of its own: the same entries in
+    # the same order as `@`, for any rows (the incremental regrouping asks for scattered ones)
+    if not kernel:
+        monkeypatch.setattr(candidates, "_matmat", None)
+    matrix = Matrix.from_weights(_rows(4, 120, 50, 14))
+    probe, postings = candidates.probes(matrix)
+    for rows in (np.arange(120), np.arange(30, 61), np.array([3, 17, 18, 64, 119])):
+        ptr, columns, score = candidates._product(probe, postings, rows)
+        expected = probe[rows] @ postings
+        assert ptr.tolist() == expected.indptr.tolist()
+        assert columns.tolist() == expected.indices.tolist()
+        assert score.tolist() == expected.data.tolist()
+        assert len(score) > 3 * len(rows)
