@@ -160,3 +160,37 @@ async def test_the_events_list_fills_a_part_at_a_time_and_a_newer_filling_wins(
         await pilot.pause()
         assert [str(k.value) for k in table.rows] == wanted  # each once: the old part dropped
         assert table.cursor_row == 0
+
+
+async def test_the_index_progress_is_posted_paced_not_once_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from tests.helpers import write_numbered_corpus
+    from tui_reader import jobs
+    from tui_reader.messages import IndexProgress
+
+    # A clock that never moves: within one stage nothing is due but its first and last file
+    # (one message a file woke the UI 10,000 times on a first start of 10,000 files).
+    monkeypatch.setattr(jobs, "time", SimpleNamespace(monotonic=lambda: 0.0))
+    corpus = write_numbered_corpus(tmp_path / "corpus", 30)
+    app = NewsReaderApp(corpus, index_dir=tmp_path / "ix")
+    posted: list[IndexProgress] = []
+    post = app.post_message
+
+    def counting(message: object) -> bool:
+        if isinstance(message, IndexProgress):
+            posted.append(message)
+        return post(message)  # type: ignore[arg-type]
+
+    app.post_message = counting  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_until(pilot, lambda: app.state.report is not None, "the index")
+        await settle(app, pilot)
+    stages = {m.what for m in posted}
+    assert "Indexing" in stages
+    for stage in stages:
+        told = [(m.done, m.total) for m in posted if m.what == stage]
+        assert len(told) <= 2, (stage, told)
+        assert told[-1][0] == told[-1][1] == 30, (stage, told)  # the last file is always told
