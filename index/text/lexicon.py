@@ -107,6 +107,7 @@ IRREGULAR_PAST = {
     "beaten": "beat",
     "frozen": "freeze",
     "bled": "bleed",
+    "taken": "take",
 }
 # Verbs that tell a figure changed: "raised its offer to $184 million", "the toll rose to 12".
 CHANGE_VERBS = frozenset(
