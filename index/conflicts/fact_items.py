@@ -18,7 +18,7 @@ from index.base.fact_table import Fact, FactKind, FactSpan
 from index.base.models import Article
 from index.conflicts.clauses import clause_around, in_quote
 from index.conflicts.numbers import spans_of
-from index.conflicts.parties import party_of
+from index.conflicts.parties import party_of, pronoun_party
 from index.facts.names import name_key
 from index.facts.table import RawFact, report_facts, revision_start
 from index.text.lexicon import SPEECH_VERBS, STOP, stem
@@ -143,7 +143,12 @@ def report_items(article: Article, sentences: Sequence[tuple[int, int]] | None) 
         near = _near(text, raw)
         item = FactItem(fact, raw, stems, names, years, spans_of(sentence), relation, known, near)
         party = (
-            party_of(sentence, raw.start - raw.sentence[0], mid) if raw.kind == "money" else None
+            party_of(sentence, raw.start - raw.sentence[0], mid)
+            if raw.kind == "money"
+            # "He hosted the ceremony five times": whose count is whom "He" names.
+            else pronoun_party(text, raw.sentence[0], mid)
+            if raw.kind == "times"
+            else None
         )
         # Compared with every other value of its slot: the widened bounds are worked out once.
         out.append(dataclasses.replace(item, bounds=_rounded(item), party=party or frozenset()))

@@ -14,8 +14,9 @@ import re
 
 from index.facts.names import name_key
 from index.text.lexicon import SPEECH_VERBS, STOP
+from index.text.sentences import split_sentences
 
-__all__ = ["party_of"]
+__all__ = ["party_of", "pronoun_party"]
 
 _REACH = 160  # characters before a figure that may still hold its clause's subject
 _SENTENCE_PART = re.compile(r"[.!?;:]\s|\n")
@@ -67,3 +68,24 @@ def party_of(sentence: str, start: int, mid: frozenset[str]) -> frozenset[str]:
         run.append(word)
         end = m.end()
     return frozenset(name_key(w) for w in run)
+
+
+_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+_BACK_CHARS = 800  # how far back a pronoun subject may reach for its name
+
+
+def pronoun_party(text: str, start: int, mid: frozenset[str]) -> frozenset[str]:
+    """Whom a "He" or "She" opening the sentence at ``start`` names: the subject of the nearest
+    earlier sentence that names one, as subjects carry on ("Mr. Jackman, 40, has ... He won a
+    Tony ... He presided over that ceremony three times"). Empty if no pronoun opens it."""
+    if not _PRONOUN.match(text, start):
+        return frozenset()
+    cut = max(0, start - _BACK_CHARS)
+    before = text[cut:start]
+    sentences = split_sentences(before)[1 if cut else 0 :]  # a first one cut short is not read
+    for s, e in reversed(sentences):
+        sentence = before[s:e]
+        if not _PRONOUN.match(sentence):
+            # Its subject: the first name of its opening words (past a leading phrase).
+            return party_of(sentence, min(len(sentence), _REACH // 2), mid)
+    return frozenset()

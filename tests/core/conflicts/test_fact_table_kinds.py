@@ -175,6 +175,21 @@ def test_both_of_two_years_counts_two_occasions() -> None:
     assert _disputes(b, c) == []
 
 
+def test_whose_count_a_pronoun_tells_is_whom_it_names() -> None:
+    """ "He hosted the gala five times", where "He" is another man, is no count of Brenn's."""
+    a = _art(
+        "a.txt", "Ola Brenn sang for years at the fair. He hosted the Harbour Gala three times."
+    )
+    b = _art(
+        "b.txt",
+        "Brenn takes over from Per Holm. Holm is the gala's best-loved host."
+        " He hosted the Harbour Gala five times.",
+    )
+    c = _art("c.txt", "Ola Brenn is a singer. He hosted the Harbour Gala four times.")
+    assert _disputes(a, b) == []
+    assert _disputes(a, c) == [("three times", "four times")]
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')

@@ -48,3 +48,15 @@ def test_a_leading_phrase_of_time_or_place_is_no_party() -> None:
 def test_a_suggestion_is_a_reporters_frame() -> None:
     s = "A post by Ola Brenn suggested that the Harbour Kings raised their bid to $21 million."
     assert _party(s, "$21") == _keys("Harbour", "Kings")
+
+
+def test_a_pronoun_subject_names_the_last_named_subject_before_it() -> None:
+    from index.conflicts.parties import pronoun_party
+
+    text = (
+        "Mr. Ola Brenn, 40, has never sung at the fair. He has won praise for his shows. "
+        "He hosted the gala three times."
+    )
+    mid = frozenset({"Brenn"})
+    assert pronoun_party(text, text.index("He hosted"), mid) == _keys("Ola", "Brenn")
+    assert pronoun_party(text, text.index("Mr."), mid) == set()  # no pronoun opens it
