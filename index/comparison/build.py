@@ -32,6 +32,7 @@ from index.conflicts.quote_pairs import quote_pair_conflicts
 from index.conflicts.role_pairs import role_pair_conflicts
 from index.conflicts.table import build_fact_table
 from index.conflicts.unknown_pairs import unknown_pair_conflicts
+from index.conflicts.venue_pairs import venue_pair_conflicts
 from index.conflicts.where_pairs import where_pair_conflicts
 from index.facts.names import name_variants
 from index.text.credits import is_page_furniture
@@ -118,6 +119,7 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     links = _with_conflicts(links, unknown_pair_conflicts(seen, by_article), furniture)
     links = _with_conflicts(links, manner_pair_conflicts(seen, by_article), furniture)
     links = _with_conflicts(links, where_pair_conflicts(seen, by_article), furniture)
+    links = _with_conflicts(links, venue_pair_conflicts(seen, by_article), furniture)
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,
