@@ -24,6 +24,7 @@ from index.comparison.bounds import bounded
 from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
+from index.conflicts.cause_pairs import cause_pair_conflicts
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
 from index.conflicts.manner_pairs import manner_pair_conflicts
 from index.conflicts.name_pairs import name_pair_conflicts
@@ -120,6 +121,7 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     links = _with_conflicts(links, manner_pair_conflicts(seen, by_article), furniture)
     links = _with_conflicts(links, where_pair_conflicts(seen, by_article), furniture)
     links = _with_conflicts(links, venue_pair_conflicts(seen, by_article), furniture)
+    links = _with_conflicts(links, cause_pair_conflicts(seen, by_article), furniture)
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,

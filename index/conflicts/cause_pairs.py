@@ -1,0 +1,77 @@
+"""Why it happened: a cause one report denies and another asserts.
+
+"A source said the Cleveland losses played no role in the firing" in one report and "the 88-72
+loss in Cleveland was the last straw" in another: the first says the loss did not cause it, the
+second that it did. A denied cause ("played no role in", "had nothing to do with", "was not the
+reason for") and an asserted one ("was the last straw", "was the reason", "the cause") are about
+the same thing when their subjects share two content words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from index.base.models import Article, Conflict, Passage
+from index.conflicts.clauses import conflict
+from index.text.lexicon import STOP, stem
+
+__all__ = ["cause_pair_conflicts"]
+
+_SUBJECT = r"(?P<subject>[^.;:!?]{3,100}?)"
+_DENIED = re.compile(
+    _SUBJECT + r"\s+(?:(?:played|plays|had|has|have)\s+no\s+(?:role|part)\s+in"
+    r"|(?:had|has|have)\s+nothing\s+to\s+do\s+with"
+    r"|(?:was|were|is|are)\s+not\s+(?:the\s+)?(?:reason|cause)\s+(?:for|of))\b",
+    re.IGNORECASE,
+)
+_ASSERTED = re.compile(
+    _SUBJECT + r"\s+(?:was|were|is|are|proved)\s+(?:\w+ly\s+)?(?:the\s+)?"
+    r"(?:last\s+straw|final\s+straw|reason|cause|trigger|catalyst)\b",
+    re.IGNORECASE,
+)
+# Where a subject starts: after a reporting "that" (a comma may set off an apposition).
+_LEAD = re.compile(r".*\bthat\b\s*", re.IGNORECASE | re.DOTALL)
+_WORD = re.compile(r"[A-Za-z][a-z']{2,}")
+_MIN_SHARED = 2
+# Causes told in one event beyond which it is a list, not one story's reasons.
+_MOST = 40
+
+
+def _causes(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, frozenset[str]]]:
+    out = []
+    for m in pattern.finditer(text):
+        lead = _LEAD.match(m.group("subject"))
+        start = m.start("subject") + (lead.end() if lead else 0)
+        subject = text[start : m.end("subject")]
+        words = frozenset(stem(w.lower()) for w in _WORD.findall(subject) if w.lower() not in STOP)
+        out.append((start, m.end(), words))
+    return out
+
+
+def cause_pair_conflicts(
+    articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
+) -> list[tuple[Passage, Passage, Conflict]]:
+    """A cause denied in one report and asserted in another; spans are body offsets."""
+    body = {a.id: a.body for a in articles}
+    passages = [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
+    denied = [(p, c) for p in passages for c in _causes(p.text, _DENIED)]
+    asserted = [(p, c) for p in passages for c in _causes(p.text, _ASSERTED)]
+    out: list[tuple[Passage, Passage, Conflict]] = []
+    if len(denied) + len(asserted) > _MOST:
+        return out
+    for p, (ps, pe, pw) in denied:
+        for q, (qs, qe, qw) in asserted:
+            if q.article_id == p.article_id or len(pw & qw) < _MIN_SHARED:
+                continue
+            why = f'Cause differs: "{" ".join(p.text[ps:pe].split())}" vs "{q.text[qs:qe]}"'
+            flag = conflict(
+                "negation",
+                body[p.article_id],
+                (p.start + ps, p.start + pe),
+                body[q.article_id],
+                (q.start + qs, q.start + qe),
+                why,
+            )
+            out.append((p, q, flag))
+    return out
