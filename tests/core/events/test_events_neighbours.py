@@ -56,6 +56,8 @@ def test_chunked_search_finds_the_plain_neighbours(
     # rows of more than 33 partial scores (11 runs of 3) are selected from the runs' maxima
     monkeypatch.setattr(candidates, "LONG_ROW", 12)
     monkeypatch.setattr(candidates, "SPAN", 3)
+    # heads weighed 20 rows at a time, the ranges shared by the search's two threads
+    monkeypatch.setattr(candidates, "CHUNK_ROWS", 40)
     rows = _rows(seed, 150, 60, 12)
     graph = nearest_neighbours(Matrix.from_weights(rows), 5, floor=0.05)
     expected = _plain(rows, 5, 0.05)
