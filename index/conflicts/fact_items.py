@@ -18,7 +18,7 @@ from index.base.fact_table import Fact, FactKind, FactSpan
 from index.base.models import Article
 from index.conflicts.clauses import clause_around, in_quote
 from index.conflicts.numbers import spans_of
-from index.conflicts.parties import party_of, pronoun_party
+from index.conflicts.parties import party_of, pronoun_party, teller_of
 from index.facts.names import name_key
 from index.facts.table import RawFact, report_facts, revision_start
 from index.text.lexicon import SPEECH_VERBS, STOP, stem
@@ -70,6 +70,7 @@ class FactItem:
     near: frozenset[str] = frozenset()  # content stems within three words of the figure
     bounds: tuple[float, float] = (0.0, 0.0)  # low and high widened by rounding (_rounded)
     party: frozenset[str] = frozenset()  # an amount's subject, the first name of its clause
+    teller: frozenset[str] = frozenset()  # a count's teller: "Police" in "Police said 20,000"
 
 
 def _context(
@@ -150,8 +151,16 @@ def report_items(article: Article, sentences: Sequence[tuple[int, int]] | None) 
             if raw.kind == "times"
             else None
         )
+        teller = teller_of(sentence, raw.start - raw.sentence[0]) if raw.kind == "count" else None
         # Compared with every other value of its slot: the widened bounds are worked out once.
-        out.append(dataclasses.replace(item, bounds=_rounded(item), party=party or frozenset()))
+        out.append(
+            dataclasses.replace(
+                item,
+                bounds=_rounded(item),
+                party=party or frozenset(),
+                teller=teller or frozenset(),
+            )
+        )
     return out
 
 

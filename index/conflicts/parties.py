@@ -16,7 +16,7 @@ from index.facts.names import name_key
 from index.text.lexicon import SPEECH_VERBS, STOP
 from index.text.sentences import split_sentences
 
-__all__ = ["party_of", "pronoun_party"]
+__all__ = ["party_of", "pronoun_party", "teller_of"]
 
 _REACH = 160  # characters before a figure that may still hold its clause's subject
 _SENTENCE_PART = re.compile(r"[.!?;:]\s|\n")
@@ -89,3 +89,22 @@ def pronoun_party(text: str, start: int, mid: frozenset[str]) -> frozenset[str]:
             # Its subject: the first name of its opening words (past a leading phrase).
             return party_of(sentence, min(len(sentence), _REACH // 2), mid)
     return frozenset()
+
+
+# "Police said as many as 20,000 ..." and "Police put the march at roughly 30,000 ...": the one
+# who told or estimated the figure.
+_TELLER = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+(?:"
+    + "|".join(sorted(SPEECH_VERBS | {"estimated", "estimates", "put", "puts"}))
+    + r")\b"
+)
+
+
+def teller_of(sentence: str, start: int) -> frozenset[str]:
+    """Name keys of who told the figure at ``start``: the last name before a speech verb ahead
+    of it in its sentence (empty if none, or a pronoun: "He said" tells nothing)."""
+    found = list(_TELLER.finditer(sentence, max(0, start - _REACH), start))
+    if not found:
+        return frozenset()
+    words = [w for w in found[-1].group(1).split() if w.lower() not in STOP]
+    return frozenset(name_key(w) for w in words)

@@ -86,7 +86,10 @@ def same_referent(x: FactItem, y: FactItem) -> bool:
         # people killed / injured: the slot says much already; "comments", "people" marching:
         # one more word in common ("received", "marched") says it is the same count.
         # "people" alone is the least specific count of all: two more words in common.
-        return shared >= (0 if " " in x.fact.slot else 2 if x.fact.slot == "people" else 1)
+        need = 0 if " " in x.fact.slot else 2 if x.fact.slot == "people" else 1
+        # One teller's two figures for one count are one count told two ways ("Police said as
+        # many as 20,000 people ..." / "Police put the march at roughly 30,000 people").
+        return shared >= need or bool(x.teller and x.teller == y.teller)
     return shared >= 2
 
 

@@ -89,6 +89,12 @@ def _holds(x: FactItem, y: FactItem) -> bool:
     candidates" is no turnout)."""
     if math.isinf(x.fact.high) or math.isinf(y.fact.high) or not _compatible(x, y):
         return False
+    if "vague" in y.raw.marks:
+        return False  # "tens of thousands" states no figure
+    if x.fact.kind not in ("date", "year", "bearing") and x.fact.low == 0 < x.fact.high:
+        # "as many as 20,000" states 20,000 as its top: "three people" is not that figure.
+        low, high = y.bounds
+        return low <= x.fact.high <= high
     if x.fact.kind in ("date", "year"):
         # A day is of an act: "escorted on Thursday" does not hold apart "foiled on Friday" and
         # "intercepted and foiled on Thursday"; the same act dated twice does.

@@ -8,6 +8,7 @@ from functools import lru_cache
 from index.text.lexicon import NUMBER_WORDS
 
 # A model or type designation is one token: "AK-47s", "AK 47", "AK - 47", "F-16", "A320".
+_APPOSITION = re.compile(r"\s*,[^,;.:()\"“”]{1,50},")
 _DESIGNATION = r"[A-Z]{1,4}(?: ?- ?| )?\d+[A-Za-z]*"
 _TOKEN = re.compile(_DESIGNATION + r"|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z0-9]+)*|[^\sA-Za-z]")
 
@@ -160,7 +161,10 @@ def context_unit(text: str, end: int) -> tuple[str | None, str, int, str | None]
     if word.lower() in STATE_WORDS:
         state = STATE_WORDS[word.lower()]
     if state is None:  # "20 soldiers were killed": a state word later in the same clause
-        rest = text[e : e + 60]
+        rest = text[e : e + 110]
+        # "three people, a man and two women, were killed": past an apposition to its verb.
+        apposition = _APPOSITION.match(rest)
+        rest = rest[apposition.end() :] if apposition else rest[:60]
         clause = re.split(r"[,;.:()\"“”]|\band\b|\bbut\b", rest, maxsplit=1)[0]
         for w in re.findall(r"[A-Za-z]+", clause)[:4]:
             if w.lower() in STATE_WORDS:

@@ -190,6 +190,26 @@ def test_whose_count_a_pronoun_tells_is_whom_it_names() -> None:
     assert _disputes(a, c) == [("three times", "four times")]
 
 
+def test_one_tellers_two_figures_for_one_count_are_compared() -> None:
+    """ "Police said as many as 2,000 people ..." and "Police put the march at roughly 3,000
+    people": one teller, one count, though the clauses share no word; the later report's
+    "three people, two men and a woman, were hurt" is another count (past its apposition) and
+    states no crowd figure, nor does "thousands of people"."""
+    a = _art(
+        "a.txt",
+        "Police said as many as 2,000 people took to the streets of Varna. Thousands of people"
+        " watched.",
+    )
+    b = _art(
+        "b.txt",
+        "Police put the march, held on the day of the port strike, at roughly 3,000 people."
+        " Three people, two men and a woman, were hurt.",
+    )
+    assert _disputes(a, b) == [("as many as 2,000 people", "roughly 3,000 people")]
+    c = _art("c.txt", "Organisers put the march, on the day of the port strike, at 3,000 people.")
+    assert _disputes(a, c) == []  # another teller, nothing else in common
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')

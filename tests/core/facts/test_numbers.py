@@ -132,3 +132,11 @@ def test_the_counted_noun_is_the_head_of_a_compound_and_never_an_adverb() -> Non
     # after a plural, a participle is a verb: the count stays with its noun
     assert heads("About 5,000 people gathered outside the court.") == ["people"]
     assert heads("Some 50,000 people marched destroying shop windows.") == ["people"]
+
+
+def test_the_state_of_a_count_is_found_past_an_apposition() -> None:
+    """ "three people, two men and a woman, were killed": killed, though commas stand between."""
+    [q, *_] = extract_quantities("Three people, two men and a woman, were killed in the fire.")
+    assert (q.text, q.state) == ("Three people", "killed")
+    [q, *_] = extract_quantities("Three people, the mayor said on Monday night, ran away.")
+    assert q.state is None
