@@ -24,17 +24,9 @@ from index.comparison.bounds import bounded
 from index.comparison.cache import AnalysisCache, comparison_key, default_disk_path
 from index.comparison.claims import group_claims
 from index.comparison.sources import find_copies
-from index.conflicts.cause_pairs import cause_pair_conflicts
 from index.conflicts.detect import detect_conflicts, detect_text_conflicts
-from index.conflicts.manner_pairs import manner_pair_conflicts
-from index.conflicts.name_pairs import name_pair_conflicts
-from index.conflicts.polarity_pairs import polarity_pair_conflicts
-from index.conflicts.quote_pairs import quote_pair_conflicts
-from index.conflicts.role_pairs import role_pair_conflicts
+from index.conflicts.event_checks import EVENT_CHECKS
 from index.conflicts.table import build_fact_table
-from index.conflicts.unknown_pairs import unknown_pair_conflicts
-from index.conflicts.venue_pairs import venue_pair_conflicts
-from index.conflicts.where_pairs import where_pair_conflicts
 from index.facts.names import name_variants
 from index.text.credits import is_page_furniture
 from index.text.sentences import split_passages, title_passage
@@ -112,16 +104,9 @@ def _analyse(unique: tuple[Article, ...], event: Event | None, cache: AnalysisCa
     checkpoint()
     table = build_fact_table(seen, by_article)
     links = _with_fact_conflicts(links, table, by_article, furniture)
-    links = _with_conflicts(links, quote_pair_conflicts(seen, by_article), furniture)
-    checkpoint()
-    links = _with_conflicts(links, role_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, polarity_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, name_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, unknown_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, manner_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, where_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, venue_pair_conflicts(seen, by_article), furniture)
-    links = _with_conflicts(links, cause_pair_conflicts(seen, by_article), furniture)
+    for check in EVENT_CHECKS:
+        links = _with_conflicts(links, check(seen, by_article), furniture)
+        checkpoint()
     return Comparison(
         event, unique, passages, tuple(links), claims, tuple(variants), copies, table,
         not_compared,
