@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
-from index.conflicts.clauses import conflict
+from index.conflicts.clauses import between
 from index.text.lexicon import STOP, stem
 
 __all__ = ["cause_pair_conflicts"]
@@ -65,13 +65,5 @@ def cause_pair_conflicts(
             if q.article_id == p.article_id or len(pw & qw) < _MIN_SHARED:
                 continue
             why = f'Cause differs: "{" ".join(p.text[ps:pe].split())}" vs "{q.text[qs:qe]}"'
-            flag = conflict(
-                "negation",
-                body[p.article_id],
-                (p.start + ps, p.start + pe),
-                body[q.article_id],
-                (q.start + qs, q.start + qe),
-                why,
-            )
-            out.append((p, q, flag))
+            out.append(between("negation", p, (ps, pe), q, (qs, qe), why, body))
     return out

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
-from index.base.models import Conflict, ConflictType, Span
+from index.base.models import Conflict, ConflictType, Passage, Span
 from index.facts.names import name_key
 from index.text.lexicon import STOP, stem
 
@@ -14,6 +15,7 @@ __all__ = [
     "stem",
     "content_stems",
     "clause_around",
+    "between",
     "conflict",
     "in_quote",
     "similar_context",
@@ -76,6 +78,28 @@ def conflict(
     return Conflict(
         kind, Span(sa[0], sa[1], a[sa[0] : sa[1]]), Span(sb[0], sb[1], b[sb[0] : sb[1]]), line
     )
+
+
+def between(
+    kind: ConflictType,
+    p: Passage,
+    sp: tuple[int, int],
+    q: Passage,
+    sq: tuple[int, int],
+    explanation: str,
+    body: Mapping[str, str],
+) -> tuple[Passage, Passage, Conflict]:
+    """An event-wide check's finding: two passages and their conflict, the spans given in each
+    passage's text and returned as offsets of its article's body (``body`` by article id)."""
+    flag = conflict(
+        kind,
+        body[p.article_id],
+        (p.start + sp[0], p.start + sp[1]),
+        body[q.article_id],
+        (q.start + sq[0], q.start + sq[1]),
+        explanation,
+    )
+    return p, q, flag
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

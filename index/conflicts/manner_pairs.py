@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
-from index.conflicts.clauses import conflict, in_quote
+from index.conflicts.clauses import between, in_quote
 from index.facts.numbers import extract_quantities
 from index.text.lexicon import STOP, act_class, is_past, stem
 
@@ -78,13 +78,5 @@ def manner_pair_conflicts(
                 continue  # nothing says these are the same dead
             (sp, ep, _), (sq, eq, _) = mp[0], mq[0]
             why = f'Manner of death differs: "{p.text[sp:ep]}" vs "{q.text[sq:eq]}"'
-            flag = conflict(
-                "manner",
-                body[p.article_id],
-                (p.start + sp, p.start + ep),
-                body[q.article_id],
-                (q.start + sq, q.start + eq),
-                why,
-            )
-            out.append((p, q, flag))
+            out.append(between("manner", p, (sp, ep), q, (sq, eq), why, body))
     return out

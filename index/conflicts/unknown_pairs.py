@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.certainty import marked_verbs
-from index.conflicts.clauses import conflict, in_quote
+from index.conflicts.clauses import between, in_quote
 from index.text.lexicon import STOP, act_class, stem
 
 _UNKNOWN = re.compile(
@@ -80,11 +80,7 @@ def unknown_pair_conflicts(
                     answers.append(j)
             for j in answers:
                 q = passages[j]
-                sa = (p.start + m.start(), p.start + m.end())
                 asked = " ".join(m.group().split())
                 why = f'Certainty differs: "{asked}" (not known) vs stated as fact'
-                flag = conflict(
-                    "certainty", body[p.article_id], sa, body[q.article_id], (q.start, q.end), why
-                )
-                out.append((p, q, flag))
+                out.append(between("certainty", p, m.span(), q, (0, len(q.text)), why, body))
     return out

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
-from index.conflicts.clauses import conflict, in_quote
+from index.conflicts.clauses import between, in_quote
 
 __all__ = ["venue_pair_conflicts"]
 
@@ -59,13 +59,5 @@ def venue_pair_conflicts(
             if days_p and days_q and not days_p & days_q:
                 continue  # two days: two games
             why = f'Venue differs: "{p.text[hs:he]}" (at home) vs "{q.text[as_:ae]}"'
-            flag = conflict(
-                "place",
-                body[p.article_id],
-                (p.start + hs, p.start + he),
-                body[q.article_id],
-                (q.start + as_, q.start + ae),
-                why,
-            )
-            out.append((p, q, flag))
+            out.append(between("place", p, (hs, he), q, (as_, ae), why, body))
     return out

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.certainty import marked_verbs
-from index.conflicts.clauses import conflict
+from index.conflicts.clauses import between
 from index.text.lexicon import SPEECH_VERBS, STOP, act_class, is_past, stem
 
 __all__ = ["where_pair_conflicts"]
@@ -92,10 +92,6 @@ def where_pair_conflicts(
         for q in passages:
             if q.article_id == p.article_id or not _answers(acts, about, q.text):
                 continue
-            sa = (p.start + m.start(), p.start + m.end())
             why = f'Certainty differs: "{" ".join(m.group().split())}" (not known) vs stated'
-            flag = conflict(
-                "certainty", body[p.article_id], sa, body[q.article_id], (q.start, q.end), why
-            )
-            out.append((p, q, flag))
+            out.append(between("certainty", p, m.span(), q, (0, len(q.text)), why, body))
     return out
