@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.clauses import between
+from index.conflicts.pairing import opposed
 from index.text.lexicon import STOP, stem
 
 __all__ = ["cause_pair_conflicts"]
@@ -55,15 +56,10 @@ def cause_pair_conflicts(
     """A cause denied in one report and asserted in another; spans are body offsets."""
     body = {a.id: a.body for a in articles}
     passages = [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
-    denied = [(p, c) for p in passages for c in _causes(p.text, _DENIED)]
-    asserted = [(p, c) for p in passages for c in _causes(p.text, _ASSERTED)]
     out: list[tuple[Passage, Passage, Conflict]] = []
-    if len(denied) + len(asserted) > _MOST:
-        return out
-    for p, (ps, pe, pw) in denied:
-        for q, (qs, qe, qw) in asserted:
-            if q.article_id == p.article_id or len(pw & qw) < _MIN_SHARED:
-                continue
+    found = opposed(passages, lambda t: _causes(t, _DENIED), lambda t: _causes(t, _ASSERTED), _MOST)
+    for p, (ps, pe, pw), q, (qs, qe, qw) in found:
+        if len(pw & qw) >= _MIN_SHARED:
             why = f'Cause differs: "{" ".join(p.text[ps:pe].split())}" vs "{q.text[qs:qe]}"'
             out.append(between("negation", p, (ps, pe), q, (qs, qe), why, body))
     return out

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
+from index.base.models import Passage
+
 T = TypeVar("T")
+U = TypeVar("U")
 
 
 def across_reports(
@@ -21,3 +24,23 @@ def across_reports(
             for y in found[i + 1 :]:
                 if report(x) != report(y):
                     yield key, x, y
+
+
+def opposed(
+    passages: Sequence[Passage],
+    one: Callable[[str], Sequence[T]],
+    other: Callable[[str], Sequence[U]],
+    most: int,
+) -> Iterator[tuple[Passage, T, Passage, U]]:
+    """(p, x, q, y): every mention ``one`` finds in a passage against every mention ``other``
+    finds in a passage of another report ("played no role" against "was the last straw"). More
+    mentions than ``most`` in the event are a list, not one story: none, so the work stays
+    linear."""
+    xs = [(p, x) for p in passages for x in one(p.text)]
+    ys = [(q, y) for q in passages for y in other(q.text)]
+    if len(xs) + len(ys) > most:
+        return
+    for p, x in xs:
+        for q, y in ys:
+            if q.article_id != p.article_id:
+                yield p, x, q, y

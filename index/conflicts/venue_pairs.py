@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.clauses import between, in_quote
+from index.conflicts.pairing import opposed
 
 __all__ = ["venue_pair_conflicts"]
 
@@ -46,18 +47,12 @@ def venue_pair_conflicts(
     """One game at home in one report and at the opponent's in another; body offsets."""
     body = {a.id: a.body for a in articles}
     passages = [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
-    home = [(p, v) for p in passages for v in _venues(p.text, _HOME)]
-    away = [(p, v) for p in passages for v in _venues(p.text, _AWAY)]
     out: list[tuple[Passage, Passage, Conflict]] = []
-    if len(home) + len(away) > _MOST:
-        return out
-    for p, (hs, he, team) in home:
-        for q, (as_, ae, where) in away:
-            if q.article_id == p.article_id or where != team:
-                continue
-            days_p, days_q = set(_DAY.findall(p.text)), set(_DAY.findall(q.text))
-            if days_p and days_q and not days_p & days_q:
-                continue  # two days: two games
-            why = f'Venue differs: "{p.text[hs:he]}" (at home) vs "{q.text[as_:ae]}"'
-            out.append(between("place", p, (hs, he), q, (as_, ae), why, body))
+    found = opposed(passages, lambda t: _venues(t, _HOME), lambda t: _venues(t, _AWAY), _MOST)
+    for p, (hs, he, team), q, (as_, ae, where) in found:
+        days_p, days_q = set(_DAY.findall(p.text)), set(_DAY.findall(q.text))
+        if where != team or (days_p and days_q and not days_p & days_q):
+            continue  # another opponent, or two days: another game
+        why = f'Venue differs: "{p.text[hs:he]}" (at home) vs "{q.text[as_:ae]}"'
+        out.append(between("place", p, (hs, he), q, (as_, ae), why, body))
     return out
