@@ -13,16 +13,19 @@ from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from tests.helpers import write_corpus
-from tests.pilot import open_reader, press_to, wait_until
+from tests.pilot import open_reader, press_to, settle, wait_until
 from tui_reader.app import NewsReaderApp
+from tui_reader.app_requests import ScreenRequests
 from tui_reader.dialogs.help import HelpDialog
+from tui_reader.messages import ComparisonWanted
+from tui_reader.screens.compare import CompareScreen
 from tui_reader.screens.reader import ReaderScreen
 from tui_reader.widgets import KeyFooter
 
 SIZE = (120, 36)
 
 
-def shown(screen: ReaderScreen) -> list[tuple[str, str, bool]]:
+def shown(screen: ReaderScreen | CompareScreen) -> list[tuple[str, str, bool]]:
     """(key, description, compact) of every key in the screen's footer."""
     try:
         footer = screen.query_one(KeyFooter)
@@ -70,3 +73,50 @@ async def test_reader_footer_keys_are_built_once_and_never_restyled(
         screen.refresh_bindings()
         await wait_until(pilot, lambda: ("n", "Next hit", False) in shown(screen), "Next hit")
         assert len(builds) > built
+
+
+async def test_compare_footer_comes_after_the_screen_and_is_greyed_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The comparison is held back until the footer is seen greyed, then let through.
+    held: list[ComparisonWanted] = []
+    compare = ScreenRequests.on_comparison_wanted
+    monkeypatch.setattr(ScreenRequests, "on_comparison_wanted", lambda _s, m: held.append(m))
+    builds: list[KeyFooter] = []
+    compose, on_mount = KeyFooter.compose, CompareScreen.on_mount
+    keys_at_mount: list[int] = []
+
+    def counting_compose(self: KeyFooter) -> Iterator[Widget]:
+        builds.append(self)
+        return compose(self)
+
+    def recording_mount(self: CompareScreen) -> None:
+        keys_at_mount.append(len(self.query(FooterKey)))
+        on_mount(self)
+
+    monkeypatch.setattr(KeyFooter, "compose", counting_compose)
+    monkeypatch.setattr(CompareScreen, "on_mount", recording_mount)
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.state.comparisons.clear()  # a prefetched one would be shown at once
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: held, "the comparison asked for")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.model is None
+        # Not in the screen's mount, which a key pressed as the screen opens waits for.
+        assert keys_at_mount == [0]
+        await wait_until(pilot, lambda: shown(screen), "the compare screen's footer keys")
+        keys = {k.description: k for k in screen.query_one(KeyFooter).query(FooterKey)}
+        assert keys["Mark"].has_class("-disabled") and keys["Mark"]._disabled
+        assert not keys["Back"].has_class("-disabled") and not keys["Back"]._disabled
+        built = len(builds)
+        compare(app, held[0])
+        await wait_until(pilot, lambda: screen.model is not None, "the comparison")
+        await wait_until(pilot, lambda: not keys["Mark"].has_class("-disabled"), "Mark enabled")
+        await settle(app, pilot)
+        assert not keys["Mark"]._disabled  # a click on it presses m again
+        # Textual's Footer builds them twice (the keys enabled, then the pane focused)
+        assert len(builds) == built  # the same keys, enabled in place
+        after = {k.description: k for k in screen.query_one(KeyFooter).query(FooterKey)}
+        assert after == keys

@@ -84,7 +84,7 @@ class CompareScreen(Screen[None]):
         yield Static(Content(LEGEND), id="legend")
         yield PaneRow(id="panes")
         yield DetailPanel(Content(""), id="detail")
-        yield KeyFooter()
+        yield KeyFooter(late=True)  # keys pressed as it opens wait for none of its keys
 
     @property
     def row(self) -> PaneRow:
