@@ -5,7 +5,7 @@ from __future__ import annotations
 from index.base.models import Article, Claim, Comparison, Conflict, Link, Passage, Span
 from tui_reader.compare.blocks import block_specs
 from tui_reader.compare.detail_panel import explain
-from tui_reader.compare.model import CompareModel
+from tui_reader.compare.model import CompareModel, comparison_counts
 
 A_BODY = (
     'The mayor said "we will never give up the harbour". Fog closed the bridge. Bins were full.'
@@ -58,6 +58,7 @@ def test_kinds_strength_and_conflict_spans() -> None:
     assert first.passage.text[start:end].startswith("we will never")
     assert model.strength(model.views["a.md"][1]) == "3 of 3 sources"
     assert model.counts() == (2, 1)
+    assert comparison_counts(model.comparison) == (model.total_sources, 2, 1)
     labels = [s.label for s in block_specs(model, "a.md")]
     assert labels == ["!2/3", "≡3/3", "·"]
 

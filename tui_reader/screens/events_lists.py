@@ -14,7 +14,7 @@ from textual.widgets import DataTable, ProgressBar, Static
 from index import Event, EventFilter
 
 from ..columns import Widths, date_range, fit
-from ..compare.model import CompareModel
+from ..compare.model import comparison_counts
 from ..listing import Listed
 from ..state import AppState
 from ..text import counted, date_only, one_line, outlet, outlets_line
@@ -123,9 +123,8 @@ def counts(state: AppState, event: Event) -> tuple[str, str, str]:
         # Not compared yet (beyond the prefetched events, until the event is opened).
         return ("…", "…", "…") if len(event.article_ids) > 1 else ("1", "-", "-")
     # The counts agree with the panes: a conflict the user dismissed is not counted.
-    model = CompareModel(state.undismissed(comparison))
-    shared, conflicts = model.counts()
-    return str(model.total_sources), str(shared), str(conflicts)
+    sources, shared, conflicts = comparison_counts(state.undismissed(comparison))
+    return str(sources), str(shared), str(conflicts)
 
 
 def fill_reports(table: DataTable[object], state: AppState, event: Event, width: int) -> None:
