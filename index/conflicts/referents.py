@@ -27,6 +27,8 @@ def same_referent(x: FactItem, y: FactItem) -> bool:
         return False
     if ("total" in rx.marks) != ("total" in ry.marks):
         return False  # a campaign total against one operation's figure
+    if ("period" in rx.marks) != ("period" in ry.marks):
+        return False  # "hosted it since 2009" against "hosted it in 2010": a start, not a date
     if x.fact.kind == "bearing":
         # The place is the slot. One distance from it names one point ("150 nautical miles
         # west of Aden" against "... east of Aden"); without distances, more in common.

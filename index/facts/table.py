@@ -31,6 +31,8 @@ _BOTH_YEARS = re.compile(
     r"\bboth\s+(?:the\s+|in\s+)?(?:1[89]|20)\d\d\s+and\s+(?:in\s+)?(?:1[89]|20)\d\d\b"
 )
 _NONE: frozenset[str] = frozenset()
+_PERIOD_WORDS = frozenset({"since", "from", "until"})
+_PERIOD = frozenset({"period"})
 _MORE_YEARS = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(1[89]\d\d|20\d\d)\b")
 # "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
@@ -242,10 +244,12 @@ def _sentence_facts(text: str, s: int, e: int, published: str | None) -> list[tu
         spans = [(m.start(1), m.end(1))]
         while (more := _MORE_YEARS.match(sentence, spans[-1][1])) is not None:
             spans.append((more.start(1), more.end(1)))
+        # "since 2009", "until 2012": a bound of a period, not the year the act was done.
+        marks = _PERIOD if m.group().split()[0].lower() in _PERIOD_WORDS else _NONE
         for s, e in spans:
             year = float(sentence[s:e])
             out.append(
-                ("year", f"year of {verb}", sentence[s:e], year, year, s, e, frozenset())
+                ("year", f"year of {verb}", sentence[s:e], year, year, s, e, marks)
                 + (acts, objects)
             )
     return out

@@ -210,6 +210,16 @@ def test_one_tellers_two_figures_for_one_count_are_compared() -> None:
     assert _disputes(a, c) == []  # another teller, nothing else in common
 
 
+def test_a_year_that_starts_a_period_is_not_the_year_of_the_act() -> None:
+    """ "has hosted the gala since 2009" and "hosted the gala in 2010" can both hold; two years
+    of one act told alike are still compared."""
+    a = _art("a.txt", "Ola Brenn has hosted the Harbour Gala since 2009, the board said.")
+    b = _art("b.txt", "Ola Brenn hosted the Harbour Gala in 2010 to good reviews.")
+    c = _art("c.txt", "Ola Brenn hosted the Harbour Gala in 2012 to good reviews.")
+    assert _disputes(a, b) == []
+    assert _disputes(b, c) == [("2010", "2012")]
+
+
 def test_a_named_partys_sum_told_with_other_verbs_is_one_sum() -> None:
     """The party named on both sides and one more word in common: the same sum."""
     a = _art("a.txt", 'The film "Lowtide" has already taken in $212 million worldwide.')
