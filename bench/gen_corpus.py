@@ -21,34 +21,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-_ONSETS = [
-    "b",
-    "br",
-    "c",
-    "ch",
-    "d",
-    "dr",
-    "f",
-    "g",
-    "gr",
-    "h",
-    "k",
-    "l",
-    "m",
-    "n",
-    "p",
-    "pr",
-    "r",
-    "s",
-    "st",
-    "sh",
-    "t",
-    "tr",
-    "v",
-    "w",
-    "z",
-    "",
-]
+# the last onset is empty: a syllable may start with its vowel
+_ONSETS = "b br c ch d dr f g gr h k l m n p pr r s st sh t tr v w z".split() + [""]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io"]
 _CODAS = ["", "", "n", "r", "s", "l", "t", "nd", "st", "m", "ck"]
 _FUNCTION = (
