@@ -11,7 +11,7 @@ from index.base.models import Article, Event
 from index.events.collect import collect
 from index.events.divide import MIN_HALF, Terms, Vector, split_events
 from index.events.features import Matrix
-from index.events.linkage import _Sums, relative_average_link
+from index.events.linkage import relative_average_link
 from index.events.neighbours import nearest_neighbours
 from index.events.store import StoreReader, StoreWriter
 from index.text.controls import strip_controls
@@ -26,6 +26,7 @@ TITLE_CHARS = 70  # a default for displays that shorten; an event's own title is
 # Closeness to the event's sum closer than this is a tie (sums of ~1,000 products of unit
 # vectors' weights are exact to ~1e-14; a real difference between members is far larger)
 TIE = 1e-9
+BLOCK = 64  # clusters whose central members are found together (a dense sum each)
 
 
 def event_id(article_ids: Sequence[str]) -> str:
@@ -48,13 +49,41 @@ def shorten(title: str, limit: int = TITLE_CHARS) -> str:
     return head.rstrip(" ,;:-") + "\u2026"
 
 
-def _central(members: list[int], sums: _Sums) -> int:
-    """The member closest to the others: the highest cosine with their sum, and of members
-    within rounding of it (TIE) the first. Two members are always equally close to their sum:
-    the first one's title names a pair whatever the last bits of the floats say."""
-    closeness = sums.dots(members, [[m] for m in members])
-    bar = closeness.max() - TIE
-    return min(m for m, c in zip(members, closeness.tolist(), strict=True) if c >= bar)
+def _heads(matrix: Matrix, clusters: list[list[int]]) -> list[int]:
+    """Each cluster's (members sorted) member closest to the others: the highest cosine with
+    their sum, and of members within rounding of it (TIE) the first. Two members are always
+    equally close to their sum: the first one's title names a pair whatever the last bits of
+    the floats say (and one names itself)."""
+    heads = [members[0] for members in clusters]
+    big = [c for c, members in enumerate(clusters) if len(members) > 2]
+    for lo in range(0, len(big), BLOCK):
+        part = big[lo : lo + BLOCK]
+        sizes = [len(clusters[c]) for c in part]
+        rows = np.array([m for c in part for m in clusters[c]], dtype=np.int64)
+        entries = matrix.entries(rows)
+        lengths = matrix.ptr[rows + 1] - matrix.ptr[rows]
+        member = np.repeat(np.arange(len(rows)), lengths)
+        terms = matrix.terms[entries]
+        weights = matrix.weights(entries, rows[member])
+        # each cluster's sum over the block's own terms, a cluster's members added one after
+        # the other in order (bincount adds in array order): the floats of a sum made member
+        # after member in a dense vector of the vocabulary
+        present = np.zeros(len(matrix.vocabulary), dtype=np.bool_)
+        present[terms] = True
+        column = np.zeros(len(matrix.vocabulary), dtype=np.int64)
+        width = int(present.sum())
+        column[present] = np.arange(width)
+        cluster = np.repeat(np.repeat(np.arange(len(part)), sizes), lengths)
+        slot = cluster * width + column[terms]
+        sums = np.bincount(slot, weights=weights, minlength=len(part) * width)
+        # a member's cosine with its cluster's sum: its products in term order
+        closeness = np.bincount(member, weights=sums[slot] * weights, minlength=len(rows))
+        starts = np.r_[0, np.cumsum(sizes)[:-1]]
+        bar = np.repeat(np.maximum.reduceat(closeness, starts) - TIE, sizes)
+        first = np.minimum.reduceat(np.where(closeness >= bar, rows, matrix.n), starts)
+        for c, head in zip(part, first.tolist(), strict=True):
+            heads[c] = head
+    return heads
 
 
 def _divided(matrix: Matrix, ids: list[str], merged: list[int]) -> list[list[int]]:
@@ -115,11 +144,10 @@ def group_matrix(ids: list[str], titles: list[str], matrix: Matrix) -> list[Even
     for merged in relative_average_link(matrix, graph):
         merged.sort()
         clusters += _divided(matrix, ids, merged)
-    sums = _Sums(matrix)
-    events = []
     for members in clusters:
         members.sort()
-        head = _central(members, sums)
+    events = []
+    for members, head in zip(clusters, _heads(matrix, clusters), strict=True):
         title = clean_title(titles[head] or ids[head])
         member_ids = tuple(ids[m] for m in members)
         events.append(Event(id=event_id(member_ids), title=title, article_ids=member_ids))
