@@ -65,7 +65,14 @@ if TYPE_CHECKING:
         variant_reports,
     )
     from index.conflicts import build_fact_table, quote_diff
-    from index.events import Family, cached_group_events, copy_pairs, group_events, source_families
+    from index.events import (
+        Family,
+        cached_group_events,
+        copy_pairs,
+        group_events,
+        group_stream,
+        source_families,
+    )
     from index.export import (
         FORMATS,
         ExportError,
@@ -169,7 +176,14 @@ _EXPORTS = {
     ),
     **dict.fromkeys(["build_fact_table", "quote_diff"], "index.conflicts"),
     **dict.fromkeys(
-        ["Family", "cached_group_events", "copy_pairs", "group_events", "source_families"],
+        [
+            "Family",
+            "cached_group_events",
+            "copy_pairs",
+            "group_events",
+            "group_stream",
+            "source_families",
+        ],
         "index.events",
     ),
     **dict.fromkeys(
@@ -299,6 +313,7 @@ __all__ = [
     "figures_page",
     "figures_to_json",
     "group_events",
+    "group_stream",
     "load_corpus",
     "load_file",
     "marked_document",

@@ -6,7 +6,7 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -213,17 +213,28 @@ def _pair_keys(pieces: list[Shingles], count: int) -> list[npt.NDArray[np.int64]
     return keys
 
 
-def _origin(members: Sequence[Article]) -> str | None:
+def _origin(members: Sequence[Article], body: Callable[[Article], str]) -> str | None:
     """The earliest published member; else the one whose outlet every other member names."""
     dated = sorted((a.published, a.id) for a in members if a.published)
     if len(dated) == len(members) and dated[0][0] != dated[1][0]:
         return dated[0][1]
+    texts: dict[str, str] = {}  # each read once (``body`` may read a file)
+
+    def text(b: Article) -> str:
+        if b.id not in texts:
+            texts[b.id] = body(b)
+        return texts[b.id]
+
     named = [
         a.id
         for a in members
-        if a.source and all(_names(b.body, a.source) for b in members if b.id != a.id)
+        if a.source and all(_names(text(b), a.source) for b in members if b.id != a.id)
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _own_body(article: Article) -> str:
+    return article.body
 
 
 def _names(body: str, outlet: str) -> bool:
@@ -232,10 +243,14 @@ def _names(body: str, outlet: str) -> bool:
 
 
 def source_families(
-    articles: Sequence[Article], known: Mapping[str, Shingles] | None = None
+    articles: Sequence[Article],
+    known: Mapping[str, Shingles] | None = None,
+    body: Callable[[Article], str] = _own_body,
 ) -> list[Family]:
     """Every article in exactly one family (a report copied by nobody is a family of one).
-    ``known``: sampled shingles already made, by article id (``copy_pairs``)."""
+    ``known``: sampled shingles already made, by article id (``copy_pairs``); ``body``: an
+    article's body, read again when ``articles`` no longer hold theirs (index/events/stream.py:
+    only members of a family whose dates do not tell its origin are read)."""
     by_id = {a.id: a for a in articles}
     parent = {i: i for i in by_id}
 
@@ -255,7 +270,7 @@ def source_families(
     families = []
     for members in groups.values():
         members.sort()
-        origin = _origin([by_id[m] for m in members]) if len(members) > 1 else members[0]
+        origin = _origin([by_id[m] for m in members], body) if len(members) > 1 else members[0]
         families.append(Family(tuple(members), origin))
     families.sort(key=lambda f: f.articles)
     return families
