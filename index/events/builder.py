@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +16,22 @@ from index.events.terms import Rows
 
 # Counts below this are coded through a table (one slot per kind and count) instead of a sort
 SMALL_COUNTS = 1 << 16
+# Batches placed in the matrix between two releases of their memory (100k: ~400 batches)
+RELEASE_BATCHES = 32
+
+_TRIM: Callable[[int], int] | None
+try:  # glibc's: gives the heap's free pages back to the system (elsewhere there is none)
+    _TRIM = ctypes.CDLL(None).malloc_trim
+except (OSError, AttributeError, TypeError):  # pragma: no cover - not glibc
+    _TRIM = None
+
+
+def release() -> None:
+    """Give the memory freed in small pieces back to the system. The batches and the shingles
+    are ~1,000 arrays under glibc's mmap threshold each, so freeing them left their pages in
+    the heap: 100k held ~300 MB of free pages through the neighbour search that follows."""
+    if _TRIM is not None:
+        _TRIM(0)
 
 
 @dataclass
@@ -23,8 +40,7 @@ class _Batch:
     titles: list[str]
     ptr: Ints
     features: npt.NDArray[np.int32]  # builder ids
-    codes: Codes
-    specific: npt.NDArray[np.bool_]  # by entry: weighed as a name, number or date (kind > 1)
+    codes: Codes  # an entry's kind is its code's: whether it is specific is not kept apart
 
 
 class Builder:
@@ -82,7 +98,7 @@ class Builder:
         self._df[:size] += np.bincount(features, minlength=size)
         specific = rows.kinds > 1.0
         self._specific[:size] += np.bincount(features[specific], minlength=size)
-        self._batches.append(_Batch(articles, titles, rows.ptr, features, codes, specific))
+        self._batches.append(_Batch(articles, titles, rows.ptr, features, codes))
 
     def _codes(self, counts: npt.NDArray[np.float64], kinds: npt.NDArray[np.float64]) -> Codes:
         """The code of each (count, kind) pair: its place in the builder's table of pairs."""
@@ -119,6 +135,9 @@ class Builder:
     def _only(self, keep: Collection[str]) -> None:
         """Drop the rows of articles not in ``keep`` (their terms no longer count)."""
         size = len(self._names)
+        kinds = np.zeros(len(self._pairs))  # by code
+        for (_, kind), code in self._pairs.items():
+            kinds[code] = kind
         for at, batch in enumerate(self._batches):
             mine = np.array([a in keep for a in batch.rows], dtype=np.bool_)
             if mine.all():
@@ -127,7 +146,8 @@ class Builder:
             entries = np.repeat(mine, lengths)
             gone = batch.features[~entries]
             self._df[:size] -= np.bincount(gone, minlength=size)
-            self._specific[:size] -= np.bincount(gone[batch.specific[~entries]], minlength=size)
+            specific = kinds[batch.codes[~entries]] > 1.0
+            self._specific[:size] -= np.bincount(gone[specific], minlength=size)
             ptr = np.zeros(int(mine.sum()) + 1, dtype=np.int64)
             np.cumsum(lengths[mine], out=ptr[1:])
             self._batches[at] = _Batch(
@@ -136,7 +156,6 @@ class Builder:
                 ptr,
                 batch.features[entries],
                 batch.codes[entries],
-                batch.specific[entries],
             )
 
     def matrix(self, keep: Collection[str] | None = None) -> tuple[list[str], list[str], Matrix]:
@@ -173,6 +192,7 @@ class Builder:
         # point, and a caller may hold the builder while it groups (10k: ~50 MB)
         self._ids, self._names, self._pairs, self.sampled = {}, [], {}, {}
         matrix = _assemble(self._batches, position, vocabulary, counts, kinds, idf, specific, rank)
+        release()
         return [ids[i] for i in by_id], [titles[i] for i in by_id], matrix
 
 
@@ -240,6 +260,8 @@ def _assemble(
         at = ptr[rows] + inside
         terms[at] = part_terms
         codes[at] = part_codes
+        if len(batches) % RELEASE_BATCHES == 0:
+            release()  # the placed batches' pages, while the matrix's fill (100k: ~170 MB)
     matrix = Matrix(vocabulary, ptr, terms, codes, counts, kinds, idf, specific)
     matrix.norms = norms(matrix)
     return matrix
