@@ -11,9 +11,14 @@ then runs each measure in a fresh process driving the real app headless (run_tes
   <= 400 MB); then how long ``?`` takes, five times a second apart, while the sentences are split;
 - preview: milliseconds from the article list's cursor landing on the long report to the
   preview pane's first paint, busy and idle (target <= 200 ms), and ``?`` with the app idle;
-- compare: Enter on the event, then ``?`` and Escape again and again until the comparison is
-  shown: the slowest answer to a key (target: within 100 ms), the seconds until the panes were
-  shown, and the process's peak RSS (targets: <= 10 s, <= 1 GB).
+- compare: Enter on the event, then ``?`` and Escape every 100 ms until the comparison is
+  shown and for AFTER seconds more (the panes mount and paint then): every answer, the slowest
+  (target: within 100 ms) and the slowest before the comparison was shown; beside them the UI
+  thread's CPU per key and its longest event-loop callbacks in CPU (ui_cpu.py: figures the
+  other processes' load barely moves); the seconds until the comparison was shown, and the
+  process's peak RSS (targets: <= 10 s, <= 1 GB).
+
+``--only compare --runs 5``: one measure, five fresh processes on the one corpus.
 """
 
 from __future__ import annotations
@@ -32,7 +37,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from ui_cpu import LoopMeter, cpu_now  # noqa: E402
+
 POLL = 0.005
+AFTER = 1.5  # seconds of keys after the comparison is shown (the panes mount and paint)
 
 
 def peak_mb() -> float:
@@ -50,8 +58,9 @@ async def until(pilot: Any, predicate: Callable[[], object], timeout: float) -> 
     return time.perf_counter() - start
 
 
-async def key_answer(app: Any, pilot: Any) -> float:
-    """Seconds from ``?`` reaching the app to the help dialog being the screen, then Escape back.
+async def key_answer(app: Any, pilot: Any) -> tuple[float, float]:
+    """Seconds from ``?`` reaching the app to the help dialog being the screen, then Escape back;
+    and the UI thread's CPU seconds meanwhile (ui_cpu.py: what the key waited for, less the load).
 
     The key is handed to the app's driver as a terminal's would be: Pilot's ``press`` also waits
     until every message queue of the app is idle, which counts the workers' messages too."""
@@ -65,13 +74,13 @@ async def key_answer(app: Any, pilot: Any) -> float:
         app._driver.send_message(event)
 
     before = app.screen
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_now()
     send("question_mark", "?")
     await until(pilot, lambda: isinstance(app.screen, HelpDialog), 600)
-    answered = time.perf_counter() - start
+    answered, used = time.perf_counter() - start, cpu_now() - cpu
     send("escape", None)
     await until(pilot, lambda: app.screen is before, 600)
-    return answered
+    return answered, used
 
 
 def painted(app: Any, article_id: str) -> Callable[[], bool]:
@@ -109,7 +118,7 @@ async def measure(task: str, corpus: Path, index_dir: Path, timeout: float) -> d
             out["reader_peak_rss_mb"] = round(peak_mb())
             answers = []  # the first comes while the pane's wrap worker runs too
             for _ in range(5):
-                answers.append(round(await key_answer(app, pilot) * 1000))
+                answers.append(round((await key_answer(app, pilot))[0] * 1000))
                 await pilot.pause(1.0)
             out["reader_keys_while_splitting_ms"] = answers
         elif task == "preview":
@@ -130,24 +139,42 @@ async def measure(task: str, corpus: Path, index_dir: Path, timeout: float) -> d
                 await until(pilot, painted(app, long.id), 600)
                 out[f"preview_{when}_ms"] = round((time.perf_counter() - start) * 1000)
             out["preview_peak_rss_mb"] = round(peak_mb())
-            out["idle_key_ms"] = round(await key_answer(app, pilot) * 1000)
+            out["idle_key_ms"] = round((await key_answer(app, pilot))[0] * 1000)
         else:
             await until(pilot, lambda: app.state.events is not None, 600)
             app.state.comparisons.clear()  # a prefetched one would be shown at once
             event = next(e for e in app.state.events or [] if long.id in e.article_ids)
+            meter = LoopMeter()
+            meter.start()
             start = time.perf_counter()
             app.open_event(event)
-            worst, presses, done = 0.0, 0, None
+            walls, cpus, done = [], [], None
+            # Keys go on for AFTER seconds past the comparison's arrival: the panes' mount and
+            # first paint, which keys wait for too, come then.
             while time.perf_counter() - start < timeout:
                 screen = app.screen
-                if isinstance(screen, CompareScreen) and screen.model is not None:
+                if done is None and isinstance(screen, CompareScreen) and screen.model is not None:
                     done = time.perf_counter() - start
+                    out["compare_keys_before_shown"] = len(walls)
+                if done is not None and time.perf_counter() - start > done + AFTER:
                     break
-                worst = max(worst, await key_answer(app, pilot))
-                presses += 1
+                wall, cpu = await key_answer(app, pilot)
+                walls.append(round(wall * 1000))
+                cpus.append(round(cpu * 1000))
                 await pilot.pause(0.1)
-            out["compare_keys_pressed"] = presses
-            out["compare_worst_key_ms"] = round(worst * 1000)
+            meter.on = False
+            out["compare_keys_ms"] = walls
+            out["compare_keys_ui_cpu_ms"] = cpus
+            out["compare_worst_key_ms"] = max(walls, default=0)
+            out["compare_worst_key_ui_cpu_ms"] = max(cpus, default=0)
+            shown = out.get("compare_keys_before_shown", len(walls))
+            out["compare_worst_key_before_shown_ms"] = max(walls[:shown], default=0)
+            out["compare_longest_callbacks_ui_cpu_ms"] = [
+                f"{ms:.0f} {name}" for ms, name in meter.longest
+            ]
+            out["compare_full_collections_ms"] = [
+                f"{ms:.0f} {name}" for ms, name in meter.collections
+            ]
             out["compare_shown_s"] = None if done is None else round(done, 1)
             out["compare_peak_rss_mb"] = round(peak_mb())
         app.workers.cancel_all()
@@ -169,6 +196,8 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--compare-timeout", type=float, default=120.0)
     parser.add_argument("--task", choices=["reader", "preview", "compare"])
+    parser.add_argument("--only", choices=["reader", "preview", "compare"], help="one measure")
+    parser.add_argument("--runs", type=int, default=1, help="of each measure, one corpus")
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args()
     if args.task:  # a child: one measure, JSON on the last line
@@ -185,9 +214,10 @@ def main() -> int:
         CorpusIndex(corpus, index_dir).update()
         size = max(p.stat().st_size for p in corpus.iterdir())
         print(f"long report: {size:,} bytes")
-        for task in ("reader", "preview", "compare"):
-            for key, value in fresh(task, corpus, index_dir, args.compare_timeout).items():
-                print(f"{key}: {value}", flush=True)
+        for task in [args.only] if args.only else ["reader", "preview", "compare"]:
+            for _ in range(args.runs):
+                for key, value in fresh(task, corpus, index_dir, args.compare_timeout).items():
+                    print(f"{key}: {value}", flush=True)
     return 0
 
 
