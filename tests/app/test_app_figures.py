@@ -97,6 +97,9 @@ async def test_f_on_compare_and_enter_comes_back_to_the_same_panes(tmp_path: Pat
         assert app.screen is compare
         messages = [n.message for n in app._notifications]
         assert any("In the headline: “two days”" in m for m in messages)
+        # the words of the figure before are no longer marked: one figure at a time
+        assert ("harbour/bay-gazette.md", "240 workers") not in _marked(compare)
+        assert len(_marked(compare)) <= 1
 
 
 async def test_palette_and_help_list_figures(tmp_path: Path) -> None:

@@ -18,11 +18,12 @@ import index
 from tests.helpers import write_corpus
 from tests.pilot import press_to, screen_text, settle, wait_until
 from tui_reader.app import NewsReaderApp
+from tui_reader.compare import pane_row
 from tui_reader.dialogs.help import HelpDialog
 from tui_reader.screens.articles import ArticlesScreen
 from tui_reader.screens.compare import CompareScreen
 from tui_reader.screens.reader import ReaderScreen
-from tui_reader.widgets import ArticlePane
+from tui_reader.widgets import ArticlePane, article_pane
 
 LONG = "long/ledger-archive.txt"
 SUBJECTS = ["The harbour board", "A ferry captain", "The union", "Council staff", "Dock workers"]
@@ -240,3 +241,58 @@ async def test_what_the_app_loaded_is_frozen_and_a_left_report_is_let_go(tmp_pat
         await wait_until(pilot, lambda: not pane.is_attached, "the reader gone")
         assert pane.blocks == []  # let go at once, not with the (frozen) widget's cycles
     assert gc.get_freeze_count() == 0  # thawed as the app ended: collectable again
+
+
+def tracked(thing: object) -> bool:
+    """Whether a full collection visits ``thing`` (a frozen object is in no generation)."""
+    return any(o is thing for o in gc.get_objects())
+
+
+async def test_a_long_compare_pane_is_laid_out_once_and_frozen_once_painted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widths: list[tuple[int, int]] = []  # (blocks, text width) of every layout made
+
+    class Counted(article_pane.Layout):
+        def __init__(self, blocks: list[Any], width: int, *args: Any) -> None:
+            widths.append((len(blocks), width))
+            super().__init__(blocks, width, *args)
+
+    monkeypatch.setattr(article_pane, "Layout", Counted)
+    app = NewsReaderApp(corpus_with_long_report(tmp_path, 1400), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_articles([app.state.by_id[LONG], app.state.by_id["harbour/bay-gazette.md"]])
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), "the screen")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_until(pilot, lambda: len(screen.panes) == 2, "the panes")
+        pane = next(p for p in screen.panes if p.article.id == LONG)
+        assert len(pane.blocks) > pane_row.LONG
+        await wait_until(pilot, lambda: pane.show_vertical_scrollbar, "the scrollbar")
+        await wait_until(pilot, lambda: pane.rows.exact, "every block wrapped")
+        # laid out at the width the scrollbar leaves, not first at the whole width then again
+        assert [w for n, w in widths if n == len(pane.blocks)] == [pane.rows.width]
+        # its blocks are out of the full collections' sight once painted
+        await wait_until(pilot, lambda: not tracked(pane.blocks[-1]), "the blocks frozen")
+        # marks are set in one go: only the blocks that change
+        pane.mark_blocks({0, 5})
+        assert pane.marked == {0, 5} and pane.blocks[5].marked and pane.blocks[0].marked
+        pane.mark_blocks({5})
+        assert not pane.blocks[0].marked and pane.blocks[5].marked and pane.marked == {5}
+
+
+async def test_ordinary_compare_panes_stay_collectable(tmp_path: Path) -> None:
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_articles([app.state.by_id["harbour/bay-gazette.md"]])
+        await wait_until(pilot, lambda: isinstance(app.screen, CompareScreen), "the screen")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await wait_until(pilot, lambda: bool(screen.panes), "the pane")
+        pane = screen.panes[0]
+        await wait_until(pilot, lambda: pane._palette is not None, "the first paint")
+        await settle(app, pilot)
+        # a short report's few blocks are not frozen: the screen's widgets stay collectable
+        assert tracked(pane.blocks[0]) and tracked(pane)

@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from index import Article, Passage, split_passages
 from tests.strategies import assert_linear, repeated
 from tui_reader.lines.layout import EAGER_ROWS, STAR, Block, Geometry, Layout
+from tui_reader.lines.prepared import BlockSpec, Prepared
 from tui_reader.lines.wrap import wrap_starts
 from tui_reader.reading import ArticleMap, paragraphs
 
@@ -83,6 +84,24 @@ def test_layout_places_every_row() -> None:
     layout.measure()
     assert blocks[short].gutter_lines() == ["│2/3", STAR]
     assert layout.heights[short] >= 2
+
+
+def test_prepared_blocks_keep_what_their_specs_show() -> None:
+    specs = [
+        BlockSpec("t", 0, "The title", "unique", "·", headline=True),
+        BlockSpec("a", 0, "Shared words here.", "shared", "│7/10", [(0, 6, "pane--shared")]),
+        BlockSpec("b", 19, "Alone.", paragraph=True),
+    ]
+    ready = Prepared.of(specs)
+    assert [(b.index, b.key, b.start, b.text, b.kind, b.label) for b in ready.blocks] == [
+        (0, "t", 0, "The title", "unique", "·"),
+        (1, "a", 0, "Shared words here.", "shared", "│7/10"),
+        (2, "b", 19, "Alone.", "plain", ""),
+    ]
+    assert ready.blocks[1].spans == ((0, 6, "pane--shared"),)  # a tuple: no list to visit
+    assert [b.paragraph for b in ready.blocks] == [False, False, True]
+    assert ready.headline and ready.widest == 5 and ready.chars == 9 + 18 + 6
+    assert not Prepared.of(specs[1:]).headline and Prepared.of([]).widest == 0
 
 
 def test_a_long_report_is_wrapped_where_it_is_looked_at_then_whole() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -11,13 +12,15 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.worker import Worker
 
+from ..lines.prepared import Prepared
 from ..notices import report_failure
-from ..widgets import ArticlePane, BlockSpec
+from ..widgets import ArticlePane
 from . import navigation
 from .blocks import block_specs
 from .model import CompareModel, PassageView
 
 NARROW = 100  # screen columns below which only the active pane is shown; Tab flips
+LONG = 2_000  # blocks in the panes from which they are frozen once painted (a 5 MB report: 14,700)
 
 
 class PaneRow(Horizontal):
@@ -38,6 +41,7 @@ class PaneRow(Horizontal):
         self.sync = False
         self.dim = False
         self.pending_align: str | None = None  # passage id to align once the panes are rebuilt
+        self.fact_blocks: dict[str, int] = {}  # article id: the block its figure's words mark
 
     @property
     def panes(self) -> list[ArticlePane]:
@@ -62,11 +66,12 @@ class PaneRow(Horizontal):
     async def _mount_panes(self) -> None:
         model, shown = self.model, list(self.shown)
         assert model is not None
-        # The blocks of a long report (14,000 for 5 MB: 30-40 ms of Python, more on a loaded
-        # machine) are made in a thread: a key pressed as the panes come waits for none of it.
-        specs = await asyncio.to_thread(lambda: [block_specs(model, i) for i in shown])
+        # The blocks of a long report (14,000 for 5 MB: 40-60 ms of Python) are made in a thread:
+        # a key pressed as the panes come waits for none of it.
+        ready = await asyncio.to_thread(lambda: [Prepared.of(block_specs(model, i)) for i in shown])
         await self.remove_children()
-        panes = [self._pane(model, i, blocks) for i, blocks in zip(shown, specs, strict=True)]
+        self.fact_blocks = {}  # the new panes' blocks carry no figure yet
+        panes = [self._pane(model, i, blocks) for i, blocks in zip(shown, ready, strict=True)]
         await self.mount_all(panes)
         if not self.is_attached:  # the user left (or quit) while the panes were mounting
             return
@@ -75,9 +80,13 @@ class PaneRow(Horizontal):
         for pane in panes:
             self.watch(pane, "scroll_y", self._follower(pane), init=False)
         self.post_message(self.Rebuilt())
+        if sum(len(pane.blocks) for pane in panes) > LONG:
+            # Once painted, a long report's blocks live as long as the screen: out of the sight
+            # of full collections (20-70 ms each, the GIL held, several as the panes came). The
+            # price: the screen's widgets are never collected (~0.3 MB a long report opened).
+            self.call_after_refresh(gc.freeze)
         if self.pending_align is not None:
-            view = model.by_id.get(self.pending_align)
-            self.pending_align = None
+            view, self.pending_align = model.by_id.get(self.pending_align), None
             if view is not None:
                 self.call_after_refresh(self._align_later, view)
 
@@ -85,10 +94,9 @@ class PaneRow(Horizontal):
         self.align_on(view)
         self.post_message(self.CursorMoved())
 
-    def _pane(self, model: CompareModel, article_id: str, specs: list[BlockSpec]) -> ArticlePane:
-        article = model.articles[article_id]
-        note = model.copy_note(article_id)
-        pane = ArticlePane(article, specs, note=note, classes="compare-pane")
+    def _pane(self, model: CompareModel, article_id: str, blocks: Prepared) -> ArticlePane:
+        article, note = model.articles[article_id], model.copy_note(article_id)
+        pane = ArticlePane(article, blocks, note=note, classes="compare-pane")
         pane.set_class(self.dim, "-dim")
         return pane
 

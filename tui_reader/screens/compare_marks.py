@@ -51,10 +51,14 @@ class CompareMarks:
         assert model is not None
         for pane in self.page.panes:
             marks = sorted(spans.get(pane.article.id, []))
-            for block in pane.blocks:
+            # A report without marks (most are) visits none of its blocks: a 5 MB report's
+            # 14,700 took 18 ms on the UI thread as its pane came.
+            marked = set()
+            for block in pane.blocks if marks else []:
                 p = model.passages.get(block.key)
-                marked = p is not None and any(s < p.end and p.start < e for s, e in marks)
-                pane.set_marked(block.index, marked)
+                if p is not None and any(s < p.end and p.start < e for s, e in marks):
+                    marked.add(block.index)
+            pane.mark_blocks(marked)
         self.page.show_detail()  # the panel's line for the current passage's own mark
 
     def reveal(self, passage: Passage) -> None:

@@ -8,7 +8,7 @@ gigabytes of memory. Here a passage is a plain Block; the pane wraps every block
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from rich.segment import Segment
 from textual import events, work
@@ -24,22 +24,9 @@ from index import Article
 
 from ..lines.layout import Block, Geometry, Layout, Spans
 from ..lines.paint import COMPONENT_CLASSES, Palette, paint_line
+from ..lines.prepared import BlockSpec, Prepared
 from ..lines.wrap import wrap_starts
 from .pane_header import header_rows
-
-
-@dataclass
-class BlockSpec:
-    """What one block shows: text, mark kind, gutter label and styled spans (text offsets)."""
-
-    key: str  # passage id, or "p<n>" for a paragraph
-    start: int  # offset of the text in the article body
-    text: str
-    kind: str = "plain"
-    label: str = ""
-    spans: Spans = field(default_factory=list)
-    paragraph: bool = False  # starts a new paragraph of the article (a blank line above)
-    headline: bool = False  # the report's title as a passage: shown first, in place of the title
 
 
 class ArticlePane(ScrollView, can_focus=True):
@@ -55,25 +42,23 @@ class ArticlePane(ScrollView, can_focus=True):
     ]
 
     def __init__(
-        self, article: Article, blocks: list[BlockSpec], note: str = "", **kwargs: object
+        self, article: Article, blocks: list[BlockSpec] | Prepared, note: str = "", **kwargs: object
     ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article = article
         self.note = note  # after the outlet and date in the header: 'copy of <outlet>'
-        # Not the specs themselves: a 5 MB report's 14,000 of them (and their lists of spans)
-        # would stay for every full garbage collection to visit (docs/performance.md).
-        self.headline = bool(blocks) and blocks[0].headline
-        # the text as written: control characters are neutralised where a row is painted
-        self.blocks = [
-            Block(i, s.key, s.start, s.text, s.kind, s.label, tuple(s.spans), s.paragraph)
-            for i, s in enumerate(blocks)
-        ]
+        ready = blocks if isinstance(blocks, Prepared) else Prepared.of(blocks)
+        self.headline = ready.headline
+        self.blocks = ready.blocks
+        self._chars = ready.chars
+        self.marked: set[int] = {b.index for b in ready.blocks if b.marked}
         self._by_key: dict[str, Block] | None = None
         # "!4/5" fits the class's 4 columns; "!7/10" needs 5: the gutter takes the longest label
-        widest = max((len(spec.label) for spec in blocks), default=0)
         gutter = self.GEOMETRY.gutter
         self.geometry = (
-            replace(self.GEOMETRY, gutter=widest) if 0 < gutter < widest else self.GEOMETRY
+            replace(self.GEOMETRY, gutter=ready.widest)
+            if 0 < gutter < ready.widest
+            else self.GEOMETRY
         )
         self.current = -1
         self.current_top = False  # the current block was last placed at the top (else centred)
@@ -86,9 +71,20 @@ class ArticlePane(ScrollView, can_focus=True):
     @property
     def rows(self) -> Layout:
         """The blocks' rows at the pane's present width (recomputed when it changes)."""
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width = region.width
         geometry = self.geometry
         text_width = max(width - geometry.gutter - 2, 1)
+        if (
+            not self.show_vertical_scrollbar
+            and self.styles.overflow_y == "auto"
+            and self._chars // text_width > region.height
+        ):
+            # Its text alone fills more rows than the pane has: the scrollbar is coming. Laid out
+            # at the width it leaves now, not twice (each a measure of every block, 7 ms for a
+            # 5 MB report, and a wrap of all of them in the worker).
+            width -= self.styles.scrollbar_size_vertical
+            text_width = max(width - geometry.gutter - 2, 1)
         if self._layout is None or self._layout.width != text_width:
             self._header = header_rows(
                 self.article, self.note, width, self.HEADER_INDENT, not self.headline
@@ -149,6 +145,7 @@ class ArticlePane(ScrollView, can_focus=True):
         # and never once the app froze it (gc.freeze, app.py): a long report's blocks are let
         # go now, not kept with it.
         self.blocks = []
+        self.marked = set()
         self._layout = None
         self._by_key = None
 
@@ -219,12 +216,19 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def set_marked(self, index: int, marked: bool) -> None:
         """Mark block ``index`` (a star under its gutter label, a tint) or unmark it."""
-        block = self.blocks[index]
-        if block.marked == marked:
+        self.mark_blocks(self.marked | {index} if marked else self.marked - {index})
+
+    def mark_blocks(self, indices: set[int]) -> None:
+        """Mark exactly the blocks ``indices``: only those that change are visited, and the rows
+        are measured once (a star on a line of its own may add a row)."""
+        changed = indices ^ self.marked
+        if not changed:
             return
-        block.marked = marked
+        for index in changed:
+            self.blocks[index].marked = index in indices
+        self.marked = set(indices)
         if self._layout is not None:
-            self._layout.measure()  # a star on a line of its own may add a row
+            self._layout.measure()
             self._sync_size()
         self.refresh()
 
