@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.base.models import Article
-from index.events.collect import collect
+from index.events.collect import batches, collect
 from index.events.divide import dot, split_events
 from index.events.features import Matrix
 from index.events.group import _divided, event_id, group_events, shorten
@@ -172,6 +172,14 @@ def test_batches_and_workers_do_not_change_the_matrix(corpus_dir: Path) -> None:
         assert other.vocabulary == here.vocabulary
         assert np.array_equal(other.ptr, here.ptr) and np.array_equal(other.terms, here.terms)
         assert np.array_equal(other.weights(), here.weights())
+
+
+def test_the_last_batches_of_a_list_are_smaller() -> None:
+    articles = [Article(id=f"a{i:04d}", title="", body="", path="") for i in range(1000)]
+    sizes = [len(chunk) for chunk in batches(articles, 100)]
+    assert sizes == [100] * 7 + [25] * 12
+    assert [a for chunk in batches(articles, 100) for a in chunk] == articles
+    assert [len(chunk) for chunk in batches(iter(articles), 100)] == [100] * 10
 
 
 def _graph(rows: list[dict[int, float]]) -> list[dict[int, float]]:
