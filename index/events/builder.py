@@ -76,7 +76,7 @@ class Builder:
         rows: Rows,
         mapping: npt.NDArray[np.int32],
         hashes: list[bytes] | None = None,
-        shingles: list[Shingles] | None = None,
+        shingles: Sequence[Shingles] | None = None,
     ) -> None:
         """The terms of ``articles`` (their ids and titles), named by a tokenizer's feature ids,
         which ``mapping`` maps to the builder's; ``hashes``: their contents (for the sink);

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import queue
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, islice
 from typing import Any
 
@@ -66,7 +66,7 @@ class _Source:
         self.mapping = np.zeros(0, dtype=np.int32)
 
     def add(
-        self, chunk: list[Article], rows: Rows, names: list[str], shingles: list[Shingles]
+        self, chunk: list[Article], rows: Rows, names: list[str], shingles: Sequence[Shingles]
     ) -> None:
         """``chunk``'s rows and shingles, and the names its tokenizer gave features since the
         last batch."""

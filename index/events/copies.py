@@ -6,9 +6,10 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import overload
 
 import numpy as np
 import numpy.typing as npt
@@ -92,7 +93,7 @@ class Sampler:
             out = _shingles(hashes, np.zeros(1, dtype=np.int64), len(hashes))
         return np.unique(out)
 
-    def texts(self, texts: Sequence[tuple[str, str]]) -> list[Shingles]:
+    def texts(self, texts: Sequence[tuple[str, str]]) -> Samples:
         """``text`` of each (title, body), the same arrays, made for the batch at once: one
         hashing pass over all its words and one sort, instead of a dozen small numpy calls per
         text (a third of the sampling's time)."""
@@ -115,13 +116,47 @@ class Sampler:
         values, own = values[order], own[order]
         distinct = np.r_[True, (values[1:] != values[:-1]) | (own[1:] != own[:-1])][: len(own)]
         values, own = values[distinct], own[distinct]
-        bounds = np.searchsorted(own, np.arange(len(texts) + 1)).tolist()
-        out = [values[bounds[t] : bounds[t + 1]] for t in range(len(texts))]
-        for t in np.flatnonzero((np.diff(bounds) == 0) & (lengths > 0)).tolist():
-            # a text with no sampled shingle: its whole text is one
-            first = int(ends[t] - lengths[t])
-            out[t] = _shingles(hashes, np.array([first], dtype=np.int64), int(lengths[t]))
-        return out
+        bounds = np.searchsorted(own, np.arange(len(texts) + 1))
+        lonely = np.flatnonzero((np.diff(bounds) == 0) & (lengths > 0))
+        if len(lonely):
+            # a text with no sampled shingle: its whole text is one, put in its empty place
+            firsts = (ends - lengths)[lonely].tolist()
+            whole = [
+                _shingles(hashes, np.array([first], dtype=np.int64), int(lengths[t]))
+                for first, t in zip(firsts, lonely.tolist(), strict=True)
+            ]
+            values = np.insert(values, bounds[lonely], np.concatenate(whole))
+            bounds = bounds + np.searchsorted(lonely, np.arange(len(texts) + 1))
+        return Samples(values, bounds.astype(np.int64))
+
+
+@dataclass(frozen=True)
+class Samples(Sequence[Shingles]):
+    """The sampled shingles of consecutive texts, text t's ``values[bounds[t]:bounds[t + 1]]``:
+    a batch's in one array, pickled and held as one (an array per text was, once unpickled, a
+    bytes object and two arrays each, in a heap block of its own)."""
+
+    values: Shingles
+    bounds: npt.NDArray[np.int64]
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    @overload
+    def __getitem__(self, t: int) -> Shingles: ...
+
+    @overload
+    def __getitem__(self, t: slice) -> Sequence[Shingles]: ...
+
+    def __getitem__(self, t: int | slice) -> Shingles | Sequence[Shingles]:
+        if isinstance(t, slice):
+            return [self[i] for i in range(len(self))[t]]
+        t = range(len(self))[t]  # negative from the end; IndexError past it
+        return self.values[self.bounds[t] : self.bounds[t + 1]]
+
+    def __iter__(self) -> Iterator[Shingles]:
+        ends = self.bounds.tolist()
+        return (self.values[a:b] for a, b in zip(ends[:-1], ends[1:], strict=False))
 
 
 def copy_pairs(

@@ -132,6 +132,10 @@ def test_a_batch_is_sampled_as_each_text_alone() -> None:
     alone = [copies.Sampler().text(title, body) for title, body in texts]
     batch = copies.Sampler().texts(texts)
     assert len(batch) == len(alone)
+    # one array for the batch, each text's a slice of it
+    assert sum(len(t) for t in batch) == len(batch.values)
+    assert [len(batch[t]) for t in range(len(batch))] == [len(t) for t in batch]
+    assert np.array_equal(batch[-1], alone[-1]) and len(batch[1:3]) == 2
     for one, together in zip(alone, batch, strict=True):
         assert together.dtype == one.dtype and np.array_equal(together, one)
     assert any(len(a) == 1 for a in alone) and any(len(a) > 20 for a in alone)
