@@ -2,9 +2,9 @@
 
 Articles are read once, a batch at a time; of each only its id, its title and its terms are
 kept, so a caller streaming 100,000 articles from the index never holds their bodies at once.
-With more than one core, worker processes tokenize batches while this process reads the next
-ones and tokenizes a batch itself whenever the workers have enough queued. Which process
-tokenized a batch changes nothing: terms are named by strings, rows sorted by article id.
+With more than one core, worker processes tokenize the batches while this process reads the
+next ones and gathers their rows; it tokenizes only the batches of a worker that died. Which
+process tokenized a batch changes nothing: terms are named by strings, rows sorted by id.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from index.events.terms import Rows, Text, Tokenizer
 BATCH = 256
 # Below this many articles worker processes cost more than they save (start-up ~0.3 s)
 PARALLEL_MIN = 3000
-# Batches queued per worker before this process tokenizes one itself
+# Batches a worker holds at a time: one it tokenizes, one waiting in its pipe
 AHEAD = 2
 WAIT = 5.0  # seconds a stopped worker has to exit before it is killed
 # The last batches of a known number of articles are smaller: a worker's last queued batches
@@ -93,14 +93,15 @@ class _Here(_Source):
 
 
 def workers_for(count: int | None) -> int:
-    """Worker processes for ``count`` articles (None: not known yet): one per core beyond this
-    process's own, up to 3; none for small corpora. ``NEWSREADER_EVENT_PROCS`` overrides."""
+    """Worker processes for ``count`` articles (None: not known yet): one per core, up to 4,
+    with two cores or more; none for small corpora. ``NEWSREADER_EVENT_PROCS`` overrides."""
     env = env_number("NEWSREADER_EVENT_PROCS")
     if env is not None:
         return min(int(env), 8)
-    if count is not None and count < PARALLEL_MIN:
+    cores = os.cpu_count() or 1
+    if (count is not None and count < PARALLEL_MIN) or cores < 2:
         return 0
-    return max(0, min(3, (os.cpu_count() or 1) - 1))
+    return min(4, cores)
 
 
 def collect(
@@ -209,8 +210,13 @@ def _parallel(chunks: Iterable[list[Article]], here: _Here, count: int) -> None:
                 except queue.Empty:
                     break
             free = [w for w in sorted(alive) if len(held[w]) < AHEAD]
+            while alive and not free:
+                # wait for a worker rather than tokenize here: this process's tokenizer tables
+                # and their garbage stayed in its heap (100k: ~150 MB at the grouping's peak)
+                take(*inbox.get())
+                free = [w for w in sorted(alive) if len(held[w]) < AHEAD]
             w = min(free, key=lambda w: len(held[w])) if free else None
-            if w is None:
+            if w is None:  # every worker died: their batches came back, this one stays here
                 here.tokenize(chunk)
                 continue
             held[w][number] = chunk

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 from scipy import sparse
 
+from index.events.builder import release
 from index.events.candidates import blocks, candidates, probes
 from index.events.features import Floats, Ints, Matrix
 from index.events.rescore import dots, rescored, top
@@ -48,9 +50,11 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         probe, postings = probes(matrix, pool.map)
         parts = blocks(probe, postings)
-        found = list(pool.map(lambda rows: candidates(probe, postings, rows, k), parts))
+        found = list(pool.map(partial(candidates, probe, postings, k=k), parts))
+        del probe, postings  # not read past the candidates (100k: ~100 MB)
         i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, dtype=np.int64)
         j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, dtype=np.int64)
+        del found  # the blocks' pairs, now in i and j
         sims = rescored(matrix, i, j, pool.map)
         # i is grouped (blocks in order): each block's k best, a block at a time
         cuts = np.searchsorted(i, [b[0] for b in parts] + [n])
@@ -59,7 +63,9 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     kept = np.concatenate(best) if best else np.zeros(0, dtype=np.int64)
     i, j, sims = i[kept], j[kept], sims[kept]
     keep = sims > floor
-    return symmetric(n, i[keep], j[keep], sims[keep])
+    graph = symmetric(n, i[keep], j[keep], sims[keep])
+    release()  # the search's freed arrays, before the linkage (30k: ~50 MB)
+    return graph
 
 
 def neighbours_of(matrix: Matrix, rows: Ints, k: int, floor: float = 0.0) -> tuple[Ints, Ints]:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -165,7 +166,7 @@ def test_batches_and_workers_do_not_change_the_matrix(corpus_dir: Path) -> None:
     articles, _ = load_corpus(corpus_dir)
     ids, titles, here = collect(articles, workers=0)
     for workers in (1, 2):
-        # the stream, not the list: one batch goes to each worker, the rest is tokenized here
+        # the stream, not the list, in another order: the same matrix
         again = collect(iter(articles[::-1]), workers=workers)
         assert again[:2] == (ids, titles)
         other = again[2]
@@ -180,6 +181,31 @@ def test_the_last_batches_of_a_list_are_smaller() -> None:
     assert sizes == [100] * 7 + [25] * 12
     assert [a for chunk in batches(articles, 100) for a in chunk] == articles
     assert [len(chunk) for chunk in batches(iter(articles), 100)] == [100] * 10
+
+
+def test_workers_tokenize_every_batch_this_process_none(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # this process only gathers (its own tokenizer tables stayed in its heap at the peak)
+    from index.events import collect as collecting
+    from index.ingest.loader import load_corpus
+
+    articles, _ = load_corpus(corpus_dir)
+    _, _, alone = collect(articles, workers=0)
+    small = collecting.batches
+    monkeypatch.setattr(collecting, "batches", lambda stream: small(stream, 2))
+    tokenized_here: list[int] = []
+    tokenize = collecting._Here.tokenize
+
+    def counted(self: collecting._Here, chunk: list[Article]) -> None:
+        tokenized_here.append(len(chunk))
+        tokenize(self, chunk)
+
+    monkeypatch.setattr(collecting._Here, "tokenize", counted)
+    _, _, matrix = collect(articles, workers=2)
+    assert len(articles) > 8 and tokenized_here == []
+    assert np.array_equal(matrix.terms, alone.terms)
+    assert np.array_equal(matrix.weights(), alone.weights())
 
 
 def _graph(rows: list[dict[int, float]]) -> list[dict[int, float]]:
