@@ -183,10 +183,11 @@ def test_the_last_batches_of_a_list_are_smaller() -> None:
     assert [len(chunk) for chunk in batches(iter(articles), 100)] == [100] * 10
 
 
-def test_workers_tokenize_every_batch_this_process_none(
+def test_workers_tokenize_the_batches_this_process_only_while_they_start(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # this process only gathers (its own tokenizer tables stayed in its heap at the peak)
+    # this process only gathers (its own tokenizer tables stayed in its heap at the peak),
+    # but for the few batches it tokenizes while the workers start
     from index.events import collect as collecting
     from index.ingest.loader import load_corpus
 
@@ -203,7 +204,7 @@ def test_workers_tokenize_every_batch_this_process_none(
 
     monkeypatch.setattr(collecting._Here, "tokenize", counted)
     _, _, matrix = collect(articles, workers=2)
-    assert len(articles) > 8 and tokenized_here == []
+    assert len(articles) > 4 * collecting.START and len(tokenized_here) <= collecting.START
     assert np.array_equal(matrix.terms, alone.terms)
     assert np.array_equal(matrix.weights(), alone.weights())
 
