@@ -100,7 +100,7 @@ async def measure(task: str, corpus: Path, index_dir: Path, timeout: float) -> d
     from tui_reader.app import NewsReaderApp
     from tui_reader.screens.compare import CompareScreen
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"code": str(Path(sys.modules["tui_reader"].__file__ or "").parent)}
     app = NewsReaderApp(corpus, index_dir=index_dir)
     async with app.run_test(size=(140, 40)) as pilot:
         await until(pilot, lambda: app.state.articles, 600)
