@@ -38,6 +38,7 @@ class LoopMeter:
             meter._note((time.thread_time() - start) * 1000, handle)
 
         asyncio.events.Handle._run = run  # type: ignore[method-assign]
+        self._original = original
         self.collections: list[tuple[float, str]] = []  # full collections: (ms, thread)
         self._collecting = 0.0
         gc.callbacks.append(self._collected)
@@ -61,6 +62,12 @@ class LoopMeter:
         """Forget what was measured and measure from now."""
         self.longest, self.collections = [], []
         self.on = True
+
+    def close(self) -> None:
+        """Stop measuring and put the loop's callbacks back as they were."""
+        self.on = False
+        asyncio.events.Handle._run = self._original  # type: ignore[method-assign]
+        gc.callbacks.remove(self._collected)
 
     def worst_ms(self) -> float:
         """The longest callback's CPU so far, in ms."""
