@@ -23,8 +23,14 @@ class AppActions(AppBase):
     def action_help(self) -> None:
         from .dialogs.help import HelpDialog
 
-        if not isinstance(self.screen, HelpDialog):
-            self.push_screen(HelpDialog(type(self.screen).__name__))
+        if isinstance(self.screen, HelpDialog):
+            return
+        # one help per screen kind, installed: opened again it is shown as it was laid out and
+        # rendered, not composed and wrapped afresh (~30 ms over a long comparison)
+        name = f"help-{type(self.screen).__name__}"
+        if not self.is_screen_installed(name):
+            self.install_screen(HelpDialog(type(self.screen).__name__), name)
+        self.push_screen(name)
 
     def action_search(self, query: str = "") -> None:
         """The search screen; ``query`` (from the palette: "conflict:any ") is typed into it."""

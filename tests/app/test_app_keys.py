@@ -44,6 +44,24 @@ async def test_help_modal_opens_and_closes(tmp_path: Path) -> None:
         await press_to(app, pilot, "escape", EventsScreen)
 
 
+async def test_help_is_kept_per_screen_opens_at_its_top_and_hides_the_screen_beneath(
+    tmp_path: Path,
+) -> None:
+    """Opened again, the help is the same laid-out screen (not composed and wrapped afresh),
+    from its top; it is opaque, so Textual draws nothing of the (maybe long) screen under it."""
+    app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        first = await press_to(app, pilot, "question_mark", HelpDialog)
+        assert first.styles.background.a == 1  # Screen.render: a blank, not the screen beneath
+        await pilot.press("G")
+        await wait_until(pilot, lambda: "Switch list" not in screen_text(app), "scrolled")
+        await press_to(app, pilot, "escape", EventsScreen)
+        again = await press_to(app, pilot, "question_mark", HelpDialog)
+        assert again is first
+        await wait_until(pilot, lambda: "Switch list" in screen_text(app), "at its top again")
+
+
 async def test_palette_opens_event_and_compares_chosen(tmp_path: Path) -> None:
     app = NewsReaderApp(write_corpus(tmp_path), index_dir=tmp_path / "ix")
     async with app.run_test(size=(120, 36)) as pilot:

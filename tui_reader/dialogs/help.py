@@ -152,6 +152,10 @@ class HelpDialog(ModalScreen[None]):
     def action_scroll_end(self) -> None:
         self._scroll().scroll_end(animate=False)
 
+    def on_screen_resume(self) -> None:
+        """Opened again (the app keeps one per screen kind): from its top, as when new."""
+        self._scroll().scroll_home(animate=False)
+
     def compose(self) -> ComposeResult:
         lines: list[Content] = []
         ids = action_ids()
