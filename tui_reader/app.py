@@ -19,6 +19,7 @@ from .corrections import Corrections
 from .jobs import Jobs
 from .keymap import GLOBAL_BINDINGS
 from .notices import Notice, show
+from .render_cache import forget_closed_renders
 from .screens.events import EventsScreen
 from .session import first_export_folder
 from .state import AppState, MarksStore, Settings
@@ -69,6 +70,7 @@ class NewsReaderApp(WorkerResults, ScreenRequests):
     def on_mount(self) -> None:
         if self.config is not None:
             apply_config(self, self.config)
+        self.screen_change_signal.subscribe(self, forget_closed_renders)
         self.push_screen(EventsScreen(self.state))
         self._index()
         self.watcher.start()
