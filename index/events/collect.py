@@ -22,8 +22,8 @@ from index.base.env import env_number
 from index.base.models import Article
 from index.base.processes import END, Child
 from index.events.builder import Builder
-from index.events.copies import Sampler, Shingles
 from index.events.features import Matrix
+from index.events.shingles import Sampler, Shingles
 from index.events.store import StoreReader, StoreWriter
 from index.events.terms import Rows, Text, Tokenizer
 

@@ -6,7 +6,7 @@ last batch, each text's sampled shingles) out; None or the end of input stops it
 from __future__ import annotations
 
 from index.base.processes import Parent
-from index.events.copies import Sampler
+from index.events.shingles import Sampler
 from index.events.terms import Tokenizer
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from index.base.models import Article
-from index.events import copies, copy_pairs, group_events, source_families
+from index.events import copies, copy_pairs, group_events, shingles, source_families
 
 WIRE = (
     "The harbour authority of Tromvik closed the northern pier on Tuesday after a loading crane "
@@ -129,8 +129,8 @@ def test_a_batch_is_sampled_as_each_text_alone() -> None:
         ("Twice", WIRE + " " + WIRE),
         ("", OTHER),
     ]
-    alone = [copies.Sampler().text(title, body) for title, body in texts]
-    batch = copies.Sampler().texts(texts)
+    alone = [shingles.Sampler().text(title, body) for title, body in texts]
+    batch = shingles.Sampler().texts(texts)
     assert len(batch) == len(alone)
     # one array for the batch, each text's a slice of it
     assert sum(len(t) for t in batch) == len(batch.values)
