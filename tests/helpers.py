@@ -90,6 +90,14 @@ ferries stayed in port.
 Talks between the union and the harbour company are due to resume on Wednesday afternoon in the \
 town hall.
 """
+# An agency report's body, reprinted whole or in part by the copy tests
+WIRE_BODY = (
+    "The harbour authority of Tromvik closed the northern pier on Tuesday after a loading crane "
+    "collapsed onto a fishing trawler during a storm, the port director Ingrid Solberg said. "
+    "Two dock workers were taken to hospital with minor injuries and about 2,400 workers were "
+    "sent home for the rest of the week while engineers inspect the quay. Solberg said the pier "
+    "would stay closed until the inspectors finish their report, which is expected next month."
+)
 COPY_FILES = {
     "harbour/ferry-wire.md": WIRE,
     "harbour/reprint.md": WIRE.replace("Ferry Wire", "Daily Reprint").replace("T08:00", "T13:00"),

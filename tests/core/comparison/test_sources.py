@@ -9,14 +9,8 @@ from index.comparison.json_form import comparison_to_json
 from index.comparison.report import comparison_to_text
 from index.comparison.sources import claim_sources, independent_sources
 from index.events import group_events
+from tests.helpers import WIRE_BODY as WIRE
 
-WIRE = (
-    "The harbour authority of Tromvik closed the northern pier on Tuesday after a loading crane "
-    "collapsed onto a fishing trawler during a storm, the port director Ingrid Solberg said. "
-    "Two dock workers were taken to hospital with minor injuries and about 2,400 workers were "
-    "sent home for the rest of the week while engineers inspect the quay. Solberg said the pier "
-    "would stay closed until the inspectors finish their report, which is expected next month."
-)
 RADIO = (
     "A crane fell onto a trawler in Tromvik harbour on Tuesday during a storm and the northern "
     "pier was closed, port director Ingrid Solberg told Coast Radio. Two dock workers were hurt."

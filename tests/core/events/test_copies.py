@@ -7,14 +7,8 @@ import pytest
 
 from index.base.models import Article
 from index.events import copies, copy_pairs, group_events, shingles, source_families
+from tests.helpers import WIRE_BODY as WIRE
 
-WIRE = (
-    "The harbour authority of Tromvik closed the northern pier on Tuesday after a loading crane "
-    "collapsed onto a fishing trawler during a storm, the port director Ingrid Solberg said. "
-    "Two dock workers were taken to hospital with minor injuries and about 2,400 workers were "
-    "sent home for the rest of the week while engineers inspect the quay. Solberg said the pier "
-    "would stay closed until the inspectors finish their report, which is expected next month."
-)
 OTHER = (
     "A court in Vellmar ruled on Friday that the regional council must stop draining the "
     "Osterbruch wetland, where a rare species of orchid grows. The judge said the council had "
