@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from .session import first_export_folder
 from .state import AppState, MarksStore, Settings
 from .text import one_line
 from .watch import CorpusWatcher
+
+SWITCH_INTERVAL = 0.001  # seconds a thread may hold the GIL while another waits for it
 
 
 class NewsReaderApp(WorkerResults, ScreenRequests):
@@ -62,12 +65,19 @@ class NewsReaderApp(WorkerResults, ScreenRequests):
         self.jobs = Jobs(self, self.state)
         self.watcher = CorpusWatcher(self, self.state)
         self.corrections = Corrections(self, self.state)
+        self._switch_interval = sys.getswitchinterval()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands but those newsreader's palette has under the same name."""
         return (c for c in super().get_system_commands(screen) if c.title not in self._OWN_COMMANDS)
 
     def on_mount(self) -> None:
+        # A thread that computes (a comparison, the grouping) holds the GIL; each time the UI
+        # thread lets it go (every wait of its event loop) it asks for it back and waits up to
+        # one switch interval, several times a key: at the default 5 ms a key of 10 ms of CPU
+        # took 40-77 ms during a 5 MB comparison, at 1 ms 20-35 ms (docs/performance.md).
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         if self.config is not None:
             apply_config(self, self.config)
         self.screen_change_signal.subscribe(self, forget_closed_renders)
@@ -77,6 +87,7 @@ class NewsReaderApp(WorkerResults, ScreenRequests):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # what on_events_ready froze is collectable again (tests run many apps)
+        sys.setswitchinterval(self._switch_interval)
         self.watcher.stop()
         if self.state.index is not None:
             self.state.index.close()
