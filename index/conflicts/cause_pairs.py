@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.clauses import between
-from index.conflicts.pairing import opposed
+from index.conflicts.pairing import body_passages, opposed
 from index.text.lexicon import STOP, stem
 
 __all__ = ["cause_pair_conflicts"]
@@ -54,8 +54,7 @@ def cause_pair_conflicts(
     articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
 ) -> list[tuple[Passage, Passage, Conflict]]:
     """A cause denied in one report and asserted in another; spans are body offsets."""
-    body = {a.id: a.body for a in articles}
-    passages = [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
+    body, passages = body_passages(articles, by_article)
     out: list[tuple[Passage, Passage, Conflict]] = []
     found = opposed(passages, lambda t: _causes(t, _DENIED), lambda t: _causes(t, _ASSERTED), _MOST)
     for p, (ps, pe, pw), q, (qs, qe, qw) in found:

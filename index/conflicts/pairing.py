@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
-from index.base.models import Passage
+from index.base.models import Article, Passage
 
 T = TypeVar("T")
 U = TypeVar("U")
+
+
+def body_passages(
+    articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
+) -> tuple[dict[str, str], list[Passage]]:
+    """Each report's body by id (the checks' spans are body offsets) and the event's passages
+    of body text, headlines left out, report by report."""
+    body = {a.id: a.body for a in articles}
+    return body, [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
 
 
 def across_reports(

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.clauses import between, in_quote
-from index.conflicts.pairing import opposed
+from index.conflicts.pairing import body_passages, opposed
 
 __all__ = ["venue_pair_conflicts"]
 
@@ -45,8 +45,7 @@ def venue_pair_conflicts(
     articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
 ) -> list[tuple[Passage, Passage, Conflict]]:
     """One game at home in one report and at the opponent's in another; body offsets."""
-    body = {a.id: a.body for a in articles}
-    passages = [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
+    body, passages = body_passages(articles, by_article)
     out: list[tuple[Passage, Passage, Conflict]] = []
     found = opposed(passages, lambda t: _venues(t, _HOME), lambda t: _venues(t, _AWAY), _MOST)
     for p, (hs, he, team), q, (as_, ae, where) in found:

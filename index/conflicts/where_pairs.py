@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from index.base.models import Article, Conflict, Passage
 from index.conflicts.certainty import marked_verbs
 from index.conflicts.clauses import between
+from index.conflicts.pairing import body_passages
 from index.text.lexicon import SPEECH_VERBS, STOP, act_class, is_past, stem
 
 __all__ = ["where_pair_conflicts"]
@@ -78,8 +79,7 @@ def where_pair_conflicts(
     articles: Sequence[Article], by_article: Mapping[str, Sequence[Passage]]
 ) -> list[tuple[Passage, Passage, Conflict]]:
     """A place one report says is not known, named as fact by another; body offsets."""
-    body = {a.id: a.body for a in articles}
-    passages = [p for a in articles for p in by_article.get(a.id, ()) if not p.in_title]
+    body, passages = body_passages(articles, by_article)
     asked = [(p, m) for p in passages for m in _WHERE.finditer(p.text)]
     out: list[tuple[Passage, Passage, Conflict]] = []
     if len(asked) > _MOST:
