@@ -144,3 +144,14 @@ def write_numbered_corpus(folder: Path, count: int, bundle: bool = False) -> Pat
             '{"title": "Ferry two", "body": "The ferry came back."}\n'
         )
     return folder
+
+
+# The conflict tests' publication date (a Monday) and the types of the conflicts of two texts
+MONDAY = "2024-10-21"
+
+
+def conflict_types(a: str, b: str, pa: str | None = None, pb: str | None = None) -> list[str]:
+    """The types of the conflicts found between texts ``a`` and ``b`` (published ``pa``, ``pb``)."""
+    from index.conflicts.detect import detect_text_conflicts
+
+    return [c.type for c in detect_text_conflicts(a, b, pa, pb)]
