@@ -37,8 +37,7 @@ _MORE_YEARS = re.compile(r"(?:,\s*|,?\s+(?:and|or)\s+)(1[89]\d\d|20\d\d)\b")
 # "(0241 GMT Friday)", "($141 billion)": a bracket restating the figure before it.
 _BRACKET = re.compile(r"\(([^()]{1,60})\)")
 _NAMED = re.compile(r"\b[A-Z][a-z]+\s*$")  # "the Orioles (seven years, ...)": a party's own
-
-
+# Figures kept of one sentence (see _text_facts)
 _MAX_PER_SENTENCE = 12
 
 
