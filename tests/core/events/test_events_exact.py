@@ -12,7 +12,7 @@ from index.events import divide
 from index.events.divide import SEEDS, Vector, dot
 from index.events.features import Matrix
 from index.events.group import TIE, _heads
-from index.events.linkage import _Sums
+from tests.helpers import Sums
 
 rows_strategy = st.lists(
     st.dictionaries(st.sampled_from("abcdefghij"), st.floats(0.1, 3.0), min_size=1, max_size=6),
@@ -26,7 +26,7 @@ def unit(row: dict[str, float]) -> dict[str, float]:
     return {t: w / norm for t, w in row.items()}
 
 
-def central(members: list[int], sums: _Sums) -> int:
+def central(members: list[int], sums: Sums) -> int:
     """The member closest to the others' sum, as the grouping found it one cluster at a time."""
     closeness = sums.dots(members, [[m] for m in members])
     bar = closeness.max() - TIE
@@ -44,7 +44,7 @@ def test_heads_of_all_clusters_at_once_are_those_found_one_at_a_time(
     labels = data.draw(st.lists(st.integers(0, 4), min_size=len(rows), max_size=len(rows)))
     clusters = [[i for i, g in enumerate(labels) if g == c] for c in range(5)]
     clusters = [c for c in clusters if c]
-    sums = _Sums(matrix)
+    sums = Sums(matrix)
     assert _heads(matrix, clusters) == [central(c, sums) for c in clusters]
 
 
