@@ -23,7 +23,7 @@ from index.base.models import Article
 from index.base.processes import END, Child
 from index.events.builder import Builder
 from index.events.features import Matrix
-from index.events.shingles import Sampler, Shingles
+from index.events.shingles import Shingles
 from index.events.store import StoreReader, StoreWriter
 from index.events.terms import Rows, Text, Tokenizer
 
@@ -85,12 +85,10 @@ class _Here(_Source):
     def __init__(self, builder: Builder, contents: Mapping[str, bytes] | None) -> None:
         super().__init__(builder, contents)
         self.tokenizer = Tokenizer()
-        self.sampler = Sampler()
 
     def tokenize(self, chunk: list[Article]) -> None:
         known = len(self.tokenizer.vocabulary)
-        rows = self.tokenizer.rows(_texts(chunk))
-        shingles = self.sampler.texts([(a.title, a.body) for a in chunk])
+        rows, shingles = self.tokenizer.terms(_texts(chunk))
         self.add(chunk, rows, self.tokenizer.vocabulary[known:], shingles)
 
 

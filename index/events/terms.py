@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.events.scan import capital_runs, sentence_initial, shadow, tokens
+from index.events.shingles import Samples, TokenWords, WordBatch, crossing, shingle_text
 from index.events.words import (
     NAME_WEIGHT,
     TITLE_WEIGHT,
@@ -62,6 +63,7 @@ class Tokenizer:
         self._raw_kind = array("d")  # kind of a number token, 0.0 for a word
         self._raw_upper = array("b")  # 1 when the token starts with a capital
         self._raw_month = array("b")  # 1 when a date may use the token's letters
+        self._words = TokenWords()  # each token's words, for its text's shingles
         self._runs: dict[str, list[str]] = {}  # the phrases of a run of capitalised words
 
     def feature(self, name: str) -> int:
@@ -84,9 +86,10 @@ class Tokenizer:
             self._raw_kind.append(0.0)
             self._raw_upper.append(1 if raw[0].isupper() else 0)
         self._raw_month.append(1 if may_hold_month(raw) else 0)
+        self._words.learn(raw)
 
-    def _counted(self, text: str, row: int, source: int, entries: _Entries) -> None:
-        counts = Counter(tokens(text))
+    def _counted(self, found: list[str], row: int, source: int, entries: _Entries) -> None:
+        counts = Counter(found)
         entries.tokens(row, source, map(self._raws.__getitem__, counts), counts.values())
 
     def _phrases(self, runs: list[str]) -> list[str]:
@@ -119,17 +122,34 @@ class Tokenizer:
 
     def rows(self, texts: Sequence[Text]) -> Rows:
         """The terms of ``texts``, one row each."""
+        return self._scan(texts, None)
+
+    def terms(self, texts: Sequence[Text]) -> tuple[Rows, Samples]:
+        """The terms of ``texts`` and their sampled shingles (``Sampler.text`` of each), from
+        the same scan of each text: the shingles' words are the tokens' words."""
+        words = WordBatch(self._words)
+        rows = self._scan(texts, words)
+        return rows, words.samples()
+
+    def _scan(self, texts: Sequence[Text], words: WordBatch | None) -> Rows:
         entries = _Entries()
         raws = self._raws
         for row, (title, body, published) in enumerate(texts):
             shade = shadow(body)
-            self._counted(body, row, BODY, entries)
+            found = tokens(body)
+            self._counted(found, row, BODY, entries)
+            if words is not None:
+                text = shingle_text(title, body)
+                if crossing(text):
+                    words.spelled(text)
+                else:
+                    words.tokens(map(raws.__getitem__, found if text is body else tokens(title)))
             for raw in sentence_initial(body, shade):
                 entries.opening[row, raws[raw]] += 1
             phrases = self._phrases(capital_runs(body, shade))
             entries.extra(row, BODY_EXTRA, map(self.feature, phrases))
             if title:
-                self._counted(title, row, TITLE, entries)
+                self._counted(tokens(title), row, TITLE, entries)
                 known = set(phrases)
                 titled = [
                     p for p in self._phrases(capital_runs(title, shadow(title))) if p in known

@@ -6,19 +6,16 @@ last batch, each text's sampled shingles) out; None or the end of input stops it
 from __future__ import annotations
 
 from index.base.processes import Parent
-from index.events.shingles import Sampler
 from index.events.terms import Tokenizer
 
 
 def main() -> None:
     parent = Parent()
     tokenizer = Tokenizer()
-    sampler = Sampler()
     while (task := parent.receive()) is not None:
         number, texts = task
         known = len(tokenizer.vocabulary)
-        rows = tokenizer.rows(texts)
-        shingles = sampler.texts([(title, body) for title, body, _ in texts])
+        rows, shingles = tokenizer.terms(texts)
         parent.send((number, rows, tokenizer.vocabulary[known:], shingles))
 
 

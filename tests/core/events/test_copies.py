@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import zlib
+
 import numpy as np
+import numpy.typing as npt
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from index.base.models import Article
 from index.events import copies, copy_pairs, group_events, shingles, source_families
+from index.events.terms import Rows, Tokenizer
 from tests.helpers import WIRE_BODY as WIRE
 
 OTHER = (
@@ -133,3 +140,91 @@ def test_a_batch_is_sampled_as_each_text_alone() -> None:
     for one, together in zip(alone, batch, strict=True):
         assert together.dtype == one.dtype and np.array_equal(together, one)
     assert any(len(a) == 1 for a in alone) and any(len(a) > 20 for a in alone)
+
+
+# Characters where a text's words (\w+ of the lowercased text) and its tokens' words part ways,
+# or nearly: a number followed by letters ('1990s'), an underscore, a capital sigma (lowercased
+# by what follows it), a dotted capital I (lowercased to two characters, one not a word's),
+# apostrophes, hyphens and the separators of numbers, other scripts and digits
+_PIECES = st.sampled_from(
+    [
+        "1990s",
+        "3rd",
+        "_",
+        "__init",
+        "x_1",
+        "ΟΔΟΣ",
+        "Σ.",
+        "ΣΑ",
+        "İstanbul",
+        "don't",
+        "it’s",
+        "well-known",
+        "1,500",
+        "6.4",
+        "5.5m",
+        "²",
+        "٣٣",
+        "é",
+        " ",
+        "  ",
+        "\n",
+        ".",
+        "-",
+        "'",
+        "Á",
+    ]
+)
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30).map("".join)
+
+
+def _words(text: str) -> list[int]:
+    """The word hashes of a text as first defined: \\w+ runs of the lowercased text."""
+    return [zlib.crc32(w.encode("utf-8", "replace")) for w in re.findall(r"\w+", text.lower())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_texts_words_read_from_its_tokens_are_its_words(text: str) -> None:
+    assert shingles.Sampler().words(text) == _words(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_TEXTS, _TEXTS), min_size=1, max_size=12))
+def test_the_tokenizer_samples_each_text_as_the_sampler_does(texts: list[tuple[str, str]]) -> None:
+    words = WIRE.split()
+    texts = texts + [("", " ".join(words[k:] + words[:k])) for k in range(0, 60, 7)]
+    tokenizer = Tokenizer()
+    for batch in (texts, texts[::-1]):  # the second time, every token is known
+        rows, sampled = tokenizer.terms([(title, body, None) for title, body in batch])
+        _assert_same_rows(tokenizer.rows([(t, b, None) for t, b in batch]), rows)
+        assert len(sampled) == len(batch)
+        for (title, body), together in zip(batch, sampled, strict=True):
+            text = body if body.strip() else title
+            hashes = np.array(_words(text), dtype=np.uint64)
+            assert np.array_equal(together, shingles.Sampler().text(title, body))
+            assert np.array_equal(together, _plain(hashes))
+
+
+def _assert_same_rows(a: Rows, b: Rows) -> None:
+    for name in ("ptr", "features", "counts", "kinds"):
+        assert np.array_equal(getattr(a, name), getattr(b, name))
+
+
+def _plain(hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """The sampled shingles of one text's word hashes, one window at a time."""
+    size = shingles.SHINGLE
+    found = set()
+    for k in range(len(hashes) - size + 1):
+        if int(hashes[k]) % shingles.SAMPLE == 0:
+            found.add(_value(hashes[k : k + size]))
+    if not found and len(hashes):
+        found.add(_value(hashes))
+    return np.array(sorted(found), dtype=np.uint64)
+
+
+def _value(words: npt.NDArray[np.uint64]) -> int:
+    value = 0
+    for word in words.tolist():
+        value = (value * 1_000_003 + word) % 2**64
+    return value

@@ -20,13 +20,13 @@ from index.ingest.loader import load_corpus
 def tokenized(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The titles of every article tokenized from now on."""
     seen: list[str] = []
-    rows = Tokenizer.rows
+    scan = Tokenizer._scan  # under both rows() and terms()
 
-    def counting(self: Tokenizer, texts: list) -> object:
+    def counting(self: Tokenizer, texts: list, words: object) -> object:
         seen.extend(title for title, _, _ in texts)
-        return rows(self, texts)
+        return scan(self, texts, words)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Tokenizer, "rows", counting)
+    monkeypatch.setattr(Tokenizer, "_scan", counting)
     return seen
 
 
