@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import overload
@@ -156,15 +156,19 @@ class WordBatch:
 
     def __init__(self, table: TokenWords) -> None:
         self.table = table
-        self.ids: list[int] = []  # the tokens of the texts read as tokens, one after the other
+        self.starts: list[int] = []  # of each text read as tokens: where they start in ``ids``
         self.spelled_hashes: list[int] = []  # the words of the others
         self.lengths: list[int] = []  # of each text: its tokens, or minus its words
+        self.ids = np.zeros(0, dtype=np.int64)
 
-    def tokens(self, ids: Iterable[int]) -> None:
-        """The next text, as the numbers of its tokens."""
-        start = len(self.ids)
-        self.ids.extend(ids)
-        self.lengths.append(len(self.ids) - start)
+    def tokens(self, start: int, length: int) -> None:
+        """The next text, as the numbers of its tokens: ``ids[start:start + length]``."""
+        self.starts.append(start)
+        self.lengths.append(length)
+
+    def found(self, ids: npt.NDArray[np.int64]) -> None:
+        """The numbers of the tokens, in order, where ``tokens`` points."""
+        self.ids = ids
 
     def spelled(self, text: str) -> None:
         """The next text, read word by word."""
@@ -175,11 +179,13 @@ class WordBatch:
     def samples(self) -> Samples:
         """The sampled shingles of the batch's texts."""
         table = self.table
-        ids = np.fromiter(self.ids, np.int64, len(self.ids))
-        hashes = np.frombuffer(table.first, dtype=np.uint64)[ids]
-        counts = np.frombuffer(table.count, dtype=np.int64)[ids]
         lengths = np.array(self.lengths, dtype=np.int64)
         read = lengths >= 0
+        runs = lengths[read]  # each run of tokens, one after the other
+        ids = np.repeat(np.array(self.starts, dtype=np.int64) - (np.cumsum(runs) - runs), runs)
+        ids = self.ids[ids + np.arange(len(ids))]
+        hashes = np.frombuffer(table.first, dtype=np.uint64)[ids]
+        counts = np.frombuffer(table.count, dtype=np.int64)[ids]
         size = np.abs(lengths)
         other = np.flatnonzero(counts != 1)
         if len(other):  # tokens of several words (or none): their other words put in after
