@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import math
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -10,7 +9,18 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from index.events.features import Codes, Floats, Ints, Matrix, Shingles, norms
+from index.events.features import (
+    Codes,
+    Floats,
+    Ints,
+    Matrix,
+    Shingles,
+    TermIds,
+    code_type,
+    norms,
+    term_type,
+)
+from index.events.memory import Place, Spill, release
 from index.events.store import StoreWriter
 from index.events.terms import Rows
 
@@ -18,20 +28,9 @@ from index.events.terms import Rows
 SMALL_COUNTS = 1 << 16
 # Batches placed in the matrix between two releases of their memory (100k: ~400 batches)
 RELEASE_BATCHES = 32
-
-_TRIM: Callable[[int], int] | None
-try:  # glibc's: gives the heap's free pages back to the system (elsewhere there is none)
-    _TRIM = ctypes.CDLL(None).malloc_trim
-except (OSError, AttributeError, TypeError):  # pragma: no cover - not glibc
-    _TRIM = None
-
-
-def release() -> None:
-    """Give the memory freed in small pieces back to the system. The batches and the shingles
-    are ~1,000 arrays under glibc's mmap threshold each, so freeing them left their pages in
-    the heap: 100k held ~300 MB of free pages through the neighbour search that follows."""
-    if _TRIM is not None:
-        _TRIM(0)
+# Entries held in memory: the batches' entries past these wait in a temporary file until the
+# matrix is made (100k: 28M entries, 140 MB, while the copies' shingles are compared; 10k: 2.8M)
+HELD_ENTRIES = 8_000_000
 
 
 @dataclass
@@ -39,8 +38,8 @@ class _Batch:
     rows: list[str]  # article ids
     titles: list[str]
     ptr: Ints
-    features: npt.NDArray[np.int32]  # builder ids
-    codes: Codes  # an entry's kind is its code's: whether it is specific is not kept apart
+    features: npt.NDArray[np.int32] | Place  # builder ids (or their place in the spill file)
+    codes: Codes | Place  # an entry's kind is its code's: whether it is specific is not kept apart
 
 
 class Builder:
@@ -52,6 +51,9 @@ class Builder:
         self._names: list[str] = []
         self._pairs: dict[tuple[float, float], int] = {}
         self._batches: list[_Batch] = []
+        self._held = 0  # entries of the batches in memory
+        self._spill = Spill()
+        self._code = code_type(0)  # the type of the codes (spilled ones may be narrower)
         self._df = np.zeros(1024, dtype=np.int64)
         self._specific = np.zeros(1024, dtype=np.int64)
         self.sampled: dict[str, Shingles] = {}  # each article's shingles (copies.py), by id
@@ -98,7 +100,28 @@ class Builder:
         self._df[:size] += np.bincount(features, minlength=size)
         specific = rows.kinds > 1.0
         self._specific[:size] += np.bincount(features[specific], minlength=size)
-        self._batches.append(_Batch(articles, titles, rows.ptr, features, codes))
+        batch = _Batch(articles, titles, rows.ptr, features, codes)
+        self._held += len(features)
+        if self._held > HELD_ENTRIES:
+            self._set_aside(batch)
+        self._batches.append(batch)
+
+    def _set_aside(self, batch: _Batch) -> None:
+        """Move ``batch``'s entries to the spill file (unless there is none)."""
+        assert isinstance(batch.features, np.ndarray) and isinstance(batch.codes, np.ndarray)
+        features, codes = self._spill.put(batch.features), self._spill.put(batch.codes)
+        if features is not None and codes is not None:
+            self._held -= len(batch.features)
+            batch.features, batch.codes = features, codes
+
+    def _entries(self, batch: _Batch) -> tuple[npt.NDArray[np.int32], Codes]:
+        """A batch's (features, codes), read back if set aside."""
+        features, codes = batch.features, batch.codes
+        if not isinstance(features, np.ndarray):
+            features = self._spill.get(features)
+        if not isinstance(codes, np.ndarray):
+            codes = self._spill.get(codes).astype(self._code, copy=False)
+        return features, codes
 
     def _codes(self, counts: npt.NDArray[np.float64], kinds: npt.NDArray[np.float64]) -> Codes:
         """The code of each (count, kind) pair: its place in the builder's table of pairs."""
@@ -126,11 +149,13 @@ class Builder:
                 values, inverse = np.unique(counts[mine], return_inverse=True)
                 table_list = [known.setdefault((c, kind), len(known)) for c in values.tolist()]
                 codes[mine] = np.array(table_list, dtype=np.int64)[inverse.reshape(-1)]
-        if len(known) > 0xFFFF:
-            for batch in self._batches:
-                batch.codes = batch.codes.astype(np.uint32)
-            return codes.astype(np.uint32)
-        return codes.astype(np.uint16)
+        self._code = kind = code_type(len(known))
+        for batch in self._batches:  # the table outgrew the type of the codes held (spilled
+            # codes are widened when read back)
+            held = batch.codes
+            if isinstance(held, np.ndarray) and held.itemsize < np.dtype(kind).itemsize:
+                batch.codes = held.astype(kind)
+        return codes.astype(kind)
 
     def _only(self, keep: Collection[str]) -> None:
         """Drop the rows of articles not in ``keep`` (their terms no longer count)."""
@@ -144,19 +169,23 @@ class Builder:
                 continue
             lengths = np.diff(batch.ptr)
             entries = np.repeat(mine, lengths)
-            gone = batch.features[~entries]
+            features, codes = self._entries(batch)
+            gone = features[~entries]
             self._df[:size] -= np.bincount(gone, minlength=size)
-            specific = kinds[batch.codes[~entries]] > 1.0
+            specific = kinds[codes[~entries]] > 1.0
             self._specific[:size] -= np.bincount(gone[specific], minlength=size)
             ptr = np.zeros(int(mine.sum()) + 1, dtype=np.int64)
             np.cumsum(lengths[mine], out=ptr[1:])
-            self._batches[at] = _Batch(
+            spilled = not isinstance(batch.features, np.ndarray)
+            self._batches[at] = batch = _Batch(
                 [a for a, m in zip(batch.rows, mine.tolist(), strict=True) if m],
                 [t for t, m in zip(batch.titles, mine.tolist(), strict=True) if m],
                 ptr,
-                batch.features[entries],
-                batch.codes[entries],
+                features[entries],
+                codes[entries],
             )
+            if spilled:
+                self._set_aside(batch)
 
     def matrix(self, keep: Collection[str] | None = None) -> tuple[list[str], list[str], Matrix]:
         """(the article ids in id order, their titles, their rows in that order), of the
@@ -191,7 +220,10 @@ class Builder:
         # the builder's tables of every feature name and the shingles are not needed past this
         # point, and a caller may hold the builder while it groups (10k: ~50 MB)
         self._ids, self._names, self._pairs, self.sampled = {}, [], {}, {}
-        matrix = _assemble(self._batches, position, vocabulary, counts, kinds, idf, specific, rank)
+        matrix = _assemble(
+            self._batches, self._entries, position, vocabulary, counts, kinds, idf, specific, rank
+        )
+        self._spill.close()
         release()
         return [ids[i] for i in by_id], [titles[i] for i in by_id], matrix
 
@@ -209,19 +241,22 @@ def _few_distinct(values: Floats) -> Floats:
     return np.sort(np.array(found, dtype=np.float64))
 
 
-def _ranked(batch: _Batch, rank: Ints, position: Ints) -> tuple[Ints, npt.NDArray[np.int32], Codes]:
+def _ranked(
+    batch: _Batch, features: npt.NDArray[np.int32], codes: Codes, rank: Ints, position: Ints
+) -> tuple[Ints, Ints, Codes]:
     """A batch's entries as (final row, term, code), terms ranked and ascending in each row."""
     rows = np.repeat(position, np.diff(batch.ptr))
-    terms = rank[batch.features]
+    terms = rank[features]
     keep = terms >= 0
-    rows, terms, codes = rows[keep], terms[keep], batch.codes[keep]
+    rows, terms, codes = rows[keep], terms[keep], codes[keep]
     # a (row, term) pair is unique: one sort of packed keys orders them as a lexsort would
     order = np.argsort((rows << 32) | terms)
-    return rows[order], terms[order].astype(np.int32), codes[order]
+    return rows[order], terms[order], codes[order]
 
 
 def _assemble(
     batches: list[_Batch],
+    entries: Callable[[_Batch], tuple[npt.NDArray[np.int32], Codes]],
     position: Ints,
     vocabulary: list[str],
     counts: Floats,
@@ -232,25 +267,24 @@ def _assemble(
 ) -> Matrix:
     """The matrix of the batches' rows (``position``: each added row's final row, in the order
     added), emptying ``batches``: each is placed and dropped in turn, so the entries are held
-    twice only for the batch being placed (100k: ~28M entries, 6 bytes each in the matrix)."""
+    twice only for the batch being placed (100k: ~28M entries, 3 bytes each in the matrix)."""
     n = len(position)
     lengths = np.zeros(n, dtype=np.int64)
     first = 0
     for batch in batches:
         rows = np.repeat(position[first : first + len(batch.rows)], np.diff(batch.ptr))
-        lengths += np.bincount(rows[rank[batch.features] >= 0], minlength=n)
+        lengths += np.bincount(rows[rank[entries(batch)[0]] >= 0], minlength=n)
         first += len(batch.rows)
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=ptr[1:])
-    dtype = np.uint32 if any(b.codes.dtype == np.uint32 for b in batches) else np.uint16
-    terms = np.empty(ptr[-1], dtype=np.int32)
-    codes = np.empty(ptr[-1], dtype=dtype)
+    terms: TermIds = np.empty(ptr[-1], dtype=term_type(len(vocabulary)))
+    codes: Codes = np.empty(ptr[-1], dtype=code_type(len(counts)))
     first = 0
     batches.reverse()  # popped from the end, in the order added
     while batches:
         batch = batches.pop()
         rows, part_terms, part_codes = _ranked(
-            batch, rank, position[first : first + len(batch.rows)]
+            batch, *entries(batch), rank, position[first : first + len(batch.rows)]
         )
         first += len(batch.rows)
         # entries of one row are contiguous and in order within a batch: each goes to its row's

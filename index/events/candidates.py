@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,7 @@ except ImportError:  # pragma: no cover - an older or newer scipy
     _matmat = None
 
 from index.events.features import CHUNK_ROWS, Floats, Ints, Matrix, row_chunks
+from index.events.memory import release
 
 # How many of a document's heaviest terms look up candidates. Light terms add little to a cosine
 # and their long posting lists would make the search quadratic.
@@ -30,23 +32,59 @@ LONG_ROW = 2048
 SPAN = 8
 
 
-def heads(matrix: Matrix, run: Callable[..., Iterable[Any]] = map) -> sparse.csr_matrix:
+@dataclass(frozen=True)
+class Probe:
+    """Each row's heads without their too common terms, heaviest first, held as the indices of
+    their entries in ``matrix`` (4 bytes each instead of a term and a weight's 12: 100k, 4M
+    heads) and weighed when a block of rows reads them: the same floats as when they were picked."""
+
+    matrix: Matrix
+    ptr: Ints  # row r's heads are entries[ptr[r]:ptr[r + 1]]
+    entries: npt.NDArray[np.integer[Any]]
+    work: Floats  # by row: its partial products (the lengths of its terms' postings, summed)
+
+    def part(self, rows: Ints) -> sparse.csr_matrix:
+        """The heads of ``rows`` as the rows of a sparse matrix over the vocabulary."""
+        starts = self.ptr[rows]
+        lengths = self.ptr[rows + 1] - starts
+        shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        entries = self.entries[shift + np.arange(int(lengths.sum()), dtype=np.int64)].astype(
+            np.int64
+        )
+        ptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=ptr[1:])
+        weights = self.matrix.weights(entries, np.repeat(rows, lengths))
+        shape = (len(rows), len(self.matrix.vocabulary))
+        return sparse.csr_matrix((weights, self.matrix.terms[entries], ptr), shape=shape)
+
+
+def heads(
+    matrix: Matrix, run: Callable[..., Iterable[Any]] = map
+) -> tuple[Ints, npt.NDArray[np.integer[Any]], Floats]:
     """Each row's PROBE_TERMS heaviest terms, heaviest first (ties: the larger term id first),
-    weighed a range of rows at a time (all the weights at once held ~1 GB at 100k), the ranges
-    run by ``run`` (a map: the search's threads)."""
+    as (ptr, their entries, their weights), weighed a range of rows at a time (all the weights
+    at once held ~1 GB at 100k), the ranges run by ``run`` (a map: the search's threads)."""
     n = matrix.n
     lengths = np.diff(matrix.ptr)
     # half ranges: two threads hold what one range held (10k: +40 MB at the peak with whole ones)
     chunks = row_chunks(matrix.ptr, CHUNK_ROWS // 2)
     # a small matrix keeps its weights once made: made here, not by each thread at once
     matrix.weights(np.zeros(0, dtype=np.int64))
-    picked = list(run(lambda chunk: _heads_of(matrix, *chunk), chunks))
-    kept = np.concatenate([p[0] for p in picked]) if picked else np.zeros(0, dtype=np.int64)
-    weights = np.concatenate([p[1] for p in picked]) if picked else np.zeros(0)
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.minimum(lengths, PROBE_TERMS), out=ptr[1:])
-    shape = (n, len(matrix.vocabulary))
-    return sparse.csr_matrix((weights, matrix.terms[kept], ptr), shape=shape)
+    # each range writes its rows' heads in place (the ranges' arrays joined held them twice)
+    kept: npt.NDArray[np.integer[Any]] = np.empty(
+        int(ptr[-1]), dtype=np.int32 if len(matrix.terms) < 2**31 else np.int64
+    )
+    weights = np.empty(int(ptr[-1]))
+
+    def pick(lo: int, hi: int) -> None:
+        span = slice(int(ptr[lo]), int(ptr[hi]))
+        kept[span], weights[span] = _heads_of(matrix, lo, hi)
+
+    for _ in run(lambda chunk: pick(*chunk), chunks):
+        pass
+    return ptr, kept, weights
 
 
 def _heads_of(matrix: Matrix, lo: int, hi: int) -> tuple[Ints, Floats]:
@@ -73,25 +111,35 @@ def _heads_of(matrix: Matrix, lo: int, hi: int) -> tuple[Ints, Floats]:
 
 def probes(
     matrix: Matrix, run: Callable[..., Iterable[Any]] = map
-) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+) -> tuple[Probe, sparse.csr_matrix]:
     """The rows' heads without their too common terms, and the same by term (postings)."""
     n = matrix.n
-    probe = heads(matrix, run)
+    ptr, kept, weights = heads(matrix, run)
+    release()  # the threads' weights of every entry, freed (100k: ~100 MB)
+    terms = matrix.terms[kept]
     common = max(100, int(10 * math.sqrt(n)))
-    posting = np.bincount(probe.indices, minlength=probe.shape[1])
-    rare = posting[probe.indices] <= common
-    lengths = np.bincount(np.repeat(np.arange(n), np.diff(probe.indptr))[rare], minlength=n)
-    ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(lengths, out=ptr[1:])
-    probe = sparse.csr_matrix((probe.data[rare], probe.indices[rare], ptr), shape=probe.shape)
-    return probe, probe.T.tocsr()
+    posting = np.bincount(terms, minlength=len(matrix.vocabulary))
+    rare = posting[terms] <= common
+    passed = np.zeros(len(rare) + 1, dtype=np.int64 if len(rare) >= 2**31 else np.int32)
+    np.cumsum(rare, out=passed[1:])
+    ptr = passed[ptr].astype(np.int64)  # each row's heads that are rare, counted
+    shape = (n, len(matrix.vocabulary))
+    probe = sparse.csr_matrix((weights[rare], terms[rare], ptr), shape=shape)
+    del terms, weights
+    postings = probe.T.tocsr()
+    # products per row: the lengths of its terms' postings, summed (a range of rows at a time)
+    posting_lengths = np.diff(postings.indptr)
+    work = np.zeros(n)
+    for lo, hi in row_chunks(ptr):
+        products = np.r_[0, np.cumsum(posting_lengths[probe.indices[ptr[lo] : ptr[hi]]])]
+        work[lo:hi] = products[ptr[lo + 1 : hi + 1] - ptr[lo]] - products[ptr[lo:hi] - ptr[lo]]
+    return Probe(matrix, ptr, kept[rare], work), postings
 
 
-def blocks(probe: sparse.csr_matrix, postings: sparse.csr_matrix) -> list[Ints]:
+def blocks(probe: Probe) -> list[Ints]:
     """Consecutive rows in blocks of at most BLOCK rows and about PRODUCTS partial products
     (a row's candidates do not depend on the rows scored with it)."""
-    n = probe.shape[0]
-    work = probe.sign() @ np.diff(postings.indptr).astype(np.float64)  # products per row
+    n, work = len(probe.work), probe.work
     total = np.cumsum(work)
     blocks, lo = [], 0
     while lo < n:
@@ -102,9 +150,7 @@ def blocks(probe: sparse.csr_matrix, postings: sparse.csr_matrix) -> list[Ints]:
     return blocks
 
 
-def candidates(
-    probe: sparse.csr_matrix, postings: sparse.csr_matrix, rows: Ints, k: int
-) -> tuple[Ints, Ints]:
+def candidates(probe: Probe, postings: sparse.csr_matrix, rows: Ints, k: int) -> tuple[Ints, Ints]:
     """The 2k best candidates of ``rows`` by partial score: (row, candidate) pairs, row grouped
     (ties: the lower candidate). Each row's 2k + 1 best are found first, its own score among
     them, on the product's arrays as they come: the few passes over the (at 100k, ~20,000 a
@@ -124,14 +170,14 @@ def candidates(
 
 
 def _product(
-    probe: sparse.csr_matrix, postings: sparse.csr_matrix, rows: Ints
+    probe: Probe, postings: sparse.csr_matrix, rows: Ints
 ) -> tuple[Ints, npt.NDArray[np.integer[Any]], Floats]:
     """``probe[rows] @ postings`` as (indptr, indices, data): scipy's own sparse product, called
     with the number of products as the size of its output (a bound of its nonzeros: a block
     holds at most PRODUCTS of them) instead of letting ``@`` count the nonzeros first in a pass
     of its own (a fifth of the search's time). The same routine on the same arrays: the same
     entries in the same order as ``@``."""
-    part = probe[rows]
+    part = probe.part(rows)
     if _matmat is None:  # scipy moved its sparse kernels: the public product, same entries
         partial = part @ postings
         return partial.indptr.astype(np.int64), partial.indices, partial.data

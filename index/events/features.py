@@ -3,8 +3,9 @@
 Each article is a unit vector over the corpus's terms: sublinear term frequency times the term's
 kind weight (``terms``) times its IDF, divided by the row's norm. A row is kept as its term ids
 (ascending; ids rank the terms as their strings compare, so ties broken by id are broken as by
-term) and a small code per entry naming its (count, kind) pair: 6 bytes per entry instead of the
-12 of an id and a float. Weights are computed from the codes when needed, the same floats every
+term) and a small code per entry naming its (count, kind) pair, each in the smallest integer type
+that holds them (100k: 3 bytes per entry, 6 with a vocabulary over 65,536 terms) instead of the 12
+of an id and a float. Weights are computed from the codes when needed, the same floats every
 time. ``builder.py`` makes the matrix.
 """
 
@@ -13,13 +14,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
-Codes = npt.NDArray[np.uint16] | npt.NDArray[np.uint32]
+Codes = npt.NDArray[np.unsignedinteger[Any]]  # uint8, uint16 or uint32: code_type
+TermIds = npt.NDArray[np.integer[Any]]  # uint16 or int32: term_type
 Shingles = npt.NDArray[np.uint64]
 # Up to this many entries the weights are computed once and kept (8 bytes each)
 KEEP_WEIGHTS = 8_000_000
@@ -31,7 +34,7 @@ class Matrix:
 
     vocabulary: list[str]
     ptr: Ints  # row r is entries ptr[r]:ptr[r + 1]
-    terms: npt.NDArray[np.int32]
+    terms: TermIds
     codes: Codes
     counts: Floats  # by code: the count and the kind weight of a (row, term) pair
     kinds: Floats
@@ -156,3 +159,14 @@ def norms(matrix: Matrix) -> Floats:
         norms[lo:hi] = np.sqrt(np.bincount(rows, weights=pre * pre, minlength=hi - lo))
     norms[norms == 0.0] = 1.0  # an empty row stays empty
     return norms
+
+
+def code_type(size: int) -> type[np.unsignedinteger[Any]]:
+    """The smallest unsigned type holding the codes below ``size``."""
+    return np.uint8 if size <= 1 << 8 else np.uint16 if size <= 1 << 16 else np.uint32
+
+
+def term_type(size: int) -> type[np.integer[Any]]:
+    """The type of the term ids of a vocabulary of ``size`` terms: 2 bytes when they fit (code
+    that computes with term ids widens them first: a sum in this type could wrap)."""
+    return np.uint16 if size <= 1 << 16 else np.int32

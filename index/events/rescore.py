@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from index.events.features import Floats, Ints, Matrix
 
@@ -14,13 +15,62 @@ CHUNK = 256
 SPREAD = 32
 
 
-def rescored(matrix: Matrix, i: Ints, j: Ints, run: Any) -> Floats:
+class Known:
+    """Cosines of pairs made in an earlier run of rows whose higher row comes in a later run,
+    where it may find the pair again (at 10k ~40% of the candidate pairs are found from both
+    ends): keyed by higher row * n + lower row, ascending."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.sims = np.zeros(0)
+
+    def forget(self, start: int) -> None:
+        """Drop the pairs whose higher row is below ``start`` (no later run finds them)."""
+        cut = int(np.searchsorted(self.keys, start * self.n))
+        self.keys, self.sims = self.keys[cut:], self.sims[cut:]
+
+    def find(self, lo: Ints, hi: Ints) -> tuple[npt.NDArray[np.bool_], Floats]:
+        """Which pairs (lo, hi) are known, and the cosines of those."""
+        keys = hi * self.n + lo
+        at = np.minimum(np.searchsorted(self.keys, keys), max(0, len(self.keys) - 1))
+        have = self.keys[at] == keys if len(self.keys) else np.zeros(len(keys), dtype=np.bool_)
+        return have, self.sims[at[have]]
+
+    def add(self, lo: Ints, hi: Ints, sims: Floats, end: int) -> None:
+        """Keep the pairs (lo, hi) whose higher row is ``end`` or above (in a later run)."""
+        later = hi >= end
+        keys = np.r_[self.keys, hi[later] * self.n + lo[later]]
+        order = np.argsort(keys)
+        self.keys, self.sims = keys[order], np.r_[self.sims, sims[later]][order]
+
+
+def rescored(
+    matrix: Matrix, i: Ints, j: Ints, run: Any, known: Known | None = None, end: int = 0
+) -> Floats:
     """The exact cosines of the pairs (i, j); a pair found from both ends is computed once (a
-    cosine is the same float both ways), in chunks that ``run`` (a map) may run in threads."""
+    cosine is the same float both ways), in chunks that ``run`` (a map) may run in threads.
+    ``known``: the cosines of an earlier run of rows, taken from it; those of pairs reaching a
+    row from ``end`` on are added to it."""
     n = matrix.n
     lo, hi = np.minimum(i, j), np.maximum(i, j)
     pairs, inverse = np.unique(lo * n + hi, return_inverse=True)
     lo, hi = pairs // n, pairs % n
+    sims = np.zeros(len(pairs))
+    if known is not None:
+        have, cosines = known.find(lo, hi)
+        sims[have] = cosines
+        todo = np.flatnonzero(~have)
+        sims[todo] = _cosines(matrix, lo[todo], hi[todo], run)
+        known.add(lo[todo], hi[todo], sims[todo], end)
+    else:
+        sims = _cosines(matrix, lo, hi, run)
+    return sims[inverse.reshape(-1)]
+
+
+def _cosines(matrix: Matrix, lo: Ints, hi: Ints, run: Any) -> Floats:
+    """The cosines of the distinct pairs (lo, hi), in chunks run by ``run``."""
+    n = matrix.n
     # of each pair the longer row is spread and the shorter one's terms gathered (the same
     # shared terms in the same order either way): fewer entries read, ~25% less time
     lengths = np.diff(matrix.ptr)
@@ -31,10 +81,10 @@ def rescored(matrix: Matrix, i: Ints, j: Ints, run: Any) -> Floats:
     cuts = np.searchsorted(spread, np.arange(0, n, CHUNK).tolist() + [n])
     spans = [slice(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True) if b > a]
     parts = list(run(lambda s: dots(matrix, spread[s], gathered[s]), spans))
-    sims = np.zeros(len(pairs))
+    sims = np.zeros(len(lo))
     if parts:
         sims[order] = np.concatenate(parts)
-    return sims[inverse.reshape(-1)]
+    return sims
 
 
 def top(i: Ints, j: Ints, score: Floats, m: int) -> Ints:
