@@ -6,8 +6,11 @@ import math
 import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from operator import add, mul
+from operator import mul
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 # Keyed by term (an id ranked like the term strings, or the string itself): sorting keys sorts
 # terms the same way either way
@@ -74,79 +77,32 @@ def _unit(rows: Sequence[Vector]) -> list[Dense]:
     return out
 
 
-def _dot(a: Dense, b: Dense) -> float:
-    # the products of a dict's shared terms and zeros: fsum gives the same exact float
-    return math.fsum(map(mul, a, b))
-
-
-def _sum(vectors: Sequence[Dense], idx: Iterable[int]) -> Dense:
-    # member after member, as a dict's sums (0.0 + w is w, and x + 0.0 is x)
-    total: Dense = [0.0] * (len(vectors[0]) if vectors else 0)
-    for i in idx:
-        total = list(map(add, total, vectors[i]))
-    return total
-
-
-def _spread(vectors: Sequence[Dense], groups: Sequence[Sequence[int]]) -> float:
-    """Sum over members of 1 - cosine to their group's mean direction (k-means dispersion)."""
-    spread = 0.0
-    for idx in groups:
-        total = _sum(vectors, idx)
-        spread += sum(1 for i in idx if any(vectors[i])) - _dot(total, total) / len(idx)
-    return max(spread, 0.0)
+def _array(vectors: Sequence[Dense]) -> npt.NDArray[np.float64]:
+    return np.array(vectors, dtype=np.float64).reshape(len(vectors), -1)
 
 
 def _two_means(vectors: Sequence[Dense]) -> list[int] | None:
-    """The best spherical 2-means labelling over a few deterministic starts (None if none)."""
-    n = len(vectors)
-    # every member's dot with every other, once: each start reads them (a dot is the same
-    # float either way round, the same products summed exactly)
-    gram = [[_dot(v, w) for w in vectors] for v in vectors]
-    centre = _sum(vectors, range(n))
-    seeds = sorted(range(n), key=lambda i: (_dot(vectors[i], centre), i))[:SEEDS]
-    # a labelling's next one and its halves' norms: starts often meet on the same labellings
-    steps: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[float, float]]] = {}
+    """The best spherical 2-means labelling over a few deterministic starts (None if none):
+    the SEEDS members least like the centre, each paired with the member least like it; from
+    each, members go to the half whose mean direction is nearer until none moves (at most
+    _ITERATIONS steps); the labelling whose halves' sums are longest wins (ties: the first
+    start). Compiled (``cuts.py``): a dot is the exact ``fsum`` of its products."""
+    from index.events.cuts import two_means
 
-    def step(labels: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[float, float]]:
-        if (known := steps.get(labels)) is not None:
-            return known
-        sums = [_sum(vectors, [i for i in range(n) if labels[i] == g]) for g in (0, 1)]
-        norms = _norm(sums[0]), _norm(sums[1])
-        new = tuple(
-            0 if _dot(v, sums[0]) * norms[1] >= _dot(v, sums[1]) * norms[0] else 1 for v in vectors
-        )
-        steps[labels] = new, norms
-        return new, norms
-
-    best: tuple[float, tuple[int, ...]] | None = None
-    for a in seeds:
-        b = min(range(n), key=lambda j: (gram[a][j], j))
-        labels = tuple(0 if row[a] >= row[b] else 1 for row in gram)
-        for _ in range(_ITERATIONS):
-            new = step(labels)[0]
-            if new == labels:
-                break
-            labels = new
-        if len(set(labels)) < 2:
-            continue
-        norms = step(labels)[1]
-        score = norms[0] + norms[1]  # the sum of cosines to the two mean directions
-        if best is None or score > best[0] + _EPS:
-            best = (score, labels)
-    return None if best is None else list(best[1])
-
-
-def _norm(vec: Dense) -> float:
-    return math.sqrt(_dot(vec, vec))
+    labels, found = two_means(_array(vectors), SEEDS, _ITERATIONS, _EPS)
+    return labels.tolist() if found else None
 
 
 def _reduction(vectors: Sequence[Dense]) -> tuple[float, list[int] | None]:
-    """How much the best 2-means cut lowers the spread (log ratio), and its labels."""
+    """How much the best 2-means cut lowers the spread (log ratio), and its labels. The spread
+    of a group is the sum over its members of 1 - cosine to the group's mean direction
+    (k-means dispersion), made by ``cuts.spreads``."""
+    from index.events.cuts import spreads
+
     labels = _two_means(vectors)
     if labels is None:
         return 0.0, None
-    whole = _spread(vectors, [range(len(vectors))])
-    halves = _spread(vectors, [[i for i, g in enumerate(labels) if g == h] for h in (0, 1)])
+    whole, halves = spreads(_array(vectors), np.array(labels, dtype=np.int64))
     return math.log((whole + _EPS) / (halves + _EPS)), labels
 
 

@@ -21,14 +21,14 @@ from numba import njit
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _jit(function: F) -> F:
+def jit(function: F) -> F:
     """``function`` compiled on its first call (types taken from the arguments), cached on disk,
     run without the GIL (the app's keys are answered meanwhile). Arrays are typed ``Any`` here:
     numba types them; ``linkage.py`` types the call."""
     return cast(F, njit(cache=True, nogil=True, error_model="numpy")(function))
 
 
-@_jit
+@jit
 def _before(ka: float, ia: int, ja: int, kb: float, ib: int, jb: int) -> bool:
     """(ka, ia, ja) < (kb, ib, jb) as Python compares tuples."""
     if ka != kb:
@@ -38,7 +38,7 @@ def _before(ka: float, ia: int, ja: int, kb: float, ib: int, jb: int) -> bool:
     return ja < jb
 
 
-@_jit
+@jit
 def _sift_down(keys: Any, lo: Any, hi: Any, size: int, at: int) -> None:
     """Restore the heap below ``at`` (a min-heap of (key, lo, hi) triples)."""
     k, a, b = keys[at], lo[at], hi[at]
@@ -58,7 +58,7 @@ def _sift_down(keys: Any, lo: Any, hi: Any, size: int, at: int) -> None:
     keys[at], lo[at], hi[at] = k, a, b
 
 
-@_jit
+@jit
 def _sift_up(keys: Any, lo: Any, hi: Any, at: int) -> None:
     k, a, b = keys[at], lo[at], hi[at]
     while at > 0:
@@ -70,7 +70,7 @@ def _sift_up(keys: Any, lo: Any, hi: Any, at: int) -> None:
     keys[at], lo[at], hi[at] = k, a, b
 
 
-@_jit
+@jit
 def _find(cols: Any, start: int, count: int, x: int) -> int:
     """The position of the first of ``cols[start:start + count]`` (ascending) not below ``x``."""
     a, b = start, start + count
@@ -83,7 +83,7 @@ def _find(cols: Any, start: int, count: int, x: int) -> int:
     return a
 
 
-@_jit
+@jit
 def _weight(
     weights: Any, codes: Any, factors: Any, idf: Any, norms: Any, terms: Any, e: int, m: int
 ) -> float:
@@ -93,7 +93,7 @@ def _weight(
     return float(factors[codes[e]] * idf[terms[e]] / norms[m])
 
 
-@_jit
+@jit
 def _grow_pool(cols: Any, sims: Any, start: Any, count: Any, room: Any, need: int) -> Any:
     """The neighbour lists copied into larger arrays, packed, with ``need`` free at the end."""
     live = 0
@@ -112,7 +112,7 @@ def _grow_pool(cols: Any, sims: Any, start: Any, count: Any, room: Any, need: in
     return new_cols, new_sims, top
 
 
-@_jit
+@jit
 def _grow_heap(keys: Any, lo: Any, hi: Any) -> Any:
     size = 2 * len(keys) + 16
     new_keys, new_lo, new_hi = np.empty(size), np.empty(size, np.int64), np.empty(size, np.int64)
@@ -121,7 +121,7 @@ def _grow_heap(keys: Any, lo: Any, hi: Any) -> Any:
     return new_keys, new_lo, new_hi
 
 
-@_jit
+@jit
 def _dots(
     held: int,
     groups: Any,
@@ -159,7 +159,7 @@ def _dots(
         m = after[m]
 
 
-@_jit
+@jit
 def _remove(cols: Any, sims: Any, start: Any, count: Any, row: int, x: int) -> None:
     """Take ``x`` out of ``row``'s neighbours."""
     s, c = start[row], count[row]
@@ -168,7 +168,7 @@ def _remove(cols: Any, sims: Any, start: Any, count: Any, row: int, x: int) -> N
     count[row] = c - 1
 
 
-@_jit
+@jit
 def _put(cols: Any, sims: Any, start: Any, count: Any, row: int, x: int, value: float) -> None:
     """Set ``row``'s cross sum with ``x``, adding ``x`` if it is not there (room is: one was
     just removed)."""
@@ -183,7 +183,7 @@ def _put(cols: Any, sims: Any, start: Any, count: Any, row: int, x: int, value: 
     count[row] = c + 1
 
 
-@_jit
+@jit
 def average_link(
     ptr: Any,
     terms: Any,
