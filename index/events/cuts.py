@@ -7,6 +7,7 @@ own algorithm (exactly rounded partial sums), each sum added member after member
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -73,12 +74,20 @@ def _step(vectors: Any, labels: Any, partials: Any) -> Any:
     """A labelling's next one (each member to the closer half's mean direction) and its halves'
     norms."""
     s0, s1 = _sums(vectors, labels, 0), _sums(vectors, labels, 1)
-    n0, n1 = np.sqrt(_fsum(s0, s0, partials)), np.sqrt(_fsum(s1, s1, partials))
+    n0, n1 = math.sqrt(_fsum(s0, s0, partials)), math.sqrt(_fsum(s1, s1, partials))
     new = np.empty(len(labels), np.int64)
     for i in range(len(labels)):
         near0 = _fsum(vectors[i], s0, partials) * n1
         new[i] = 0 if near0 >= _fsum(vectors[i], s1, partials) * n0 else 1
     return new, n0, n1
+
+
+@jit
+def _same(a: Any, b: Any) -> bool:
+    for i in range(len(a)):
+        if a[i] != b[i]:
+            return False
+    return True
 
 
 @jit
@@ -95,7 +104,7 @@ def two_means(vectors: Any, seeds: int, iterations: int, eps: float) -> Any:
     for i in range(n):
         atypical[i] = _fsum(vectors[i], centre, partials)
     # the ``seeds`` members least like the centre (ties: the lower), in that order
-    taken = np.zeros(n, np.bool_)
+    taken = np.zeros(n, np.int64)
     best_labels = np.zeros(n, np.int64)
     best = 0.0
     found = False
@@ -104,7 +113,7 @@ def two_means(vectors: Any, seeds: int, iterations: int, eps: float) -> Any:
         for i in range(n):
             if not taken[i] and (a < 0 or atypical[i] < atypical[a]):
                 a = i
-        taken[a] = True
+        taken[a] = 1
         b = 0
         for j in range(1, n):
             if gram[a, j] < gram[a, b]:
@@ -114,11 +123,11 @@ def two_means(vectors: Any, seeds: int, iterations: int, eps: float) -> Any:
             labels[i] = 0 if gram[i, a] >= gram[i, b] else 1
         for _ in range(iterations):
             new = _step(vectors, labels, partials)[0]
-            if (new == labels).all():
+            if _same(new, labels):
                 break
             labels = new
-        if labels.min() == labels.max():
-            continue
+        if _same(labels[1:], labels[:-1]):
+            continue  # one half only
         _, n0, n1 = _step(vectors, labels, partials)
         score = n0 + n1
         if not found or score > best + eps:
