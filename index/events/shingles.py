@@ -137,16 +137,16 @@ class TokenWords:
         self.more_at = array("q")  # where each token's other words start in ``more``
         self.more = array("Q")
 
-    def learn(self, token: str) -> None:
-        """Add the next token's words."""
-        lower = token.lower()
+    def learn(self, token: str, lower: str) -> None:
+        """Add the next token's words (``lower``: the token lowercased)."""
+        self.more_at.append(len(self.more))
         if lower.isalnum():  # one word: \w is a letter, a digit or '_'
-            words: Sequence[int] = (self.sampler.crc[lower],)
-        else:
-            words = token_words(token, self.sampler.crc)
+            self.first.append(self.sampler.crc[lower])
+            self.count.append(1)
+            return
+        words = token_words(token, self.sampler.crc)
         self.first.append(words[0] if words else 0)
         self.count.append(len(words))
-        self.more_at.append(len(self.more))
         self.more.extend(words[1:])
 
 

@@ -75,18 +75,20 @@ class Tokenizer:
 
     def _learn(self, raw: str) -> None:
         """Classify a token seen for the first time (``_raws`` numbers it)."""
+        lower = raw.lower()
         if raw[0].isdigit():
             name, kind = number_feature(raw)
             self._raw_feature.append(self.feature(name))
             self._raw_kind.append(kind)
             self._raw_upper.append(0)
         else:
-            name = word_feature(raw.lower())
+            name = word_feature(lower)
             self._raw_feature.append(self.feature(name) if name else -1)
             self._raw_kind.append(0.0)
             self._raw_upper.append(1 if raw[0].isupper() else 0)
-        self._raw_month.append(1 if may_hold_month(raw) else 0)
-        self._words.learn(raw)
+        # a month's name starts with a capital: a token without one holds none (most tokens)
+        self._raw_month.append(1 if lower != raw and may_hold_month(raw) else 0)
+        self._words.learn(raw, lower)
 
     def _phrases(self, runs: list[str]) -> list[str]:
         """Each run cut where a word is no feature (a stopword): the pieces of 2+ words."""
