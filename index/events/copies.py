@@ -96,11 +96,18 @@ def _shared(sets: list[Shingles]) -> list[tuple[int, int, int]]:
 def _sliced_keys(sets: list[Shingles], slices: int) -> list[npt.NDArray[np.int64]]:
     """``_pair_keys`` of every shingle, a slice of hash values at a time."""
     bounds = np.array([(k << 64) // slices for k in range(1, slices)], dtype=np.uint64)
-    # each set is sorted: one searchsorted per set cuts it at the slices' bounds
-    cuts = [np.r_[0, np.searchsorted(s, bounds), len(s)].tolist() for s in sets]
+    # each set is sorted: one searchsorted per set cuts it at the slices' bounds, kept in one
+    # array (a list of Python ints per set held ~33 MB at 100k)
+    cuts = np.empty((len(sets), slices + 1), dtype=np.int64)
+    cuts[:, 0] = 0
+    for at, s in enumerate(sets):
+        cuts[at, 1:slices] = np.searchsorted(s, bounds)
+        cuts[at, slices] = len(s)
     keys = []
     for part in range(slices):
-        pieces = [s[c[part] : c[part + 1]] for s, c in zip(sets, cuts, strict=True)]
+        starts, ends = cuts[:, part].tolist(), cuts[:, part + 1].tolist()
+        pieces = [s[a:b] for s, a, b in zip(sets, starts, ends, strict=True)]
+        del starts, ends
         keys += _pair_keys(pieces, len(sets))
     return keys
 
@@ -109,17 +116,27 @@ def _pair_keys(pieces: list[Shingles], count: int) -> list[npt.NDArray[np.int64]
     """For each shingle in 2..COMMON of the sets (``pieces``: each set's shingles of one
     slice), the pairs i < j of sets holding it, as i * count + j."""
     flat = np.concatenate(pieces)
-    owner = np.repeat(np.arange(len(pieces), dtype=np.int64), [len(p) for p in pieces])
+    owner = np.repeat(
+        np.arange(len(pieces), dtype=np.int32 if count < 2**31 else np.int64),
+        [len(p) for p in pieces],
+    )
     order = np.argsort(flat, kind="stable")  # owners stay ascending within a shingle
     flat, owner = flat[order], owner[order]
-    firsts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]]) if len(flat) else owner
-    counts = np.diff(np.r_[firsts, len(flat)])
+    del order
+    # the runs of a shingle held by two sets or more, found from the places where a shingle
+    # equals the next (few: an array over every distinct shingle held ~40 MB at 100k)
+    same = np.flatnonzero(flat[1:] == flat[:-1])
+    del flat
+    starts = np.r_[True, np.diff(same) != 1] if len(same) else np.zeros(0, dtype=np.bool_)
+    firsts = same[starts]
+    counts = np.diff(np.r_[np.flatnonzero(starts), len(same)]) + 1
     keys = []
     for size in range(2, COMMON + 1):
         groups = firsts[counts == size]
         if not len(groups):
             continue
-        members = owner[groups[:, None] + np.arange(size)]  # one row of owners per shingle
+        # one row of owners per shingle (widened: i * count + j overflows 4 bytes)
+        members = owner[groups[:, None] + np.arange(size)].astype(np.int64)
         a, b = np.triu_indices(size, 1)
         keys.append(members[:, a].ravel() * count + members[:, b].ravel())
     return keys
