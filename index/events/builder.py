@@ -28,8 +28,8 @@ from index.events.terms import Rows
 SMALL_COUNTS = 1 << 16
 # Batches placed in the matrix between two releases of their memory (100k: ~400 batches)
 RELEASE_BATCHES = 32
-# Entries held in memory: the batches' entries past these wait in a temporary file until the
-# matrix is made (100k: 28M entries, 140 MB, while the copies' shingles are compared; 10k: 2.8M)
+# Entries held in memory: past these every batch waits in a temporary file until the matrix is
+# made (100k: 28M entries, 140 MB, while the copies' shingles are compared; 10k: 2.8M, held)
 HELD_ENTRIES = 8_000_000
 
 
@@ -52,6 +52,7 @@ class Builder:
         self._pairs: dict[tuple[float, float], int] = {}
         self._batches: list[_Batch] = []
         self._held = 0  # entries of the batches in memory
+        self._spilling = False
         self._spill = Spill()
         self._code = code_type(0)  # the type of the codes (spilled ones may be narrower)
         self._df = np.zeros(1024, dtype=np.int64)
@@ -102,9 +103,13 @@ class Builder:
         self._specific[:size] += np.bincount(features[specific], minlength=size)
         batch = _Batch(articles, titles, rows.ptr, features, codes)
         self._held += len(features)
-        if self._held > HELD_ENTRIES:
-            self._set_aside(batch)
         self._batches.append(batch)
+        if self._spilling:
+            self._set_aside(batch)
+        elif self._held > HELD_ENTRIES:  # from now on every batch waits in the file
+            self._spilling = True
+            for held in self._batches:
+                self._set_aside(held)
 
     def _set_aside(self, batch: _Batch) -> None:
         """Move ``batch``'s entries to the spill file (unless there is none)."""
