@@ -33,11 +33,12 @@ def relative_average_link(matrix: Matrix, graph: Graph, ratio: float = 0.5) -> l
     from index.events.kernels import average_link
 
     # weights kept once made, or made from the codes each time (100k: the kept floats would
-    # take ~200 MB); an empty array says which. The unused codes are typed alike either way,
-    # so one compiled form serves both.
+    # take ~200 MB); an empty array says which. The unused codes keep their type, so a corpus
+    # whose codes and term ids are typed alike uses one compiled form either way (numba
+    # compiles one per set of argument types: a first one costs ~4.5 s CPU)
     kept = len(matrix.codes) <= KEEP_WEIGHTS
     weights = matrix.weights() if kept else np.zeros(0)
-    codes = np.zeros(0, dtype=np.uint16) if kept else matrix.codes
+    codes = matrix.codes[:0] if kept else matrix.codes
     weighing = (weights, codes, matrix.factors(), matrix.idf, matrix.norms)
     members, sizes = average_link(
         np.ascontiguousarray(matrix.ptr, dtype=np.int64),
