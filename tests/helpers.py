@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import heapq
+import os
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import numpy as np
-
-if TYPE_CHECKING:
-    from index.events.features import Floats, Ints, Matrix
-    from index.events.neighbours import Graph
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -165,111 +162,46 @@ def conflict_types(a: str, b: str, pa: str | None = None, pb: str | None = None)
     return [c.type for c in detect_text_conflicts(a, b, pa, pb)]
 
 
-# The event grouping's linkage in plain Python and numpy
+# The event grouping's kernels: the C extension and the Python forms (index/events/kernels.py)
+KERNEL_FORMS = ("c", "python")
 
 
-class Sums:
-    """Sums of clusters' vectors, made when needed from their members' rows: the linkage's
-    first form in numpy (the oracle of ``index/events/kernels.py``, and of the heads' sums)."""
+def __getattr__(name: str) -> object:
+    # Sums (the heads' oracle), imported when a test asks for it: the linkage brings scipy
+    if name == "Sums":
+        from index.events.linkage import Sums
 
-    def __init__(self, matrix: Matrix) -> None:
-        from index.events.features import KEEP_WEIGHTS
-
-        self.matrix = matrix
-        self.dense = np.zeros(len(matrix.vocabulary))
-        self.ptr: list[int] = matrix.ptr.tolist()
-        self.all = matrix.weights() if len(matrix.codes) <= KEEP_WEIGHTS else None
-
-    def _rows(self, members: list[int]) -> tuple[Ints, Floats]:
-        """The terms and weights of ``members``' entries, member after member."""
-        ptr, matrix = self.ptr, self.matrix
-        spans = [(ptr[m], ptr[m + 1]) for m in members]
-        terms = np.concatenate([matrix.terms[a:b] for a, b in spans])
-        if self.all is not None:
-            return terms, np.concatenate([self.all[a:b] for a, b in spans])
-        codes = np.concatenate([matrix.codes[a:b] for a, b in spans])
-        rows = np.repeat(np.asarray(members), [b - a for a, b in spans])
-        return terms, matrix.factors()[codes] * matrix.idf[terms] / matrix.norms[rows]
-
-    def dots(self, held: list[int], groups: list[list[int]]) -> Floats:
-        """The dot product of the sum of ``held`` (added member after member) with the sum of
-        each group of members."""
-        if not groups:
-            return np.zeros(0)
-        ptr = self.ptr
-        sizes = [sum(ptr[m + 1] - ptr[m] for m in group) for group in groups]
-        own = sum(ptr[m + 1] - ptr[m] for m in held)
-        terms, weights = self._rows(held + [m for group in groups for m in group])
-        if len(held) == 1:  # most merges: a row's terms are distinct, 0.0 + w is w
-            self.dense[terms[:own]] = weights[:own]
-        else:
-            # one member at a time, in order: the same sums as adding entry after entry, without
-            # np.add.at (a quarter of the linkage's time)
-            at = 0
-            for m in held:
-                size = ptr[m + 1] - ptr[m]
-                self.dense[terms[at : at + size]] += weights[at : at + size]
-                at += size
-        products = self.dense[terms[own:]] * weights[own:]
-        self.dense[terms[:own]] = 0.0
-        label = np.repeat(np.arange(len(groups)), sizes)
-        sums: Floats = np.bincount(label, products, len(groups)).astype(np.float64, copy=False)
-        return sums
+        return Sums
+    raise AttributeError(name)
 
 
-def plain_average_link(matrix: Matrix, graph: Graph, ratio: float = 0.5) -> list[list[int]]:
-    """``relative_average_link`` as it was first written, in Python: a heap of tuples, a dict of
-    cross sums per cluster (the oracle the compiled loop must equal float for float)."""
-    n = matrix.n
-    sums = Sums(matrix)
-    members = [[i] for i in range(n)]
-    # each cluster's cross sums with its neighbouring clusters, and its pairs' sum of cosines,
-    # updated when it merges: a popped heap entry is checked against these, never recomputed
-    near: list[dict[int, float]] = [graph.row(i) for i in range(n)]
-    cohesion = [max(row.values(), default=0.0) for row in near]
-    inside = [0.0] * n
-    # A pair whose link is below the bar now is refused for as long as the entry stays valid:
-    # its link and both cohesions change only when one of the two merges, and that merge pushes
-    # the pair again. Such pairs are never pushed (at 10k, 80% of the first pairs).
-    heap = [
-        (-link, i, j)
-        for i in range(n)
-        for j, link in near[i].items()
-        if i < j and link >= ratio * (cohesion[i] + cohesion[j]) / 2
-    ]
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        cross = near[a].get(b)
-        if cross is None or cross / (len(members[a]) * len(members[b])) != -neg:
-            continue  # a merged away, no longer neighbours, or a newer entry is in the heap
-        if -neg < ratio * (cohesion[a] + cohesion[b]) / 2:
-            continue  # refused for now; a later merge of a or b compares the pair again
-        keep, gone = (a, b) if a < b else (b, a)
-        mine, theirs = near[keep], near[gone]
-        del mine[gone], theirs[keep]
-        for c in mine:
-            del near[c][keep]
-        for c in theirs:
-            del near[c][gone]
-        # a neighbour of one part only: its cross sum with the other part, from the rows
-        only_mine = [c for c in sorted(mine) if c not in theirs]
-        only_theirs = [c for c in sorted(theirs) if c not in mine]
-        with_gone = sums.dots(members[gone], [members[c] for c in only_mine])
-        with_keep = sums.dots(members[keep], [members[c] for c in only_theirs])
-        mine.update(zip(only_theirs, with_keep.tolist(), strict=True))
-        theirs.update(zip(only_mine, with_gone.tolist(), strict=True))
-        inside[keep] += inside[gone] + cross
-        members[keep] += members[gone]
-        members[gone] = []
-        s = len(members[keep])
-        cohesion[keep] = 2 * inside[keep] / (s * (s - 1))
-        near[keep], near[gone] = {}, {}
-        for c in sorted(mine):
-            total = mine[c] + theirs[c]
-            near[keep][c] = near[c][keep] = total
-            link = total / (s * len(members[c]))
-            if link >= ratio * (cohesion[keep] + cohesion[c]) / 2:
-                lo, hi = (keep, c) if keep < c else (c, keep)
-                heapq.heappush(heap, (-link, lo, hi))
-    return [m for m in members if m]
+def require_c_kernels() -> None:
+    """Skip the calling test when the C kernels were not built (no compiler at install); fail
+    it instead in CI (.ci/run sets NEWSREADER_CI_COMPILED), where they must be."""
+    from index.events import kernels
+
+    if kernels.native is None:
+        if os.environ.get("NEWSREADER_CI_COMPILED"):
+            pytest.fail("the C kernels (index/events/_kernels.c) were not built at install")
+        pytest.skip("the C kernels were not built (no compiler at install)")
+
+
+@contextmanager
+def python_kernels() -> Iterator[None]:
+    """The grouping's kernels run in their Python forms meanwhile."""
+    from index.events import kernels
+
+    saved = kernels.native
+    kernels.native = None
+    try:
+        yield
+    finally:
+        kernels.native = saved
+
+
+def kernel_form(form: str) -> AbstractContextManager[None]:
+    """Run the kernels in ``form`` ("c": required, see require_c_kernels; "python")."""
+    if form == "python":
+        return python_kernels()
+    require_c_kernels()
+    return nullcontext()

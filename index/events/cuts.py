@@ -1,160 +1,95 @@
-"""The divisive check's 2-means and spreads compiled with numba (``divide.py`` calls them).
+"""The divisive check's 2-means and spreads (``divide.py`` calls them): C when built, else Python.
 
-Imported only when a cluster is checked (numba is loaded by then: the linkage ran). The floats
-are those of the Python form: each dot is ``math.fsum`` of the products, made here by CPython's
-own algorithm (exactly rounded partial sums), each sum added member after member.
+Both forms make the same floats: each dot is ``math.fsum`` of the products (the C form runs
+CPython's own algorithm), each sum is added member after member from 0.0. ``kernels.py`` says
+which form runs.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Iterable, Sequence
+from operator import add, mul
 
 import numpy as np
+import numpy.typing as npt
 
-from index.events.kernels import jit
+from index.events import kernels
+
+Dense = list[float]  # a unit vector of the divisive check, over its cluster's specific terms
 
 
-@jit
-def _fsum(a: Any, b: Any, partials: Any) -> float:
-    """``math.fsum(map(mul, a, b))`` for finite values: CPython's msum, step for step."""
-    n = 0
-    for k in range(len(a)):
-        x = a[k] * b[k]
-        i = 0
-        for j in range(n):
-            y = partials[j]
-            if abs(x) < abs(y):
-                x, y = y, x
-            hi = x + y
-            lo = y - (hi - x)
-            if lo != 0.0:
-                partials[i] = lo
-                i += 1
-            x = hi
-        n = i
-        if x != 0.0:
-            partials[n] = x
-            n += 1
-    hi = 0.0
-    lo = 0.0
-    if n > 0:
-        n -= 1
-        hi = partials[n]
-        while n > 0:
-            x = hi
-            n -= 1
-            y = partials[n]
-            hi = x + y
-            lo = y - (hi - x)
-            if lo != 0.0:
+def two_means(
+    vectors: Sequence[Dense], seeds: int, iterations: int, eps: float
+) -> list[int] | None:
+    """The best spherical 2-means labelling over a few deterministic starts (None if none):
+    the ``seeds`` members least like the centre (ties: the lower), each paired with the member
+    least like it; from each, members go to the half whose mean direction is nearer until none
+    moves (at most ``iterations`` steps); the labelling whose halves' sums are longest by more
+    than ``eps`` wins (ties: the first start)."""
+    if kernels.native is not None:
+        return kernels.native.two_means(_array(vectors), seeds, iterations, eps)
+    n = len(vectors)
+    gram = [[_dot(v, w) for w in vectors] for v in vectors]
+    centre = _sum(vectors, range(n))
+    starts = sorted(range(n), key=lambda i: (_dot(vectors[i], centre), i))[: max(seeds, 0)]
+    best: tuple[float, list[int]] | None = None
+    for a in starts:
+        b = min(range(n), key=lambda j: (gram[a][j], j))
+        labels = [0 if row[a] >= row[b] else 1 for row in gram]
+        for _ in range(iterations):
+            new = _step(vectors, labels)[0]
+            if new == labels:
                 break
-        # half-even rounding across partials, as CPython does it
-        if n > 0 and ((lo < 0.0 and partials[n - 1] < 0.0) or (lo > 0.0 and partials[n - 1] > 0.0)):
-            y = lo * 2.0
-            x = hi + y
-            if y == x - hi:
-                hi = x
-    return float(hi)
+            labels = new
+        if len(set(labels)) < 2:
+            continue  # one half only
+        norms = _step(vectors, labels)[1]
+        score = norms[0] + norms[1]
+        if best is None or score > best[0] + eps:
+            best = (score, labels)
+    return None if best is None else best[1]
 
 
-@jit
-def _sums(vectors: Any, labels: Any, group: int) -> Any:
-    """The sum of the members labelled ``group`` (all when ``group`` < 0), member after member."""
-    total = np.zeros(vectors.shape[1])
-    for i in range(vectors.shape[0]):
-        if group < 0 or labels[i] == group:
-            for t in range(vectors.shape[1]):
-                total[t] = total[t] + vectors[i, t]
+def spreads(vectors: Sequence[Dense], labels: Sequence[int]) -> tuple[float, float]:
+    """The spread of the whole cluster and the sum of its two halves' by ``labels`` (0 or 1):
+    a group's spread is the sum over its members of 1 - cosine to the group's mean direction
+    (k-means dispersion; a member without any term counts 0), at least 0."""
+    if kernels.native is not None:
+        return kernels.native.spreads(_array(vectors), np.asarray(labels, dtype=np.int64))
+    halves = [[i for i, g in enumerate(labels) if g == h] for h in (0, 1)]
+    return _spread(vectors, [range(len(vectors))]), _spread(vectors, halves)
+
+
+def _array(vectors: Sequence[Dense]) -> npt.NDArray[np.float64]:
+    width = len(vectors[0]) if vectors else 0
+    return np.array(vectors, dtype=np.float64).reshape(len(vectors), width)
+
+
+def _dot(a: Dense, b: Dense) -> float:
+    return math.fsum(map(mul, a, b))
+
+
+def _sum(vectors: Sequence[Dense], idx: Iterable[int]) -> Dense:
+    total: Dense = [0.0] * (len(vectors[0]) if vectors else 0)
+    for i in idx:
+        total = list(map(add, total, vectors[i]))
     return total
 
 
-@jit
-def _step(vectors: Any, labels: Any, partials: Any) -> Any:
+def _step(vectors: Sequence[Dense], labels: list[int]) -> tuple[list[int], tuple[float, float]]:
     """A labelling's next one (each member to the closer half's mean direction) and its halves'
     norms."""
-    s0, s1 = _sums(vectors, labels, 0), _sums(vectors, labels, 1)
-    n0, n1 = math.sqrt(_fsum(s0, s0, partials)), math.sqrt(_fsum(s1, s1, partials))
-    new = np.empty(len(labels), np.int64)
-    for i in range(len(labels)):
-        near0 = _fsum(vectors[i], s0, partials) * n1
-        new[i] = 0 if near0 >= _fsum(vectors[i], s1, partials) * n0 else 1
-    return new, n0, n1
+    n = len(vectors)
+    sums = [_sum(vectors, [i for i in range(n) if labels[i] == g]) for g in (0, 1)]
+    norms = math.sqrt(_dot(sums[0], sums[0])), math.sqrt(_dot(sums[1], sums[1]))
+    new = [0 if _dot(v, sums[0]) * norms[1] >= _dot(v, sums[1]) * norms[0] else 1 for v in vectors]
+    return new, norms
 
 
-@jit
-def _same(a: Any, b: Any) -> bool:
-    for i in range(len(a)):
-        if a[i] != b[i]:
-            return False
-    return True
-
-
-@jit
-def two_means(vectors: Any, seeds: int, iterations: int, eps: float) -> Any:
-    """``divide._two_means``: (labels, whether any start gave two halves)."""
-    n = vectors.shape[0]
-    partials = np.empty(vectors.shape[1] + 2)
-    gram = np.empty((n, n))
-    for i in range(n):
-        for j in range(i, n):
-            gram[i, j] = gram[j, i] = _fsum(vectors[i], vectors[j], partials)
-    centre = _sums(vectors, np.zeros(n, np.int64), -1)
-    atypical = np.empty(n)
-    for i in range(n):
-        atypical[i] = _fsum(vectors[i], centre, partials)
-    # the ``seeds`` members least like the centre (ties: the lower), in that order
-    taken = np.zeros(n, np.int64)
-    best_labels = np.zeros(n, np.int64)
-    best = 0.0
-    found = False
-    for _ in range(min(seeds, n)):
-        a = -1
-        for i in range(n):
-            if not taken[i] and (a < 0 or atypical[i] < atypical[a]):
-                a = i
-        taken[a] = 1
-        b = 0
-        for j in range(1, n):
-            if gram[a, j] < gram[a, b]:
-                b = j
-        labels = np.empty(n, np.int64)
-        for i in range(n):
-            labels[i] = 0 if gram[i, a] >= gram[i, b] else 1
-        for _ in range(iterations):
-            new = _step(vectors, labels, partials)[0]
-            if _same(new, labels):
-                break
-            labels = new
-        if _same(labels[1:], labels[:-1]):
-            continue  # one half only
-        _, n0, n1 = _step(vectors, labels, partials)
-        score = n0 + n1
-        if not found or score > best + eps:
-            best, found = score, True
-            for i in range(n):
-                best_labels[i] = labels[i]
-    return best_labels, found
-
-
-@jit
-def spreads(vectors: Any, labels: Any) -> Any:
-    """``divide._spread`` of the whole cluster and of its two halves by ``labels``."""
-    partials = np.empty(vectors.shape[1] + 2)
-    out = np.empty(2)
-    for halves in range(2):
-        spread = 0.0
-        for group in range(2 if halves else 1):
-            g = group if halves else -1
-            total = _sums(vectors, labels, g)
-            members = speaking = 0
-            for i in range(vectors.shape[0]):
-                if g < 0 or labels[i] == g:
-                    members += 1
-                    for t in range(vectors.shape[1]):
-                        if vectors[i, t] != 0.0:
-                            speaking += 1
-                            break
-            spread += speaking - _fsum(total, total, partials) / members
-        out[halves] = spread if spread >= 0.0 else 0.0
-    return out[0], out[1]
+def _spread(vectors: Sequence[Dense], groups: Sequence[Sequence[int]]) -> float:
+    spread = 0.0
+    for idx in groups:
+        total = _sum(vectors, idx)
+        spread += sum(1 for i in idx if any(vectors[i])) - _dot(total, total) / len(idx)
+    return max(spread, 0.0)

@@ -9,14 +9,12 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import mul
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
+from index.events.cuts import Dense, spreads, two_means
 
 # Keyed by term (an id ranked like the term strings, or the string itself): sorting keys sorts
 # terms the same way either way
 Vector = dict[Any, float]
 Terms = tuple[dict[Any, float], dict[Any, float]]  # (counts, kind weights) of an article
-Dense = list[float]  # a unit vector of the divisive check, over its cluster's specific terms
 
 # Two look-alike events share their topic words and their common names (team, country, agency);
 # inside the cluster only the specific names, numbers and dates (the fired coach, the year, the
@@ -77,32 +75,23 @@ def _unit(rows: Sequence[Vector]) -> list[Dense]:
     return out
 
 
-def _array(vectors: Sequence[Dense]) -> npt.NDArray[np.float64]:
-    return np.array(vectors, dtype=np.float64).reshape(len(vectors), -1)
-
-
 def _two_means(vectors: Sequence[Dense]) -> list[int] | None:
     """The best spherical 2-means labelling over a few deterministic starts (None if none):
     the SEEDS members least like the centre, each paired with the member least like it; from
     each, members go to the half whose mean direction is nearer until none moves (at most
     _ITERATIONS steps); the labelling whose halves' sums are longest wins (ties: the first
-    start). Compiled (``cuts.py``): a dot is the exact ``fsum`` of its products."""
-    from index.events.cuts import two_means
-
-    labels, found = two_means(_array(vectors), SEEDS, _ITERATIONS, _EPS)
-    return labels.tolist() if found else None
+    start). A dot is the exact ``fsum`` of its products (``cuts.py``, compiled when built)."""
+    return two_means(vectors, SEEDS, _ITERATIONS, _EPS)
 
 
 def _reduction(vectors: Sequence[Dense]) -> tuple[float, list[int] | None]:
     """How much the best 2-means cut lowers the spread (log ratio), and its labels. The spread
     of a group is the sum over its members of 1 - cosine to the group's mean direction
     (k-means dispersion), made by ``cuts.spreads``."""
-    from index.events.cuts import spreads
-
     labels = _two_means(vectors)
     if labels is None:
         return 0.0, None
-    whole, halves = spreads(_array(vectors), np.array(labels, dtype=np.int64))
+    whole, halves = spreads(vectors, labels)
     return math.log((whole + _EPS) / (halves + _EPS)), labels
 
 

@@ -1,0 +1,27 @@
+"""Types of the C extension ``_kernels.c`` (the event grouping's compiled kernels)."""
+
+from typing import Any
+
+from numpy.typing import NDArray
+
+# C-contiguous arrays, taken through the buffer protocol: integers of any width, or float64
+Buffer = NDArray[Any]
+
+def average_link(
+    ptr: Buffer,
+    terms: Buffer,
+    weights: Buffer,
+    codes: Buffer,
+    factors: Buffer,
+    idf: Buffer,
+    norms: Buffer,
+    width: int,
+    graph_ptr: Buffer,
+    graph_cols: Buffer,
+    graph_sims: Buffer,
+    ratio: float,
+    /,
+) -> list[list[int]]: ...
+def two_means(vectors: Buffer, seeds: int, iterations: int, eps: float, /) -> list[int] | None: ...
+def spreads(vectors: Buffer, labels: Buffer, /) -> tuple[float, float]: ...
+def fsum(a: Buffer, b: Buffer, /) -> float: ...
