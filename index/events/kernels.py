@@ -5,7 +5,7 @@ Two loops of the event grouping run compiled when they can: the average-link mer
 ``_kernels.c``, a small extension built at install (``setup.py``; gcc or clang and the Python
 headers). Each caller asks ``native`` here: the extension module, or None when it was not built
 (an install without a compiler), and then runs its Python form, which gives the same clusters
-float for float, slower (the 10k linkage ~0.7 s CPU instead of ~0.07 s). Tests run both forms
+float for float, slower (the 10k linkage ~0.7 s CPU instead of ~0.1 s). Tests run both forms
 (set ``native`` to None for the Python one); CI sets ``NEWSREADER_CI_COMPILED=1``, and a test
 then fails if the extension is missing, so a silent fallback cannot hide there.
 
