@@ -21,6 +21,7 @@ from index.events.features import (
     term_type,
 )
 from index.events.memory import Place, Spill, release
+from index.events.sampled import Sampled
 from index.events.store import StoreWriter
 from index.events.terms import Rows
 
@@ -57,7 +58,7 @@ class Builder:
         self._code = code_type(0)  # the type of the codes (spilled ones may be narrower)
         self._df = np.zeros(1024, dtype=np.int64)
         self._specific = np.zeros(1024, dtype=np.int64)
-        self.sampled: dict[str, Shingles] = {}  # each article's shingles (copies.py), by id
+        self.sampled = Sampled.default()  # each article's shingles (copies.py)
 
     def mapping(self, names: Sequence[str]) -> npt.NDArray[np.int32]:
         """The builder's ids of ``names`` (a tokenizer's vocabulary, or the part of it added
@@ -88,10 +89,9 @@ class Builder:
         if self.sink is not None and hashes is not None:
             self.sink.write(hashes, rows, features)
         if shingles is not None:
-            self.sampled.update(zip(articles, shingles, strict=True))
             if self.sink is not None and hashes is not None:
-                for content, sampled in zip(hashes, shingles, strict=True):
-                    self.sink.shingles(content, sampled)
+                self.sink.shingles(hashes, shingles)
+            self.sampled.add(articles, shingles)
         codes = self._codes(rows.counts, rows.kinds)
         size = len(self._names)
         if size > len(self._df):
@@ -224,7 +224,8 @@ class Builder:
         position[by_id] = np.arange(n)
         # the builder's tables of every feature name and the shingles are not needed past this
         # point, and a caller may hold the builder while it groups (10k: ~50 MB)
-        self._ids, self._names, self._pairs, self.sampled = {}, [], {}, {}
+        self._ids, self._names, self._pairs = {}, [], {}
+        self.sampled.close()
         matrix = _assemble(
             self._batches, self._entries, position, vocabulary, counts, kinds, idf, specific, rank
         )

@@ -216,14 +216,15 @@ def regroup(
     """``group_events``, reusing and then replacing the terms store at ``terms``; incremental
     from ``base`` when it is given and the change is small (``incremental.worth``). Also the
     articles changed since the last full grouping (0 after a full one)."""
-    known = read_store(terms)
     digests = {i: digest(h) for i, h in contents.items()}
     try:
         sink: StoreWriter | None = StoreWriter(terms)
     except OSError:
         sink = None  # no store this time; the grouping is the same
     try:
-        builder = gather(articles, contents=digests, known=known, sink=sink)
+        # the old store is read while gathering only (it holds every article's rows and
+        # shingles): the new one replaces it at the matrix
+        builder = gather(articles, contents=digests, known=read_store(terms), sink=sink)
         families = source_families(articles, builder.sampled)
         by_id = {a.id: a for a in articles}
         collected = builder.matrix(keep={representative(f, by_id).id for f in families})

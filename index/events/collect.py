@@ -42,8 +42,10 @@ START = 2
 TAIL = 3
 
 
-def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
-    """``articles`` ``size`` at a time; of a list, the last TAIL batches' worth in quarters."""
+def batches(articles: Iterable[Article], size: int | None = None) -> Iterator[list[Article]]:
+    """``articles`` ``size`` (BATCH) at a time; of a list, the last TAIL batches' worth in
+    quarters."""
+    size = BATCH if size is None else size
     total = len(articles) if isinstance(articles, (list, tuple)) else None
     it = iter(articles)
     done = 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -12,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.base.models import Article
+from index.events.sampled import Sampled
 from index.events.shingles import Sampler, Shingles
 
 # Reports are compared by their sampled word 8-grams (shingles.py). Two reports are copies when
@@ -37,89 +37,96 @@ class Family:
 
 
 def copy_pairs(
-    articles: Sequence[Article], known: Mapping[str, Shingles] | None = None
+    articles: Sequence[Article], known: Mapping[str, Shingles] | Sampled | None = None
 ) -> list[tuple[str, str]]:
     """Pairs of ids (sorted) of reports that are copies, wholly or in a long run. ``known``:
-    articles' sampled shingles already made, by id (the others are sampled here)."""
-    sampler = Sampler()
+    articles' sampled shingles already made (``Sampled``, or by id); the others are sampled
+    here."""
+    held = known if isinstance(known, Sampled) else Sampled(None)
+    chosen, found = held.choose({a.id for a in articles})
+    missing = [a for a in articles if a.id not in found]
+    if missing:
+        sampler = Sampler()
+        by_id = None if isinstance(known, Sampled) else known
+        made = [by_id.get(a.id) if by_id is not None else None for a in missing]
+        more = Sampled(None)
+        more.add(
+            [a.id for a in missing],
+            [sampler(a) if m is None else m for a, m in zip(missing, made, strict=True)],
+        )
+        held = held.plus(more)
+        chosen.append(list(range(len(missing))))
     # Reports with the same sampled shingles are one node: exact copies are copies at once, and
     # a shingle's count (for COMMON) is of different texts, however many times each is copied.
-    # keyed by a 128-bit digest of the sorted shingles' bytes, not the bytes (100k: 120 MB more)
+    # keyed by a 128-bit digest of the sorted shingles' bytes (sampled.py), not the bytes
     nodes: dict[bytes, list[str]] = defaultdict(list)
-    sets: list[Shingles] = []
-    for a in articles:
-        sampled = known.get(a.id) if known is not None else None
-        if sampled is None:
-            sampled = sampler(a)
-        if len(sampled):  # a report without words copies nothing
-            ids = nodes[hashlib.blake2b(sampled.tobytes(), digest_size=16).digest()]
-            if not ids:
-                sets.append(sampled)
-            ids.append(a.id)
-    members = list(nodes.values())  # in the order of ``sets``
+    lengths: list[int] = []  # of each node's shingles, in the order of ``nodes``
+    owners = []  # of each part's texts: its node, when it is the node's first text; else -1
+    for part, texts in zip(held.parts, chosen, strict=True):
+        owner = np.full(len(part.ids), -1, dtype=np.int64)
+        sizes = np.diff(part.bounds).tolist()
+        digests, ids = part.digests, part.ids
+        for t in texts:
+            if sizes[t]:  # a report without words copies nothing
+                node = nodes[digests[16 * t : 16 * t + 16]]
+                if not node:
+                    owner[t] = len(lengths)
+                    lengths.append(sizes[t])
+                node.append(ids[t])
+        owners.append(owner)
+    if len(lengths) < 2**31:  # the pairs' keys widen them again
+        owners = [owner.astype(np.int32) for owner in owners]
+    members = list(nodes.values())  # in the order of ``lengths``
     out = {tuple(sorted((a, b))) for ids in members for a in ids for b in ids if a < b}
-    for i, j, shared in _shared(sets):
-        smaller = min(len(sets[i]), len(sets[j]))
+    for i, j, shared in _shared(held, owners, lengths):
+        smaller = min(lengths[i], lengths[j])
         if shared >= LONG_RUN or (shared >= MIN_SHARED and shared >= COPY_SHARE * smaller):
             out.update(tuple(sorted((a, b))) for a in members[i] for b in members[j])
     return sorted((a, b) for a, b in out)
 
 
 # At most about this many shingles are counted at once (8 bytes each, several times over while
-# sorted): more are counted a slice of hash values at a time (all at once, 100k reports' arrays
-# and sorts held ~750 MB); fewer in one pass, which slicing would only slow down
+# sorted): more are counted a slice of hash values at a time, a power of two of them (all at
+# once, 100k reports' arrays and sorts held ~750 MB); fewer in one pass, which slicing would
+# only slow down
 SLICE_SHINGLES = 2_000_000
 
 
-def _shared(sets: list[Shingles]) -> list[tuple[int, int, int]]:
-    """(i, j, how many shingles sets i < j share), counting only shingles of 2..COMMON sets."""
-    if not sets:
+def _shared(
+    held: Sampled,
+    owners: Sequence[npt.NDArray[np.int32] | npt.NDArray[np.int64]],
+    lengths: list[int],
+) -> list[tuple[int, int, int]]:
+    """(i, j, how many shingles nodes i < j share), counting only shingles of 2..COMMON nodes
+    (``owners``: each part's texts' nodes, -1 for a text not counted; ``lengths``: each node's
+    shingles)."""
+    if not lengths:
         return []
-    slices = max(1, -(-sum(len(s) for s in sets) // SLICE_SHINGLES))
-    if slices == 1:
-        keys = _pair_keys(sets, len(sets))
-    else:
-        keys = _sliced_keys(sets, slices)
+    parts = -(-sum(lengths) // SLICE_SHINGLES)
+    slices = 1 << (parts - 1).bit_length()
+    keys = []
+    for flat, owner in held.slices(owners, slices):
+        keys += _pair_keys(flat, owner, len(lengths))
     if not keys:
         return []
     pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
+    count = len(lengths)
     return list(
         zip(
-            (pairs // len(sets)).tolist(),
-            (pairs % len(sets)).tolist(),
+            (pairs // count).tolist(),
+            (pairs % count).tolist(),
             shared.tolist(),
             strict=True,
         )
     )
 
 
-def _sliced_keys(sets: list[Shingles], slices: int) -> list[npt.NDArray[np.int64]]:
-    """``_pair_keys`` of every shingle, a slice of hash values at a time."""
-    bounds = np.array([(k << 64) // slices for k in range(1, slices)], dtype=np.uint64)
-    # each set is sorted: one searchsorted per set cuts it at the slices' bounds, kept in one
-    # array (a list of Python ints per set held ~33 MB at 100k)
-    cuts = np.empty((len(sets), slices + 1), dtype=np.int64)
-    cuts[:, 0] = 0
-    for at, s in enumerate(sets):
-        cuts[at, 1:slices] = np.searchsorted(s, bounds)
-        cuts[at, slices] = len(s)
-    keys = []
-    for part in range(slices):
-        starts, ends = cuts[:, part].tolist(), cuts[:, part + 1].tolist()
-        pieces = [s[a:b] for s, a, b in zip(sets, starts, ends, strict=True)]
-        del starts, ends
-        keys += _pair_keys(pieces, len(sets))
-    return keys
-
-
-def _pair_keys(pieces: list[Shingles], count: int) -> list[npt.NDArray[np.int64]]:
-    """For each shingle in 2..COMMON of the sets (``pieces``: each set's shingles of one
-    slice), the pairs i < j of sets holding it, as i * count + j."""
-    flat = np.concatenate(pieces)
-    owner = np.repeat(
-        np.arange(len(pieces), dtype=np.int32 if count < 2**31 else np.int64),
-        [len(p) for p in pieces],
-    )
+def _pair_keys(
+    flat: Shingles, owner: npt.NDArray[np.int32] | npt.NDArray[np.int64], count: int
+) -> list[npt.NDArray[np.int64]]:
+    """For each shingle in 2..COMMON of the nodes (``flat``: the shingles of one slice,
+    ``owner``: each one's node, ascending among equal shingles), the pairs i < j of nodes
+    holding it, as i * count + j."""
     order = np.argsort(flat, kind="stable")  # owners stay ascending within a shingle
     flat, owner = flat[order], owner[order]
     del order
@@ -173,7 +180,7 @@ def _names(body: str, outlet: str) -> bool:
 
 def source_families(
     articles: Sequence[Article],
-    known: Mapping[str, Shingles] | None = None,
+    known: Mapping[str, Shingles] | Sampled | None = None,
     body: Callable[[Article], str] = _own_body,
 ) -> list[Family]:
     """Every article in exactly one family (a report copied by nobody is a family of one).

@@ -58,13 +58,14 @@ class Spill:
             return None
         return offset, len(array), array.dtype
 
-    def get(self, place: Place) -> npt.NDArray[Any]:
-        """The array written at ``place``."""
+    def get(self, place: Place, start: int = 0, stop: int | None = None) -> npt.NDArray[Any]:
+        """The array written at ``place``, or its items ``start:stop`` (read alone)."""
         offset, count, dtype = place
         if self._file is None:
             raise ValueError("the spill file is closed")
-        self._file.seek(offset)
-        out = np.empty(count, dtype=dtype)
+        stop = count if stop is None else stop
+        self._file.seek(offset + start * dtype.itemsize)
+        out = np.empty(stop - start, dtype=dtype)
         if self._file.readinto(out.data) != out.nbytes:  # type: ignore[attr-defined]
             raise OSError("the spill file was cut short")
         return out

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.base.code_hash import code_version
+from index.events.shingles import Samples
 from index.events.terms import Rows
 
 FORMAT = 1
@@ -122,11 +123,12 @@ class StoreWriter:
         folder.parent.mkdir(parents=True, exist_ok=True)
         self.temp = Path(tempfile.mkdtemp(prefix=".terms-", dir=folder.parent))
         self.files: dict[str, BinaryIO] = {
-            name: open(self.temp / name, "wb") for name in (*_ARRAYS, "hashes")
+            name: open(self.temp / name, "wb") for name in (*_ARRAYS, "hashes", "shingles")
         }
         self.files["ptr"].write(np.zeros(1, dtype=np.int64).tobytes())
         self.seen: set[bytes] = set()
-        self.shingled: dict[bytes, Shingles] = {}
+        # the contents whose shingles are written, in order, and how many each
+        self.shingled: dict[bytes, int] = {}
         self.entries = 0
         self.done = False
 
@@ -161,9 +163,28 @@ class StoreWriter:
         self.entries = int(ends_at[-1])
         self.files["ptr"].write(ends_at.astype(np.int64).tobytes())
 
-    def shingles(self, content: bytes, sampled: Shingles) -> None:
-        """The sampled shingles of an article with this content (written at ``finish``)."""
-        self.shingled[content] = sampled
+    def shingles(self, hashes: list[bytes], shingles: Sequence[Shingles]) -> None:
+        """The sampled shingles of articles with content ``hashes``, written as they come (the
+        store holds none of them in memory; a content's first shingles are kept)."""
+        if self.done:
+            return
+        try:
+            self._shingles(hashes, shingles)
+        except OSError:
+            self.abandon()
+
+    def _shingles(self, hashes: list[bytes], shingles: Sequence[Shingles]) -> None:
+        known = self.shingled
+        fresh = []
+        for t, content in enumerate(hashes):
+            if content not in known:  # the same content twice: its first shingles
+                known[content] = len(shingles[t])
+                fresh.append(t)
+        if isinstance(shingles, Samples) and len(fresh) == len(hashes):
+            self.files["shingles"].write(shingles.values.astype(np.uint64, copy=False).data)
+            return
+        for t in fresh:
+            self.files["shingles"].write(np.asarray(shingles[t], dtype=np.uint64).tobytes())
 
     def finish(self, vocabulary: list[str]) -> None:
         if self.done:
@@ -177,15 +198,11 @@ class StoreWriter:
     def _finish(self, vocabulary: list[str]) -> None:
         for handle in self.files.values():
             handle.close()
-        hashes = list(self.shingled)
-        lengths = np.array([len(self.shingled[h]) for h in hashes], dtype=np.int64)
-        (self.temp / "shingle_hashes").write_bytes(b"".join(hashes))
+        lengths = np.fromiter(self.shingled.values(), dtype=np.int64, count=len(self.shingled))
+        (self.temp / "shingle_hashes").write_bytes(b"".join(self.shingled))
         (self.temp / "shingle_ptr").write_bytes(
             np.r_[0, np.cumsum(lengths)].astype(np.int64).tobytes()
         )
-        with open(self.temp / "shingles", "wb") as out:
-            for h in hashes:
-                out.write(self.shingled[h].astype(np.uint64).tobytes())
         text = "\n".join(vocabulary).encode("utf-8", "surrogatepass")
         (self.temp / "vocabulary.txt").write_bytes(text)
         meta = {"format": FORMAT, "code": code_version(), "rows": len(self.seen)}

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from index.base.models import Article
 from index.events import copies, copy_pairs, group_events, shingles, source_families
+from index.events.sampled import Sampled
 from index.events.terms import Rows, Tokenizer
 from tests.helpers import WIRE_BODY as WIRE
 
@@ -88,6 +89,18 @@ def test_a_corpus_without_copies_groups_exactly_as_before() -> None:
     assert group_events(reports) == group_distinct(reports)
 
 
+def _counted(sets: list[npt.NDArray[np.uint64]], held: int | None) -> list[tuple[int, int, int]]:
+    """``copies._shared`` of ``sets`` added 16 at a time, each its own node."""
+    sampled = Sampled(held)
+    owners = []
+    for at in range(0, len(sets), 16):
+        part = sets[at : at + 16]
+        sampled.add([f"s{at + k}" for k in range(len(part))], part)
+        owners.append(np.arange(at, at + len(part), dtype=np.int32))
+    assert sampled.spilled == (held == 0)
+    return copies._shared(sampled, owners, [len(s) for s in sets])
+
+
 def test_counting_shared_shingles_by_slices_counts_as_all_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -96,10 +109,14 @@ def test_counting_shared_shingles_by_slices_counts_as_all_at_once(
     values = rng.integers(0, 2**64, size=400, dtype=np.uint64)
     sets = [np.unique(rng.choice(values, size=int(rng.integers(1, 60)))) for _ in range(120)]
     monkeypatch.setattr(copies, "SLICE_SHINGLES", 10**9)
-    whole = copies._shared(sets)
-    monkeypatch.setattr(copies, "SLICE_SHINGLES", 500)  # ~8 slices of these ~3,600 shingles
-    sliced = copies._shared(sets)
+    whole = _counted(sets, None)
+    assert _counted(sets, 0) == whole  # set aside in the file, read back in one slice
+    monkeypatch.setattr(copies, "SLICE_SHINGLES", 500)  # 8 slices of these ~3,600 shingles
+    sliced = _counted(sets, None)
     assert whole == sliced and len(whole) > 1000
+    assert _counted(sets, 0) == whole  # each slice a read of every batch's part of the file
+    monkeypatch.setattr(copies, "SLICE_SHINGLES", 20)  # more slices than the file's buckets
+    assert _counted(sets, 0) == whole
     # and both against a plain count over every pair
     plain = {}
     for i in range(len(sets)):

@@ -63,14 +63,16 @@ def test_batches_set_aside_in_a_file_give_the_same_matrix(
     monkeypatch: pytest.MonkeyPatch, kept: set[str] | None
 ) -> None:
     articles = _counted()
+    # batches of two articles (a code is a (count, kind) pair's place in the order first met)
+    monkeypatch.setattr(collect, "BATCH", 2)
     held = gather(articles, workers=0)
     assert len(held._pairs) > 256  # the codes outgrow a byte: spilled ones are widened
     expected = held.matrix(keep=kept)
     assert expected[2].codes.dtype == np.uint16
-    # every batch past the first few entries goes to the file; batches of two articles
+    # every batch past the first few entries goes to the file
     monkeypatch.setattr(builder, "HELD_ENTRIES", 10)
-    monkeypatch.setattr(collect, "BATCH", 2)
     spilled = gather(articles, workers=0)
+    assert len(spilled._batches) > 2
     assert not any(isinstance(b.features, np.ndarray) for b in spilled._batches)
     _matrices_equal(spilled.matrix(keep=kept), expected)
 
@@ -81,10 +83,11 @@ def test_without_a_temporary_file_the_batches_stay_in_memory(
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("read-only")
 
+    monkeypatch.setattr(collect, "BATCH", 2)
     expected = gather(_articles(), workers=0).matrix()
     monkeypatch.setattr(builder, "HELD_ENTRIES", 0)
-    monkeypatch.setattr(collect, "BATCH", 2)
     monkeypatch.setattr(memory.tempfile, "TemporaryFile", refuse)
     kept = gather(_articles(), workers=0)
+    assert len(kept._batches) > 2
     assert all(isinstance(b.features, np.ndarray) for b in kept._batches)
     _matrices_equal(kept.matrix(), expected)
