@@ -74,3 +74,6 @@ class Spill:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+    def __del__(self) -> None:  # a holder dropped without closing it (an error, a test)
+        self.close()
