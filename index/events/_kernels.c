@@ -189,21 +189,26 @@ static int push(Heap *h, double k, int64_t a, int64_t b) {
     return 0;
 }
 
-/* Each cluster's neighbouring clusters, ascending, with their cross sums:
- * cols[start[i] .. start[i] + count[i]]; room[i] slots are held for it. */
+/* Each cluster's neighbouring clusters, ascending, with their cross sums: row[i][0 .. count[i]],
+ * in a block of room[i] entries of its own. Small blocks, not one pool: the allocator places
+ * them in the free space the neighbour search left (one large array would add its whole size
+ * to the process's memory). */
 typedef struct {
-    int64_t *cols;
-    double *sims;
-    int64_t pool, top;
-    int64_t *start, *count, *room;
+    int64_t col;
+    double sim;
+} Entry;
+
+typedef struct {
+    Entry **row;
+    int64_t *count, *room;
 } Lists;
 
-/* The position of the first of cols[start .. start + count] (ascending) not below x. */
-static inline int64_t find(const int64_t *cols, int64_t start, int64_t count, int64_t x) {
-    int64_t a = start, b = start + count;
+/* The position of the first of e[0 .. count] (ascending) not below x. */
+static inline int64_t find(const Entry *e, int64_t count, int64_t x) {
+    int64_t a = 0, b = count;
     while (a < b) {
         int64_t mid = (a + b) / 2;
-        if (cols[mid] < x) a = mid + 1;
+        if (e[mid].col < x) a = mid + 1;
         else b = mid;
     }
     return a;
@@ -211,44 +216,23 @@ static inline int64_t find(const int64_t *cols, int64_t start, int64_t count, in
 
 /* Take x out of row's neighbours (it is there: the graph is symmetric). */
 static void take_out(Lists *l, int64_t row, int64_t x) {
-    int64_t s = l->start[row], c = l->count[row];
-    for (int64_t i = find(l->cols, s, c, x); i < s + c - 1; i++)
-        l->cols[i] = l->cols[i + 1], l->sims[i] = l->sims[i + 1];
+    Entry *e = l->row[row];
+    int64_t c = l->count[row];
+    for (int64_t i = find(e, c, x); i < c - 1; i++) e[i] = e[i + 1];
     l->count[row] = c - 1;
 }
 
 /* Set row's cross sum with x, adding x if it is not there (room is: one was just taken out). */
 static void put(Lists *l, int64_t row, int64_t x, double value) {
-    int64_t s = l->start[row], c = l->count[row], i = find(l->cols, s, c, x);
-    if (i < s + c && l->cols[i] == x) {
-        l->sims[i] = value;
+    Entry *e = l->row[row];
+    int64_t c = l->count[row], i = find(e, c, x);
+    if (i < c && e[i].col == x) {
+        e[i].sim = value;
         return;
     }
-    for (int64_t e = s + c; e > i; e--) l->cols[e] = l->cols[e - 1], l->sims[e] = l->sims[e - 1];
-    l->cols[i] = x, l->sims[i] = value;
+    for (int64_t k = c; k > i; k--) e[k] = e[k - 1];
+    e[i].col = x, e[i].sim = value;
     l->count[row] = c + 1;
-}
-
-/* The lists copied into larger arrays, packed, with ``need`` free at the end. */
-static int grow_pool(Lists *l, int64_t n, int64_t need) {
-    int64_t live = 0;
-    for (int64_t i = 0; i < n; i++) live += l->count[i];
-    int64_t size = 2 * (live + need) + 16, top = 0;
-    int64_t *cols = NEW(int64_t, size);
-    double *sims = NEW(double, size);
-    if (!cols || !sims) {
-        free(cols), free(sims);
-        return -1;
-    }
-    for (int64_t i = 0; i < n; i++) {
-        memcpy(cols + top, l->cols + l->start[i], sizeof(int64_t) * (size_t)l->count[i]);
-        memcpy(sims + top, l->sims + l->start[i], sizeof(double) * (size_t)l->count[i]);
-        l->start[i] = top, l->room[i] = l->count[i];
-        top += l->count[i];
-    }
-    free(l->cols), free(l->sims);
-    l->cols = cols, l->sims = sims, l->pool = size, l->top = top;
-    return 0;
 }
 
 /* One merge's scratch: the union of both parts' neighbours and their cross sums. */
@@ -280,13 +264,13 @@ static inline double bar(double ratio, const double *cohesion, int64_t i, int64_
 /* The merge loop over n rows (lists filled from the graph); -1 when memory ran out. */
 static int merge(Rows *r, Lists *l, Heap *h, Union *un, int64_t n, double ratio, int64_t *size,
                  int64_t *last, double *cohesion, double *inside) {
-    int64_t *start = l->start, *count = l->count, *room = l->room;
+    int64_t *count = l->count, *room = l->room;
     for (int64_t i = 0; i < n; i++) {
         cohesion[i] = 0.0;
         if (count[i]) {
-            double best = l->sims[start[i]];
-            for (int64_t e = start[i] + 1; e < start[i] + count[i]; e++)
-                if (l->sims[e] > best) best = l->sims[e];
+            double best = l->row[i][0].sim;
+            for (int64_t e = 1; e < count[i]; e++)
+                if (l->row[i][e].sim > best) best = l->row[i][e].sim;
             cohesion[i] = best;
         }
     }
@@ -294,16 +278,18 @@ static int merge(Rows *r, Lists *l, Heap *h, Union *un, int64_t n, double ratio,
     /* the heap of (-link, i, j); refused pairs are not pushed */
     int64_t pairs = 0;
     for (int64_t i = 0; i < n; i++)
-        for (int64_t e = start[i]; e < start[i] + count[i]; e++)
-            pairs += i < l->cols[e] && l->sims[e] >= bar(ratio, cohesion, i, l->cols[e]);
+        for (int64_t e = 0; e < count[i]; e++)
+            pairs += i < l->row[i][e].col && l->row[i][e].sim >= bar(ratio, cohesion, i,
+                                                                     l->row[i][e].col);
     h->cap = pairs + 16;
     h->keys = NEW(double, h->cap), h->lo = NEW(int64_t, h->cap), h->hi = NEW(int64_t, h->cap);
     if (!h->keys || !h->lo || !h->hi) return -1;
     for (int64_t i = 0; i < n; i++)
-        for (int64_t e = start[i]; e < start[i] + count[i]; e++) {
-            int64_t j = l->cols[e];
-            if (i < j && l->sims[e] >= bar(ratio, cohesion, i, j)) {
-                h->keys[h->size] = -l->sims[e], h->lo[h->size] = i, h->hi[h->size] = j;
+        for (int64_t e = 0; e < count[i]; e++) {
+            int64_t j = l->row[i][e].col;
+            double sim = l->row[i][e].sim;
+            if (i < j && sim >= bar(ratio, cohesion, i, j)) {
+                h->keys[h->size] = -sim, h->lo[h->size] = i, h->hi[h->size] = j;
                 h->size++;
             }
         }
@@ -316,29 +302,30 @@ static int merge(Rows *r, Lists *l, Heap *h, Union *un, int64_t n, double ratio,
             h->keys[0] = h->keys[h->size], h->lo[0] = h->lo[h->size], h->hi[0] = h->hi[h->size];
             sift_down(h, 0);
         }
-        int64_t i = find(l->cols, start[a], count[a], b);
-        if (i == start[a] + count[a] || l->cols[i] != b) continue; /* merged away, or no longer
-                                                                      neighbours */
-        double cross = l->sims[i];
+        int64_t i = find(l->row[a], count[a], b);
+        if (i == count[a] || l->row[a][i].col != b) continue; /* merged away, or no longer
+                                                                 neighbours */
+        double cross = l->row[a][i].sim;
         if (cross / (double)(size[a] * size[b]) != -neg) continue; /* a newer entry is queued */
         if (-neg < bar(ratio, cohesion, a, b)) continue;            /* refused for now */
         int64_t keep = a, gone = b; /* a < b */
-        int64_t ka = start[keep], kc = count[keep], ga = start[gone], gc = count[gone];
+        const Entry *ke = l->row[keep], *ge = l->row[gone];
+        int64_t kc = count[keep], gc = count[gone];
         if (fit(un, kc + gc) < 0) return -1;
         /* the union of both parts' neighbours, ascending: side 1 keep's only, 2 gone's, 3 both */
         int64_t x = 0, y = 0, u = 0;
         while (x < kc || y < gc) {
-            int64_t cx = x < kc ? l->cols[ka + x] : n, cy = y < gc ? l->cols[ga + y] : n;
+            int64_t cx = x < kc ? ke[x].col : n, cy = y < gc ? ge[y].col : n;
             if (cx == gone) x++;
             else if (cy == keep) y++;
             else if (cx < cy) {
-                un->cols[u] = cx, un->mine[u] = l->sims[ka + x], un->side[u] = 1;
+                un->cols[u] = cx, un->mine[u] = ke[x].sim, un->side[u] = 1;
                 x++, u++;
             } else if (cy < cx) {
-                un->cols[u] = cy, un->theirs[u] = l->sims[ga + y], un->side[u] = 2;
+                un->cols[u] = cy, un->theirs[u] = ge[y].sim, un->side[u] = 2;
                 y++, u++;
             } else {
-                un->cols[u] = cx, un->mine[u] = l->sims[ka + x], un->theirs[u] = l->sims[ga + y];
+                un->cols[u] = cx, un->mine[u] = ke[x].sim, un->theirs[u] = ge[y].sim;
                 un->side[u] = 3;
                 x++, y++, u++;
             }
@@ -365,15 +352,17 @@ static int merge(Rows *r, Lists *l, Heap *h, Union *un, int64_t n, double ratio,
         size[keep] += size[gone];
         size[gone] = 0;
         count[gone] = room[gone] = 0;
+        free(l->row[gone]);
+        l->row[gone] = NULL;
         int64_t s = size[keep];
         cohesion[keep] = 2 * inside[keep] / (double)(s * (s - 1));
         if (u > room[keep]) {
-            if (l->top + 2 * u > l->pool && grow_pool(l, n, 2 * u) < 0) return -1;
-            start[keep] = l->top, room[keep] = 2 * u;
-            l->top += 2 * u;
+            Entry *grown = realloc(l->row[keep], sizeof(Entry) * (size_t)(2 * u));
+            if (!grown) return -1;
+            l->row[keep] = grown, room[keep] = 2 * u;
         }
-        for (int64_t v = 0; v < u; v++)
-            l->cols[start[keep] + v] = un->cols[v], l->sims[start[keep] + v] = un->total[v];
+        for (int64_t v = 0; v < u; v++) l->row[keep][v].col = un->cols[v];
+        for (int64_t v = 0; v < u; v++) l->row[keep][v].sim = un->total[v];
         count[keep] = u;
         for (int64_t v = 0; v < u; v++) {
             int64_t c = un->cols[v];
@@ -407,12 +396,12 @@ static int64_t *offsets(const Array *a, int64_t lo, int64_t last, const char *na
 /* Each row's neighbours strictly ascending, in range, no row its own, every edge both ways. */
 static int check_graph(const Lists *l, int64_t n) {
     for (int64_t i = 0; i < n; i++)
-        for (int64_t e = l->start[i]; e < l->start[i] + l->count[i]; e++) {
-            int64_t j = l->cols[e];
-            int ok = j >= 0 && j < n && j != i && (e == l->start[i] || l->cols[e - 1] < j);
+        for (int64_t e = 0; e < l->count[i]; e++) {
+            int64_t j = l->row[i][e].col;
+            int ok = j >= 0 && j < n && j != i && (e == 0 || l->row[i][e - 1].col < j);
             if (ok) {
-                int64_t back = find(l->cols, l->start[j], l->count[j], i);
-                ok = back < l->start[j] + l->count[j] && l->cols[back] == i;
+                int64_t back = find(l->row[j], l->count[j], i);
+                ok = back < l->count[j] && l->row[j][back].col == i;
             }
             if (!ok) {
                 PyErr_Format(PyExc_ValueError, "graph: row %lld's neighbour %lld is out of range, "
@@ -475,22 +464,26 @@ static PyObject *link_entry(PyObject *self, PyObject *args) {
         goto done;
     }
     if (!(gptr = offsets(&a[GPTR], 0, a[GCOLS].len, "graph_ptr"))) goto done;
-    int64_t edges = a[GCOLS].len;
-    l.pool = edges + edges / 2 + 16, l.top = edges;
-    l.cols = NEW(int64_t, l.pool), l.sims = NEW(double, l.pool);
-    l.start = NEW(int64_t, n), l.count = NEW(int64_t, n), l.room = NEW(int64_t, n);
+    l.row = calloc((size_t)n + 1, sizeof(Entry *));
+    l.count = NEW(int64_t, n), l.room = NEW(int64_t, n);
     r.first = NEW(int64_t, n), r.after = NEW(int64_t, n), r.dense = calloc((size_t)width + 1, 8);
     size = NEW(int64_t, n), last = NEW(int64_t, n);
     cohesion = NEW(double, n), inside = calloc((size_t)n + 1, sizeof(double));
-    if (!l.cols || !l.sims || !l.start || !l.count || !l.room || !r.first || !r.after ||
+    if (!l.row || !l.count || !l.room || !r.first || !r.after ||
         !r.dense || !size || !last || !cohesion || !inside) {
         PyErr_NoMemory();
         goto done;
     }
-    for (int64_t e = 0; e < edges; e++) l.cols[e] = at(&a[GCOLS], e);
-    memcpy(l.sims, a[GSIMS].view.buf, sizeof(double) * (size_t)edges);
-    for (int64_t i = 0; i < n; i++)
-        l.start[i] = gptr[i], l.count[i] = l.room[i] = gptr[i + 1] - gptr[i];
+    const double *gsims = a[GSIMS].view.buf;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t c = l.count[i] = l.room[i] = gptr[i + 1] - gptr[i];
+        if (c && !(l.row[i] = NEW(Entry, c))) {
+            PyErr_NoMemory();
+            goto done;
+        }
+        for (int64_t e = 0; e < c; e++)
+            l.row[i][e].col = at(&a[GCOLS], gptr[i] + e), l.row[i][e].sim = gsims[gptr[i] + e];
+    }
     if (check_graph(&l, n) < 0) goto done;
     r.ptr = rowptr, r.terms = &a[TERMS], r.codes = &a[CODES];
     r.weights = kept ? (const double *)a[WEIGHTS].view.buf : NULL;
@@ -529,7 +522,8 @@ done:
     for (int k = 0; k < COUNT; k++) release(&a[k]);
     free(rowptr), free(gptr), free(size), free(last), free(cohesion), free(inside);
     free(r.first), free(r.after), free(r.dense);
-    free(l.cols), free(l.sims), free(l.start), free(l.count), free(l.room);
+    for (int64_t i = 0; l.row && i < a[PTR].len - 1; i++) free(l.row[i]);
+    free(l.row), free(l.count), free(l.room);
     free(h.keys), free(h.lo), free(h.hi);
     free(un.cols), free(un.groups), free(un.mine), free(un.theirs), free(un.found);
     free(un.total), free(un.side);
