@@ -116,16 +116,19 @@ def probes(
     n = matrix.n
     ptr, kept, weights = heads(matrix, run)
     release()  # the threads' weights of every entry, freed (100k: ~100 MB)
+    # each array dropped once its rare part is made (100k, 4M heads: the peak ~145 -> ~95 MB)
     terms = matrix.terms[kept]
     common = max(100, int(10 * math.sqrt(n)))
-    posting = np.bincount(terms, minlength=len(matrix.vocabulary))
-    rare = posting[terms] <= common
+    rare = (np.bincount(terms, minlength=len(matrix.vocabulary)) <= common)[terms]
     passed = np.zeros(len(rare) + 1, dtype=np.int64 if len(rare) >= 2**31 else np.int32)
     np.cumsum(rare, out=passed[1:])
     ptr = passed[ptr].astype(np.int64)  # each row's heads that are rare, counted
+    del passed
+    kept, weights, terms = kept[rare], weights[rare], terms[rare]
+    del rare
     shape = (n, len(matrix.vocabulary))
-    probe = sparse.csr_matrix((weights[rare], terms[rare], ptr), shape=shape)
-    del terms, weights
+    probe = sparse.csr_matrix((weights, terms, ptr), shape=shape)
+    del terms, weights  # the probe holds the weights and its own wider copy of the terms
     postings = probe.T.tocsr()
     # products per row: the lengths of its terms' postings, summed (a range of rows at a time)
     posting_lengths = np.diff(postings.indptr)
@@ -133,7 +136,7 @@ def probes(
     for lo, hi in row_chunks(ptr):
         products = np.r_[0, np.cumsum(posting_lengths[probe.indices[ptr[lo] : ptr[hi]]])]
         work[lo:hi] = products[ptr[lo + 1 : hi + 1] - ptr[lo]] - products[ptr[lo:hi] - ptr[lo]]
-    return Probe(matrix, ptr, kept[rare], work), postings
+    return Probe(matrix, ptr, kept, work), postings
 
 
 def blocks(probe: Probe) -> list[Ints]:
@@ -156,8 +159,7 @@ def candidates(probe: Probe, postings: sparse.csr_matrix, rows: Ints, k: int) ->
     them, on the product's arrays as they come: the few passes over the (at 100k, ~20,000 a
     row) partial scores are most of the search's time."""
     ptr, columns, score = _product(probe, postings, rows)
-    lengths = np.diff(ptr)
-    kept = np.flatnonzero(score >= np.repeat(_bars(score, lengths, 2 * k + 1), lengths))
+    kept = _passing(score, ptr, _bars(score, np.diff(ptr), 2 * k + 1))
     i = rows[np.searchsorted(ptr, kept, side="right") - 1]
     j = columns[kept].astype(np.int64)
     other = i != j
@@ -203,6 +205,25 @@ def _product(
     return indptr.astype(np.int64), indices[:nnz], data[:nnz]
 
 
+# Partial scores compared with their rows' bars at once (a bar per score: 8 bytes each)
+PIECE = 1 << 18
+
+
+def _passing(score: Floats, ptr: Ints, bar: Floats) -> Ints:
+    """Positions of the scores that reach their row's ``bar`` (row r's scores are
+    ``score[ptr[r]:ptr[r + 1]]``), a few rows of about PIECE scores at a time: a bar beside
+    each of a block's ~1M scores held 8 MB more in each thread."""
+    n, parts, lo = len(bar), [], 0
+    while lo < n:
+        hi = int(np.searchsorted(ptr, ptr[lo] + PIECE, side="right")) - 1
+        hi = min(n, max(hi, lo + 1))
+        first = int(ptr[lo])
+        mine = score[first : int(ptr[hi])] >= np.repeat(bar[lo:hi], np.diff(ptr[lo : hi + 1]))
+        parts.append(np.flatnonzero(mine) + first)
+        lo = hi
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
 def _bars(score: Floats, lengths: Ints, m: int) -> Floats:
     """For each row of ``score`` (rows of ``lengths`` entries, one after the other) a value its
     m best entries reach: the m-th best entry of a row of up to LONG_ROW entries, and of a
@@ -226,9 +247,12 @@ def _bars(score: Floats, lengths: Ints, m: int) -> Floats:
     # a run ends at the next run's start: past a long row's last run, the next row's start
     ends = np.r_[run_starts[1:], 0]
     ends[firsts[1:] - 1] = starts[long + 1]
-    # (a last run may end at the end of the scores: reduceat reads a start there, so one more)
-    padded = np.r_[score, 0.0]
-    maxima = np.maximum.reduceat(padded, np.ravel(np.column_stack((run_starts, ends))))[::2]
+    # (a last run may end at the end of the scores, where reduceat reads no index: without
+    # that end it reduces the last run to the end, the same; a copy of the scores held 8 MB)
+    bounds = np.ravel(np.column_stack((run_starts, ends)))
+    if bounds[-1] == len(score):
+        bounds = bounds[:-1]
+    maxima = np.maximum.reduceat(score, bounds)[::2]
     spans = firsts.tolist()
     for at, r in enumerate(long.tolist()):
         mine = maxima[spans[at] : spans[at + 1]]

@@ -12,6 +12,7 @@ from index.events.collect import collect
 from index.events.divide import MIN_HALF, Terms, Vector, split_events
 from index.events.features import Matrix
 from index.events.linkage import relative_average_link
+from index.events.memory import release
 from index.events.neighbours import nearest_neighbours
 from index.events.store import StoreReader, StoreWriter
 from index.text.controls import strip_controls
@@ -142,8 +143,11 @@ def group_matrix(ids: list[str], titles: list[str], matrix: Matrix) -> list[Even
     if not ids:
         return []
     graph = nearest_neighbours(matrix, NEIGHBOURS, RELATED)
+    linked = relative_average_link(matrix, graph)
+    del graph  # not needed past the linkage (100k: ~25 MB through the divisive check, titles)
+    release()
     clusters = []
-    for merged in relative_average_link(matrix, graph):
+    for merged in linked:
         merged.sort()
         clusters += _divided(matrix, ids, merged)
     for members in clusters:

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from index.events.candidates import Probe, blocks, candidates, probes
@@ -50,7 +51,9 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
     Rows are searched a run of RUN_ROWS at a time: only each row's k best stay past its run.
     """
     n = matrix.n
-    kept: list[tuple[Ints, Ints, Floats]] = []
+    # each run's (row, neighbour, cosine) triples: rows and neighbours in 4 bytes when they fit
+    kept: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    narrow = np.int32 if n < 2**31 else np.int64
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         probe, postings = probes(matrix, pool.map)
         release()  # the heads as picked, before the probe held them (100k: ~100 MB)
@@ -61,17 +64,29 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
             i = np.concatenate([f[0] for f in found])
             j = np.concatenate([f[1] for f in found])
             del found
-            kept.append(_best(matrix, run, i, j, k, floor, known, pool.map))
+            rows, neighbours, cosines = _best(matrix, run, i, j, k, floor, known, pool.map)
+            del i, j
+            kept[0].append(rows.astype(narrow))
+            kept[1].append(neighbours.astype(narrow))
+            kept[2].append(cosines)
+            del rows, neighbours, cosines
+            # the run's freed arrays given back: left in the heap, the runs' leftovers added up
+            # (100k: ~35 MB over the runs, the search's peak)
+            release()
         del probe, postings, known
     release()
-    graph = symmetric(
-        n,
-        np.concatenate([t[0] for t in kept]) if kept else np.zeros(0, dtype=np.int64),
-        np.concatenate([t[1] for t in kept]) if kept else np.zeros(0, dtype=np.int64),
-        np.concatenate([t[2] for t in kept]) if kept else np.zeros(0),
-    )
+    # each list joined and dropped before the next (100k: the parts and the joined arrays
+    # were held together through the graph's sort)
+    graph = symmetric(n, _joined(kept[0], narrow), _joined(kept[1], narrow), _joined(kept[2]))
     release()  # the search's freed arrays, before the linkage (30k: ~50 MB)
     return graph
+
+
+def _joined(parts: list[Any], dtype: type[np.generic] = np.float64) -> Any:
+    """The arrays of ``parts`` as one, ``parts`` emptied."""
+    joined = np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+    parts.clear()
+    return joined
 
 
 def _best(
@@ -135,15 +150,26 @@ def _block(
     return i[best], j[best], sims[best]
 
 
-def symmetric(n: int, i: Ints, j: Ints, sims: Floats) -> Graph:
+def symmetric(
+    n: int, i: npt.NDArray[np.integer[Any]], j: npt.NDArray[np.integer[Any]], sims: Floats
+) -> Graph:
     """The graph holding each edge both ways (an edge found from both ends is held once)."""
     # each edge both ways as one key, row * n + neighbour: a stable sort of the keys orders the
-    # edges as a lexsort of (row, neighbour) would, in half the memory (100k: 2M edges)
-    keys = np.r_[i * n + j, j * n + i]
+    # edges as a lexsort of (row, neighbour) would, in half the memory (100k: 2M edges); the
+    # keys made in place, each edge's cosine read from ``sims`` by its position modulo m (the
+    # keys' two halves joined, then the cosines', held 48 MB more)
+    m = len(i)
+    keys = np.empty(2 * m, dtype=np.int64)
+    for half, (a, b) in ((keys[:m], (i, j)), (keys[m:], (j, i))):
+        half[:] = a
+        half *= n
+        half += b
     order = np.argsort(keys, kind="stable")
     keys = keys[order]
     first = np.r_[True, keys[1:] != keys[:-1]][: len(keys)]
-    values = np.r_[sims, sims][order[first]]
+    order = order[first]
+    order[order >= m] -= m
+    values = sims[order]
     del order
     keys = keys[first]
     ptr = np.zeros(n + 1, dtype=np.int64)

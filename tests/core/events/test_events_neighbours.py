@@ -98,3 +98,61 @@ def test_the_block_product_is_scipys_product(monkeypatch: pytest.MonkeyPatch, ke
         assert columns.tolist() == expected.indices.tolist()
         assert score.tolist() == expected.data.tolist()
         assert len(score) > 3 * len(rows)
+
+
+def _plain_bars(score: np.ndarray, lengths: np.ndarray, m: int) -> list[float]:
+    """Each row's bar as ``_bars`` defines it, one row and one run at a time."""
+    bars, start = [], 0
+    longest = max(candidates.LONG_ROW, candidates.SPAN * m)
+    for length in lengths.tolist():
+        mine = score[start : start + length].tolist()
+        start += length
+        if length > longest:  # the maxima of runs of SPAN
+            span = candidates.SPAN
+            mine = [max(mine[a : a + span]) for a in range(0, length, span)]
+        bars.append(sorted(mine)[-m] if length > m else -math.inf)
+    return bars
+
+
+@pytest.mark.parametrize("last", [0, 5, 40])
+def test_bars_and_passing_scores_row_by_row(monkeypatch: pytest.MonkeyPatch, last: int) -> None:
+    # long rows (runs' maxima) among short and empty ones; the last row long, short or empty,
+    # so the last run ends at the end of the scores or before it; a few rows per piece
+    monkeypatch.setattr(candidates, "LONG_ROW", 12)
+    monkeypatch.setattr(candidates, "SPAN", 3)
+    monkeypatch.setattr(candidates, "PIECE", 30)
+    rng = np.random.default_rng(last)
+    lengths = np.r_[rng.choice([0, 2, 7, 13, 40, 61], 40), 13, last]
+    ptr = np.r_[0, np.cumsum(lengths)].astype(np.int64)
+    score = rng.integers(0, 500, int(ptr[-1])).astype(np.float64)  # a few ties
+    score[ptr[-2] :] += 1000  # the last row's scores are no part of the long row's last run
+    bar = candidates._bars(score, lengths, 4)
+    assert bar.tolist() == _plain_bars(score, lengths, 4)
+    passing = [
+        p for r in range(len(lengths)) for p in range(ptr[r], ptr[r + 1]) if score[p] >= bar[r]
+    ]
+    assert candidates._passing(score, ptr, bar).tolist() == passing
+
+
+def test_known_cosines_merged_in_batches_are_found_again() -> None:
+    # pairs added run after run are merged into the held ones in key order: each one's cosine
+    # is found again, a pair whose higher row comes before a run's end is not kept, and a
+    # forgotten row's pairs are gone
+    n, rng = 50, np.random.default_rng(5)
+    known = rescore.Known(n)
+    held: dict[tuple[int, int], float] = {}
+    for end in (10, 20, 30):
+        pairs = {(int(a), int(b)) for a, b in rng.integers(0, n, (40, 2)) if a < b}
+        pairs -= held.keys()
+        lo = np.array([p[0] for p in pairs], dtype=np.int64)
+        hi = np.array([p[1] for p in pairs], dtype=np.int64)
+        sims = rng.random(len(lo))
+        known.add(lo, hi, sims, end)
+        held |= {p: s for p, s in zip(pairs, sims.tolist(), strict=True) if p[1] >= end}
+        assert known.keys.tolist() == sorted(b * n + a for a, b in held)
+    ask = list(held) + [(0, 1), (2, 3)]
+    have, cosines = known.find(np.array([p[0] for p in ask]), np.array([p[1] for p in ask]))
+    assert have.tolist() == [p in held for p in ask]
+    assert cosines.tolist() == [held[p] for p in ask if p in held]
+    known.forget(35)
+    assert all(key // n >= 35 for key in known.keys.tolist())
