@@ -60,10 +60,10 @@ class Probe:
 
 def heads(
     matrix: Matrix, run: Callable[..., Iterable[Any]] = map
-) -> tuple[Ints, npt.NDArray[np.integer[Any]], Floats]:
+) -> tuple[Ints, npt.NDArray[np.integer[Any]]]:
     """Each row's PROBE_TERMS heaviest terms, heaviest first (ties: the larger term id first),
-    as (ptr, their entries, their weights), weighed a range of rows at a time (all the weights
-    at once held ~1 GB at 100k), the ranges run by ``run`` (a map: the search's threads)."""
+    as (ptr, their entries), weighed a range of rows at a time (all the weights at once held
+    ~1 GB at 100k), the ranges run by ``run`` (a map: the search's threads)."""
     n = matrix.n
     lengths = np.diff(matrix.ptr)
     # half ranges: two threads hold what one range held (10k: +40 MB at the peak with whole ones)
@@ -76,19 +76,17 @@ def heads(
     kept: npt.NDArray[np.integer[Any]] = np.empty(
         int(ptr[-1]), dtype=np.int32 if len(matrix.terms) < 2**31 else np.int64
     )
-    weights = np.empty(int(ptr[-1]))
 
     def pick(lo: int, hi: int) -> None:
-        span = slice(int(ptr[lo]), int(ptr[hi]))
-        kept[span], weights[span] = _heads_of(matrix, lo, hi)
+        kept[int(ptr[lo]) : int(ptr[hi])] = _heads_of(matrix, lo, hi)
 
     for _ in run(lambda chunk: pick(*chunk), chunks):
         pass
-    return ptr, kept, weights
+    return ptr, kept
 
 
-def _heads_of(matrix: Matrix, lo: int, hi: int) -> tuple[Ints, Floats]:
-    """The entries of rows lo:hi in their heads, row after row, and their weights."""
+def _heads_of(matrix: Matrix, lo: int, hi: int) -> Ints:
+    """The entries of rows lo:hi in their heads, row after row."""
     first = int(matrix.ptr[lo])
     lengths = np.diff(matrix.ptr[lo : hi + 1])
     rows = np.repeat(np.arange(lo, hi, dtype=np.int64), lengths)
@@ -105,38 +103,49 @@ def _heads_of(matrix: Matrix, lo: int, hi: int) -> tuple[Ints, Floats]:
     rows = rows[kept]
     firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
     rank = np.arange(len(kept)) - np.repeat(firsts, np.diff(np.r_[firsts, len(kept)]))
-    kept = kept[rank < PROBE_TERMS]
-    return first + kept, weights[kept]
+    return first + kept[rank < PROBE_TERMS]
 
 
 def probes(
     matrix: Matrix, run: Callable[..., Iterable[Any]] = map
 ) -> tuple[Probe, sparse.csr_matrix]:
     """The rows' heads without their too common terms, and the same by term (postings)."""
-    n = matrix.n
-    ptr, kept, weights = heads(matrix, run)
+    n, size = matrix.n, len(matrix.vocabulary)
+    ptr, kept = heads(matrix, run)
     release()  # the threads' weights of every entry, freed (100k: ~100 MB)
-    # each array dropped once its rare part is made (100k, 4M heads: the peak ~145 -> ~95 MB)
+    # each array dropped once its rare part is made (100k, 4M heads)
     terms = matrix.terms[kept]
     common = max(100, int(10 * math.sqrt(n)))
-    rare = (np.bincount(terms, minlength=len(matrix.vocabulary)) <= common)[terms]
+    rare = (np.bincount(terms, minlength=size) <= common)[terms]
     passed = np.zeros(len(rare) + 1, dtype=np.int64 if len(rare) >= 2**31 else np.int32)
     np.cumsum(rare, out=passed[1:])
     ptr = passed[ptr].astype(np.int64)  # each row's heads that are rare, counted
     del passed
-    kept, weights, terms = kept[rare], weights[rare], terms[rare]
+    kept = kept[rare]
+    terms = terms[rare].astype(np.int32)
     del rare
-    shape = (n, len(matrix.vocabulary))
-    probe = sparse.csr_matrix((weights, terms, ptr), shape=shape)
-    del terms, weights  # the probe holds the weights and its own wider copy of the terms
-    postings = probe.T.tocsr()
     # products per row: the lengths of its terms' postings, summed (a range of rows at a time)
-    posting_lengths = np.diff(postings.indptr)
+    posting_lengths = np.bincount(terms, minlength=size)
     work = np.zeros(n)
     for lo, hi in row_chunks(ptr):
-        products = np.r_[0, np.cumsum(posting_lengths[probe.indices[ptr[lo] : ptr[hi]]])]
+        products = np.r_[0, np.cumsum(posting_lengths[terms[ptr[lo] : ptr[hi]]])]
         work[lo:hi] = products[ptr[lo + 1 : hi + 1] - ptr[lo]] - products[ptr[lo:hi] - ptr[lo]]
+    # the postings: the heads by term (rows ascending), transposed as their entries (4 bytes
+    # each), then weighed a range at a time, the same floats as when picked (transposing the
+    # weights held them twice: 100k, the search's first peak ~110 -> ~75 MB over the matrix)
+    by_term = sparse.csr_matrix((kept, terms, ptr), shape=(n, size)).T.tocsr()
+    del terms
+    entries, rows = by_term.data, by_term.indices
+    weights = np.empty(len(entries))
+    for lo in range(0, len(entries), WEIGH):
+        span = slice(lo, lo + WEIGH)
+        weights[span] = matrix.weights(entries[span].astype(np.int64), rows[span])
+    postings = sparse.csr_matrix((weights, rows, by_term.indptr), shape=(size, n))
     return Probe(matrix, ptr, kept, work), postings
+
+
+# Heads weighed at once when the postings are made (a few float temporaries of 8 bytes each)
+WEIGH = 1 << 18
 
 
 def blocks(probe: Probe) -> list[Ints]:

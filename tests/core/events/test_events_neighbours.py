@@ -156,3 +156,29 @@ def test_known_cosines_merged_in_batches_are_found_again() -> None:
     assert cosines.tolist() == [held[p] for p in ask if p in held]
     known.forget(35)
     assert all(key // n >= 35 for key in known.keys.tolist())
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_postings_are_the_heads_weights_transposed(
+    monkeypatch: pytest.MonkeyPatch, keep: bool
+) -> None:
+    # the postings are transposed as entry indices, then weighed a few at a time: the same
+    # arrays as the heads' weights transposed, weights kept or made from the codes each time
+    from scipy import sparse
+
+    from index.events import features
+
+    if not keep:
+        monkeypatch.setattr(features, "KEEP_WEIGHTS", 0)
+    monkeypatch.setattr(candidates, "WEIGH", 7)
+    matrix = Matrix.from_weights(_rows(9, 90, 40, 14))
+    matrix.norms = np.linspace(0.5, 2.0, matrix.n)  # a weight depends on its row
+    probe, postings = candidates.probes(matrix)
+    entries = probe.entries.astype(np.int64)
+    weights = matrix.weights(entries, matrix.rows_of(entries))
+    shape = (matrix.n, len(matrix.vocabulary))
+    plain = sparse.csr_matrix((weights, matrix.terms[entries], probe.ptr), shape=shape).T.tocsr()
+    assert postings.indptr.tolist() == plain.indptr.tolist()
+    assert postings.indices.tolist() == plain.indices.tolist()
+    assert postings.data.tolist() == plain.data.tolist()
+    assert postings.shape == plain.shape and len(postings.data) > 100
