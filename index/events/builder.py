@@ -104,6 +104,10 @@ class Builder:
         batch = _Batch(articles, titles, rows.ptr, features, codes)
         self._held += len(features)
         self._batches.append(batch)
+        if len(self._batches) % RELEASE_BATCHES == 0:
+            # the workers' messages, unpickled and freed once gathered, left free pages in the
+            # heap (100k streamed: the reading's peak 319 -> 261 MB; ~12 calls, ms each)
+            release()
         if self._spilling:
             self._set_aside(batch)
         elif self._held > HELD_ENTRIES:  # from now on every batch waits in the file

@@ -11,6 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from index.base.models import Article
+from index.events.memory import release
 from index.events.sampled import Sampled
 from index.events.shingles import Sampler, Shingles
 
@@ -78,7 +79,9 @@ def copy_pairs(
         owners = [owner.astype(np.int32) for owner in owners]
     members = list(nodes.values())  # in the order of ``lengths``
     out = {tuple(sorted((a, b))) for ids in members for a in ids for b in ids if a < b}
-    for i, j, shared in _shared(held, owners, lengths):
+    counted = _shared(held, owners, lengths)
+    release()  # the slices' sorts, freed, left their pages (100k: families end at 243 MB, not 318)
+    for i, j, shared in counted:
         smaller = min(lengths[i], lengths[j])
         if shared >= LONG_RUN or (shared >= MIN_SHARED and shared >= COPY_SHARE * smaller):
             out.update(tuple(sorted((a, b))) for a in members[i] for b in members[j])
