@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from index.base.models import Article
 from index.events.memory import release
-from index.events.sampled import Sampled
+from index.events.sampled import Owners, Sampled
 from index.events.shingles import Sampler, Shingles
 
 # Reports are compared by their sampled word 8-grams (shingles.py). Two reports are copies when
@@ -29,7 +29,7 @@ MIN_SHARED = 10
 COMMON = 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # 100k reports: 100k families, most of one (no dict each)
 class Family:
     """Reports that are copies of one another, with the origin when it can be told."""
 
@@ -44,8 +44,8 @@ def copy_pairs(
     articles' sampled shingles already made (``Sampled``, or by id); the others are sampled
     here."""
     held = known if isinstance(known, Sampled) else Sampled(None)
-    chosen, found = held.choose({a.id for a in articles})
-    missing = [a for a in articles if a.id not in found]
+    chosen, left = held.choose(a.id for a in articles)
+    missing = [a for a in articles if a.id in left]
     if missing:
         sampler = Sampler()
         by_id = None if isinstance(known, Sampled) else known
@@ -56,35 +56,24 @@ def copy_pairs(
             [sampler(a) if m is None else m for a, m in zip(missing, made, strict=True)],
         )
         held = held.plus(more)
-        chosen.append(list(range(len(missing))))
+        chosen.append(np.arange(len(missing)))
     # Reports with the same sampled shingles are one node: exact copies are copies at once, and
-    # a shingle's count (for COMMON) is of different texts, however many times each is copied.
-    # keyed by a 128-bit digest of the sorted shingles' bytes (sampled.py), not the bytes
-    nodes: dict[bytes, list[str]] = defaultdict(list)
-    lengths: list[int] = []  # of each node's shingles, in the order of ``nodes``
-    owners = []  # of each part's texts: its node, when it is the node's first text; else -1
-    for part, texts in zip(held.parts, chosen, strict=True):
-        owner = np.full(len(part.ids), -1, dtype=np.int64)
-        sizes = np.diff(part.bounds).tolist()
-        digests, ids = part.digests, part.ids
-        for t in texts:
-            if sizes[t]:  # a report without words copies nothing
-                node = nodes[digests[16 * t : 16 * t + 16]]
-                if not node:
-                    owner[t] = len(lengths)
-                    lengths.append(sizes[t])
-                node.append(ids[t])
-        owners.append(owner)
-    if len(lengths) < 2**31:  # the pairs' keys widen them again
-        owners = [owner.astype(np.int32) for owner in owners]
-    members = list(nodes.values())  # in the order of ``lengths``
-    out = {tuple(sorted((a, b))) for ids in members for a in ids for b in ids if a < b}
-    counted = _shared(held, owners, lengths)
+    # a shingle's count (for COMMON) is of different texts, however many times each is copied
+    nodes = held.nodes(chosen)
+    many = nodes.members()
+    out = {tuple(sorted((a, b))) for ids in many.values() for a in ids for b in ids if a < b}
+    counted = _shared(held, nodes.owners, len(nodes.first), int(nodes.lengths.sum()))
     release()  # the slices' sorts, freed, left their pages (100k: families end at 243 MB, not 318)
-    for i, j, shared in counted:
-        smaller = min(lengths[i], lengths[j])
-        if shared >= LONG_RUN or (shared >= MIN_SHARED and shared >= COPY_SHARE * smaller):
-            out.update(tuple(sorted((a, b))) for a in members[i] for b in members[j])
+    if counted:
+        lengths, first = nodes.lengths.tolist(), nodes.first.tolist()
+
+        def members(node: int) -> list[str]:
+            return many.get(node) or [nodes.ids[first[node]]]
+
+        for i, j, shared in counted:
+            smaller = min(lengths[i], lengths[j])
+            if shared >= LONG_RUN or (shared >= MIN_SHARED and shared >= COPY_SHARE * smaller):
+                out.update(tuple(sorted((a, b))) for a in members(i) for b in members(j))
     return sorted((a, b) for a, b in out)
 
 
@@ -96,37 +85,27 @@ SLICE_SHINGLES = 2_000_000
 
 
 def _shared(
-    held: Sampled,
-    owners: Sequence[npt.NDArray[np.int32] | npt.NDArray[np.int64]],
-    lengths: list[int],
+    held: Sampled, owners: Sequence[Owners], count: int, total: int
 ) -> list[tuple[int, int, int]]:
     """(i, j, how many shingles nodes i < j share), counting only shingles of 2..COMMON nodes
-    (``owners``: each part's texts' nodes, -1 for a text not counted; ``lengths``: each node's
-    shingles)."""
-    if not lengths:
+    (``owners``: each part's texts' nodes, -1 for a text not counted; ``count`` nodes holding
+    ``total`` shingles)."""
+    if not count:
         return []
-    parts = -(-sum(lengths) // SLICE_SHINGLES)
-    slices = 1 << (parts - 1).bit_length()
+    slices = 1 << (-(-total // SLICE_SHINGLES) - 1).bit_length()
     keys = []
-    for flat, owner in held.slices(owners, slices):
-        keys += _pair_keys(flat, owner, len(lengths))
+    for s in range(slices):
+        # the slice's arrays are _pair_keys' alone (it drops them once sorted)
+        keys += _pair_keys(*held.slice(owners, s, slices), count)
     if not keys:
         return []
     pairs, shared = np.unique(np.concatenate(keys), return_counts=True)
-    count = len(lengths)
     return list(
-        zip(
-            (pairs // count).tolist(),
-            (pairs % count).tolist(),
-            shared.tolist(),
-            strict=True,
-        )
+        zip((pairs // count).tolist(), (pairs % count).tolist(), shared.tolist(), strict=True)
     )
 
 
-def _pair_keys(
-    flat: Shingles, owner: npt.NDArray[np.int32] | npt.NDArray[np.int64], count: int
-) -> list[npt.NDArray[np.int64]]:
+def _pair_keys(flat: Shingles, owner: Owners, count: int) -> list[npt.NDArray[np.int64]]:
     """For each shingle in 2..COMMON of the nodes (``flat``: the shingles of one slice,
     ``owner``: each one's node, ascending among equal shingles), the pairs i < j of nodes
     holding it, as i * count + j."""
@@ -191,25 +170,26 @@ def source_families(
     article's body, read again when ``articles`` no longer hold theirs (index/events/stream.py:
     only members of a family whose dates do not tell its origin are read)."""
     by_id = {a.id: a for a in articles}
-    parent = {i: i for i in by_id}
+    parent: dict[str, str] = {}  # of the reports in a pair only (most are copied by nobody)
 
     def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
+        while (up := parent.get(x, x)) != x:
+            parent[x] = parent.get(up, up)
+            x = up
         return x
 
     for a, b in copy_pairs(list(by_id.values()), known):
         ra, rb = find(a), find(b)
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = defaultdict(list)
-    for i in by_id:
+    for i in parent:
         groups[find(i)].append(i)
-    families = []
+    families = [Family((i,), i) for i in by_id if i not in parent]
     for members in groups.values():
         members.sort()
-        origin = _origin([by_id[m] for m in members], body) if len(members) > 1 else members[0]
-        families.append(Family(tuple(members), origin))
+        families.append(Family(tuple(members), _origin([by_id[m] for m in members], body)))
     families.sort(key=lambda f: f.articles)
     return families

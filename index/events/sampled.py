@@ -6,7 +6,7 @@ time and never hold them all (100k reports: ~14M shingles, 113 MB as arrays)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +37,27 @@ class _Part:
     # set aside: (the shingles, each one's text in the batch, both in bucket order; where each
     # bucket starts)
     aside: tuple[Place, Place, Ints] | None = None
+
+
+@dataclass(frozen=True)
+class Nodes:
+    """Texts chosen of a Sampled, those with shingles, as nodes: texts with the same shingles
+    are one (exact copies; a shingle's count is of different texts)."""
+
+    ids: list[str]  # each text's article, in the order of the parts and their texts
+    node: Ints  # each text's node, nodes numbered in the order of their first text
+    first: Ints  # each node's first text
+    lengths: Ints  # each node's shingles
+    owners: list[Owners]  # of each part's texts: its node if it is the node's first, else -1
+
+    def members(self) -> dict[int, list[str]]:
+        """The articles of each node of two texts or more."""
+        many = np.flatnonzero(np.bincount(self.node, minlength=len(self.first)) > 1)
+        texts = np.flatnonzero(np.isin(self.node, many))
+        out: dict[int, list[str]] = {}
+        for t, n in zip(texts.tolist(), self.node[texts].tolist(), strict=True):
+            out.setdefault(n, []).append(self.ids[t])
+        return out
 
 
 def _samples(shingles: Sequence[Shingles]) -> Samples:
@@ -122,54 +143,91 @@ class Sampled:
         """True when some batch waits in the file."""
         return any(p.aside is not None for p in self.parts)
 
-    def choose(self, wanted: Collection[str]) -> tuple[list[list[int]], set[str]]:
-        """For each part, its texts of articles in ``wanted`` (of an id added twice the last);
-        and the ids found."""
-        found: set[str] = set()
-        chosen: list[list[int]] = []
+    def choose(self, wanted: Iterable[str]) -> tuple[list[Ints], set[str]]:
+        """For each part, its texts (ascending) of articles in ``wanted`` (of an id added twice,
+        the last); and the ids of ``wanted`` not found."""
+        left = set(wanted)
+        chosen: list[Ints] = []
         for part in reversed(self.parts):
-            mine = []
-            for t in range(len(part.ids) - 1, -1, -1):
-                i = part.ids[t]
-                if i in wanted and i not in found:
-                    found.add(i)
+            ids, mine = part.ids, []
+            for t in range(len(ids) - 1, -1, -1):
+                if ids[t] in left:
+                    left.discard(ids[t])
                     mine.append(t)
-            mine.reverse()
-            chosen.append(mine)
+            chosen.append(np.array(mine[::-1], dtype=np.int64))
         chosen.reverse()
-        return chosen, found
+        return chosen, left
 
-    def slices(self, owners: Sequence[Owners], slices: int) -> Iterator[tuple[Shingles, Owners]]:
-        """For each of ``slices`` slices of hash values (a power of two), the shingles of the
+    def nodes(self, chosen: Sequence[Ints]) -> Nodes:
+        """The ``chosen`` texts (``choose``) that hold shingles, as nodes: texts with the same
+        shingles (the same digest) are one node, numbered in the order of their first text."""
+        ids: list[str] = []
+        keys, texts, sizes = [], [], []
+        for part, mine in zip(self.parts, chosen, strict=True):
+            size = np.diff(part.bounds)[mine]
+            mine = mine[size > 0]  # a text without words copies nothing
+            ids += [part.ids[t] for t in mine.tolist()]
+            keys.append(np.frombuffer(part.digests, dtype=f"V{_DIGEST}")[mine])
+            texts.append(mine)
+            sizes.append(size[size > 0])
+        digests = np.concatenate(keys or [np.zeros(0, dtype=f"V{_DIGEST}")])
+        _, first, inverse = np.unique(digests, return_index=True, return_inverse=True)
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[np.argsort(first)] = np.arange(len(first))
+        node = rank[inverse.reshape(-1)]
+        first = np.sort(first)  # each node's first text, the nodes in order
+        lengths = np.concatenate(sizes or [np.zeros(0, dtype=np.int64)])[first]
+        owners: list[Owners] = []
+        start = 0
+        for part, mine in zip(self.parts, texts, strict=True):
+            owner = np.full(len(part.ids), -1, dtype=np.int64)
+            nodes = node[start : start + len(mine)]
+            lead = first[nodes] == np.arange(start, start + len(mine))
+            owner[mine[lead]] = nodes[lead]
+            # 4 bytes while the slices are counted (the pairs' keys widen them again)
+            owners.append(owner.astype(np.int32) if len(first) < 2**31 else owner)
+            start += len(mine)
+        return Nodes(ids, node, first, lengths, owners)
+
+    def slice(self, owners: Sequence[Owners], s: int, slices: int) -> tuple[Shingles, Owners]:
+        """Slice ``s`` of ``slices`` of the hash values (a power of two): the shingles of the
         texts whose owner is not negative (``owners``: one array a part, an owner a text) and
         their owners, part after part and text after text within a part."""
         shift = np.uint64(64 - slices.bit_length() + 1)
         span = BUCKETS // slices if slices <= BUCKETS else 0
-        for s in range(slices):
-            values_list, owner_list = [], []
-            for part, owner in zip(self.parts, owners, strict=True):
-                if part.aside is not None and span:
-                    at, texts, starts = part.aside
-                    first, end = int(starts[s * span]), int(starts[(s + 1) * span])
-                    if end == first:
-                        continue
-                    values = self._spill.get(at, first, end)
-                    mine = owner[self._spill.get(texts, first, end)]
-                else:
-                    values = self._values(part)
-                    mine = np.repeat(owner, np.diff(part.bounds))
-                    if slices > 1:
-                        inside = (values >> shift) == s
-                        values, mine = values[inside], mine[inside]
-                keep = mine >= 0
-                if not keep.all():
-                    values, mine = values[keep], mine[keep]
-                values_list.append(values)
-                owner_list.append(mine)
-            yield (
-                np.concatenate(values_list) if values_list else np.zeros(0, dtype=np.uint64),
-                np.concatenate(owner_list) if owner_list else np.zeros(0, dtype=np.int32),
-            )
+        size = 0  # at most this many: every part's shingles in the slice
+        for part in self.parts:
+            if part.aside is not None and span:
+                size += int(part.aside[2][(s + 1) * span] - part.aside[2][s * span])
+            elif part.values is not None and slices > 1:
+                size += int(np.count_nonzero((part.values >> shift) == s))
+            else:
+                size += int(part.bounds[-1])
+        flat = np.empty(size, dtype=np.uint64)
+        kind = owners[0].dtype if owners else np.int32
+        owner_of = np.empty(size, dtype=kind)
+        at = 0
+        for part, owner in zip(self.parts, owners, strict=True):
+            if part.aside is not None and span:
+                place, texts, starts = part.aside
+                first, end = int(starts[s * span]), int(starts[(s + 1) * span])
+                if end == first:
+                    continue
+                values = self._spill.get(place, first, end)
+                mine = owner[self._spill.get(texts, first, end)]
+            else:
+                values = self._values(part)
+                mine = np.repeat(owner, np.diff(part.bounds))
+                if slices > 1:
+                    inside = (values >> shift) == s
+                    values, mine = values[inside], mine[inside]
+            keep = mine >= 0
+            if not keep.all():
+                values, mine = values[keep], mine[keep]
+            flat[at : at + len(values)] = values
+            owner_of[at : at + len(values)] = mine
+            at += len(values)
+        return flat[:at], owner_of[:at]
 
     def _values(self, part: _Part) -> Shingles:
         """A part's shingles, text after text (read back whole if set aside: beyond BUCKETS

@@ -98,7 +98,7 @@ def _counted(sets: list[npt.NDArray[np.uint64]], held: int | None) -> list[tuple
         sampled.add([f"s{at + k}" for k in range(len(part))], part)
         owners.append(np.arange(at, at + len(part), dtype=np.int32))
     assert sampled.spilled == (held == 0)
-    return copies._shared(sampled, owners, [len(s) for s in sets])
+    return copies._shared(sampled, owners, len(sets), sum(len(s) for s in sets))
 
 
 def test_counting_shared_shingles_by_slices_counts_as_all_at_once(
