@@ -53,7 +53,8 @@ def text_postings(value: str, chars: bool, terms_of: TermsOf) -> tuple[list[Post
         terms = terms_of(words)
         keep = list(map(is_not, terms, repeat(None))) if None in terms else None
         if first < 0:
-            if keep is None or True in keep:
+            # a piece with no word at all (only separators) keeps no word either
+            if words and (keep is None or True in keep):
                 first = words_before + (0 if keep is None else keep.index(True))
             words_before += len(words)
         if chars:
