@@ -229,6 +229,8 @@ class Builder:
         # the builder's tables of every feature name and the shingles are not needed past this
         # point, and a caller may hold the builder while it groups (10k: ~50 MB)
         self._ids, self._names, self._pairs = {}, [], {}
+        # nor the terms' document counts (100k: ~8 MB through the neighbour search that follows)
+        self._df = self._specific = np.zeros(0, dtype=np.int64)
         self.sampled.close()
         matrix = _assemble(
             self._batches, self._entries, position, vocabulary, counts, kinds, idf, specific, rank
