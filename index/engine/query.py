@@ -64,6 +64,10 @@ def _check_tree(text: str, q: Query) -> None:
             raise QueryError(text, "it cannot be parsed")
         if isinstance(node, wq.Every):
             raise QueryError(text, "a wildcard alone matches everything; add some letters")
+        if node.is_leaf() and getattr(node, "fieldname", "") is None:
+            # e.g. "0(^0)": a boost with no word before it, read as a word of no field (which
+            # the search then looked up as a field named None: a KeyError, not this line)
+            raise QueryError(text, "it cannot be parsed (a part of it is no word of any field)")
         if not node.is_leaf():
             stack.extend(node.children())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from whoosh.filedb.filestore import RamStorage
 
@@ -249,6 +249,8 @@ def ram_index():  # type: ignore[no-untyped-def]
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(_QUERY)
+# found by CI: a boost with no word before it parsed as a word of no field (a KeyError)
+@example(text="0(^0)")
 def test_any_query_searches_or_raises_query_error(ram_index, text: str) -> None:  # type: ignore[no-untyped-def]
     with ram_index.searcher() as searcher:
         try:
