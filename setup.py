@@ -7,6 +7,9 @@ from setuptools import Extension, find_namespace_packages, find_packages, setup
 # are listed as packages too: setuptools warns about them otherwise.
 CORPUS = ["index._corpus", *(f"index._corpus.{name}" for name in find_namespace_packages("corpus"))]
 
+# The extension's sources: the module's table, the buffer protocol, one source per loop
+KERNELS = ("module", "buffers", "candidates", "cosines", "symmetric", "linkage", "cuts")
+
 setup(
     packages=[*find_packages(include=["index", "index.*", "tui_reader", "tui_reader.*"]), *CORPUS],
     package_dir={"index._corpus": "corpus"},
@@ -18,7 +21,8 @@ setup(
     ext_modules=[
         Extension(
             "index.events._kernels",
-            ["index/events/_kernels.c"],
+            [f"index/events/c-kernels/{name}.c" for name in KERNELS],
+            depends=["index/events/c-kernels/kernels.h"],
             # The kernels must make the very floats of their Python forms: no contraction of a
             # product and a sum into one fused multiply-add (GCC's default on targets that have
             # one), no reassociation (never -ffast-math).

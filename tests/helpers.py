@@ -182,7 +182,7 @@ def require_c_kernels() -> None:
 
     if kernels.native is None:
         if os.environ.get("NEWSREADER_CI_COMPILED"):
-            pytest.fail("the C kernels (index/events/_kernels.c) were not built at install")
+            pytest.fail("the C kernels (index/events/c-kernels/) were not built at install")
         pytest.skip("the C kernels were not built (no compiler at install)")
 
 

@@ -16,6 +16,7 @@ try:  # the kernel of scipy's sparse product (private: looked up once, the publi
 except ImportError:  # pragma: no cover - an older or newer scipy
     _matmat = None
 
+from index.events import kernels
 from index.events.features import CHUNK_ROWS, Floats, Ints, Matrix, row_chunks
 from index.events.memory import release
 
@@ -109,7 +110,8 @@ def _heads_of(matrix: Matrix, lo: int, hi: int) -> Ints:
 def probes(
     matrix: Matrix, run: Callable[..., Iterable[Any]] = map
 ) -> tuple[Probe, sparse.csr_matrix]:
-    """The rows' heads without their too common terms, and the same by term (postings)."""
+    """The rows' heads without their too common terms, and the same by term (postings: their
+    data the weights, or in the C form the codes that make them)."""
     n, size = matrix.n, len(matrix.vocabulary)
     ptr, kept = heads(matrix, run)
     release()  # the threads' weights of every entry, freed (100k: ~100 MB)
@@ -132,15 +134,20 @@ def probes(
         work[lo:hi] = products[ptr[lo + 1 : hi + 1] - ptr[lo]] - products[ptr[lo:hi] - ptr[lo]]
     # the postings: the heads by term (rows ascending), transposed as their entries (4 bytes
     # each), then weighed a range at a time, the same floats as when picked (transposing the
-    # weights held them twice: 100k, the search's first peak ~110 -> ~75 MB over the matrix)
+    # weights held them twice: 100k, the search's first peak ~110 -> ~75 MB over the matrix).
+    # The C form weighs them as it reads them: their codes are kept (2 bytes each at 100k).
     by_term = sparse.csr_matrix((kept, terms, ptr), shape=(n, size)).T.tocsr()
     del terms
     entries, rows = by_term.data, by_term.indices
-    weights = np.empty(len(entries))
-    for lo in range(0, len(entries), WEIGH):
-        span = slice(lo, lo + WEIGH)
-        weights[span] = matrix.weights(entries[span].astype(np.int64), rows[span])
-    postings = sparse.csr_matrix((weights, rows, by_term.indptr), shape=(size, n))
+    if kernels.native is not None:
+        values: npt.NDArray[Any] = matrix.codes[entries]
+    else:
+        values = np.empty(len(entries))
+        for lo in range(0, len(entries), WEIGH):
+            span = slice(lo, lo + WEIGH)
+            values[span] = matrix.weights(entries[span].astype(np.int64), rows[span])
+    del entries
+    postings = sparse.csr_matrix((values, rows, by_term.indptr), shape=(size, n))
     return Probe(matrix, ptr, kept, work), postings
 
 
@@ -149,9 +156,12 @@ WEIGH = 1 << 18
 
 
 def blocks(probe: Probe) -> list[Ints]:
-    """Consecutive rows in blocks of at most BLOCK rows and about PRODUCTS partial products
-    (a row's candidates do not depend on the rows scored with it)."""
+    """Consecutive rows in blocks of at most BLOCK rows and, in the Python form, about PRODUCTS
+    partial products (a row's candidates do not depend on the rows scored with it). The C form
+    holds one row's partial scores at a time: its blocks are BLOCK rows."""
     n, work = len(probe.work), probe.work
+    if kernels.native is not None:
+        return [np.arange(lo, min(n, lo + BLOCK)) for lo in range(0, n, BLOCK)]
     total = np.cumsum(work)
     blocks, lo = [], 0
     while lo < n:
@@ -166,7 +176,10 @@ def candidates(probe: Probe, postings: sparse.csr_matrix, rows: Ints, k: int) ->
     """The 2k best candidates of ``rows`` by partial score: (row, candidate) pairs, row grouped
     (ties: the lower candidate). Each row's 2k + 1 best are found first, its own score among
     them, on the product's arrays as they come: the few passes over the (at 100k, ~20,000 a
-    row) partial scores are most of the search's time."""
+    row) partial scores are most of the search's time. The C form (``kernels.py``) makes the
+    same pairs row by row, without holding a block's partial scores."""
+    if kernels.native is not None:
+        return _native(probe, postings, rows, 2 * k)
     ptr, columns, score = _product(probe, postings, rows)
     kept = _passing(score, ptr, _bars(score, np.diff(ptr), 2 * k + 1))
     i = rows[np.searchsorted(ptr, kept, side="right") - 1]
@@ -178,6 +191,31 @@ def candidates(probe: Probe, postings: sparse.csr_matrix, rows: Ints, k: int) ->
     firsts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else i
     rank = np.arange(len(i)) - np.repeat(firsts, np.diff(np.r_[firsts, len(i)]))
     return i[rank < 2 * k], j[rank < 2 * k]
+
+
+def _native(probe: Probe, postings: sparse.csr_matrix, rows: Ints, m: int) -> tuple[Ints, Ints]:
+    """``candidates`` in C: each row's ``m`` best other rows by partial score, summed as
+    scipy's product sums them (the part's heads in order, each head's postings in order, each
+    posting weighed from its code as ``Matrix.weights`` weighs it)."""
+    part = probe.part(rows)
+    i, j = np.empty(len(rows) * m, dtype=np.int64), np.empty(len(rows) * m, dtype=np.int64)
+    matrix = probe.matrix
+    found = kernels.native.candidates(
+        part.indptr,
+        part.indices,
+        part.data,
+        postings.indptr,
+        postings.indices,
+        postings.data,
+        matrix.factors(),
+        matrix.idf,
+        matrix.norms,
+        np.ascontiguousarray(rows, dtype=np.int64),
+        m,
+        i,
+        j,
+    )
+    return i[:found], j[:found]
 
 
 def _product(

@@ -12,10 +12,11 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from index.events import kernels
 from index.events.candidates import Probe, blocks, candidates, probes
 from index.events.features import Floats, Ints, Matrix
 from index.events.memory import release
-from index.events.rescore import Known, dots, rescored, top
+from index.events.rescore import dots, rescored, top
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,12 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
         probe, postings = probes(matrix, pool.map)
         release()  # the heads as picked, before the probe held them (100k: ~100 MB)
         parts = blocks(probe)
-        known = Known(n)
         for run in _runs(parts):
             found = list(pool.map(partial(candidates, probe, postings, k=k), run))
             i = np.concatenate([f[0] for f in found])
             j = np.concatenate([f[1] for f in found])
             del found
-            rows, neighbours, cosines = _best(matrix, run, i, j, k, floor, known, pool.map)
+            rows, neighbours, cosines = _best(matrix, run, i, j, k, floor, pool.map)
             del i, j
             kept[0].append(rows.astype(narrow))
             kept[1].append(neighbours.astype(narrow))
@@ -73,7 +73,7 @@ def nearest_neighbours(matrix: Matrix, k: int, floor: float = 0.0, threads: int 
             # the run's freed arrays given back: left in the heap, the runs' leftovers added up
             # (100k: ~35 MB over the runs, the search's peak)
             release()
-        del probe, postings, known
+        del probe, postings
     release()
     # each list joined and dropped before the next (100k: the parts and the joined arrays
     # were held together through the graph's sort)
@@ -96,14 +96,12 @@ def _best(
     j: Ints,
     k: int,
     floor: float,
-    known: Known,
     threads: Callable[..., Iterable[Any]],
 ) -> tuple[Ints, Ints, Floats]:
     """Of the candidate pairs (i, j) of a run of blocks (``i`` grouped, blocks in order), each
     row's k best by cosine, above ``floor``: (row, neighbour, cosine) triples."""
-    start, end = int(run[0][0]), int(run[-1][-1]) + 1
-    known.forget(start)
-    sims = rescored(matrix, i, j, threads, known, end)
+    end = int(run[-1][-1]) + 1
+    sims = rescored(matrix, i, j, threads)
     cuts = np.searchsorted(i, [b[0] for b in run] + [end])
     spans = [slice(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
     best = np.concatenate(list(threads(lambda s: s.start + top(i[s], j[s], sims[s], k), spans)))
@@ -154,6 +152,14 @@ def symmetric(
     n: int, i: npt.NDArray[np.integer[Any]], j: npt.NDArray[np.integer[Any]], sims: Floats
 ) -> Graph:
     """The graph holding each edge both ways (an edge found from both ends is held once)."""
+    if kernels.native is not None:  # bucketed by row, each row sorted alone: no 2m keys sorted
+        ptr = np.empty(n + 1, dtype=np.int64)
+        cols, values = np.empty(2 * len(i), dtype=np.int64), np.empty(2 * len(i))
+        kept = kernels.native.symmetric(i, j, sims, ptr, cols, values)
+        # shrunk where they lie (the repeats dropped): no copy beside them
+        cols.resize(kept, refcheck=False)
+        values.resize(kept, refcheck=False)
+        return Graph(ptr, cols, values)
     # each edge both ways as one key, row * n + neighbour: a stable sort of the keys orders the
     # edges as a lexsort of (row, neighbour) would, in half the memory (100k: 2M edges); the
     # keys made in place, each edge's cosine read from ``sims`` by its position modulo m (the

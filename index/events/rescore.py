@@ -5,75 +5,37 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
-from index.events.features import Floats, Ints, Matrix
+from index.events import kernels
+from index.events.features import KEEP_WEIGHTS, Floats, Ints, Matrix
 
 # Rows whose pairs are rescored as one task (a thread's share of the work at a time)
 CHUNK = 256
+# Parts of a run's pairs the C form rescores as tasks (a few per thread: their lengths vary)
+SHARES = 8
 # Distinct rows whose dense arrays of their own terms are made at once when rescoring (a few MB)
 SPREAD = 32
 
 
-class Known:
-    """Cosines of pairs made in an earlier run of rows whose higher row comes in a later run,
-    where it may find the pair again (at 10k ~40% of the candidate pairs are found from both
-    ends): keyed by higher row * n + lower row, ascending."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-        self.keys = np.zeros(0, dtype=np.int64)
-        self.sims = np.zeros(0)
-
-    def forget(self, start: int) -> None:
-        """Drop the pairs whose higher row is below ``start`` (no later run finds them)."""
-        cut = int(np.searchsorted(self.keys, start * self.n))
-        self.keys, self.sims = self.keys[cut:], self.sims[cut:]
-
-    def find(self, lo: Ints, hi: Ints) -> tuple[npt.NDArray[np.bool_], Floats]:
-        """Which pairs (lo, hi) are known, and the cosines of those."""
-        keys = hi * self.n + lo
-        at = np.minimum(np.searchsorted(self.keys, keys), max(0, len(self.keys) - 1))
-        have = self.keys[at] == keys if len(self.keys) else np.zeros(len(keys), dtype=np.bool_)
-        return have, self.sims[at[have]]
-
-    def add(self, lo: Ints, hi: Ints, sims: Floats, end: int) -> None:
-        """Keep the pairs (lo, hi) whose higher row is ``end`` or above (in a later run)."""
-        later = hi >= end
-        keys = hi[later] * self.n + lo[later]
-        order = np.argsort(keys)
-        keys, sims = keys[order], sims[later][order]
-        # merged into the held ones, not sorted with them (100k: ~450,000 held mid-search, a
-        # sort of all held ~25 MB more); no key is held twice (a known pair is not added)
-        at = np.searchsorted(self.keys, keys)
-        self.keys, self.sims = np.insert(self.keys, at, keys), np.insert(self.sims, at, sims)
-
-
-def rescored(
-    matrix: Matrix, i: Ints, j: Ints, run: Any, known: Known | None = None, end: int = 0
-) -> Floats:
+def rescored(matrix: Matrix, i: Ints, j: Ints, run: Any) -> Floats:
     """The exact cosines of the pairs (i, j); a pair found from both ends is computed once (a
-    cosine is the same float both ways), in chunks that ``run`` (a map) may run in threads.
-    ``known``: the cosines of an earlier run of rows, taken from it; those of pairs reaching a
-    row from ``end`` on are added to it."""
+    cosine is the same float both ways), in chunks that ``run`` (a map) may run in threads."""
     n = matrix.n
     lo, hi = np.minimum(i, j), np.maximum(i, j)
     pairs, inverse = np.unique(lo * n + hi, return_inverse=True)
-    lo, hi = pairs // n, pairs % n
-    sims = np.zeros(len(pairs))
-    if known is not None:
-        have, cosines = known.find(lo, hi)
-        sims[have] = cosines
-        todo = np.flatnonzero(~have)
-        sims[todo] = _cosines(matrix, lo[todo], hi[todo], run)
-        known.add(lo[todo], hi[todo], sims[todo], end)
-    else:
-        sims = _cosines(matrix, lo, hi, run)
+    sims = _cosines(matrix, pairs // n, pairs % n, run)
     return sims[inverse.reshape(-1)]
 
 
 def _cosines(matrix: Matrix, lo: Ints, hi: Ints, run: Any) -> Floats:
     """The cosines of the distinct pairs (lo, hi), in chunks run by ``run``."""
+    if kernels.native is not None:  # pair by pair, in the threads' shares of the pairs
+        sims = np.empty(len(lo))
+        share = max(1, -(-len(lo) // SHARES))
+        spans = [slice(a, a + share) for a in range(0, len(lo), share)]
+        for _ in run(lambda s: _native(matrix, lo[s], hi[s], sims[s]), spans):
+            pass
+        return sims
     n = matrix.n
     # of each pair the longer row is spread and the shorter one's terms gathered (the same
     # shared terms in the same order either way): fewer entries read, ~25% less time
@@ -117,6 +79,8 @@ def dots(matrix: Matrix, i: Ints, j: Ints) -> Floats:
     all their partners' terms gather in one step (a Python loop per i cost 0.9 s at 10k)."""
     if not len(i):
         return np.zeros(0)
+    if kernels.native is not None:
+        return _native(matrix, i, j, np.empty(len(i)))
     firsts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]])
     bounds = np.r_[firsts, len(i)]
     sums = np.zeros(len(i))
@@ -125,6 +89,26 @@ def dots(matrix: Matrix, i: Ints, j: Ints) -> Floats:
         span = slice(int(bounds[lo]), int(bounds[hi]))
         sums[span] = _spread_dots(matrix, i[span], j[span], bounds[lo : hi + 1] - bounds[lo])
     return sums
+
+
+def _native(matrix: Matrix, i: Ints, j: Ints, out: Floats) -> Floats:
+    """``dots`` in C, into ``out``: each pair's shared terms merged in term order, the same
+    products added in the same order (a pair need not be grouped)."""
+    # weights kept once made, or made from the codes (an empty array says which), as linkage.py
+    weights = matrix.weights() if len(matrix.codes) <= KEEP_WEIGHTS else np.zeros(0)
+    kernels.native.cosines(
+        np.ascontiguousarray(matrix.ptr),
+        np.ascontiguousarray(matrix.terms),
+        np.ascontiguousarray(weights),
+        np.ascontiguousarray(matrix.codes),
+        np.ascontiguousarray(matrix.factors()),
+        np.ascontiguousarray(matrix.idf),
+        np.ascontiguousarray(matrix.norms),
+        np.ascontiguousarray(i, dtype=np.int64),
+        np.ascontiguousarray(j, dtype=np.int64),
+        out,
+    )
+    return out
 
 
 def _spread_dots(matrix: Matrix, i: Ints, j: Ints, bounds: Ints) -> Floats:

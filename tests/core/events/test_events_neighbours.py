@@ -12,6 +12,7 @@ from index.events import candidates, neighbours, rescore
 from index.events.features import Matrix
 from index.events.neighbours import nearest_neighbours
 from index.events.rescore import dots
+from tests.helpers import KERNEL_FORMS, kernel_form, python_kernels
 
 
 def _rows(seed: int, n: int, vocabulary: int, length: int) -> list[dict[str, float]]:
@@ -45,9 +46,10 @@ def _plain(rows: list[dict[str, float]], k: int, floor: float) -> list[dict[int,
     return graph
 
 
+@pytest.mark.parametrize("form", KERNEL_FORMS)
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_chunked_search_finds_the_plain_neighbours(
-    monkeypatch: pytest.MonkeyPatch, seed: int
+    monkeypatch: pytest.MonkeyPatch, seed: int, form: str
 ) -> None:
     # small blocks and spreads, so the 150 rows cross many chunk boundaries
     monkeypatch.setattr(candidates, "BLOCK", 16)
@@ -58,11 +60,11 @@ def test_chunked_search_finds_the_plain_neighbours(
     monkeypatch.setattr(candidates, "SPAN", 3)
     # heads weighed 20 rows at a time, the ranges shared by the search's two threads
     monkeypatch.setattr(candidates, "CHUNK_ROWS", 40)
-    # runs of 2-3 blocks: a pair found from both ends in two runs is rescored in the first,
-    # its cosine taken from it in the second
+    # runs of 2-3 blocks: a pair found from both ends in two runs is rescored in each
     monkeypatch.setattr(neighbours, "RUN_ROWS", 40)
     rows = _rows(seed, 150, 60, 12)
-    graph = nearest_neighbours(Matrix.from_weights(rows), 5, floor=0.05)
+    with kernel_form(form):
+        graph = nearest_neighbours(Matrix.from_weights(rows), 5, floor=0.05)
     expected = _plain(rows, 5, 0.05)
     for i in range(len(rows)):
         got = graph.row(i)
@@ -70,7 +72,8 @@ def test_chunked_search_finds_the_plain_neighbours(
         assert all(math.isclose(got[j], expected[i][j], abs_tol=1e-12) for j in got)
 
 
-def test_chunked_dots_equal_one_pair_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("form", KERNEL_FORMS)
+def test_chunked_dots_equal_one_pair_at_a_time(monkeypatch: pytest.MonkeyPatch, form: str) -> None:
     monkeypatch.setattr(rescore, "SPREAD", 2)
     rows = _rows(7, 40, 30, 10)
     matrix = Matrix.from_weights(rows)
@@ -78,8 +81,9 @@ def test_chunked_dots_equal_one_pair_at_a_time(monkeypatch: pytest.MonkeyPatch) 
     pairs = sorted((rng.randrange(40), rng.randrange(40)) for _ in range(300))
     i = np.array([p[0] for p in pairs])
     j = np.array([p[1] for p in pairs])
-    together = dots(matrix, i, j).tolist()
-    alone = [float(dots(matrix, i[p : p + 1], j[p : p + 1])[0]) for p in range(len(pairs))]
+    with kernel_form(form):
+        together = dots(matrix, i, j).tolist()
+        alone = [float(dots(matrix, i[p : p + 1], j[p : p + 1])[0]) for p in range(len(pairs))]
     assert together == alone  # the same floats, whatever the chunks
 
 
@@ -90,7 +94,8 @@ def test_the_block_product_is_scipys_product(monkeypatch: pytest.MonkeyPatch, ke
     if not kernel:
         monkeypatch.setattr(candidates, "_matmat", None)
     matrix = Matrix.from_weights(_rows(4, 120, 50, 14))
-    probe, postings = candidates.probes(matrix)
+    with python_kernels():  # the Python form's postings: weights (the C form's are codes)
+        probe, postings = candidates.probes(matrix)
     for rows in (np.arange(120), np.arange(30, 61), np.array([3, 17, 18, 64, 119])):
         ptr, columns, score = candidates._product(probe, postings, rows)
         expected = probe.part(rows) @ postings
@@ -134,36 +139,13 @@ def test_bars_and_passing_scores_row_by_row(monkeypatch: pytest.MonkeyPatch, las
     assert candidates._passing(score, ptr, bar).tolist() == passing
 
 
-def test_known_cosines_merged_in_batches_are_found_again() -> None:
-    # pairs added run after run are merged into the held ones in key order: each one's cosine
-    # is found again, a pair whose higher row comes before a run's end is not kept, and a
-    # forgotten row's pairs are gone
-    n, rng = 50, np.random.default_rng(5)
-    known = rescore.Known(n)
-    held: dict[tuple[int, int], float] = {}
-    for end in (10, 20, 30):
-        pairs = {(int(a), int(b)) for a, b in rng.integers(0, n, (40, 2)) if a < b}
-        pairs -= held.keys()
-        lo = np.array([p[0] for p in pairs], dtype=np.int64)
-        hi = np.array([p[1] for p in pairs], dtype=np.int64)
-        sims = rng.random(len(lo))
-        known.add(lo, hi, sims, end)
-        held |= {p: s for p, s in zip(pairs, sims.tolist(), strict=True) if p[1] >= end}
-        assert known.keys.tolist() == sorted(b * n + a for a, b in held)
-    ask = list(held) + [(0, 1), (2, 3)]
-    have, cosines = known.find(np.array([p[0] for p in ask]), np.array([p[1] for p in ask]))
-    assert have.tolist() == [p in held for p in ask]
-    assert cosines.tolist() == [held[p] for p in ask if p in held]
-    known.forget(35)
-    assert all(key // n >= 35 for key in known.keys.tolist())
-
-
-@pytest.mark.parametrize("keep", [True, False])
+@pytest.mark.parametrize(("keep", "form"), [(True, "python"), (False, "python"), (True, "c")])
 def test_postings_are_the_heads_weights_transposed(
-    monkeypatch: pytest.MonkeyPatch, keep: bool
+    monkeypatch: pytest.MonkeyPatch, keep: bool, form: str
 ) -> None:
     # the postings are transposed as entry indices, then weighed a few at a time: the same
-    # arrays as the heads' weights transposed, weights kept or made from the codes each time
+    # arrays as the heads' weights transposed, weights kept or made from the codes each time;
+    # the C form keeps the codes (it weighs them as it reads them)
     from scipy import sparse
 
     from index.events import features
@@ -173,11 +155,14 @@ def test_postings_are_the_heads_weights_transposed(
     monkeypatch.setattr(candidates, "WEIGH", 7)
     matrix = Matrix.from_weights(_rows(9, 90, 40, 14))
     matrix.norms = np.linspace(0.5, 2.0, matrix.n)  # a weight depends on its row
-    probe, postings = candidates.probes(matrix)
+    with kernel_form(form):
+        probe, postings = candidates.probes(matrix)
     entries = probe.entries.astype(np.int64)
-    weights = matrix.weights(entries, matrix.rows_of(entries))
+    values = matrix.weights(entries, matrix.rows_of(entries))
+    if form == "c":
+        values = matrix.codes[entries]
     shape = (matrix.n, len(matrix.vocabulary))
-    plain = sparse.csr_matrix((weights, matrix.terms[entries], probe.ptr), shape=shape).T.tocsr()
+    plain = sparse.csr_matrix((values, matrix.terms[entries], probe.ptr), shape=shape).T.tocsr()
     assert postings.indptr.tolist() == plain.indptr.tolist()
     assert postings.indices.tolist() == plain.indices.tolist()
     assert postings.data.tolist() == plain.data.tolist()
