@@ -23,7 +23,9 @@ def _matrix(rng: random.Random, n: int, vocabulary: int, length: int) -> Matrix:
     A few rows copy another's, so partial scores and cosines tie."""
     counts = np.array([1.0, 2.0, 3.0, 5.0, 1.0, 2.0])
     kinds = np.array([1.0, 1.0, 1.0, 1.0, 2.5, 2.5])
-    ptr, terms, codes = [0], [], []
+    ptr: list[int] = [0]
+    terms: list[int] = []
+    codes: list[int] = []
     for _ in range(n):
         if terms and rng.random() < 0.15:  # a copy: its scores with any row tie the original's
             start = rng.randrange(len(ptr) - 1)
@@ -168,3 +170,24 @@ def test_bad_input_raises_instead_of_crashing() -> None:
     matrix = _matrix(random.Random(1), 5, 10, 4)
     with pytest.raises(ValueError, match="pair 1"):
         dots(matrix, np.array([0, 9]), np.array([1, 2]))
+
+
+def test_a_build_older_than_its_sources_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an editable install is not rebuilt when a C source changes: a module without the newer
+    # entry points fails at import with what to do, not deep in a grouping
+    import importlib
+    import types
+
+    import index.events
+
+    stale = types.ModuleType("index.events._kernels")
+    stale.__file__ = "/venv/index/events/_kernels.so"
+    stale.average_link = stale.two_means = stale.spreads = stale.fsum = print  # type: ignore[attr-defined]
+    monkeypatch.setattr(index.events, "_kernels", stale, raising=False)
+    try:
+        with pytest.raises(ImportError, match=r"no candidates, cosines, symmetric.*pip install -e"):
+            importlib.reload(kernels)
+    finally:
+        monkeypatch.undo()
+        importlib.reload(kernels)
+    assert kernels.native is not None and hasattr(kernels.native, "candidates")
