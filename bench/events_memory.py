@@ -118,6 +118,7 @@ _STAGES = [
     ("index.events.stream", "gather", "reading, tokenizing"),
     ("index.events.collapse", "gather", "reading, tokenizing"),
     ("index.events.stream", "source_families", "copies' families"),
+    ("index.events.stream", "copy_families", "copies' families"),
     ("index.events.collapse", "source_families", "copies' families"),
     ("index.events.builder", "Builder.matrix", "matrix"),
     ("index.events.group", "nearest_neighbours", "neighbour search"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from index.base.models import Article, Event
 from index.events.collect import gather
@@ -36,7 +36,12 @@ def representative(family: Family, by_id: Mapping[str, Article]) -> Article:
     """The member grouped for its family: the origin, else the member whose id sorts first
     (the copies' text is the same, so only the id can choose; the grouping's shuffles are
     seeded by ids, which is why the representative keeps its own id and is never renamed)."""
-    return by_id[family.origin if family.origin is not None else family.articles[0]]
+    return by_id[representative_id(family)]
+
+
+def representative_id(family: Family) -> str:
+    """The id of ``representative``."""
+    return family.origin if family.origin is not None else family.articles[0]
 
 
 def group_with_families(
@@ -47,17 +52,21 @@ def group_with_families(
     """``group_events`` with the families already found; ``group`` groups the representatives
     (index/events/cache.py passes one that reuses the last grouping's terms)."""
     by_id = {a.id: a for a in articles}
-    members: dict[str, tuple[str, ...]] = {}
-    for family in families:
-        members[representative(family, by_id).id] = family.articles
-    chosen = [by_id[rep] for rep in members]
+    chosen = [representative(family, by_id) for family in families]
     del by_id  # not needed while ``group`` runs (100k: a dict of 100,000, ~5 MB)
+    return with_copies(group(chosen), [f for f in families if len(f.articles) > 1])
+
+
+def with_copies(grouped: Iterable[Event], copies: Sequence[Family]) -> list[Event]:
+    """The events of the representatives ``grouped``, each with the copies of its members
+    (``copies``: the families of two reports or more), sorted."""
+    members = {representative_id(f): f.articles for f in copies}
     events = []
-    for event in group(chosen):
-        if all(len(members[i]) == 1 for i in event.article_ids):
+    for event in grouped:
+        if not any(i in members for i in event.article_ids):
             events.append(event)  # no copy in it: exactly the grouping's event
             continue
-        ids = tuple(sorted(x for rep in event.article_ids for x in members[rep]))
+        ids = tuple(sorted(x for rep in event.article_ids for x in members.get(rep, (rep,))))
         events.append(Event(event_id(ids), event.title, ids))
     events.sort(key=lambda e: (-len(e.article_ids), e.id))
     return events

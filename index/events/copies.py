@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,10 +43,26 @@ def copy_pairs(
     """Pairs of ids (sorted) of reports that are copies, wholly or in a long run. ``known``:
     articles' sampled shingles already made (``Sampled``, or by id); the others are sampled
     here."""
+    by_id = {a.id: a for a in articles}
+    return _pairs([a.id for a in articles], known, lambda wanted: {i: by_id[i] for i in wanted})
+
+
+# The articles of some ids (only their ids, dates, outlets and paths are read, and the body of
+# the ones the copies' shingles are missing for): a caller that no longer holds its articles
+# makes these few again
+Lookup = Callable[[Collection[str]], Mapping[str, Article]]
+
+
+def _pairs(
+    ids: Sequence[str], known: Mapping[str, Shingles] | Sampled | None, lookup: Lookup
+) -> list[tuple[str, str]]:
+    """``copy_pairs`` of the articles ``ids`` (``lookup`` gives those ``known`` has not)."""
     held = known if isinstance(known, Sampled) else Sampled(None)
-    chosen, left = held.choose(a.id for a in articles)
-    missing = [a for a in articles if a.id in left]
-    if missing:
+    chosen, left = held.choose(ids)
+    missing_ids = [i for i in ids if i in left]
+    if missing_ids:
+        found = lookup(set(missing_ids))
+        missing = [found[i] for i in missing_ids]
         sampler = Sampler()
         by_id = None if isinstance(known, Sampled) else known
         made = [by_id.get(a.id) if by_id is not None else None for a in missing]
@@ -168,9 +184,26 @@ def source_families(
 ) -> list[Family]:
     """Every article in exactly one family (a report copied by nobody is a family of one).
     ``known``: sampled shingles already made, by article id (``copy_pairs``); ``body``: an
-    article's body, read again when ``articles`` no longer hold theirs (index/events/stream.py:
-    only members of a family whose dates do not tell its origin are read)."""
+    article's body, read again when ``articles`` no longer hold theirs."""
     by_id = {a.id: a for a in articles}
+    families = copy_families(list(by_id), lambda wanted: {i: by_id[i] for i in wanted}, known, body)
+    copied = {i for family in families for i in family.articles}
+    families += [Family((i,), i) for i in by_id if i not in copied]
+    families.sort(key=lambda f: f.articles)
+    return families
+
+
+def copy_families(
+    ids: Sequence[str],
+    lookup: Lookup,
+    known: Mapping[str, Shingles] | Sampled | None = None,
+    body: Callable[[Article], str] = _own_body,
+) -> list[Family]:
+    """``source_families`` of the articles ``ids`` (distinct), its families of two reports or
+    more alone, sorted (the rest are families of one: 100k reports made 100k Family objects
+    and their tuples, ~10 MB, for a few thousand copies). ``lookup`` gives the articles of
+    some ids (index/events/stream.py: only the members of families are made again);
+    ``body``: an article's body, read only for a family whose dates do not tell its origin."""
     parent: dict[str, str] = {}  # of the reports in a pair only (most are copied by nobody)
 
     def find(x: str) -> str:
@@ -179,7 +212,7 @@ def source_families(
             x = up
         return x
 
-    for a, b in copy_pairs(list(by_id.values()), known):
+    for a, b in _pairs(ids, known, lookup):
         ra, rb = find(a), find(b)
         parent.setdefault(a, a)
         parent.setdefault(b, b)
@@ -188,7 +221,8 @@ def source_families(
     groups: dict[str, list[str]] = defaultdict(list)
     for i in parent:
         groups[find(i)].append(i)
-    families = [Family((i,), i) for i in by_id if i not in parent]
+    by_id = lookup(parent.keys()) if parent else {}
+    families = []
     for members in groups.values():
         members.sort()
         families.append(Family(tuple(members), _origin([by_id[m] for m in members], body)))

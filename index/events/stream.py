@@ -2,26 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from index.base.models import Article, Event
-from index.events.collapse import group_with_families
+from index.events.collapse import representative_id, with_copies
 from index.events.collect import gather
-from index.events.copies import source_families
+from index.events.copies import copy_families
 from index.events.group import group_matrix
 
 
-def _slim(article: Article, shared: dict[str, str] | None = None) -> Article:
-    """What the grouping reads of an article once it is tokenized: its id, path, outlet and
-    date (its title is the builder's). ``shared``: one string of each outlet and date seen, so
-    100,000 slim articles hold a few hundred, not one each."""
-    source, published = article.source, article.published
-    if shared is not None:
-        source = None if source is None else shared.setdefault(source, source)
-        published = None if published is None else shared.setdefault(published, published)
-    return Article(
-        id=article.id, path=article.path, title="", body="", source=source, published=published
-    )
+class _Kept:
+    """What the grouping reads of the articles once they are tokenized: each one's id, path,
+    outlet and date, in four lists. A slim Article each was made while reading, between the
+    builder's feature names, and outlived them: 100k, 100,000 objects (14 MB) kept the pages
+    of the names freed at the matrix from being given back through the neighbour search.
+    One string of each outlet and date seen is kept (a few hundred, not one an article)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.paths: list[str] = []
+        self.sources: list[str | None] = []
+        self.dates: list[str | None] = []
+        self.shared: dict[str, str] = {}
+
+    def through(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """``articles``, each noted as it passes."""
+        shared = self.shared
+        for article in articles:
+            self.ids.append(article.id)
+            self.paths.append(article.path)
+            source, published = article.source, article.published
+            self.sources.append(None if source is None else shared.setdefault(source, source))
+            self.dates.append(
+                None if published is None else shared.setdefault(published, published)
+            )
+            yield article
+
+    def lookup(self, wanted: Collection[str]) -> dict[str, Article]:
+        """The articles ``wanted`` as the copies read them: id, path, outlet and date."""
+        paths, sources, dates = self.paths, self.sources, self.dates
+        return {
+            i: Article(
+                id=i, path=paths[n], title="", body="", source=sources[n], published=dates[n]
+            )
+            for n, i in enumerate(self.ids)
+            if i in wanted
+        }
 
 
 def group_stream(articles: Iterable[Article], body: Callable[[Article], str]) -> list[Event]:
@@ -31,18 +57,14 @@ def group_stream(articles: Iterable[Article], body: Callable[[Article], str]) ->
     ``body(article)`` reads an article's body again (``article`` holds the id and path it was
     read with): only the members of a family of copies whose dates do not tell its origin are
     read (copies.py names the origin from the outlets their texts name)."""
-    slim: list[Article] = []
-    shared: dict[str, str] = {}
-
-    def kept(stream: Iterable[Article]) -> Iterator[Article]:
-        for article in stream:
-            slim.append(_slim(article, shared))
-            yield article
-
-    builder = gather(kept(articles))
-    families = source_families(slim, builder.sampled, body)
-
-    def group(chosen: Sequence[Article]) -> list[Event]:
-        return group_matrix(*builder.matrix(keep={a.id for a in chosen}))
-
-    return group_with_families(slim, families, group)
+    kept = _Kept()
+    builder = gather(kept.through(articles))
+    ids = kept.ids
+    copies = copy_families(list(dict.fromkeys(ids)), kept.lookup, builder.sampled, body)
+    del kept
+    # the matrix is of one report per family: a copy that does not represent its family is left
+    # out (a report copied by nobody is its own family, and no Family object)
+    dropped = {i for f in copies for i in f.articles if i != representative_id(f)}
+    keep = {i for i in ids if i not in dropped} if dropped else None
+    del ids, dropped
+    return with_copies(group_matrix(*builder.matrix(keep=keep)), copies)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Collection
 
 import numpy as np
 import numpy.typing as npt
@@ -245,3 +246,40 @@ def _value(words: npt.NDArray[np.uint64]) -> int:
     for word in words.tolist():
         value = (value * 1_000_003 + word) % 2**64
     return value
+
+
+def test_copy_families_are_the_families_of_two_or_more_and_read_only_their_members() -> None:
+    reports = [
+        _a("wire.txt", WIRE, "Nordic Wire", "2024-03-05T08:00:00"),
+        _a("paper.txt", WIRE + " Copyright Daily Paper.", "Daily Paper", "2024-03-05T11:00:00"),
+        _a("court.txt", OTHER, "Court News"),
+        _a("radio.txt", "TROMVIK (Court News) - " + OTHER, "Coast Radio"),
+        _a("alone.txt", "The harbour of Kalvik opened a new ferry berth on Monday. " * 3, "Kal"),
+    ]
+    by_id = {a.id: a for a in reports}
+    asked: list[set[str]] = []
+
+    def lookup(wanted: Collection[str]) -> dict[str, Article]:
+        asked.append(set(wanted))
+        return {i: by_id[i] for i in wanted}
+
+    found = copies.copy_families([a.id for a in reports], lookup)
+    assert found == [f for f in source_families(reports) if len(f.articles) > 1]
+    assert [(f.articles, f.origin) for f in found] == [
+        (("court.txt", "radio.txt"), "court.txt"),
+        (("paper.txt", "wire.txt"), "wire.txt"),
+    ]
+    # sampled here (no shingles known): every article is asked for once, to be sampled; then
+    # the families' members alone, for their dates and outlets
+    assert asked == [set(by_id), {"wire.txt", "paper.txt", "court.txt", "radio.txt"}]
+
+
+def test_no_copies_no_families_and_no_lookup() -> None:
+    reports = [_a("court.txt", OTHER, "Court News"), _a("wire.txt", WIRE, "Nordic Wire")]
+    sampled = Sampled(None)
+    sampled.add([a.id for a in reports], [shingles.Sampler()(a) for a in reports])
+
+    def lookup(wanted: Collection[str]) -> dict[str, Article]:
+        raise AssertionError(f"nothing to look up: {wanted}")
+
+    assert copies.copy_families([a.id for a in reports], lookup, sampled) == []
