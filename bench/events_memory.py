@@ -65,9 +65,17 @@ class Counted:
 
 
 def files(root: Path) -> Iterator[Article]:
-    """The corpus's articles, read a file at a time."""
-    for path in discover(root):
-        yield from load_file(root, path)[0]
+    """The corpus's articles, read a file at a time. The walk's paths wait as one string (a
+    path holds no NUL): a list of 92,000 Path objects (100k) held through the reading was freed
+    at its end among the reading's objects that live on, and its ~9 MB of pymalloc pages stayed
+    with the process through the grouping."""
+    listed = "\0".join(map(str, discover(root)))
+    start = 0
+    while start < len(listed):
+        end = listed.find("\0", start)
+        end = len(listed) if end < 0 else end
+        yield from load_file(root, Path(listed[start:end]))[0]
+        start = end + 1
 
 
 def reader(root: Path) -> Callable[[Article], str]:
