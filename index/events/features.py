@@ -24,6 +24,9 @@ Floats = npt.NDArray[np.float64]
 Codes = npt.NDArray[np.unsignedinteger[Any]]  # uint8, uint16 or uint32: code_type
 TermIds = npt.NDArray[np.integer[Any]]  # uint16 or int32: term_type
 Shingles = npt.NDArray[np.uint64]
+Array = npt.NDArray[Any]
+# ptr, terms, kept weights, codes, factors, idf, norms (Matrix.kernel_arrays)
+KernelArrays = tuple[Array, Array, Array, Array, Array, Array, Array]
 # Up to this many entries the weights are computed once and kept (8 bytes each)
 KEEP_WEIGHTS = 8_000_000
 
@@ -125,6 +128,22 @@ class Matrix:
         if self._weights is not None:
             return self._weights if entries is None else self._weights[entries]
         return self._weigh(entries, rows)
+
+    def kept(self) -> Floats | None:
+        """Every entry's weight when the matrix keeps them (up to KEEP_WEIGHTS entries), else
+        None: they are made from the codes each time (100k: the kept floats would take ~200 MB)."""
+        return self.weights() if len(self.codes) <= KEEP_WEIGHTS else None
+
+    def kernel_arrays(self) -> KernelArrays:
+        """What the C kernels weigh entries from, C-contiguous: ptr, terms, the kept weights
+        (empty when made from the codes), codes, factors, idf, norms."""
+        kept = self.kept()
+        c = np.ascontiguousarray
+        weights = np.zeros(0) if kept is None else kept
+        return (
+            c(self.ptr), c(self.terms), c(weights), c(self.codes), c(self.factors()), c(self.idf),
+            c(self.norms),
+        )  # fmt: skip
 
     def _weigh(self, entries: Ints | None, rows: Ints | None) -> Floats:
         if entries is None:

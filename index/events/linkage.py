@@ -7,7 +7,7 @@ import heapq
 import numpy as np
 
 from index.events import kernels
-from index.events.features import KEEP_WEIGHTS, Floats, Ints, Matrix
+from index.events.features import Floats, Ints, Matrix
 from index.events.neighbours import Graph
 
 
@@ -35,18 +35,8 @@ def relative_average_link(matrix: Matrix, graph: Graph, ratio: float = 0.5) -> l
     """
     if kernels.native is None:
         return _python_average_link(matrix, graph, ratio)
-    # weights kept once made, or made from the codes each time (100k: the kept floats would
-    # take ~200 MB); an empty array says which
-    kept = len(matrix.codes) <= KEEP_WEIGHTS
-    weights = matrix.weights() if kept else np.zeros(0)
     return kernels.native.average_link(
-        np.ascontiguousarray(matrix.ptr),
-        np.ascontiguousarray(matrix.terms),
-        np.ascontiguousarray(weights),
-        np.ascontiguousarray(matrix.codes),
-        np.ascontiguousarray(matrix.factors()),
-        np.ascontiguousarray(matrix.idf),
-        np.ascontiguousarray(matrix.norms),
+        *matrix.kernel_arrays(),
         len(matrix.vocabulary),
         np.ascontiguousarray(graph.ptr),
         np.ascontiguousarray(graph.cols),
@@ -63,7 +53,7 @@ class Sums:
         self.matrix = matrix
         self.dense = np.zeros(len(matrix.vocabulary))
         self.ptr: list[int] = matrix.ptr.tolist()
-        self.all = matrix.weights() if len(matrix.codes) <= KEEP_WEIGHTS else None
+        self.all = matrix.kept()
 
     def _rows(self, members: list[int]) -> tuple[Ints, Floats]:
         """The terms and weights of ``members``' entries, member after member."""

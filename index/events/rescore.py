@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from index.events import kernels
-from index.events.features import KEEP_WEIGHTS, Floats, Ints, Matrix
+from index.events.features import Floats, Ints, Matrix
 
 # Rows whose pairs are rescored as one task (a thread's share of the work at a time)
 CHUNK = 256
@@ -94,16 +94,8 @@ def dots(matrix: Matrix, i: Ints, j: Ints) -> Floats:
 def _native(matrix: Matrix, i: Ints, j: Ints, out: Floats) -> Floats:
     """``dots`` in C, into ``out``: each pair's shared terms merged in term order, the same
     products added in the same order (a pair need not be grouped)."""
-    # weights kept once made, or made from the codes (an empty array says which), as linkage.py
-    weights = matrix.weights() if len(matrix.codes) <= KEEP_WEIGHTS else np.zeros(0)
     kernels.native.cosines(
-        np.ascontiguousarray(matrix.ptr),
-        np.ascontiguousarray(matrix.terms),
-        np.ascontiguousarray(weights),
-        np.ascontiguousarray(matrix.codes),
-        np.ascontiguousarray(matrix.factors()),
-        np.ascontiguousarray(matrix.idf),
-        np.ascontiguousarray(matrix.norms),
+        *matrix.kernel_arrays(),
         np.ascontiguousarray(i, dtype=np.int64),
         np.ascontiguousarray(j, dtype=np.int64),
         out,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.events import kernels, linkage
+from index.events import features, kernels
 from index.events.features import Matrix
 from index.events.linkage import relative_average_link
 from index.events.neighbours import Graph
@@ -108,7 +108,7 @@ def test_weights_made_from_codes_give_the_same_clusters(
     matrix = Matrix.from_weights(rows)
     graph = _knn(rows, 8, 0.1)
     kept = relative_average_link(matrix, graph)
-    monkeypatch.setattr(linkage, "KEEP_WEIGHTS", 0)
+    monkeypatch.setattr(features, "KEEP_WEIGHTS", 0)
     matrix.codes = matrix.codes.astype(np.uint16)  # as the builder makes them
     matrix.terms = matrix.terms.astype(np.uint16)
     assert relative_average_link(matrix, graph) == kept

@@ -69,7 +69,6 @@ def test_the_search_finds_the_same_graph_in_both_forms(
     monkeypatch.setattr(neighbours, "RUN_ROWS", rng.choice([10, 40, 8192]))
     monkeypatch.setattr(rescore, "SHARES", rng.choice([1, 3, 8]))
     monkeypatch.setattr(features, "KEEP_WEIGHTS", rng.choice([0, 8_000_000]))
-    monkeypatch.setattr(rescore, "KEEP_WEIGHTS", rng.choice([0, 8_000_000]))
     matrix = _matrix(rng, rng.randint(30, 200), rng.randint(20, 120), rng.randint(3, 60))
     k, floor = rng.randint(1, 12), rng.choice([0.0, 0.05, 0.2])
     compiled = nearest_neighbours(matrix, k, floor)
@@ -105,7 +104,7 @@ def test_cosines_are_the_same_floats_in_both_forms(
 ) -> None:
     # a much longer row's terms are searched, a shorter's walked: the same sum either way
     if not keep:
-        monkeypatch.setattr(rescore, "KEEP_WEIGHTS", 0)
+        monkeypatch.setattr(features, "KEEP_WEIGHTS", 0)
     rng = random.Random(11)
     matrix = _matrix(rng, 80, 400, 300)
     pairs = sorted((rng.randrange(80), rng.randrange(80)) for _ in range(2000))
