@@ -9,6 +9,7 @@ more, a phrase or a date; 1 otherwise.
 
 from __future__ import annotations
 
+import weakref
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -58,7 +59,10 @@ class Tokenizer:
     def __init__(self) -> None:
         self.vocabulary: list[str] = []
         self._ids: dict[str, int] = {}
-        self._raws = _Numbered(self._learn)
+        # learns through a weak method: a strong one made the tokenizer a reference cycle, held
+        # (100k: ~9 MB) until a full collection, and a full collection in the app's grouping
+        # thread holds the keys for up to ~0.1 s
+        self._raws = _Numbered(weakref.WeakMethod(self._learn))
         self._raw_feature = array("q")  # feature id of a token, -1 when it is not a feature
         self._raw_kind = array("d")  # kind of a number token, 0.0 for a word
         self._raw_upper = array("b")  # 1 when the token starts with a capital
@@ -172,12 +176,14 @@ class Tokenizer:
 class _Numbered(dict[str, int]):
     """Distinct tokens numbered in the order first seen; a new one is passed to ``learn``."""
 
-    def __init__(self, learn: Callable[[str], None]) -> None:
+    def __init__(self, learn: weakref.WeakMethod[Callable[[str], None]]) -> None:
         super().__init__()
         self._learn = learn
 
     def __missing__(self, raw: str) -> int:
-        self._learn(raw)
+        learn = self._learn()
+        assert learn is not None, "a token numbered after its tokenizer was freed"
+        learn(raw)
         number = self[raw] = len(self)
         return number
 
