@@ -64,6 +64,7 @@ class WorkerResults(AppBase):
         ):
             state.comparisons.clear()  # reports changed since the last update: compare again
         state.report = message.report
+        gc.freeze()  # the articles as indexed live as long as the app (on_articles_loaded's note)
         for notice in report_notices(message.report):
             show(self, notice)
         self._tell_screens(ArticlesChanged)

@@ -4,6 +4,7 @@ full grouping's, as a reopen reads them from the cache."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
 
@@ -160,6 +161,10 @@ async def test_the_events_list_fills_a_part_at_a_time_and_a_newer_filling_wins(
         await pilot.pause()
         assert [str(k.value) for k in table.rows] == wanted  # each once: the old part dropped
         assert table.cursor_row == 0
+        # the rows live as long as the list: frozen out of the collector's sight as they came
+        # (its full collections walked them on the UI thread)
+        rows = {id(row) for row in table.rows.values()}
+        assert len(rows) == 2 and not any(id(o) in rows for o in gc.get_objects())
 
 
 async def test_the_index_progress_is_posted_paced_not_once_a_file(
