@@ -21,6 +21,10 @@ import threading
 from typing import Any, BinaryIO
 
 END = object()  # put in the inbox when a worker's output ends (it exited or broke its pipe)
+# How much lower a worker's priority is than its parent's: workers are background work, and the
+# cores go first to the process a user waits on (a first start's UI thread got half a core
+# while the tokenizing and index writers ran, and its keys waited twice their CPU time)
+WORKER_NICE = 5
 
 
 def _env() -> dict[str, str]:
@@ -93,6 +97,11 @@ class Parent:
         self.output: BinaryIO = sys.stdout.buffer
         sys.stdout = sys.stderr  # a stray print must not corrupt the messages
         self.pid = os.getppid()
+        if hasattr(os, "nice"):  # not on Windows
+            try:
+                os.nice(WORKER_NICE)
+            except OSError:
+                pass  # not allowed here: the same work at the same priority
 
     def receive(self) -> Any:
         """The next message, or None at the end of input."""
